@@ -1,0 +1,41 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Text.Json.Serialization;
+
+namespace SchoolRisk.Domain.Periods;
+
+/// <summary>A school year, written <c>2023-2024</c>: the second year follows the first.</summary>
+[JsonConverter(typeof(PeriodJsonConverter))]
+public readonly record struct Period
+{
+    private Period(int startYear) => StartYear = startYear;
+
+    public int StartYear { get; }
+
+    public int EndYear => StartYear + 1;
+
+    public static Period FromStartYear(int startYear) =>
+        startYear is >= 2000 and <= 2100
+            ? new Period(startYear)
+            : throw new ArgumentOutOfRangeException(nameof(startYear), startYear, "A period starts between 2000 and 2100.");
+
+    public static bool TryParse([NotNullWhen(true)] string? text, out Period period)
+    {
+        period = default;
+        if (text is not { Length: 9 } || text[4] != '-'
+            || !int.TryParse(text.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var start)
+            || !int.TryParse(text.AsSpan(5, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var end)
+            || end != start + 1 || start is < 2000 or > 2100)
+        {
+            return false;
+        }
+
+        period = new Period(start);
+        return true;
+    }
+
+    public static Period Parse(string text) =>
+        TryParse(text, out var period) ? period : throw new FormatException($"'{text}' is not a period like 2023-2024.");
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{StartYear}-{EndYear}");
+}

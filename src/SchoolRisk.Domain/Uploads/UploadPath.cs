@@ -1,0 +1,42 @@
+using System.Diagnostics.CodeAnalysis;
+using SchoolRisk.Domain.Periods;
+
+namespace SchoolRisk.Domain.Uploads;
+
+/// <summary>Where an upload sits in the uploads container: <c>{period}/{municipality}/{file}</c>.</summary>
+public sealed record UploadPath(Period Period, string MunicipalityId, string FileName)
+{
+    /// <summary>The blob name inside the uploads container.</summary>
+    public string BlobName => $"{Period}/{MunicipalityId}/{FileName}";
+
+    public static bool TryParse(string blobName, [NotNullWhen(true)] out UploadPath? path, [NotNullWhen(false)] out string? error)
+    {
+        ArgumentNullException.ThrowIfNull(blobName);
+        path = null;
+        var parts = blobName.Split('/');
+        if (parts.Length != 3 || parts.Any(string.IsNullOrWhiteSpace))
+        {
+            error = $"Файл «{blobName}» загружен не по адресу «учебный год/муниципалитет/файл», например «2023-2024/gatchinsky/schools.csv».";
+            return false;
+        }
+
+        if (!Period.TryParse(parts[0], out var period))
+        {
+            error = $"Файл «{blobName}»: «{parts[0]}» не является учебным годом вида «2023-2024».";
+            return false;
+        }
+
+        if (!IsMunicipalityId(parts[1]))
+        {
+            error = $"Файл «{blobName}»: «{parts[1]}» не является кодом муниципалитета (латинские строчные буквы, цифры и дефис).";
+            return false;
+        }
+
+        path = new UploadPath(period, parts[1], parts[2]);
+        error = null;
+        return true;
+    }
+
+    private static bool IsMunicipalityId(string text) =>
+        text.Length <= 63 && text.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-');
+}

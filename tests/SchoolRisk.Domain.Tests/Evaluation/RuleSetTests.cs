@@ -1,0 +1,110 @@
+using SchoolRisk.Domain.Evaluation;
+using SchoolRisk.Domain.Schools;
+using SchoolRisk.Domain.Zones;
+
+namespace SchoolRisk.Domain.Tests.Evaluation;
+
+public sealed class RuleSetTests
+{
+    private const string OneRule = """
+        {
+          "WorkflowName": "exams",
+          "Rules": [
+            {
+              "RuleName": "ege_below_min_share.high",
+              "Properties": { "Indicator": "ege_below_min_share", "Zone": "high", "Threshold": 9.5 },
+              "Expression": "input1.EgeBelowMinShare >= threshold"
+            }
+          ]
+        }
+        """;
+
+    [Fact]
+    public void Load_RepositoryRules_HasExamAndAssessmentBlocks()
+    {
+        var ruleSet = RepositoryRules.RuleSet;
+
+        Assert.Equal(["assessments", "exams"], ruleSet.WorkflowNames);
+        Assert.Matches("^[0-9a-f]{12}$", ruleSet.Version);
+        Assert.All(ruleSet.ZoneRules, rule => Assert.NotEqual(Zone.None, rule.Zone));
+    }
+
+    [Fact]
+    public void Version_SameFiles_SameVersion_ChangedThreshold_NewVersion()
+    {
+        var first = RuleSet.Load([new RuleFile("exams.json", OneRule)]);
+        var again = RuleSet.Load([new RuleFile("exams.json", OneRule)]);
+        var changed = RuleSet.Load([new RuleFile("exams.json", OneRule.Replace("9.5", "9.6", StringComparison.Ordinal))]);
+
+        Assert.Equal(first.Version, again.Version);
+        Assert.NotEqual(first.Version, changed.Version);
+    }
+
+    [Fact]
+    public async Task Threshold_DecimalInProperties_ComparesExactly()
+    {
+        var evaluator = new SchoolEvaluator(RuleSet.Load([new RuleFile("exams.json", OneRule)]), OverallZonePolicy.Default);
+
+        var on = await evaluator.EvaluateAsync(School(9.5m), TestContext.Current.CancellationToken);
+        var below = await evaluator.EvaluateAsync(School(9.49m), TestContext.Current.CancellationToken);
+
+        Assert.Equal(Zone.High, on.ZoneOf("ege_below_min_share"));
+        Assert.Equal(9.5m, Assert.Single(on.Findings).Threshold);
+        Assert.Equal(Zone.None, below.ZoneOf("ege_below_min_share"));
+    }
+
+    [Theory]
+    [InlineData("{ not json", "exams.json: not valid workflow JSON at line 1")]
+    [InlineData("""{ "Rules": [] }""", "exams.json: 'WorkflowName' is missing")]
+    [InlineData("""{ "WorkflowName": "exams", "Rules": [] }""", "exams.json: workflow 'exams' has no 'Rules'")]
+    public void Load_BrokenFile_NamesTheFile(string json, string expected)
+    {
+        var error = Assert.Throws<RuleSetException>(() => RuleSet.Load([new RuleFile("exams.json", json)]));
+
+        Assert.StartsWith(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\"Indicator\": \"ege_below_min_share\"", "\"Indicator\": \"ege_typo\"", "indicator 'ege_typo' is not in the indicator catalog")]
+    [InlineData("\"Zone\": \"high\"", "\"Zone\": \"severe\"", "Properties.Zone must be \"medium\" or \"high\"")]
+    [InlineData("\"Threshold\": 9.5", "\"Threshold\": \"9.5\"", "Properties.Threshold must be a number")]
+    [InlineData("input1.EgeBelowMinShare >= threshold", "input1.NoSuchField >= threshold", "NoSuchField")]
+    [InlineData("input1.EgeBelowMinShare >= threshold", "input1.EgeBelowMinShare >= 9.5.5", "9.5.5")]
+    public void Load_BrokenRule_NamesFileAndRule(string part, string replacement, string expected)
+    {
+        var json = OneRule.Replace(part, replacement, StringComparison.Ordinal);
+
+        var error = Assert.Throws<RuleSetException>(() => RuleSet.Load([new RuleFile("exams.json", json)]));
+
+        Assert.StartsWith("exams.json, rule 'ege_below_min_share.high': ", error.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_DuplicateRuleName_IsRefusedBeforeTheEngineSeesIt()
+    {
+        var json = OneRule.Replace("\"Rules\": [", "\"Rules\": [" + RuleJson() + ",", StringComparison.Ordinal);
+
+        var error = Assert.Throws<RuleSetException>(() => RuleSet.Load([new RuleFile("exams.json", json)]));
+
+        Assert.Equal("exams.json: rule name 'ege_below_min_share.high' is used more than once.", error.Message);
+
+        static string RuleJson() => """
+            { "RuleName": "ege_below_min_share.high",
+              "Properties": { "Indicator": "ege_below_min_share", "Zone": "high", "Threshold": 1 },
+              "Expression": "input1.EgeBelowMinShare >= threshold" }
+            """;
+    }
+
+    [Fact]
+    public void Load_SameWorkflowInTwoFiles_IsRefused()
+    {
+        var error = Assert.Throws<RuleSetException>(() =>
+            RuleSet.Load([new RuleFile("a.json", OneRule), new RuleFile("b.json", OneRule)]));
+
+        Assert.Equal("b.json: workflow 'exams' is also defined in a.json.", error.Message);
+    }
+
+    private static SchoolRow School(decimal egeBelowMinShare) =>
+        new(2, "s-1", "Школа", new SchoolIndicators { EgeBelowMinShare = egeBelowMinShare });
+}
