@@ -1,0 +1,51 @@
+using SchoolRisk.Domain.Evaluation;
+using SchoolRisk.Domain.Zones;
+using SchoolRisk.Functions.Ingest;
+using SchoolRisk.Functions.Notify;
+using SchoolRisk.Storage;
+using SchoolRisk.Storage.Notifications;
+using SchoolRisk.Storage.Results;
+using SchoolRisk.Storage.Uploads;
+
+namespace SchoolRisk.Functions;
+
+/// <summary>
+/// Builds the custom handler. Settings (environment, command line or <c>appsettings.json</c>):
+/// <c>FUNCTIONS_CUSTOMHANDLER_PORT</c> (set by the Functions host; 0 picks a free port),
+/// <c>AzureWebJobsStorage</c> (the storage account), <c>Rules:Directory</c> (rule files; default <c>rules</c>).
+/// </summary>
+public static class FunctionApp
+{
+    public static async Task<WebApplication> BuildAsync(string[] args, CancellationToken cancellationToken = default)
+    {
+        var builder = WebApplication.CreateSlimBuilder(args);
+        var port = builder.Configuration["FUNCTIONS_CUSTOMHANDLER_PORT"] ?? "8080";
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+
+        var storage = new StorageOptions
+        {
+            ConnectionString = builder.Configuration["AzureWebJobsStorage"] ?? new StorageOptions().ConnectionString,
+        };
+        var account = new StorageAccount(storage);
+        await account.EnsureCreatedAsync(cancellationToken);
+
+        var rulesDirectory = builder.Configuration["Rules:Directory"] ?? "rules";
+        var ruleSet = RuleSet.Load(await RuleFiles.ReadDirectoryAsync(rulesDirectory, cancellationToken));
+
+        builder.Services
+            .AddSingleton(TimeProvider.System)
+            .AddSingleton(account)
+            .AddSingleton(new SchoolEvaluator(ruleSet, OverallZonePolicy.Default))
+            .AddSingleton<UploadBlobStore>()
+            .AddSingleton<UploadStatusTable>()
+            .AddSingleton<ResultTable>()
+            .AddSingleton<NotificationTable>()
+            .AddSingleton<UploadProcessor>();
+
+        var app = builder.Build();
+        app.Logger.LogInformation("Rule set {RuleSetVersion} loaded from {RulesDirectory}", ruleSet.Version, Path.GetFullPath(rulesDirectory));
+        app.MapIngest();
+        app.MapNotify();
+        return app;
+    }
+}

@@ -1,0 +1,54 @@
+using SchoolRisk.Functions.CustomHandler;
+using SchoolRisk.Storage;
+using SchoolRisk.Storage.Events;
+
+namespace SchoolRisk.Functions.Ingest;
+
+/// <summary>
+/// <c>Ingest</c>: queue trigger <c>event</c> on <c>upload-events</c> (Event Grid BlobCreated events for the uploads
+/// container); queue output <c>notice</c> on <c>risk-notifications</c>. See <c>Ingest/function.json</c>.
+/// </summary>
+public static class IngestFunction
+{
+    public const string TriggerBinding = "event";
+    public const string NoticeBinding = "notice";
+
+    public static IEndpointRouteBuilder MapIngest(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/Ingest", HandleAsync);
+        return endpoints;
+    }
+
+    private static async Task<IResult> HandleAsync(
+        InvocationRequest request, UploadProcessor processor, StorageAccount account, CancellationToken cancellationToken)
+    {
+        BlobCreatedEvent? blobEvent;
+        try
+        {
+            blobEvent = BlobCreatedEventParser.Parse(request.TextOf(TriggerBinding) ?? string.Empty);
+        }
+        catch (FormatException exception)
+        {
+            return FunctionJson.Failed(InvocationResponse.Log(exception.Message));
+        }
+
+        if (blobEvent is null || blobEvent.Container != account.Options.UploadsContainer)
+        {
+            return FunctionJson.Ok(InvocationResponse.Log("Not a BlobCreated event for the uploads container: ignored."));
+        }
+
+        var outcome = await processor.ProcessAsync(blobEvent.BlobName, cancellationToken);
+        if (!outcome.Succeeded)
+        {
+            return FunctionJson.Failed(InvocationResponse.Log(outcome.Message));
+        }
+
+        var outputs = new Dictionary<string, object?>();
+        if (outcome.Notice is not null)
+        {
+            outputs[NoticeBinding] = outcome.Notice;
+        }
+
+        return FunctionJson.Ok(new InvocationResponse(outputs, [outcome.Message]));
+    }
+}

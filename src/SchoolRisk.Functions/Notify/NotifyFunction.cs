@@ -1,0 +1,47 @@
+using System.Text.Json;
+using SchoolRisk.Domain.Notices;
+using SchoolRisk.Functions.CustomHandler;
+using SchoolRisk.Storage.Notifications;
+
+namespace SchoolRisk.Functions.Notify;
+
+/// <summary>
+/// <c>Notify</c>: queue trigger <c>notice</c> on <c>risk-notifications</c>. Records each notice once in the
+/// notifications table (its key is the dedupe key); delivery channels come later. See <c>Notify/function.json</c>.
+/// </summary>
+public static class NotifyFunction
+{
+    public const string TriggerBinding = "notice";
+
+    public static IEndpointRouteBuilder MapNotify(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/Notify", HandleAsync);
+        return endpoints;
+    }
+
+    private static async Task<IResult> HandleAsync(
+        InvocationRequest request, NotificationTable notifications, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        RiskNotice? notice;
+        try
+        {
+            notice = JsonSerializer.Deserialize<RiskNotice>(request.TextOf(TriggerBinding) ?? "null", FunctionJson.Options);
+        }
+        catch (JsonException exception)
+        {
+            return FunctionJson.Failed(InvocationResponse.Log($"The message is not a risk notice: {exception.Message}"));
+        }
+
+        if (notice is null)
+        {
+            return FunctionJson.Failed(InvocationResponse.Log("The message is empty."));
+        }
+
+        var recorded = await notifications.TryAddAsync(notice, cancellationToken);
+        var message = recorded
+            ? $"Notice {notice.NoticeId} for {notice.MunicipalityId} recorded: {notice.Schools.Count} schools in risk zones."
+            : $"Notice {notice.NoticeId} for {notice.MunicipalityId} was already recorded: duplicate skipped.";
+        loggers.CreateLogger(nameof(NotifyFunction)).LogInformation("{Message}", message);
+        return FunctionJson.Ok(InvocationResponse.Log(message));
+    }
+}

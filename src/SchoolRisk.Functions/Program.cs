@@ -1,0 +1,4 @@
+using SchoolRisk.Functions;
+
+var app = await FunctionApp.BuildAsync(args);
+await app.RunAsync();

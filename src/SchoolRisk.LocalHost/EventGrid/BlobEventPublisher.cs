@@ -1,0 +1,95 @@
+using System.Security.Cryptography;
+using System.Text;
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Logging;
+
+namespace SchoolRisk.LocalHost.EventGrid;
+
+/// <summary>
+/// Event Grid's stand-in: lists the subscribed containers and, for each blob not yet published at its current ETag,
+/// writes a BlobCreated event on the subscription's queue. What was published is kept in a table, so a restart
+/// publishes only what is new. Delivery is at least once, as Event Grid's is.
+/// </summary>
+internal sealed class BlobEventPublisher(
+    BlobServiceClient blobs,
+    QueueServiceClient queues,
+    TableServiceClient tables,
+    IReadOnlyList<EventGridSubscription> subscriptions,
+    TimeSpan pollingInterval,
+    TimeProvider time,
+    ILogger logger)
+{
+    private const string StateTable = "localeventgridpublished";
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var state = tables.GetTableClient(StateTable);
+        await state.CreateIfNotExistsAsync(cancellationToken);
+        var published = new Dictionary<(string Container, string Blob), string>();
+        await foreach (var entity in state.QueryAsync<TableEntity>(cancellationToken: cancellationToken))
+        {
+            published[(entity.PartitionKey, entity.GetString("BlobName"))] = entity.GetString("ETag");
+        }
+
+        foreach (var subscription in subscriptions)
+        {
+            await queues.GetQueueClient(subscription.Queue).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        }
+
+        try
+        {
+            while (true)
+            {
+                foreach (var subscription in subscriptions)
+                {
+                    await PublishNewBlobsAsync(subscription, state, published, cancellationToken);
+                }
+
+                await Task.Delay(pollingInterval, time, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+
+    private async Task PublishNewBlobsAsync(
+        EventGridSubscription subscription,
+        TableClient state,
+        Dictionary<(string Container, string Blob), string> published,
+        CancellationToken cancellationToken)
+    {
+        var container = blobs.GetBlobContainerClient(subscription.Container);
+        var queue = queues.GetQueueClient(subscription.Queue);
+        try
+        {
+            await foreach (var blob in container.GetBlobsAsync(cancellationToken: cancellationToken))
+            {
+                var eTag = blob.Properties.ETag?.ToString() ?? string.Empty;
+                if (published.TryGetValue((subscription.Container, blob.Name), out var seen) && seen == eTag)
+                {
+                    continue;
+                }
+
+                var message = BlobCreatedEventMessage.Create(
+                    blobs.AccountName, subscription.Container, blob, container.GetBlobClient(blob.Name).Uri, time.GetUtcNow());
+                await queue.SendMessageAsync(message, cancellationToken);
+                await state.UpsertEntityAsync(
+                    new TableEntity(subscription.Container, KeyOf(blob.Name)) { ["BlobName"] = blob.Name, ["ETag"] = eTag },
+                    cancellationToken: cancellationToken);
+                published[(subscription.Container, blob.Name)] = eTag;
+                logger.LogInformation("BlobCreated {Container}/{Blob} -> queue {Queue}", subscription.Container, blob.Name, subscription.Queue);
+            }
+        }
+        catch (RequestFailedException exception) when (exception.Status == 404)
+        {
+            // The container does not exist yet: nothing was uploaded.
+        }
+    }
+
+    private static string KeyOf(string blobName) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(blobName)));
+}

@@ -1,0 +1,10 @@
+namespace SchoolRisk.LocalHost.Manifest;
+
+/// <summary>One entry of a <c>function.json</c>'s <c>bindings</c>.</summary>
+public sealed record BindingDefinition(string Name, string Type, string Direction, string? QueueName, string? Connection)
+{
+    public bool IsQueueTrigger => Type.Equals("queueTrigger", StringComparison.OrdinalIgnoreCase);
+
+    public bool IsQueueOutput =>
+        Type.Equals("queue", StringComparison.OrdinalIgnoreCase) && Direction.Equals("out", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,12 @@
+using System.Text.Json;
+
+namespace SchoolRisk.LocalHost.Triggers;
+
+/// <summary>The handler's answer to one invocation: success by HTTP status, and its <c>Outputs</c>, <c>Logs</c> and <c>ReturnValue</c>.</summary>
+internal sealed record InvocationResult(bool Succeeded, string Status, JsonElement? Outputs, IReadOnlyList<string> Logs, JsonElement? ReturnValue)
+{
+    public JsonElement? Output(string bindingName) =>
+        bindingName == "$return" ? ReturnValue
+        : Outputs is { ValueKind: JsonValueKind.Object } outputs && outputs.TryGetProperty(bindingName, out var value) ? value
+        : null;
+}

@@ -1,0 +1,61 @@
+using System.Runtime.CompilerServices;
+using Azure;
+using Azure.Data.Tables;
+using SchoolRisk.Domain.Notices;
+using SchoolRisk.Domain.Periods;
+using SchoolRisk.Domain.Zones;
+
+namespace SchoolRisk.Storage.Notifications;
+
+/// <summary>
+/// The log of notices: partition <c>{period}_{municipality}</c>, row key the notice's dedupe key.
+/// Adding is insert-only, so a redelivered notice is recognised and not recorded (or later, sent) twice.
+/// </summary>
+public sealed class NotificationTable(StorageAccount account, TimeProvider time)
+{
+    private readonly TableClient _table = account.Tables.GetTableClient(account.Options.NotificationsTable);
+
+    /// <summary>Records a notice. Returns <c>false</c> when a notice with the same key is already recorded.</summary>
+    public async Task<bool> TryAddAsync(RiskNotice notice, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        var entity = new TableEntity(PartitionKeys.For(notice.Period, notice.MunicipalityId), notice.NoticeId)
+        {
+            ["MunicipalityId"] = notice.MunicipalityId,
+            ["Period"] = notice.Period.ToString(),
+            ["UploadId"] = notice.UploadId,
+            ["BlobName"] = notice.BlobName,
+            ["RuleSetVersion"] = notice.RuleSetVersion,
+            ["SchoolCount"] = notice.SchoolCount,
+            ["HighCount"] = notice.Schools.Count(school => school.Zone == Zone.High),
+            ["MediumCount"] = notice.Schools.Count(school => school.Zone == Zone.Medium),
+            ["Status"] = "Recorded",
+            ["RecordedAt"] = time.GetUtcNow(),
+        };
+        try
+        {
+            await _table.AddEntityAsync(entity, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException exception) when (exception.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Every notice of a period, region-wide.</summary>
+    public async IAsyncEnumerable<RecordedNotice> ListAsync(Period period, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var entity in _table.QueryAsync<TableEntity>(PartitionKeys.PeriodFilter(period), cancellationToken: cancellationToken))
+        {
+            yield return new RecordedNotice(
+                entity.RowKey,
+                entity.GetString("MunicipalityId"),
+                entity.GetString("UploadId"),
+                entity.GetString("RuleSetVersion"),
+                entity.GetInt32("HighCount") ?? 0,
+                entity.GetInt32("MediumCount") ?? 0,
+                entity.GetString("Status"));
+        }
+    }
+}

@@ -1,0 +1,5 @@
+namespace SchoolRisk.Storage.Notifications;
+
+/// <summary>A notice as recorded in the notifications table.</summary>
+public sealed record RecordedNotice(
+    string NoticeId, string MunicipalityId, string UploadId, string RuleSetVersion, int HighCount, int MediumCount, string Status);

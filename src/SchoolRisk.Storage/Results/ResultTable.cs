@@ -1,0 +1,90 @@
+using System.Runtime.CompilerServices;
+using Azure.Data.Tables;
+using SchoolRisk.Domain.Evaluation;
+using SchoolRisk.Domain.Indicators;
+using SchoolRisk.Domain.Periods;
+using SchoolRisk.Domain.Zones;
+
+namespace SchoolRisk.Storage.Results;
+
+/// <summary>
+/// Results, one wide entity per school per period: partition <c>{period}_{municipality}</c>, row key the school id,
+/// columns <c>{Indicator}</c> (value) and <c>{Indicator}Zone</c> for every indicator of the catalog.
+/// Writes are upserts in entity-group transactions of up to 100, so a retried upload rewrites the same rows.
+/// </summary>
+public sealed class ResultTable(StorageAccount account, TimeProvider time)
+{
+    private const int MaxBatch = 100;
+    private const string ZoneSuffix = "Zone";
+
+    private readonly TableClient _table = account.Tables.GetTableClient(account.Options.ResultsTable);
+
+    public async Task UpsertAsync(EvaluatedUpload upload, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(upload);
+        var partition = PartitionKeys.For(upload.Path.Period, upload.Path.MunicipalityId);
+        var evaluatedAt = time.GetUtcNow();
+        foreach (var chunk in upload.Schools.Chunk(MaxBatch))
+        {
+            var actions = chunk.Select(school => new TableTransactionAction(
+                TableTransactionActionType.UpsertReplace, ToEntity(partition, upload, school, evaluatedAt)));
+            await _table.SubmitTransactionAsync(actions, cancellationToken);
+        }
+    }
+
+    public IAsyncEnumerable<StoredResult> ListAsync(Period period, string municipalityId, CancellationToken cancellationToken = default) =>
+        QueryAsync($"PartitionKey eq '{PartitionKeys.For(period, municipalityId)}'", cancellationToken);
+
+    /// <summary>Every result of a period, region-wide.</summary>
+    public IAsyncEnumerable<StoredResult> ListAsync(Period period, CancellationToken cancellationToken = default) =>
+        QueryAsync(PartitionKeys.PeriodFilter(period), cancellationToken);
+
+    private static TableEntity ToEntity(string partition, EvaluatedUpload upload, SchoolEvaluation school, DateTimeOffset evaluatedAt)
+    {
+        var entity = new TableEntity(partition, school.School.SchoolId)
+        {
+            ["Period"] = upload.Path.Period.ToString(),
+            ["MunicipalityId"] = upload.Path.MunicipalityId,
+            ["SchoolName"] = school.School.SchoolName,
+            ["OverallZone"] = school.OverallZone.ToKey(),
+            ["UploadId"] = upload.UploadId,
+            ["RuleSetVersion"] = upload.RuleSetVersion,
+            ["EvaluatedAt"] = evaluatedAt,
+        };
+        foreach (var indicator in IndicatorCatalog.All)
+        {
+            entity[indicator.PropertyName] = (double?)indicator.ValueOf(school.School.Indicators);
+            entity[indicator.PropertyName + ZoneSuffix] = school.ZoneOf(indicator.Id).ToKey();
+        }
+
+        return entity;
+    }
+
+    private async IAsyncEnumerable<StoredResult> QueryAsync(string filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            yield return FromEntity(entity);
+        }
+    }
+
+    private static StoredResult FromEntity(TableEntity entity)
+    {
+        var indicators = IndicatorCatalog.All.ToDictionary(
+            indicator => indicator.Id,
+            indicator => new IndicatorResult(
+                entity.GetDouble(indicator.PropertyName) is { } value ? (decimal)value : null,
+                ZoneOf(entity.GetString(indicator.PropertyName + ZoneSuffix))));
+        return new StoredResult(
+            Period.Parse(entity.GetString("Period")),
+            entity.GetString("MunicipalityId"),
+            entity.RowKey,
+            entity.GetString("SchoolName"),
+            ZoneOf(entity.GetString("OverallZone")),
+            entity.GetString("UploadId"),
+            entity.GetString("RuleSetVersion"),
+            indicators);
+    }
+
+    private static Zone ZoneOf(string? key) => ZoneNames.TryParse(key, out var zone) ? zone : Zone.None;
+}

@@ -1,0 +1,18 @@
+using SchoolRisk.Domain.Periods;
+using SchoolRisk.Domain.Zones;
+
+namespace SchoolRisk.Storage.Results;
+
+/// <summary>One school's stored result for a period: every indicator's value and zone, and the overall zone.</summary>
+public sealed record StoredResult(
+    Period Period,
+    string MunicipalityId,
+    string SchoolId,
+    string SchoolName,
+    Zone OverallZone,
+    string UploadId,
+    string RuleSetVersion,
+    IReadOnlyDictionary<string, IndicatorResult> Indicators);
+
+/// <summary>An indicator's stored value (<c>null</c> when not reported) and zone.</summary>
+public sealed record IndicatorResult(decimal? Value, Zone Zone);

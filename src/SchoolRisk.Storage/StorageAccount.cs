@@ -1,0 +1,32 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+
+namespace SchoolRisk.Storage;
+
+/// <summary>The service clients of one storage account, created once and shared (they are thread-safe).</summary>
+public sealed class StorageAccount
+{
+    public StorageAccount(StorageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Options = options;
+        Blobs = new BlobServiceClient(options.ConnectionString);
+        Tables = new TableServiceClient(options.ConnectionString);
+    }
+
+    public StorageOptions Options { get; }
+
+    public BlobServiceClient Blobs { get; }
+
+    public TableServiceClient Tables { get; }
+
+    /// <summary>Creates the containers and tables the function app writes, if they are missing.</summary>
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
+    {
+        await Blobs.GetBlobContainerClient(Options.UploadsContainer).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        foreach (var table in new[] { Options.UploadsTable, Options.ResultsTable, Options.NotificationsTable })
+        {
+            await Tables.CreateTableIfNotExistsAsync(table, cancellationToken);
+        }
+    }
+}

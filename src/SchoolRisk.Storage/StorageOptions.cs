@@ -1,0 +1,20 @@
+namespace SchoolRisk.Storage;
+
+/// <summary>Where the workflow keeps its data. Defaults match <c>infra/</c> and the local stack.</summary>
+public sealed class StorageOptions
+{
+    /// <summary>Connection string of the storage account; the Functions host's own <c>AzureWebJobsStorage</c> setting.</summary>
+    public string ConnectionString { get; set; } = "UseDevelopmentStorage=true";
+
+    /// <summary>Container of municipal uploads, <c>{period}/{municipality}/{file}</c>. Never modified by the system.</summary>
+    public string UploadsContainer { get; set; } = "uploads";
+
+    /// <summary>Table of upload statuses, one entity per upload.</summary>
+    public string UploadsTable { get; set; } = "uploads";
+
+    /// <summary>Table of results, one wide entity per school per period.</summary>
+    public string ResultsTable { get; set; } = "results";
+
+    /// <summary>Table of notices, one entity per notice; its key is the dedupe key.</summary>
+    public string NotificationsTable { get; set; } = "notifications";
+}
