@@ -24,28 +24,33 @@ internal sealed class BlobEventPublisher(
 {
     private const string StateTable = "localeventgridpublished";
 
-    public async Task RunAsync(CancellationToken cancellationToken)
+    private readonly TableClient _state = tables.GetTableClient(StateTable);
+    private readonly Dictionary<(string Container, string Blob), string> _published = [];
+
+    /// <summary>Creates the subscriptions' queues and reads what earlier runs published.</summary>
+    public async Task InitializeAsync(CancellationToken cancellationToken)
     {
-        var state = tables.GetTableClient(StateTable);
-        await state.CreateIfNotExistsAsync(cancellationToken);
-        var published = new Dictionary<(string Container, string Blob), string>();
-        await foreach (var entity in state.QueryAsync<TableEntity>(cancellationToken: cancellationToken))
+        await _state.CreateIfNotExistsAsync(cancellationToken);
+        await foreach (var entity in _state.QueryAsync<TableEntity>(cancellationToken: cancellationToken))
         {
-            published[(entity.PartitionKey, entity.GetString("BlobName"))] = entity.GetString("ETag");
+            _published[(entity.PartitionKey, entity.GetString("BlobName"))] = entity.GetString("ETag");
         }
 
         foreach (var subscription in subscriptions)
         {
             await queues.GetQueueClient(subscription.Queue).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }
+    }
 
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
         try
         {
             while (true)
             {
                 foreach (var subscription in subscriptions)
                 {
-                    await PublishNewBlobsAsync(subscription, state, published, cancellationToken);
+                    await PublishNewBlobsAsync(subscription, cancellationToken);
                 }
 
                 await Task.Delay(pollingInterval, time, cancellationToken);
@@ -57,11 +62,7 @@ internal sealed class BlobEventPublisher(
         }
     }
 
-    private async Task PublishNewBlobsAsync(
-        EventGridSubscription subscription,
-        TableClient state,
-        Dictionary<(string Container, string Blob), string> published,
-        CancellationToken cancellationToken)
+    private async Task PublishNewBlobsAsync(EventGridSubscription subscription, CancellationToken cancellationToken)
     {
         var container = blobs.GetBlobContainerClient(subscription.Container);
         var queue = queues.GetQueueClient(subscription.Queue);
@@ -70,7 +71,7 @@ internal sealed class BlobEventPublisher(
             await foreach (var blob in container.GetBlobsAsync(cancellationToken: cancellationToken))
             {
                 var eTag = blob.Properties.ETag?.ToString() ?? string.Empty;
-                if (published.TryGetValue((subscription.Container, blob.Name), out var seen) && seen == eTag)
+                if (_published.TryGetValue((subscription.Container, blob.Name), out var seen) && seen == eTag)
                 {
                     continue;
                 }
@@ -78,10 +79,10 @@ internal sealed class BlobEventPublisher(
                 var message = BlobCreatedEventMessage.Create(
                     blobs.AccountName, subscription.Container, blob, container.GetBlobClient(blob.Name).Uri, time.GetUtcNow());
                 await queue.SendMessageAsync(message, cancellationToken);
-                await state.UpsertEntityAsync(
+                await _state.UpsertEntityAsync(
                     new TableEntity(subscription.Container, KeyOf(blob.Name)) { ["BlobName"] = blob.Name, ["ETag"] = eTag },
                     cancellationToken: cancellationToken);
-                published[(subscription.Container, blob.Name)] = eTag;
+                _published[(subscription.Container, blob.Name)] = eTag;
                 logger.LogInformation("BlobCreated {Container}/{Blob} -> queue {Queue}", subscription.Container, blob.Name, subscription.Queue);
             }
         }

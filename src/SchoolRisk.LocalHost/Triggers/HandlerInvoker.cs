@@ -46,6 +46,10 @@ internal sealed class HandlerInvoker(HttpClient http)
         }
     }
 
+    /// <summary>A top-level property, matched ignoring case as the Functions host does.</summary>
     private static JsonElement? Property(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var value) && value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined) ? value : null;
+        root.EnumerateObject()
+            .Where(property => property.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
+            .Select(property => (JsonElement?)property.Value)
+            .FirstOrDefault(value => value?.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined));
 }

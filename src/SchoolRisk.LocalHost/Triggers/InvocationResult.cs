@@ -7,6 +7,10 @@ internal sealed record InvocationResult(bool Succeeded, string Status, JsonEleme
 {
     public JsonElement? Output(string bindingName) =>
         bindingName == "$return" ? ReturnValue
-        : Outputs is { ValueKind: JsonValueKind.Object } outputs && outputs.TryGetProperty(bindingName, out var value) ? value
-        : null;
+        : Outputs is { ValueKind: JsonValueKind.Object } outputs
+            ? outputs.EnumerateObject()
+                .Where(output => output.Name.Equals(bindingName, StringComparison.OrdinalIgnoreCase))
+                .Select(output => (JsonElement?)output.Value)
+                .FirstOrDefault()
+            : null;
 }

@@ -33,13 +33,18 @@ internal sealed class QueueTriggerListener(
     private readonly BindingDefinition _trigger = function.QueueTrigger
         ?? throw new ArgumentException($"Function '{function.Name}' has no queue trigger.", nameof(function));
 
+    /// <summary>Creates the trigger queue and its poison queue, as the Functions host does when it starts.</summary>
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await queues.GetQueueClient(_trigger.QueueName).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await queues.GetQueueClient(_trigger.QueueName + "-poison").CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        logger.LogInformation("Function {Function}: queue trigger on {Queue}", function.Name, _trigger.QueueName);
+    }
+
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var queue = queues.GetQueueClient(_trigger.QueueName);
         var poison = queues.GetQueueClient(_trigger.QueueName + "-poison");
-        await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        await poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        logger.LogInformation("Function {Function}: queue trigger on {Queue}", function.Name, _trigger.QueueName);
 
         var inFlight = new List<Task>();
         var idle = MinPollingInterval;

@@ -1,0 +1,63 @@
+using System.CommandLine;
+using Microsoft.Extensions.Logging;
+using SchoolRisk.Cli.Samples;
+using SchoolRisk.Domain.Periods;
+using SchoolRisk.LocalHost;
+using SchoolRisk.Storage.Uploads;
+using Spectre.Console;
+
+namespace SchoolRisk.Cli.Demo;
+
+/// <summary>
+/// The main job on local defaults: start Azurite, the function app and the local host; upload the sample file of each
+/// of the 18 municipalities; wait for every upload's outcome and every notice; print zones per municipality and where
+/// the data now lives.
+/// </summary>
+public static class DemoCommand
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(3);
+
+    public static Command Create()
+    {
+        var keepRunning = new Option<bool>("--keep-running") { Description = "Keep the local stack running after the report, until Ctrl+C." };
+        var command = new Command("demo", "Run the workflow locally on the sample data of the 18 municipalities.") { keepRunning };
+        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(keepRunning), cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(bool keepRunning, CancellationToken cancellationToken)
+    {
+        var root = RepositoryLayout.FindRoot(Directory.GetCurrentDirectory());
+        var samples = Path.Combine(root, "samples");
+        var azuriteData = Path.Combine(root, ".azurite");
+        if (Directory.Exists(azuriteData))
+        {
+            Directory.Delete(azuriteData, recursive: true);
+        }
+
+        using var loggers = LoggerFactory.Create(logging => logging.AddSimpleConsole(console => console.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+        AnsiConsole.MarkupLine("[bold]Starting[/] Azurite, the function app and the local host...");
+        await using var deployment = await LocalDeployment.StartAsync(root, azuriteData, LogLevel.Warning, loggers, cancellationToken);
+
+        var files = Directory.EnumerateFiles(Path.Combine(samples, "uploads"), "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        var blobs = new UploadBlobStore(deployment.Storage);
+        foreach (var file in files)
+        {
+            await using var content = File.OpenRead(file);
+            await blobs.UploadAsync(Path.GetRelativePath(Path.Combine(samples, "uploads"), file).Replace('\\', '/'), content, cancellationToken);
+        }
+
+        AnsiConsole.MarkupLine($"Uploaded [bold]{files.Count}[/] files to the [blue]uploads[/] container; waiting for evaluation and notices...");
+        var period = Period.Parse(SampleRegion.Period);
+        var outcome = await DemoOutcome.WaitAsync(deployment.Storage, period, files.Count, Deadline, cancellationToken);
+        DemoReport.Print(outcome, SampleRegion.Municipalities, azuriteData, deployment);
+
+        if (keepRunning)
+        {
+            AnsiConsole.MarkupLine($"\nRunning. Storage connection string:\n[grey]{Markup.Escape(deployment.ConnectionString)}[/]\nPress Ctrl+C to stop.");
+            await Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+
+        return outcome.Complete ? 0 : 1;
+    }
+}

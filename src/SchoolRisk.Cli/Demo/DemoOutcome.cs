@@ -1,0 +1,49 @@
+using SchoolRisk.Domain.Periods;
+using SchoolRisk.Storage;
+using SchoolRisk.Storage.Notifications;
+using SchoolRisk.Storage.Results;
+using SchoolRisk.Storage.Uploads;
+
+namespace SchoolRisk.Cli.Demo;
+
+/// <summary>What storage holds for a period once the uploads are settled: upload statuses, results and notices.</summary>
+public sealed record DemoOutcome(
+    IReadOnlyList<UploadRecord> Uploads, IReadOnlyList<StoredResult> Results, IReadOnlyList<RecordedNotice> Notices, bool Complete)
+{
+    /// <summary>
+    /// Polls storage until every upload is settled (completed or failed) and every completed upload with schools in a
+    /// risk zone has its notice recorded, or until the deadline.
+    /// </summary>
+    public static async Task<DemoOutcome> WaitAsync(
+        StorageAccount storage, Period period, int expectedUploads, TimeSpan deadline, CancellationToken cancellationToken)
+    {
+        var statuses = new UploadStatusTable(storage);
+        var results = new ResultTable(storage, TimeProvider.System);
+        var notices = new NotificationTable(storage, TimeProvider.System);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(deadline);
+        while (true)
+        {
+            var outcome = await ReadAsync(statuses, results, notices, period, expectedUploads, cancellationToken);
+            if (outcome.Complete || timeout.IsCancellationRequested)
+            {
+                return outcome;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
+        }
+    }
+
+    private static async Task<DemoOutcome> ReadAsync(
+        UploadStatusTable statuses, ResultTable results, NotificationTable notices, Period period, int expectedUploads,
+        CancellationToken cancellationToken)
+    {
+        var uploads = await statuses.ListAsync(period, cancellationToken).ToListAsync(cancellationToken);
+        var recorded = await notices.ListAsync(period, cancellationToken).ToListAsync(cancellationToken);
+        var settled = uploads.Count(upload => upload.Status != UploadStatus.Processing);
+        var expectedNotices = uploads.Count(upload => upload.Status == UploadStatus.Completed && upload.HighCount + upload.MediumCount > 0);
+        var complete = uploads.Count >= expectedUploads && settled == uploads.Count && recorded.Count >= expectedNotices;
+        var stored = complete ? await results.ListAsync(period, cancellationToken).ToListAsync(cancellationToken) : [];
+        return new DemoOutcome(uploads, stored, recorded, complete);
+    }
+}

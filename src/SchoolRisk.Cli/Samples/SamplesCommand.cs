@@ -1,0 +1,24 @@
+using System.CommandLine;
+using SchoolRisk.LocalHost;
+using Spectre.Console;
+
+namespace SchoolRisk.Cli.Samples;
+
+/// <summary><c>samples</c>: regenerates the sample registry and uploads from the fixed seed.</summary>
+public static class SamplesCommand
+{
+    public static Command Create()
+    {
+        var output = new Option<string?>("--output") { Description = "Folder to write to. Default: samples/ of the repository." };
+        var seed = new Option<int>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => SampleDataGenerator.DefaultSeed };
+        var command = new Command("samples", "Write the sample school registry and one upload per municipality of the sample region.") { output, seed };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var folder = parse.GetValue(output) ?? Path.Combine(RepositoryLayout.FindRoot(Directory.GetCurrentDirectory()), "samples");
+            await SampleDataGenerator.WriteAsync(folder, parse.GetValue(seed), cancellationToken);
+            AnsiConsole.MarkupLine($"Sample data written to [blue]{Markup.Escape(folder)}[/].");
+            return 0;
+        });
+        return command;
+    }
+}

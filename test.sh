@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Every test: unit tests of the domain, integration tests against Azurite (started by the tests on free ports),
+# end-to-end tests through the local host. Extra arguments go to `dotnet test`.
+set -euo pipefail
+cd "$(dirname "$0")"
+scripts/ensure-tools.sh
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+set +e
+dotnet test --solution Serverless.sln "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+passed=$(awk '/^ *succeeded:/ { n = $2 } END { print n + 0 }' "$log")
+failed=$(awk '/^ *failed:/ { n = $2 } END { print n + 0 }' "$log")
+echo "$passed passed, $failed failed"
+exit "$status"

@@ -1,0 +1,31 @@
+using SchoolRisk.Domain.Notices;
+using SchoolRisk.Domain.Periods;
+using SchoolRisk.Domain.Zones;
+using SchoolRisk.Integration.Tests.Support;
+using SchoolRisk.Storage.Notifications;
+
+namespace SchoolRisk.Integration.Tests.Storage;
+
+public sealed class NotificationTableTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    [Fact]
+    public async Task TryAdd_SameNoticeTwice_RecordsItOnce()
+    {
+        var storage = azurite.Storage;
+        await storage.EnsureCreatedAsync(TestContext.Current.CancellationToken);
+        var table = new NotificationTable(storage, TimeProvider.System);
+        var period = Period.Parse("2023-2024");
+        var notice = new RiskNotice("2023-2024_u1_v1", "tosnensky", period, "u1", "2023-2024/tosnensky/schools.csv", "v1", 16,
+            [new RiskSchool("tosnensky-001", "Школа", Zone.High, [])]);
+
+        var first = await table.TryAddAsync(notice, TestContext.Current.CancellationToken);
+        var second = await table.TryAddAsync(notice, TestContext.Current.CancellationToken);
+        var recorded = await table.ListAsync(period, TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
+
+        Assert.True(first);
+        Assert.False(second);
+        var only = Assert.Single(recorded);
+        Assert.Equal(1, only.HighCount);
+        Assert.Equal("tosnensky", only.MunicipalityId);
+    }
+}
