@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using SchoolRisk.Domain.Periods;
@@ -52,23 +53,26 @@ public sealed class UploadFlowTests(DeploymentFixture fixture) : IClassFixture<D
     [Fact]
     public async Task SameEventDeliveredAgain_EvaluatesAgainButRecordsNoSecondNotice()
     {
-        var storage = fixture.Deployment.Storage;
         var csv = "school_id,school_name,ege_below_min_share\nkirovsky-001,Школа,12\n";
         await UploadAsync("2023-2024/kirovsky/schools.csv", Encoding.UTF8.GetBytes(csv));
         await Poll.UntilAsync(() => Notices("kirovsky"), notices => notices.Count == 1, "the kirovsky notice");
-        var uploadEvents = new QueueServiceClient(fixture.Deployment.ConnectionString).GetQueueClient("upload-events");
-        var notifications = new QueueServiceClient(fixture.Deployment.ConnectionString).GetQueueClient("risk-notifications");
+        var first = Assert.Single(await Uploads("kirovsky"));
+        var queues = new QueueServiceClient(fixture.Deployment.ConnectionString);
         var blob = new BlobContainerClient(fixture.Deployment.ConnectionString, "uploads").GetBlobClient("2023-2024/kirovsky/schools.csv");
         var eTag = (await blob.GetPropertiesAsync(cancellationToken: TestContext.Current.CancellationToken)).Value.ETag;
 
-        await uploadEvents.SendMessageAsync(BlobCreatedEventJson("uploads", "2023-2024/kirovsky/schools.csv", eTag.ToString()), TestContext.Current.CancellationToken);
+        await queues.GetQueueClient("upload-events").SendMessageAsync(
+            BlobCreatedEventJson("uploads", "2023-2024/kirovsky/schools.csv", eTag.ToString()), TestContext.Current.CancellationToken);
+        var again = await Poll.UntilAsync(
+            async () => Assert.Single(await Uploads("kirovsky")),
+            upload => upload.UpdatedAt > first.UpdatedAt && upload.Status == UploadStatus.Completed, "the redelivered event to be evaluated");
         await Poll.UntilAsync(
-            async () => (await uploadEvents.GetPropertiesAsync(TestContext.Current.CancellationToken)).Value.ApproximateMessagesCount
-                + (await notifications.GetPropertiesAsync(TestContext.Current.CancellationToken)).Value.ApproximateMessagesCount,
-            count => count == 0, "the redelivered event and its notice to be consumed");
+            async () => (await queues.GetQueueClient("risk-notifications").GetPropertiesAsync(TestContext.Current.CancellationToken)).Value.ApproximateMessagesCount,
+            count => count == 0, "the repeated notice to be consumed by Notify");
 
+        Assert.Equal(first.UploadId, again.UploadId);
         Assert.Single(await Notices("kirovsky"));
-        Assert.Single(await Uploads("kirovsky"));
+        Assert.DoesNotContain("2023-2024/kirovsky/schools.csv", await PoisonedBlobNames());
     }
 
     [Fact]
@@ -79,10 +83,8 @@ public sealed class UploadFlowTests(DeploymentFixture fixture) : IClassFixture<D
 
         var upload = await Poll.UntilAsync(
             async () => (await Uploads("luzhsky")).SingleOrDefault(), u => u?.Status == UploadStatus.Failed, "the luzhsky upload to fail");
-        var poison = new QueueServiceClient(fixture.Deployment.ConnectionString).GetQueueClient("upload-events-poison");
         var poisoned = await Poll.UntilAsync(
-            async () => (await poison.PeekMessagesAsync(32, TestContext.Current.CancellationToken)).Value
-                .Select(m => BlobCreatedEventParser.Parse(m.MessageText)!.BlobName).ToList(),
+            PoisonedBlobNames,
             names => names.Contains("2023-2024/luzhsky/schools.csv"), "the luzhsky event in upload-events-poison", TimeSpan.FromSeconds(90));
 
         Assert.Equal("Файл «schools.csv», строка 2, столбец «ege_below_min_share»: значение «много» не является числом.", upload!.Error);
@@ -113,6 +115,13 @@ public sealed class UploadFlowTests(DeploymentFixture fixture) : IClassFixture<D
         await new UploadBlobStore(fixture.Deployment.Storage).UploadAsync(blobName, stream, TestContext.Current.CancellationToken);
     }
 
+    private async Task<List<string>> PoisonedBlobNames()
+    {
+        var poison = new QueueServiceClient(fixture.Deployment.ConnectionString).GetQueueClient("upload-events-poison");
+        var messages = (await poison.PeekMessagesAsync(32, TestContext.Current.CancellationToken)).Value;
+        return [.. messages.Select(message => BlobCreatedEventParser.Parse(message.MessageText)!.BlobName)];
+    }
+
     private async Task<List<RecordedNotice>> Notices(string municipality) =>
         (await new NotificationTable(fixture.Deployment.Storage, TimeProvider.System).ListAsync(Period, TestContext.Current.CancellationToken)
             .ToListAsync(TestContext.Current.CancellationToken)).Where(n => n.MunicipalityId == municipality).ToList();
@@ -121,17 +130,15 @@ public sealed class UploadFlowTests(DeploymentFixture fixture) : IClassFixture<D
         (await new UploadStatusTable(fixture.Deployment.Storage).ListAsync(Period, TestContext.Current.CancellationToken)
             .ToListAsync(TestContext.Current.CancellationToken)).Where(u => u.MunicipalityId == municipality).ToList();
 
-    private static string BlobCreatedEventJson(string container, string blobName, string eTag) => $$"""
-        {
-          "id": "{{Guid.NewGuid()}}",
-          "topic": "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/local/providers/Microsoft.Storage/storageAccounts/devstoreaccount1",
-          "subject": "/blobServices/default/containers/{{container}}/blobs/{{blobName}}",
-          "eventType": "Microsoft.Storage.BlobCreated",
-          "eventTime": "2026-11-23T10:00:00Z",
-          "data": { "api": "PutBlob", "eTag": "{{eTag}}", "contentType": "text/csv", "contentLength": 1, "blobType": "BlockBlob",
-                    "url": "http://127.0.0.1/devstoreaccount1/{{container}}/{{blobName}}" },
-          "dataVersion": "",
-          "metadataVersion": "1"
-        }
-        """;
+    private static string BlobCreatedEventJson(string container, string blobName, string eTag) => JsonSerializer.Serialize(new
+    {
+        id = Guid.NewGuid().ToString(),
+        topic = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/local/providers/Microsoft.Storage/storageAccounts/devstoreaccount1",
+        subject = $"/blobServices/default/containers/{container}/blobs/{blobName}",
+        eventType = "Microsoft.Storage.BlobCreated",
+        eventTime = "2026-11-23T10:00:00Z",
+        data = new { api = "PutBlob", eTag, contentType = "text/csv", contentLength = 1, blobType = "BlockBlob", url = $"http://127.0.0.1/devstoreaccount1/{container}/{blobName}" },
+        dataVersion = string.Empty,
+        metadataVersion = "1",
+    });
 }
