@@ -17,18 +17,15 @@ public sealed class LocalDeployment : IAsyncDisposable
     private readonly WebApplication _handler;
     private readonly LocalFunctionsHost _host;
 
-    private LocalDeployment(AzuriteServer azurite, WebApplication handler, LocalFunctionsHost host, Uri handlerUrl)
+    private LocalDeployment(AzuriteServer azurite, WebApplication handler, LocalFunctionsHost host)
     {
         _azurite = azurite;
         _handler = handler;
         _host = host;
-        HandlerUrl = handlerUrl;
         Storage = new StorageAccount(new StorageOptions { ConnectionString = azurite.ConnectionString });
     }
 
     public StorageAccount Storage { get; }
-
-    public Uri HandlerUrl { get; }
 
     public string ConnectionString => _azurite.ConnectionString;
 
@@ -59,7 +56,7 @@ public sealed class LocalDeployment : IAsyncDisposable
                 TimeProvider.System,
                 loggers);
             await host.StartAsync(cancellationToken);
-            return new LocalDeployment(azurite, handler, host, handlerUrl);
+            return new LocalDeployment(azurite, handler, host);
         }
         catch
         {

@@ -30,7 +30,7 @@ public static class FunctionApp
         await account.EnsureCreatedAsync(cancellationToken);
 
         var rulesDirectory = builder.Configuration["Rules:Directory"] ?? "rules";
-        var ruleSet = RuleSet.Load(await RuleFiles.ReadDirectoryAsync(rulesDirectory, cancellationToken));
+        var ruleSet = await RuleSet.LoadAsync(await RuleFiles.ReadDirectoryAsync(rulesDirectory, cancellationToken), cancellationToken);
 
         builder.Services
             .AddSingleton(TimeProvider.System)

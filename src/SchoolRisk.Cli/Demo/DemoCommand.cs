@@ -55,7 +55,14 @@ public static class DemoCommand
         if (keepRunning)
         {
             AnsiConsole.MarkupLine($"\nRunning. Storage connection string:\n[grey]{Markup.Escape(deployment.ConnectionString)}[/]\nPress Ctrl+C to stop.");
-            await Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                AnsiConsole.MarkupLine("Stopping.");
+            }
         }
 
         return outcome.Complete ? 0 : 1;

@@ -56,7 +56,7 @@ public sealed class RuleSet
     public IEnumerable<ZoneRule> ZoneRules => _zoneRules.Values;
 
     /// <summary>Parses, checks and compiles rule files. Throws <see cref="RuleSetException"/> naming the file and rule at fault.</summary>
-    public static RuleSet Load(IEnumerable<RuleFile> files)
+    public static async Task<RuleSet> LoadAsync(IEnumerable<RuleFile> files, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(files);
         var ordered = files.OrderBy(file => file.Name, StringComparer.Ordinal).ToList();
@@ -89,7 +89,7 @@ public sealed class RuleSet
 
         var engine = new RulesEngine.RulesEngine([.. workflows], EngineSettings);
         var ruleSet = new RuleSet(Hash(ordered), engine, [.. workflows.Select(w => w.WorkflowName)], zoneRules);
-        ruleSet.CompileAll(fileOfWorkflow);
+        await ruleSet.CompileAllAsync(fileOfWorkflow, cancellationToken);
         return ruleSet;
     }
 
@@ -181,11 +181,12 @@ public sealed class RuleSet
     };
 
     /// <summary>Runs every workflow once on an empty school: compiles each expression and surfaces any that fail.</summary>
-    private void CompileAll(Dictionary<string, string> fileOfWorkflow)
+    private async Task CompileAllAsync(Dictionary<string, string> fileOfWorkflow, CancellationToken cancellationToken)
     {
         foreach (var workflowName in WorkflowNames)
         {
-            var results = ExecuteAsync(workflowName, SchoolIndicators.Empty).GetAwaiter().GetResult();
+            cancellationToken.ThrowIfCancellationRequested();
+            var results = await ExecuteAsync(workflowName, SchoolIndicators.Empty);
             var failed = results.FirstOrDefault(result => !string.IsNullOrEmpty(result.ExceptionMessage));
             if (failed is not null)
             {

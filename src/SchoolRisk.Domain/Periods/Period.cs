@@ -14,11 +14,6 @@ public readonly record struct Period
 
     public int EndYear => StartYear + 1;
 
-    public static Period FromStartYear(int startYear) =>
-        startYear is >= 2000 and <= 2100
-            ? new Period(startYear)
-            : throw new ArgumentOutOfRangeException(nameof(startYear), startYear, "A period starts between 2000 and 2100.");
-
     public static bool TryParse([NotNullWhen(true)] string? text, out Period period)
     {
         period = default;

@@ -28,12 +28,4 @@ public static class ZoneNames
                 return false;
         }
     }
-
-    /// <summary>Russian name for people: «высокий риск».</summary>
-    public static string ToRussian(this Zone zone) => zone switch
-    {
-        Zone.High => "высокий риск",
-        Zone.Medium => "средний риск",
-        _ => "вне зоны риска",
-    };
 }

@@ -18,8 +18,4 @@ public sealed record InvocationRequest(Dictionary<string, JsonElement>? Data, Di
                 _ => value.GetRawText(),
             }
             : null;
-
-    /// <summary>How many times the queue message has been delivered, from the trigger metadata.</summary>
-    public int DequeueCount =>
-        Metadata is not null && Metadata.TryGetValue("DequeueCount", out var count) && count.TryGetInt32(out var value) ? value : 1;
 }

@@ -19,7 +19,7 @@ public sealed class UploadBlobStore(StorageAccount account)
                 Conditions = new BlobRequestConditions { IfMatch = properties.Value.ETag },
             },
             cancellationToken);
-        return new UploadContent(stream, properties.Value.ETag.ToString(), properties.Value.ContentLength);
+        return new UploadContent(stream, properties.Value.ETag.ToString());
     }
 
     public async Task UploadAsync(string blobName, Stream content, CancellationToken cancellationToken = default) =>

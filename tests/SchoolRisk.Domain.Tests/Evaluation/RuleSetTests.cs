@@ -20,9 +20,9 @@ public sealed class RuleSetTests
         """;
 
     [Fact]
-    public void Load_RepositoryRules_HasExamAndAssessmentBlocks()
+    public async Task Load_RepositoryRules_HasExamAndAssessmentBlocks()
     {
-        var ruleSet = RepositoryRules.RuleSet;
+        var ruleSet = await RepositoryRules.LoadAsync();
 
         Assert.Equal(["assessments", "exams"], ruleSet.WorkflowNames);
         Assert.Matches("^[0-9a-f]{12}$", ruleSet.Version);
@@ -30,11 +30,11 @@ public sealed class RuleSetTests
     }
 
     [Fact]
-    public void Version_SameFiles_SameVersion_ChangedThreshold_NewVersion()
+    public async Task Version_SameFiles_SameVersion_ChangedThreshold_NewVersion()
     {
-        var first = RuleSet.Load([new RuleFile("exams.json", OneRule)]);
-        var again = RuleSet.Load([new RuleFile("exams.json", OneRule)]);
-        var changed = RuleSet.Load([new RuleFile("exams.json", OneRule.Replace("9.5", "9.6", StringComparison.Ordinal))]);
+        var first = await LoadAsync(OneRule);
+        var again = await LoadAsync(OneRule);
+        var changed = await LoadAsync(OneRule.Replace("9.5", "9.6", StringComparison.Ordinal));
 
         Assert.Equal(first.Version, again.Version);
         Assert.NotEqual(first.Version, changed.Version);
@@ -43,7 +43,7 @@ public sealed class RuleSetTests
     [Fact]
     public async Task Threshold_DecimalInProperties_ComparesExactly()
     {
-        var evaluator = new SchoolEvaluator(RuleSet.Load([new RuleFile("exams.json", OneRule)]), OverallZonePolicy.Default);
+        var evaluator = new SchoolEvaluator(await LoadAsync(OneRule), OverallZonePolicy.Default);
 
         var on = await evaluator.EvaluateAsync(School(9.5m), TestContext.Current.CancellationToken);
         var below = await evaluator.EvaluateAsync(School(9.49m), TestContext.Current.CancellationToken);
@@ -57,9 +57,9 @@ public sealed class RuleSetTests
     [InlineData("{ not json", "exams.json: not valid workflow JSON at line 1")]
     [InlineData("""{ "Rules": [] }""", "exams.json: 'WorkflowName' is missing")]
     [InlineData("""{ "WorkflowName": "exams", "Rules": [] }""", "exams.json: workflow 'exams' has no 'Rules'")]
-    public void Load_BrokenFile_NamesTheFile(string json, string expected)
+    public async Task Load_BrokenFile_NamesTheFile(string json, string expected)
     {
-        var error = Assert.Throws<RuleSetException>(() => RuleSet.Load([new RuleFile("exams.json", json)]));
+        var error = await Assert.ThrowsAsync<RuleSetException>(() => LoadAsync(json));
 
         Assert.StartsWith(expected, error.Message, StringComparison.Ordinal);
     }
@@ -70,22 +70,22 @@ public sealed class RuleSetTests
     [InlineData("\"Threshold\": 9.5", "\"Threshold\": \"9.5\"", "Properties.Threshold must be a number")]
     [InlineData("input1.EgeBelowMinShare >= threshold", "input1.NoSuchField >= threshold", "NoSuchField")]
     [InlineData("input1.EgeBelowMinShare >= threshold", "input1.EgeBelowMinShare >= 9.5.5", "9.5.5")]
-    public void Load_BrokenRule_NamesFileAndRule(string part, string replacement, string expected)
+    public async Task Load_BrokenRule_NamesFileAndRule(string part, string replacement, string expected)
     {
         var json = OneRule.Replace(part, replacement, StringComparison.Ordinal);
 
-        var error = Assert.Throws<RuleSetException>(() => RuleSet.Load([new RuleFile("exams.json", json)]));
+        var error = await Assert.ThrowsAsync<RuleSetException>(() => LoadAsync(json));
 
         Assert.StartsWith("exams.json, rule 'ege_below_min_share.high': ", error.Message, StringComparison.Ordinal);
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Load_DuplicateRuleName_IsRefusedBeforeTheEngineSeesIt()
+    public async Task Load_DuplicateRuleName_IsRefusedBeforeTheEngineSeesIt()
     {
         var json = OneRule.Replace("\"Rules\": [", "\"Rules\": [" + RuleJson() + ",", StringComparison.Ordinal);
 
-        var error = Assert.Throws<RuleSetException>(() => RuleSet.Load([new RuleFile("exams.json", json)]));
+        var error = await Assert.ThrowsAsync<RuleSetException>(() => LoadAsync(json));
 
         Assert.Equal("exams.json: rule name 'ege_below_min_share.high' is used more than once.", error.Message);
 
@@ -97,13 +97,16 @@ public sealed class RuleSetTests
     }
 
     [Fact]
-    public void Load_SameWorkflowInTwoFiles_IsRefused()
+    public async Task Load_SameWorkflowInTwoFiles_IsRefused()
     {
-        var error = Assert.Throws<RuleSetException>(() =>
-            RuleSet.Load([new RuleFile("a.json", OneRule), new RuleFile("b.json", OneRule)]));
+        var error = await Assert.ThrowsAsync<RuleSetException>(() =>
+            RuleSet.LoadAsync([new RuleFile("a.json", OneRule), new RuleFile("b.json", OneRule)], TestContext.Current.CancellationToken));
 
         Assert.Equal("b.json: workflow 'exams' is also defined in a.json.", error.Message);
     }
+
+    private static Task<RuleSet> LoadAsync(string json) =>
+        RuleSet.LoadAsync([new RuleFile("exams.json", json)], TestContext.Current.CancellationToken);
 
     private static SchoolRow School(decimal egeBelowMinShare) =>
         new(2, "s-1", "Школа", new SchoolIndicators { EgeBelowMinShare = egeBelowMinShare });

@@ -5,11 +5,15 @@ using SchoolRisk.Domain.Zones;
 
 namespace SchoolRisk.Domain.Tests.Evaluation;
 
-public sealed class SchoolEvaluatorTests
+public sealed class SchoolEvaluatorTests : IAsyncLifetime
 {
-    private readonly SchoolEvaluator _evaluator = new(RepositoryRules.RuleSet, OverallZonePolicy.Default);
+    private SchoolEvaluator _evaluator = null!;
 
-    public static TheoryData<string> EveryRule() => [.. RepositoryRules.RuleSet.ZoneRules.Select(rule => rule.RuleName)];
+    public static async Task<TheoryData<string>> EveryRule() => [.. (await RepositoryRules.LoadAsync()).ZoneRules.Select(rule => rule.RuleName)];
+
+    public async ValueTask InitializeAsync() => _evaluator = new SchoolEvaluator(await RepositoryRules.LoadAsync(), OverallZonePolicy.Default);
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     /// <summary>
     /// The methodology's thresholds: where higher is worse, a value on the threshold is in the zone;
@@ -19,7 +23,7 @@ public sealed class SchoolEvaluatorTests
     [MemberData(nameof(EveryRule))]
     public async Task Evaluate_ValueOnTheThreshold_IsInTheZoneOnlyWhereHigherIsWorse(string ruleName)
     {
-        var rule = RepositoryRules.RuleSet.ZoneRules.Single(r => r.RuleName == ruleName);
+        var rule = _evaluator.RuleSet.ZoneRules.Single(r => r.RuleName == ruleName);
         var step = rule.Indicator.WorseWhen == WorseWhen.Higher ? -0.01m : 0.01m;
 
         var on = await EvaluateAsync(rule.Indicator, rule.Threshold);

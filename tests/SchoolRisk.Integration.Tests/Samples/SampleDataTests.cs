@@ -46,7 +46,9 @@ public sealed class SampleDataTests
     {
         var root = RepositoryLayout.FindRoot();
         var evaluator = new SchoolEvaluator(
-            RuleSet.Load(await RuleFiles.ReadDirectoryAsync(Path.Combine(root, "rules"), TestContext.Current.CancellationToken)),
+            await RuleSet.LoadAsync(
+                await RuleFiles.ReadDirectoryAsync(Path.Combine(root, "rules"), TestContext.Current.CancellationToken),
+                TestContext.Current.CancellationToken),
             OverallZonePolicy.Default);
         var zones = new List<Zone>();
         foreach (var file in Directory.EnumerateFiles(Path.Combine(root, "samples", "uploads"), "*.csv", SearchOption.AllDirectories))
