@@ -1,9 +1,12 @@
 using SchoolRisk.Domain.Evaluation;
+using SchoolRisk.Domain.Uploads;
 using SchoolRisk.Domain.Zones;
 using SchoolRisk.Functions.Ingest;
 using SchoolRisk.Functions.Notify;
 using SchoolRisk.Storage;
 using SchoolRisk.Storage.Notifications;
+using SchoolRisk.Storage.Registry;
+using SchoolRisk.Storage.Reports;
 using SchoolRisk.Storage.Results;
 using SchoolRisk.Storage.Uploads;
 
@@ -12,7 +15,8 @@ namespace SchoolRisk.Functions;
 /// <summary>
 /// Builds the custom handler. Settings (environment, command line or <c>appsettings.json</c>):
 /// <c>FUNCTIONS_CUSTOMHANDLER_PORT</c> (set by the Functions host; 0 picks a free port),
-/// <c>AzureWebJobsStorage</c> (the storage account), <c>Rules:Directory</c> (rule files; default <c>rules</c>).
+/// <c>AzureWebJobsStorage</c> (the storage account), <c>Rules:Directory</c> (rule files; default <c>rules</c>),
+/// <c>Uploads:MaxFileBytes</c>, <c>Uploads:MaxRows</c> and the other <see cref="UploadLimits"/>.
 /// </summary>
 public static class FunctionApp
 {
@@ -36,7 +40,10 @@ public static class FunctionApp
             .AddSingleton(TimeProvider.System)
             .AddSingleton(account)
             .AddSingleton(new SchoolEvaluator(ruleSet, OverallZonePolicy.Default))
+            .AddSingleton(builder.Configuration.GetSection("Uploads").Get<UploadLimits>() ?? UploadLimits.Default)
             .AddSingleton<UploadBlobStore>()
+            .AddSingleton<RegistryStore>()
+            .AddSingleton<ReportStore>()
             .AddSingleton<UploadStatusTable>()
             .AddSingleton<ResultTable>()
             .AddSingleton<NotificationTable>()

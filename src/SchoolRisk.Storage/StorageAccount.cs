@@ -20,10 +20,14 @@ public sealed class StorageAccount
 
     public TableServiceClient Tables { get; }
 
-    /// <summary>Creates the containers and tables the function app writes, if they are missing.</summary>
+    /// <summary>Creates the containers and tables the function app uses, if they are missing.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
     {
-        await Blobs.GetBlobContainerClient(Options.UploadsContainer).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        foreach (var container in new[] { Options.UploadsContainer, Options.RegistryContainer, Options.ReportsContainer })
+        {
+            await Blobs.GetBlobContainerClient(container).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        }
+
         foreach (var table in new[] { Options.UploadsTable, Options.ResultsTable, Options.NotificationsTable })
         {
             await Tables.CreateTableIfNotExistsAsync(table, cancellationToken);

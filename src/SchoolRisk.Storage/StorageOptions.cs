@@ -9,6 +9,15 @@ public sealed class StorageOptions
     /// <summary>Container of municipal uploads, <c>{period}/{municipality}/{file}</c>. Never modified by the system.</summary>
     public string UploadsContainer { get; set; } = "uploads";
 
+    /// <summary>Container of the school registry (<see cref="RegistryBlob"/>), kept by the committee.</summary>
+    public string RegistryContainer { get; set; } = "registry";
+
+    /// <summary>The school registry: CSV with <c>school_id, school_name, municipality_id, level, settlement, remote, enrolment</c>.</summary>
+    public string RegistryBlob { get; set; } = "schools.csv";
+
+    /// <summary>Container of upload error reports, <c>{period}/{municipality}/{uploadId}/errors.json|csv</c>.</summary>
+    public string ReportsContainer { get; set; } = "reports";
+
     /// <summary>Table of upload statuses, one entity per upload.</summary>
     public string UploadsTable { get; set; } = "uploads";
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using SchoolRisk.Cli.Samples;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.LocalHost;
+using SchoolRisk.Storage.Registry;
 using SchoolRisk.Storage.Uploads;
 using Spectre.Console;
 
@@ -39,6 +40,11 @@ public static class DemoCommand
         AnsiConsole.MarkupLine("[bold]Starting[/] Azurite, the function app and the local host...");
         await using var deployment = await LocalDeployment.StartAsync(root, azuriteData, LogLevel.Warning, loggers, cancellationToken);
 
+        await using (var registry = File.OpenRead(Path.Combine(samples, "registry", "schools.csv")))
+        {
+            await new RegistryStore(deployment.Storage).UploadAsync(registry, cancellationToken);
+        }
+
         var files = Directory.EnumerateFiles(Path.Combine(samples, "uploads"), "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
         var blobs = new UploadBlobStore(deployment.Storage);
         foreach (var file in files)
@@ -47,7 +53,7 @@ public static class DemoCommand
             await blobs.UploadAsync(Path.GetRelativePath(Path.Combine(samples, "uploads"), file).Replace('\\', '/'), content, cancellationToken);
         }
 
-        AnsiConsole.MarkupLine($"Uploaded [bold]{files.Count}[/] files to the [blue]uploads[/] container; waiting for evaluation and notices...");
+        AnsiConsole.MarkupLine($"Registry of schools written to [blue]registry/schools.csv[/]; uploaded [bold]{files.Count}[/] files to the [blue]uploads[/] container; waiting for evaluation and notices...");
         var period = Period.Parse(SampleRegion.Period);
         var outcome = await DemoOutcome.WaitAsync(deployment.Storage, period, files.Count, Deadline, cancellationToken);
         DemoReport.Print(outcome, SampleRegion.Municipalities, azuriteData, deployment);

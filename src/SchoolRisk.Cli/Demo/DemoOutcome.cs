@@ -11,8 +11,8 @@ public sealed record DemoOutcome(
     IReadOnlyList<UploadRecord> Uploads, IReadOnlyList<StoredResult> Results, IReadOnlyList<RecordedNotice> Notices, bool Complete)
 {
     /// <summary>
-    /// Polls storage until every upload is settled (completed or failed) and every completed upload with schools in a
-    /// risk zone has its notice recorded, or until the deadline.
+    /// Polls storage until every upload is settled (not processing or failed) and every upload with schools in a risk
+    /// zone or with problems has its notice recorded, or until the deadline.
     /// </summary>
     public static async Task<DemoOutcome> WaitAsync(
         StorageAccount storage, Period period, int expectedUploads, TimeSpan deadline, CancellationToken cancellationToken)
@@ -40,8 +40,9 @@ public sealed record DemoOutcome(
     {
         var uploads = await statuses.ListAsync(period, cancellationToken).ToListAsync(cancellationToken);
         var recorded = await notices.ListAsync(period, cancellationToken).ToListAsync(cancellationToken);
-        var settled = uploads.Count(upload => upload.Status != UploadStatus.Processing);
-        var expectedNotices = uploads.Count(upload => upload.Status == UploadStatus.Completed && upload.HighCount + upload.MediumCount > 0);
+        var settled = uploads.Count(upload => upload.Status is not (UploadStatus.Processing or UploadStatus.Failed));
+        var expectedNotices = uploads.Count(upload => upload.Status == UploadStatus.Rejected
+            || (upload.Status == UploadStatus.Completed && upload.HighCount + upload.MediumCount + upload.ProblemCount > 0));
         var complete = uploads.Count >= expectedUploads && settled == uploads.Count && recorded.Count >= expectedNotices;
         var stored = complete ? await results.ListAsync(period, cancellationToken).ToListAsync(cancellationToken) : [];
         return new DemoOutcome(uploads, stored, recorded, complete);

@@ -25,7 +25,9 @@ public static class DemoReport
                 Markup.Escape(municipality.Name),
                 upload?.Status switch
                 {
+                    UploadStatus.Completed when upload.SkippedRows > 0 => $"[yellow]completed, {upload.SkippedRows} skipped[/]",
                     UploadStatus.Completed => "[green]completed[/]",
+                    UploadStatus.Rejected => "[red]rejected[/]",
                     UploadStatus.Failed => "[red]failed[/]",
                     UploadStatus.Processing => "[yellow]processing[/]",
                     _ => "[grey]not seen[/]",
@@ -50,17 +52,21 @@ public static class DemoReport
             AnsiConsole.MarkupLine("[red]Not every upload was settled before the deadline: the table is partial.[/]");
         }
 
-        foreach (var failed in outcome.Uploads.Where(u => u.Status == UploadStatus.Failed))
+        foreach (var upload in outcome.Uploads.Where(u => u.Error is not null || u.ReportCsv is not null))
         {
-            AnsiConsole.MarkupLine($"[red]Failed[/] {Markup.Escape(failed.BlobName)}: {Markup.Escape(failed.Error ?? string.Empty)}");
+            AnsiConsole.MarkupLine(
+                $"[yellow]{upload.Status}[/] {Markup.Escape(upload.BlobName)}: {Markup.Escape(upload.Error ?? $"{upload.ProblemCount} problems")}" +
+                (upload.ReportCsv is null ? string.Empty : $" (report: reports/{Markup.Escape(upload.ReportCsv)})"));
         }
 
         var ruleVersions = string.Join(", ", outcome.Results.Select(r => r.RuleSetVersion).Distinct());
         var options = deployment.Storage.Options;
         var grid = new Grid().AddColumn().AddColumn();
-        grid.AddRow("[blue]Blob[/] " + options.UploadsContainer, "original uploads, never modified: {period}/{municipality}/schools.csv");
+        grid.AddRow("[blue]Blob[/] " + options.UploadsContainer, "original uploads, never modified: {period}/{municipality}/{file}");
         grid.AddRow("[blue]Table[/] " + options.ResultsTable, $"one entity per school per period (PartitionKey {{period}}_{{municipality}}), rule set {ruleVersions}");
-        grid.AddRow("[blue]Table[/] " + options.UploadsTable, "status of every upload (Completed / Failed with the reason)");
+        grid.AddRow("[blue]Blob[/] " + options.RegistryContainer + "/" + options.RegistryBlob, "the school registry uploads are checked against");
+        grid.AddRow("[blue]Blob[/] " + options.ReportsContainer, "error reports, {period}/{municipality}/{uploadId}/errors.json and errors.csv");
+        grid.AddRow("[blue]Table[/] " + options.UploadsTable, "every upload: status, content hash, counts, report links, duplicate/superseded links");
         grid.AddRow("[blue]Table[/] " + options.NotificationsTable, "one entity per notice; its RowKey is the dedupe key");
         grid.AddRow("[blue]Queues[/]", "upload-events, risk-notifications and their -poison queues");
         grid.AddRow("[blue]Azurite data[/]", Markup.Escape(azuriteData));

@@ -1,46 +1,93 @@
 using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
+using System.Text;
 using SchoolRisk.Domain.Indicators;
+using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Uploads;
+using SchoolRisk.Domain.Uploads.Writing;
 
 namespace SchoolRisk.Cli.Samples;
 
 /// <summary>
-/// Writes the sample data from a fixed seed, so the same seed always gives the same files:
+/// Writes the sample data from a fixed seed, so the same seed always gives the same data:
 /// <c>registry/municipalities.csv</c>, <c>registry/schools.csv</c> and one upload per municipality at
-/// <c>uploads/{period}/{municipality}/schools.csv</c>, the path it takes in the uploads container.
-/// Schools are drawn as normal (79%), weak (15%) or troubled (6%), so every zone has schools.
+/// <c>uploads/{period}/{municipality}/schools.{csv|xlsx|json}</c>, the path it takes in the uploads container.
+/// Schools are drawn as normal (79%), weak (15%) or troubled (6%), so every zone has schools. Uploads come in the
+/// forms municipalities send (<see cref="SampleRegion.FormatOf"/>), and two carry mistakes a report must catch.
 /// </summary>
 public static class SampleDataGenerator
 {
     public const int DefaultSeed = 20232024;
 
-    private static readonly CsvConfiguration Csv = new(CultureInfo.InvariantCulture) { NewLine = "\n" };
+    private static readonly CultureInfo Russian = CultureInfo.GetCultureInfo("ru-RU");
 
     public static async Task WriteAsync(string folder, int seed = DefaultSeed, CancellationToken cancellationToken = default)
     {
         var random = new Random(seed);
         var schools = SampleRegion.Municipalities.SelectMany(municipality => Schools(municipality, random)).ToList();
 
-        await WriteCsvAsync(Path.Combine(folder, "registry", "municipalities.csv"), ["municipality_id", "name"],
-            SampleRegion.Municipalities.Select(m => new[] { m.Id, m.Name }), cancellationToken);
-        await WriteCsvAsync(Path.Combine(folder, "registry", "schools.csv"),
-            ["school_id", "school_name", "municipality_id", "level", "settlement", "remote", "enrolment"],
-            schools.Select(s => new[]
-            {
-                s.Id, s.Name, s.MunicipalityId, s.Secondary ? "secondary" : "basic", s.Urban ? "urban" : "rural",
-                s.Remote ? "yes" : "no", s.Enrolment.ToString(CultureInfo.InvariantCulture),
-            }),
-            cancellationToken);
-
-        string[] header = [SchoolRowCsvReader.SchoolIdColumn, SchoolRowCsvReader.SchoolNameColumn, .. IndicatorCatalog.All.Select(i => i.Id)];
+        await WriteRegistryAsync(folder, schools, cancellationToken);
         foreach (var municipality in SampleRegion.Municipalities)
         {
-            var rows = schools.Where(s => s.MunicipalityId == municipality.Id).Select(s => (string[])[
-                s.Id, s.Name, .. IndicatorCatalog.All.Select(indicator => Format(s.Values.GetValueOrDefault(indicator.Id)))]);
-            await WriteCsvAsync(Path.Combine(folder, "uploads", SampleRegion.Period, municipality.Id, "schools.csv"), header, rows, cancellationToken);
+            var own = schools.Where(s => s.School.MunicipalityId == municipality.Id).ToList();
+            var form = SampleRegion.FormatOf(municipality.Id);
+            var sheet = UploadSheet.For(own.Select(s => s.School), (school, indicator) => own.First(s => s.School == school).Values[indicator],
+                form.RussianHeaders, form.RussianHeaders ? $"Сведения о школах: {municipality.Name}, {SampleRegion.Period} учебный год" : null);
+            sheet = WithMistakes(municipality.Id, sheet);
+            var path = Path.Combine(folder, "uploads", SampleRegion.Period, municipality.Id, "schools." + form.Extension);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await using var file = File.Create(path);
+            switch (form.Format)
+            {
+                case UploadFormat.Xlsx:
+                    UploadSheetFiles.WriteXlsx(sheet, file);
+                    break;
+                case UploadFormat.Json:
+                    await UploadSheetFiles.WriteJsonAsync(sheet, file, cancellationToken);
+                    break;
+                default:
+                    await UploadSheetFiles.WriteCsvAsync(sheet, file, form.Encoding, form.Separator, form.DecimalComma ? Russian : CultureInfo.InvariantCulture, cancellationToken);
+                    break;
+            }
         }
+    }
+
+    /// <summary>luzhsky: a share above 100 and a school not in the registry; tosnensky: a school's row twice.</summary>
+    private static UploadSheet WithMistakes(string municipalityId, UploadSheet sheet)
+    {
+        var rows = sheet.Rows.ToList();
+        var minLevel = 2 + IndicatorCatalog.All.ToList().IndexOf(IndicatorCatalog.MinLevelShare);
+        switch (municipalityId)
+        {
+            case "luzhsky":
+                rows[3] = [.. rows[3].Select((cell, index) => index == minLevel ? 101.5m : cell)];
+                rows.Add([.. rows[0].Select((cell, index) => index == 0 ? "luzhsky-999" : index == 1 ? "МОУ «Лужская СОШ № 999»" : cell)]);
+                break;
+            case "tosnensky":
+                rows.Insert(5, rows[4]);
+                break;
+        }
+
+        return sheet with { Rows = rows };
+    }
+
+    private static async Task WriteRegistryAsync(string folder, List<SampleSchool> schools, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.Combine(folder, "registry"));
+        var municipalities = new StringBuilder("municipality_id,name\n");
+        foreach (var municipality in SampleRegion.Municipalities)
+        {
+            municipalities.Append(CultureInfo.InvariantCulture, $"{municipality.Id},{SpreadsheetText.CsvField(municipality.Name, ',')}\n");
+        }
+
+        var registry = new StringBuilder("school_id,school_name,municipality_id,level,settlement,remote,enrolment\n");
+        foreach (var school in schools.Select(s => s.School))
+        {
+            registry.Append(CultureInfo.InvariantCulture,
+                $"{school.Id},{SpreadsheetText.CsvField(school.Name, ',')},{school.MunicipalityId},{school.Level},{school.Settlement},{(school.Remote ? "yes" : "no")},{school.Enrolment}\n");
+        }
+
+        await File.WriteAllTextAsync(Path.Combine(folder, "registry", "municipalities.csv"), municipalities.ToString(), cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(folder, "registry", "schools.csv"), registry.ToString(), cancellationToken);
     }
 
     private static IEnumerable<SampleSchool> Schools(SampleMunicipality municipality, Random random)
@@ -59,19 +106,14 @@ public static class SampleDataGenerator
             var draw = random.NextDouble();
             var quality = draw < 0.06 ? Normal(random, -2.5, 0.5) : draw < 0.21 ? Normal(random, -1.2, 0.5) : Normal(random, 0.3, 0.7);
             var kind = secondary ? "СОШ" : "ООШ";
-            yield return new SampleSchool(
-                $"{municipality.Id}-{number:000}",
-                $"МОУ «{municipality.SchoolAdjective} {kind} № {number}»",
-                municipality.Id,
-                secondary,
-                urban,
-                remote,
-                enrolment,
-                Values(quality, secondary, random));
+            var school = new RegisteredSchool(
+                $"{municipality.Id}-{number:000}", $"МОУ «{municipality.SchoolAdjective} {kind} № {number}»", municipality.Id,
+                secondary ? "secondary" : "basic", urban ? "urban" : "rural", remote, enrolment);
+            yield return new SampleSchool(school, Values(quality, secondary, random));
         }
     }
 
-    private static Dictionary<string, decimal?> Values(double q, bool secondary, Random random)
+    private static Dictionary<Indicator, decimal?> Values(double q, bool secondary, Random random)
     {
         decimal? Share(double mean, double slope, double noise) =>
             Math.Round((decimal)Math.Clamp(mean + (slope * q) + Normal(random, 0, noise), 0, 100), 1);
@@ -79,15 +121,15 @@ public static class SampleDataGenerator
         // Basic-only schools end at grade 9: no unified state exam (ЕГЭ), so no ЕГЭ indicators.
         var ege = Share(3, -2.5, 1.2);
         var medalists = Share(15, -12, 6);
-        return new Dictionary<string, decimal?>
+        return new Dictionary<Indicator, decimal?>
         {
-            [IndicatorCatalog.EgeBelowMinShare.Id] = secondary ? ege : null,
-            [IndicatorCatalog.OgeFailShare.Id] = Share(3, -2.5, 1.2),
-            [IndicatorCatalog.MedalistsBelow70Share.Id] = secondary ? medalists : null,
-            [IndicatorCatalog.MinLevelShare.Id] = Share(97.5, 2.5, 0.8),
-            [IndicatorCatalog.HighLevelShare.Id] = Share(25, 8, 4),
-            [IndicatorCatalog.VprFailShare.Id] = Share(8, -6, 3),
-            [IndicatorCatalog.VprLoweredShare.Id] = Share(15, -10, 6),
+            [IndicatorCatalog.EgeBelowMinShare] = secondary ? ege : null,
+            [IndicatorCatalog.OgeFailShare] = Share(3, -2.5, 1.2),
+            [IndicatorCatalog.MedalistsBelow70Share] = secondary ? medalists : null,
+            [IndicatorCatalog.MinLevelShare] = Share(97.5, 2.5, 0.8),
+            [IndicatorCatalog.HighLevelShare] = Share(25, 8, 4),
+            [IndicatorCatalog.VprFailShare] = Share(8, -6, 3),
+            [IndicatorCatalog.VprLoweredShare] = Share(15, -10, 6),
         };
     }
 
@@ -95,26 +137,5 @@ public static class SampleDataGenerator
     private static double Normal(Random random, double mean, double deviation) =>
         mean + (deviation * Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble()));
 
-    private static string Format(decimal? value) => value?.ToString("0.0", CultureInfo.InvariantCulture) ?? string.Empty;
-
-    private static async Task WriteCsvAsync(string path, string[] header, IEnumerable<string[]> rows, CancellationToken cancellationToken)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await using var writer = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        await using var csv = new CsvWriter(writer, Csv);
-        foreach (var row in rows.Prepend(header))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            foreach (var field in row)
-            {
-                csv.WriteField(field);
-            }
-
-            await csv.NextRecordAsync();
-        }
-    }
-
-    private sealed record SampleSchool(
-        string Id, string Name, string MunicipalityId, bool Secondary, bool Urban, bool Remote, int Enrolment,
-        IReadOnlyDictionary<string, decimal?> Values);
+    private sealed record SampleSchool(RegisteredSchool School, IReadOnlyDictionary<Indicator, decimal?> Values);
 }

@@ -1,3 +1,6 @@
+using System.Text;
+using SchoolRisk.Domain.Uploads;
+
 namespace SchoolRisk.Cli.Samples;
 
 /// <summary>The sample region (Leningrad Oblast): 17 municipal districts and one city district, 330 schools.</summary>
@@ -26,4 +29,28 @@ public static class SampleRegion
         new("tikhvinsky", "Тихвинский", "Тихвинская", 14),
         new("tosnensky", "Тосненский", "Тосненская", 16),
     ];
+
+    /// <summary>
+    /// How each municipality sends its file: most as UTF-8 CSV with column ids; four as Excel's «CSV» on a Russian
+    /// Windows (Windows-1251, <c>;</c>, decimal comma, Russian headers under a title line); one as UTF-8 with BOM and
+    /// <c>;</c>; two as XLSX with a title row; two as JSON.
+    /// </summary>
+    public static SampleForm FormatOf(string municipalityId)
+    {
+        static Encoding Windows1251()
+        {
+            Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+            return Encoding.GetEncoding(1251);
+        }
+
+        var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        return municipalityId switch
+        {
+            "volosovsky" or "kirishsky" or "luzhsky" or "tikhvinsky" => new SampleForm(UploadFormat.Csv, Windows1251(), ';', true, true),
+            "priozersky" => new SampleForm(UploadFormat.Csv, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), ';', true, true),
+            "vyborgsky" or "lomonosovsky" => new SampleForm(UploadFormat.Xlsx, utf8, ',', false, true),
+            "kirovsky" or "slantsevsky" => new SampleForm(UploadFormat.Json, utf8, ',', false, false),
+            _ => new SampleForm(UploadFormat.Csv, utf8, ',', false, false),
+        };
+    }
 }

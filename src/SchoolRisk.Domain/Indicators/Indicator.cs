@@ -5,15 +5,15 @@ namespace SchoolRisk.Domain.Indicators;
 
 /// <summary>
 /// One school-level indicator of the methodology: its stable id (the column name in uploads and the
-/// <c>Indicator</c> property of rules), its Russian title for notices, and the property of
-/// <see cref="SchoolIndicators"/> that rule expressions read.
+/// <c>Indicator</c> property of rules), its Russian title, the range a value may take, the other column headers
+/// it is recognised by, and the property of <see cref="SchoolIndicators"/> that rule expressions read.
 /// </summary>
 public sealed class Indicator
 {
     private readonly Func<SchoolIndicators, decimal?> _read;
     private readonly Action<SchoolIndicators, decimal?> _write;
 
-    public Indicator(string id, string title, string unit, WorseWhen worseWhen, string propertyName)
+    public Indicator(string id, string title, IndicatorUnit unit, WorseWhen worseWhen, string propertyName, params IReadOnlyList<string> aliases)
     {
         var property = typeof(SchoolIndicators).GetProperty(propertyName, BindingFlags.Public | BindingFlags.Instance);
         if (property is null || property.PropertyType != typeof(decimal?) || property.SetMethod is null)
@@ -28,6 +28,7 @@ public sealed class Indicator
         Unit = unit;
         WorseWhen = worseWhen;
         PropertyName = propertyName;
+        Aliases = aliases;
         _read = property.GetMethod!.CreateDelegate<Func<SchoolIndicators, decimal?>>();
         _write = property.SetMethod.CreateDelegate<Action<SchoolIndicators, decimal?>>();
     }
@@ -35,16 +36,21 @@ public sealed class Indicator
     /// <summary>Stable ASCII id, for example <c>ege_below_min_share</c>.</summary>
     public string Id { get; }
 
-    /// <summary>Russian title shown to municipalities and the committee.</summary>
+    /// <summary>Russian title shown to municipalities and the committee; also accepted as a column header.</summary>
     public string Title { get; }
 
-    /// <summary>Unit of the value, for example <c>%</c>.</summary>
-    public string Unit { get; }
+    public IndicatorUnit Unit { get; }
 
     public WorseWhen WorseWhen { get; }
 
     /// <summary>Property name that rule expressions use: <c>input1.EgeBelowMinShare</c>.</summary>
     public string PropertyName { get; }
+
+    /// <summary>Further column headers this indicator is recognised by, besides its id and title.</summary>
+    public IReadOnlyList<string> Aliases { get; }
+
+    /// <summary>Every header this indicator is recognised by: id, title, aliases.</summary>
+    public IEnumerable<string> Headers => [Id, Title, .. Aliases];
 
     public decimal? ValueOf(SchoolIndicators indicators) => _read(indicators);
 

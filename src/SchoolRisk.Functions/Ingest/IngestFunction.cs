@@ -38,11 +38,6 @@ public static class IngestFunction
         }
 
         var outcome = await processor.ProcessAsync(blobEvent.BlobName, cancellationToken);
-        if (!outcome.Succeeded)
-        {
-            return FunctionJson.Failed(InvocationResponse.Log(outcome.Message));
-        }
-
         var outputs = new Dictionary<string, object?>();
         if (outcome.Notice is not null)
         {

@@ -2,10 +2,10 @@ using SchoolRisk.Domain.Notices;
 
 namespace SchoolRisk.Functions.Ingest;
 
-/// <summary>How an upload ended: evaluated (with a notice when schools are in risk zones) or rejected with a reason in Russian.</summary>
-public sealed record IngestOutcome(bool Succeeded, RiskNotice? Notice, string Message)
+/// <summary>How processing an upload ended: with a notice for the municipality, or with nothing to say (a duplicate, say).</summary>
+public sealed record IngestOutcome(MunicipalityNotice? Notice, string Message)
 {
-    public static IngestOutcome Evaluated(RiskNotice? notice, string message) => new(true, notice, message);
+    public static IngestOutcome Evaluated(MunicipalityNotice? notice, string message) => new(notice, message);
 
-    public static IngestOutcome Rejected(string reason) => new(false, null, reason);
+    public static IngestOutcome Skipped(string message) => new(null, message);
 }

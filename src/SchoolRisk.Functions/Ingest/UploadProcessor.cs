@@ -2,88 +2,173 @@ using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Notices;
 using SchoolRisk.Domain.Uploads;
 using SchoolRisk.Domain.Zones;
+using SchoolRisk.Storage.Registry;
+using SchoolRisk.Storage.Reports;
 using SchoolRisk.Storage.Results;
 using SchoolRisk.Storage.Uploads;
 
 namespace SchoolRisk.Functions.Ingest;
 
 /// <summary>
-/// Evaluates one upload: reads it as a stream, evaluates every school, writes results and the upload's status,
-/// and returns the municipality's notice. Idempotent: a retry of the same upload rewrites the same rows.
+/// Processes one upload. The original is only read. Same content as the municipality's current or rejected upload
+/// for the period is a duplicate: recorded, not evaluated or notified again. Otherwise the file is read as a stream
+/// and checked against the registry; valid rows are evaluated, results written, results of earlier uploads removed
+/// and those uploads marked superseded, and only then is the upload marked completed. A crash before that leaves it
+/// <see cref="UploadStatus.Processing"/>, and the retry of the same message completes it: every step is idempotent.
 /// </summary>
 public sealed class UploadProcessor(
     UploadBlobStore blobs,
     UploadStatusTable statuses,
     ResultTable results,
+    RegistryStore registry,
+    ReportStore reports,
     SchoolEvaluator evaluator,
+    UploadLimits limits,
     TimeProvider time,
     ILogger<UploadProcessor> logger)
 {
     public async Task<IngestOutcome> ProcessAsync(string blobName, CancellationToken cancellationToken)
     {
-        await using var upload = await blobs.OpenReadAsync(blobName, cancellationToken);
-        var uploadId = UploadId.For(blobName, upload.ETag);
+        var blob = await blobs.GetInfoAsync(blobName, cancellationToken);
+        if (blob is null)
+        {
+            return IngestOutcome.Skipped($"Blob {blobName} no longer exists: nothing to process.");
+        }
+
+        var uploadId = UploadId.For(blobName, blob.ETag);
         if (!UploadPath.TryParse(blobName, out var path, out var pathError))
         {
             await statuses.UpsertAsync(
-                new UploadRecord(uploadId, blobName, null, null, UploadStatus.Failed, time.GetUtcNow()) { Error = pathError },
+                new UploadRecord(uploadId, blobName, null, null, UploadStatus.Rejected, time.GetUtcNow()) { Error = pathError },
                 cancellationToken);
-            return Rejected(blobName, uploadId, pathError);
+            logger.LogWarning("Upload {UploadId} ({BlobName}) rejected: {Reason}", uploadId, blobName, pathError);
+            return IngestOutcome.Skipped($"Upload {uploadId} ({blobName}) is not under {{period}}/{{municipality}}/: recorded as rejected.");
         }
 
         var record = new UploadRecord(uploadId, blobName, path.Period, path.MunicipalityId, UploadStatus.Processing, time.GetUtcNow())
         {
+            BlobCreatedAt = blob.CreatedOn,
             RuleSetVersion = evaluator.RuleSet.Version,
         };
-        await statuses.UpsertAsync(record, cancellationToken);
         try
         {
-            var evaluated = await EvaluateAsync(path, uploadId, upload.Content, cancellationToken);
-            await results.UpsertAsync(evaluated, cancellationToken);
+            return await ProcessAsync(path, record, blob, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
             await statuses.UpsertAsync(
                 record with
                 {
-                    Status = UploadStatus.Completed,
+                    Status = UploadStatus.Failed,
                     UpdatedAt = time.GetUtcNow(),
-                    SchoolCount = evaluated.Schools.Count,
-                    HighCount = evaluated.CountIn(Zone.High),
-                    MediumCount = evaluated.CountIn(Zone.Medium),
+                    Error = "Внутренняя ошибка при обработке загрузки; она будет повторена автоматически.",
                 },
-                cancellationToken);
-            logger.LogInformation(
-                "Upload {UploadId} ({BlobName}) evaluated by rule set {RuleSetVersion}: {Schools} schools, {High} high, {Medium} medium",
-                uploadId, blobName, evaluated.RuleSetVersion, evaluated.Schools.Count, evaluated.CountIn(Zone.High), evaluated.CountIn(Zone.Medium));
-            return IngestOutcome.Evaluated(
-                RiskNotice.For(evaluated),
-                $"Upload {uploadId} ({blobName}): {evaluated.Schools.Count} schools evaluated by rule set {evaluated.RuleSetVersion}.");
+                CancellationToken.None);
+            logger.LogError(exception, "Upload {UploadId} ({BlobName}) failed", uploadId, blobName);
+            throw;
+        }
+    }
+
+    private async Task<IngestOutcome> ProcessAsync(UploadPath path, UploadRecord record, UploadBlobInfo blob, CancellationToken cancellationToken)
+    {
+        if (blob.Length > limits.MaxFileBytes)
+        {
+            return await RejectAsync(path, record, TooLarge(path, blob.Length, limits.MaxFileBytes), null, cancellationToken);
+        }
+
+        record = record with { ContentHash = await blobs.ComputeContentHashAsync(path.BlobName, blob.ETag, cancellationToken) };
+        await statuses.UpsertAsync(record, cancellationToken);
+
+        var history = await statuses.ListAsync(path.Period, path.MunicipalityId, cancellationToken).ToListAsync(cancellationToken);
+        var earlier = history.Where(upload => upload.UploadId != record.UploadId).ToList();
+        var same = earlier.FirstOrDefault(upload =>
+            upload.ContentHash == record.ContentHash && upload.Status is UploadStatus.Completed or UploadStatus.Rejected);
+        if (same is not null)
+        {
+            await statuses.UpsertAsync(record with { Status = UploadStatus.Duplicate, UpdatedAt = time.GetUtcNow(), DuplicateOf = same.UploadId }, cancellationToken);
+            return IngestOutcome.Skipped($"Upload {record.UploadId} ({path.BlobName}) has the content of upload {same.UploadId}: duplicate, not evaluated again.");
+        }
+
+        var newer = earlier.FirstOrDefault(upload => upload.Status == UploadStatus.Completed && upload.BlobCreatedAt > blob.CreatedOn);
+        if (newer is not null)
+        {
+            await statuses.UpsertAsync(record with { Status = UploadStatus.Superseded, UpdatedAt = time.GetUtcNow(), SupersededBy = newer.UploadId }, cancellationToken);
+            return IngestOutcome.Skipped($"Upload {record.UploadId} ({path.BlobName}) is older than completed upload {newer.UploadId}: superseded, not evaluated.");
+        }
+
+        var registered = await registry.LoadAsync(cancellationToken);
+        await using var content = await blobs.OpenReadAsync(path.BlobName, blob.ETag, cancellationToken);
+        var reading = new UploadReading(content, path, registered, limits);
+        var schools = new List<SchoolEvaluation>();
+        try
+        {
+            await foreach (var row in reading.ReadValidRowsAsync(cancellationToken))
+            {
+                schools.Add(await evaluator.EvaluateAsync(row, cancellationToken));
+            }
         }
         catch (UploadRejectedException exception)
         {
-            await statuses.UpsertAsync(
-                record with { Status = UploadStatus.Failed, UpdatedAt = time.GetUtcNow(), Error = exception.Message }, cancellationToken);
-            return Rejected(blobName, uploadId, exception.Message);
+            return await RejectAsync(path, record, exception.Message, reading, cancellationToken);
         }
-    }
 
-    private async Task<EvaluatedUpload> EvaluateAsync(UploadPath path, string uploadId, Stream content, CancellationToken cancellationToken)
-    {
-        if (!path.FileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+        var evaluated = new EvaluatedUpload(path, record.UploadId, evaluator.RuleSet.Version, schools);
+        var report = UploadReport.Evaluated(path, record.UploadId, reading);
+        var links = report.HasErrors ? await reports.WriteAsync(report, cancellationToken) : null;
+        await results.UpsertAsync(evaluated, cancellationToken);
+        await results.DeleteOthersThanAsync(path.Period, path.MunicipalityId, record.UploadId, cancellationToken);
+        foreach (var replaced in earlier.Where(upload => upload.Status == UploadStatus.Completed))
         {
-            throw new UploadRejectedException($"Файл «{path.FileName}»: этот формат пока не принимается, загрузите файл CSV.");
+            await statuses.UpsertAsync(replaced with { Status = UploadStatus.Superseded, UpdatedAt = time.GetUtcNow(), SupersededBy = record.UploadId }, cancellationToken);
         }
 
-        var schools = new List<SchoolEvaluation>();
-        await foreach (var row in SchoolRowCsvReader.ReadAsync(content, path.FileName, cancellationToken))
-        {
-            schools.Add(await evaluator.EvaluateAsync(row, cancellationToken));
-        }
-
-        return new EvaluatedUpload(path, uploadId, evaluator.RuleSet.Version, schools);
+        await statuses.UpsertAsync(
+            record with
+            {
+                Status = UploadStatus.Completed,
+                UpdatedAt = time.GetUtcNow(),
+                DataRows = reading.DataRows,
+                SchoolCount = schools.Count,
+                SkippedRows = reading.SkippedRows,
+                ProblemCount = reading.ProblemCount,
+                HighCount = evaluated.CountIn(Zone.High),
+                MediumCount = evaluated.CountIn(Zone.Medium),
+                ReportJson = links?.Json,
+                ReportCsv = links?.Csv,
+            },
+            cancellationToken);
+        logger.LogInformation(
+            "Upload {UploadId} ({BlobName}) evaluated by rule set {RuleSetVersion}: {Schools} schools, {High} high, {Medium} medium, {Skipped} rows skipped",
+            record.UploadId, path.BlobName, evaluated.RuleSetVersion, schools.Count, evaluated.CountIn(Zone.High), evaluated.CountIn(Zone.Medium), reading.SkippedRows);
+        return IngestOutcome.Evaluated(
+            MunicipalityNotice.For(evaluated, report, links),
+            $"Upload {record.UploadId} ({path.BlobName}): {schools.Count} schools evaluated by rule set {evaluated.RuleSetVersion}, {reading.SkippedRows} rows skipped.");
     }
 
-    private IngestOutcome Rejected(string blobName, string uploadId, string reason)
+    private async Task<IngestOutcome> RejectAsync(
+        UploadPath path, UploadRecord record, string reason, UploadReading? reading, CancellationToken cancellationToken)
     {
-        logger.LogWarning("Upload {UploadId} ({BlobName}) rejected: {Reason}", uploadId, blobName, reason);
-        return IngestOutcome.Rejected(reason);
+        var report = UploadReport.Rejected(path, record.UploadId, reason, reading);
+        var links = await reports.WriteAsync(report, cancellationToken);
+        await statuses.UpsertAsync(
+            record with
+            {
+                Status = UploadStatus.Rejected,
+                UpdatedAt = time.GetUtcNow(),
+                Error = reason,
+                DataRows = report.DataRows,
+                ProblemCount = report.ProblemCount,
+                ReportJson = links.Json,
+                ReportCsv = links.Csv,
+            },
+            cancellationToken);
+        logger.LogWarning("Upload {UploadId} ({BlobName}) rejected: {Reason}", record.UploadId, path.BlobName, reason);
+        return IngestOutcome.Evaluated(MunicipalityNotice.Rejected(report, links), $"Upload {record.UploadId} ({path.BlobName}) rejected: {reason}");
     }
+
+    private static string TooLarge(UploadPath path, long length, long limit) =>
+        $"Файл «{path.FileName}»: размер {Megabytes(length)} МБ больше допустимых {Megabytes(limit)} МБ; разделите файл на части.";
+
+    private static string Megabytes(long bytes) =>
+        (bytes / (1024 * 1024.0)).ToString("0.#", System.Globalization.CultureInfo.GetCultureInfo("ru-RU"));
 }

@@ -22,10 +22,10 @@ public static class NotifyFunction
     private static async Task<IResult> HandleAsync(
         InvocationRequest request, NotificationTable notifications, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        RiskNotice? notice;
+        MunicipalityNotice? notice;
         try
         {
-            notice = JsonSerializer.Deserialize<RiskNotice>(request.TextOf(TriggerBinding) ?? "null", FunctionJson.Options);
+            notice = JsonSerializer.Deserialize<MunicipalityNotice>(request.TextOf(TriggerBinding) ?? "null", FunctionJson.Options);
         }
         catch (JsonException exception)
         {
@@ -39,7 +39,7 @@ public static class NotifyFunction
 
         var recorded = await notifications.TryAddAsync(notice, cancellationToken);
         var message = recorded
-            ? $"Notice {notice.NoticeId} for {notice.MunicipalityId} recorded: {notice.Schools.Count} schools in risk zones."
+            ? $"Notice {notice.NoticeId} ({notice.Kind}) for {notice.MunicipalityId} recorded: {notice.Schools.Count} schools in risk zones, {notice.Problems?.ProblemCount ?? 0} problems."
             : $"Notice {notice.NoticeId} for {notice.MunicipalityId} was already recorded: duplicate skipped.";
         loggers.CreateLogger(nameof(NotifyFunction)).LogInformation("{Message}", message);
         return FunctionJson.Ok(InvocationResponse.Log(message));

@@ -78,10 +78,11 @@ internal sealed class BlobEventPublisher(
 
                 var message = BlobCreatedEventMessage.Create(
                     blobs.AccountName, subscription.Container, blob, container.GetBlobClient(blob.Name).Uri, time.GetUtcNow());
-                await queue.SendMessageAsync(message, cancellationToken);
+                // Sending and recording finish together, even when the host is stopping, so a restart does not publish again.
+                await queue.SendMessageAsync(message, CancellationToken.None);
                 await _state.UpsertEntityAsync(
                     new TableEntity(subscription.Container, KeyOf(blob.Name)) { ["BlobName"] = blob.Name, ["ETag"] = eTag },
-                    cancellationToken: cancellationToken);
+                    cancellationToken: CancellationToken.None);
                 _published[(subscription.Container, blob.Name)] = eTag;
                 logger.LogInformation("BlobCreated {Container}/{Blob} -> queue {Queue}", subscription.Container, blob.Name, subscription.Queue);
             }

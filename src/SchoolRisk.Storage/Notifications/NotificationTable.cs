@@ -16,7 +16,7 @@ public sealed class NotificationTable(StorageAccount account, TimeProvider time)
     private readonly TableClient _table = account.Tables.GetTableClient(account.Options.NotificationsTable);
 
     /// <summary>Records a notice. Returns <c>false</c> when a notice with the same key is already recorded.</summary>
-    public async Task<bool> TryAddAsync(RiskNotice notice, CancellationToken cancellationToken = default)
+    public async Task<bool> TryAddAsync(MunicipalityNotice notice, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(notice);
         var entity = new TableEntity(PartitionKeys.For(notice.Period, notice.MunicipalityId), notice.NoticeId)
@@ -25,10 +25,13 @@ public sealed class NotificationTable(StorageAccount account, TimeProvider time)
             ["Period"] = notice.Period.ToString(),
             ["UploadId"] = notice.UploadId,
             ["BlobName"] = notice.BlobName,
+            ["Kind"] = notice.Kind.ToString(),
             ["RuleSetVersion"] = notice.RuleSetVersion,
             ["SchoolCount"] = notice.SchoolCount,
             ["HighCount"] = notice.Schools.Count(school => school.Zone == Zone.High),
             ["MediumCount"] = notice.Schools.Count(school => school.Zone == Zone.Medium),
+            ["ProblemCount"] = notice.Problems?.ProblemCount ?? 0,
+            ["RejectionReason"] = notice.Problems?.RejectionReason,
             ["Status"] = "Recorded",
             ["RecordedAt"] = time.GetUtcNow(),
         };
@@ -52,9 +55,11 @@ public sealed class NotificationTable(StorageAccount account, TimeProvider time)
                 entity.RowKey,
                 entity.GetString("MunicipalityId"),
                 entity.GetString("UploadId"),
+                Enum.Parse<NoticeKind>(entity.GetString("Kind")),
                 entity.GetString("RuleSetVersion"),
                 entity.GetInt32("HighCount") ?? 0,
                 entity.GetInt32("MediumCount") ?? 0,
+                entity.GetInt32("ProblemCount") ?? 0,
                 entity.GetString("Status"));
         }
     }

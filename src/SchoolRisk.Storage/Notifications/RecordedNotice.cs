@@ -1,5 +1,15 @@
+using SchoolRisk.Domain.Notices;
+
 namespace SchoolRisk.Storage.Notifications;
 
 /// <summary>A notice as recorded in the notifications table.</summary>
 public sealed record RecordedNotice(
-    string NoticeId, string MunicipalityId, string UploadId, string RuleSetVersion, int HighCount, int MediumCount, string Status);
+    string NoticeId,
+    string MunicipalityId,
+    string UploadId,
+    NoticeKind Kind,
+    string? RuleSetVersion,
+    int HighCount,
+    int MediumCount,
+    int ProblemCount,
+    string Status);

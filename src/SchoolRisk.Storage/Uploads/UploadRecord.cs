@@ -11,13 +11,35 @@ public sealed record UploadRecord(
     UploadStatus Status,
     DateTimeOffset UpdatedAt)
 {
+    /// <summary>When the blob was created: later uploads supersede earlier ones.</summary>
+    public DateTimeOffset? BlobCreatedAt { get; init; }
+
+    /// <summary>SHA-256 of the file's content, hex: the same content twice is a duplicate.</summary>
+    public string? ContentHash { get; init; }
+
     public string? Error { get; init; }
 
     public string? RuleSetVersion { get; init; }
 
+    public int DataRows { get; init; }
+
     public int SchoolCount { get; init; }
+
+    public int SkippedRows { get; init; }
+
+    public int ProblemCount { get; init; }
 
     public int HighCount { get; init; }
 
     public int MediumCount { get; init; }
+
+    /// <summary>Blob name, in the reports container, of the error report as JSON.</summary>
+    public string? ReportJson { get; init; }
+
+    /// <summary>Blob name, in the reports container, of the error report as CSV.</summary>
+    public string? ReportCsv { get; init; }
+
+    public string? DuplicateOf { get; init; }
+
+    public string? SupersededBy { get; init; }
 }

@@ -5,9 +5,18 @@ public enum UploadStatus
     /// <summary>Evaluation has started and not finished; a retry completes it.</summary>
     Processing,
 
-    /// <summary>Every school is evaluated and its results written.</summary>
+    /// <summary>Valid rows are evaluated and their results are the municipality's current results for the period.</summary>
     Completed,
 
-    /// <summary>The file cannot be used; <see cref="UploadRecord.Error"/> says why, in Russian.</summary>
+    /// <summary>The file has a structural error; nothing was evaluated. <see cref="UploadRecord.Error"/> says why, in Russian.</summary>
+    Rejected,
+
+    /// <summary>Same content as an earlier upload (<see cref="UploadRecord.DuplicateOf"/>): not evaluated or notified again.</summary>
+    Duplicate,
+
+    /// <summary>Was completed; a later upload for the same period (<see cref="UploadRecord.SupersededBy"/>) replaced its results.</summary>
+    Superseded,
+
+    /// <summary>The system failed while processing; the message is retried, then kept in the poison queue.</summary>
     Failed,
 }

@@ -1,9 +1,10 @@
+using System.Runtime.CompilerServices;
 using Azure.Data.Tables;
 using SchoolRisk.Domain.Periods;
 
 namespace SchoolRisk.Storage.Uploads;
 
-/// <summary>The status of every upload, one entity each, keyed by municipality and period.</summary>
+/// <summary>The status of every upload, one entity each, partition <c>{period}_{municipality}</c>, row key the upload id.</summary>
 public sealed class UploadStatusTable(StorageAccount account)
 {
     /// <summary>Partition of uploads whose blob name is not <c>{period}/{municipality}/{file}</c>.</summary>
@@ -23,12 +24,21 @@ public sealed class UploadStatusTable(StorageAccount account)
             ["Period"] = record.Period?.ToString(),
             ["MunicipalityId"] = record.MunicipalityId,
             ["Status"] = record.Status.ToString(),
+            ["UpdatedAt"] = record.UpdatedAt,
+            ["BlobCreatedAt"] = record.BlobCreatedAt,
+            ["ContentHash"] = record.ContentHash,
             ["Error"] = record.Error,
             ["RuleSetVersion"] = record.RuleSetVersion,
+            ["DataRows"] = record.DataRows,
             ["SchoolCount"] = record.SchoolCount,
+            ["SkippedRows"] = record.SkippedRows,
+            ["ProblemCount"] = record.ProblemCount,
             ["HighCount"] = record.HighCount,
             ["MediumCount"] = record.MediumCount,
-            ["UpdatedAt"] = record.UpdatedAt,
+            ["ReportJson"] = record.ReportJson,
+            ["ReportCsv"] = record.ReportCsv,
+            ["DuplicateOf"] = record.DuplicateOf,
+            ["SupersededBy"] = record.SupersededBy,
         };
         await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
     }
@@ -37,12 +47,15 @@ public sealed class UploadStatusTable(StorageAccount account)
     public IAsyncEnumerable<UploadRecord> ListAsync(Period period, CancellationToken cancellationToken = default) =>
         QueryAsync(PartitionKeys.PeriodFilter(period), cancellationToken);
 
+    /// <summary>Every upload of one municipality for a period: its history.</summary>
+    public IAsyncEnumerable<UploadRecord> ListAsync(Period period, string municipalityId, CancellationToken cancellationToken = default) =>
+        QueryAsync($"PartitionKey eq '{PartitionKeys.For(period, municipalityId)}'", cancellationToken);
+
     /// <summary>Uploads whose blob name was not a valid upload path.</summary>
     public IAsyncEnumerable<UploadRecord> ListUnroutedAsync(CancellationToken cancellationToken = default) =>
         QueryAsync($"PartitionKey eq '{UnroutedPartition}'", cancellationToken);
 
-    private async IAsyncEnumerable<UploadRecord> QueryAsync(
-        string filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<UploadRecord> QueryAsync(string filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
@@ -54,11 +67,20 @@ public sealed class UploadStatusTable(StorageAccount account)
                 Enum.Parse<UploadStatus>(entity.GetString("Status")),
                 entity.GetDateTimeOffset("UpdatedAt") ?? entity.Timestamp ?? default)
             {
+                BlobCreatedAt = entity.GetDateTimeOffset("BlobCreatedAt"),
+                ContentHash = entity.GetString("ContentHash"),
                 Error = entity.GetString("Error"),
                 RuleSetVersion = entity.GetString("RuleSetVersion"),
+                DataRows = entity.GetInt32("DataRows") ?? 0,
                 SchoolCount = entity.GetInt32("SchoolCount") ?? 0,
+                SkippedRows = entity.GetInt32("SkippedRows") ?? 0,
+                ProblemCount = entity.GetInt32("ProblemCount") ?? 0,
                 HighCount = entity.GetInt32("HighCount") ?? 0,
                 MediumCount = entity.GetInt32("MediumCount") ?? 0,
+                ReportJson = entity.GetString("ReportJson"),
+                ReportCsv = entity.GetString("ReportCsv"),
+                DuplicateOf = entity.GetString("DuplicateOf"),
+                SupersededBy = entity.GetString("SupersededBy"),
             };
         }
     }

@@ -2,11 +2,12 @@ using System.Text;
 using System.Text.Json;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using SchoolRisk.Domain.Notices;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Zones;
 using SchoolRisk.Integration.Tests.Support;
-using SchoolRisk.Storage.Events;
 using SchoolRisk.Storage.Notifications;
+using SchoolRisk.Storage.Reports;
 using SchoolRisk.Storage.Results;
 using SchoolRisk.Storage.Uploads;
 
@@ -22,7 +23,7 @@ public sealed class UploadFlowTests(DeploymentFixture fixture) : IClassFixture<D
     {
         var storage = fixture.Deployment.Storage;
         var file = Path.Combine(fixture.RepositoryRoot, "samples", "uploads", "2023-2024", "gatchinsky", "schools.csv");
-        var expectedSchools = File.ReadAllLines(file).Length - 1;
+        const int expectedSchools = 36;
 
         await UploadAsync("2023-2024/gatchinsky/schools.csv", await File.ReadAllBytesAsync(file, TestContext.Current.CancellationToken));
         var results = await Poll.UntilAsync(
@@ -66,36 +67,108 @@ public sealed class UploadFlowTests(DeploymentFixture fixture) : IClassFixture<D
         var again = await Poll.UntilAsync(
             async () => Assert.Single(await Uploads("kirovsky")),
             upload => upload.UpdatedAt > first.UpdatedAt && upload.Status == UploadStatus.Completed, "the redelivered event to be evaluated");
-        await Poll.UntilAsync(
-            async () => (await queues.GetQueueClient("risk-notifications").GetPropertiesAsync(TestContext.Current.CancellationToken)).Value.ApproximateMessagesCount,
-            count => count == 0, "the repeated notice to be consumed by Notify");
+        await NotificationsDrainedAsync();
 
         Assert.Equal(first.UploadId, again.UploadId);
         Assert.Single(await Notices("kirovsky"));
-        Assert.DoesNotContain("2023-2024/kirovsky/schools.csv", await PoisonedBlobNames());
+        Assert.DoesNotContain(await PoisonedMessages(), message => message.Contains("kirovsky", StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task UnreadableUpload_FailsWithAReasonInRussian_GoesToPoison_AndTheOriginalIsKept()
+    public async Task UploadWithNoValidRow_IsRejected_WithAReportAndARejectionNotice_AndTheOriginalIsKept()
     {
         var content = Encoding.UTF8.GetBytes("school_id,ege_below_min_share\nluzhsky-001,много\n");
         await UploadAsync("2023-2024/luzhsky/schools.csv", content);
 
         var upload = await Poll.UntilAsync(
-            async () => (await Uploads("luzhsky")).SingleOrDefault(), u => u?.Status == UploadStatus.Failed, "the luzhsky upload to fail");
-        var poisoned = await Poll.UntilAsync(
-            PoisonedBlobNames,
-            names => names.Contains("2023-2024/luzhsky/schools.csv"), "the luzhsky event in upload-events-poison", TimeSpan.FromSeconds(90));
+            async () => (await Uploads("luzhsky")).SingleOrDefault(), u => u?.Status == UploadStatus.Rejected, "the luzhsky upload to be rejected");
+        var notice = Assert.Single(await Poll.UntilAsync(() => Notices("luzhsky"), n => n.Count > 0, "the rejection notice"));
 
-        Assert.Equal("Файл «schools.csv», строка 2, столбец «ege_below_min_share»: значение «много» не является числом.", upload!.Error);
-        Assert.Contains("2023-2024/luzhsky/schools.csv", poisoned);
+        Assert.Equal(
+            "Файл «schools.csv»: ни одна из 1 строк не прошла проверку, например: Файл «schools.csv», строка 2, столбец «ege_below_min_share»: значение «много» не является числом.",
+            upload!.Error);
+        Assert.Equal(NoticeKind.Rejected, notice.Kind);
+        var reports = new ReportStore(fixture.Deployment.Storage);
+        Assert.Contains("\"outcome\": \"rejected\"", await reports.ReadTextAsync(upload.ReportJson!, TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.StartsWith("\uFEFFСтрока;Столбец;Значение;Ошибка", await reports.ReadTextAsync(upload.ReportCsv!, TestContext.Current.CancellationToken), StringComparison.Ordinal);
         var blob = new BlobContainerClient(fixture.Deployment.ConnectionString, "uploads").GetBlobClient("2023-2024/luzhsky/schools.csv");
         Assert.Equal(content, (await blob.DownloadContentAsync(TestContext.Current.CancellationToken)).Value.Content.ToArray());
-        Assert.Empty(await Notices("luzhsky"));
+        Assert.DoesNotContain(await PoisonedMessages(), message => message.Contains("luzhsky", StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task UploadOutsideThePeriodMunicipalityLayout_IsRecordedAsFailed()
+    public async Task UploadWithSomeBadRows_EvaluatesTheValidRows_ReportsTheRest_AndTheNoticeSummarisesThem()
+    {
+        var csv = "Код школы;ЕГЭ ниже минимума, %\ntosnensky-001;12,5\ntosnensky-002;120\ntosnensky-003;1\n";
+        await UploadAsync("2023-2024/tosnensky/schools.csv", Encoding.UTF8.GetBytes(csv));
+
+        var upload = await Poll.UntilAsync(
+            async () => (await Uploads("tosnensky")).SingleOrDefault(), u => u?.Status == UploadStatus.Completed, "the tosnensky upload");
+        var notice = Assert.Single(await Poll.UntilAsync(() => Notices("tosnensky"), n => n.Count > 0, "the tosnensky notice"));
+        var results = await Results("tosnensky");
+
+        Assert.Equal(["tosnensky-001", "tosnensky-003"], results.Select(r => r.SchoolId).Order());
+        Assert.Equal((3, 2, 1, 1), (upload!.DataRows, upload.SchoolCount, upload.SkippedRows, upload.ProblemCount));
+        Assert.Equal((1, 1), (notice.HighCount, notice.ProblemCount));
+        var report = await new ReportStore(fixture.Deployment.Storage).ReadTextAsync(upload.ReportCsv!, TestContext.Current.CancellationToken);
+        Assert.Contains("3;ЕГЭ ниже минимума, %;120;Файл «schools.csv», строка 3, столбец «ЕГЭ ниже минимума, %»: значение «120» вне допустимого диапазона (от 0 до 100).", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SameContentUploadedAgain_IsADuplicate_NotEvaluatedOrNotifiedTwice()
+    {
+        var content = Encoding.UTF8.GetBytes("school_id,ege_below_min_share\nvolosovsky-001,12\n");
+        await UploadAsync("2023-2024/volosovsky/first.csv", content);
+        var first = await Poll.UntilAsync(
+            async () => (await Uploads("volosovsky")).SingleOrDefault(), u => u?.Status == UploadStatus.Completed, "the first upload");
+        await Poll.UntilAsync(() => Notices("volosovsky"), notices => notices.Count == 1, "the first upload's notice");
+
+        await UploadAsync("2023-2024/volosovsky/again.csv", content);
+        var again = await Poll.UntilAsync(
+            async () => (await Uploads("volosovsky")).SingleOrDefault(u => u.BlobName.EndsWith("again.csv", StringComparison.Ordinal)),
+            u => u?.Status == UploadStatus.Duplicate, "the second upload to be recognised as a duplicate");
+        await NotificationsDrainedAsync();
+
+        Assert.Equal(first!.UploadId, again!.DuplicateOf);
+        Assert.Equal(first.ContentHash, again.ContentHash);
+        Assert.Single(await Notices("volosovsky"));
+        Assert.All(await Results("volosovsky"), r => Assert.Equal(first.UploadId, r.UploadId));
+    }
+
+    [Fact]
+    public async Task CorrectedUpload_SupersedesTheEarlierOne_OnlyItsSchoolsAreCurrent_AndHistoryKeepsBoth()
+    {
+        await UploadAsync("2023-2024/vyborgsky/schools.csv", Encoding.UTF8.GetBytes("school_id,ege_below_min_share\nvyborgsky-001,12\nvyborgsky-002,1\n"));
+        var first = await Poll.UntilAsync(
+            async () => (await Uploads("vyborgsky")).SingleOrDefault(), u => u?.Status == UploadStatus.Completed, "the first upload");
+
+        await UploadAsync("2023-2024/vyborgsky/schools-corrected.csv", Encoding.UTF8.GetBytes("school_id,ege_below_min_share\nvyborgsky-001,1\n"));
+        var history = await Poll.UntilAsync(
+            () => Uploads("vyborgsky"), uploads => uploads.Any(u => u.UploadId != first!.UploadId && u.Status == UploadStatus.Completed),
+            "the corrected upload");
+        var corrected = history.Single(u => u.UploadId != first!.UploadId);
+        var results = await Results("vyborgsky");
+
+        Assert.Equal((UploadStatus.Superseded, corrected.UploadId), (history.Single(u => u.UploadId == first!.UploadId).Status, history.Single(u => u.UploadId == first!.UploadId).SupersededBy));
+        var only = Assert.Single(results);
+        Assert.Equal(("vyborgsky-001", corrected.UploadId, Zone.None), (only.SchoolId, only.UploadId, only.OverallZone));
+        var uploads = new BlobContainerClient(fixture.Deployment.ConnectionString, "uploads");
+        Assert.True(await uploads.GetBlobClient("2023-2024/vyborgsky/schools.csv").ExistsAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task MessageThatIsNotAnEvent_EndsInThePoisonQueueAfterMaxDequeueCountDeliveries()
+    {
+        var queues = new QueueServiceClient(fixture.Deployment.ConnectionString);
+
+        await queues.GetQueueClient("upload-events").SendMessageAsync("not an event", TestContext.Current.CancellationToken);
+        var poisoned = await Poll.UntilAsync(PoisonedMessages, messages => messages.Contains("not an event"), "the message in upload-events-poison", TimeSpan.FromSeconds(90));
+
+        Assert.Contains("not an event", poisoned);
+    }
+
+    [Fact]
+    public async Task UploadOutsideThePeriodMunicipalityLayout_IsRecordedAsRejected()
     {
         await UploadAsync("schools.csv", Encoding.UTF8.GetBytes("school_id\n"));
 
@@ -105,7 +178,7 @@ public sealed class UploadFlowTests(DeploymentFixture fixture) : IClassFixture<D
             uploads => uploads.Count > 0, "the unrouted upload's status");
 
         var upload = Assert.Single(unrouted);
-        Assert.Equal(UploadStatus.Failed, upload.Status);
+        Assert.Equal(UploadStatus.Rejected, upload.Status);
         Assert.StartsWith("Файл «schools.csv» загружен не по адресу", upload.Error, StringComparison.Ordinal);
     }
 
@@ -115,12 +188,23 @@ public sealed class UploadFlowTests(DeploymentFixture fixture) : IClassFixture<D
         await new UploadBlobStore(fixture.Deployment.Storage).UploadAsync(blobName, stream, TestContext.Current.CancellationToken);
     }
 
-    private async Task<List<string>> PoisonedBlobNames()
+    private async Task NotificationsDrainedAsync()
+    {
+        var queue = new QueueServiceClient(fixture.Deployment.ConnectionString).GetQueueClient("risk-notifications");
+        await Poll.UntilAsync(
+            async () => (await queue.GetPropertiesAsync(TestContext.Current.CancellationToken)).Value.ApproximateMessagesCount,
+            count => count == 0, "risk-notifications to be consumed by Notify");
+    }
+
+    private async Task<List<string>> PoisonedMessages()
     {
         var poison = new QueueServiceClient(fixture.Deployment.ConnectionString).GetQueueClient("upload-events-poison");
-        var messages = (await poison.PeekMessagesAsync(32, TestContext.Current.CancellationToken)).Value;
-        return [.. messages.Select(message => BlobCreatedEventParser.Parse(message.MessageText)!.BlobName)];
+        return [.. (await poison.PeekMessagesAsync(32, TestContext.Current.CancellationToken)).Value.Select(message => message.MessageText)];
     }
+
+    private async Task<List<StoredResult>> Results(string municipality) =>
+        await new ResultTable(fixture.Deployment.Storage, TimeProvider.System).ListAsync(Period, municipality, TestContext.Current.CancellationToken)
+            .ToListAsync(TestContext.Current.CancellationToken);
 
     private async Task<List<RecordedNotice>> Notices(string municipality) =>
         (await new NotificationTable(fixture.Deployment.Storage, TimeProvider.System).ListAsync(Period, TestContext.Current.CancellationToken)

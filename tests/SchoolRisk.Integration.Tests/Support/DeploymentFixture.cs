@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SchoolRisk.Cli;
 using SchoolRisk.LocalHost;
+using SchoolRisk.Storage.Registry;
 
 namespace SchoolRisk.Integration.Tests.Support;
 
@@ -14,8 +15,12 @@ public sealed class DeploymentFixture : IAsyncLifetime
 
     public string RepositoryRoot { get; } = RepositoryLayout.FindRoot();
 
-    public async ValueTask InitializeAsync() =>
+    public async ValueTask InitializeAsync()
+    {
         _deployment = await LocalDeployment.StartAsync(RepositoryRoot, null, LogLevel.Error, NullLoggerFactory.Instance, CancellationToken.None);
+        await using var registry = File.OpenRead(Path.Combine(RepositoryRoot, "samples", "registry", "schools.csv"));
+        await new RegistryStore(_deployment.Storage).UploadAsync(registry);
+    }
 
     public async ValueTask DisposeAsync()
     {

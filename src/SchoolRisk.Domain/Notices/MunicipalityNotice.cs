@@ -1,0 +1,74 @@
+using SchoolRisk.Domain.Evaluation;
+using SchoolRisk.Domain.Periods;
+using SchoolRisk.Domain.Uploads;
+using SchoolRisk.Domain.Zones;
+
+namespace SchoolRisk.Domain.Notices;
+
+/// <summary>
+/// A notice to one municipality about one upload: its schools in risk zones after evaluation, and what was wrong
+/// with the file (skipped rows, or why it was rejected). <see cref="NoticeId"/> is the dedupe key: the same upload
+/// evaluated by the same rule set is the same notice.
+/// </summary>
+public sealed record MunicipalityNotice(
+    string NoticeId,
+    string MunicipalityId,
+    Period Period,
+    string UploadId,
+    string BlobName,
+    NoticeKind Kind,
+    string? RuleSetVersion,
+    int SchoolCount,
+    IReadOnlyList<RiskSchool> Schools,
+    UploadSummary? Problems)
+{
+    /// <summary>How many problems a notice quotes; the report has them all.</summary>
+    public const int QuotedProblems = 10;
+
+    /// <summary>The notice for an evaluated upload, or <c>null</c> when no school is in a risk zone and the file had no problems.</summary>
+    public static MunicipalityNotice? For(EvaluatedUpload upload, UploadReport report, ReportLinks? links)
+    {
+        ArgumentNullException.ThrowIfNull(upload);
+        ArgumentNullException.ThrowIfNull(report);
+        var schools = upload.Schools
+            .Where(evaluation => evaluation.OverallZone != Zone.None)
+            .OrderByDescending(evaluation => evaluation.OverallZone)
+            .ThenBy(evaluation => evaluation.School.SchoolId, StringComparer.Ordinal)
+            .Select(evaluation => new RiskSchool(
+                evaluation.School.SchoolId, evaluation.School.SchoolName, evaluation.OverallZone, evaluation.Findings))
+            .ToList();
+        if (schools.Count == 0 && !report.HasErrors)
+        {
+            return null;
+        }
+
+        return new MunicipalityNotice(
+            $"{upload.Path.Period}_{upload.UploadId}_{upload.RuleSetVersion}",
+            upload.Path.MunicipalityId,
+            upload.Path.Period,
+            upload.UploadId,
+            upload.Path.BlobName,
+            NoticeKind.Evaluated,
+            upload.RuleSetVersion,
+            upload.Schools.Count,
+            schools,
+            report.HasErrors ? UploadSummary.Of(report, links) : null);
+    }
+
+    /// <summary>The notice that an upload was rejected, with the reason.</summary>
+    public static MunicipalityNotice Rejected(UploadReport report, ReportLinks? links)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return new MunicipalityNotice(
+            $"{report.Period}_{report.UploadId}_rejected",
+            report.MunicipalityId,
+            report.Period,
+            report.UploadId,
+            report.BlobName,
+            NoticeKind.Rejected,
+            null,
+            0,
+            [],
+            UploadSummary.Of(report, links));
+    }
+}

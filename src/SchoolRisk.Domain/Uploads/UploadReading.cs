@@ -1,0 +1,197 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using SchoolRisk.Domain.Indicators;
+using SchoolRisk.Domain.Schools;
+using SchoolRisk.Domain.Uploads.Tables;
+
+namespace SchoolRisk.Domain.Uploads;
+
+/// <summary>
+/// Reads one upload, streaming, and checks it against the school registry. Valid rows are yielded as they are read;
+/// a row with any problem is skipped and its problems kept (<see cref="Problems"/>). A structural error rejects the
+/// whole file with <see cref="UploadRejectedException"/>: an unreadable file, no header row with a school id column,
+/// no indicator column, a school of another municipality, too many rows, or no valid row at all.
+/// </summary>
+public sealed class UploadReading(Stream content, UploadPath path, SchoolRegistry registry, UploadLimits limits)
+{
+    /// <summary>How many rows from the top are searched for the header row (title rows may come before it).</summary>
+    public const int HeaderSearchRows = 20;
+
+    private static readonly CultureInfo Russian = CultureInfo.GetCultureInfo("ru-RU");
+    private static readonly string[] MissingMarks = ["-", "—", "–", "н/д", "нет данных"];
+
+    private readonly List<UploadProblem> _problems = [];
+    private readonly string _file = path.FileName;
+
+    /// <summary>The skipped rows' problems, in file order, up to <see cref="UploadLimits.MaxListedProblems"/>.</summary>
+    public IReadOnlyList<UploadProblem> Problems => _problems;
+
+    /// <summary>How many problems were found, listed or not.</summary>
+    public int ProblemCount { get; private set; }
+
+    public int DataRows { get; private set; }
+
+    public int ValidRows { get; private set; }
+
+    public int SkippedRows => DataRows - ValidRows;
+
+    /// <summary>Header cells that name nothing the system knows; their columns were not read.</summary>
+    public IReadOnlyList<string> IgnoredColumns { get; private set; } = [];
+
+    public async IAsyncEnumerable<SchoolRow> ReadValidRowsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var format = UploadFormats.Of(_file);
+        var noun = format.RowNoun();
+        var rows = format switch
+        {
+            UploadFormat.Xlsx => XlsxTable.ReadAsync(content, _file, limits, cancellationToken),
+            UploadFormat.Json => JsonTable.ReadAsync(content, _file, cancellationToken),
+            _ => CsvTable.ReadAsync(content, _file, cancellationToken),
+        };
+
+        ColumnMap? columns = null;
+        var searched = 0;
+        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            if (row.IsBlank)
+            {
+                continue;
+            }
+
+            if (columns is null)
+            {
+                columns = ColumnMap.TryRead(row, _file);
+                IgnoredColumns = columns?.Ignored ?? [];
+                if (columns is null && ++searched >= HeaderSearchRows)
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            if (++DataRows > limits.MaxRows)
+            {
+                throw new UploadRejectedException(
+                    $"Файл «{_file}»: больше {limits.MaxRows.ToString("N0", Russian)} строк с данными; разделите файл на части.");
+            }
+
+            var school = Check(row, columns, noun, seen);
+            if (school is not null)
+            {
+                ValidRows++;
+                yield return school;
+            }
+        }
+
+        if (columns is null)
+        {
+            throw new UploadRejectedException(
+                $"Файл «{_file}»: в первых {HeaderSearchRows} строках нет строки заголовков со столбцом «Код школы» (school_id).");
+        }
+
+        if (DataRows == 0)
+        {
+            throw new UploadRejectedException($"Файл «{_file}»: нет ни одной строки с данными школ.");
+        }
+
+        if (ValidRows == 0)
+        {
+            throw new UploadRejectedException(
+                $"Файл «{_file}»: ни одна из {DataRows} строк не прошла проверку, например: {_problems[0].Message}");
+        }
+    }
+
+    private SchoolRow? Check(TableRow row, ColumnMap columns, string noun, Dictionary<string, int> seen)
+    {
+        var idHeader = columns.SchoolIdHeader;
+        var schoolId = row.Cell(columns.SchoolId)?.Trim();
+        if (string.IsNullOrEmpty(schoolId))
+        {
+            return Skip(row, idHeader, null, $"{Where(noun, row, idHeader)}: не указан код школы.");
+        }
+
+        var registered = registry.Find(schoolId);
+        if (registered is null)
+        {
+            return Skip(row, idHeader, schoolId, $"{Where(noun, row, idHeader)}: школа «{schoolId}» не найдена в реестре школ.");
+        }
+
+        if (registered.MunicipalityId != path.MunicipalityId)
+        {
+            throw new UploadRejectedException(
+                $"{Where(noun, row, idHeader)}: школа «{schoolId}» относится к муниципалитету «{registered.MunicipalityId}», " +
+                $"а файл загружен в папку муниципалитета «{path.MunicipalityId}». Файл отклонён: каждый муниципалитет загружает только свои школы.");
+        }
+
+        if (seen.TryGetValue(registered.Id, out var first))
+        {
+            return Skip(row, idHeader, schoolId, $"{Where(noun, row, idHeader)}: школа «{schoolId}» уже встречалась ({noun} {first}); повтор пропущен.");
+        }
+
+        seen[registered.Id] = row.Number;
+        var values = new List<KeyValuePair<Indicator, decimal?>>(columns.Indicators.Count);
+        var problems = 0;
+        foreach (var (indicator, index, header) in columns.Indicators)
+        {
+            var text = row.Cell(index)?.Trim();
+            if (TryParse(text, out var value, out var problem, indicator))
+            {
+                values.Add(new(indicator, value));
+                continue;
+            }
+
+            problems++;
+            Skip(row, header, text, $"{Where(noun, row, header)}: значение «{text}» {problem}.");
+        }
+
+        return problems > 0 ? null : new SchoolRow(row.Number, registered.Id, registered.Name, SchoolIndicators.Create(values));
+    }
+
+    /// <summary>A number with a decimal point or comma, spaces as thousands separators and an optional «%»; empty or «-» is missing.</summary>
+    private static bool TryParse(string? text, out decimal? value, out string problem, Indicator indicator)
+    {
+        value = null;
+        problem = string.Empty;
+        if (string.IsNullOrEmpty(text) || MissingMarks.Contains(text, StringComparer.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var number = string.Concat(text.Where(c => !char.IsWhiteSpace(c))).TrimEnd('%');
+        if (!number.Contains('.', StringComparison.Ordinal))
+        {
+            number = number.Replace(',', '.');
+        }
+
+        if (!decimal.TryParse(number, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var parsed))
+        {
+            problem = "не является числом";
+            return false;
+        }
+
+        if (!indicator.Unit.Accepts(parsed, out var range))
+        {
+            problem = $"вне допустимого диапазона ({range})";
+            return false;
+        }
+
+        value = parsed;
+        return true;
+    }
+
+    private SchoolRow? Skip(TableRow row, string? column, string? value, string message)
+    {
+        ProblemCount++;
+        if (_problems.Count < limits.MaxListedProblems)
+        {
+            _problems.Add(new UploadProblem(row.Number, column, value, message));
+        }
+
+        return null;
+    }
+
+    private string Where(string noun, TableRow row, string? column) =>
+        column is null ? $"Файл «{_file}», {noun} {row.Number}" : $"Файл «{_file}», {noun} {row.Number}, столбец «{column}»";
+}

@@ -1,0 +1,69 @@
+using SchoolRisk.Domain.Evaluation;
+using SchoolRisk.Domain.Notices;
+using SchoolRisk.Domain.Periods;
+using SchoolRisk.Domain.Schools;
+using SchoolRisk.Domain.Uploads;
+using SchoolRisk.Domain.Zones;
+
+namespace SchoolRisk.Domain.Tests.Notices;
+
+public sealed class MunicipalityNoticeTests
+{
+    private static readonly UploadPath Path = new(Period.Parse("2023-2024"), "gatchinsky", "schools.csv");
+
+    [Fact]
+    public void For_SchoolsInRiskZones_ListsOnlyThemWorstFirst()
+    {
+        var upload = Upload(Evaluation("gatchinsky-003", Zone.Medium), Evaluation("gatchinsky-001", Zone.None), Evaluation("gatchinsky-002", Zone.High));
+
+        var notice = MunicipalityNotice.For(upload, Report(problems: 0), null);
+
+        Assert.NotNull(notice);
+        Assert.Equal("2023-2024_u1_v1", notice.NoticeId);
+        Assert.Equal(NoticeKind.Evaluated, notice.Kind);
+        Assert.Equal("gatchinsky", notice.MunicipalityId);
+        Assert.Equal(3, notice.SchoolCount);
+        Assert.Equal(["gatchinsky-002", "gatchinsky-003"], notice.Schools.Select(s => s.SchoolId));
+        Assert.Null(notice.Problems);
+    }
+
+    [Fact]
+    public void For_NoSchoolInARiskZoneAndNoProblem_IsNull() =>
+        Assert.Null(MunicipalityNotice.For(Upload(Evaluation("gatchinsky-001", Zone.None)), Report(problems: 0), null));
+
+    [Fact]
+    public void For_NoSchoolInARiskZoneButSkippedRows_SummarisesTheProblemsWithTheReport()
+    {
+        var links = new ReportLinks("2023-2024/gatchinsky/u1/errors.json", "2023-2024/gatchinsky/u1/errors.csv");
+
+        var notice = MunicipalityNotice.For(Upload(Evaluation("gatchinsky-001", Zone.None)), Report(problems: 12), links);
+
+        Assert.NotNull(notice);
+        Assert.Empty(notice.Schools);
+        Assert.NotNull(notice.Problems);
+        Assert.Equal(12, notice.Problems.ProblemCount);
+        Assert.Equal(MunicipalityNotice.QuotedProblems, notice.Problems.FirstProblems.Count);
+        Assert.Equal(links, notice.Problems.Report);
+    }
+
+    [Fact]
+    public void Rejected_CarriesTheReasonAndItsOwnKey()
+    {
+        var report = UploadReport.Rejected(Path, "u1", "Файл «schools.csv»: нет ни одной строки с данными школ.", null);
+
+        var notice = MunicipalityNotice.Rejected(report, null);
+
+        Assert.Equal("2023-2024_u1_rejected", notice.NoticeId);
+        Assert.Equal(NoticeKind.Rejected, notice.Kind);
+        Assert.Equal(report.RejectionReason, notice.Problems!.RejectionReason);
+    }
+
+    private static EvaluatedUpload Upload(params SchoolEvaluation[] schools) => new(Path, "u1", "v1", schools);
+
+    private static UploadReport Report(int problems) => new(
+        "u1", Path.BlobName, Path.Period, Path.MunicipalityId, UploadOutcome.Evaluated, null, 20 + problems, 20, problems,
+        [.. Enumerable.Range(1, problems).Select(n => new UploadProblem(n, "c", "v", $"Проблема {n}"))], []);
+
+    private static SchoolEvaluation Evaluation(string schoolId, Zone zone) =>
+        new(new SchoolRow(2, schoolId, "Школа", SchoolIndicators.Empty), [], zone);
+}
