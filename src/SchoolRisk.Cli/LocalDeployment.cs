@@ -1,26 +1,24 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
-using SchoolRisk.Functions;
 using SchoolRisk.LocalHost;
 using SchoolRisk.LocalHost.Azurite;
+using SchoolRisk.LocalHost.Handler;
 using SchoolRisk.Storage;
 
 namespace SchoolRisk.Cli;
 
 /// <summary>
-/// The whole workflow on one machine: Azurite, the custom handler (on a free port, as the Functions host would start
-/// it) and the local host that plays Event Grid and the Functions host. Disposing it stops all three.
+/// The whole workflow on one machine: Azurite, and the local host that plays Event Grid and the Functions host and,
+/// like the Functions host, starts the custom handler as a child process (the build of
+/// <c>src/SchoolRisk.Functions</c> next to this program). Disposing it stops all of them.
 /// </summary>
 public sealed class LocalDeployment : IAsyncDisposable
 {
     private readonly AzuriteServer _azurite;
-    private readonly WebApplication _handler;
     private readonly LocalFunctionsHost _host;
 
-    private LocalDeployment(AzuriteServer azurite, WebApplication handler, LocalFunctionsHost host)
+    private LocalDeployment(AzuriteServer azurite, LocalFunctionsHost host)
     {
         _azurite = azurite;
-        _handler = handler;
         _host = host;
         Storage = new StorageAccount(new StorageOptions { ConnectionString = azurite.ConnectionString });
     }
@@ -29,42 +27,42 @@ public sealed class LocalDeployment : IAsyncDisposable
 
     public string ConnectionString => _azurite.ConnectionString;
 
+    /// <summary>The handler process, to kill in fault tests.</summary>
+    public HandlerProcess Handler => _host.Handler!;
+
     /// <param name="repositoryRoot">Holds <c>host.json</c>, the function folders, <c>rules/</c> and <c>node_modules</c>.</param>
     /// <param name="azuriteLocation">Azurite's data folder; <c>null</c> keeps data in memory.</param>
-    /// <param name="handlerLogLevel">Least level the handler logs to the console.</param>
-    /// <param name="loggers">Loggers of the local host.</param>
+    /// <param name="handlerLogLevel">Least level the handler logs.</param>
+    /// <param name="loggers">Loggers of the local host and of the handler's output.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
+    /// <param name="handlerSettings">Further app settings of the handler, such as <c>Uploads__MaxFileBytes</c>.</param>
     public static async Task<LocalDeployment> StartAsync(
-        string repositoryRoot, string? azuriteLocation, LogLevel handlerLogLevel, ILoggerFactory loggers, CancellationToken cancellationToken)
+        string repositoryRoot, string? azuriteLocation, LogLevel handlerLogLevel, ILoggerFactory loggers, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string>? handlerSettings = null)
     {
         var azurite = await AzuriteServer.StartAsync(
             new AzuriteOptions { RepositoryRoot = repositoryRoot, Location = azuriteLocation }, cancellationToken);
-        WebApplication? handler = null;
         try
         {
-            handler = await FunctionApp.BuildAsync(
-            [
-                "--FUNCTIONS_CUSTOMHANDLER_PORT=0",
-                $"--AzureWebJobsStorage={azurite.ConnectionString}",
-                $"--Rules:Directory={Path.Combine(repositoryRoot, "rules")}",
-                $"--Logging:LogLevel:Default={handlerLogLevel}",
-            ], cancellationToken);
-            await handler.StartAsync(cancellationToken);
-            var handlerUrl = new Uri(handler.Urls.First());
-            var host = new LocalFunctionsHost(
-                new LocalHostOptions { ScriptRoot = repositoryRoot, HandlerUrl = handlerUrl, StorageConnectionString = azurite.ConnectionString },
-                TimeProvider.System,
-                loggers);
+            var options = new LocalHostOptions
+            {
+                ScriptRoot = repositoryRoot,
+                HandlerExecutable = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "SchoolRisk.Functions.exe" : "SchoolRisk.Functions"),
+                StorageConnectionString = azurite.ConnectionString,
+            };
+            options.AppSettings["Rules__Directory"] = Path.Combine(repositoryRoot, "rules");
+            options.AppSettings["Logging__LogLevel__Default"] = handlerLogLevel.ToString();
+            foreach (var (name, value) in handlerSettings ?? new Dictionary<string, string>())
+            {
+                options.AppSettings[name] = value;
+            }
+
+            var host = new LocalFunctionsHost(options, TimeProvider.System, loggers);
             await host.StartAsync(cancellationToken);
-            return new LocalDeployment(azurite, handler, host);
+            return new LocalDeployment(azurite, host);
         }
         catch
         {
-            if (handler is not null)
-            {
-                await handler.DisposeAsync();
-            }
-
             await azurite.DisposeAsync();
             throw;
         }
@@ -74,8 +72,6 @@ public sealed class LocalDeployment : IAsyncDisposable
     {
         await _host.StopAsync(CancellationToken.None);
         _host.Dispose();
-        await _handler.StopAsync(CancellationToken.None);
-        await _handler.DisposeAsync();
         await _azurite.DisposeAsync();
     }
 }

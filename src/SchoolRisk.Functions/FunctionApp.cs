@@ -47,6 +47,7 @@ public static class FunctionApp
             .AddSingleton<UploadStatusTable>()
             .AddSingleton<ResultTable>()
             .AddSingleton<NotificationTable>()
+            .AddSingleton<NoticeStore>()
             .AddSingleton<UploadProcessor>();
 
         var app = builder.Build();

@@ -4,6 +4,7 @@ using Azure.Storage.Queues;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SchoolRisk.LocalHost.EventGrid;
+using SchoolRisk.LocalHost.Handler;
 using SchoolRisk.LocalHost.Manifest;
 using SchoolRisk.LocalHost.Triggers;
 
@@ -20,9 +21,12 @@ public sealed class LocalFunctionsHost(LocalHostOptions options, TimeProvider ti
     public const string StorageConnection = "AzureWebJobsStorage";
 
     private readonly ILogger _logger = loggers.CreateLogger<LocalFunctionsHost>();
-    private readonly HttpClient _http = new() { BaseAddress = options.HandlerUrl, Timeout = TimeSpan.FromMinutes(10) };
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromMinutes(10) };
     private BlobEventPublisher? _publisher;
     private List<QueueTriggerListener> _listeners = [];
+
+    /// <summary>The handler process the host started, or <c>null</c> when it uses <see cref="LocalHostOptions.HandlerUrl"/>.</summary>
+    public HandlerProcess? Handler { get; private set; }
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -36,6 +40,8 @@ public sealed class LocalFunctionsHost(LocalHostOptions options, TimeProvider ti
                 $"{unsupported.function.Name}/function.json: binding '{unsupported.binding.Name}' uses connection '{unsupported.binding.Connection}'; the local host knows only '{StorageConnection}'.");
         }
 
+        Handler = options.HandlerUrl is null ? await StartHandlerAsync(manifest, cancellationToken) : null;
+        _http.BaseAddress = options.HandlerUrl ?? Handler!.Url;
         var queues = new QueueServiceClient(options.StorageConnectionString);
         _publisher = new BlobEventPublisher(
             new BlobServiceClient(options.StorageConnectionString), queues, new TableServiceClient(options.StorageConnectionString),
@@ -63,14 +69,40 @@ public sealed class LocalFunctionsHost(LocalHostOptions options, TimeProvider ti
 
         _logger.LogInformation(
             "Local host running {Count} functions from {ScriptRoot} against handler {HandlerUrl}",
-            manifest.Functions.Count, manifest.ScriptRoot, options.HandlerUrl);
+            manifest.Functions.Count, manifest.ScriptRoot, _http.BaseAddress);
         await base.StartAsync(cancellationToken);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        if (Handler is not null)
+        {
+            await Handler.DisposeAsync();
+        }
     }
 
     public override void Dispose()
     {
         _http.Dispose();
         base.Dispose();
+    }
+
+    private Task<HandlerProcess> StartHandlerAsync(FunctionAppManifest manifest, CancellationToken cancellationToken)
+    {
+        var description = manifest.Handler;
+        var executable = options.HandlerExecutable
+            ?? (description is null
+                ? throw new InvalidOperationException("host.json has no customHandler.description.defaultExecutablePath, and no handler was given.")
+                : Path.Combine(manifest.ScriptRoot, description.DefaultExecutablePath));
+        var settings = new Dictionary<string, string>(options.AppSettings) { [StorageConnection] = options.StorageConnectionString };
+        return HandlerProcess.StartAsync(
+            executable,
+            description?.Arguments ?? [],
+            Path.Combine(manifest.ScriptRoot, description?.WorkingDirectory ?? string.Empty),
+            settings,
+            loggers.CreateLogger<HandlerProcess>(),
+            cancellationToken);
     }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>

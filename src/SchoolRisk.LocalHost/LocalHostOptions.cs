@@ -2,14 +2,24 @@ using SchoolRisk.LocalHost.EventGrid;
 
 namespace SchoolRisk.LocalHost;
 
-/// <summary>Settings of the local host. Command-line and environment keys: <c>ScriptRoot</c>, <c>HandlerUrl</c>, <c>AzureWebJobsStorage</c>.</summary>
+/// <summary>Settings of the local host. Command-line and environment keys: <c>ScriptRoot</c>, <c>HandlerUrl</c>, <c>HandlerExecutable</c>, <c>AzureWebJobsStorage</c>.</summary>
 public sealed class LocalHostOptions
 {
     /// <summary>The function app's root: the folder of <c>host.json</c> and the function folders.</summary>
     public string ScriptRoot { get; set; } = ".";
 
-    /// <summary>Where the custom handler listens, as the Functions host reaches it at <c>FUNCTIONS_CUSTOMHANDLER_PORT</c>.</summary>
-    public Uri HandlerUrl { get; set; } = new("http://127.0.0.1:8080");
+    /// <summary>
+    /// A custom handler that is already running. When <c>null</c> (the default), the local host starts the handler
+    /// itself as the Functions host does: <see cref="HandlerExecutable"/>, or <c>customHandler.description</c> of
+    /// <c>host.json</c>, on a free port passed in <c>FUNCTIONS_CUSTOMHANDLER_PORT</c>, restarted when it exits.
+    /// </summary>
+    public Uri? HandlerUrl { get; set; }
+
+    /// <summary>The handler executable to start instead of <c>host.json</c>'s <c>defaultExecutablePath</c>.</summary>
+    public string? HandlerExecutable { get; set; }
+
+    /// <summary>App settings given to a started handler as environment variables (<c>Rules__Directory</c> for <c>Rules:Directory</c>).</summary>
+    public IDictionary<string, string> AppSettings { get; } = new Dictionary<string, string>();
 
     /// <summary>The <c>AzureWebJobsStorage</c> connection string: the account that bindings named so use.</summary>
     public string StorageConnectionString { get; set; } = "UseDevelopmentStorage=true";

@@ -2,13 +2,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SchoolRisk.LocalHost;
 
-// Standalone local host: point it at a running custom handler and a storage account.
-//   dotnet run --project src/SchoolRisk.LocalHost -- --ScriptRoot . --HandlerUrl http://127.0.0.1:7071 --AzureWebJobsStorage "<connection string>"
+// Standalone local host against a storage account. It starts the handler named in host.json (or --HandlerExecutable),
+// or uses one already running at --HandlerUrl:
+//   dotnet run --project src/SchoolRisk.LocalHost -- --HandlerUrl http://127.0.0.1:7071 --AzureWebJobsStorage "<connection string>"
 var builder = Host.CreateApplicationBuilder(args);
 var options = new LocalHostOptions
 {
     ScriptRoot = builder.Configuration["ScriptRoot"] ?? RepositoryLayout.FindRoot(Directory.GetCurrentDirectory()),
-    HandlerUrl = new Uri(builder.Configuration["HandlerUrl"] ?? "http://127.0.0.1:8080"),
+    HandlerUrl = builder.Configuration["HandlerUrl"] is { } url ? new Uri(url) : null,
+    HandlerExecutable = builder.Configuration["HandlerExecutable"],
     StorageConnectionString = builder.Configuration[LocalFunctionsHost.StorageConnection] ?? "UseDevelopmentStorage=true",
 };
 builder.Services.AddSingleton(options).AddSingleton(TimeProvider.System).AddHostedService<LocalFunctionsHost>();

@@ -18,6 +18,9 @@ public sealed class StorageOptions
     /// <summary>Container of upload error reports, <c>{period}/{municipality}/{uploadId}/errors.json|csv</c>.</summary>
     public string ReportsContainer { get; set; } = "reports";
 
+    /// <summary>Container of notices, <c>{period}/{municipality}/{noticeId}.json</c>: the queue carries only a reference (a queue message holds at most 64 KiB).</summary>
+    public string NoticesContainer { get; set; } = "notices";
+
     /// <summary>Table of upload statuses, one entity per upload.</summary>
     public string UploadsTable { get; set; } = "uploads";
 

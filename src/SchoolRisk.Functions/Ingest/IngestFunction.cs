@@ -1,12 +1,15 @@
 using SchoolRisk.Functions.CustomHandler;
+using SchoolRisk.Functions.Notify;
 using SchoolRisk.Storage;
 using SchoolRisk.Storage.Events;
+using SchoolRisk.Storage.Notifications;
 
 namespace SchoolRisk.Functions.Ingest;
 
 /// <summary>
 /// <c>Ingest</c>: queue trigger <c>event</c> on <c>upload-events</c> (Event Grid BlobCreated events for the uploads
-/// container); queue output <c>notice</c> on <c>risk-notifications</c>. See <c>Ingest/function.json</c>.
+/// container); queue output <c>notice</c> on <c>risk-notifications</c>: a <see cref="NoticeMessage"/> pointing at the
+/// notice written to the notices container. See <c>Ingest/function.json</c>.
 /// </summary>
 public static class IngestFunction
 {
@@ -20,7 +23,7 @@ public static class IngestFunction
     }
 
     private static async Task<IResult> HandleAsync(
-        InvocationRequest request, UploadProcessor processor, StorageAccount account, CancellationToken cancellationToken)
+        InvocationRequest request, UploadProcessor processor, NoticeStore notices, StorageAccount account, CancellationToken cancellationToken)
     {
         BlobCreatedEvent? blobEvent;
         try
@@ -39,9 +42,10 @@ public static class IngestFunction
 
         var outcome = await processor.ProcessAsync(blobEvent.BlobName, cancellationToken);
         var outputs = new Dictionary<string, object?>();
-        if (outcome.Notice is not null)
+        if (outcome.Notice is { } notice)
         {
-            outputs[NoticeBinding] = outcome.Notice;
+            var blob = await notices.WriteAsync(notice, cancellationToken);
+            outputs[NoticeBinding] = new NoticeMessage(notice.NoticeId, notice.MunicipalityId, notice.Period.ToString(), blob);
         }
 
         return FunctionJson.Ok(new InvocationResponse(outputs, [outcome.Message]));

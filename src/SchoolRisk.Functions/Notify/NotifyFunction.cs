@@ -1,12 +1,12 @@
 using System.Text.Json;
-using SchoolRisk.Domain.Notices;
 using SchoolRisk.Functions.CustomHandler;
 using SchoolRisk.Storage.Notifications;
 
 namespace SchoolRisk.Functions.Notify;
 
 /// <summary>
-/// <c>Notify</c>: queue trigger <c>notice</c> on <c>risk-notifications</c>. Records each notice once in the
+/// <c>Notify</c>: queue trigger <c>notice</c> on <c>risk-notifications</c> (a <see cref="NoticeMessage"/>). Reads the
+/// notice from the notices container and records it once in the
 /// notifications table (its key is the dedupe key); delivery channels come later. See <c>Notify/function.json</c>.
 /// </summary>
 public static class NotifyFunction
@@ -20,28 +20,29 @@ public static class NotifyFunction
     }
 
     private static async Task<IResult> HandleAsync(
-        InvocationRequest request, NotificationTable notifications, ILoggerFactory loggers, CancellationToken cancellationToken)
+        InvocationRequest request, NoticeStore notices, NotificationTable notifications, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        MunicipalityNotice? notice;
+        NoticeMessage? message;
         try
         {
-            notice = JsonSerializer.Deserialize<MunicipalityNotice>(request.TextOf(TriggerBinding) ?? "null", FunctionJson.Options);
+            message = JsonSerializer.Deserialize<NoticeMessage>(request.TextOf(TriggerBinding) ?? "null", FunctionJson.Options);
         }
         catch (JsonException exception)
         {
-            return FunctionJson.Failed(InvocationResponse.Log($"The message is not a risk notice: {exception.Message}"));
+            return FunctionJson.Failed(InvocationResponse.Log($"The message is not a notice message: {exception.Message}"));
         }
 
-        if (notice is null)
+        if (message is null)
         {
             return FunctionJson.Failed(InvocationResponse.Log("The message is empty."));
         }
 
+        var notice = await notices.ReadAsync(message.NoticeBlob, cancellationToken);
         var recorded = await notifications.TryAddAsync(notice, cancellationToken);
-        var message = recorded
+        var outcome = recorded
             ? $"Notice {notice.NoticeId} ({notice.Kind}) for {notice.MunicipalityId} recorded: {notice.Schools.Count} schools in risk zones, {notice.Problems?.ProblemCount ?? 0} problems."
             : $"Notice {notice.NoticeId} for {notice.MunicipalityId} was already recorded: duplicate skipped.";
-        loggers.CreateLogger(nameof(NotifyFunction)).LogInformation("{Message}", message);
-        return FunctionJson.Ok(InvocationResponse.Log(message));
+        loggers.CreateLogger(nameof(NotifyFunction)).LogInformation("{Outcome}", outcome);
+        return FunctionJson.Ok(InvocationResponse.Log(outcome));
     }
 }

@@ -6,7 +6,8 @@ namespace SchoolRisk.LocalHost.Manifest;
 /// A function app as Azure reads it: <c>host.json</c> at the script root and one folder per function holding its
 /// <c>function.json</c>. The local host reads the very files that ship, so the two cannot drift.
 /// </summary>
-public sealed record FunctionAppManifest(string ScriptRoot, QueuesSettings Queues, IReadOnlyList<FunctionDefinition> Functions)
+public sealed record FunctionAppManifest(
+    string ScriptRoot, QueuesSettings Queues, IReadOnlyList<FunctionDefinition> Functions, CustomHandlerDescription? Handler)
 {
     private static readonly JsonDocumentOptions Json = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
@@ -28,7 +29,7 @@ public sealed record FunctionAppManifest(string ScriptRoot, QueuesSettings Queue
             .Order(StringComparer.Ordinal)
             .Select(ReadFunction)
             .ToList();
-        return new FunctionAppManifest(Path.GetFullPath(scriptRoot), QueuesSettings.Read(queues), functions);
+        return new FunctionAppManifest(Path.GetFullPath(scriptRoot), QueuesSettings.Read(queues), functions, CustomHandlerDescription.Read(host.RootElement));
     }
 
     private static FunctionDefinition ReadFunction(string folder)
