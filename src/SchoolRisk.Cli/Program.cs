@@ -1,10 +1,14 @@
 using System.CommandLine;
 using SchoolRisk.Cli.Demo;
+using SchoolRisk.Cli.Docs;
 using SchoolRisk.Cli.Samples;
+using SchoolRisk.Cli.Templates;
 
 var root = new RootCommand("School risk zones: the regional education quality workflow, run locally.")
 {
     DemoCommand.Create(),
     SamplesCommand.Create(),
+    TemplateCommand.Create(),
+    UploadColumnsDoc.Create(),
 };
 return await root.Parse(args).InvokeAsync();

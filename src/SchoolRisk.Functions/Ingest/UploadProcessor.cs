@@ -167,8 +167,13 @@ public sealed class UploadProcessor(
     }
 
     private static string TooLarge(UploadPath path, long length, long limit) =>
-        $"Файл «{path.FileName}»: размер {Megabytes(length)} МБ больше допустимых {Megabytes(limit)} МБ; разделите файл на части.";
+        $"Файл «{path.FileName}»: размер {Size(length)} больше допустимых {Size(limit)}; разделите файл на части.";
 
-    private static string Megabytes(long bytes) =>
-        (bytes / (1024 * 1024.0)).ToString("0.#", System.Globalization.CultureInfo.GetCultureInfo("ru-RU"));
+    private static string Size(long bytes)
+    {
+        var russian = System.Globalization.CultureInfo.GetCultureInfo("ru-RU");
+        return bytes >= 1024 * 1024
+            ? (bytes / (1024 * 1024.0)).ToString("0.#", russian) + " МБ"
+            : (bytes / 1024.0).ToString("0.#", russian) + " КБ";
+    }
 }

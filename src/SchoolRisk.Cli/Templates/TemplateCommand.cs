@@ -1,0 +1,73 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using SchoolRisk.Domain.Schools;
+using SchoolRisk.Domain.Uploads.Writing;
+using SchoolRisk.LocalHost;
+using Spectre.Console;
+
+namespace SchoolRisk.Cli.Templates;
+
+/// <summary>
+/// <c>template</c>: writes a ready-to-fill upload for one municipality, as CSV (UTF-8 with BOM, <c>;</c>, decimal comma:
+/// what Excel on a Russian Windows opens as is) and as XLSX, with the current catalog's columns under Russian headers
+/// and the municipality's schools from the registry filled in.
+/// </summary>
+public static class TemplateCommand
+{
+    public static Command Create()
+    {
+        var municipality = new Option<string>("--municipality") { Description = "Municipality id, for example gatchinsky.", Required = true };
+        var registry = new Option<string?>("--registry") { Description = "School registry CSV. Default: samples/registry/schools.csv." };
+        var output = new Option<string>("--output") { Description = "Folder to write to.", DefaultValueFactory = _ => "." };
+        var period = new Option<string>("--period") { Description = "School year of the title row.", DefaultValueFactory = _ => "2023-2024" };
+        var command = new Command("template", "Write a CSV and an XLSX upload template with a municipality's schools.") { municipality, registry, output, period };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var registryFile = parse.GetValue(registry)
+                ?? Path.Combine(RepositoryLayout.FindRoot(Directory.GetCurrentDirectory()), "samples", "registry", "schools.csv");
+            var files = await WriteAsync(
+                parse.GetValue(municipality)!, registryFile, parse.GetValue(output)!, parse.GetValue(period)!, cancellationToken);
+            foreach (var file in files)
+            {
+                AnsiConsole.MarkupLine($"Template written: [blue]{Markup.Escape(file)}[/]");
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    public static async Task<IReadOnlyList<string>> WriteAsync(
+        string municipalityId, string registryFile, string folder, string period, CancellationToken cancellationToken)
+    {
+        SchoolRegistry registry;
+        await using (var content = File.OpenRead(registryFile))
+        {
+            registry = await SchoolRegistry.ReadCsvAsync(content, Path.GetFileName(registryFile), cancellationToken);
+        }
+
+        var schools = registry.InMunicipality(municipalityId).ToList();
+        if (schools.Count == 0)
+        {
+            throw new InvalidOperationException($"The registry {registryFile} has no schools of municipality '{municipalityId}'.");
+        }
+
+        var sheet = UploadSheet.For(schools, (_, _) => null, russianHeaders: true, $"Сведения о школах: {municipalityId}, {period} учебный год");
+        Directory.CreateDirectory(folder);
+        var csv = Path.Combine(folder, $"template-{municipalityId}.csv");
+        var xlsx = Path.Combine(folder, $"template-{municipalityId}.xlsx");
+        await using (var file = File.Create(csv))
+        {
+            await UploadSheetFiles.WriteCsvAsync(
+                sheet, file, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), ';', CultureInfo.GetCultureInfo("ru-RU"), cancellationToken);
+        }
+
+        await using (var file = File.Create(xlsx))
+        {
+            UploadSheetFiles.WriteXlsx(sheet, file);
+        }
+
+        return [csv, xlsx];
+    }
+}

@@ -1,0 +1,50 @@
+using SchoolRisk.Cli.Docs;
+using SchoolRisk.Cli.Templates;
+using SchoolRisk.Domain.Indicators;
+using SchoolRisk.Domain.Periods;
+using SchoolRisk.Domain.Schools;
+using SchoolRisk.Domain.Uploads;
+using SchoolRisk.LocalHost;
+
+namespace SchoolRisk.Integration.Tests.Cli;
+
+public sealed class TemplateCommandTests
+{
+    private static readonly string Root = RepositoryLayout.FindRoot();
+
+    [Theory]
+    [InlineData("template-luzhsky.csv")]
+    [InlineData("template-luzhsky.xlsx")]
+    public async Task Template_ReadsBackAsAValidUpload_WithEveryCatalogColumnAndTheMunicipalitysSchools(string file)
+    {
+        var folder = Directory.CreateTempSubdirectory("schoolrisk-template-").FullName;
+        try
+        {
+            var registryFile = Path.Combine(Root, "samples", "registry", "schools.csv");
+            await TemplateCommand.WriteAsync("luzhsky", registryFile, folder, "2023-2024", TestContext.Current.CancellationToken);
+            await using var registryContent = File.OpenRead(registryFile);
+            var registry = await SchoolRegistry.ReadCsvAsync(registryContent, "schools.csv", TestContext.Current.CancellationToken);
+
+            await using var content = File.OpenRead(Path.Combine(folder, file));
+            var reading = new UploadReading(content, new UploadPath(Period.Parse("2023-2024"), "luzhsky", file), registry, UploadLimits.Default);
+            var rows = await reading.ReadValidRowsAsync(TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
+
+            Assert.Equal(registry.InMunicipality("luzhsky").Select(s => s.Id), rows.Select(r => r.SchoolId));
+            Assert.Empty(reading.Problems);
+            Assert.Empty(reading.IgnoredColumns);
+            Assert.All(rows, row => Assert.All(IndicatorCatalog.All, indicator => Assert.Null(indicator.ValueOf(row.Indicators))));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task UploadColumnsDoc_IsTheCommandsOutput()
+    {
+        var committed = await File.ReadAllTextAsync(Path.Combine(Root, "docs", "upload-columns.md"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(UploadColumnsDoc.Markdown(), committed);
+    }
+}
