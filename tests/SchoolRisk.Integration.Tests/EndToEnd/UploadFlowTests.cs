@@ -22,7 +22,7 @@ public sealed class UploadFlowTests(DeploymentFixture fixture) : IClassFixture<D
     public async Task SampleUpload_ResultsInTableStorage_AndOneNoticeRecorded()
     {
         var storage = fixture.Deployment.Storage;
-        var file = Path.Combine(fixture.RepositoryRoot, "samples", "uploads", "2023-2024", "gatchinsky", "schools.csv");
+        var file = Path.Combine(TestDeployment.RepositoryRoot, "samples", "uploads", "2023-2024", "gatchinsky", "schools.csv");
         const int expectedSchools = 36;
 
         await UploadAsync("2023-2024/gatchinsky/schools.csv", await File.ReadAllBytesAsync(file, TestContext.Current.CancellationToken));

@@ -1,11 +1,7 @@
 using System.Text;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using SchoolRisk.Cli;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Integration.Tests.Support;
-using SchoolRisk.LocalHost;
-using SchoolRisk.Storage.Registry;
 using SchoolRisk.Storage.Uploads;
 
 namespace SchoolRisk.Integration.Tests.EndToEnd;
@@ -15,15 +11,8 @@ public sealed class UploadLimitsTests : IAsyncLifetime
 {
     private LocalDeployment? _deployment;
 
-    public async ValueTask InitializeAsync()
-    {
-        var root = RepositoryLayout.FindRoot();
-        _deployment = await LocalDeployment.StartAsync(
-            root, null, LogLevel.Error, NullLoggerFactory.Instance, CancellationToken.None,
-            new Dictionary<string, string> { ["Uploads__MaxFileBytes"] = "1024" });
-        await using var registry = File.OpenRead(Path.Combine(root, "samples", "registry", "schools.csv"));
-        await new RegistryStore(_deployment.Storage).UploadAsync(registry);
-    }
+    public async ValueTask InitializeAsync() =>
+        _deployment = await TestDeployment.StartAsync(handlerSettings: new Dictionary<string, string> { ["Uploads__MaxFileBytes"] = "1024" });
 
     public async ValueTask DisposeAsync()
     {

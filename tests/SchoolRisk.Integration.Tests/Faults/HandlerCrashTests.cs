@@ -1,13 +1,9 @@
 using System.Text;
 using Azure.Data.Tables;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using SchoolRisk.Cli;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Integration.Tests.Support;
-using SchoolRisk.LocalHost;
 using SchoolRisk.Storage.Notifications;
-using SchoolRisk.Storage.Registry;
 using SchoolRisk.Storage.Results;
 using SchoolRisk.Storage.Uploads;
 
@@ -24,15 +20,13 @@ public sealed class HandlerCrashTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _deployment = await LocalDeployment.StartAsync(RepositoryLayout.FindRoot(), null, LogLevel.Error, NullLoggerFactory.Instance, CancellationToken.None);
         var registry = new StringBuilder("school_id,school_name,municipality_id,level,settlement,remote,enrolment\n");
         for (var n = 1; n <= Schools; n++)
         {
             registry.Append(System.Globalization.CultureInfo.InvariantCulture, $"gatchinsky-{n:00000},Школа {n},gatchinsky,secondary,urban,no,500\n");
         }
 
-        using var content = new MemoryStream(Encoding.UTF8.GetBytes(registry.ToString()));
-        await new RegistryStore(Deployment.Storage).UploadAsync(content);
+        _deployment = await TestDeployment.StartAsync(new MemoryStream(Encoding.UTF8.GetBytes(registry.ToString())));
     }
 
     public async ValueTask DisposeAsync()

@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using SchoolRisk.Cli;
+using SchoolRisk.LocalHost;
+using SchoolRisk.Storage.Registry;
+
+namespace SchoolRisk.Integration.Tests.Support;
+
+/// <summary>Starts this repository's workflow (host.json, function.json files, rules) on a fresh in-memory Azurite, with a school registry written.</summary>
+public static class TestDeployment
+{
+    public static string RepositoryRoot { get; } = RepositoryLayout.FindRoot();
+
+    /// <param name="registry">The registry CSV; default the sample region's.</param>
+    /// <param name="handlerSettings">Further app settings of the handler.</param>
+    public static async Task<LocalDeployment> StartAsync(Stream? registry = null, IReadOnlyDictionary<string, string>? handlerSettings = null)
+    {
+        var deployment = await LocalDeployment.StartAsync(
+            RepositoryRoot, null, LogLevel.Error, NullLoggerFactory.Instance, CancellationToken.None, handlerSettings);
+        await using var content = registry ?? File.OpenRead(Path.Combine(RepositoryRoot, "samples", "registry", "schools.csv"));
+        await new RegistryStore(deployment.Storage).UploadAsync(content);
+        return deployment;
+    }
+}
