@@ -13,7 +13,8 @@ public sealed class RegistryStore(StorageAccount account)
         .GetBlobContainerClient(account.Options.RegistryContainer)
         .GetBlobClient(account.Options.RegistryBlob);
 
-    private (string ETag, SchoolRegistry Registry)? _cached;
+    /// <summary>Replaced whole, never changed: concurrent uploads read one consistent pair.</summary>
+    private volatile CachedRegistry? _cached;
 
     public async Task<SchoolRegistry> LoadAsync(CancellationToken cancellationToken = default)
     {
@@ -25,11 +26,13 @@ public sealed class RegistryStore(StorageAccount account)
 
         await using var content = await _blob.OpenReadAsync(cancellationToken: cancellationToken);
         var registry = await SchoolRegistry.ReadCsvAsync(content, _blob.Name, cancellationToken);
-        _cached = (eTag, registry);
+        _cached = new CachedRegistry(eTag, registry);
         return registry;
     }
 
     /// <summary>Replaces the registry with a CSV file.</summary>
     public async Task UploadAsync(Stream content, CancellationToken cancellationToken = default) =>
         await _blob.UploadAsync(content, overwrite: true, cancellationToken);
+
+    private sealed record CachedRegistry(string ETag, SchoolRegistry Registry);
 }

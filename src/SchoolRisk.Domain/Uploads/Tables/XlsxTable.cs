@@ -10,7 +10,7 @@ namespace SchoolRisk.Domain.Uploads.Tables;
 /// Reads the data sheet of an Excel workbook (.xlsx) as rows of text, streaming: the sheet named «Данные»,
 /// «Школы», «data» or «schools» when there is one, otherwise the first. Before reading, the archive is checked for
 /// decompression bombs: its declared unpacked size and every part's compression ratio must be within
-/// <see cref="UploadLimits"/>.
+/// <see cref="UploadLimits"/>. MiniExcel reads synchronously: a row at a time, blocking on the underlying stream.
 /// </summary>
 public static class XlsxTable
 {
