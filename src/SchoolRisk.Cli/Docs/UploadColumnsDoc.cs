@@ -28,14 +28,23 @@ public static class UploadColumnsDoc
         Row(text, UploadColumns.SchoolName, "no", "text (the registry's name is used)", UploadColumns.SchoolNameHeaders);
         foreach (var indicator in IndicatorCatalog.All)
         {
-            var range = indicator.Unit == IndicatorUnit.Percent ? "%, 0 to 100" : $"{indicator.Unit.Symbol()}, 0 or more";
-            Row(text, indicator.Id, "at least one indicator", range, [.. indicator.Headers]);
+            Row(text, indicator.Id, "at least one indicator", Range(indicator.Unit), [.. indicator.Headers]);
         }
 
         text.Append("\nValues: a decimal point or comma, spaces between thousands and a trailing «%» are accepted; an empty cell,\n");
         text.Append("«-», «—», «н/д» or «нет данных» is a missing value.\n");
         return text.ToString();
     }
+
+    private static string Range(IndicatorUnit unit) => unit switch
+    {
+        IndicatorUnit.Percent => "%, 0 to 100",
+        IndicatorUnit.Count => "count, 0 or more",
+        IndicatorUnit.PerThousand => "per 1000 students, 0 or more",
+        IndicatorUnit.Index => "index, 0 to 1",
+        IndicatorUnit.Flag => "«да»/«нет», yes/no, 1/0",
+        _ => "«высокий»/«средний»/«нет», high/medium/none, 2/1/0",
+    };
 
     private static void Row(StringBuilder text, string column, string required, string range, IReadOnlyList<string> headers) =>
         text.Append(CultureInfo.InvariantCulture, $"| `{column}` | {required} | {range} | {string.Join(", ", headers.Select(header => $"«{header}»"))} |\n");

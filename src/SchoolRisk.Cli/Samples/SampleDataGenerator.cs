@@ -23,7 +23,8 @@ public static class SampleDataGenerator
     public static async Task WriteAsync(string folder, int seed = DefaultSeed, CancellationToken cancellationToken = default)
     {
         var random = new Random(seed);
-        var schools = SampleRegion.Municipalities.SelectMany(municipality => Schools(municipality, random)).ToList();
+        var more = new Random(seed + 1);
+        var schools = SampleRegion.Municipalities.SelectMany(municipality => Schools(municipality, random, more)).ToList();
 
         await WriteRegistryAsync(folder, schools, cancellationToken);
         foreach (var municipality in SampleRegion.Municipalities)
@@ -90,7 +91,10 @@ public static class SampleDataGenerator
         await File.WriteAllTextAsync(Path.Combine(folder, "registry", "schools.csv"), registry.ToString(), cancellationToken);
     }
 
-    private static IEnumerable<SampleSchool> Schools(SampleMunicipality municipality, Random random)
+    /// <param name="municipality">Whose schools.</param>
+    /// <param name="random">Draws the schools and their exam and assessment results.</param>
+    /// <param name="more">Draws the further indicators, so adding them left the earlier draws, and the samples, as they were.</param>
+    private static IEnumerable<SampleSchool> Schools(SampleMunicipality municipality, Random random, Random more)
     {
         for (var number = 1; number <= municipality.SchoolCount; number++)
         {
@@ -109,7 +113,7 @@ public static class SampleDataGenerator
             var school = new RegisteredSchool(
                 $"{municipality.Id}-{number:000}", $"МОУ «{municipality.SchoolAdjective} {kind} № {number}»", municipality.Id,
                 secondary ? "secondary" : "basic", urban ? "urban" : "rural", remote, enrolment);
-            yield return new SampleSchool(school, Values(quality, secondary, random));
+            yield return new SampleSchool(school, Values(quality, secondary, random).Concat(MoreValues(quality, secondary, more)).ToDictionary());
         }
     }
 
@@ -130,6 +134,30 @@ public static class SampleDataGenerator
             [IndicatorCatalog.HighLevelShare] = Share(25, 8, 4),
             [IndicatorCatalog.VprFailShare] = Share(8, -6, 3),
             [IndicatorCatalog.VprLoweredShare] = Share(15, -10, 6),
+        };
+    }
+
+    private static Dictionary<Indicator, decimal?> MoreValues(double q, bool secondary, Random random)
+    {
+        decimal Clamp(double value, double max, int decimals) => Math.Round((decimal)Math.Clamp(value, 0, max), decimals);
+        decimal Flag(double probability) => random.NextDouble() < probability ? 1 : 0;
+        var inspection = q < -2.6 ? 2 : q < -1.5 && random.NextDouble() < 0.5 ? 1 : 0;
+        return new Dictionary<Indicator, decimal?>
+        {
+            [IndicatorCatalog.FunctionalLiteracyShare] = Clamp(75 + (10 * q) + Normal(random, 0, 7), 100, 1),
+            [IndicatorCatalog.RetentionShare] = Clamp(98.5 + q + Normal(random, 0, 0.6), 100, 1),
+            [IndicatorCatalog.OffencesPer1000] = Clamp(2 - (1.5 * q) + Normal(random, 0, 1.2), 1000, 1),
+            [IndicatorCatalog.TeachersTopCategoryShare] = Clamp(35 + (8 * q) + Normal(random, 0, 8), 100, 1),
+            [IndicatorCatalog.SupervisionOrders] = Clamp(0.3 - (0.5 * q) + Normal(random, 0, 0.7), 100, 0),
+            [IndicatorCatalog.InspectionZone] = inspection,
+            [IndicatorCatalog.SocialWellbeingIndex] = Clamp(0.6 + (0.1 * q) + Normal(random, 0, 0.12), 1, 2),
+            [IndicatorCatalog.OvzShare] = Clamp(5 + Normal(random, 0, 3), 100, 1),
+            [IndicatorCatalog.MigrantShare] = Clamp(3 + Normal(random, 0, 3), 100, 1),
+            [IndicatorCatalog.HasSportsClub] = Flag(0.8),
+            [IndicatorCatalog.HasTheatre] = Flag(0.5),
+            [IndicatorCatalog.HasMuseum] = Flag(0.6),
+            [IndicatorCatalog.SptParticipation] = Flag(0.9),
+            [IndicatorCatalog.OlympiadRegionalWinners] = Clamp((secondary ? 1 : 0.2) + (1.5 * q) + Normal(random, 0, 1), 100, 0),
         };
     }
 

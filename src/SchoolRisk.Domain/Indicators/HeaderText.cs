@@ -5,11 +5,17 @@ namespace SchoolRisk.Domain.Indicators;
 /// <summary>How column headers are compared: what people vary in spreadsheets does not count.</summary>
 public static class HeaderText
 {
-    private static readonly string[] UnitSuffixes = ["(%)", ", %", "%", "(в %)", ", в %"];
+    /// <summary>Trailing units people (and the templates) write after a header, longest first.</summary>
+    private static readonly string[] UnitSuffixes =
+    [
+        .. Enum.GetValues<IndicatorUnit>().SelectMany(unit => new[] { $", {unit.Symbol()}", $"({unit.Symbol()})" })
+            .Select(suffix => suffix.ToLowerInvariant()),
+        "(в %)", ", в %", "%",
+    ];
 
     /// <summary>
     /// Lower case, «ё» as «е», underscores and runs of white space (including no-break spaces and line breaks) as one
-    /// space, quotes («» “” " ') removed, and a trailing unit («%», «, %», «(%)») dropped.
+    /// space, quotes («» “” " ') removed, and a trailing unit («%», «, %», «(%)», «, на 1000», «, да/нет», ...) dropped.
     /// </summary>
     public static string Normalize(string? header)
     {

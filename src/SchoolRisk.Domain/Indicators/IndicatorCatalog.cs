@@ -38,10 +38,66 @@ public static class IndicatorCatalog
         "vpr_lowered_share", "Доля обучающихся, чья отметка за ВПР ниже отметки по журналу", IndicatorUnit.Percent,
         WorseWhen.Higher, nameof(SchoolIndicators.VprLoweredShare), "Понизили отметку на ВПР", "ВПР ниже отметки по журналу");
 
+    public static Indicator FunctionalLiteracyShare { get; } = new(
+        "functional_literacy_share", "Функциональная грамотность", IndicatorUnit.Percent, WorseWhen.Lower,
+        nameof(SchoolIndicators.FunctionalLiteracyShare), "Доля обучающихся с достаточным уровнем функциональной грамотности");
+
+    public static Indicator RetentionShare { get; } = new(
+        "retention_share", "Сохранность контингента", IndicatorUnit.Percent, WorseWhen.Lower,
+        nameof(SchoolIndicators.RetentionShare), "Доля сохранённого контингента");
+
+    public static Indicator OffencesPer1000 { get; } = new(
+        "offences_per_1000", "Правонарушения несовершеннолетних на 1000 обучающихся", IndicatorUnit.PerThousand, WorseWhen.Higher,
+        nameof(SchoolIndicators.OffencesPer1000), "Правонарушения на 1000 обучающихся", "Правонарушения несовершеннолетних");
+
+    public static Indicator TeachersTopCategoryShare { get; } = new(
+        "teachers_top_category_share", "Доля учителей высшей квалификационной категории", IndicatorUnit.Percent, WorseWhen.Lower,
+        nameof(SchoolIndicators.TeachersTopCategoryShare), "Учителя высшей категории", "Доля учителей высшей категории");
+
+    public static Indicator SupervisionOrders { get; } = new(
+        "supervision_orders", "Предписания надзорных органов и обоснованные жалобы", IndicatorUnit.Count, WorseWhen.Higher,
+        nameof(SchoolIndicators.SupervisionOrders), "Предписания и жалобы", "Предписания надзорных органов");
+
+    public static Indicator InspectionZone { get; } = new(
+        "inspection_zone", "Категория риска по реестру надзора", IndicatorUnit.Zone, WorseWhen.Higher,
+        nameof(SchoolIndicators.InspectionZone), "Зона риска по реестру надзора", "Категория риска");
+
+    public static Indicator SocialWellbeingIndex { get; } = new(
+        "social_wellbeing_index", "Индекс социального благополучия школы", IndicatorUnit.Index, WorseWhen.Lower,
+        nameof(SchoolIndicators.SocialWellbeingIndex), "Индекс социального благополучия");
+
+    public static Indicator OvzShare { get; } = new(
+        "ovz_share", "Доля обучающихся с ОВЗ", IndicatorUnit.Percent, WorseWhen.Higher,
+        nameof(SchoolIndicators.OvzShare), "Обучающиеся с ОВЗ");
+
+    public static Indicator MigrantShare { get; } = new(
+        "migrant_share", "Доля детей мигрантов", IndicatorUnit.Percent, WorseWhen.Higher,
+        nameof(SchoolIndicators.MigrantShare), "Дети мигрантов");
+
+    public static Indicator HasSportsClub { get; } = new(
+        "has_sports_club", "Школьный спортивный клуб", IndicatorUnit.Flag, WorseWhen.Lower,
+        nameof(SchoolIndicators.HasSportsClub), "Спортивный клуб", "ШСК");
+
+    public static Indicator HasTheatre { get; } = new(
+        "has_theatre", "Школьный театр", IndicatorUnit.Flag, WorseWhen.Lower, nameof(SchoolIndicators.HasTheatre), "Театр");
+
+    public static Indicator HasMuseum { get; } = new(
+        "has_museum", "Школьный музей", IndicatorUnit.Flag, WorseWhen.Lower, nameof(SchoolIndicators.HasMuseum), "Музей");
+
+    public static Indicator SptParticipation { get; } = new(
+        "spt_participation", "Участие в социально-психологическом тестировании", IndicatorUnit.Flag, WorseWhen.Lower,
+        nameof(SchoolIndicators.SptParticipation), "СПТ", "Социально-психологическое тестирование");
+
+    public static Indicator OlympiadRegionalWinners { get; } = new(
+        "olympiad_regional_winners", "Победители и призёры регионального этапа олимпиады", IndicatorUnit.Count, WorseWhen.Lower,
+        nameof(SchoolIndicators.OlympiadRegionalWinners), "Победители и призёры олимпиады", "Призёры регионального этапа");
+
     /// <summary>Every indicator, in the order columns are written.</summary>
     public static IReadOnlyList<Indicator> All { get; } =
     [
         EgeBelowMinShare, OgeFailShare, MedalistsBelow70Share, MinLevelShare, HighLevelShare, VprFailShare, VprLoweredShare,
+        FunctionalLiteracyShare, RetentionShare, OffencesPer1000, TeachersTopCategoryShare, SupervisionOrders, InspectionZone,
+        SocialWellbeingIndex, OvzShare, MigrantShare, HasSportsClub, HasTheatre, HasMuseum, SptParticipation, OlympiadRegionalWinners,
     ];
 
     private static readonly Dictionary<string, Indicator> ById =

@@ -149,7 +149,7 @@ public sealed class UploadReading(Stream content, UploadPath path, SchoolRegistr
         return problems > 0 ? null : new SchoolRow(row.Number, registered.Id, registered.Name, SchoolIndicators.Create(values));
     }
 
-    /// <summary>A number with a decimal point or comma, spaces as thousands separators and an optional «%»; empty or «-» is missing.</summary>
+    /// <summary>A value of the indicator's unit; empty or «-» is missing.</summary>
     private static bool TryParse(string? text, out decimal? value, out string problem, Indicator indicator)
     {
         value = null;
@@ -159,21 +159,8 @@ public sealed class UploadReading(Stream content, UploadPath path, SchoolRegistr
             return true;
         }
 
-        var number = string.Concat(text.Where(c => !char.IsWhiteSpace(c))).TrimEnd('%');
-        if (!number.Contains('.', StringComparison.Ordinal))
+        if (!indicator.Unit.TryParse(text, out var parsed, out problem))
         {
-            number = number.Replace(',', '.');
-        }
-
-        if (!decimal.TryParse(number, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var parsed))
-        {
-            problem = "не является числом";
-            return false;
-        }
-
-        if (!indicator.Unit.Accepts(parsed, out var range))
-        {
-            problem = $"вне допустимого диапазона ({range})";
             return false;
         }
 

@@ -20,11 +20,11 @@ public sealed class RuleSetTests
         """;
 
     [Fact]
-    public async Task Load_RepositoryRules_HasExamAndAssessmentBlocks()
+    public async Task Load_RepositoryRules_HasOneWorkflowPerIndicatorBlock()
     {
         var ruleSet = await RepositoryRules.LoadAsync();
 
-        Assert.Equal(["assessments", "exams"], ruleSet.WorkflowNames);
+        Assert.Equal(["assessments", "contingent", "exams", "functional-literacy", "prevention", "staff", "supervision"], ruleSet.WorkflowNames);
         Assert.Matches("^[0-9a-f]{12}$", ruleSet.Version);
         Assert.All(ruleSet.ZoneRules, rule => Assert.NotEqual(Zone.None, rule.Zone));
     }

@@ -1,0 +1,79 @@
+using System.Text.Json;
+using SchoolRisk.Domain.Indicators;
+using SchoolRisk.Domain.Schools;
+using SchoolRisk.Domain.Zones;
+
+namespace SchoolRisk.Domain.Evaluation;
+
+/// <summary>
+/// The test cases a rule file carries next to its rules, in a <c>TestCases</c> array that RulesEngine ignores:
+/// <c>{ "Name": "...", "Input": { "ege_below_min_share": 10 }, "Expect": { "ege_below_min_share": "high" } }</c>.
+/// Inputs are written as in an upload (numbers, or words for flags and zones; <c>null</c> for a missing value).
+/// </summary>
+public static class RuleTestCases
+{
+    public static IReadOnlyList<RuleTestCase> Read(RuleFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        using var document = JsonDocument.Parse(file.Json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        if (!document.RootElement.TryGetProperty("TestCases", out var cases))
+        {
+            return [];
+        }
+
+        return [.. cases.EnumerateArray().Select((testCase, index) => Read(file.Name, testCase, index + 1))];
+    }
+
+    /// <summary>Runs test cases; returns one line per expectation not met, naming file, case, indicator, expected and actual zone.</summary>
+    public static async Task<IReadOnlyList<string>> RunAsync(
+        SchoolEvaluator evaluator, IEnumerable<RuleTestCase> cases, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(evaluator);
+        ArgumentNullException.ThrowIfNull(cases);
+        var failures = new List<string>();
+        foreach (var testCase in cases)
+        {
+            var evaluation = await evaluator.EvaluateAsync(new SchoolRow(0, "test", testCase.Name, testCase.Input), cancellationToken);
+            failures.AddRange(testCase.Expect
+                .Where(expect => evaluation.ZoneOf(expect.Key.Id) != expect.Value)
+                .Select(expect =>
+                    $"{testCase}: {expect.Key.Id} expected {expect.Value.ToKey()}, got {evaluation.ZoneOf(expect.Key.Id).ToKey()}"));
+        }
+
+        return failures;
+    }
+
+    private static RuleTestCase Read(string fileName, JsonElement testCase, int number)
+    {
+        var name = testCase.TryGetProperty("Name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : $"case {number}";
+        string Where() => $"{fileName}, test case '{name}'";
+        if (!testCase.TryGetProperty("Input", out var input) || input.ValueKind != JsonValueKind.Object
+            || !testCase.TryGetProperty("Expect", out var expect) || expect.ValueKind != JsonValueKind.Object)
+        {
+            throw new RuleSetException($"{Where()}: needs an 'Input' object and an 'Expect' object.");
+        }
+
+        var values = input.EnumerateObject().Select(property =>
+        {
+            var indicator = Indicator(property.Name, Where);
+            if (property.Value.ValueKind == JsonValueKind.Null)
+            {
+                return new KeyValuePair<Indicator, decimal?>(indicator, null);
+            }
+
+            var text = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText();
+            return indicator.Unit.TryParse(text, out var value, out var problem)
+                ? new KeyValuePair<Indicator, decimal?>(indicator, value)
+                : throw new RuleSetException($"{Where()}: input {property.Name} = {text} {problem}.");
+        }).ToList();
+        var expected = expect.EnumerateObject().ToDictionary(
+            property => Indicator(property.Name, Where),
+            property => ZoneNames.TryParse(property.Value.GetString(), out var zone)
+                ? zone
+                : throw new RuleSetException($"{Where()}: expected zone of {property.Name} must be \"high\", \"medium\" or \"none\"."));
+        return new RuleTestCase(fileName, name, SchoolIndicators.Create(values), expected);
+    }
+
+    private static Indicator Indicator(string id, Func<string> where) =>
+        IndicatorCatalog.Find(id) ?? throw new RuleSetException($"{where()}: indicator '{id}' is not in the indicator catalog.");
+}

@@ -1,0 +1,59 @@
+using SchoolRisk.Domain.Evaluation;
+using SchoolRisk.Domain.Zones;
+
+namespace SchoolRisk.Domain.Tests.Evaluation;
+
+/// <summary>Every rule file's own test cases pass, and every threshold of every rule is tested exactly on its value.</summary>
+public sealed class RuleFileTestCasesTests
+{
+    private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "rules");
+
+    public static TheoryData<string> RuleFileNames() => [.. Directory.GetFiles(Folder, "*.json").Select(path => Path.GetFileName(path)).Order()];
+
+    [Theory]
+    [MemberData(nameof(RuleFileNames))]
+    public async Task RuleFile_ItsTestCasesPass(string fileName)
+    {
+        var evaluator = new SchoolEvaluator(await RepositoryRules.LoadAsync(), OverallZonePolicy.Default);
+        var cases = RuleTestCases.Read(await ReadAsync(fileName));
+
+        var failures = await RuleTestCases.RunAsync(evaluator, cases, TestContext.Current.CancellationToken);
+
+        Assert.NotEmpty(cases);
+        Assert.Empty(failures);
+    }
+
+    [Theory]
+    [MemberData(nameof(RuleFileNames))]
+    public async Task RuleFile_EveryThresholdHasATestCaseExactlyOnIt(string fileName)
+    {
+        var ruleSet = await RepositoryRules.LoadAsync();
+        var cases = RuleTestCases.Read(await ReadAsync(fileName));
+
+        var untested = ruleSet.ZoneRules
+            .Where(rule => rule.FileName == fileName)
+            .Where(rule => !cases.Any(c => c.Expect.ContainsKey(rule.Indicator) && rule.Indicator.ValueOf(c.Input) == rule.Threshold))
+            .Select(rule => rule.RuleName);
+
+        Assert.Empty(untested);
+    }
+
+    [Fact]
+    public async Task RunAsync_WrongExpectation_IsReportedNamingFileCaseIndicatorAndZones()
+    {
+        var file = new RuleFile("exams.json", """
+            { "WorkflowName": "exams",
+              "Rules": [ { "RuleName": "ege_below_min_share.high", "Properties": { "Indicator": "ege_below_min_share", "Zone": "high", "Threshold": 10 },
+                           "Expression": "input1.EgeBelowMinShare >= threshold" } ],
+              "TestCases": [ { "Name": "wrong on purpose", "Input": { "ege_below_min_share": 9 }, "Expect": { "ege_below_min_share": "high" } } ] }
+            """);
+        var evaluator = new SchoolEvaluator(await RuleSet.LoadAsync([file], TestContext.Current.CancellationToken), OverallZonePolicy.Default);
+
+        var failures = await RuleTestCases.RunAsync(evaluator, RuleTestCases.Read(file), TestContext.Current.CancellationToken);
+
+        Assert.Equal(["exams.json: wrong on purpose: ege_below_min_share expected high, got none"], failures);
+    }
+
+    private static async Task<RuleFile> ReadAsync(string fileName) =>
+        new(fileName, await File.ReadAllTextAsync(Path.Combine(Folder, fileName), TestContext.Current.CancellationToken));
+}
