@@ -1,3 +1,4 @@
+using SchoolRisk.Domain.Classification;
 using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Uploads;
 using SchoolRisk.Domain.Zones;
@@ -40,6 +41,7 @@ public static class FunctionApp
             .AddSingleton(TimeProvider.System)
             .AddSingleton(account)
             .AddSingleton(new SchoolEvaluator(ruleSet, OverallZonePolicy.Default))
+            .AddSingleton(new SchoolClassifier(ruleSet, OverallZonePolicy.Default))
             .AddSingleton(builder.Configuration.GetSection("Uploads").Get<UploadLimits>() ?? UploadLimits.Default)
             .AddSingleton<UploadBlobStore>()
             .AddSingleton<RegistryStore>()

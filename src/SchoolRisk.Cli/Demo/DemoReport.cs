@@ -1,4 +1,5 @@
 using SchoolRisk.Cli.Samples;
+using SchoolRisk.Domain.Classification;
 using SchoolRisk.Domain.Zones;
 using SchoolRisk.Storage.Uploads;
 using Spectre.Console;
@@ -46,6 +47,7 @@ public static class DemoReport
             $"[bold]{outcome.Results.Count(r => r.OverallZone == Zone.Medium)}[/]", $"[bold]{outcome.Results.Count(r => r.OverallZone == Zone.None)}[/]",
             $"[bold]{outcome.Notices.Count}[/]");
         AnsiConsole.Write(table);
+        AnsiConsole.Write(Classifications(outcome, municipalities));
 
         if (!outcome.Complete)
         {
@@ -75,6 +77,37 @@ public static class DemoReport
         AnsiConsole.MarkupLine(
             "Browse it: [grey]npx azurite --location .azurite --skipApiVersionCheck[/] and open the local emulator in Azure Storage Explorer, " +
             "or rerun with [grey]--keep-running[/].");
+    }
+
+    /// <summary>Classifications per municipality, each school against the region as evaluated when its upload arrived.</summary>
+    private static Table Classifications(DemoOutcome outcome, IReadOnlyList<SampleMunicipality> municipalities)
+    {
+        var table = new Table().Title("Classifications (domain.md, section 4)").Border(TableBorder.Rounded).Expand().AddColumn("Municipality");
+        var columns = new (string Title, Func<SchoolClassification, bool> Has)[]
+        {
+            ("ШНОР", c => c.LowResults),
+            ("Stably\nlow", c => c.StablyLowResults),
+            ("ШНСУ", c => c.UnfavourableConditions),
+            ("Disad-\nvantaged", c => c.Typology == Typology.Disadvantaged),
+            ("Resil-\nient", c => c.Typology == Typology.Resilient),
+            ("Unsuc-\ncessful", c => c.Typology == Typology.Unsuccessful),
+            ("Non-ob-\njective", c => c.NonObjectiveResults),
+            ("Effective\nleaders", c => c.LeaderEffective),
+        };
+        foreach (var (title, _) in columns)
+        {
+            table.AddColumn(title, column => column.RightAligned());
+        }
+
+        foreach (var municipality in municipalities)
+        {
+            var schools = outcome.Results.Where(r => r.MunicipalityId == municipality.Id).Select(r => r.Classification).ToList();
+            table.AddRow([Markup.Escape(municipality.Name), .. columns.Select(column => Count(schools.Count(column.Has)))]);
+        }
+
+        var all = outcome.Results.Select(r => r.Classification).ToList();
+        table.AddRow(["[bold]Region[/]", .. columns.Select(column => $"[bold]{all.Count(column.Has)}[/]")]);
+        return table;
     }
 
     private static string Count(int count) => count == 0 ? "0" : $"[bold]{count}[/]";

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using RulesEngine.Models;
+using SchoolRisk.Domain.Classification;
 using SchoolRisk.Domain.Indicators;
 using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Zones;
@@ -14,7 +15,8 @@ namespace SchoolRisk.Domain.Evaluation;
 /// Immutable once loaded; a new version of the rules is a new <see cref="RuleSet"/>.
 /// </summary>
 /// <remarks>
-/// Every rule states what it means in <c>Properties</c>: <c>Indicator</c> (an id from <see cref="IndicatorCatalog"/>),
+/// A workflow either puts indicators in zones or, at most one, classifies schools (<see cref="ClassificationRules"/>).
+/// Every zone rule states what it means in <c>Properties</c>: <c>Indicator</c> (an id from <see cref="IndicatorCatalog"/>),
 /// <c>Zone</c> (<c>medium</c> or <c>high</c>) and <c>Threshold</c> (a JSON number). The loader turns
 /// <c>Threshold</c> into a decimal local parameter named <c>threshold</c>, so an administrator edits a number and the
 /// expression (<c>input1.EgeBelowMinShare &gt;= threshold</c>) compares decimals exactly.
@@ -38,20 +40,30 @@ public sealed class RuleSet
 
     private readonly RulesEngine.RulesEngine _engine;
     private readonly Dictionary<(string Workflow, string Rule), ZoneRule> _zoneRules;
+    private readonly Dictionary<string, ClassificationKind> _classificationRules;
 
-    private RuleSet(string version, RulesEngine.RulesEngine engine, IReadOnlyList<string> workflowNames,
-        Dictionary<(string Workflow, string Rule), ZoneRule> zoneRules)
+    private RuleSet(string version, RulesEngine.RulesEngine engine, IReadOnlyList<string> zoneWorkflows, string? classificationWorkflow,
+        Dictionary<(string Workflow, string Rule), ZoneRule> zoneRules, Dictionary<string, ClassificationKind> classificationRules)
     {
         Version = version;
         _engine = engine;
-        WorkflowNames = workflowNames;
+        WorkflowNames = zoneWorkflows;
+        ClassificationWorkflowName = classificationWorkflow;
         _zoneRules = zoneRules;
+        _classificationRules = classificationRules;
     }
 
     /// <summary>Content hash of the rule files (12 hex digits): recorded with every result it produced.</summary>
     public string Version { get; }
 
+    /// <summary>The workflows that put indicators in zones; their <c>input1</c> is <see cref="SchoolIndicators"/>.</summary>
     public IReadOnlyList<string> WorkflowNames { get; }
+
+    /// <summary>
+    /// The workflow whose rules classify a school (<c>Properties.Classification</c>), with <see cref="ClassificationInput"/>
+    /// as <c>input1</c> and <see cref="RegionalDistribution"/> as <c>input2</c>; <c>null</c> when the rule set has none.
+    /// </summary>
+    public string? ClassificationWorkflowName { get; }
 
     public IEnumerable<ZoneRule> ZoneRules => _zoneRules.Values;
 
@@ -66,7 +78,10 @@ public sealed class RuleSet
         }
 
         var workflows = new List<Workflow>();
+        var zoneWorkflows = new List<string>();
+        string? classificationWorkflow = null;
         var zoneRules = new Dictionary<(string, string), ZoneRule>();
+        var classificationRules = new Dictionary<string, ClassificationKind>(StringComparer.Ordinal);
         var fileOfWorkflow = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in ordered)
         {
@@ -77,18 +92,36 @@ public sealed class RuleSet
                     $"{file.Name}: workflow '{workflow.WorkflowName}' is also defined in {fileOfWorkflow[workflow.WorkflowName]}.");
             }
 
-            foreach (var rule in workflow.Rules)
+            if (workflow.Rules.Any(rule => rule.Properties?.ContainsKey("Classification") == true))
             {
-                var zoneRule = ReadZoneRule(file.Name, workflow.WorkflowName, rule);
-                rule.LocalParams = [.. rule.LocalParams ?? [], ThresholdParam(zoneRule.Threshold)];
-                zoneRules.Add((workflow.WorkflowName, rule.RuleName), zoneRule);
+                if (classificationWorkflow is not null)
+                {
+                    throw new RuleSetException($"{file.Name}: classifications are already decided in {fileOfWorkflow[classificationWorkflow]}.");
+                }
+
+                classificationWorkflow = workflow.WorkflowName;
+                foreach (var (ruleName, kind) in ClassificationRules.Read(file.Name, workflow))
+                {
+                    classificationRules.Add(ruleName, kind);
+                }
+            }
+            else
+            {
+                foreach (var rule in workflow.Rules)
+                {
+                    var zoneRule = ReadZoneRule(file.Name, workflow.WorkflowName, rule);
+                    rule.LocalParams = [.. rule.LocalParams ?? [], DecimalParam(ThresholdParameter, zoneRule.Threshold)];
+                    zoneRules.Add((workflow.WorkflowName, rule.RuleName), zoneRule);
+                }
+
+                zoneWorkflows.Add(workflow.WorkflowName);
             }
 
             workflows.Add(workflow);
         }
 
         var engine = new RulesEngine.RulesEngine([.. workflows], EngineSettings);
-        var ruleSet = new RuleSet(Hash(ordered), engine, [.. workflows.Select(w => w.WorkflowName)], zoneRules);
+        var ruleSet = new RuleSet(Hash(ordered), engine, zoneWorkflows, classificationWorkflow, zoneRules, classificationRules);
         await ruleSet.CompileAllAsync(fileOfWorkflow, cancellationToken);
         return ruleSet;
     }
@@ -97,6 +130,32 @@ public sealed class RuleSet
 
     internal async Task<List<RuleResultTree>> ExecuteAsync(string workflowName, SchoolIndicators input) =>
         await _engine.ExecuteAllRulesAsync(workflowName, input);
+
+    /// <summary>Runs the classification workflow; the classifications whose rule is satisfied.</summary>
+    internal async Task<IReadOnlySet<ClassificationKind>> ClassifyAsync(ClassificationInput school, RegionalDistribution region)
+    {
+        var decided = new HashSet<ClassificationKind>();
+        if (ClassificationWorkflowName is null)
+        {
+            return decided;
+        }
+
+        foreach (var result in await _engine.ExecuteAllRulesAsync(ClassificationWorkflowName, school, region))
+        {
+            if (!string.IsNullOrEmpty(result.ExceptionMessage))
+            {
+                throw new RuleEvaluationException(
+                    $"Workflow '{ClassificationWorkflowName}', rule '{result.Rule.RuleName}': {result.ExceptionMessage}");
+            }
+
+            if (result.IsSuccess)
+            {
+                decided.Add(_classificationRules[result.Rule.RuleName]);
+            }
+        }
+
+        return decided;
+    }
 
     private static Workflow Parse(RuleFile file)
     {
@@ -174,19 +233,22 @@ public sealed class RuleSet
         return new ZoneRule(fileName, workflowName, rule.RuleName, indicator, zone, threshold);
     }
 
-    private static ScopedParam ThresholdParam(decimal threshold) => new()
+    /// <summary>A number as a decimal local parameter: written <c>10m</c>, so the engine compares it with decimals exactly.</summary>
+    internal static ScopedParam DecimalParam(string name, decimal value) => new()
     {
-        Name = ThresholdParameter,
-        Expression = threshold.ToString(CultureInfo.InvariantCulture) + "m",
+        Name = name,
+        Expression = value.ToString(CultureInfo.InvariantCulture) + "m",
     };
 
     /// <summary>Runs every workflow once on an empty school: compiles each expression and surfaces any that fail.</summary>
     private async Task CompileAllAsync(Dictionary<string, string> fileOfWorkflow, CancellationToken cancellationToken)
     {
-        foreach (var workflowName in WorkflowNames)
+        foreach (var workflowName in WorkflowNames.Append(ClassificationWorkflowName).OfType<string>())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var results = await ExecuteAsync(workflowName, SchoolIndicators.Empty);
+            var results = workflowName == ClassificationWorkflowName
+                ? await _engine.ExecuteAllRulesAsync(workflowName, ClassificationInput.Empty, RegionalDistribution.Empty)
+                : await ExecuteAsync(workflowName, SchoolIndicators.Empty);
             var failed = results.FirstOrDefault(result => !string.IsNullOrEmpty(result.ExceptionMessage));
             if (failed is not null)
             {

@@ -9,6 +9,7 @@ namespace SchoolRisk.Domain.Evaluation;
 /// The test cases a rule file carries next to its rules, in a <c>TestCases</c> array that RulesEngine ignores:
 /// <c>{ "Name": "...", "Input": { "ege_below_min_share": 10 }, "Expect": { "ege_below_min_share": "high" } }</c>.
 /// Inputs are written as in an upload (numbers, or words for flags and zones; <c>null</c> for a missing value).
+/// Cases with a <c>School</c> belong to the classification workflow: <see cref="ClassificationTestCases"/>.
 /// </summary>
 public static class RuleTestCases
 {
@@ -21,7 +22,9 @@ public static class RuleTestCases
             return [];
         }
 
-        return [.. cases.EnumerateArray().Select((testCase, index) => Read(file.Name, testCase, index + 1))];
+        return [.. cases.EnumerateArray()
+            .Where(testCase => !testCase.TryGetProperty("School", out _))
+            .Select((testCase, index) => Read(file.Name, testCase, index + 1))];
     }
 
     /// <summary>Runs test cases; returns one line per expectation not met, naming file, case, indicator, expected and actual zone.</summary>

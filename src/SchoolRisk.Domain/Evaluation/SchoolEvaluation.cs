@@ -1,11 +1,17 @@
+using SchoolRisk.Domain.Classification;
 using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Zones;
 
 namespace SchoolRisk.Domain.Evaluation;
 
-/// <summary>The outcome for one school: its indicators in risk zones (worst zone per indicator) and its overall zone.</summary>
+/// <summary>
+/// The outcome for one school: its indicators in risk zones (worst zone per indicator), its classification, and its
+/// overall zone, which <see cref="OverallZonePolicy"/> derives from both.
+/// </summary>
 public sealed record SchoolEvaluation(SchoolRow School, IReadOnlyList<IndicatorFinding> Findings, Zone OverallZone)
 {
+    public SchoolClassification Classification { get; init; } = SchoolClassification.None;
+
     public Zone ZoneOf(string indicatorId) =>
         Findings.FirstOrDefault(finding => finding.IndicatorId == indicatorId)?.Zone ?? Zone.None;
 }

@@ -14,6 +14,9 @@ public readonly record struct Period
 
     public int EndYear => StartYear + 1;
 
+    /// <summary>The school year before this one.</summary>
+    public Period Previous => new(StartYear - 1);
+
     public static bool TryParse([NotNullWhen(true)] string? text, out Period period)
     {
         period = default;

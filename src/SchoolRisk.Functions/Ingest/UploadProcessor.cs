@@ -1,5 +1,7 @@
+using SchoolRisk.Domain.Classification;
 using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Notices;
+using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Uploads;
 using SchoolRisk.Domain.Zones;
 using SchoolRisk.Storage.Registry;
@@ -23,6 +25,7 @@ public sealed class UploadProcessor(
     RegistryStore registry,
     ReportStore reports,
     SchoolEvaluator evaluator,
+    SchoolClassifier classifier,
     UploadLimits limits,
     TimeProvider time,
     ILogger<UploadProcessor> logger)
@@ -112,6 +115,7 @@ public sealed class UploadProcessor(
             return await RejectAsync(path, record, exception.Message, reading, cancellationToken);
         }
 
+        schools = await ClassifyAsync(path, schools, registered, cancellationToken);
         var evaluated = new EvaluatedUpload(path, record.UploadId, evaluator.RuleSet.Version, schools);
         var report = UploadReport.Evaluated(path, record.UploadId, reading);
         var links = report.HasErrors ? await reports.WriteAsync(report, cancellationToken) : null;
@@ -143,6 +147,31 @@ public sealed class UploadProcessor(
         return IngestOutcome.Evaluated(
             MunicipalityNotice.For(evaluated, report, links),
             $"Upload {record.UploadId} ({path.BlobName}): {schools.Count} schools evaluated by rule set {evaluated.RuleSetVersion}, {reading.SkippedRows} rows skipped.");
+    }
+
+    /// <summary>
+    /// Classifies the upload's schools against the region as known now: the period's results of the other municipalities
+    /// and this upload. The previous period's results tell which schools had low results before.
+    /// </summary>
+    private async Task<List<SchoolEvaluation>> ClassifyAsync(
+        UploadPath path, List<SchoolEvaluation> schools, SchoolRegistry registered, CancellationToken cancellationToken)
+    {
+        var others = await results.ListAsync(path.Period, cancellationToken)
+            .Where(result => result.MunicipalityId != path.MunicipalityId)
+            .Select(result => result.Values)
+            .ToListAsync(cancellationToken);
+        var region = RegionalDistribution.Of([.. others, .. schools.Select(school => school.School.Indicators)]);
+        var lowBefore = await results.ListAsync(path.Period.Previous, path.MunicipalityId, cancellationToken)
+            .ToDictionaryAsync(result => result.SchoolId, result => result.Classification.LowResults, StringComparer.Ordinal, cancellationToken);
+        var classified = new List<SchoolEvaluation>(schools.Count);
+        foreach (var school in schools)
+        {
+            classified.Add(await classifier.ClassifyAsync(
+                school, registered.Find(school.School.SchoolId), region,
+                lowBefore.TryGetValue(school.School.SchoolId, out var low) ? low : null));
+        }
+
+        return classified;
     }
 
     private async Task<IngestOutcome> RejectAsync(

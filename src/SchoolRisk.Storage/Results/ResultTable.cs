@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Azure.Data.Tables;
+using SchoolRisk.Domain.Classification;
 using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Indicators;
 using SchoolRisk.Domain.Periods;
@@ -9,7 +10,9 @@ namespace SchoolRisk.Storage.Results;
 
 /// <summary>
 /// Results, one wide entity per school per period: partition <c>{period}_{municipality}</c>, row key the school id,
-/// columns <c>{Indicator}</c> (value) and <c>{Indicator}Zone</c> for every indicator of the catalog.
+/// columns <c>{Indicator}</c> (value) and <c>{Indicator}Zone</c> for every indicator of the catalog, the overall zone,
+/// and the classification (<c>ResultsIndex</c>, <c>LowResults</c>, <c>StablyLowResults</c>, <c>UnfavourableConditions</c>,
+/// <c>Typology</c>, <c>NonObjectiveResults</c>, <c>LeaderEffective</c>).
 /// Writes are upserts in entity-group transactions of up to 100, so a retried upload rewrites the same rows.
 /// </summary>
 public sealed class ResultTable(StorageAccount account, TimeProvider time)
@@ -77,6 +80,14 @@ public sealed class ResultTable(StorageAccount account, TimeProvider time)
             entity[indicator.PropertyName + ZoneSuffix] = school.ZoneOf(indicator.Id).ToKey();
         }
 
+        var classification = school.Classification;
+        entity["ResultsIndex"] = (double?)classification.ResultsIndex;
+        entity["LowResults"] = classification.LowResults;
+        entity["StablyLowResults"] = classification.StablyLowResults;
+        entity["UnfavourableConditions"] = classification.UnfavourableConditions;
+        entity["Typology"] = classification.Typology.ToString();
+        entity["NonObjectiveResults"] = classification.NonObjectiveResults;
+        entity["LeaderEffective"] = classification.LeaderEffective;
         return entity;
     }
 
@@ -103,7 +114,15 @@ public sealed class ResultTable(StorageAccount account, TimeProvider time)
             ZoneOf(entity.GetString("OverallZone")),
             entity.GetString("UploadId"),
             entity.GetString("RuleSetVersion"),
-            indicators);
+            indicators,
+            new SchoolClassification(
+                entity.GetDouble("ResultsIndex") is { } index ? (decimal)index : null,
+                entity.GetBoolean("LowResults") ?? false,
+                entity.GetBoolean("StablyLowResults") ?? false,
+                entity.GetBoolean("UnfavourableConditions") ?? false,
+                Enum.TryParse<Typology>(entity.GetString("Typology"), out var typology) ? typology : Typology.Successful,
+                entity.GetBoolean("NonObjectiveResults") ?? false,
+                entity.GetBoolean("LeaderEffective") ?? false));
     }
 
     private static Zone ZoneOf(string? key) => ZoneNames.TryParse(key, out var zone) ? zone : Zone.None;

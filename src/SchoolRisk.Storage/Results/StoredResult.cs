@@ -1,4 +1,7 @@
+using SchoolRisk.Domain.Classification;
+using SchoolRisk.Domain.Indicators;
 using SchoolRisk.Domain.Periods;
+using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Zones;
 
 namespace SchoolRisk.Storage.Results;
@@ -12,7 +15,13 @@ public sealed record StoredResult(
     Zone OverallZone,
     string UploadId,
     string RuleSetVersion,
-    IReadOnlyDictionary<string, IndicatorResult> Indicators);
+    IReadOnlyDictionary<string, IndicatorResult> Indicators,
+    SchoolClassification Classification)
+{
+    /// <summary>The stored values as the rules' input, for computing the region's distribution.</summary>
+    public SchoolIndicators Values => SchoolIndicators.Create(
+        IndicatorCatalog.All.Select(indicator => new KeyValuePair<Indicator, decimal?>(indicator, Indicators[indicator.Id].Value)));
+}
 
 /// <summary>An indicator's stored value (<c>null</c> when not reported) and zone.</summary>
 public sealed record IndicatorResult(decimal? Value, Zone Zone);

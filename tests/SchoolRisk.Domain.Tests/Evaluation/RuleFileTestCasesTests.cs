@@ -14,13 +14,17 @@ public sealed class RuleFileTestCasesTests
     [MemberData(nameof(RuleFileNames))]
     public async Task RuleFile_ItsTestCasesPass(string fileName)
     {
-        var evaluator = new SchoolEvaluator(await RepositoryRules.LoadAsync(), OverallZonePolicy.Default);
-        var cases = RuleTestCases.Read(await ReadAsync(fileName));
+        var ruleSet = await RepositoryRules.LoadAsync();
+        var file = await ReadAsync(fileName);
+        var cases = RuleTestCases.Read(file);
+        var classificationCases = ClassificationTestCases.Read(file);
 
-        var failures = await RuleTestCases.RunAsync(evaluator, cases, TestContext.Current.CancellationToken);
+        var failures = await RuleTestCases.RunAsync(new SchoolEvaluator(ruleSet, OverallZonePolicy.Default), cases, TestContext.Current.CancellationToken);
+        var classificationFailures = await ClassificationTestCases.RunAsync(ruleSet, classificationCases);
 
-        Assert.NotEmpty(cases);
+        Assert.True(cases.Count + classificationCases.Count > 0, $"{fileName} has no test cases.");
         Assert.Empty(failures);
+        Assert.Empty(classificationFailures);
     }
 
     [Theory]

@@ -25,6 +25,7 @@ public sealed class RuleSetTests
         var ruleSet = await RepositoryRules.LoadAsync();
 
         Assert.Equal(["assessments", "contingent", "exams", "functional-literacy", "prevention", "staff", "supervision"], ruleSet.WorkflowNames);
+        Assert.Equal("classifications", ruleSet.ClassificationWorkflowName);
         Assert.Matches("^[0-9a-f]{12}$", ruleSet.Version);
         Assert.All(ruleSet.ZoneRules, rule => Assert.NotEqual(Zone.None, rule.Zone));
     }

@@ -1,0 +1,66 @@
+using SchoolRisk.Domain.Evaluation;
+using SchoolRisk.Domain.Schools;
+using SchoolRisk.Domain.Zones;
+
+namespace SchoolRisk.Domain.Classification;
+
+/// <summary>
+/// Classifies evaluated schools against the region: runs the rule set's classification workflow with the school
+/// (<see cref="ClassificationInput"/>) and the region (<see cref="RegionalDistribution"/>), then derives stably low
+/// results (low in this and the previous period), the typology and the overall zone.
+/// </summary>
+public sealed class SchoolClassifier(RuleSet ruleSet, OverallZonePolicy policy)
+{
+    private readonly HashSet<string> _ruledIndicators = [.. ruleSet.ZoneRules.Select(rule => rule.Indicator.Id)];
+
+    /// <param name="evaluation">The school's indicator zones.</param>
+    /// <param name="registered">The school in the registry, for remoteness and enrolment.</param>
+    /// <param name="region">The region's distribution for the period.</param>
+    /// <param name="lowResultsLastPeriod">Whether the school had low results in the previous period; <c>null</c> when unknown.</param>
+    public async Task<SchoolEvaluation> ClassifyAsync(
+        SchoolEvaluation evaluation, RegisteredSchool? registered, RegionalDistribution region, bool? lowResultsLastPeriod)
+    {
+        ArgumentNullException.ThrowIfNull(evaluation);
+        ArgumentNullException.ThrowIfNull(region);
+        var indicators = evaluation.School.Indicators;
+        var withValue = Domain.Indicators.IndicatorCatalog.All
+            .Where(indicator => _ruledIndicators.Contains(indicator.Id) && indicator.ValueOf(indicators) is not null)
+            .ToList();
+        var input = new ClassificationInput
+        {
+            ResultsIndex = region.ResultsIndexOf(indicators),
+            SocialWellbeingIndex = indicators.SocialWellbeingIndex,
+            OvzShare = indicators.OvzShare,
+            MigrantShare = indicators.MigrantShare,
+            Remote = registered?.Remote ?? false,
+            Enrolment = registered?.Enrolment ?? int.MaxValue,
+            VprLoweredZone = (int)evaluation.ZoneOf(Domain.Indicators.IndicatorCatalog.VprLoweredShare.Id),
+            MedalistsZone = (int)evaluation.ZoneOf(Domain.Indicators.IndicatorCatalog.MedalistsBelow70Share.Id),
+            IndicatorsWithValue = withValue.Count,
+            IndicatorsMeetingThresholds = withValue.Count(indicator => evaluation.ZoneOf(indicator.Id) == Zone.None),
+        };
+        var decided = await ruleSet.ClassifyAsync(input, region);
+        var low = decided.Contains(ClassificationKind.LowResults);
+        var unfavourable = decided.Contains(ClassificationKind.UnfavourableConditions);
+        var high = decided.Contains(ClassificationKind.HighResults);
+        var classification = new SchoolClassification(
+            input.ResultsIndex,
+            low,
+            low && lowResultsLastPeriod == true,
+            unfavourable,
+            (unfavourable, low, high) switch
+            {
+                (true, _, true) => Typology.Resilient,
+                (true, _, false) => Typology.Disadvantaged,
+                (false, true, _) => Typology.Unsuccessful,
+                _ => Typology.Successful,
+            },
+            decided.Contains(ClassificationKind.NonObjective),
+            decided.Contains(ClassificationKind.LeaderEffective));
+        return evaluation with
+        {
+            Classification = classification,
+            OverallZone = policy.Derive(evaluation.Findings.Select(finding => finding.Zone), classification),
+        };
+    }
+}
