@@ -1,6 +1,7 @@
 using SchoolRisk.Cli.Samples;
 using SchoolRisk.Domain.Classification;
 using SchoolRisk.Domain.Zones;
+using SchoolRisk.Storage.Results;
 using SchoolRisk.Storage.Uploads;
 using Spectre.Console;
 
@@ -82,32 +83,29 @@ public static class DemoReport
     /// <summary>Classifications per municipality, each school against the region as evaluated when its upload arrived.</summary>
     private static Table Classifications(DemoOutcome outcome, IReadOnlyList<SampleMunicipality> municipalities)
     {
-        var table = new Table().Title("Classifications (domain.md, section 4)").Border(TableBorder.Rounded).Expand().AddColumn("Municipality");
-        var columns = new (string Title, Func<SchoolClassification, bool> Has)[]
-        {
-            ("ШНОР", c => c.LowResults),
-            ("Stably\nlow", c => c.StablyLowResults),
-            ("ШНСУ", c => c.UnfavourableConditions),
-            ("Disad-\nvantaged", c => c.Typology == Typology.Disadvantaged),
-            ("Resil-\nient", c => c.Typology == Typology.Resilient),
-            ("Unsuc-\ncessful", c => c.Typology == Typology.Unsuccessful),
-            ("Non-ob-\njective", c => c.NonObjectiveResults),
-            ("Effective\nleaders", c => c.LeaderEffective),
-        };
-        foreach (var (title, _) in columns)
-        {
-            table.AddColumn(title, column => column.RightAligned());
-        }
-
+        var table = new Table().Title("Classifications. Stable: ШНОР two periods running; typology: disadvantaged/resilient/unsuccessful; Leaders: effective").Border(TableBorder.Rounded)
+            .AddColumn("Municipality").AddColumn("ШНОР", c => c.RightAligned()).AddColumn("Stable", c => c.RightAligned())
+            .AddColumn("ШНСУ", c => c.RightAligned()).AddColumn("Typology", c => c.Centered())
+            .AddColumn("Non-obj.", c => c.RightAligned()).AddColumn("Leaders", c => c.RightAligned());
         foreach (var municipality in municipalities)
         {
-            var schools = outcome.Results.Where(r => r.MunicipalityId == municipality.Id).Select(r => r.Classification).ToList();
-            table.AddRow([Markup.Escape(municipality.Name), .. columns.Select(column => Count(schools.Count(column.Has)))]);
+            table.AddRow([Markup.Escape(municipality.Name), .. Cells(outcome.Results.Where(r => r.MunicipalityId == municipality.Id))]);
         }
 
-        var all = outcome.Results.Select(r => r.Classification).ToList();
-        table.AddRow(["[bold]Region[/]", .. columns.Select(column => $"[bold]{all.Count(column.Has)}[/]")]);
+        table.AddRow(["[bold]Region[/]", .. Cells(outcome.Results).Select(cell => $"[bold]{cell}[/]")]);
         return table;
+
+        static string[] Cells(IEnumerable<StoredResult> results)
+        {
+            var schools = results.Select(r => r.Classification).ToList();
+            int Of(Typology typology) => schools.Count(c => c.Typology == typology);
+            return
+            [
+                $"{schools.Count(c => c.LowResults)}", $"{schools.Count(c => c.StablyLowResults)}", $"{schools.Count(c => c.UnfavourableConditions)}",
+                $"{Of(Typology.Disadvantaged)}/{Of(Typology.Resilient)}/{Of(Typology.Unsuccessful)}",
+                $"{schools.Count(c => c.NonObjectiveResults)}", $"{schools.Count(c => c.LeaderEffective)}",
+            ];
+        }
     }
 
     private static string Count(int count) => count == 0 ? "0" : $"[bold]{count}[/]";
