@@ -26,6 +26,19 @@ public static class DemoCommand
         return command;
     }
 
+    /// <summary>Uploads every file under <c>uploads/{period}/</c> with its path as the blob name; returns how many.</summary>
+    private static async Task<int> UploadFolderAsync(UploadBlobStore blobs, string uploads, string period, CancellationToken cancellationToken)
+    {
+        var files = Directory.EnumerateFiles(Path.Combine(uploads, period), "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        foreach (var file in files)
+        {
+            await using var content = File.OpenRead(file);
+            await blobs.UploadAsync(Path.GetRelativePath(uploads, file).Replace('\\', '/'), content, cancellationToken);
+        }
+
+        return files.Count;
+    }
+
     private static async Task<int> RunAsync(bool keepRunning, CancellationToken cancellationToken)
     {
         var root = RepositoryLayout.FindRoot(Directory.GetCurrentDirectory());
@@ -45,17 +58,14 @@ public static class DemoCommand
             await new RegistryStore(deployment.Storage).UploadAsync(registry, cancellationToken);
         }
 
-        var files = Directory.EnumerateFiles(Path.Combine(samples, "uploads"), "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        var uploads = Path.Combine(samples, "uploads");
         var blobs = new UploadBlobStore(deployment.Storage);
-        foreach (var file in files)
-        {
-            await using var content = File.OpenRead(file);
-            await blobs.UploadAsync(Path.GetRelativePath(Path.Combine(samples, "uploads"), file).Replace('\\', '/'), content, cancellationToken);
-        }
-
-        AnsiConsole.MarkupLine($"Registry of schools written to [blue]registry/schools.csv[/]; uploaded [bold]{files.Count}[/] files to the [blue]uploads[/] container; waiting for evaluation and notices...");
-        var period = Period.Parse(SampleRegion.Period);
-        var outcome = await DemoOutcome.WaitAsync(deployment.Storage, period, files.Count, Deadline, cancellationToken);
+        var previous = await UploadFolderAsync(blobs, uploads, SampleRegion.PreviousPeriod, cancellationToken);
+        AnsiConsole.MarkupLine($"Registry of schools written to [blue]registry/schools.csv[/]; uploaded the previous period's [bold]{previous}[/] files; waiting for them...");
+        await DemoOutcome.WaitAsync(deployment.Storage, Period.Parse(SampleRegion.PreviousPeriod), previous, Deadline, cancellationToken);
+        var current = await UploadFolderAsync(blobs, uploads, SampleRegion.Period, cancellationToken);
+        AnsiConsole.MarkupLine($"Uploaded [bold]{current}[/] files of {SampleRegion.Period} to the [blue]uploads[/] container; waiting for evaluation and notices...");
+        var outcome = await DemoOutcome.WaitAsync(deployment.Storage, Period.Parse(SampleRegion.Period), current, Deadline, cancellationToken);
         DemoReport.Print(outcome, SampleRegion.Municipalities, azuriteData, deployment);
 
         if (keepRunning)

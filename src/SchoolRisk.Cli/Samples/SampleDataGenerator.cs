@@ -10,7 +10,8 @@ namespace SchoolRisk.Cli.Samples;
 /// <summary>
 /// Writes the sample data from a fixed seed, so the same seed always gives the same data:
 /// <c>registry/municipalities.csv</c>, <c>registry/schools.csv</c> and one upload per municipality at
-/// <c>uploads/{period}/{municipality}/schools.{csv|xlsx|json}</c>, the path it takes in the uploads container.
+/// <c>uploads/{period}/{municipality}/schools.{csv|xlsx|json}</c>, the path it takes in the uploads container, and the
+/// previous period of <see cref="SampleRegion.WithPreviousPeriod"/>.
 /// Schools are drawn as normal (79%), weak (15%) or troubled (6%), so every zone has schools. Uploads come in the
 /// forms municipalities send (<see cref="SampleRegion.FormatOf"/>), and two carry mistakes a report must catch.
 /// </summary>
@@ -24,9 +25,11 @@ public static class SampleDataGenerator
     {
         var random = new Random(seed);
         var more = new Random(seed + 1);
+        var previous = new Random(seed + 2);
         var schools = SampleRegion.Municipalities.SelectMany(municipality => Schools(municipality, random, more)).ToList();
 
         await WriteRegistryAsync(folder, schools, cancellationToken);
+        await WritePreviousPeriodAsync(folder, schools, previous, cancellationToken);
         foreach (var municipality in SampleRegion.Municipalities)
         {
             var own = schools.Where(s => s.School.MunicipalityId == municipality.Id).ToList();
@@ -49,6 +52,27 @@ public static class SampleDataGenerator
                     await UploadSheetFiles.WriteCsvAsync(sheet, file, form.Encoding, form.Separator, form.DecimalComma ? Russian : CultureInfo.InvariantCulture, cancellationToken);
                     break;
             }
+        }
+    }
+
+    /// <summary>The previous period of some municipalities: the same schools, their quality drifted a little, as UTF-8 CSV.</summary>
+    private static async Task WritePreviousPeriodAsync(string folder, List<SampleSchool> schools, Random random, CancellationToken cancellationToken)
+    {
+        foreach (var municipalityId in SampleRegion.WithPreviousPeriod)
+        {
+            var own = schools.Where(s => s.School.MunicipalityId == municipalityId)
+                .Select(s =>
+                {
+                    var quality = s.Quality + Normal(random, 0, 0.3);
+                    var secondary = s.School.Level == "secondary";
+                    return (s.School, Values: Values(quality, secondary, random).Concat(MoreValues(quality, secondary, random)).ToDictionary());
+                })
+                .ToList();
+            var sheet = UploadSheet.For(own.Select(s => s.School), (school, indicator) => own.First(s => s.School == school).Values[indicator], false, null);
+            var path = Path.Combine(folder, "uploads", SampleRegion.PreviousPeriod, municipalityId, "schools.csv");
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await using var file = File.Create(path);
+            await UploadSheetFiles.WriteCsvAsync(sheet, file, new UTF8Encoding(false), ',', CultureInfo.InvariantCulture, cancellationToken);
         }
     }
 
@@ -113,7 +137,7 @@ public static class SampleDataGenerator
             var school = new RegisteredSchool(
                 $"{municipality.Id}-{number:000}", $"МОУ «{municipality.SchoolAdjective} {kind} № {number}»", municipality.Id,
                 secondary ? "secondary" : "basic", urban ? "urban" : "rural", remote, enrolment);
-            yield return new SampleSchool(school, Values(quality, secondary, random).Concat(MoreValues(quality, secondary, more)).ToDictionary());
+            yield return new SampleSchool(school, quality, Values(quality, secondary, random).Concat(MoreValues(quality, secondary, more)).ToDictionary());
         }
     }
 
@@ -165,5 +189,5 @@ public static class SampleDataGenerator
     private static double Normal(Random random, double mean, double deviation) =>
         mean + (deviation * Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble()));
 
-    private sealed record SampleSchool(RegisteredSchool School, IReadOnlyDictionary<Indicator, decimal?> Values);
+    private sealed record SampleSchool(RegisteredSchool School, double Quality, IReadOnlyDictionary<Indicator, decimal?> Values);
 }

@@ -8,6 +8,12 @@ public static class SampleRegion
 {
     public const string Period = "2023-2024";
 
+    /// <summary>The period before, uploaded by <see cref="WithPreviousPeriod"/> only, so that stably low results show.</summary>
+    public const string PreviousPeriod = "2022-2023";
+
+    /// <summary>Municipalities whose previous period's results are in the samples.</summary>
+    public static IReadOnlyList<string> WithPreviousPeriod { get; } = ["vsevolozhsky", "vyborgsky", "volkhovsky"];
+
     public static IReadOnlyList<SampleMunicipality> Municipalities { get; } =
     [
         new("boksitogorsky", "Бокситогорский", "Бокситогорская", 12),
