@@ -5,6 +5,7 @@ using SchoolRisk.Domain.Zones;
 using SchoolRisk.Functions.Ingest;
 using SchoolRisk.Functions.Notify;
 using SchoolRisk.Storage;
+using SchoolRisk.Storage.Municipalities;
 using SchoolRisk.Storage.Notifications;
 using SchoolRisk.Storage.Registry;
 using SchoolRisk.Storage.Reports;
@@ -48,6 +49,7 @@ public static class FunctionApp
             .AddSingleton<ReportStore>()
             .AddSingleton<UploadStatusTable>()
             .AddSingleton<ResultTable>()
+            .AddSingleton<MunicipalityTable>()
             .AddSingleton<NotificationTable>()
             .AddSingleton<NoticeStore>()
             .AddSingleton<UploadProcessor>();

@@ -27,6 +27,9 @@ public sealed class StorageOptions
     /// <summary>Table of results, one wide entity per school per period.</summary>
     public string ResultsTable { get; set; } = "results";
 
+    /// <summary>Table of municipal indicators and zones, one entity per municipality per period.</summary>
+    public string MunicipalitiesTable { get; set; } = "municipalities";
+
     /// <summary>Table of notices, one entity per notice; its key is the dedupe key.</summary>
     public string NotificationsTable { get; set; } = "notifications";
 }

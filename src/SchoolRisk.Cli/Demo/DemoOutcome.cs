@@ -1,5 +1,7 @@
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Storage;
+using SchoolRisk.Storage.Municipalities;
 using SchoolRisk.Storage.Notifications;
 using SchoolRisk.Storage.Results;
 using SchoolRisk.Storage.Uploads;
@@ -8,7 +10,11 @@ namespace SchoolRisk.Cli.Demo;
 
 /// <summary>What storage holds for a period once the uploads are settled: upload statuses, results and notices.</summary>
 public sealed record DemoOutcome(
-    IReadOnlyList<UploadRecord> Uploads, IReadOnlyList<StoredResult> Results, IReadOnlyList<RecordedNotice> Notices, bool Complete)
+    IReadOnlyList<UploadRecord> Uploads,
+    IReadOnlyList<StoredResult> Results,
+    IReadOnlyList<MunicipalSummary> Municipalities,
+    IReadOnlyList<RecordedNotice> Notices,
+    bool Complete)
 {
     /// <summary>
     /// Polls storage until every upload is settled (not processing or failed) and every upload with schools in a risk
@@ -20,11 +26,12 @@ public sealed record DemoOutcome(
         var statuses = new UploadStatusTable(storage);
         var results = new ResultTable(storage, TimeProvider.System);
         var notices = new NotificationTable(storage, TimeProvider.System);
+        var municipalities = new MunicipalityTable(storage, TimeProvider.System);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(deadline);
         while (true)
         {
-            var outcome = await ReadAsync(statuses, results, notices, period, expectedUploads, cancellationToken);
+            var outcome = await ReadAsync(statuses, results, municipalities, notices, period, expectedUploads, cancellationToken);
             if (outcome.Complete || timeout.IsCancellationRequested)
             {
                 return outcome;
@@ -35,7 +42,7 @@ public sealed record DemoOutcome(
     }
 
     private static async Task<DemoOutcome> ReadAsync(
-        UploadStatusTable statuses, ResultTable results, NotificationTable notices, Period period, int expectedUploads,
+        UploadStatusTable statuses, ResultTable results, MunicipalityTable municipalities, NotificationTable notices, Period period, int expectedUploads,
         CancellationToken cancellationToken)
     {
         var uploads = await statuses.ListAsync(period, cancellationToken).ToListAsync(cancellationToken);
@@ -45,6 +52,7 @@ public sealed record DemoOutcome(
             || (upload.Status == UploadStatus.Completed && upload.HighCount + upload.MediumCount + upload.ProblemCount > 0));
         var complete = uploads.Count >= expectedUploads && settled == uploads.Count && recorded.Count >= expectedNotices;
         var stored = complete ? await results.ListAsync(period, cancellationToken).ToListAsync(cancellationToken) : [];
-        return new DemoOutcome(uploads, stored, recorded, complete);
+        var municipal = complete ? await municipalities.ListAsync(period, cancellationToken).ToListAsync(cancellationToken) : [];
+        return new DemoOutcome(uploads, stored, municipal, recorded, complete);
     }
 }

@@ -49,6 +49,7 @@ public static class DemoReport
             $"[bold]{outcome.Notices.Count}[/]");
         AnsiConsole.Write(table);
         AnsiConsole.Write(Classifications(outcome, municipalities));
+        AnsiConsole.Write(MunicipalIndicators(outcome, municipalities));
 
         if (!outcome.Complete)
         {
@@ -106,6 +107,35 @@ public static class DemoReport
                 $"{schools.Count(c => c.NonObjectiveResults)}", $"{schools.Count(c => c.LeaderEffective)}",
             ];
         }
+    }
+
+    /// <summary>The municipal indicators of domain.md, section 6: shares of schools, in percent.</summary>
+    private static Table MunicipalIndicators(DemoOutcome outcome, IReadOnlyList<SampleMunicipality> municipalities)
+    {
+        var table = new Table().Title("Municipal indicators, % of schools (zone: high when any school is high)").Border(TableBorder.Rounded)
+            .AddColumn("Municipality").AddColumn("Zone", c => c.Centered());
+        foreach (var title in new[] { "Sport", "Theatre", "Museum", "SPT", "Olymp.", "High", "ШНОР" })
+        {
+            table.AddColumn(title, column => column.RightAligned());
+        }
+
+        foreach (var municipality in municipalities)
+        {
+            if (outcome.Municipalities.FirstOrDefault(m => m.MunicipalityId == municipality.Id) is not { } summary)
+            {
+                continue;
+            }
+
+            table.AddRow(
+                Markup.Escape(municipality.Name),
+                summary.Zone == Zone.High ? "[red]high[/]" : "[green]none[/]",
+                Share(summary.SportsClubShare), Share(summary.TheatreShare), Share(summary.MuseumShare), Share(summary.SptParticipationShare),
+                Share(summary.OlympiadWinnersShare), Share(summary.HighZoneShare), Share(summary.LowResultsShare));
+        }
+
+        return table;
+
+        static string Share(decimal? share) => share?.ToString("0", System.Globalization.CultureInfo.InvariantCulture) ?? "—";
     }
 
     private static string Count(int count) => count == 0 ? "0" : $"[bold]{count}[/]";

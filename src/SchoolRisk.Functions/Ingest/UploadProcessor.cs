@@ -1,9 +1,11 @@
 using SchoolRisk.Domain.Classification;
 using SchoolRisk.Domain.Evaluation;
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Notices;
 using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Uploads;
 using SchoolRisk.Domain.Zones;
+using SchoolRisk.Storage.Municipalities;
 using SchoolRisk.Storage.Registry;
 using SchoolRisk.Storage.Reports;
 using SchoolRisk.Storage.Results;
@@ -14,14 +16,16 @@ namespace SchoolRisk.Functions.Ingest;
 /// <summary>
 /// Processes one upload. The original is only read. Same content as the municipality's current or rejected upload
 /// for the period is a duplicate: recorded, not evaluated or notified again. Otherwise the file is read as a stream
-/// and checked against the registry; valid rows are evaluated, results written, results of earlier uploads removed
-/// and those uploads marked superseded, and only then is the upload marked completed. A crash before that leaves it
+/// and checked against the registry; valid rows are evaluated and classified against the region, results written,
+/// results of earlier uploads removed, the municipality's indicators written and earlier uploads marked superseded,
+/// and only then is the upload marked completed. A crash before that leaves it
 /// <see cref="UploadStatus.Processing"/>, and the retry of the same message completes it: every step is idempotent.
 /// </summary>
 public sealed class UploadProcessor(
     UploadBlobStore blobs,
     UploadStatusTable statuses,
     ResultTable results,
+    MunicipalityTable municipalities,
     RegistryStore registry,
     ReportStore reports,
     SchoolEvaluator evaluator,
@@ -121,6 +125,7 @@ public sealed class UploadProcessor(
         var links = report.HasErrors ? await reports.WriteAsync(report, cancellationToken) : null;
         await results.UpsertAsync(evaluated, cancellationToken);
         await results.DeleteOthersThanAsync(path.Period, path.MunicipalityId, record.UploadId, cancellationToken);
+        await municipalities.UpsertAsync(MunicipalSummary.Of(evaluated), cancellationToken);
         foreach (var replaced in earlier.Where(upload => upload.Status == UploadStatus.Completed))
         {
             await statuses.UpsertAsync(replaced with { Status = UploadStatus.Superseded, UpdatedAt = time.GetUtcNow(), SupersededBy = record.UploadId }, cancellationToken);

@@ -6,6 +6,7 @@ using SchoolRisk.Domain.Notices;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Zones;
 using SchoolRisk.Integration.Tests.Support;
+using SchoolRisk.Storage.Municipalities;
 using SchoolRisk.Storage.Notifications;
 using SchoolRisk.Storage.Reports;
 using SchoolRisk.Storage.Results;
@@ -48,6 +49,10 @@ public sealed class UploadFlowTests(DeploymentFixture fixture) : IClassFixture<D
         Assert.All(results, r => Assert.NotNull(r.Classification.ResultsIndex));
         Assert.InRange(results.Count(r => r.Classification.LowResults), 1, 8);
         Assert.All(results.Where(r => r.Classification.LowResults), r => Assert.Equal(Zone.High, r.OverallZone));
+        var municipal = Assert.Single(await new MunicipalityTable(storage, TimeProvider.System).ListAsync(Period, TestContext.Current.CancellationToken)
+            .Where(m => m.MunicipalityId == "gatchinsky").ToListAsync(TestContext.Current.CancellationToken));
+        Assert.Equal((expectedSchools, upload.UploadId, upload.HighCount > 0 ? Zone.High : Zone.None), (municipal.Schools, municipal.UploadId, municipal.Zone));
+        Assert.NotNull(municipal.SportsClubShare);
         var recorded = Assert.Single(notice);
         Assert.Equal(upload.UploadId, recorded.UploadId);
         Assert.Equal(upload.HighCount, recorded.HighCount);

@@ -1,0 +1,55 @@
+using SchoolRisk.Domain.Evaluation;
+using SchoolRisk.Domain.Indicators;
+using SchoolRisk.Domain.Periods;
+using SchoolRisk.Domain.Zones;
+
+namespace SchoolRisk.Domain.Municipalities;
+
+/// <summary>
+/// A municipality's indicators for a period, computed from its schools' rows (domain.md, section 6): shares of schools
+/// A / B × 100, where B is the schools evaluated and A those with the fact (<c>null</c> when no school reported it), the
+/// shares of schools in each zone and with low results, and the municipality's zone: <c>high</c> (in the risk zone) when
+/// at least one of its schools is in the high zone, otherwise <c>none</c>.
+/// </summary>
+public sealed record MunicipalSummary(
+    string MunicipalityId,
+    Period Period,
+    string UploadId,
+    int Schools,
+    decimal? SportsClubShare,
+    decimal? TheatreShare,
+    decimal? MuseumShare,
+    decimal? SptParticipationShare,
+    decimal? OlympiadWinnersShare,
+    decimal HighZoneShare,
+    decimal MediumZoneShare,
+    decimal LowResultsShare,
+    Zone Zone)
+{
+    public static MunicipalSummary Of(EvaluatedUpload upload)
+    {
+        ArgumentNullException.ThrowIfNull(upload);
+        var schools = upload.Schools;
+        decimal Share(int count) => schools.Count == 0 ? 0 : Math.Round(100m * count / schools.Count, 1);
+        decimal? ShareWith(Indicator indicator) =>
+            schools.Any(school => indicator.ValueOf(school.School.Indicators) is not null)
+                ? Share(schools.Count(school => indicator.ValueOf(school.School.Indicators) > 0))
+                : null;
+
+        var high = schools.Count(school => school.OverallZone == Zone.High);
+        return new MunicipalSummary(
+            upload.Path.MunicipalityId,
+            upload.Path.Period,
+            upload.UploadId,
+            schools.Count,
+            ShareWith(IndicatorCatalog.HasSportsClub),
+            ShareWith(IndicatorCatalog.HasTheatre),
+            ShareWith(IndicatorCatalog.HasMuseum),
+            ShareWith(IndicatorCatalog.SptParticipation),
+            ShareWith(IndicatorCatalog.OlympiadRegionalWinners),
+            Share(high),
+            Share(schools.Count(school => school.OverallZone == Zone.Medium)),
+            Share(schools.Count(school => school.Classification.LowResults)),
+            high > 0 ? Zone.High : Zone.None);
+    }
+}
