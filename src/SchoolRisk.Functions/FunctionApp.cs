@@ -4,6 +4,7 @@ using SchoolRisk.Domain.Uploads;
 using SchoolRisk.Domain.Zones;
 using SchoolRisk.Functions.Ingest;
 using SchoolRisk.Functions.Notify;
+using SchoolRisk.Functions.Recalculate;
 using SchoolRisk.Storage;
 using SchoolRisk.Storage.Municipalities;
 using SchoolRisk.Storage.Notifications;
@@ -52,12 +53,14 @@ public static class FunctionApp
             .AddSingleton<MunicipalityTable>()
             .AddSingleton<NotificationTable>()
             .AddSingleton<NoticeStore>()
-            .AddSingleton<UploadProcessor>();
+            .AddSingleton<UploadProcessor>()
+            .AddSingleton<RegionalRecalculation>();
 
         var app = builder.Build();
         app.Logger.LogInformation("Rule set {RuleSetVersion} loaded from {RulesDirectory}", ruleSet.Version, Path.GetFullPath(rulesDirectory));
         app.MapIngest();
         app.MapNotify();
+        app.MapRecalculate();
         return app;
     }
 }

@@ -20,6 +20,15 @@ public sealed class StorageAccount
 
     public TableServiceClient Tables { get; }
 
+    /// <summary>Messages on a queue, visible or in flight; 0 when the queue is drained (or does not exist yet).</summary>
+    public async Task<int> PendingMessagesAsync(string queue, CancellationToken cancellationToken = default)
+    {
+        var client = new Azure.Storage.Queues.QueueClient(Options.ConnectionString, queue);
+        return await client.ExistsAsync(cancellationToken)
+            ? (await client.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount
+            : 0;
+    }
+
     /// <summary>Creates the containers and tables the function app uses, if they are missing.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
     {

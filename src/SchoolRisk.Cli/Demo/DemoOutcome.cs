@@ -17,8 +17,8 @@ public sealed record DemoOutcome(
     bool Complete)
 {
     /// <summary>
-    /// Polls storage until every upload is settled (not processing or failed) and every upload with schools in a risk
-    /// zone or with problems has its notice recorded, or until the deadline.
+    /// Polls storage until every upload is settled (not processing or failed), every upload with schools in a risk
+    /// zone or with problems has its notice recorded and the region's recalculations are done, or until the deadline.
     /// </summary>
     public static async Task<DemoOutcome> WaitAsync(
         StorageAccount storage, Period period, int expectedUploads, TimeSpan deadline, CancellationToken cancellationToken)
@@ -31,7 +31,7 @@ public sealed record DemoOutcome(
         timeout.CancelAfter(deadline);
         while (true)
         {
-            var outcome = await ReadAsync(statuses, results, municipalities, notices, period, expectedUploads, cancellationToken);
+            var outcome = await ReadAsync(storage, statuses, results, municipalities, notices, period, expectedUploads, cancellationToken);
             if (outcome.Complete || timeout.IsCancellationRequested)
             {
                 return outcome;
@@ -42,7 +42,8 @@ public sealed record DemoOutcome(
     }
 
     private static async Task<DemoOutcome> ReadAsync(
-        UploadStatusTable statuses, ResultTable results, MunicipalityTable municipalities, NotificationTable notices, Period period, int expectedUploads,
+        StorageAccount storage, UploadStatusTable statuses, ResultTable results, MunicipalityTable municipalities, NotificationTable notices,
+        Period period, int expectedUploads,
         CancellationToken cancellationToken)
     {
         var uploads = await statuses.ListAsync(period, cancellationToken).ToListAsync(cancellationToken);
@@ -50,7 +51,8 @@ public sealed record DemoOutcome(
         var settled = uploads.Count(upload => upload.Status is not (UploadStatus.Processing or UploadStatus.Failed));
         var expectedNotices = uploads.Count(upload => upload.Status == UploadStatus.Rejected
             || (upload.Status == UploadStatus.Completed && upload.HighCount + upload.MediumCount + upload.ProblemCount > 0));
-        var complete = uploads.Count >= expectedUploads && settled == uploads.Count && recorded.Count >= expectedNotices;
+        var complete = uploads.Count >= expectedUploads && settled == uploads.Count && recorded.Count >= expectedNotices
+            && await storage.PendingMessagesAsync("period-recalculations", cancellationToken) == 0;
         var stored = complete ? await results.ListAsync(period, cancellationToken).ToListAsync(cancellationToken) : [];
         var municipal = complete ? await municipalities.ListAsync(period, cancellationToken).ToListAsync(cancellationToken) : [];
         return new DemoOutcome(uploads, stored, municipal, recorded, complete);

@@ -1,5 +1,6 @@
 using SchoolRisk.Functions.CustomHandler;
 using SchoolRisk.Functions.Notify;
+using SchoolRisk.Functions.Recalculate;
 using SchoolRisk.Storage;
 using SchoolRisk.Storage.Events;
 using SchoolRisk.Storage.Notifications;
@@ -9,12 +10,14 @@ namespace SchoolRisk.Functions.Ingest;
 /// <summary>
 /// <c>Ingest</c>: queue trigger <c>event</c> on <c>upload-events</c> (Event Grid BlobCreated events for the uploads
 /// container); queue output <c>notice</c> on <c>risk-notifications</c>: a <see cref="NoticeMessage"/> pointing at the
-/// notice written to the notices container. See <c>Ingest/function.json</c>.
+/// notice written to the notices container; queue output <c>recalculation</c> on <c>period-recalculations</c> when
+/// results changed. See <c>Ingest/function.json</c>.
 /// </summary>
 public static class IngestFunction
 {
     public const string TriggerBinding = "event";
     public const string NoticeBinding = "notice";
+    public const string RecalculationBinding = "recalculation";
 
     public static IEndpointRouteBuilder MapIngest(this IEndpointRouteBuilder endpoints)
     {
@@ -42,6 +45,11 @@ public static class IngestFunction
 
         var outcome = await processor.ProcessAsync(blobEvent.BlobName, cancellationToken);
         var outputs = new Dictionary<string, object?>();
+        if (outcome.Recalculate is { } period)
+        {
+            outputs[RecalculationBinding] = new RecalculationRequest(period.ToString());
+        }
+
         if (outcome.Notice is { } notice)
         {
             var blob = await notices.WriteAsync(notice, cancellationToken);

@@ -151,7 +151,8 @@ public sealed class UploadProcessor(
             record.UploadId, path.BlobName, evaluated.RuleSetVersion, schools.Count, evaluated.CountIn(Zone.High), evaluated.CountIn(Zone.Medium), reading.SkippedRows);
         return IngestOutcome.Evaluated(
             MunicipalityNotice.For(evaluated, report, links),
-            $"Upload {record.UploadId} ({path.BlobName}): {schools.Count} schools evaluated by rule set {evaluated.RuleSetVersion}, {reading.SkippedRows} rows skipped.");
+            $"Upload {record.UploadId} ({path.BlobName}): {schools.Count} schools evaluated by rule set {evaluated.RuleSetVersion}, {reading.SkippedRows} rows skipped.",
+            path.Period);
     }
 
     /// <summary>

@@ -36,6 +36,36 @@ public sealed class ResultTable(StorageAccount account, TimeProvider time)
     }
 
     /// <summary>
+    /// Rewrites one municipality's results of a recalculation, each only if it is still the version that was read
+    /// (<see cref="StoredResult.ETag"/>): when an upload changed the municipality meanwhile, nothing of it is written
+    /// (a transaction is all or nothing) and <c>false</c> is returned; that upload queues its own recalculation.
+    /// </summary>
+    public async Task<bool> ReplaceIfUnchangedAsync(EvaluatedUpload upload, IReadOnlyDictionary<string, string> eTags, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(upload);
+        ArgumentNullException.ThrowIfNull(eTags);
+        var partition = PartitionKeys.For(upload.Path.Period, upload.Path.MunicipalityId);
+        var evaluatedAt = time.GetUtcNow();
+        try
+        {
+            foreach (var chunk in upload.Schools.Chunk(MaxBatch))
+            {
+                var actions = chunk.Select(school => new TableTransactionAction(
+                    TableTransactionActionType.UpdateReplace,
+                    ToEntity(partition, upload, school, evaluatedAt),
+                    new Azure.ETag(eTags[school.School.SchoolId])));
+                await _table.SubmitTransactionAsync(actions, cancellationToken);
+            }
+
+            return true;
+        }
+        catch (TableTransactionFailedException exception) when (exception.Status is 412 or 404)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
     /// Deletes the municipality's results for the period that an upload other than <paramref name="uploadId"/> wrote:
     /// after a corrected upload, only its schools are current.
     /// </summary>
@@ -122,7 +152,10 @@ public sealed class ResultTable(StorageAccount account, TimeProvider time)
                 entity.GetBoolean("UnfavourableConditions") ?? false,
                 Enum.TryParse<Typology>(entity.GetString("Typology"), out var typology) ? typology : Typology.Successful,
                 entity.GetBoolean("NonObjectiveResults") ?? false,
-                entity.GetBoolean("LeaderEffective") ?? false));
+                entity.GetBoolean("LeaderEffective") ?? false))
+        {
+            ETag = entity.ETag.ToString(),
+        };
     }
 
     private static Zone ZoneOf(string? key) => ZoneNames.TryParse(key, out var zone) ? zone : Zone.None;

@@ -18,6 +18,9 @@ public sealed record StoredResult(
     IReadOnlyDictionary<string, IndicatorResult> Indicators,
     SchoolClassification Classification)
 {
+    /// <summary>The stored entity's version: a recalculation writes the row only if it is still this one.</summary>
+    public string ETag { get; init; } = string.Empty;
+
     /// <summary>The stored values as the rules' input, for computing the region's distribution.</summary>
     public SchoolIndicators Values => SchoolIndicators.Create(
         IndicatorCatalog.All.Select(indicator => new KeyValuePair<Indicator, decimal?>(indicator, Indicators[indicator.Id].Value)));

@@ -1,0 +1,71 @@
+using SchoolRisk.Domain.Classification;
+using SchoolRisk.Domain.Evaluation;
+using SchoolRisk.Domain.Municipalities;
+using SchoolRisk.Domain.Periods;
+using SchoolRisk.Domain.Schools;
+using SchoolRisk.Domain.Uploads;
+using SchoolRisk.Storage.Municipalities;
+using SchoolRisk.Storage.Registry;
+using SchoolRisk.Storage.Results;
+
+namespace SchoolRisk.Functions.Recalculate;
+
+/// <summary>
+/// Recomputes a period for the whole region: re-evaluates every stored school's values with the current rules,
+/// computes the regional distribution from all of them, classifies every school against it, and rewrites results and
+/// municipal indicators. Each upload classifies its schools against the region as stored at that moment; this makes
+/// the period consistent once all municipalities have uploaded. A municipality changed meanwhile by an upload is left
+/// to that upload's own recalculation.
+/// </summary>
+public sealed class RegionalRecalculation(
+    ResultTable results,
+    MunicipalityTable municipalities,
+    RegistryStore registry,
+    SchoolEvaluator evaluator,
+    SchoolClassifier classifier,
+    ILogger<RegionalRecalculation> logger)
+{
+    public async Task<string> RunAsync(Period period, CancellationToken cancellationToken)
+    {
+        var stored = await results.ListAsync(period, cancellationToken).ToListAsync(cancellationToken);
+        var registered = await registry.LoadAsync(cancellationToken);
+        var lowBefore = await results.ListAsync(period.Previous, cancellationToken)
+            .ToDictionaryAsync(result => result.SchoolId, result => result.Classification.LowResults, StringComparer.Ordinal, cancellationToken);
+
+        var evaluated = new List<(StoredResult Stored, SchoolEvaluation Evaluation)>(stored.Count);
+        foreach (var result in stored)
+        {
+            evaluated.Add((result, await evaluator.EvaluateAsync(new SchoolRow(0, result.SchoolId, result.SchoolName, result.Values), cancellationToken)));
+        }
+
+        var region = RegionalDistribution.Of([.. stored.Select(result => result.Values)]);
+        var written = 0;
+        var skipped = new List<string>();
+        foreach (var municipality in evaluated.GroupBy(pair => (pair.Stored.MunicipalityId, pair.Stored.UploadId)))
+        {
+            var schools = new List<SchoolEvaluation>();
+            foreach (var (result, evaluation) in municipality)
+            {
+                schools.Add(await classifier.ClassifyAsync(
+                    evaluation, registered.Find(result.SchoolId), region, lowBefore.TryGetValue(result.SchoolId, out var low) ? low : null));
+            }
+
+            var upload = new EvaluatedUpload(
+                new UploadPath(period, municipality.Key.MunicipalityId, string.Empty), municipality.Key.UploadId, evaluator.RuleSet.Version, schools);
+            if (await results.ReplaceIfUnchangedAsync(upload, municipality.ToDictionary(pair => pair.Stored.SchoolId, pair => pair.Stored.ETag), cancellationToken))
+            {
+                await municipalities.UpsertAsync(MunicipalSummary.Of(upload), cancellationToken);
+                written++;
+            }
+            else
+            {
+                skipped.Add(municipality.Key.MunicipalityId);
+            }
+        }
+
+        var outcome = $"Period {period} recalculated by rule set {evaluator.RuleSet.Version}: {stored.Count} schools, " +
+            $"{written} municipalities rewritten, {skipped.Count} changed meanwhile ({string.Join(", ", skipped)}).";
+        logger.LogInformation("{Outcome}", outcome);
+        return outcome;
+    }
+}

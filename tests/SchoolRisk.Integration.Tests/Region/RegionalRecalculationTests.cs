@@ -1,0 +1,54 @@
+using SchoolRisk.Cli;
+using SchoolRisk.Cli.Samples;
+using SchoolRisk.Domain.Classification;
+using SchoolRisk.Domain.Periods;
+using SchoolRisk.Integration.Tests.Support;
+using SchoolRisk.Storage.Results;
+using SchoolRisk.Storage.Uploads;
+
+namespace SchoolRisk.Integration.Tests.Region;
+
+/// <summary>All 18 sample uploads at once: each is classified against the region as it stands, and the recalculations make the period consistent.</summary>
+public sealed class RegionalRecalculationTests : IAsyncLifetime
+{
+    private LocalDeployment? _deployment;
+
+    public async ValueTask InitializeAsync() => _deployment = await TestDeployment.StartAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_deployment is not null)
+        {
+            await _deployment.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task AfterAllUploads_LowResultsAreExactlyTheSchoolsAtOrBelowTheWholeRegionsTenthPercentile()
+    {
+        var storage = _deployment!.Storage;
+        var uploads = Path.Combine(TestDeployment.RepositoryRoot, "samples", "uploads");
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(uploads, SampleRegion.Period), "*", SearchOption.AllDirectories))
+        {
+            await using var content = File.OpenRead(file);
+            await new UploadBlobStore(storage).UploadAsync(Path.GetRelativePath(uploads, file).Replace('\\', '/'), content, TestContext.Current.CancellationToken);
+        }
+
+        var period = Period.Parse(SampleRegion.Period);
+        await Poll.UntilAsync(
+            async () => (await new UploadStatusTable(storage).ListAsync(period, TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken))
+                .Count(upload => upload.Status == UploadStatus.Completed),
+            completed => completed == SampleRegion.Municipalities.Count, "every sample upload to complete", TimeSpan.FromMinutes(2));
+        await Poll.UntilAsync(
+            () => storage.PendingMessagesAsync("period-recalculations", TestContext.Current.CancellationToken),
+            pending => pending == 0, "the recalculations to finish", TimeSpan.FromMinutes(2));
+        var results = await new ResultTable(storage, TimeProvider.System).ListAsync(period, TestContext.Current.CancellationToken)
+            .ToListAsync(TestContext.Current.CancellationToken);
+
+        var tenth = new Distribution(results.Select(r => r.Classification.ResultsIndex).OfType<decimal>()).At(10)!.Value;
+        var expected = results.Where(r => r.Classification.ResultsIndex <= tenth).Select(r => r.SchoolId).Order().ToList();
+        Assert.Equal(329, results.Count);
+        Assert.InRange(expected.Count, 30, 36);
+        Assert.Equal(expected, results.Where(r => r.Classification.LowResults).Select(r => r.SchoolId).Order());
+    }
+}
