@@ -34,7 +34,7 @@ public static class BenchmarkData
         }
 
         await File.WriteAllTextAsync(Path.Combine(folder, "registry.csv"), registry.ToString());
-        var values = schools.ToDictionary(s => s.Id, _ => IndicatorCatalog.All.ToDictionary(i => i, _ => (decimal?)Math.Round((decimal)(random.NextDouble() * 100), 1)));
+        var values = schools.ToDictionary(s => s.Id, _ => IndicatorCatalog.All.ToDictionary(i => i, i => (decimal?)Value(i.Unit, random)));
         var sheet = UploadSheet.For(schools, (school, indicator) => values[school.Id][indicator], russianHeaders: true, "Сведения о школах");
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         await using (var file = File.Create(Path.Combine(folder, Forms[0].File)))
@@ -54,6 +54,17 @@ public static class BenchmarkData
 
         return folder;
     }
+
+    /// <summary>A random value of the unit's range, as a municipality would report it.</summary>
+    private static decimal Value(IndicatorUnit unit, Random random) => unit switch
+    {
+        IndicatorUnit.Percent => Math.Round((decimal)(random.NextDouble() * 100), 1),
+        IndicatorUnit.Count => random.Next(0, 6),
+        IndicatorUnit.PerThousand => Math.Round((decimal)(random.NextDouble() * 15), 1),
+        IndicatorUnit.Index => Math.Round((decimal)random.NextDouble(), 2),
+        IndicatorUnit.Flag => random.Next(0, 2),
+        _ => random.Next(0, 3),
+    };
 
     public static async Task<SchoolRegistry> RegistryAsync(string folder)
     {

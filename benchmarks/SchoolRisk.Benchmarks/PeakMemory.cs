@@ -41,7 +41,7 @@ public static class PeakMemory
 
     private static async Task<(TimeSpan Elapsed, long PeakBytes, long AllocatedBytes)> MeasureAsync(string folder, string file)
     {
-        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, WorkingDirectory = Repository.Root };
+        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Repository.Root };
         foreach (var argument in new[] { "memory-child", folder, file })
         {
             start.ArgumentList.Add(argument);
@@ -49,7 +49,13 @@ public static class PeakMemory
 
         using var process = Process.Start(start)!;
         var output = await process.StandardOutput.ReadToEndAsync();
+        var error = await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"Measuring {file} failed (exit {process.ExitCode}): {error}");
+        }
+
         var figures = output.Trim().Split(' ').Select(long.Parse).ToArray();
         return (TimeSpan.FromMilliseconds(figures[1]), figures[2], figures[3]);
     }
