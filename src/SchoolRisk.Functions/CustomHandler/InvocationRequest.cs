@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 
 namespace SchoolRisk.Functions.CustomHandler;
@@ -8,6 +9,24 @@ namespace SchoolRisk.Functions.CustomHandler;
 /// </summary>
 public sealed record InvocationRequest(Dictionary<string, JsonElement>? Data, Dictionary<string, JsonElement>? Metadata)
 {
+    /// <summary>Reads a binding's JSON message as <typeparamref name="T"/>; on failure, <paramref name="error"/> says why.</summary>
+    public bool TryRead<T>(string bindingName, [NotNullWhen(true)] out T? value, [NotNullWhen(false)] out string? error)
+        where T : class
+    {
+        try
+        {
+            value = JsonSerializer.Deserialize<T>(TextOf(bindingName) ?? "null", FunctionJson.Options);
+            error = value is null ? $"The '{bindingName}' message is empty." : null;
+        }
+        catch (JsonException exception)
+        {
+            value = null;
+            error = $"The '{bindingName}' message is not a {typeof(T).Name}: {exception.Message}";
+        }
+
+        return value is not null;
+    }
+
     /// <summary>The text of a binding: a queue message arrives as a JSON string, or as the JSON itself.</summary>
     public string? TextOf(string bindingName) =>
         Data is not null && Data.TryGetValue(bindingName, out var value)

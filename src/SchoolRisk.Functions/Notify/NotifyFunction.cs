@@ -1,4 +1,3 @@
-using System.Text.Json;
 using SchoolRisk.Functions.CustomHandler;
 using SchoolRisk.Storage.Notifications;
 
@@ -22,19 +21,9 @@ public static class NotifyFunction
     private static async Task<IResult> HandleAsync(
         InvocationRequest request, NoticeStore notices, NotificationTable notifications, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        NoticeMessage? message;
-        try
+        if (!request.TryRead<NoticeMessage>(TriggerBinding, out var message, out var error))
         {
-            message = JsonSerializer.Deserialize<NoticeMessage>(request.TextOf(TriggerBinding) ?? "null", FunctionJson.Options);
-        }
-        catch (JsonException exception)
-        {
-            return FunctionJson.Failed(InvocationResponse.Log($"The message is not a notice message: {exception.Message}"));
-        }
-
-        if (message is null)
-        {
-            return FunctionJson.Failed(InvocationResponse.Log("The message is empty."));
+            return FunctionJson.Failed(InvocationResponse.Log(error));
         }
 
         var notice = await notices.ReadAsync(message.NoticeBlob, cancellationToken);

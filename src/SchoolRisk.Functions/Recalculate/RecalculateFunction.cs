@@ -1,4 +1,3 @@
-using System.Text.Json;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Functions.CustomHandler;
 
@@ -17,19 +16,14 @@ public static class RecalculateFunction
 
     private static async Task<IResult> HandleAsync(InvocationRequest request, RegionalRecalculation recalculation, CancellationToken cancellationToken)
     {
-        RecalculationRequest? message;
-        try
+        if (!request.TryRead<RecalculationRequest>(TriggerBinding, out var message, out var error))
         {
-            message = JsonSerializer.Deserialize<RecalculationRequest>(request.TextOf(TriggerBinding) ?? "null", FunctionJson.Options);
-        }
-        catch (JsonException exception)
-        {
-            return FunctionJson.Failed(InvocationResponse.Log($"The message is not a recalculation request: {exception.Message}"));
+            return FunctionJson.Failed(InvocationResponse.Log(error));
         }
 
-        if (message is null || !Period.TryParse(message.Period, out var period))
+        if (!Period.TryParse(message.Period, out var period))
         {
-            return FunctionJson.Failed(InvocationResponse.Log("The message names no period like 2023-2024."));
+            return FunctionJson.Failed(InvocationResponse.Log($"The message names '{message.Period}', not a period like 2023-2024."));
         }
 
         return FunctionJson.Ok(InvocationResponse.Log(await recalculation.RunAsync(period, cancellationToken)));
