@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using SchoolRisk.Cli.Samples;
 using SchoolRisk.Domain.Periods;
+using SchoolRisk.Domain.Schools;
 using SchoolRisk.LocalHost;
 using SchoolRisk.Storage.Registry;
 using SchoolRisk.Storage.Uploads;
@@ -53,9 +54,9 @@ public static class DemoCommand
         AnsiConsole.MarkupLine("[bold]Starting[/] Azurite, the function app and the local host...");
         await using var deployment = await LocalDeployment.StartAsync(root, azuriteData, LogLevel.Warning, loggers, cancellationToken);
 
-        await using (var registry = File.OpenRead(Path.Combine(samples, "registry", "schools.csv")))
+        await using (var registryFile = File.OpenRead(Path.Combine(samples, "registry", "schools.csv")))
         {
-            await new RegistryStore(deployment.Storage).UploadAsync(registry, cancellationToken);
+            await new RegistryStore(deployment.Storage).UploadAsync(registryFile, cancellationToken);
         }
 
         var uploads = Path.Combine(samples, "uploads");
@@ -66,7 +67,13 @@ public static class DemoCommand
         var current = await UploadFolderAsync(blobs, uploads, SampleRegion.Period, cancellationToken);
         AnsiConsole.MarkupLine($"Uploaded [bold]{current}[/] files of {SampleRegion.Period} to the [blue]uploads[/] container; waiting for evaluation and notices...");
         var outcome = await DemoOutcome.WaitAsync(deployment.Storage, Period.Parse(SampleRegion.Period), current, Deadline, cancellationToken);
-        DemoReport.Print(outcome, SampleRegion.Municipalities, azuriteData, deployment);
+        SchoolRegistry registry;
+        await using (var content = File.OpenRead(Path.Combine(samples, "registry", "schools.csv")))
+        {
+            registry = await SchoolRegistry.ReadCsvAsync(content, "schools.csv", cancellationToken);
+        }
+
+        DemoReport.Print(outcome, SampleRegion.Municipalities, registry, azuriteData, deployment);
 
         if (keepRunning)
         {

@@ -1,5 +1,6 @@
 using SchoolRisk.Cli.Samples;
 using SchoolRisk.Domain.Classification;
+using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Zones;
 using SchoolRisk.Storage.Results;
 using SchoolRisk.Storage.Uploads;
@@ -10,7 +11,8 @@ namespace SchoolRisk.Cli.Demo;
 /// <summary>Prints the demo's outcome: zones per municipality, then where each kind of data now lives.</summary>
 public static class DemoReport
 {
-    public static void Print(DemoOutcome outcome, IReadOnlyList<SampleMunicipality> municipalities, string azuriteData, LocalDeployment deployment)
+    public static void Print(
+        DemoOutcome outcome, IReadOnlyList<SampleMunicipality> municipalities, SchoolRegistry registry, string azuriteData, LocalDeployment deployment)
     {
         var table = new Table().Title("Risk zones, period 2023-2024").Border(TableBorder.Rounded)
             .AddColumn("Municipality").AddColumn("Upload", c => c.Centered())
@@ -50,6 +52,7 @@ public static class DemoReport
         AnsiConsole.Write(table);
         AnsiConsole.Write(Classifications(outcome, municipalities));
         AnsiConsole.Write(MunicipalIndicators(outcome, municipalities));
+        AnsiConsole.Write(Leaders(outcome, municipalities, registry));
 
         if (!outcome.Complete)
         {
@@ -136,6 +139,28 @@ public static class DemoReport
         return table;
 
         static string Share(decimal? share) => share?.ToString("0", System.Globalization.CultureInfo.InvariantCulture) ?? "—";
+    }
+
+    /// <summary>The integrated assessment's leaders: the top five schools with upper-secondary programmes and the top five basic-only ones.</summary>
+    private static Table Leaders(DemoOutcome outcome, IReadOnlyList<SampleMunicipality> municipalities, SchoolRegistry registry)
+    {
+        var table = new Table().Title("Integrated assessment: leaders (rank within their kind; TOP-100 / TOP-25 are stored)").Border(TableBorder.Rounded)
+            .AddColumn("Rank", c => c.RightAligned()).AddColumn("School").AddColumn("Municipality").AddColumn("Score", c => c.RightAligned());
+        var leaders = outcome.Results.Where(r => r.Assessment.Leader).OrderBy(r => r.Assessment.Rank).ToList();
+        var secondary = leaders.Where(r => registry.Find(r.SchoolId)?.Level != "basic").ToList();
+        foreach (var (title, group) in new[] { ("with upper-secondary programmes", secondary), ("basic-only", leaders.Except(secondary).ToList()) })
+        {
+            table.AddRow(string.Empty, $"[bold]{title}[/]", string.Empty, string.Empty);
+            foreach (var school in group)
+            {
+                table.AddRow(
+                    $"{school.Assessment.Rank}", Markup.Escape(school.SchoolName),
+                    Markup.Escape(municipalities.FirstOrDefault(m => m.Id == school.MunicipalityId)?.Name ?? school.MunicipalityId),
+                    school.Assessment.Composite?.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) ?? "—");
+            }
+        }
+
+        return table;
     }
 
     private static string Count(int count) => count == 0 ? "0" : $"[bold]{count}[/]";

@@ -4,7 +4,7 @@ using SchoolRisk.Domain.Schools;
 namespace SchoolRisk.Domain.Classification;
 
 /// <summary>
-/// The region's distribution of each result indicator and of the academic results index for one period: the
+/// The region's distribution of each indicator and of the academic results index for one period: the
 /// classification rules' <c>input2</c>. The results index of a school is the mean of its regional z-scores over the
 /// result indicators it reports (at least <see cref="MinimumResultIndicators"/>), each turned so that higher is better.
 /// </summary>
@@ -39,7 +39,7 @@ public sealed class RegionalDistribution
     public static RegionalDistribution Of(IReadOnlyCollection<SchoolIndicators> schools)
     {
         ArgumentNullException.ThrowIfNull(schools);
-        var byIndicator = ResultIndicators.ToDictionary(
+        var byIndicator = IndicatorCatalog.All.ToDictionary(
             indicator => indicator,
             indicator => new Distribution(schools.Select(indicator.ValueOf).OfType<decimal>()));
         var region = new RegionalDistribution(

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using RulesEngine.Models;
+using SchoolRisk.Domain.Assessment;
 using SchoolRisk.Domain.Classification;
 using SchoolRisk.Domain.Indicators;
 using SchoolRisk.Domain.Schools;
@@ -43,8 +44,10 @@ public sealed class RuleSet
     private readonly Dictionary<string, ClassificationKind> _classificationRules;
 
     private RuleSet(string version, RulesEngine.RulesEngine engine, IReadOnlyList<string> zoneWorkflows, string? classificationWorkflow,
-        Dictionary<(string Workflow, string Rule), ZoneRule> zoneRules, Dictionary<string, ClassificationKind> classificationRules)
+        Dictionary<(string Workflow, string Rule), ZoneRule> zoneRules, Dictionary<string, ClassificationKind> classificationRules,
+        AssessmentSettings? assessment)
     {
+        Assessment = assessment;
         Version = version;
         _engine = engine;
         WorkflowNames = zoneWorkflows;
@@ -65,6 +68,9 @@ public sealed class RuleSet
     /// </summary>
     public string? ClassificationWorkflowName { get; }
 
+    /// <summary>The integrated assessment's settings, from the file with an <c>IntegratedAssessment</c> section; <c>null</c> when there is none.</summary>
+    public AssessmentSettings? Assessment { get; }
+
     public IEnumerable<ZoneRule> ZoneRules => _zoneRules.Values;
 
     /// <summary>Parses, checks and compiles rule files. Throws <see cref="RuleSetException"/> naming the file and rule at fault.</summary>
@@ -83,8 +89,17 @@ public sealed class RuleSet
         var zoneRules = new Dictionary<(string, string), ZoneRule>();
         var classificationRules = new Dictionary<string, ClassificationKind>(StringComparer.Ordinal);
         var fileOfWorkflow = new Dictionary<string, string>(StringComparer.Ordinal);
+        AssessmentSettings? assessment = null;
         foreach (var file in ordered)
         {
+            if (AssessmentSection(file) is { } section)
+            {
+                assessment = assessment is null
+                    ? AssessmentSettings.Read(file.Name, section)
+                    : throw new RuleSetException($"{file.Name}: a second IntegratedAssessment section; keep one.");
+                continue;
+            }
+
             var workflow = Parse(file);
             if (!fileOfWorkflow.TryAdd(workflow.WorkflowName, file.Name))
             {
@@ -121,7 +136,7 @@ public sealed class RuleSet
         }
 
         var engine = new RulesEngine.RulesEngine([.. workflows], EngineSettings);
-        var ruleSet = new RuleSet(Hash(ordered), engine, zoneWorkflows, classificationWorkflow, zoneRules, classificationRules);
+        var ruleSet = new RuleSet(Hash(ordered), engine, zoneWorkflows, classificationWorkflow, zoneRules, classificationRules, assessment);
         await ruleSet.CompileAllAsync(fileOfWorkflow, cancellationToken);
         return ruleSet;
     }
@@ -155,6 +170,21 @@ public sealed class RuleSet
         }
 
         return decided;
+    }
+
+    private static JsonElement? AssessmentSection(RuleFile file)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(file.Json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("IntegratedAssessment", out var section)
+                ? section.Clone()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private static Workflow Parse(RuleFile file)

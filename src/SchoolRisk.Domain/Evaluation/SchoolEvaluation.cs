@@ -1,3 +1,4 @@
+using SchoolRisk.Domain.Assessment;
 using SchoolRisk.Domain.Classification;
 using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Zones;
@@ -11,6 +12,9 @@ namespace SchoolRisk.Domain.Evaluation;
 public sealed record SchoolEvaluation(SchoolRow School, IReadOnlyList<IndicatorFinding> Findings, Zone OverallZone)
 {
     public SchoolClassification Classification { get; init; } = SchoolClassification.None;
+
+    /// <summary>The integrated assessment: region-wide, so only a recalculation of the period fills it.</summary>
+    public SchoolAssessment Assessment { get; init; } = SchoolAssessment.None;
 
     public Zone ZoneOf(string indicatorId) =>
         Findings.FirstOrDefault(finding => finding.IndicatorId == indicatorId)?.Zone ?? Zone.None;

@@ -1,3 +1,4 @@
+using SchoolRisk.Domain.Assessment;
 using SchoolRisk.Domain.Classification;
 using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Municipalities;
@@ -12,8 +13,8 @@ namespace SchoolRisk.Functions.Recalculate;
 
 /// <summary>
 /// Recomputes a period for the whole region: re-evaluates every stored school's values with the current rules,
-/// computes the regional distribution from all of them, classifies every school against it, and rewrites results and
-/// municipal indicators. Each upload classifies its schools against the region as stored at that moment; this makes
+/// computes the regional distribution from all of them, classifies every school against it, makes the integrated
+/// assessment (ranks need the whole region), and rewrites results and municipal indicators. Each upload classifies its schools against the region as stored at that moment; this makes
 /// the period consistent once all municipalities have uploaded. A municipality changed meanwhile by an upload is left
 /// to that upload's own recalculation.
 /// </summary>
@@ -39,6 +40,9 @@ public sealed class RegionalRecalculation(
         }
 
         var region = RegionalDistribution.Of([.. stored.Select(result => result.Values)]);
+        var assessments = evaluator.RuleSet.Assessment is { } settings
+            ? IntegratedAssessment.Assess(settings, [.. stored.Select(result => (result.SchoolId, registered.Find(result.SchoolId)?.Level ?? "secondary", result.Values))], region)
+            : new Dictionary<string, SchoolAssessment>();
         var written = 0;
         var skipped = new List<string>();
         foreach (var municipality in evaluated.GroupBy(pair => (pair.Stored.MunicipalityId, pair.Stored.UploadId)))
@@ -46,8 +50,9 @@ public sealed class RegionalRecalculation(
             var schools = new List<SchoolEvaluation>();
             foreach (var (result, evaluation) in municipality)
             {
-                schools.Add(await classifier.ClassifyAsync(
-                    evaluation, registered.Find(result.SchoolId), region, lowBefore.TryGetValue(result.SchoolId, out var low) ? low : null));
+                var classified = await classifier.ClassifyAsync(
+                    evaluation, registered.Find(result.SchoolId), region, lowBefore.TryGetValue(result.SchoolId, out var low) ? low : null);
+                schools.Add(classified with { Assessment = assessments.GetValueOrDefault(result.SchoolId) ?? SchoolAssessment.None });
             }
 
             var upload = new EvaluatedUpload(

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Azure.Data.Tables;
+using SchoolRisk.Domain.Assessment;
 using SchoolRisk.Domain.Classification;
 using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Indicators;
@@ -118,6 +119,17 @@ public sealed class ResultTable(StorageAccount account, TimeProvider time)
         entity["Typology"] = classification.Typology.ToString();
         entity["NonObjectiveResults"] = classification.NonObjectiveResults;
         entity["LeaderEffective"] = classification.LeaderEffective;
+        var assessment = school.Assessment;
+        foreach (var (direction, score) in assessment.Directions)
+        {
+            entity[$"Assessment_{direction}"] = (double?)score;
+        }
+
+        entity["AssessmentScore"] = (double?)assessment.Composite;
+        entity["AssessmentLevel"] = assessment.Level?.ToString();
+        entity["AssessmentRank"] = assessment.Rank;
+        entity["AssessmentTop"] = assessment.Top;
+        entity["AssessmentLeader"] = assessment.Leader;
         return entity;
     }
 
@@ -154,6 +166,14 @@ public sealed class ResultTable(StorageAccount account, TimeProvider time)
                 entity.GetBoolean("NonObjectiveResults") ?? false,
                 entity.GetBoolean("LeaderEffective") ?? false))
         {
+            Assessment = new SchoolAssessment(
+                entity.Keys.Where(key => key.StartsWith("Assessment_", StringComparison.Ordinal))
+                    .ToDictionary(key => key["Assessment_".Length..], key => entity.GetDouble(key) is { } score ? (decimal?)score : null),
+                entity.GetDouble("AssessmentScore") is { } composite ? (decimal)composite : null,
+                Enum.TryParse<AssessmentLevel>(entity.GetString("AssessmentLevel"), out var level) ? level : null,
+                entity.GetInt32("AssessmentRank"),
+                entity.GetBoolean("AssessmentTop") ?? false,
+                entity.GetBoolean("AssessmentLeader") ?? false),
             ETag = entity.ETag.ToString(),
         };
     }

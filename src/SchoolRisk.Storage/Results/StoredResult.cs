@@ -1,3 +1,4 @@
+using SchoolRisk.Domain.Assessment;
 using SchoolRisk.Domain.Classification;
 using SchoolRisk.Domain.Indicators;
 using SchoolRisk.Domain.Periods;
@@ -20,6 +21,9 @@ public sealed record StoredResult(
 {
     /// <summary>The stored entity's version: a recalculation writes the row only if it is still this one.</summary>
     public string ETag { get; init; } = string.Empty;
+
+    /// <summary>The integrated assessment, once a recalculation of the period made it.</summary>
+    public SchoolAssessment Assessment { get; init; } = SchoolAssessment.None;
 
     /// <summary>The stored values as the rules' input, for computing the region's distribution.</summary>
     public SchoolIndicators Values => SchoolIndicators.Create(

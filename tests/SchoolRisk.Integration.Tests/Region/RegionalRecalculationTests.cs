@@ -13,6 +13,10 @@ public sealed class RegionalRecalculationTests : IAsyncLifetime
 {
     private LocalDeployment? _deployment;
 
+    private static async Task<Dictionary<string, string>> RegistryAsync() =>
+        (await File.ReadAllLinesAsync(Path.Combine(TestDeployment.RepositoryRoot, "samples", "registry", "schools.csv"), TestContext.Current.CancellationToken))
+            .Skip(1).Select(line => line.Split(',')).ToDictionary(cells => cells[0], cells => cells[^4]);
+
     public async ValueTask InitializeAsync() => _deployment = await TestDeployment.StartAsync();
 
     public async ValueTask DisposeAsync()
@@ -50,5 +54,17 @@ public sealed class RegionalRecalculationTests : IAsyncLifetime
         Assert.Equal(329, results.Count);
         Assert.InRange(expected.Count, 30, 36);
         Assert.Equal(expected, results.Where(r => r.Classification.LowResults).Select(r => r.SchoolId).Order());
+
+        // The integrated assessment: ranks 1..n within each kind of school, TOP-100 and TOP-25, five leaders each.
+        var registry = await RegistryAsync();
+        foreach (var (level, top) in new[] { ("secondary", 100), ("basic", 25) })
+        {
+            var ranked = results.Where(r => registry[r.SchoolId] == level && r.Assessment.Rank is not null).ToList();
+            Assert.Equal(Enumerable.Range(1, ranked.Count), ranked.Select(r => r.Assessment.Rank!.Value).Order());
+            Assert.Equal(Math.Min(top, ranked.Count), ranked.Count(r => r.Assessment.Top));
+            Assert.Equal(5, ranked.Count(r => r.Assessment.Leader));
+            Assert.All(ranked.Where(r => r.Assessment.Leader), leader =>
+                Assert.All(ranked.Where(r => !r.Assessment.Leader), other => Assert.True(leader.Assessment.Composite >= other.Assessment.Composite)));
+        }
     }
 }

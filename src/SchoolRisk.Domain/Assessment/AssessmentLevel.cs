@@ -1,0 +1,8 @@
+namespace SchoolRisk.Domain.Assessment;
+
+public enum AssessmentLevel
+{
+    Low,
+    Medium,
+    High,
+}
