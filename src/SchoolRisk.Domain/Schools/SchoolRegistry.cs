@@ -18,8 +18,6 @@ public sealed class SchoolRegistry
     public SchoolRegistry(IEnumerable<RegisteredSchool> schools) =>
         _schools = schools.ToDictionary(school => school.Id, StringComparer.OrdinalIgnoreCase);
 
-    public int Count => _schools.Count;
-
     public RegisteredSchool? Find(string schoolId) => _schools.GetValueOrDefault(schoolId);
 
     public IEnumerable<RegisteredSchool> InMunicipality(string municipalityId) =>

@@ -167,8 +167,7 @@ public sealed class UploadProcessor(
             .Select(result => result.Values)
             .ToListAsync(cancellationToken);
         var region = RegionalDistribution.Of([.. others, .. schools.Select(school => school.School.Indicators)]);
-        var lowBefore = await results.ListAsync(path.Period.Previous, path.MunicipalityId, cancellationToken)
-            .ToDictionaryAsync(result => result.SchoolId, result => result.Classification.LowResults, StringComparer.Ordinal, cancellationToken);
+        var lowBefore = await results.LowResultsAsync(path.Period.Previous, path.MunicipalityId, cancellationToken);
         var classified = new List<SchoolEvaluation>(schools.Count);
         foreach (var school in schools)
         {

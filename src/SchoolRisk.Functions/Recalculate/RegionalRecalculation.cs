@@ -30,8 +30,7 @@ public sealed class RegionalRecalculation(
     {
         var stored = await results.ListAsync(period, cancellationToken).ToListAsync(cancellationToken);
         var registered = await registry.LoadAsync(cancellationToken);
-        var lowBefore = await results.ListAsync(period.Previous, cancellationToken)
-            .ToDictionaryAsync(result => result.SchoolId, result => result.Classification.LowResults, StringComparer.Ordinal, cancellationToken);
+        var lowBefore = await results.LowResultsAsync(period.Previous, null, cancellationToken);
 
         var evaluated = new List<(StoredResult Stored, SchoolEvaluation Evaluation)>(stored.Count);
         foreach (var result in stored)
