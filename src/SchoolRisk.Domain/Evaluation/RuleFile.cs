@@ -1,4 +1,12 @@
+using System.Text.Json;
+
 namespace SchoolRisk.Domain.Evaluation;
 
 /// <summary>The text of one rule file, one RulesEngine workflow, with the name it is known by (<c>exams.json</c>).</summary>
-public sealed record RuleFile(string Name, string Json);
+public sealed record RuleFile(string Name, string Json)
+{
+    private static readonly JsonDocumentOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
+    /// <summary>The file as a JSON document, comments and trailing commas allowed, for the sections RulesEngine does not read.</summary>
+    internal JsonDocument Parse() => JsonDocument.Parse(Json, Options);
+}

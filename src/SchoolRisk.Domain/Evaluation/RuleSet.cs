@@ -176,7 +176,7 @@ public sealed class RuleSet
     {
         try
         {
-            using var document = JsonDocument.Parse(file.Json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            using var document = file.Parse();
             return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("IntegratedAssessment", out var section)
                 ? section.Clone()
                 : null;

@@ -16,7 +16,7 @@ public static class RuleTestCases
     public static IReadOnlyList<RuleTestCase> Read(RuleFile file)
     {
         ArgumentNullException.ThrowIfNull(file);
-        using var document = JsonDocument.Parse(file.Json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        using var document = file.Parse();
         if (!document.RootElement.TryGetProperty("TestCases", out var cases))
         {
             return [];
