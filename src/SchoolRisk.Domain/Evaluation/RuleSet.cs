@@ -6,6 +6,7 @@ using RulesEngine.Models;
 using SchoolRisk.Domain.Assessment;
 using SchoolRisk.Domain.Classification;
 using SchoolRisk.Domain.Indicators;
+using SchoolRisk.Domain.Rubrics;
 using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Zones;
 
@@ -16,7 +17,8 @@ namespace SchoolRisk.Domain.Evaluation;
 /// Immutable once loaded; a new version of the rules is a new <see cref="RuleSet"/>.
 /// </summary>
 /// <remarks>
-/// A workflow either puts indicators in zones or, at most one, classifies schools (<see cref="ClassificationRules"/>).
+/// A workflow either puts indicators in zones, bands a rubric (a file with a <c>Rubric</c> section,
+/// <see cref="RubricRules"/>) or, at most one, classifies schools (<see cref="ClassificationRules"/>).
 /// Every zone rule states what it means in <c>Properties</c>: <c>Indicator</c> (an id from <see cref="IndicatorCatalog"/>),
 /// <c>Zone</c> (<c>medium</c> or <c>high</c>) and <c>Threshold</c> (a JSON number). The loader turns
 /// <c>Threshold</c> into a decimal local parameter named <c>threshold</c>, so an administrator edits a number and the
@@ -45,9 +47,10 @@ public sealed class RuleSet
 
     private RuleSet(string version, RulesEngine.RulesEngine engine, IReadOnlyList<string> zoneWorkflows, string? classificationWorkflow,
         Dictionary<(string Workflow, string Rule), ZoneRule> zoneRules, Dictionary<string, ClassificationKind> classificationRules,
-        AssessmentSettings? assessment)
+        AssessmentSettings? assessment, IReadOnlyDictionary<string, Rubric> rubrics)
     {
         Assessment = assessment;
+        Rubrics = rubrics;
         Version = version;
         _engine = engine;
         WorkflowNames = zoneWorkflows;
@@ -73,6 +76,9 @@ public sealed class RuleSet
 
     public IEnumerable<ZoneRule> ZoneRules => _zoneRules.Values;
 
+    /// <summary>The rubrics, by id (their workflow's name); their <c>input1</c> is <see cref="RubricScores"/>.</summary>
+    public IReadOnlyDictionary<string, Rubric> Rubrics { get; }
+
     /// <summary>Parses, checks and compiles rule files. Throws <see cref="RuleSetException"/> naming the file and rule at fault.</summary>
     public static async Task<RuleSet> LoadAsync(IEnumerable<RuleFile> files, CancellationToken cancellationToken = default)
     {
@@ -90,9 +96,10 @@ public sealed class RuleSet
         var classificationRules = new Dictionary<string, ClassificationKind>(StringComparer.Ordinal);
         var fileOfWorkflow = new Dictionary<string, string>(StringComparer.Ordinal);
         AssessmentSettings? assessment = null;
+        var rubrics = new Dictionary<string, Rubric>(StringComparer.Ordinal);
         foreach (var file in ordered)
         {
-            if (AssessmentSection(file) is { } section)
+            if (Section(file, "IntegratedAssessment") is { } section)
             {
                 assessment = assessment is null
                     ? AssessmentSettings.Read(file.Name, section)
@@ -107,7 +114,11 @@ public sealed class RuleSet
                     $"{file.Name}: workflow '{workflow.WorkflowName}' is also defined in {fileOfWorkflow[workflow.WorkflowName]}.");
             }
 
-            if (workflow.Rules.Any(rule => rule.Properties?.ContainsKey("Classification") == true))
+            if (Section(file, "Rubric") is { } rubric)
+            {
+                rubrics.Add(workflow.WorkflowName, RubricRules.Read(file.Name, rubric, workflow));
+            }
+            else if (workflow.Rules.Any(rule => rule.Properties?.ContainsKey("Classification") == true))
             {
                 if (classificationWorkflow is not null)
                 {
@@ -136,7 +147,7 @@ public sealed class RuleSet
         }
 
         var engine = new RulesEngine.RulesEngine([.. workflows], EngineSettings);
-        var ruleSet = new RuleSet(Hash(ordered), engine, zoneWorkflows, classificationWorkflow, zoneRules, classificationRules, assessment);
+        var ruleSet = new RuleSet(Hash(ordered), engine, zoneWorkflows, classificationWorkflow, zoneRules, classificationRules, assessment, rubrics);
         await ruleSet.CompileAllAsync(fileOfWorkflow, cancellationToken);
         return ruleSet;
     }
@@ -172,12 +183,33 @@ public sealed class RuleSet
         return decided;
     }
 
-    private static JsonElement? AssessmentSection(RuleFile file)
+    /// <summary>
+    /// The band a rubric's total falls in. The loader made the bands cover every total exactly once; a rule that fails
+    /// or an edited expression that picks no band or two is a <see cref="RuleEvaluationException"/>.
+    /// </summary>
+    public async Task<RubricBand> BandOfAsync(Rubric rubric, RubricScores scores)
+    {
+        ArgumentNullException.ThrowIfNull(rubric);
+        ArgumentNullException.ThrowIfNull(scores);
+        var results = await _engine.ExecuteAllRulesAsync(rubric.Id, scores);
+        if (results.FirstOrDefault(result => !string.IsNullOrEmpty(result.ExceptionMessage)) is { } failed)
+        {
+            throw new RuleEvaluationException($"Workflow '{rubric.Id}', rule '{failed.Rule.RuleName}': {failed.ExceptionMessage}");
+        }
+
+        var bands = results.Where(result => result.IsSuccess).Select(result => rubric.Bands.Single(band => band.RuleName == result.Rule.RuleName)).ToList();
+        return bands.Count == 1
+            ? bands[0]
+            : throw new RuleEvaluationException(
+                $"Workflow '{rubric.Id}': total {scores.Total} falls in {bands.Count} bands ({string.Join(", ", bands.Select(band => band.Name))}); exactly one is needed.");
+    }
+
+    private static JsonElement? Section(RuleFile file, string name)
     {
         try
         {
             using var document = file.Parse();
-            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("IntegratedAssessment", out var section)
+            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty(name, out var section)
                 ? section.Clone()
                 : null;
         }
@@ -273,11 +305,11 @@ public sealed class RuleSet
     /// <summary>Runs every workflow once on an empty school: compiles each expression and surfaces any that fail.</summary>
     private async Task CompileAllAsync(Dictionary<string, string> fileOfWorkflow, CancellationToken cancellationToken)
     {
-        foreach (var workflowName in WorkflowNames.Append(ClassificationWorkflowName).OfType<string>())
+        foreach (var workflowName in WorkflowNames.Append(ClassificationWorkflowName).OfType<string>().Concat(Rubrics.Keys))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var results = workflowName == ClassificationWorkflowName
-                ? await _engine.ExecuteAllRulesAsync(workflowName, ClassificationInput.Empty, RegionalDistribution.Empty)
+            var results = workflowName == ClassificationWorkflowName ? await _engine.ExecuteAllRulesAsync(workflowName, ClassificationInput.Empty, RegionalDistribution.Empty)
+                : Rubrics.ContainsKey(workflowName) ? await _engine.ExecuteAllRulesAsync(workflowName, new RubricScores([]))
                 : await ExecuteAsync(workflowName, SchoolIndicators.Empty);
             var failed = results.FirstOrDefault(result => !string.IsNullOrEmpty(result.ExceptionMessage));
             if (failed is not null)

@@ -9,7 +9,8 @@ namespace SchoolRisk.Domain.Evaluation;
 /// The test cases a rule file carries next to its rules, in a <c>TestCases</c> array that RulesEngine ignores:
 /// <c>{ "Name": "...", "Input": { "ege_below_min_share": 10 }, "Expect": { "ege_below_min_share": "high" } }</c>.
 /// Inputs are written as in an upload (numbers, or words for flags and zones; <c>null</c> for a missing value).
-/// Cases with a <c>School</c> belong to the classification workflow: <see cref="ClassificationTestCases"/>.
+/// Cases with a <c>School</c> belong to the classification workflow (<see cref="ClassificationTestCases"/>), cases with a
+/// <c>Total</c> or <c>Scores</c> to a rubric (<see cref="RubricTestCases"/>).
 /// </summary>
 public static class RuleTestCases
 {
@@ -23,7 +24,7 @@ public static class RuleTestCases
         }
 
         return [.. cases.EnumerateArray()
-            .Where(testCase => !testCase.TryGetProperty("School", out _))
+            .Where(testCase => !testCase.TryGetProperty("School", out _) && !RubricTestCases.IsRubricCase(testCase))
             .Select((testCase, index) => Read(file.Name, testCase, index + 1))];
     }
 

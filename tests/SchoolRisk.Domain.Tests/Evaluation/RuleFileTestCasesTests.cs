@@ -21,13 +21,16 @@ public sealed class RuleFileTestCasesTests
         var file = await ReadAsync(fileName);
         var cases = RuleTestCases.Read(file);
         var classificationCases = ClassificationTestCases.Read(file);
+        var rubricCases = RubricTestCases.Read(file);
 
         var failures = await RuleTestCases.RunAsync(new SchoolEvaluator(ruleSet, OverallZonePolicy.Default), cases, TestContext.Current.CancellationToken);
         var classificationFailures = await ClassificationTestCases.RunAsync(ruleSet, classificationCases);
+        var rubricFailures = await RubricTestCases.RunAsync(ruleSet, rubricCases);
 
-        Assert.True(cases.Count + classificationCases.Count > 0, $"{fileName} has no test cases.");
+        Assert.True(cases.Count + classificationCases.Count + rubricCases.Count > 0, $"{fileName} has no test cases.");
         Assert.Empty(failures);
         Assert.Empty(classificationFailures);
+        Assert.Empty(rubricFailures);
     }
 
     [Theory]
@@ -41,6 +44,25 @@ public sealed class RuleFileTestCasesTests
             .Where(rule => rule.FileName == fileName)
             .Where(rule => !cases.Any(c => c.Expect.ContainsKey(rule.Indicator) && rule.Indicator.ValueOf(c.Input) == rule.Threshold))
             .Select(rule => rule.RuleName);
+
+        Assert.Empty(untested);
+    }
+
+    [Theory]
+    [MemberData(nameof(RuleFileNames))]
+    public async Task RuleFile_EveryRubricBandHasTestCasesOnBothEnds(string fileName)
+    {
+        var ruleSet = await RepositoryRules.LoadAsync();
+        var totals = RubricTestCases.Read(await ReadAsync(fileName))
+            .Select(c => c.Total ?? (c.Scores?.All(score => score is not null) == true ? c.Scores.Sum() : null))
+            .OfType<int>()
+            .ToHashSet();
+
+        var untested = ruleSet.Rubrics.Values
+            .Where(rubric => rubric.FileName == fileName)
+            .SelectMany(rubric => rubric.Bands)
+            .Where(band => !totals.Contains(band.From) || !totals.Contains(band.To))
+            .Select(band => band.RuleName);
 
         Assert.Empty(untested);
     }
