@@ -3,20 +3,30 @@ using SchoolRisk.Domain.Periods;
 
 namespace SchoolRisk.Domain.Uploads;
 
-/// <summary>Where an upload sits in the uploads container: <c>{period}/{municipality}/{file}</c>.</summary>
-public sealed record UploadPath(Period Period, string MunicipalityId, string FileName)
+/// <summary>
+/// Where an upload sits in the uploads container: <c>{period}/{municipality}/{file}</c> for schools' indicators,
+/// <c>{period}/{municipality}/rubrics/{file}</c> for rubric scores.
+/// </summary>
+public sealed record UploadPath(Period Period, string MunicipalityId, string FileName, UploadKind Kind = UploadKind.Schools)
 {
+    /// <summary>The folder, under the municipality's, of rubric uploads.</summary>
+    public const string RubricsFolder = "rubrics";
+
     /// <summary>The blob name inside the uploads container.</summary>
-    public string BlobName => $"{Period}/{MunicipalityId}/{FileName}";
+    public string BlobName => Kind == UploadKind.Rubrics
+        ? $"{Period}/{MunicipalityId}/{RubricsFolder}/{FileName}"
+        : $"{Period}/{MunicipalityId}/{FileName}";
 
     public static bool TryParse(string blobName, [NotNullWhen(true)] out UploadPath? path, [NotNullWhen(false)] out string? error)
     {
         ArgumentNullException.ThrowIfNull(blobName);
         path = null;
         var parts = blobName.Split('/');
-        if (parts.Length != 3 || parts.Any(string.IsNullOrWhiteSpace))
+        var rubrics = parts.Length == 4 && parts[2] == RubricsFolder;
+        if ((parts.Length != 3 && !rubrics) || parts.Any(string.IsNullOrWhiteSpace))
         {
-            error = $"Файл «{blobName}» загружен не по адресу «учебный год/муниципалитет/файл», например «2023-2024/gatchinsky/schools.csv».";
+            error = $"Файл «{blobName}» загружен не по адресу «учебный год/муниципалитет/файл» (показатели школ, например " +
+                $"«2023-2024/gatchinsky/schools.csv») или «учебный год/муниципалитет/{RubricsFolder}/файл» (оценки по рубрикам).";
             return false;
         }
 
@@ -32,7 +42,9 @@ public sealed record UploadPath(Period Period, string MunicipalityId, string Fil
             return false;
         }
 
-        path = new UploadPath(period, parts[1], parts[2]);
+        path = rubrics
+            ? new UploadPath(period, parts[1], parts[3], UploadKind.Rubrics)
+            : new UploadPath(period, parts[1], parts[2]);
         error = null;
         return true;
     }

@@ -12,7 +12,7 @@ namespace SchoolRisk.Domain.Uploads;
 /// whole file with <see cref="UploadRejectedException"/>: an unreadable file, no header row with a school id column,
 /// no indicator column, a school of another municipality, too many rows, or no valid row at all.
 /// </summary>
-public sealed class UploadReading(Stream content, UploadPath path, SchoolRegistry registry, UploadLimits limits)
+public sealed class UploadReading(Stream content, UploadPath path, SchoolRegistry registry, UploadLimits limits) : IUploadReading
 {
     /// <summary>How many rows from the top are searched for the header row (title rows may come before it).</summary>
     public const int HeaderSearchRows = 20;
@@ -20,14 +20,14 @@ public sealed class UploadReading(Stream content, UploadPath path, SchoolRegistr
     private static readonly CultureInfo Russian = CultureInfo.GetCultureInfo("ru-RU");
     private static readonly string[] MissingMarks = ["-", "—", "–", "н/д", "нет данных"];
 
-    private readonly List<UploadProblem> _problems = [];
     private readonly string _file = path.FileName;
+    private readonly ProblemLog _log = new(path.FileName, limits);
 
     /// <summary>The skipped rows' problems, in file order, up to <see cref="UploadLimits.MaxListedProblems"/>.</summary>
-    public IReadOnlyList<UploadProblem> Problems => _problems;
+    public IReadOnlyList<UploadProblem> Problems => _log.Problems;
 
     /// <summary>How many problems were found, listed or not.</summary>
-    public int ProblemCount { get; private set; }
+    public int ProblemCount => _log.Count;
 
     public int DataRows { get; private set; }
 
@@ -40,14 +40,7 @@ public sealed class UploadReading(Stream content, UploadPath path, SchoolRegistr
 
     public async IAsyncEnumerable<SchoolRow> ReadValidRowsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var format = UploadFormats.Of(_file);
-        var noun = format.RowNoun();
-        var rows = format switch
-        {
-            UploadFormat.Xlsx => XlsxTable.ReadAsync(content, _file, limits, cancellationToken),
-            UploadFormat.Json => JsonTable.ReadAsync(content, _file, cancellationToken),
-            _ => CsvTable.ReadAsync(content, _file, cancellationToken),
-        };
+        var rows = UploadTable.ReadAsync(content, _file, limits, cancellationToken);
 
         ColumnMap? columns = null;
         var searched = 0;
@@ -77,7 +70,7 @@ public sealed class UploadReading(Stream content, UploadPath path, SchoolRegistr
                     $"Файл «{_file}»: больше {limits.MaxRows.ToString("N0", Russian)} строк с данными; разделите файл на части.");
             }
 
-            var school = Check(row, columns, noun, seen);
+            var school = Check(row, columns, seen);
             if (school is not null)
             {
                 ValidRows++;
@@ -99,35 +92,35 @@ public sealed class UploadReading(Stream content, UploadPath path, SchoolRegistr
         if (ValidRows == 0)
         {
             throw new UploadRejectedException(
-                $"Файл «{_file}»: ни одна из {DataRows} строк не прошла проверку, например: {_problems[0].Message}");
+                $"Файл «{_file}»: ни одна из {DataRows} строк не прошла проверку, например: {Problems[0].Message}");
         }
     }
 
-    private SchoolRow? Check(TableRow row, ColumnMap columns, string noun, Dictionary<string, int> seen)
+    private SchoolRow? Check(TableRow row, ColumnMap columns, Dictionary<string, int> seen)
     {
         var idHeader = columns.SchoolIdHeader;
         var schoolId = row.Cell(columns.SchoolId)?.Trim();
         if (string.IsNullOrEmpty(schoolId))
         {
-            return Skip(row, idHeader, null, $"{Where(noun, row, idHeader)}: не указан код школы.");
+            return Skip(row, idHeader, null, $"{_log.Where(row, idHeader)}: не указан код школы.");
         }
 
         var registered = registry.Find(schoolId);
         if (registered is null)
         {
-            return Skip(row, idHeader, schoolId, $"{Where(noun, row, idHeader)}: школа «{schoolId}» не найдена в реестре школ.");
+            return Skip(row, idHeader, schoolId, $"{_log.Where(row, idHeader)}: школа «{schoolId}» не найдена в реестре школ.");
         }
 
         if (registered.MunicipalityId != path.MunicipalityId)
         {
             throw new UploadRejectedException(
-                $"{Where(noun, row, idHeader)}: школа «{schoolId}» относится к муниципалитету «{registered.MunicipalityId}», " +
+                $"{_log.Where(row, idHeader)}: школа «{schoolId}» относится к муниципалитету «{registered.MunicipalityId}», " +
                 $"а файл загружен в папку муниципалитета «{path.MunicipalityId}». Файл отклонён: каждый муниципалитет загружает только свои школы.");
         }
 
         if (seen.TryGetValue(registered.Id, out var first))
         {
-            return Skip(row, idHeader, schoolId, $"{Where(noun, row, idHeader)}: школа «{schoolId}» уже встречалась ({noun} {first}); повтор пропущен.");
+            return Skip(row, idHeader, schoolId, $"{_log.Where(row, idHeader)}: школа «{schoolId}» уже встречалась ({_log.RowNoun} {first}); повтор пропущен.");
         }
 
         seen[registered.Id] = row.Number;
@@ -143,7 +136,7 @@ public sealed class UploadReading(Stream content, UploadPath path, SchoolRegistr
             }
 
             problems++;
-            Skip(row, header, text, $"{Where(noun, row, header)}: значение «{text}» {problem}.");
+            Skip(row, header, text, $"{_log.Where(row, header)}: значение «{text}» {problem}.");
         }
 
         return problems > 0 ? null : new SchoolRow(row.Number, registered.Id, registered.Name, SchoolIndicators.Create(values));
@@ -170,15 +163,7 @@ public sealed class UploadReading(Stream content, UploadPath path, SchoolRegistr
 
     private SchoolRow? Skip(TableRow row, string? column, string? value, string message)
     {
-        ProblemCount++;
-        if (_problems.Count < limits.MaxListedProblems)
-        {
-            _problems.Add(new UploadProblem(row.Number, column, value, message));
-        }
-
+        _log.Add(row, column, value, message);
         return null;
     }
-
-    private string Where(string noun, TableRow row, string? column) =>
-        column is null ? $"Файл «{_file}», {noun} {row.Number}" : $"Файл «{_file}», {noun} {row.Number}, столбец «{column}»";
 }

@@ -20,7 +20,7 @@ public sealed record UploadReport(
 
     public int SkippedRows => DataRows - ValidRows;
 
-    public static UploadReport Evaluated(UploadPath path, string uploadId, UploadReading reading)
+    public static UploadReport Evaluated(UploadPath path, string uploadId, IUploadReading reading)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(reading);
@@ -28,7 +28,7 @@ public sealed record UploadReport(
             reading.DataRows, reading.ValidRows, reading.ProblemCount, reading.Problems, reading.IgnoredColumns);
     }
 
-    public static UploadReport Rejected(UploadPath path, string uploadId, string reason, UploadReading? reading)
+    public static UploadReport Rejected(UploadPath path, string uploadId, string reason, IUploadReading? reading)
     {
         ArgumentNullException.ThrowIfNull(path);
         return new UploadReport(uploadId, path.BlobName, path.Period, path.MunicipalityId, UploadOutcome.Rejected, reason,

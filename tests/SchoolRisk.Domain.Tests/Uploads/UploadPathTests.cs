@@ -12,6 +12,15 @@ public sealed class UploadPathTests
         Assert.Equal("gatchinsky", path.MunicipalityId);
         Assert.Equal("schools.csv", path.FileName);
         Assert.Equal("2023-2024/gatchinsky/schools.csv", path.BlobName);
+        Assert.Equal(UploadKind.Schools, path.Kind);
+    }
+
+    [Fact]
+    public void TryParse_RubricsFolder_IsARubricUpload()
+    {
+        Assert.True(UploadPath.TryParse("2023-2024/gatchinsky/rubrics/rubrics.xlsx", out var path, out _));
+        Assert.Equal((UploadKind.Rubrics, "gatchinsky", "rubrics.xlsx"), (path.Kind, path.MunicipalityId, path.FileName));
+        Assert.Equal("2023-2024/gatchinsky/rubrics/rubrics.xlsx", path.BlobName);
     }
 
     [Theory]
