@@ -11,6 +11,7 @@ using SchoolRisk.Storage.Notifications;
 using SchoolRisk.Storage.Registry;
 using SchoolRisk.Storage.Reports;
 using SchoolRisk.Storage.Results;
+using SchoolRisk.Storage.Rubrics;
 using SchoolRisk.Storage.Uploads;
 
 namespace SchoolRisk.Functions;
@@ -51,6 +52,7 @@ public static class FunctionApp
             .AddSingleton<UploadStatusTable>()
             .AddSingleton<ResultTable>()
             .AddSingleton<MunicipalityTable>()
+            .AddSingleton<RubricTable>()
             .AddSingleton<NotificationTable>()
             .AddSingleton<NoticeStore>()
             .AddSingleton<UploadProcessor>()

@@ -30,6 +30,9 @@ public sealed class StorageOptions
     /// <summary>Table of municipal indicators and zones, one entity per municipality per period.</summary>
     public string MunicipalitiesTable { get; set; } = "municipalities";
 
+    /// <summary>Table of rubric results, one entity per rubric per subject (municipality, school or course) per period.</summary>
+    public string RubricsTable { get; set; } = "rubrics";
+
     /// <summary>Table of notices, one entity per notice; its key is the dedupe key.</summary>
     public string NotificationsTable { get; set; } = "notifications";
 }

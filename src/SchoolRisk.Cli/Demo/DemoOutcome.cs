@@ -1,21 +1,27 @@
 using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
+using SchoolRisk.Domain.Uploads;
 using SchoolRisk.Storage;
 using SchoolRisk.Storage.Municipalities;
 using SchoolRisk.Storage.Notifications;
 using SchoolRisk.Storage.Results;
+using SchoolRisk.Storage.Rubrics;
 using SchoolRisk.Storage.Uploads;
 
 namespace SchoolRisk.Cli.Demo;
 
-/// <summary>What storage holds for a period once the uploads are settled: upload statuses, results and notices.</summary>
+/// <summary>What storage holds for a period once the uploads are settled: upload statuses, results, rubrics and notices.</summary>
 public sealed record DemoOutcome(
     IReadOnlyList<UploadRecord> Uploads,
     IReadOnlyList<StoredResult> Results,
     IReadOnlyList<MunicipalSummary> Municipalities,
+    IReadOnlyList<StoredRubric> Rubrics,
     IReadOnlyList<RecordedNotice> Notices,
     bool Complete)
 {
+    /// <summary>The uploads of schools' indicators (not of rubric scores).</summary>
+    public IEnumerable<UploadRecord> SchoolUploads => Uploads.Where(upload => UploadPath.TryParse(upload.BlobName, out var path, out _) && path.Kind == UploadKind.Schools);
+
     /// <summary>
     /// Polls storage until every upload is settled (not processing or failed), every upload with schools in a risk
     /// zone or with problems has its notice recorded and the region's recalculations are done, or until the deadline.
@@ -55,6 +61,7 @@ public sealed record DemoOutcome(
             && await storage.PendingMessagesAsync("period-recalculations", cancellationToken) == 0;
         var stored = complete ? await results.ListAsync(period, cancellationToken).ToListAsync(cancellationToken) : [];
         var municipal = complete ? await municipalities.ListAsync(period, cancellationToken).ToListAsync(cancellationToken) : [];
-        return new DemoOutcome(uploads, stored, municipal, recorded, complete);
+        var rubrics = complete ? await new RubricTable(storage, TimeProvider.System).ListAsync(period, cancellationToken).ToListAsync(cancellationToken) : [];
+        return new DemoOutcome(uploads, stored, municipal, rubrics, recorded, complete);
     }
 }

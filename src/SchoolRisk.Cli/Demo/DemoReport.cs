@@ -1,8 +1,10 @@
 using SchoolRisk.Cli.Samples;
 using SchoolRisk.Domain.Classification;
+using SchoolRisk.Domain.Rubrics;
 using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Zones;
 using SchoolRisk.Storage.Results;
+using SchoolRisk.Storage.Rubrics;
 using SchoolRisk.Storage.Uploads;
 using Spectre.Console;
 
@@ -22,7 +24,7 @@ public static class DemoReport
 
         foreach (var municipality in municipalities)
         {
-            var upload = outcome.Uploads.FirstOrDefault(u => u.MunicipalityId == municipality.Id);
+            var upload = outcome.SchoolUploads.FirstOrDefault(u => u.MunicipalityId == municipality.Id);
             var results = outcome.Results.Where(r => r.MunicipalityId == municipality.Id).ToList();
             var notice = outcome.Notices.Any(n => n.MunicipalityId == municipality.Id);
             table.AddRow(
@@ -45,13 +47,14 @@ public static class DemoReport
 
         table.AddEmptyRow();
         table.AddRow(
-            "[bold]Region[/]", $"{outcome.Uploads.Count(u => u.Status == UploadStatus.Completed)}/{municipalities.Count}",
+            "[bold]Region[/]", $"{outcome.SchoolUploads.Count(u => u.Status == UploadStatus.Completed)}/{municipalities.Count}",
             $"[bold]{outcome.Results.Count}[/]", $"[bold]{outcome.Results.Count(r => r.OverallZone == Zone.High)}[/]",
             $"[bold]{outcome.Results.Count(r => r.OverallZone == Zone.Medium)}[/]", $"[bold]{outcome.Results.Count(r => r.OverallZone == Zone.None)}[/]",
             $"[bold]{outcome.Notices.Count}[/]");
         AnsiConsole.Write(table);
         AnsiConsole.Write(Classifications(outcome, municipalities));
         AnsiConsole.Write(MunicipalIndicators(outcome, municipalities));
+        AnsiConsole.Write(Rubrics(outcome, municipalities));
         AnsiConsole.Write(Leaders(outcome, municipalities, registry));
 
         if (!outcome.Complete)
@@ -69,10 +72,12 @@ public static class DemoReport
         var ruleVersions = string.Join(", ", outcome.Results.Select(r => r.RuleSetVersion).Distinct());
         var options = deployment.Storage.Options;
         var grid = new Grid().AddColumn().AddColumn();
-        grid.AddRow("[blue]Blob[/] " + options.UploadsContainer, "original uploads, never modified: {period}/{municipality}/{file}");
+        grid.AddRow("[blue]Blob[/] " + options.UploadsContainer, "original uploads, never modified: {period}/{municipality}/{file}, rubric scores under .../rubrics/");
         grid.AddRow("[blue]Table[/] " + options.ResultsTable, $"one entity per school per period (PartitionKey {{period}}_{{municipality}}), rule set {ruleVersions}");
         grid.AddRow("[blue]Blob[/] " + options.RegistryContainer + "/" + options.RegistryBlob, "the school registry uploads are checked against");
         grid.AddRow("[blue]Blob[/] " + options.ReportsContainer, "error reports, {period}/{municipality}/{uploadId}/errors.json and errors.csv");
+        grid.AddRow("[blue]Table[/] " + options.MunicipalitiesTable, "municipal indicators and zone, one entity per municipality (PartitionKey {period})");
+        grid.AddRow("[blue]Table[/] " + options.RubricsTable, "rubric results: scores, total, band, zone (PartitionKey {period}_{municipality})");
         grid.AddRow("[blue]Table[/] " + options.UploadsTable, "every upload: status, content hash, counts, report links, duplicate/superseded links");
         grid.AddRow("[blue]Table[/] " + options.NotificationsTable, "one entity per notice; its RowKey is the dedupe key");
         grid.AddRow("[blue]Queues[/]", "upload-events, risk-notifications and their -poison queues");
@@ -115,8 +120,8 @@ public static class DemoReport
     /// <summary>The municipal indicators of domain.md, section 6: shares of schools, in percent.</summary>
     private static Table MunicipalIndicators(DemoOutcome outcome, IReadOnlyList<SampleMunicipality> municipalities)
     {
-        var table = new Table().Title("Municipal indicators, % of schools (zone: high when any school is high)").Border(TableBorder.Rounded)
-            .AddColumn("Municipality").AddColumn("Zone", c => c.Centered());
+        var table = new Table().Title("Municipal indicators, % of schools. Zone: high when any school is high, or from rubrics (r)")
+            .Border(TableBorder.Rounded).AddColumn("Municipality").AddColumn("Zone", c => c.Centered());
         foreach (var title in new[] { "Sport", "Theatre", "Museum", "SPT", "Olymp.", "High", "ШНОР" })
         {
             table.AddColumn(title, column => column.RightAligned());
@@ -131,7 +136,7 @@ public static class DemoReport
 
             table.AddRow(
                 Markup.Escape(municipality.Name),
-                summary.Zone == Zone.High ? "[red]high[/]" : "[green]none[/]",
+                ZoneMarkup(summary.Zone, summary.RubricZone > summary.SchoolZone ? $"{summary.Zone.ToKey()} (r)" : null),
                 Share(summary.SportsClubShare), Share(summary.TheatreShare), Share(summary.MuseumShare), Share(summary.SptParticipationShare),
                 Share(summary.OlympiadWinnersShare), Share(summary.HighZoneShare), Share(summary.LowResultsShare));
         }
@@ -162,6 +167,43 @@ public static class DemoReport
 
         return table;
     }
+
+    /// <summary>Rubrics of domain.md, section 5: each municipal rubric's total and band, and the bands of schools' and courses' rubrics.</summary>
+    private static Table Rubrics(DemoOutcome outcome, IReadOnlyList<SampleMunicipality> municipalities)
+    {
+        var municipal = outcome.Rubrics.Where(r => r.Level == RubricLevel.Municipality).Select(r => r.RubricId).Distinct().Order(StringComparer.Ordinal).ToList();
+        var table = new Table().Title("Rubrics: municipal totals coloured by band (red: low band, high risk). Schools, courses: low/middle/top band counts")
+            .Border(TableBorder.Rounded).AddColumn("Municipality");
+        foreach (var rubric in municipal)
+        {
+            table.AddColumn(rubric.Replace('_', ' '), c => c.Centered());
+        }
+
+        table.AddColumn("Schools", c => c.Centered()).AddColumn("Courses", c => c.Centered());
+        foreach (var municipality in municipalities)
+        {
+            var own = outcome.Rubrics.Where(r => r.MunicipalityId == municipality.Id).ToList();
+            var cells = municipal.Select(id => own.FirstOrDefault(r => r.RubricId == id && r.Level == RubricLevel.Municipality) is { } r
+                ? ZoneMarkup(r.Zone, $"{r.Scores.Total}/{r.MaxScore}")
+                : "[grey]—[/]");
+            table.AddRow([Markup.Escape(municipality.Name), .. cells, Bands(own, RubricLevel.School), Bands(own, RubricLevel.Course)]);
+        }
+
+        return table;
+
+        static string Bands(List<StoredRubric> rubrics, RubricLevel level)
+        {
+            var of = rubrics.Where(r => r.Level == level).ToList();
+            return of.Count == 0 ? "[grey]—[/]" : $"{of.Count(r => r.Zone == Zone.High)}/{of.Count(r => r.Zone == Zone.Medium)}/{of.Count(r => r.Zone == Zone.None)}";
+        }
+    }
+
+    private static string ZoneMarkup(Zone zone, string? text = null) => zone switch
+    {
+        Zone.High => $"[red]{text ?? "high"}[/]",
+        Zone.Medium => $"[yellow]{text ?? "medium"}[/]",
+        _ => $"[green]{text ?? "none"}[/]",
+    };
 
     private static string Count(int count) => count == 0 ? "0" : $"[bold]{count}[/]";
 }

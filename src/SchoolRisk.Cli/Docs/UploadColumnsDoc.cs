@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using SchoolRisk.Domain.Indicators;
+using SchoolRisk.Domain.Rubrics;
 using SchoolRisk.Domain.Uploads;
 
 namespace SchoolRisk.Cli.Docs;
@@ -33,6 +34,13 @@ public static class UploadColumnsDoc
 
         text.Append("\nValues: a decimal point or comma, spaces between thousands and a trailing «%» are accepted; an empty cell,\n");
         text.Append("«-», «—», «н/д» or «нет данных» is a missing value.\n");
+        text.Append("\n## Rubric scores\n\n");
+        text.Append("Uploaded under `{period}/{municipality}/rubrics/`, one row per rubric and what it scores; the rubrics and their\n");
+        text.Append("items are in `rules/rubric-*.json`.\n\n");
+        text.Append("| column | required | value | accepted headers |\n| --- | --- | --- | --- |\n");
+        Row(text, "rubric", "yes", "the rubric's id (`young_teachers`) or title", RubricColumns.RubricHeaders);
+        Row(text, "subject", "for school and course rubrics", "empty for the municipality's own rubrics; a school id; a course title", RubricColumns.SubjectHeaders);
+        Row(text, "item N", "every item of the rubric", "0, 1 or 2; an empty cell is an error, not 0", ["N", "пN", "п. N", "пункт N", "item_N"]);
         return text.ToString();
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using SchoolRisk.Domain.Indicators;
+using SchoolRisk.Domain.Rubrics;
 using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Uploads;
 using SchoolRisk.Domain.Uploads.Writing;
@@ -10,7 +11,8 @@ namespace SchoolRisk.Cli.Samples;
 /// <summary>
 /// Writes the sample data from a fixed seed, so the same seed always gives the same data:
 /// <c>registry/municipalities.csv</c>, <c>registry/schools.csv</c> and one upload per municipality at
-/// <c>uploads/{period}/{municipality}/schools.{csv|xlsx|json}</c>, the path it takes in the uploads container, and the
+/// <c>uploads/{period}/{municipality}/schools.{csv|xlsx|json}</c>, the path it takes in the uploads container, its rubric
+/// scores at <c>uploads/{period}/{municipality}/rubrics/rubrics.{csv|xlsx}</c> (<see cref="SampleRubrics"/>), and the
 /// previous period of <see cref="SampleRegion.WithPreviousPeriod"/>.
 /// Schools are drawn as normal (79%), weak (15%) or troubled (6%), so every zone has schools. Uploads come in the
 /// forms municipalities send (<see cref="SampleRegion.FormatOf"/>), and two carry mistakes a report must catch.
@@ -21,37 +23,53 @@ public static class SampleDataGenerator
 
     private static readonly CultureInfo Russian = CultureInfo.GetCultureInfo("ru-RU");
 
-    public static async Task WriteAsync(string folder, int seed = DefaultSeed, CancellationToken cancellationToken = default)
+    /// <param name="folder">Where to write.</param>
+    /// <param name="rubrics">The rubrics of the rule set, which the rubric sheets follow.</param>
+    /// <param name="seed">The same seed gives the same data.</param>
+    /// <param name="cancellationToken">Cancels writing.</param>
+    public static async Task WriteAsync(string folder, IReadOnlyDictionary<string, Rubric> rubrics, int seed = DefaultSeed, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(rubrics);
         var random = new Random(seed);
         var more = new Random(seed + 1);
         var previous = new Random(seed + 2);
+        var scores = new Random(seed + 3);
         var schools = SampleRegion.Municipalities.SelectMany(municipality => Schools(municipality, random, more)).ToList();
 
         await WriteRegistryAsync(folder, schools, cancellationToken);
         await WritePreviousPeriodAsync(folder, schools, previous, cancellationToken);
-        foreach (var municipality in SampleRegion.Municipalities)
+        foreach (var (municipality, index) in SampleRegion.Municipalities.Select((municipality, index) => (municipality, index)))
         {
             var own = schools.Where(s => s.School.MunicipalityId == municipality.Id).ToList();
             var form = SampleRegion.FormatOf(municipality.Id);
+            var weakest = own.OrderBy(s => s.Quality).Take(2).Select(s => s.School).ToList();
+            var rubricSheet = SampleRubrics.For(municipality, index, weakest, rubrics, form.RussianHeaders, scores);
+            await WriteSheetAsync(
+                rubricSheet, form.Format == UploadFormat.Xlsx ? form : new SampleForm(UploadFormat.Csv, new UTF8Encoding(true), ';', false, true),
+                Path.Combine(folder, "uploads", SampleRegion.Period, municipality.Id, UploadPath.RubricsFolder, "rubrics"), cancellationToken);
             var sheet = UploadSheet.For(own.Select(s => s.School), (school, indicator) => own.First(s => s.School == school).Values[indicator],
                 form.RussianHeaders, form.RussianHeaders ? $"Сведения о школах: {municipality.Name}, {SampleRegion.Period} учебный год" : null);
-            sheet = WithMistakes(municipality.Id, sheet);
-            var path = Path.Combine(folder, "uploads", SampleRegion.Period, municipality.Id, "schools." + form.Extension);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            await using var file = File.Create(path);
-            switch (form.Format)
-            {
-                case UploadFormat.Xlsx:
-                    UploadSheetFiles.WriteXlsx(sheet, file);
-                    break;
-                case UploadFormat.Json:
-                    await UploadSheetFiles.WriteJsonAsync(sheet, file, cancellationToken);
-                    break;
-                default:
-                    await UploadSheetFiles.WriteCsvAsync(sheet, file, form.Encoding, form.Separator, form.DecimalComma ? Russian : CultureInfo.InvariantCulture, cancellationToken);
-                    break;
-            }
+            await WriteSheetAsync(WithMistakes(municipality.Id, sheet), form, Path.Combine(folder, "uploads", SampleRegion.Period, municipality.Id, "schools"), cancellationToken);
+        }
+    }
+
+    /// <summary>Writes a sheet in a form to <paramref name="pathWithoutExtension"/> plus the form's extension.</summary>
+    private static async Task WriteSheetAsync(UploadSheet sheet, SampleForm form, string pathWithoutExtension, CancellationToken cancellationToken)
+    {
+        var path = pathWithoutExtension + "." + form.Extension;
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await using var file = File.Create(path);
+        switch (form.Format)
+        {
+            case UploadFormat.Xlsx:
+                UploadSheetFiles.WriteXlsx(sheet, file);
+                break;
+            case UploadFormat.Json:
+                await UploadSheetFiles.WriteJsonAsync(sheet, file, cancellationToken);
+                break;
+            default:
+                await UploadSheetFiles.WriteCsvAsync(sheet, file, form.Encoding, form.Separator, form.DecimalComma ? Russian : CultureInfo.InvariantCulture, cancellationToken);
+                break;
         }
     }
 

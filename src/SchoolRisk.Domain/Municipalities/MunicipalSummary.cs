@@ -8,8 +8,9 @@ namespace SchoolRisk.Domain.Municipalities;
 /// <summary>
 /// A municipality's indicators for a period, computed from its schools' rows (domain.md, section 6): shares of schools
 /// A / B × 100, where B is the schools evaluated and A those with the fact (<c>null</c> when no school reported it), the
-/// shares of schools in each zone and with low results, and the municipality's zone: <c>high</c> (in the risk zone) when
-/// at least one of its schools is in the high zone, otherwise <c>none</c>.
+/// shares of schools in each zone and with low results. The municipality's <see cref="Zone"/> is the worse of
+/// <see cref="SchoolZone"/> (<c>high</c> when at least one of its schools is in the high zone) and
+/// <see cref="RubricZone"/> (the worst band of its own rubrics: a rubric in its low band is <c>high</c>).
 /// </summary>
 public sealed record MunicipalSummary(
     string MunicipalityId,
@@ -24,8 +25,18 @@ public sealed record MunicipalSummary(
     decimal HighZoneShare,
     decimal MediumZoneShare,
     decimal LowResultsShare,
-    Zone Zone)
+    Zone SchoolZone)
 {
+    /// <summary>The zone of the municipality's own rubrics (<see cref="Rubrics.RubricResult.MunicipalZoneOf"/>); <c>none</c> until they are uploaded.</summary>
+    public Zone RubricZone { get; init; }
+
+    /// <summary>The municipality's risk zone (domain.md, section 6).</summary>
+    public Zone Zone => SchoolZone > RubricZone ? SchoolZone : RubricZone;
+
+    /// <summary>A municipality with no school evaluated yet: the start of one whose rubrics arrive first.</summary>
+    public static MunicipalSummary Empty(Period period, string municipalityId) =>
+        new(municipalityId, period, string.Empty, 0, null, null, null, null, null, 0, 0, 0, Zone.None);
+
     public static MunicipalSummary Of(EvaluatedUpload upload)
     {
         ArgumentNullException.ThrowIfNull(upload);

@@ -1,13 +1,14 @@
 using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Periods;
+using SchoolRisk.Domain.Rubrics;
 using SchoolRisk.Domain.Uploads;
 using SchoolRisk.Domain.Zones;
 
 namespace SchoolRisk.Domain.Notices;
 
 /// <summary>
-/// A notice to one municipality about one upload: its schools in risk zones after evaluation, and what was wrong
-/// with the file (skipped rows, or why it was rejected). <see cref="NoticeId"/> is the dedupe key: the same upload
+/// A notice to one municipality about one upload: its schools in risk zones after evaluation (or, for rubric scores,
+/// its rubrics in their low or middle band), and what was wrong with the file (skipped rows, or why it was rejected). <see cref="NoticeId"/> is the dedupe key: the same upload
 /// evaluated by the same rule set is the same notice.
 /// </summary>
 public sealed record MunicipalityNotice(
@@ -24,6 +25,9 @@ public sealed record MunicipalityNotice(
 {
     /// <summary>How many problems a notice quotes; the report has them all.</summary>
     public const int QuotedProblems = 10;
+
+    /// <summary>Rubrics in their low or middle band, worst first (rubric uploads only).</summary>
+    public IReadOnlyList<RubricResult> Rubrics { get; init; } = [];
 
     /// <summary>The notice for an evaluated upload, or <c>null</c> when no school is in a risk zone and the file had no problems.</summary>
     public static MunicipalityNotice? For(EvaluatedUpload upload, UploadReport report, ReportLinks? links)
@@ -53,6 +57,31 @@ public sealed record MunicipalityNotice(
             upload.Schools.Count,
             schools,
             report.HasErrors ? UploadSummary.Of(report, links) : null);
+    }
+
+    /// <summary>The notice for an evaluated rubric upload, or <c>null</c> when every rubric is in its top band and the file had no problems.</summary>
+    public static MunicipalityNotice? ForRubrics(UploadPath path, string uploadId, string ruleSetVersion, IReadOnlyList<RubricResult> results, UploadReport report, ReportLinks? links)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(results);
+        ArgumentNullException.ThrowIfNull(report);
+        var atRisk = results
+            .Where(result => result.Zone != Zone.None)
+            .OrderByDescending(result => result.Zone)
+            .ThenBy(result => result.RubricId, StringComparer.Ordinal)
+            .ThenBy(result => result.Subject, StringComparer.Ordinal)
+            .ToList();
+        if (atRisk.Count == 0 && !report.HasErrors)
+        {
+            return null;
+        }
+
+        return new MunicipalityNotice(
+            $"{path.Period}_{uploadId}_{ruleSetVersion}", path.MunicipalityId, path.Period, uploadId, path.BlobName, NoticeKind.RubricsEvaluated,
+            ruleSetVersion, 0, [], report.HasErrors ? UploadSummary.Of(report, links) : null)
+        {
+            Rubrics = atRisk,
+        };
     }
 
     /// <summary>The notice that an upload was rejected, with the reason.</summary>

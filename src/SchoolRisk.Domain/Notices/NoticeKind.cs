@@ -5,6 +5,9 @@ public enum NoticeKind
     /// <summary>The upload was evaluated: schools in risk zones, and skipped rows if any.</summary>
     Evaluated,
 
+    /// <summary>A rubric upload was evaluated: rubrics in their low or middle band, and skipped rows if any.</summary>
+    RubricsEvaluated,
+
     /// <summary>The upload was rejected: nothing was evaluated.</summary>
     Rejected,
 }

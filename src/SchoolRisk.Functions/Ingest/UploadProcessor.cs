@@ -2,6 +2,7 @@ using SchoolRisk.Domain.Classification;
 using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Notices;
+using SchoolRisk.Domain.Rubrics;
 using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Uploads;
 using SchoolRisk.Domain.Zones;
@@ -9,6 +10,7 @@ using SchoolRisk.Storage.Municipalities;
 using SchoolRisk.Storage.Registry;
 using SchoolRisk.Storage.Reports;
 using SchoolRisk.Storage.Results;
+using SchoolRisk.Storage.Rubrics;
 using SchoolRisk.Storage.Uploads;
 
 namespace SchoolRisk.Functions.Ingest;
@@ -20,12 +22,15 @@ namespace SchoolRisk.Functions.Ingest;
 /// results of earlier uploads removed, the municipality's indicators written and earlier uploads marked superseded,
 /// and only then is the upload marked completed. A crash before that leaves it
 /// <see cref="UploadStatus.Processing"/>, and the retry of the same message completes it: every step is idempotent.
+/// Rubric uploads (<see cref="UploadKind.Rubrics"/>) go the same way with their own history: their scores are banded,
+/// stored, and set the municipality's rubric zone.
 /// </summary>
 public sealed class UploadProcessor(
     UploadBlobStore blobs,
     UploadStatusTable statuses,
     ResultTable results,
     MunicipalityTable municipalities,
+    RubricTable rubrics,
     RegistryStore registry,
     ReportStore reports,
     SchoolEvaluator evaluator,
@@ -87,7 +92,10 @@ public sealed class UploadProcessor(
         await statuses.UpsertAsync(record, cancellationToken);
 
         var history = await statuses.ListAsync(path.Period, path.MunicipalityId, cancellationToken).ToListAsync(cancellationToken);
-        var earlier = history.Where(upload => upload.UploadId != record.UploadId).ToList();
+        var earlier = history
+            .Where(upload => upload.UploadId != record.UploadId)
+            .Where(upload => UploadPath.TryParse(upload.BlobName, out var other, out _) && other.Kind == path.Kind)
+            .ToList();
         var same = earlier.FirstOrDefault(upload =>
             upload.ContentHash == record.ContentHash && upload.Status is UploadStatus.Completed or UploadStatus.Rejected);
         if (same is not null)
@@ -103,6 +111,14 @@ public sealed class UploadProcessor(
             return IngestOutcome.Skipped($"Upload {record.UploadId} ({path.BlobName}) is older than completed upload {newer.UploadId}: superseded, not evaluated.");
         }
 
+        return path.Kind == UploadKind.Rubrics
+            ? await EvaluateRubricsAsync(path, record, blob, earlier, cancellationToken)
+            : await EvaluateSchoolsAsync(path, record, blob, earlier, cancellationToken);
+    }
+
+    private async Task<IngestOutcome> EvaluateSchoolsAsync(
+        UploadPath path, UploadRecord record, UploadBlobInfo blob, List<UploadRecord> earlier, CancellationToken cancellationToken)
+    {
         var registered = await registry.LoadAsync(cancellationToken);
         await using var content = await blobs.OpenReadAsync(path.BlobName, blob.ETag, cancellationToken);
         var reading = new UploadReading(content, path, registered, limits);
@@ -125,11 +141,9 @@ public sealed class UploadProcessor(
         var links = report.HasErrors ? await reports.WriteAsync(report, cancellationToken) : null;
         await results.UpsertAsync(evaluated, cancellationToken);
         await results.DeleteOthersThanAsync(path.Period, path.MunicipalityId, record.UploadId, cancellationToken);
-        await municipalities.UpsertAsync(MunicipalSummary.Of(evaluated), cancellationToken);
-        foreach (var replaced in earlier.Where(upload => upload.Status == UploadStatus.Completed))
-        {
-            await statuses.UpsertAsync(replaced with { Status = UploadStatus.Superseded, UpdatedAt = time.GetUtcNow(), SupersededBy = record.UploadId }, cancellationToken);
-        }
+        await municipalities.UpdateAsync(
+            path.Period, path.MunicipalityId, existing => MunicipalSummary.Of(evaluated) with { RubricZone = existing?.RubricZone ?? Zone.None }, cancellationToken);
+        await SupersedeAsync(earlier, record.UploadId, cancellationToken);
 
         await statuses.UpsertAsync(
             record with
@@ -153,6 +167,68 @@ public sealed class UploadProcessor(
             MunicipalityNotice.For(evaluated, report, links),
             $"Upload {record.UploadId} ({path.BlobName}): {schools.Count} schools evaluated by rule set {evaluated.RuleSetVersion}, {reading.SkippedRows} rows skipped.",
             path.Period);
+    }
+
+    private async Task<IngestOutcome> EvaluateRubricsAsync(
+        UploadPath path, UploadRecord record, UploadBlobInfo blob, List<UploadRecord> earlier, CancellationToken cancellationToken)
+    {
+        var ruleSet = evaluator.RuleSet;
+        var registered = await registry.LoadAsync(cancellationToken);
+        await using var content = await blobs.OpenReadAsync(path.BlobName, blob.ETag, cancellationToken);
+        var reading = new RubricReading(content, path, registered, ruleSet.Rubrics, limits);
+        var evaluated = new List<RubricResult>();
+        try
+        {
+            await foreach (var row in reading.ReadValidRowsAsync(cancellationToken))
+            {
+                var band = await ruleSet.BandOfAsync(row.Rubric, row.Scores);
+                evaluated.Add(new RubricResult(row.Rubric.Id, row.Rubric.Level, row.Subject, row.SubjectName, row.Scores, row.Rubric.MaxScore, band));
+            }
+        }
+        catch (UploadRejectedException exception)
+        {
+            return await RejectAsync(path, record, exception.Message, reading, cancellationToken);
+        }
+
+        var report = UploadReport.Evaluated(path, record.UploadId, reading);
+        var links = report.HasErrors ? await reports.WriteAsync(report, cancellationToken) : null;
+        await rubrics.UpsertAsync(path, record.UploadId, ruleSet.Version, evaluated, cancellationToken);
+        await rubrics.DeleteOthersThanAsync(path.Period, path.MunicipalityId, record.UploadId, cancellationToken);
+        var rubricZone = RubricResult.MunicipalZoneOf(evaluated);
+        await municipalities.UpdateAsync(
+            path.Period, path.MunicipalityId, existing => (existing ?? MunicipalSummary.Empty(path.Period, path.MunicipalityId)) with { RubricZone = rubricZone }, cancellationToken);
+        await SupersedeAsync(earlier, record.UploadId, cancellationToken);
+        var high = evaluated.Count(result => result.Zone == Zone.High);
+        var medium = evaluated.Count(result => result.Zone == Zone.Medium);
+        await statuses.UpsertAsync(
+            record with
+            {
+                Status = UploadStatus.Completed,
+                UpdatedAt = time.GetUtcNow(),
+                DataRows = reading.DataRows,
+                RubricCount = evaluated.Count,
+                SkippedRows = reading.DataRows - reading.ValidRows,
+                ProblemCount = reading.ProblemCount,
+                HighCount = high,
+                MediumCount = medium,
+                ReportJson = links?.Json,
+                ReportCsv = links?.Csv,
+            },
+            cancellationToken);
+        logger.LogInformation(
+            "Rubric upload {UploadId} ({BlobName}) evaluated by rule set {RuleSetVersion}: {Rubrics} rubrics, {High} in the low band, {Medium} in the middle band, municipality's rubric zone {Zone}",
+            record.UploadId, path.BlobName, ruleSet.Version, evaluated.Count, high, medium, rubricZone.ToKey());
+        return IngestOutcome.Evaluated(
+            MunicipalityNotice.ForRubrics(path, record.UploadId, ruleSet.Version, evaluated, report, links),
+            $"Rubric upload {record.UploadId} ({path.BlobName}): {evaluated.Count} rubrics evaluated by rule set {ruleSet.Version}, {reading.DataRows - reading.ValidRows} rows skipped.");
+    }
+
+    private async Task SupersedeAsync(List<UploadRecord> earlier, string uploadId, CancellationToken cancellationToken)
+    {
+        foreach (var replaced in earlier.Where(upload => upload.Status == UploadStatus.Completed))
+        {
+            await statuses.UpsertAsync(replaced with { Status = UploadStatus.Superseded, UpdatedAt = time.GetUtcNow(), SupersededBy = uploadId }, cancellationToken);
+        }
     }
 
     /// <summary>
@@ -180,7 +256,7 @@ public sealed class UploadProcessor(
     }
 
     private async Task<IngestOutcome> RejectAsync(
-        UploadPath path, UploadRecord record, string reason, UploadReading? reading, CancellationToken cancellationToken)
+        UploadPath path, UploadRecord record, string reason, IUploadReading? reading, CancellationToken cancellationToken)
     {
         var report = UploadReport.Rejected(path, record.UploadId, reason, reading);
         var links = await reports.WriteAsync(report, cancellationToken);

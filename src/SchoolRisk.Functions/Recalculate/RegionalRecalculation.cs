@@ -5,6 +5,7 @@ using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Uploads;
+using SchoolRisk.Domain.Zones;
 using SchoolRisk.Storage.Municipalities;
 using SchoolRisk.Storage.Registry;
 using SchoolRisk.Storage.Results;
@@ -58,7 +59,8 @@ public sealed class RegionalRecalculation(
                 new UploadPath(period, municipality.Key.MunicipalityId, string.Empty), municipality.Key.UploadId, evaluator.RuleSet.Version, schools);
             if (await results.ReplaceIfUnchangedAsync(upload, municipality.ToDictionary(pair => pair.Stored.SchoolId, pair => pair.Stored.ETag), cancellationToken))
             {
-                await municipalities.UpsertAsync(MunicipalSummary.Of(upload), cancellationToken);
+                await municipalities.UpdateAsync(
+                    period, upload.Path.MunicipalityId, existing => MunicipalSummary.Of(upload) with { RubricZone = existing?.RubricZone ?? Zone.None }, cancellationToken);
                 written++;
             }
             else

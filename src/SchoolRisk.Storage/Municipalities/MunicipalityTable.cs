@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Azure;
 using Azure.Data.Tables;
 using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
@@ -6,51 +7,89 @@ using SchoolRisk.Domain.Zones;
 
 namespace SchoolRisk.Storage.Municipalities;
 
-/// <summary>Municipal indicators and zones: partition the period (a region-wide map is one partition), row key the municipality.</summary>
+/// <summary>
+/// Municipal indicators and zones: partition the period (a region-wide map is one partition), row key the municipality.
+/// School uploads and rubric uploads each change their part of the same row, so every change is a read, a change and
+/// a write conditional on the ETag read, repeated when another writer came first.
+/// </summary>
 public sealed class MunicipalityTable(StorageAccount account, TimeProvider time)
 {
     private readonly TableClient _table = account.Tables.GetTableClient(account.Options.MunicipalitiesTable);
 
-    public async Task UpsertAsync(MunicipalSummary summary, CancellationToken cancellationToken = default)
+    /// <summary>Applies <paramref name="change"/> to the municipality's summary (<c>null</c> when it has none yet) and writes the result.</summary>
+    public async Task UpdateAsync(Period period, string municipalityId, Func<MunicipalSummary?, MunicipalSummary> change, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(summary);
-        var entity = new TableEntity(summary.Period.ToString(), summary.MunicipalityId)
+        ArgumentNullException.ThrowIfNull(change);
+        while (true)
         {
-            ["UploadId"] = summary.UploadId,
-            ["Schools"] = summary.Schools,
-            ["SportsClubShare"] = (double?)summary.SportsClubShare,
-            ["TheatreShare"] = (double?)summary.TheatreShare,
-            ["MuseumShare"] = (double?)summary.MuseumShare,
-            ["SptParticipationShare"] = (double?)summary.SptParticipationShare,
-            ["OlympiadWinnersShare"] = (double?)summary.OlympiadWinnersShare,
-            ["HighZoneShare"] = (double)summary.HighZoneShare,
-            ["MediumZoneShare"] = (double)summary.MediumZoneShare,
-            ["LowResultsShare"] = (double)summary.LowResultsShare,
-            ["Zone"] = summary.Zone.ToKey(),
-            ["UpdatedAt"] = time.GetUtcNow(),
-        };
-        await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+            var current = await _table.GetEntityIfExistsAsync<TableEntity>(period.ToString(), municipalityId, cancellationToken: cancellationToken);
+            var entity = ToEntity(change(current.HasValue ? FromEntity(current.Value!, period) : null));
+            try
+            {
+                if (current.HasValue)
+                {
+                    await _table.UpdateEntityAsync(entity, current.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
+                }
+                else
+                {
+                    await _table.AddEntityAsync(entity, cancellationToken);
+                }
+
+                return;
+            }
+            catch (RequestFailedException exception) when (exception.Status is 409 or 412)
+            {
+                // Another upload of the municipality wrote first: read its row again.
+            }
+        }
     }
 
     public async IAsyncEnumerable<MunicipalSummary> ListAsync(Period period, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await foreach (var entity in _table.QueryAsync<TableEntity>($"PartitionKey eq '{period}'", cancellationToken: cancellationToken))
         {
-            static decimal? Share(TableEntity entity, string name) => entity.GetDouble(name) is { } value ? (decimal)value : null;
-            yield return new MunicipalSummary(
-                entity.RowKey,
-                period,
-                entity.GetString("UploadId"),
-                entity.GetInt32("Schools") ?? 0,
-                Share(entity, "SportsClubShare"),
-                Share(entity, "TheatreShare"),
-                Share(entity, "MuseumShare"),
-                Share(entity, "SptParticipationShare"),
-                Share(entity, "OlympiadWinnersShare"),
-                Share(entity, "HighZoneShare") ?? 0,
-                Share(entity, "MediumZoneShare") ?? 0,
-                Share(entity, "LowResultsShare") ?? 0,
-                ZoneNames.TryParse(entity.GetString("Zone"), out var zone) ? zone : Zone.None);
+            yield return FromEntity(entity, period);
         }
+    }
+
+    private TableEntity ToEntity(MunicipalSummary summary) => new(summary.Period.ToString(), summary.MunicipalityId)
+    {
+        ["UploadId"] = summary.UploadId,
+        ["Schools"] = summary.Schools,
+        ["SportsClubShare"] = (double?)summary.SportsClubShare,
+        ["TheatreShare"] = (double?)summary.TheatreShare,
+        ["MuseumShare"] = (double?)summary.MuseumShare,
+        ["SptParticipationShare"] = (double?)summary.SptParticipationShare,
+        ["OlympiadWinnersShare"] = (double?)summary.OlympiadWinnersShare,
+        ["HighZoneShare"] = (double)summary.HighZoneShare,
+        ["MediumZoneShare"] = (double)summary.MediumZoneShare,
+        ["LowResultsShare"] = (double)summary.LowResultsShare,
+        ["SchoolZone"] = summary.SchoolZone.ToKey(),
+        ["RubricZone"] = summary.RubricZone.ToKey(),
+        ["Zone"] = summary.Zone.ToKey(),
+        ["UpdatedAt"] = time.GetUtcNow(),
+    };
+
+    private static MunicipalSummary FromEntity(TableEntity entity, Period period)
+    {
+        static decimal? Share(TableEntity entity, string name) => entity.GetDouble(name) is { } value ? (decimal)value : null;
+        static Zone ZoneOf(TableEntity entity, string name) => ZoneNames.TryParse(entity.GetString(name), out var zone) ? zone : Zone.None;
+        return new MunicipalSummary(
+            entity.RowKey,
+            period,
+            entity.GetString("UploadId"),
+            entity.GetInt32("Schools") ?? 0,
+            Share(entity, "SportsClubShare"),
+            Share(entity, "TheatreShare"),
+            Share(entity, "MuseumShare"),
+            Share(entity, "SptParticipationShare"),
+            Share(entity, "OlympiadWinnersShare"),
+            Share(entity, "HighZoneShare") ?? 0,
+            Share(entity, "MediumZoneShare") ?? 0,
+            Share(entity, "LowResultsShare") ?? 0,
+            ZoneOf(entity, "SchoolZone"))
+        {
+            RubricZone = ZoneOf(entity, "RubricZone"),
+        };
     }
 }

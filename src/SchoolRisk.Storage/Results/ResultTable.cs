@@ -70,21 +70,8 @@ public sealed class ResultTable(StorageAccount account, TimeProvider time)
     /// Deletes the municipality's results for the period that an upload other than <paramref name="uploadId"/> wrote:
     /// after a corrected upload, only its schools are current.
     /// </summary>
-    public async Task DeleteOthersThanAsync(Period period, string municipalityId, string uploadId, CancellationToken cancellationToken = default)
-    {
-        var stale = new List<TableEntity>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PartitionKeys.For(period, municipalityId)} and UploadId ne {uploadId}");
-        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
-        {
-            stale.Add(entity);
-        }
-
-        foreach (var chunk in stale.Chunk(MaxBatch))
-        {
-            await _table.SubmitTransactionAsync(
-                chunk.Select(entity => new TableTransactionAction(TableTransactionActionType.Delete, entity)), cancellationToken);
-        }
-    }
+    public Task DeleteOthersThanAsync(Period period, string municipalityId, string uploadId, CancellationToken cancellationToken = default) =>
+        _table.DeleteOthersThanAsync(PartitionKeys.For(period, municipalityId), uploadId, cancellationToken);
 
     /// <summary>
     /// Whether each school had low results in a period, for one municipality or (<c>null</c>) the whole region: the

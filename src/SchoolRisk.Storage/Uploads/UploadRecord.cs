@@ -25,12 +25,17 @@ public sealed record UploadRecord(
 
     public int SchoolCount { get; init; }
 
+    /// <summary>Rubric results evaluated (rubric uploads).</summary>
+    public int RubricCount { get; init; }
+
     public int SkippedRows { get; init; }
 
     public int ProblemCount { get; init; }
 
+    /// <summary>Schools (or, for rubric uploads, rubrics) in the high zone.</summary>
     public int HighCount { get; init; }
 
+    /// <summary>Schools (or, for rubric uploads, rubrics) in the medium zone.</summary>
     public int MediumCount { get; init; }
 
     /// <summary>Blob name, in the reports container, of the error report as JSON.</summary>

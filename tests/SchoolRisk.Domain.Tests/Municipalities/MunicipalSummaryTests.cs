@@ -2,6 +2,7 @@ using SchoolRisk.Domain.Classification;
 using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
+using SchoolRisk.Domain.Rubrics;
 using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Uploads;
 using SchoolRisk.Domain.Zones;
@@ -34,6 +35,22 @@ public sealed class MunicipalSummaryTests
     [Fact]
     public void Of_NoSchoolInTheHighZone_MunicipalityIsOutsideTheRiskZone() =>
         Assert.Equal(Zone.None, MunicipalSummary.Of(new EvaluatedUpload(Path, "u1", "v1", [School(new SchoolIndicators(), Zone.Medium)])).Zone);
+
+    [Theory]
+    [InlineData(Zone.None, RubricLevel.Municipality, Zone.High, Zone.High)]
+    [InlineData(Zone.None, RubricLevel.Municipality, Zone.Medium, Zone.Medium)]
+    [InlineData(Zone.High, RubricLevel.Municipality, Zone.None, Zone.High)]
+    [InlineData(Zone.None, RubricLevel.School, Zone.High, Zone.None)]
+    [InlineData(Zone.None, RubricLevel.Course, Zone.High, Zone.None)]
+    public void Zone_IsTheWorseOfSchoolsAndTheMunicipalitysOwnRubrics(Zone schools, RubricLevel level, Zone rubric, Zone expected)
+    {
+        var band = new RubricBand("b", "b", "b", rubric, 0, 22);
+        var rubricZone = RubricResult.MunicipalZoneOf([new RubricResult("young_teachers", level, "luzhsky", "luzhsky", new RubricScores([5]), 22, band)]);
+
+        var summary = MunicipalSummary.Empty(Path.Period, "luzhsky") with { SchoolZone = schools, RubricZone = rubricZone };
+
+        Assert.Equal(expected, summary.Zone);
+    }
 
     private static SchoolEvaluation School(SchoolIndicators indicators, Zone zone, bool lowResults = false) =>
         new(new SchoolRow(2, "s", "Школа", indicators), [], zone) { Classification = SchoolClassification.None with { LowResults = lowResults } };

@@ -8,7 +8,7 @@ using SchoolRisk.Storage.Uploads;
 
 namespace SchoolRisk.Integration.Tests.Region;
 
-/// <summary>All 18 sample uploads at once: each is classified against the region as it stands, and the recalculations make the period consistent.</summary>
+/// <summary>All 18 municipalities' sample uploads (schools and rubrics) at once: each is classified against the region as it stands, and the recalculations make the period consistent.</summary>
 public sealed class RegionalRecalculationTests : IAsyncLifetime
 {
     private LocalDeployment? _deployment;
@@ -32,7 +32,8 @@ public sealed class RegionalRecalculationTests : IAsyncLifetime
     {
         var storage = _deployment!.Storage;
         var uploads = Path.Combine(TestDeployment.RepositoryRoot, "samples", "uploads");
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(uploads, SampleRegion.Period), "*", SearchOption.AllDirectories))
+        var files = Directory.GetFiles(Path.Combine(uploads, SampleRegion.Period), "*", SearchOption.AllDirectories);
+        foreach (var file in files)
         {
             await using var content = File.OpenRead(file);
             await new UploadBlobStore(storage).UploadAsync(Path.GetRelativePath(uploads, file).Replace('\\', '/'), content, TestContext.Current.CancellationToken);
@@ -42,7 +43,7 @@ public sealed class RegionalRecalculationTests : IAsyncLifetime
         await Poll.UntilAsync(
             async () => (await new UploadStatusTable(storage).ListAsync(period, TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken))
                 .Count(upload => upload.Status == UploadStatus.Completed),
-            completed => completed == SampleRegion.Municipalities.Count, "every sample upload to complete", TimeSpan.FromMinutes(2));
+            completed => completed == files.Length, "every sample upload (schools and rubrics) to complete", TimeSpan.FromMinutes(2));
         await Poll.UntilAsync(
             () => storage.PendingMessagesAsync("period-recalculations", TestContext.Current.CancellationToken),
             pending => pending == 0, "the recalculations to finish", TimeSpan.FromMinutes(2));

@@ -1,6 +1,7 @@
 using SchoolRisk.Cli.Samples;
 using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Periods;
+using SchoolRisk.Domain.Rubrics;
 using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Uploads;
 using SchoolRisk.Domain.Uploads.Tables;
@@ -20,11 +21,13 @@ public sealed class SampleDataTests
         var regenerated = Directory.CreateTempSubdirectory("schoolrisk-samples-").FullName;
         try
         {
-            await SampleDataGenerator.WriteAsync(regenerated, cancellationToken: TestContext.Current.CancellationToken);
+            var rules = await RuleSet.LoadAsync(
+                await RuleFiles.ReadDirectoryAsync(Path.Combine(Root, "rules"), TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
+            await SampleDataGenerator.WriteAsync(regenerated, rules.Rubrics, cancellationToken: TestContext.Current.CancellationToken);
 
             var expected = Files(committed);
             Assert.Equal(expected, Files(regenerated));
-            Assert.Equal(2 + SampleRegion.Municipalities.Count + SampleRegion.WithPreviousPeriod.Count, expected.Count);
+            Assert.Equal(2 + (2 * SampleRegion.Municipalities.Count) + SampleRegion.WithPreviousPeriod.Count, expected.Count);
             foreach (var file in expected)
             {
                 // An .xlsx archive stamps its parts with the time of writing: compare what it holds.
@@ -78,6 +81,37 @@ public sealed class SampleDataTests
         Assert.InRange(zones.Count(zone => zone == Zone.High), 5, 40);
         Assert.InRange(zones.Count(zone => zone == Zone.Medium), 20, 100);
         Assert.InRange(zones.Count(zone => zone == Zone.None), 200, 320);
+    }
+
+    [Fact]
+    public async Task SampleRubricUploads_ReadWithOnlyTheIntendedMistakes_AndReachEveryBandAndTheTotalOf16()
+    {
+        var registry = await RegistryAsync();
+        var rules = await RuleSet.LoadAsync(
+            await RuleFiles.ReadDirectoryAsync(Path.Combine(Root, "rules"), TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
+        var bands = new List<(string Municipality, string Rubric, int Total, RubricBand Band)>();
+        var problems = new Dictionary<string, IReadOnlyList<UploadProblem>>();
+        foreach (var municipality in SampleRegion.Municipalities)
+        {
+            var file = Assert.Single(Directory.GetFiles(Path.Combine(Root, "samples", "uploads", SampleRegion.Period, municipality.Id, UploadPath.RubricsFolder)));
+            await using var content = File.OpenRead(file);
+            var reading = new RubricReading(
+                content, new UploadPath(Period.Parse(SampleRegion.Period), municipality.Id, Path.GetFileName(file), UploadKind.Rubrics), registry, rules.Rubrics, UploadLimits.Default);
+            await foreach (var row in reading.ReadValidRowsAsync(TestContext.Current.CancellationToken))
+            {
+                bands.Add((municipality.Id, row.Rubric.Id, row.Scores.Total, await rules.BandOfAsync(row.Rubric, row.Scores)));
+            }
+
+            problems[municipality.Id] = reading.Problems;
+        }
+
+        Assert.Contains("не указана оценка пункта 12 из 12", Assert.Single(problems["luzhsky"]).Message, StringComparison.Ordinal);
+        Assert.Contains("не указана оценка пункта 17 из 43", Assert.Single(problems["tosnensky"]).Message, StringComparison.Ordinal);
+        Assert.Equal(2, problems.Values.Sum(list => list.Count));
+        Assert.Equal(("medium", 16), bands.Where(b => b.Municipality == "kirovsky" && b.Rubric == "young_teachers").Select(b => (b.Band.Name, b.Total)).Single());
+        Assert.All(rules.Rubrics.Values.SelectMany(rubric => rubric.Bands.Select(band => (rubric.Id, band.Name))).Where(pair => pair.Id != "course_review"),
+            pair => Assert.Contains(bands, b => b.Rubric == pair.Id && b.Band.Name == pair.Name));
+        Assert.Contains(bands, b => b.Municipality == "podporozhsky" && b.Band.Zone == Zone.High);
     }
 
     private static async Task<SchoolRegistry> RegistryAsync()
