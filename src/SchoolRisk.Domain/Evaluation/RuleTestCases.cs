@@ -57,9 +57,20 @@ public static class RuleTestCases
             throw new RuleSetException($"{Where()}: needs an 'Input' object and an 'Expect' object.");
         }
 
-        var values = input.EnumerateObject().Select(property =>
+        var values = ReadInput(input, Where);
+        var expected = expect.EnumerateObject().ToDictionary(
+            property => Indicator(property.Name, Where),
+            property => ZoneNames.TryParse(property.Value.GetString(), out var zone)
+                ? zone
+                : throw new RuleSetException($"{Where()}: expected zone of {property.Name} must be \"high\", \"medium\" or \"none\"."));
+        return new RuleTestCase(fileName, name, values, expected);
+    }
+
+    /// <summary>A school's values as a test case writes them: indicator ids to numbers, words for flags and zones, or <c>null</c>.</summary>
+    internal static SchoolIndicators ReadInput(JsonElement input, Func<string> where) =>
+        SchoolIndicators.Create(input.EnumerateObject().Select(property =>
         {
-            var indicator = Indicator(property.Name, Where);
+            var indicator = Indicator(property.Name, where);
             if (property.Value.ValueKind == JsonValueKind.Null)
             {
                 return new KeyValuePair<Indicator, decimal?>(indicator, null);
@@ -68,15 +79,8 @@ public static class RuleTestCases
             var text = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText();
             return indicator.Unit.TryParse(text, out var value, out var problem)
                 ? new KeyValuePair<Indicator, decimal?>(indicator, value)
-                : throw new RuleSetException($"{Where()}: input {property.Name} = {text} {problem}.");
-        }).ToList();
-        var expected = expect.EnumerateObject().ToDictionary(
-            property => Indicator(property.Name, Where),
-            property => ZoneNames.TryParse(property.Value.GetString(), out var zone)
-                ? zone
-                : throw new RuleSetException($"{Where()}: expected zone of {property.Name} must be \"high\", \"medium\" or \"none\"."));
-        return new RuleTestCase(fileName, name, SchoolIndicators.Create(values), expected);
-    }
+                : throw new RuleSetException($"{where()}: input {property.Name} = {text} {problem}.");
+        }).ToList());
 
     private static Indicator Indicator(string id, Func<string> where) =>
         IndicatorCatalog.Find(id) ?? throw new RuleSetException($"{where()}: indicator '{id}' is not in the indicator catalog.");

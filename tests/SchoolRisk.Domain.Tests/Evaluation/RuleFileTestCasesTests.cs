@@ -8,7 +8,7 @@ public sealed class RuleFileTestCasesTests
 {
     private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "rules");
 
-    /// <summary>Rule files proper: the workflows. The integrated assessment's settings are tested in AssessmentTests.</summary>
+    /// <summary>Rule files proper: the workflows. The integrated assessment's file has its own cases (IntegratedAssessmentFile_ItsTestCasesPass).</summary>
     public static TheoryData<string> RuleFileNames() =>
         [.. Directory.GetFiles(Folder, "*.json").Where(path => File.ReadAllText(path).Contains("\"WorkflowName\"", StringComparison.Ordinal))
             .Select(path => Path.GetFileName(path)).Order()];
@@ -65,6 +65,30 @@ public sealed class RuleFileTestCasesTests
             .Select(band => band.RuleName);
 
         Assert.Empty(untested);
+    }
+
+    [Fact]
+    public async Task IntegratedAssessmentFile_ItsTestCasesPass()
+    {
+        var ruleSet = await RepositoryRules.LoadAsync();
+        var cases = AssessmentTestCases.Read(await ReadAsync("integrated-assessment.json"));
+
+        var failures = AssessmentTestCases.Run(ruleSet.Assessment!, cases);
+
+        Assert.NotEmpty(cases);
+        Assert.Empty(failures);
+    }
+
+    [Fact]
+    public async Task IntegratedAssessment_WrongExpectation_IsReportedNamingCaseSchoolAndField()
+    {
+        var ruleSet = await RepositoryRules.LoadAsync();
+        var file = await ReadAsync("integrated-assessment.json");
+        var wrong = file with { Json = file.Json.Replace("\"x\": {\"Rank\": 1}", "\"x\": {\"Rank\": 2}", StringComparison.Ordinal) };
+
+        var failures = AssessmentTestCases.Run(ruleSet.Assessment!, AssessmentTestCases.Read(wrong));
+
+        Assert.Equal("x Rank expected 2, got 1", Assert.Single(failures).Split(": ")[^1]);
     }
 
     [Fact]

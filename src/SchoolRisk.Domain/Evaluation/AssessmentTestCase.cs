@@ -1,0 +1,16 @@
+using SchoolRisk.Domain.Schools;
+
+namespace SchoolRisk.Domain.Evaluation;
+
+/// <summary>
+/// A test case of the integrated assessment: a small region of schools (id, registry level, values) and, for some of
+/// them, the rank, level, TOP and leader flags expected.
+/// </summary>
+public sealed record AssessmentTestCase(
+    string FileName,
+    string Name,
+    IReadOnlyList<(string SchoolId, string Level, SchoolIndicators Values)> Schools,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Expect)
+{
+    public override string ToString() => $"{FileName}: {Name}";
+}
