@@ -76,11 +76,6 @@ internal static class RubricRules
             throw new RuleSetException($"{Where()}: 'Expression' is missing.");
         }
 
-        if (rule.LocalParams?.Any(param => param.Name is "from" or "to") == true)
-        {
-            throw new RuleSetException($"{Where()}: local parameters 'from' and 'to' are reserved for Properties.From and Properties.To.");
-        }
-
         rule.LocalParams = [.. rule.LocalParams ?? [], RuleSet.DecimalParam("from", from), RuleSet.DecimalParam("to", to)];
         return new RubricBand(rule.RuleName, name, Text("Label") ?? name, zone, from, to);
     }

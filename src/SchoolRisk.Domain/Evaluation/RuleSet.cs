@@ -146,6 +146,20 @@ public sealed class RuleSet
             workflows.Add(workflow);
         }
 
+        foreach (var workflow in workflows)
+        {
+            Type[] inputs = workflow.WorkflowName == classificationWorkflow ? [typeof(ClassificationInput), typeof(RegionalDistribution)]
+                : rubrics.ContainsKey(workflow.WorkflowName) ? [typeof(RubricScores)]
+                : [typeof(SchoolIndicators)];
+            foreach (var rule in workflow.Rules)
+            {
+                if (ExpressionSafety.Check(rule.Expression, ExpressionSafety.Parameters(inputs, rule.LocalParams?.Select(param => param.Name) ?? [])) is { } problem)
+                {
+                    throw new RuleSetException($"{fileOfWorkflow[workflow.WorkflowName]}, rule '{rule.RuleName}': {problem}.");
+                }
+            }
+        }
+
         var engine = new RulesEngine.RulesEngine([.. workflows], EngineSettings);
         var ruleSet = new RuleSet(Hash(ordered), engine, zoneWorkflows, classificationWorkflow, zoneRules, classificationRules, assessment, rubrics);
         await ruleSet.CompileAllAsync(fileOfWorkflow, cancellationToken);
@@ -255,6 +269,21 @@ public sealed class RuleSet
             throw new RuleSetException($"{file.Name}, rule '{nested.RuleName}': nested rules are not supported; write one expression.");
         }
 
+        // Everything an expression may run goes through ExpressionSafety: no expressions of the file's own elsewhere.
+        if (workflow.GlobalParams?.Any() == true || workflow.WorkflowsToInject?.Any() == true)
+        {
+            throw new RuleSetException($"{file.Name}: 'GlobalParams' and 'WorkflowsToInject' are not supported; numbers go in each rule's Properties.");
+        }
+
+        var extra = rules.FirstOrDefault(rule => rule.LocalParams?.Any() == true || rule.Actions is not null || rule.WorkflowsToInject?.Any() == true
+            || rule.RuleExpressionType != RuleExpressionType.LambdaExpression);
+        if (extra is not null)
+        {
+            throw new RuleSetException(
+                $"{file.Name}, rule '{extra.RuleName}': 'LocalParams', 'Actions' and 'WorkflowsToInject' are not supported; numbers go in Properties " +
+                "(Threshold, From/To, Parameters) and the rule is one Expression.");
+        }
+
         workflow.Rules = rules;
         return workflow;
     }
@@ -282,9 +311,9 @@ public sealed class RuleSet
             throw new RuleSetException($"{Where()}: Properties.Threshold must be a number, for example 10 or 9.5.");
         }
 
-        if (rule.LocalParams?.Any(param => param.Name == ThresholdParameter) == true)
+        if (!indicator.Unit.TryParse(threshold.ToString(CultureInfo.InvariantCulture), out _, out var outOfRange))
         {
-            throw new RuleSetException($"{Where()}: local parameter '{ThresholdParameter}' is reserved for Properties.Threshold.");
+            throw new RuleSetException($"{Where()}: Properties.Threshold {threshold.ToString(CultureInfo.InvariantCulture)} is out of range for {indicator.Id} ({outOfRange}).");
         }
 
         if (string.IsNullOrWhiteSpace(rule.Expression))
