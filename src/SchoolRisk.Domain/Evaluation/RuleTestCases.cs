@@ -10,7 +10,7 @@ namespace SchoolRisk.Domain.Evaluation;
 /// <c>{ "Name": "...", "Input": { "ege_below_min_share": 10 }, "Expect": { "ege_below_min_share": "high" } }</c>.
 /// Inputs are written as in an upload (numbers, or words for flags and zones; <c>null</c> for a missing value).
 /// Cases with a <c>School</c> belong to the classification workflow (<see cref="ClassificationTestCases"/>), cases with a
-/// <c>Total</c> or <c>Scores</c> to a rubric (<see cref="RubricTestCases"/>).
+/// <c>Total</c> or <c>Scores</c> to a rubric (<see cref="RubricTestCases"/>), cases with <c>Schools</c> to the integrated assessment (<see cref="AssessmentTestCases"/>).
 /// </summary>
 public static class RuleTestCases
 {
@@ -24,7 +24,7 @@ public static class RuleTestCases
         }
 
         return [.. cases.EnumerateArray()
-            .Where(testCase => !testCase.TryGetProperty("School", out _) && !RubricTestCases.IsRubricCase(testCase))
+            .Where(testCase => !testCase.TryGetProperty("School", out _) && !testCase.TryGetProperty("Schools", out _) && !RubricTestCases.IsRubricCase(testCase))
             .Select((testCase, index) => Read(file.Name, testCase, index + 1))];
     }
 

@@ -33,38 +33,28 @@ public sealed class RuleFileTestCasesTests
         Assert.Empty(rubricFailures);
     }
 
-    [Theory]
-    [MemberData(nameof(RuleFileNames))]
-    public async Task RuleFile_EveryThresholdHasATestCaseExactlyOnIt(string fileName)
+    [Fact]
+    public async Task RepositoryRules_PassTheValidationAnActivationRuns_ThresholdsAndBandEdgesEachHaveACaseOnThem()
     {
-        var ruleSet = await RepositoryRules.LoadAsync();
-        var cases = RuleTestCases.Read(await ReadAsync(fileName));
+        var validation = await RuleSetValidation.ValidateAsync(
+            await RuleFiles.ReadDirectoryAsync(Folder, TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
 
-        var untested = ruleSet.ZoneRules
-            .Where(rule => rule.FileName == fileName)
-            .Where(rule => !cases.Any(c => c.Expect.ContainsKey(rule.Indicator) && rule.Indicator.ValueOf(c.Input) == rule.Threshold))
-            .Select(rule => rule.RuleName);
-
-        Assert.Empty(untested);
+        Assert.Empty(validation.Problems);
+        Assert.True(validation.IsValid);
     }
 
-    [Theory]
-    [MemberData(nameof(RuleFileNames))]
-    public async Task RuleFile_EveryRubricBandHasTestCasesOnBothEnds(string fileName)
+    [Fact]
+    public async Task Validation_AThresholdChangedWithoutItsCase_IsAProblemNamingFileAndRule()
     {
-        var ruleSet = await RepositoryRules.LoadAsync();
-        var totals = RubricTestCases.Read(await ReadAsync(fileName))
-            .Select(c => c.Total ?? (c.Scores?.All(score => score is not null) == true ? c.Scores.Sum() : null))
-            .OfType<int>()
-            .ToHashSet();
+        var files = await RuleFiles.ReadDirectoryAsync(Folder, TestContext.Current.CancellationToken);
+        var edited = files.Select(file => file.Name == "exams.json"
+            ? file with { Json = file.Json.Replace("\"Threshold\": 10", "\"Threshold\": 11", StringComparison.Ordinal) }
+            : file).ToList();
 
-        var untested = ruleSet.Rubrics.Values
-            .Where(rubric => rubric.FileName == fileName)
-            .SelectMany(rubric => rubric.Bands)
-            .Where(band => !totals.Contains(band.From) || !totals.Contains(band.To))
-            .Select(band => band.RuleName);
+        var validation = await RuleSetValidation.ValidateAsync(edited, TestContext.Current.CancellationToken);
 
-        Assert.Empty(untested);
+        Assert.False(validation.IsValid);
+        Assert.Contains(validation.Problems, problem => problem.StartsWith("exams.json", StringComparison.Ordinal) && problem.Contains("threshold 11", StringComparison.Ordinal));
     }
 
     [Fact]
