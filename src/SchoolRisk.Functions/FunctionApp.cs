@@ -1,10 +1,9 @@
-using SchoolRisk.Domain.Classification;
 using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Uploads;
-using SchoolRisk.Domain.Zones;
 using SchoolRisk.Functions.Ingest;
 using SchoolRisk.Functions.Notify;
 using SchoolRisk.Functions.Recalculate;
+using SchoolRisk.Functions.Rules;
 using SchoolRisk.Storage;
 using SchoolRisk.Storage.Municipalities;
 using SchoolRisk.Storage.Notifications;
@@ -12,6 +11,7 @@ using SchoolRisk.Storage.Registry;
 using SchoolRisk.Storage.Reports;
 using SchoolRisk.Storage.Results;
 using SchoolRisk.Storage.Rubrics;
+using SchoolRisk.Storage.Rules;
 using SchoolRisk.Storage.Uploads;
 
 namespace SchoolRisk.Functions;
@@ -19,7 +19,8 @@ namespace SchoolRisk.Functions;
 /// <summary>
 /// Builds the custom handler. Settings (environment, command line or <c>appsettings.json</c>):
 /// <c>FUNCTIONS_CUSTOMHANDLER_PORT</c> (set by the Functions host; 0 picks a free port),
-/// <c>AzureWebJobsStorage</c> (the storage account), <c>Rules:Directory</c> (rule files; default <c>rules</c>),
+/// <c>AzureWebJobsStorage</c> (the storage account), <c>Rules:Directory</c> (the default rule files, activated on the
+/// first start; default <c>rules</c>), <c>Rules:CheckSeconds</c> (how often the active rule set version is checked; default 2),
 /// <c>Uploads:MaxFileBytes</c>, <c>Uploads:MaxRows</c> and the other <see cref="UploadLimits"/>.
 /// </summary>
 public static class FunctionApp
@@ -38,13 +39,21 @@ public static class FunctionApp
         await account.EnsureCreatedAsync(cancellationToken);
 
         var rulesDirectory = builder.Configuration["Rules:Directory"] ?? "rules";
-        var ruleSet = await RuleSet.LoadAsync(await RuleFiles.ReadDirectoryAsync(rulesDirectory, cancellationToken), cancellationToken);
+        var ruleStore = new RuleStore(account, TimeProvider.System);
+        var seeded = await ruleStore.SeedAsync(await RuleFiles.ReadDirectoryAsync(rulesDirectory, cancellationToken), cancellationToken);
+        if (seeded.Outcome == RuleActivationOutcome.Rejected)
+        {
+            throw new RuleSetException($"The default rules in {Path.GetFullPath(rulesDirectory)} fail validation: {string.Join(" | ", seeded.Problems)}");
+        }
 
         builder.Services
             .AddSingleton(TimeProvider.System)
             .AddSingleton(account)
-            .AddSingleton(new SchoolEvaluator(ruleSet, OverallZonePolicy.Default))
-            .AddSingleton(new SchoolClassifier(ruleSet, OverallZonePolicy.Default))
+            .AddSingleton(ruleStore)
+            .AddSingleton(services => new RuleSetProvider(ruleStore, TimeProvider.System, services.GetRequiredService<ILogger<RuleSetProvider>>())
+            {
+                CheckInterval = TimeSpan.FromSeconds(builder.Configuration.GetValue("Rules:CheckSeconds", 2.0)),
+            })
             .AddSingleton(builder.Configuration.GetSection("Uploads").Get<UploadLimits>() ?? UploadLimits.Default)
             .AddSingleton<UploadBlobStore>()
             .AddSingleton<RegistryStore>()
@@ -59,10 +68,12 @@ public static class FunctionApp
             .AddSingleton<RegionalRecalculation>();
 
         var app = builder.Build();
-        app.Logger.LogInformation("Rule set {RuleSetVersion} loaded from {RulesDirectory}", ruleSet.Version, Path.GetFullPath(rulesDirectory));
+        var ruleSet = await app.Services.GetRequiredService<RuleSetProvider>().RefreshAsync(cancellationToken);
+        app.Logger.LogInformation("Rule set {RuleSetVersion} active ({Seeded})", ruleSet.Version, seeded.Outcome == RuleActivationOutcome.Activated ? $"seeded from {Path.GetFullPath(rulesDirectory)}" : "from the rules container");
         app.MapIngest();
         app.MapNotify();
         app.MapRecalculate();
+        app.MapRulesChanged();
         return app;
     }
 }

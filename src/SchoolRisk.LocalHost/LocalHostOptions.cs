@@ -29,7 +29,7 @@ public sealed class LocalHostOptions
 
     /// <summary>
     /// Event subscriptions: BlobCreated events of a container go to a queue, as <c>infra/</c> subscribes them in Azure.
-    /// Default: <c>uploads</c> to <c>upload-events</c>.
+    /// Default: <c>uploads</c> to <c>upload-events</c>, <c>rules</c> to <c>rules-events</c>.
     /// </summary>
-    public IList<EventGridSubscription> Subscriptions { get; } = [new("uploads", "upload-events")];
+    public IList<EventGridSubscription> Subscriptions { get; } = [new("uploads", "upload-events"), new("rules", "rules-events")];
 }

@@ -32,12 +32,12 @@ public sealed class StorageAccount
     /// <summary>Creates the containers and tables the function app uses, if they are missing.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
     {
-        foreach (var container in new[] { Options.UploadsContainer, Options.RegistryContainer, Options.ReportsContainer, Options.NoticesContainer })
+        foreach (var container in new[] { Options.UploadsContainer, Options.RegistryContainer, Options.ReportsContainer, Options.NoticesContainer, Options.RulesContainer, Options.RulesArchiveContainer })
         {
             await Blobs.GetBlobContainerClient(container).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }
 
-        foreach (var table in new[] { Options.UploadsTable, Options.ResultsTable, Options.MunicipalitiesTable, Options.RubricsTable, Options.NotificationsTable })
+        foreach (var table in new[] { Options.UploadsTable, Options.ResultsTable, Options.MunicipalitiesTable, Options.RubricsTable, Options.NotificationsTable, Options.RuleVersionsTable })
         {
             await Tables.CreateTableIfNotExistsAsync(table, cancellationToken);
         }

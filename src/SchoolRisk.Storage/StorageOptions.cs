@@ -21,6 +21,15 @@ public sealed class StorageOptions
     /// <summary>Container of notices, <c>{period}/{municipality}/{noticeId}.json</c>: the queue carries only a reference (a queue message holds at most 64 KiB).</summary>
     public string NoticesContainer { get; set; } = "notices";
 
+    /// <summary>Container of the rule files administrators edit (<c>{file}.json</c>); a change is validated and, if it passes, activated.</summary>
+    public string RulesContainer { get; set; } = "rules";
+
+    /// <summary>Container of every activated rule set, immutable: <c>{version}/{file}.json</c>.</summary>
+    public string RulesArchiveContainer { get; set; } = "rules-archive";
+
+    /// <summary>Table of rule set activations and rejections (audit) and the pointer to the active version.</summary>
+    public string RuleVersionsTable { get; set; } = "ruleversions";
+
     /// <summary>Table of upload statuses, one entity per upload.</summary>
     public string UploadsTable { get; set; } = "uploads";
 

@@ -6,6 +6,7 @@ using SchoolRisk.Domain.Rubrics;
 using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Uploads;
 using SchoolRisk.Domain.Zones;
+using SchoolRisk.Functions.Rules;
 using SchoolRisk.Storage.Municipalities;
 using SchoolRisk.Storage.Registry;
 using SchoolRisk.Storage.Reports;
@@ -33,8 +34,7 @@ public sealed class UploadProcessor(
     RubricTable rubrics,
     RegistryStore registry,
     ReportStore reports,
-    SchoolEvaluator evaluator,
-    SchoolClassifier classifier,
+    RuleSetProvider rules,
     UploadLimits limits,
     TimeProvider time,
     ILogger<UploadProcessor> logger)
@@ -57,14 +57,15 @@ public sealed class UploadProcessor(
             return IngestOutcome.Skipped($"Upload {uploadId} ({blobName}) is not under {{period}}/{{municipality}}/: recorded as rejected.");
         }
 
+        var ruleSet = await rules.GetAsync(cancellationToken);
         var record = new UploadRecord(uploadId, blobName, path.Period, path.MunicipalityId, UploadStatus.Processing, time.GetUtcNow())
         {
             BlobCreatedAt = blob.CreatedOn,
-            RuleSetVersion = evaluator.RuleSet.Version,
+            RuleSetVersion = ruleSet.Version,
         };
         try
         {
-            return await ProcessAsync(path, record, blob, cancellationToken);
+            return await ProcessAsync(path, record, blob, ruleSet, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -81,7 +82,7 @@ public sealed class UploadProcessor(
         }
     }
 
-    private async Task<IngestOutcome> ProcessAsync(UploadPath path, UploadRecord record, UploadBlobInfo blob, CancellationToken cancellationToken)
+    private async Task<IngestOutcome> ProcessAsync(UploadPath path, UploadRecord record, UploadBlobInfo blob, RuleSet ruleSet, CancellationToken cancellationToken)
     {
         if (blob.Length > limits.MaxFileBytes)
         {
@@ -112,13 +113,14 @@ public sealed class UploadProcessor(
         }
 
         return path.Kind == UploadKind.Rubrics
-            ? await EvaluateRubricsAsync(path, record, blob, earlier, cancellationToken)
-            : await EvaluateSchoolsAsync(path, record, blob, earlier, cancellationToken);
+            ? await EvaluateRubricsAsync(path, record, blob, earlier, ruleSet, cancellationToken)
+            : await EvaluateSchoolsAsync(path, record, blob, earlier, ruleSet, cancellationToken);
     }
 
     private async Task<IngestOutcome> EvaluateSchoolsAsync(
-        UploadPath path, UploadRecord record, UploadBlobInfo blob, List<UploadRecord> earlier, CancellationToken cancellationToken)
+        UploadPath path, UploadRecord record, UploadBlobInfo blob, List<UploadRecord> earlier, RuleSet ruleSet, CancellationToken cancellationToken)
     {
+        var evaluator = new SchoolEvaluator(ruleSet, OverallZonePolicy.Default);
         var registered = await registry.LoadAsync(cancellationToken);
         await using var content = await blobs.OpenReadAsync(path.BlobName, blob.ETag, cancellationToken);
         var reading = new UploadReading(content, path, registered, limits);
@@ -135,8 +137,8 @@ public sealed class UploadProcessor(
             return await RejectAsync(path, record, exception.Message, reading, cancellationToken);
         }
 
-        schools = await ClassifyAsync(path, schools, registered, cancellationToken);
-        var evaluated = new EvaluatedUpload(path, record.UploadId, evaluator.RuleSet.Version, schools);
+        schools = await ClassifyAsync(path, schools, registered, new SchoolClassifier(ruleSet, OverallZonePolicy.Default), cancellationToken);
+        var evaluated = new EvaluatedUpload(path, record.UploadId, ruleSet.Version, schools);
         var report = UploadReport.Evaluated(path, record.UploadId, reading);
         var links = report.HasErrors ? await reports.WriteAsync(report, cancellationToken) : null;
         await results.UpsertAsync(evaluated, cancellationToken);
@@ -170,9 +172,8 @@ public sealed class UploadProcessor(
     }
 
     private async Task<IngestOutcome> EvaluateRubricsAsync(
-        UploadPath path, UploadRecord record, UploadBlobInfo blob, List<UploadRecord> earlier, CancellationToken cancellationToken)
+        UploadPath path, UploadRecord record, UploadBlobInfo blob, List<UploadRecord> earlier, RuleSet ruleSet, CancellationToken cancellationToken)
     {
-        var ruleSet = evaluator.RuleSet;
         var registered = await registry.LoadAsync(cancellationToken);
         await using var content = await blobs.OpenReadAsync(path.BlobName, blob.ETag, cancellationToken);
         var reading = new RubricReading(content, path, registered, ruleSet.Rubrics, limits);
@@ -236,7 +237,7 @@ public sealed class UploadProcessor(
     /// and this upload. The previous period's results tell which schools had low results before.
     /// </summary>
     private async Task<List<SchoolEvaluation>> ClassifyAsync(
-        UploadPath path, List<SchoolEvaluation> schools, SchoolRegistry registered, CancellationToken cancellationToken)
+        UploadPath path, List<SchoolEvaluation> schools, SchoolRegistry registered, SchoolClassifier classifier, CancellationToken cancellationToken)
     {
         var others = await results.ListAsync(path.Period, cancellationToken)
             .Where(result => result.MunicipalityId != path.MunicipalityId)

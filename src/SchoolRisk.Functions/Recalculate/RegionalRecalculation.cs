@@ -6,6 +6,7 @@ using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Uploads;
 using SchoolRisk.Domain.Zones;
+using SchoolRisk.Functions.Rules;
 using SchoolRisk.Storage.Municipalities;
 using SchoolRisk.Storage.Registry;
 using SchoolRisk.Storage.Results;
@@ -23,12 +24,14 @@ public sealed class RegionalRecalculation(
     ResultTable results,
     MunicipalityTable municipalities,
     RegistryStore registry,
-    SchoolEvaluator evaluator,
-    SchoolClassifier classifier,
+    RuleSetProvider rules,
     ILogger<RegionalRecalculation> logger)
 {
     public async Task<string> RunAsync(Period period, CancellationToken cancellationToken)
     {
+        var ruleSet = await rules.GetAsync(cancellationToken);
+        var evaluator = new SchoolEvaluator(ruleSet, OverallZonePolicy.Default);
+        var classifier = new SchoolClassifier(ruleSet, OverallZonePolicy.Default);
         var stored = await results.ListAsync(period, cancellationToken).ToListAsync(cancellationToken);
         var registered = await registry.LoadAsync(cancellationToken);
         var lowBefore = await results.LowResultsAsync(period.Previous, null, cancellationToken);
@@ -40,7 +43,7 @@ public sealed class RegionalRecalculation(
         }
 
         var region = RegionalDistribution.Of([.. stored.Select(result => result.Values)]);
-        var assessments = evaluator.RuleSet.Assessment is { } settings
+        var assessments = ruleSet.Assessment is { } settings
             ? IntegratedAssessment.Assess(settings, [.. stored.Select(result => (result.SchoolId, registered.Find(result.SchoolId)?.Level ?? "secondary", result.Values))], region)
             : new Dictionary<string, SchoolAssessment>();
         var written = 0;
@@ -56,7 +59,7 @@ public sealed class RegionalRecalculation(
             }
 
             var upload = new EvaluatedUpload(
-                new UploadPath(period, municipality.Key.MunicipalityId, string.Empty), municipality.Key.UploadId, evaluator.RuleSet.Version, schools);
+                new UploadPath(period, municipality.Key.MunicipalityId, string.Empty), municipality.Key.UploadId, ruleSet.Version, schools);
             if (await results.ReplaceIfUnchangedAsync(upload, municipality.ToDictionary(pair => pair.Stored.SchoolId, pair => pair.Stored.ETag), cancellationToken))
             {
                 await municipalities.UpdateAsync(
@@ -69,7 +72,7 @@ public sealed class RegionalRecalculation(
             }
         }
 
-        var outcome = $"Period {period} recalculated by rule set {evaluator.RuleSet.Version}: {stored.Count} schools, " +
+        var outcome = $"Period {period} recalculated by rule set {ruleSet.Version}: {stored.Count} schools, " +
             $"{written} municipalities rewritten, {skipped.Count} changed meanwhile ({string.Join(", ", skipped)}).";
         logger.LogInformation("{Outcome}", outcome);
         return outcome;

@@ -1,0 +1,72 @@
+using SchoolRisk.Domain.Evaluation;
+using SchoolRisk.Storage.Rules;
+
+namespace SchoolRisk.Functions.Rules;
+
+/// <summary>
+/// The rule set this instance evaluates with: the active version of the <see cref="RuleStore"/>. At most every
+/// <see cref="CheckInterval"/> it reads the active pointer (one table read, compared by ETag); when the pointer moved it
+/// loads the archived version, compiles it, and swaps it in for the invocations that start after. An invocation keeps
+/// the rule set it started with. A version that fails to load (it passed validation, so only a corrupt archive would)
+/// is logged and the current one kept.
+/// </summary>
+public sealed class RuleSetProvider(RuleStore store, TimeProvider time, ILogger<RuleSetProvider> logger) : IDisposable
+{
+    /// <summary>How often the active pointer is read: the bound on how long an activated version waits to be used here.</summary>
+    public TimeSpan CheckInterval { get; init; } = TimeSpan.FromSeconds(2);
+
+    private readonly SemaphoreSlim _refresh = new(1, 1);
+    private RuleSet? _current;
+    private string? _eTag;
+    private DateTimeOffset _checkedAt;
+
+    public void Dispose() => _refresh.Dispose();
+
+    public async ValueTask<RuleSet> GetAsync(CancellationToken cancellationToken = default)
+    {
+        if (_current is { } current && time.GetUtcNow() - _checkedAt < CheckInterval)
+        {
+            return current;
+        }
+
+        return await RefreshAsync(cancellationToken);
+    }
+
+    /// <summary>Reads the active pointer now and loads the version it names if it is not the one in use.</summary>
+    public async Task<RuleSet> RefreshAsync(CancellationToken cancellationToken = default)
+    {
+        await _refresh.WaitAsync(cancellationToken);
+        try
+        {
+            var active = await store.ActiveAsync(cancellationToken)
+                ?? throw new InvalidOperationException("No rule set is active: the function app seeds one from Rules:Directory on start.");
+            _checkedAt = time.GetUtcNow();
+            if (active.ETag == _eTag && _current is not null)
+            {
+                return _current;
+            }
+
+            if (_current?.Version != active.Version)
+            {
+                try
+                {
+                    var loaded = await RuleSet.LoadAsync(await store.ReadVersionAsync(active.Version, cancellationToken), cancellationToken);
+                    logger.LogInformation("Rule set {RuleSetVersion} in use (was {PreviousVersion})", loaded.Version, _current?.Version ?? "none");
+                    _current = loaded;
+                }
+                catch (RuleSetException exception) when (_current is not null)
+                {
+                    logger.LogError(exception, "Active rule set {RuleSetVersion} could not be loaded; {CurrentVersion} stays in use", active.Version, _current.Version);
+                    return _current;
+                }
+            }
+
+            _eTag = active.ETag;
+            return _current;
+        }
+        finally
+        {
+            _refresh.Release();
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using SchoolRisk.Functions.CustomHandler;
+using SchoolRisk.Storage;
+using SchoolRisk.Storage.Events;
+using SchoolRisk.Storage.Rules;
+
+namespace SchoolRisk.Functions.Rules;
+
+/// <summary>
+/// <c>RulesChanged</c>: queue trigger <c>event</c> on <c>rules-events</c> (Event Grid BlobCreated events for the rules
+/// container). Validates the container's files as a whole and activates them, or records the rejection with every
+/// problem and keeps the active version. See <c>RulesChanged/function.json</c>.
+/// </summary>
+public static class RulesChangedFunction
+{
+    public const string TriggerBinding = "event";
+
+    public static IEndpointRouteBuilder MapRulesChanged(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/RulesChanged", HandleAsync);
+        return endpoints;
+    }
+
+    private static async Task<IResult> HandleAsync(
+        InvocationRequest request, RuleStore store, RuleSetProvider provider, StorageAccount account, ILogger<RuleStore> logger, CancellationToken cancellationToken)
+    {
+        BlobCreatedEvent? blobEvent;
+        try
+        {
+            blobEvent = BlobCreatedEventParser.Parse(request.TextOf(TriggerBinding) ?? string.Empty);
+        }
+        catch (FormatException exception)
+        {
+            return FunctionJson.Failed(InvocationResponse.Log(exception.Message));
+        }
+
+        if (blobEvent is null || blobEvent.Container != account.Options.RulesContainer)
+        {
+            return FunctionJson.Ok(InvocationResponse.Log("Not a BlobCreated event for the rules container: ignored."));
+        }
+
+        var change = await store.ChangeOfAsync(blobEvent.BlobName, cancellationToken);
+        var activation = await store.ActivateAsync(await store.ReadEditableAsync(cancellationToken), change, cancellationToken);
+        var message = activation.Outcome switch
+        {
+            RuleActivationOutcome.Activated => $"Rule set {activation.ActiveVersion} activated ({change.Reason}, by {change.By}).",
+            RuleActivationOutcome.Unchanged => $"Rule set {activation.ActiveVersion} already active: {blobEvent.BlobName} changed nothing.",
+            _ => $"Rules in the {account.Options.RulesContainer} container rejected; {activation.ActiveVersion} stays active: {string.Join(" | ", activation.Problems)}",
+        };
+        if (activation.Outcome == RuleActivationOutcome.Rejected)
+        {
+            logger.LogWarning("{Message}", message);
+        }
+        else
+        {
+            logger.LogInformation("{Message}", message);
+            await provider.RefreshAsync(cancellationToken);
+        }
+
+        return FunctionJson.Ok(InvocationResponse.Log(message));
+    }
+}

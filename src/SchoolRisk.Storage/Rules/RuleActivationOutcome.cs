@@ -1,0 +1,8 @@
+namespace SchoolRisk.Storage.Rules;
+
+public enum RuleActivationOutcome
+{
+    Activated,
+    Unchanged,
+    Rejected,
+}
