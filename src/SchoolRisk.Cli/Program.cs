@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SchoolRisk.Cli.Demo;
 using SchoolRisk.Cli.Docs;
+using SchoolRisk.Cli.Rules;
 using SchoolRisk.Cli.Samples;
 using SchoolRisk.Cli.Templates;
 
@@ -10,5 +11,6 @@ var root = new RootCommand("School risk zones: the regional education quality wo
     SamplesCommand.Create(),
     TemplateCommand.Create(),
     UploadColumnsDoc.Create(),
+    RulesCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -20,7 +20,7 @@ namespace SchoolRisk.Functions;
 /// Builds the custom handler. Settings (environment, command line or <c>appsettings.json</c>):
 /// <c>FUNCTIONS_CUSTOMHANDLER_PORT</c> (set by the Functions host; 0 picks a free port),
 /// <c>AzureWebJobsStorage</c> (the storage account), <c>Rules:Directory</c> (the default rule files, activated on the
-/// first start; default <c>rules</c>), <c>Rules:CheckSeconds</c> (how often the active rule set version is checked; default 2),
+/// first start; default <c>rules</c>), <c>Rules:CheckSeconds</c> (how long a read of the active rule set version is trusted; default 0: every invocation checks),
 /// <c>Uploads:MaxFileBytes</c>, <c>Uploads:MaxRows</c> and the other <see cref="UploadLimits"/>.
 /// </summary>
 public static class FunctionApp
@@ -52,7 +52,7 @@ public static class FunctionApp
             .AddSingleton(ruleStore)
             .AddSingleton(services => new RuleSetProvider(ruleStore, TimeProvider.System, services.GetRequiredService<ILogger<RuleSetProvider>>())
             {
-                CheckInterval = TimeSpan.FromSeconds(builder.Configuration.GetValue("Rules:CheckSeconds", 2.0)),
+                CheckInterval = TimeSpan.FromSeconds(builder.Configuration.GetValue("Rules:CheckSeconds", 0.0)),
             })
             .AddSingleton(builder.Configuration.GetSection("Uploads").Get<UploadLimits>() ?? UploadLimits.Default)
             .AddSingleton<UploadBlobStore>()
@@ -65,6 +65,8 @@ public static class FunctionApp
             .AddSingleton<NotificationTable>()
             .AddSingleton<NoticeStore>()
             .AddSingleton<UploadProcessor>()
+            .AddSingleton<PeriodEvaluator>()
+            .AddSingleton<RulePreview>()
             .AddSingleton<RegionalRecalculation>();
 
         var app = builder.Build();

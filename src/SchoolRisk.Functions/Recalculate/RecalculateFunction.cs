@@ -26,6 +26,6 @@ public static class RecalculateFunction
             return FunctionJson.Failed(InvocationResponse.Log($"The message names '{message.Period}', not a period like 2023-2024."));
         }
 
-        return FunctionJson.Ok(InvocationResponse.Log(await recalculation.RunAsync(period, cancellationToken)));
+        return FunctionJson.Ok(InvocationResponse.Log(await recalculation.RunAsync(period, message.RuleSetVersion, cancellationToken)));
     }
 }

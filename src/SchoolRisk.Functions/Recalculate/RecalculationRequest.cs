@@ -1,4 +1,8 @@
 namespace SchoolRisk.Functions.Recalculate;
 
-/// <summary>The message on <c>period-recalculations</c>: recompute the region of this period.</summary>
-public sealed record RecalculationRequest(string Period);
+/// <summary>
+/// The message on <c>period-recalculations</c>: recompute the region of this period, with at least the rule set
+/// <paramref name="RuleSetVersion"/> when it is given (an activation asks for its own version, which an instance that
+/// has not yet noticed it loads first).
+/// </summary>
+public sealed record RecalculationRequest(string Period, string? RuleSetVersion = null);

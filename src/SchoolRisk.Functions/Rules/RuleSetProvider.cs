@@ -4,16 +4,16 @@ using SchoolRisk.Storage.Rules;
 namespace SchoolRisk.Functions.Rules;
 
 /// <summary>
-/// The rule set this instance evaluates with: the active version of the <see cref="RuleStore"/>. At most every
-/// <see cref="CheckInterval"/> it reads the active pointer (one table read, compared by ETag); when the pointer moved it
-/// loads the archived version, compiles it, and swaps it in for the invocations that start after. An invocation keeps
-/// the rule set it started with. A version that fails to load (it passed validation, so only a corrupt archive would)
+/// The rule set this instance evaluates with: the active version of the <see cref="RuleStore"/>. Every invocation reads
+/// the active pointer (one table read, compared by ETag; or at most every <see cref="CheckInterval"/> when that is set),
+/// so an upload processed after an activation uses the activated version; when the pointer moved it loads the archived
+/// version, compiles it, and swaps it in. An invocation keeps the rule set it started with. A version that fails to load (it passed validation, so only a corrupt archive would)
 /// is logged and the current one kept.
 /// </summary>
 public sealed class RuleSetProvider(RuleStore store, TimeProvider time, ILogger<RuleSetProvider> logger) : IDisposable
 {
-    /// <summary>How often the active pointer is read: the bound on how long an activated version waits to be used here.</summary>
-    public TimeSpan CheckInterval { get; init; } = TimeSpan.FromSeconds(2);
+    /// <summary>How long a read of the active pointer is trusted; zero (the default) reads it for every invocation.</summary>
+    public TimeSpan CheckInterval { get; init; } = TimeSpan.Zero;
 
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private RuleSet? _current;

@@ -38,8 +38,10 @@ public static class RulesChangedFunction
             return FunctionJson.Ok(InvocationResponse.Log("Not a BlobCreated event for the rules container: ignored."));
         }
 
-        var change = await store.ChangeOfAsync(blobEvent.BlobName, cancellationToken);
-        var activation = await store.ActivateAsync(await store.ReadEditableAsync(cancellationToken), change, cancellationToken);
+        var candidate = await store.ReadEditableAsync(cancellationToken);
+        var active = await store.ActiveAsync(cancellationToken) is { } pointer ? await store.ReadVersionAsync(pointer.Version, cancellationToken) : [];
+        var change = await store.ChangeOfAsync(candidate, active, cancellationToken);
+        var activation = await store.ActivateAsync(candidate, change, cancellationToken);
         var message = activation.Outcome switch
         {
             RuleActivationOutcome.Activated => $"Rule set {activation.ActiveVersion} activated ({change.Reason}, by {change.By}).",

@@ -43,37 +43,51 @@ public sealed class RuleStore(StorageAccount account, TimeProvider time)
     }
 
     /// <summary>
-    /// Makes the <c>rules</c> container hold exactly <paramref name="files"/> (a rollback or a CLI activation), each
-    /// blob carrying who changed it and why as metadata, which the activation its event triggers records.
+    /// Makes the <c>rules</c> container hold exactly <paramref name="files"/> (a rollback or a CLI activation): changed
+    /// and new files are written, each carrying who changed it and why as metadata (which the activation its event
+    /// triggers records); files not in the set are deleted; unchanged files are left alone, so they raise no events.
     /// </summary>
     public async Task WriteEditableAsync(IReadOnlyList<RuleFile> files, RuleChange change, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(change);
+        var existing = await ReadEditableAsync(cancellationToken);
         var metadata = new Dictionary<string, string> { ["changedby"] = Ascii(change.By), ["reason"] = Ascii(change.Reason) };
-        foreach (var file in files)
+        foreach (var file in files.Where(file => !existing.Contains(file)))
         {
             await _editable.GetBlobClient(file.Name).UploadAsync(
                 BinaryData.FromString(file.Json), new BlobUploadOptions { Metadata = metadata, HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } }, cancellationToken);
         }
 
-        await foreach (var blob in _editable.GetBlobsAsync(cancellationToken: cancellationToken))
+        foreach (var stale in existing.Where(old => !files.Any(file => file.Name == old.Name)))
         {
-            if (!files.Any(file => file.Name == blob.Name))
-            {
-                await _editable.DeleteBlobIfExistsAsync(blob.Name, cancellationToken: cancellationToken);
-            }
+            await _editable.DeleteBlobIfExistsAsync(stale.Name, cancellationToken: cancellationToken);
         }
     }
 
-    /// <summary>Who changed a file of the <c>rules</c> container and why, from its metadata (set by the CLI), or «unknown».</summary>
-    public async Task<RuleChange> ChangeOfAsync(string blobName, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Who changed the <c>rules</c> container and why: the metadata (set by the CLI, or by whoever uploads with
+    /// <c>changedby</c> and <c>reason</c>) of the last modified file that differs from the active version, or «unknown».
+    /// Events of several files arrive in any order, so the files themselves, not the event, tell what changed.
+    /// </summary>
+    public async Task<RuleChange> ChangeOfAsync(IReadOnlyList<RuleFile> candidate, IReadOnlyList<RuleFile> active, CancellationToken cancellationToken = default)
     {
-        var properties = await _editable.GetBlobClient(blobName).GetPropertiesAsync(cancellationToken: cancellationToken);
-        IDictionary<string, string> metadata = properties.Value.Metadata;
+        ArgumentNullException.ThrowIfNull(candidate);
+        ArgumentNullException.ThrowIfNull(active);
+        var changed = candidate.Except(active).Select(file => file.Name).ToHashSet(StringComparer.Ordinal);
+        BlobItem? latest = null;
+        await foreach (var blob in _editable.GetBlobsAsync(BlobTraits.Metadata, BlobStates.None, null, cancellationToken))
+        {
+            if (changed.Contains(blob.Name) && (latest is null || blob.Properties.LastModified > latest.Properties.LastModified))
+            {
+                latest = blob;
+            }
+        }
+
+        var metadata = latest?.Metadata ?? new Dictionary<string, string>();
         return new RuleChange(
             Unescape(metadata.TryGetValue("changedby", out var by) ? by : null) ?? "unknown",
-            Unescape(metadata.TryGetValue("reason", out var reason) ? reason : null) ?? $"{blobName} changed in the {account.Options.RulesContainer} container",
+            Unescape(metadata.TryGetValue("reason", out var reason) ? reason : null) ?? $"{latest?.Name} changed in the {account.Options.RulesContainer} container",
             "container");
     }
 

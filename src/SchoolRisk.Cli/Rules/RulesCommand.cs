@@ -1,0 +1,174 @@
+using System.CommandLine;
+using SchoolRisk.Domain.Evaluation;
+using SchoolRisk.Domain.Periods;
+using SchoolRisk.Functions.Recalculate;
+using SchoolRisk.Functions.Rules;
+using SchoolRisk.Storage;
+using SchoolRisk.Storage.Registry;
+using SchoolRisk.Storage.Results;
+using SchoolRisk.Storage.Rules;
+using Spectre.Console;
+
+namespace SchoolRisk.Cli.Rules;
+
+/// <summary>
+/// <c>rules</c>: rule set administration against a storage account: <c>list</c> activations and rejections, <c>diff</c>
+/// two versions, <c>activate</c> a folder of rule files, <c>rollback</c> to an archived version, <c>preview</c> a
+/// candidate against a stored period. Activation validates first; a candidate that fails changes nothing.
+/// </summary>
+public static class RulesCommand
+{
+    private static readonly Option<string> Connection = new("--connection-string")
+    {
+        Description = "Storage account connection string. Default: the AzureWebJobsStorage environment variable, else the local emulator.",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("AzureWebJobsStorage") ?? new StorageOptions().ConnectionString,
+        Recursive = true,
+    };
+
+    private static readonly Option<string> By = new("--by") { Description = "Who makes the change (recorded).", DefaultValueFactory = _ => Environment.UserName };
+
+    private static readonly Option<string> Reason = new("--reason") { Description = "Why (recorded).", Required = true };
+
+    public static Command Create()
+    {
+        var command = new Command("rules", "Administer rule sets: list, diff, activate, rollback, preview.") { Connection };
+        command.Subcommands.Add(List());
+        command.Subcommands.Add(Diff());
+        command.Subcommands.Add(Activate());
+        command.Subcommands.Add(Rollback());
+        command.Subcommands.Add(Preview());
+        return command;
+    }
+
+    private static Command List()
+    {
+        var command = new Command("list", "List activated versions (newest first, the active one marked) and recent rejections.");
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var store = Store(parse);
+            var active = await store.ActiveAsync(cancellationToken);
+            var table = new Table().Title("Rule set activations").AddColumn("").AddColumn("Version").AddColumn("Activated (UTC)").AddColumn("By").AddColumn("Source").AddColumn("Reason");
+            await foreach (var version in store.ListVersionsAsync(cancellationToken))
+            {
+                table.AddRow(version.Version == active?.Version ? "[green]active[/]" : "", version.Version, $"{version.ActivatedAt:yyyy-MM-dd HH:mm:ss}",
+                    Markup.Escape(version.By), version.Source, Markup.Escape(version.Reason));
+                active = version.Version == active?.Version ? null : active;
+            }
+
+            AnsiConsole.Write(table);
+            await foreach (var rejection in store.ListRejectionsAsync(cancellationToken).Take(5))
+            {
+                AnsiConsole.MarkupLine($"[red]rejected[/] {rejection.At:yyyy-MM-dd HH:mm:ss} by {Markup.Escape(rejection.By)} ({Markup.Escape(rejection.Reason)}); {rejection.ActiveVersion} stayed active:");
+                foreach (var problem in rejection.Problems)
+                {
+                    AnsiConsole.MarkupLine($"  {Markup.Escape(problem)}");
+                }
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Diff()
+    {
+        var from = new Argument<string>("from") { Description = "Version to compare from." };
+        var to = new Argument<string>("to") { Description = "Version to compare to." };
+        var command = new Command("diff", "Show what changed between two archived versions.") { from, to };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var store = Store(parse);
+            var lines = RuleDiff.Lines(await store.ReadVersionAsync(parse.GetValue(from)!, cancellationToken), await store.ReadVersionAsync(parse.GetValue(to)!, cancellationToken));
+            foreach (var line in lines)
+            {
+                Console.WriteLine(line);
+            }
+
+            if (lines.Count == 0)
+            {
+                Console.WriteLine("No difference.");
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Activate()
+    {
+        var folder = new Option<string>("--from") { Description = "Folder of rule files (*.json) to activate.", Required = true };
+        var command = new Command("activate", "Validate a folder of rule files and activate it; the rules container then holds it.") { folder, By, Reason };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var files = await RuleFiles.ReadDirectoryAsync(parse.GetValue(folder)!, cancellationToken);
+            return await ActivateAsync(Store(parse), files, new RuleChange(parse.GetValue(By)!, parse.GetValue(Reason)!, "cli"), cancellationToken);
+        });
+        return command;
+    }
+
+    private static Command Rollback()
+    {
+        var version = new Argument<string>("version") { Description = "An archived version to make active again." };
+        var command = new Command("rollback", "Activate an earlier version again (a new, audited activation).") { version, By, Reason };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var store = Store(parse);
+            var files = await store.ReadVersionAsync(parse.GetValue(version)!, cancellationToken);
+            return await ActivateAsync(store, files, new RuleChange(parse.GetValue(By)!, parse.GetValue(Reason)!, "rollback"), cancellationToken);
+        });
+        return command;
+    }
+
+    private static Command Preview()
+    {
+        var folder = new Option<string?>("--from") { Description = "Folder of candidate rule files. Default: the files in the rules container." };
+        var period = new Option<string>("--period") { Description = "Stored period to evaluate, for example 2023-2024.", Required = true };
+        var command = new Command("preview", "Evaluate candidate rules against a stored period without activating them; list schools whose zone would change.") { folder, period };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var account = new StorageAccount(new StorageOptions { ConnectionString = parse.GetValue(Connection)! });
+            var files = parse.GetValue(folder) is { } path
+                ? await RuleFiles.ReadDirectoryAsync(path, cancellationToken)
+                : await new RuleStore(account, TimeProvider.System).ReadEditableAsync(cancellationToken);
+            var candidate = await RuleSet.LoadAsync(files, cancellationToken);
+            var changes = await new RulePreview(new PeriodEvaluator(new ResultTable(account, TimeProvider.System), new RegistryStore(account)))
+                .CompareAsync(Period.Parse(parse.GetValue(period)!), candidate, cancellationToken);
+            var table = new Table().Title($"Zones that rule set {candidate.Version} would change").AddColumn("Municipality").AddColumn("School").AddColumn("Now").AddColumn("Would be");
+            foreach (var change in changes)
+            {
+                table.AddRow(change.MunicipalityId, Markup.Escape($"{change.SchoolId} {change.SchoolName}"), change.Stored.ToString(), change.Candidate.ToString());
+            }
+
+            AnsiConsole.Write(table);
+            AnsiConsole.MarkupLine($"{changes.Count} schools would change zone. Nothing was activated.");
+            return 0;
+        });
+        return command;
+    }
+
+    private static async Task<int> ActivateAsync(RuleStore store, IReadOnlyList<RuleFile> files, RuleChange change, CancellationToken cancellationToken)
+    {
+        var activation = await store.ActivateAsync(files, change, cancellationToken);
+        switch (activation.Outcome)
+        {
+            case RuleActivationOutcome.Rejected:
+                AnsiConsole.MarkupLine($"[red]Rejected[/]; {activation.ActiveVersion} stays active:");
+                foreach (var problem in activation.Problems)
+                {
+                    AnsiConsole.MarkupLine($"  {Markup.Escape(problem)}");
+                }
+
+                return 1;
+            case RuleActivationOutcome.Unchanged:
+                AnsiConsole.MarkupLine($"Version {activation.ActiveVersion} is already active.");
+                return 0;
+            default:
+                await store.WriteEditableAsync(files, change, cancellationToken);
+                AnsiConsole.MarkupLine($"[green]Activated[/] {activation.ActiveVersion}; running function apps use it within seconds.");
+                return 0;
+        }
+    }
+
+    private static RuleStore Store(ParseResult parse) =>
+        new(new StorageAccount(new StorageOptions { ConnectionString = parse.GetValue(Connection)! }), TimeProvider.System);
+}

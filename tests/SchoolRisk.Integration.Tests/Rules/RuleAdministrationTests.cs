@@ -1,0 +1,151 @@
+using System.Text;
+using System.Text.Json;
+using Azure.Storage.Queues;
+using SchoolRisk.Cli.Rules;
+using SchoolRisk.Domain.Evaluation;
+using SchoolRisk.Domain.Periods;
+using SchoolRisk.Domain.Zones;
+using SchoolRisk.Functions.Recalculate;
+using SchoolRisk.Functions.Rules;
+using SchoolRisk.Integration.Tests.Support;
+using SchoolRisk.Storage.Registry;
+using SchoolRisk.Storage.Results;
+using SchoolRisk.Storage.Rules;
+using SchoolRisk.Storage.Uploads;
+
+namespace SchoolRisk.Integration.Tests.Rules;
+
+/// <summary>Rule administration against a running app: hot reload, rejection of invalid or malicious files, rollback, preview.</summary>
+public sealed class RuleAdministrationTests(DeploymentFixture fixture) : IClassFixture<DeploymentFixture>
+{
+    private static readonly Period Period = Period.Parse("2023-2024");
+    private static readonly string RulesFolder = Path.Combine(TestDeployment.RepositoryRoot, "rules");
+
+    private RuleStore Store => new(fixture.Deployment.Storage, TimeProvider.System);
+
+    [Fact]
+    public async Task EditedFileInTheRulesContainer_IsUsedByTheRunningAppWithoutRestart_AndAudited()
+    {
+        var before = (await Store.ActiveAsync(TestContext.Current.CancellationToken))!.Version;
+
+        await Store.WriteEditableAsync(await EgeHighFromAsync(8), new RuleChange("Аналитик комитета", "ЕГЭ: высокий риск от 8%", "container"), TestContext.Current.CancellationToken);
+        var active = await Poll.UntilAsync(() => Store.ActiveAsync(TestContext.Current.CancellationToken), a => a!.Version != before, "the edited rules to be activated");
+        await UploadAsync("2023-2024/kingiseppsky/schools.csv", "school_id,ege_below_min_share\nkingiseppsky-001,8.5\n");
+        var result = await Poll.UntilAsync(() => ResultAsync("kingiseppsky", "kingiseppsky-001"), r => r is not null, "the upload's result");
+        var audit = await Store.ListVersionsAsync(TestContext.Current.CancellationToken).FirstAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(active!.Version, result!.RuleSetVersion);
+        Assert.Equal(Zone.High, result.Indicators["ege_below_min_share"].Zone);
+        Assert.Equal((active.Version, "Аналитик комитета", "ЕГЭ: высокий риск от 8%", before), (audit.Version, audit.By, audit.Reason, audit.Previous));
+        Assert.Equal((await EgeHighFromAsync(8)).Select(f => f.Json), await Store.ReadVersionAsync(active.Version, TestContext.Current.CancellationToken).ContinueWith(t => t.Result.OrderBy(f => f.Name, StringComparer.Ordinal).Select(f => f.Json)));
+    }
+
+    [Theory]
+    [InlineData("input1.GetType().Assembly.Location != null", "GetType", 1)]
+    [InlineData("Enumerable.Range(0, int.MaxValue).Count() > 0", "Enumerable", 2)]
+    [InlineData("input1.NoSuchIndicator >= threshold", "NoSuchIndicator", 3)]
+    public async Task InvalidOrMaliciousFile_IsRejectedNamingFileAndRule_AndTheActiveVersionKeepsEvaluating(string expression, string named, int number)
+    {
+        var before = (await Store.ActiveAsync(TestContext.Current.CancellationToken))!.Version;
+        var rejections = await Store.ListRejectionsAsync(TestContext.Current.CancellationToken).CountAsync(TestContext.Current.CancellationToken);
+        var files = await RuleFiles.ReadDirectoryAsync(RulesFolder, TestContext.Current.CancellationToken);
+        var broken = files.Select(f => f.Name == "exams.json" ? f with { Json = f.Json.Replace("input1.EgeBelowMinShare >= threshold", expression, StringComparison.Ordinal) } : f).ToList();
+
+        await Store.WriteEditableAsync(broken, new RuleChange("test", "a broken edit", "container"), TestContext.Current.CancellationToken);
+        var rejection = await Poll.UntilAsync(
+            () => Store.ListRejectionsAsync(TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken).AsTask(),
+            list => list.Count > rejections, "the rejection to be recorded");
+        var school = $"tikhvinsky-00{number}";
+        await UploadAsync($"2023-2024/tikhvinsky/schools-{number}.csv", $"school_id,ege_below_min_share\n{school},12\n");
+        var result = await Poll.UntilAsync(() => ResultAsync("tikhvinsky", school), r => r is not null, "an upload after the rejection");
+
+        var problem = Assert.Single(rejection[0].Problems);
+        Assert.StartsWith("exams.json, rule 'ege_below_min_share.high': ", problem, StringComparison.Ordinal);
+        Assert.Contains(named, problem, StringComparison.Ordinal);
+        Assert.Equal(before, rejection[0].ActiveVersion);
+        Assert.Equal(before, (await Store.ActiveAsync(TestContext.Current.CancellationToken))!.Version);
+        Assert.Equal(before, result!.RuleSetVersion);
+    }
+
+    [Fact]
+    public async Task Rollback_ActivatesTheEarlierVersionAgain_AsANewAuditedActivation_AndTheContainerFollows()
+    {
+        var before = (await Store.ActiveAsync(TestContext.Current.CancellationToken))!.Version;
+        var beforeFiles = await Store.ReadVersionAsync(before, TestContext.Current.CancellationToken);
+        var changed = await Store.ActivateAsync(await EgeHighFromAsync(7), new RuleChange("test", "try 7%", "cli"), TestContext.Current.CancellationToken);
+
+        var rollback = await Store.ActivateAsync(beforeFiles, new RuleChange("test", "back to what it was", "rollback"), TestContext.Current.CancellationToken);
+        await Store.WriteEditableAsync(beforeFiles, new RuleChange("test", "back to what it was", "rollback"), TestContext.Current.CancellationToken);
+        var audit = await Store.ListVersionsAsync(TestContext.Current.CancellationToken).Take(2).ToListAsync(TestContext.Current.CancellationToken);
+        var diff = RuleDiff.Lines(beforeFiles, await Store.ReadVersionAsync(changed.ActiveVersion, TestContext.Current.CancellationToken));
+
+        Assert.Equal((RuleActivationOutcome.Activated, RuleActivationOutcome.Activated, before), (changed.Outcome, rollback.Outcome, rollback.ActiveVersion));
+        Assert.Equal([(before, "rollback", changed.ActiveVersion), (changed.ActiveVersion, "cli", before)], audit.Select(a => (a.Version, a.Source, a.Previous)));
+        Assert.Equal(before, (await Store.ActiveAsync(TestContext.Current.CancellationToken))!.Version);
+        Assert.Equal(before, (await RuleSet.LoadAsync(await Store.ReadEditableAsync(TestContext.Current.CancellationToken), TestContext.Current.CancellationToken)).Version);
+        Assert.Contains("*** exams.json", diff);
+        Assert.Contains(diff, line => line.Contains("+ ", StringComparison.Ordinal) && line.Contains("\"Threshold\": 7", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Preview_ListsExactlyTheSchoolsWhoseZoneChangesOnceTheCandidateIsActivatedAndRecalculated()
+    {
+        await UploadAsync("2023-2024/priozersky/schools.csv", "school_id,ege_below_min_share\npriozersky-001,5.5\npriozersky-002,6.5\npriozersky-003,12\n");
+        await Poll.UntilAsync(() => ResultsAsync(), results => results.Count(r => r.MunicipalityId == "priozersky") == 3, "priozersky's results");
+        await RecalculationsDrainedAsync();
+        var candidate = await RuleSet.LoadAsync(await EgeHighFromAsync(6), TestContext.Current.CancellationToken);
+        var stored = await ResultsAsync();
+
+        var preview = await new RulePreview(new PeriodEvaluator(new ResultTable(fixture.Deployment.Storage, TimeProvider.System), new RegistryStore(fixture.Deployment.Storage)))
+            .CompareAsync(Period, candidate, TestContext.Current.CancellationToken);
+        await Store.ActivateAsync(await EgeHighFromAsync(6), new RuleChange("test", "ЕГЭ: высокий риск от 6%", "cli"), TestContext.Current.CancellationToken);
+        await new QueueClient(fixture.Deployment.ConnectionString, "period-recalculations").SendMessageAsync(
+            JsonSerializer.Serialize(new RecalculationRequest(Period.ToString(), candidate.Version), JsonSerializerOptions.Web), TestContext.Current.CancellationToken);
+        var after = await Poll.UntilAsync(() => ResultsAsync(), results => results.All(r => r.RuleSetVersion == candidate.Version), "the recalculation with the candidate");
+        var changed = stored.Join(after, s => s.SchoolId, a => a.SchoolId, (s, a) => (s.MunicipalityId, s.SchoolId, Before: s.OverallZone, After: a.OverallZone))
+            .Where(pair => pair.Before != pair.After).ToList();
+
+        Assert.Equal(changed, preview.Select(c => (c.MunicipalityId, c.SchoolId, Before: c.Stored, After: c.Candidate)));
+        Assert.Contains(preview, c => c.SchoolId == "priozersky-002" && c.Candidate == Zone.High);
+        Assert.DoesNotContain(preview, c => c.SchoolId == "priozersky-003");
+    }
+
+    /// <summary>The repository's rules with the ЕГЭ high-risk threshold moved to <paramref name="threshold"/>, its boundary cases moved with it.</summary>
+    private static async Task<IReadOnlyList<RuleFile>> EgeHighFromAsync(decimal threshold)
+    {
+        var files = await RuleFiles.ReadDirectoryAsync(RulesFolder, TestContext.Current.CancellationToken);
+        var text = threshold.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var below = (threshold - 0.1m).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return [.. files.Select(f => f.Name != "exams.json" ? f : f with
+        {
+            Json = ReplaceFirst(f.Json, "\"Threshold\": 10", $"\"Threshold\": {text}")
+                .Replace("\"ege_below_min_share\": 10", $"\"ege_below_min_share\": {text}", StringComparison.Ordinal)
+                .Replace("\"ege_below_min_share\": 9.9", $"\"ege_below_min_share\": {below}", StringComparison.Ordinal),
+        })];
+
+        static string ReplaceFirst(string text, string what, string with)
+        {
+            var at = text.IndexOf(what, StringComparison.Ordinal);
+            return text[..at] + with + text[(at + what.Length)..];
+        }
+    }
+
+    private async Task UploadAsync(string blobName, string content)
+    {
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(content));
+        await new UploadBlobStore(fixture.Deployment.Storage).UploadAsync(blobName, stream, TestContext.Current.CancellationToken);
+    }
+
+    private async Task<StoredResult?> ResultAsync(string municipality, string school) =>
+        await new ResultTable(fixture.Deployment.Storage, TimeProvider.System).ListAsync(Period, municipality, TestContext.Current.CancellationToken)
+            .FirstOrDefaultAsync(r => r.SchoolId == school, TestContext.Current.CancellationToken);
+
+    private async Task<List<StoredResult>> ResultsAsync() =>
+        await new ResultTable(fixture.Deployment.Storage, TimeProvider.System).ListAsync(Period, TestContext.Current.CancellationToken)
+            .ToListAsync(TestContext.Current.CancellationToken);
+
+    private async Task RecalculationsDrainedAsync() =>
+        await Poll.UntilAsync(
+            () => fixture.Deployment.Storage.PendingMessagesAsync("period-recalculations", TestContext.Current.CancellationToken),
+            pending => pending == 0, "recalculations to finish");
+}
