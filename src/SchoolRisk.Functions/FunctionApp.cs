@@ -65,6 +65,7 @@ public static class FunctionApp
             .AddSingleton<NotificationTable>()
             .AddSingleton<NoticeStore>()
             .AddSingleton<UploadProcessor>()
+            .AddSingleton<RecalculationLock>()
             .AddSingleton<PeriodEvaluator>()
             .AddSingleton<RulePreview>()
             .AddSingleton<RegionalRecalculation>();

@@ -30,6 +30,9 @@ public sealed class StorageOptions
     /// <summary>Table of rule set activations and rejections (audit) and the pointer to the active version.</summary>
     public string RuleVersionsTable { get; set; } = "ruleversions";
 
+    /// <summary>Container of lock blobs (<c>recalculations/{period}</c>): a blob lease makes one recalculation of a period run at a time.</summary>
+    public string LocksContainer { get; set; } = "locks";
+
     /// <summary>Table of upload statuses, one entity per upload.</summary>
     public string UploadsTable { get; set; } = "uploads";
 

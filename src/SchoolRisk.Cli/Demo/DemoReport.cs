@@ -80,7 +80,9 @@ public static class DemoReport
         grid.AddRow("[blue]Table[/] " + options.RubricsTable, "rubric results: scores, total, band, zone (PartitionKey {period}_{municipality})");
         grid.AddRow("[blue]Table[/] " + options.UploadsTable, "every upload: status, content hash, counts, report links, duplicate/superseded links");
         grid.AddRow("[blue]Table[/] " + options.NotificationsTable, "one entity per notice; its RowKey is the dedupe key");
-        grid.AddRow("[blue]Queues[/]", "upload-events, risk-notifications and their -poison queues");
+        grid.AddRow("[blue]Blob[/] " + options.RulesContainer + ", " + options.RulesArchiveContainer, "the rule files administrators edit (seeded from rules/), and every activated version, immutable");
+        grid.AddRow("[blue]Table[/] " + options.RuleVersionsTable, $"rule set activations and rejections, the active version ({ruleVersions}); see `schoolrisk rules list`");
+        grid.AddRow("[blue]Queues[/]", "upload-events, rules-events, period-recalculations, risk-notifications and their -poison queues");
         grid.AddRow("[blue]Azurite data[/]", Markup.Escape(azuriteData));
         AnsiConsole.WriteLine();
         AnsiConsole.Write(new Panel(grid).Header("Where the data lives").Border(BoxBorder.Rounded));

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Text.Json;
+using Azure.Storage.Queues;
 using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Functions.Recalculate;
@@ -28,6 +30,11 @@ public static class RulesCommand
     private static readonly Option<string> By = new("--by") { Description = "Who makes the change (recorded).", DefaultValueFactory = _ => Environment.UserName };
 
     private static readonly Option<string> Reason = new("--reason") { Description = "Why (recorded).", Required = true };
+
+    private static readonly Option<string?> Reevaluate = new("--reevaluate")
+    {
+        Description = "Once active, re-evaluate this period's stored results with it (for example 2023-2024); municipalities whose zones change get a notice that the rules changed.",
+    };
 
     public static Command Create()
     {
@@ -97,11 +104,11 @@ public static class RulesCommand
     private static Command Activate()
     {
         var folder = new Option<string>("--from") { Description = "Folder of rule files (*.json) to activate.", Required = true };
-        var command = new Command("activate", "Validate a folder of rule files and activate it; the rules container then holds it.") { folder, By, Reason };
+        var command = new Command("activate", "Validate a folder of rule files and activate it; the rules container then holds it.") { folder, By, Reason, Reevaluate };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var files = await RuleFiles.ReadDirectoryAsync(parse.GetValue(folder)!, cancellationToken);
-            return await ActivateAsync(Store(parse), files, new RuleChange(parse.GetValue(By)!, parse.GetValue(Reason)!, "cli"), cancellationToken);
+            return await ActivateAsync(parse, files, new RuleChange(parse.GetValue(By)!, parse.GetValue(Reason)!, "cli", parse.GetValue(Reevaluate)), cancellationToken);
         });
         return command;
     }
@@ -109,12 +116,11 @@ public static class RulesCommand
     private static Command Rollback()
     {
         var version = new Argument<string>("version") { Description = "An archived version to make active again." };
-        var command = new Command("rollback", "Activate an earlier version again (a new, audited activation).") { version, By, Reason };
+        var command = new Command("rollback", "Activate an earlier version again (a new, audited activation).") { version, By, Reason, Reevaluate };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var store = Store(parse);
-            var files = await store.ReadVersionAsync(parse.GetValue(version)!, cancellationToken);
-            return await ActivateAsync(store, files, new RuleChange(parse.GetValue(By)!, parse.GetValue(Reason)!, "rollback"), cancellationToken);
+            var files = await Store(parse).ReadVersionAsync(parse.GetValue(version)!, cancellationToken);
+            return await ActivateAsync(parse, files, new RuleChange(parse.GetValue(By)!, parse.GetValue(Reason)!, "rollback", parse.GetValue(Reevaluate)), cancellationToken);
         });
         return command;
     }
@@ -146,8 +152,9 @@ public static class RulesCommand
         return command;
     }
 
-    private static async Task<int> ActivateAsync(RuleStore store, IReadOnlyList<RuleFile> files, RuleChange change, CancellationToken cancellationToken)
+    private static async Task<int> ActivateAsync(ParseResult parse, IReadOnlyList<RuleFile> files, RuleChange change, CancellationToken cancellationToken)
     {
+        var store = Store(parse);
         var activation = await store.ActivateAsync(files, change, cancellationToken);
         switch (activation.Outcome)
         {
@@ -163,8 +170,16 @@ public static class RulesCommand
                 AnsiConsole.MarkupLine($"Version {activation.ActiveVersion} is already active.");
                 return 0;
             default:
-                await store.WriteEditableAsync(files, change, cancellationToken);
-                AnsiConsole.MarkupLine($"[green]Activated[/] {activation.ActiveVersion}; running function apps use it within seconds.");
+                // The activation is done; written without the re-evaluation request so the container's event does not ask twice.
+                await store.WriteEditableAsync(files, change with { ReevaluatePeriod = null }, cancellationToken);
+                AnsiConsole.MarkupLine($"[green]Activated[/] {activation.ActiveVersion}; running function apps use it from their next invocation.");
+                if (change.ReevaluatePeriod is { } period)
+                {
+                    await new QueueClient(parse.GetValue(Connection)!, "period-recalculations").SendMessageAsync(
+                        JsonSerializer.Serialize(new RecalculationRequest(Period.Parse(period).ToString(), activation.ActiveVersion, TimeProvider.System.GetUtcNow()), JsonSerializerOptions.Web), cancellationToken);
+                    AnsiConsole.MarkupLine($"Re-evaluation of {period} queued.");
+                }
+
                 return 0;
         }
     }

@@ -29,6 +29,9 @@ public sealed record MunicipalityNotice(
     /// <summary>Rubrics in their low or middle band, worst first (rubric uploads only).</summary>
     public IReadOnlyList<RubricResult> Rubrics { get; init; } = [];
 
+    /// <summary>Schools whose zone a new rule set changed (<see cref="NoticeKind.RulesChanged"/> only).</summary>
+    public IReadOnlyList<SchoolZoneChange> ZoneChanges { get; init; } = [];
+
     /// <summary>The notice for an evaluated upload, or <c>null</c> when no school is in a risk zone and the file had no problems.</summary>
     public static MunicipalityNotice? For(EvaluatedUpload upload, UploadReport report, ReportLinks? links)
     {
@@ -82,6 +85,24 @@ public sealed record MunicipalityNotice(
         {
             Rubrics = atRisk,
         };
+    }
+
+    /// <summary>
+    /// The notice that rule set <paramref name="ruleSetVersion"/> changed the zones of some of a municipality's schools
+    /// (its data did not change), or <c>null</c> when it changed none. One per municipality, period and version.
+    /// </summary>
+    public static MunicipalityNotice? RulesChanged(Period period, string municipalityId, string uploadId, string ruleSetVersion, IReadOnlyList<SchoolZoneChange> changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        return changes.Count == 0
+            ? null
+            : new MunicipalityNotice(
+                $"{period}_{municipalityId}_rules_{ruleSetVersion}", municipalityId, period, uploadId, string.Empty, NoticeKind.RulesChanged,
+                ruleSetVersion, changes.Count, [.. changes.Where(change => change.After != Zone.None).Select(change => new RiskSchool(change.SchoolId, change.SchoolName, change.After, change.Findings))],
+                null)
+            {
+                ZoneChanges = [.. changes.OrderBy(change => change.SchoolId, StringComparer.Ordinal)],
+            };
     }
 
     /// <summary>The notice that an upload was rejected, with the reason.</summary>

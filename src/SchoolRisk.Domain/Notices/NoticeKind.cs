@@ -8,6 +8,9 @@ public enum NoticeKind
     /// <summary>A rubric upload was evaluated: rubrics in their low or middle band, and skipped rows if any.</summary>
     RubricsEvaluated,
 
+    /// <summary>The rules changed, not the municipality's data: schools whose zone the new rule set changed.</summary>
+    RulesChanged,
+
     /// <summary>The upload was rejected: nothing was evaluated.</summary>
     Rejected,
 }

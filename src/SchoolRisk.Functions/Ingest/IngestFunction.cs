@@ -26,7 +26,7 @@ public static class IngestFunction
     }
 
     private static async Task<IResult> HandleAsync(
-        InvocationRequest request, UploadProcessor processor, NoticeStore notices, StorageAccount account, CancellationToken cancellationToken)
+        InvocationRequest request, UploadProcessor processor, NoticeStore notices, StorageAccount account, TimeProvider time, CancellationToken cancellationToken)
     {
         BlobCreatedEvent? blobEvent;
         try
@@ -47,7 +47,7 @@ public static class IngestFunction
         var outputs = new Dictionary<string, object?>();
         if (outcome.Recalculate is { } period)
         {
-            outputs[RecalculationBinding] = new RecalculationRequest(period.ToString());
+            outputs[RecalculationBinding] = new RecalculationRequest(period.ToString(), RequestedAt: time.GetUtcNow());
         }
 
         if (outcome.Notice is { } notice)

@@ -1,12 +1,19 @@
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Functions.CustomHandler;
+using SchoolRisk.Functions.Notify;
+using SchoolRisk.Storage.Notifications;
 
 namespace SchoolRisk.Functions.Recalculate;
 
-/// <summary><c>Recalculate</c>: queue trigger <c>request</c> on <c>period-recalculations</c>, written by Ingest when an upload completes. See <c>Recalculate/function.json</c>.</summary>
+/// <summary>
+/// <c>Recalculate</c>: queue trigger <c>request</c> on <c>period-recalculations</c>, written by Ingest when an upload
+/// completes and by a rule activation that asks for re-evaluation; queue output <c>notice</c> on <c>risk-notifications</c>:
+/// one <see cref="NoticeMessage"/> per municipality whose zones a rule change moved. See <c>Recalculate/function.json</c>.
+/// </summary>
 public static class RecalculateFunction
 {
     public const string TriggerBinding = "request";
+    public const string NoticeBinding = "notice";
 
     public static IEndpointRouteBuilder MapRecalculate(this IEndpointRouteBuilder endpoints)
     {
@@ -14,7 +21,7 @@ public static class RecalculateFunction
         return endpoints;
     }
 
-    private static async Task<IResult> HandleAsync(InvocationRequest request, RegionalRecalculation recalculation, CancellationToken cancellationToken)
+    private static async Task<IResult> HandleAsync(InvocationRequest request, RegionalRecalculation recalculation, NoticeStore notices, CancellationToken cancellationToken)
     {
         if (!request.TryRead<RecalculationRequest>(TriggerBinding, out var message, out var error))
         {
@@ -26,6 +33,13 @@ public static class RecalculateFunction
             return FunctionJson.Failed(InvocationResponse.Log($"The message names '{message.Period}', not a period like 2023-2024."));
         }
 
-        return FunctionJson.Ok(InvocationResponse.Log(await recalculation.RunAsync(period, message.RuleSetVersion, cancellationToken)));
+        var (outcome, changed) = await recalculation.RunAsync(period, message.RuleSetVersion, message.RequestedAt, cancellationToken);
+        var messages = new List<NoticeMessage>(changed.Count);
+        foreach (var notice in changed)
+        {
+            messages.Add(new NoticeMessage(notice.NoticeId, notice.MunicipalityId, notice.Period.ToString(), await notices.WriteAsync(notice, cancellationToken)));
+        }
+
+        return FunctionJson.Ok(new InvocationResponse(messages.Count > 0 ? new Dictionary<string, object?> { [NoticeBinding] = messages } : [], [outcome]));
     }
 }

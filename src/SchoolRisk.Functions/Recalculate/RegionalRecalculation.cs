@@ -1,5 +1,6 @@
 using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Municipalities;
+using SchoolRisk.Domain.Notices;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Uploads;
 using SchoolRisk.Domain.Zones;
@@ -11,19 +12,35 @@ namespace SchoolRisk.Functions.Recalculate;
 
 /// <summary>
 /// Recomputes a period for the whole region with the current rules (<see cref="PeriodEvaluator"/>) and rewrites results
-/// and municipal indicators. Each upload classifies its schools against the region as stored at that moment; this makes
+/// and municipal indicators. One recalculation of a period runs at a time (<see cref="RecalculationLock"/>): two at once
+/// would each skip what the other wrote, and the one that read older data could have the last word. A request made
+/// before the last completed recalculation started is already covered and ends at once, so a burst of uploads costs a
+/// few recalculations, not one each. Each upload classifies its schools against the region as stored at that moment; this makes
 /// the period consistent once all municipalities have uploaded. A municipality changed meanwhile by an upload is left
-/// to that upload's own recalculation.
+/// to that upload's own recalculation. Schools stored under another rule set version whose zone the current one changes
+/// were moved by the rules, not by their data: each rewritten municipality with such schools gets a
+/// <see cref="NoticeKind.RulesChanged"/> notice, whichever recalculation (an activation's re-evaluation or the next
+/// upload's) comes first; its id (period, municipality, version) makes it one notice.
 /// </summary>
 public sealed class RegionalRecalculation(
     ResultTable results,
     MunicipalityTable municipalities,
     PeriodEvaluator periods,
     RuleSetProvider rules,
+    RecalculationLock locks,
+    TimeProvider time,
     ILogger<RegionalRecalculation> logger)
 {
-    public async Task<string> RunAsync(Period period, string? ruleSetVersion, CancellationToken cancellationToken)
+    public async Task<(string Outcome, IReadOnlyList<MunicipalityNotice> Notices)> RunAsync(
+        Period period, string? ruleSetVersion, DateTimeOffset? requestedAt, CancellationToken cancellationToken)
     {
+        await using var held = await locks.AcquireAsync(period, cancellationToken);
+        if (requestedAt is { } asked && await held.LastStartedAsync(cancellationToken) is { } last && last > asked)
+        {
+            return ($"Period {period}: the recalculation that started at {last:O} covers this request of {asked:O}.", []);
+        }
+
+        var startedAt = time.GetUtcNow();
         var ruleSet = await rules.GetAsync(cancellationToken);
         if (ruleSetVersion is not null && ruleSet.Version != ruleSetVersion)
         {
@@ -33,6 +50,7 @@ public sealed class RegionalRecalculation(
         var evaluated = await periods.EvaluateAsync(period, ruleSet, cancellationToken);
         var written = 0;
         var skipped = new List<string>();
+        var notices = new List<MunicipalityNotice>();
         foreach (var municipality in evaluated.GroupBy(pair => (pair.Stored.MunicipalityId, pair.Stored.UploadId)))
         {
             var upload = new EvaluatedUpload(
@@ -43,6 +61,14 @@ public sealed class RegionalRecalculation(
                 await municipalities.UpdateAsync(
                     period, upload.Path.MunicipalityId, existing => MunicipalSummary.Of(upload) with { RubricZone = existing?.RubricZone ?? Zone.None }, cancellationToken);
                 written++;
+                var changes = municipality
+                    .Where(pair => pair.Stored.RuleSetVersion != ruleSet.Version && pair.Stored.OverallZone != pair.Evaluation.OverallZone)
+                    .Select(pair => new SchoolZoneChange(pair.Stored.SchoolId, pair.Stored.SchoolName, pair.Stored.OverallZone, pair.Evaluation.OverallZone, pair.Evaluation.Findings))
+                    .ToList();
+                if (MunicipalityNotice.RulesChanged(period, municipality.Key.MunicipalityId, municipality.Key.UploadId, ruleSet.Version, changes) is { } notice)
+                {
+                    notices.Add(notice);
+                }
             }
             else
             {
@@ -52,7 +78,8 @@ public sealed class RegionalRecalculation(
 
         var outcome = $"Period {period} recalculated by rule set {ruleSet.Version}: {evaluated.Count} schools, " +
             $"{written} municipalities rewritten, {skipped.Count} changed meanwhile ({string.Join(", ", skipped)}).";
+        await held.CompletedAsync(startedAt, cancellationToken);
         logger.LogInformation("{Outcome}", outcome);
-        return outcome;
+        return (outcome, notices);
     }
 }

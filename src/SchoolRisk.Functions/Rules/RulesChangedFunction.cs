@@ -1,4 +1,5 @@
 using SchoolRisk.Functions.CustomHandler;
+using SchoolRisk.Functions.Recalculate;
 using SchoolRisk.Storage;
 using SchoolRisk.Storage.Events;
 using SchoolRisk.Storage.Rules;
@@ -8,11 +9,14 @@ namespace SchoolRisk.Functions.Rules;
 /// <summary>
 /// <c>RulesChanged</c>: queue trigger <c>event</c> on <c>rules-events</c> (Event Grid BlobCreated events for the rules
 /// container). Validates the container's files as a whole and activates them, or records the rejection with every
-/// problem and keeps the active version. See <c>RulesChanged/function.json</c>.
+/// problem and keeps the active version. When the change asks for it (blob metadata <c>reevaluate</c> = a period),
+/// queue output <c>recalculation</c> on <c>period-recalculations</c> re-evaluates that period with the new version.
+/// See <c>RulesChanged/function.json</c>.
 /// </summary>
 public static class RulesChangedFunction
 {
     public const string TriggerBinding = "event";
+    public const string RecalculationBinding = "recalculation";
 
     public static IEndpointRouteBuilder MapRulesChanged(this IEndpointRouteBuilder endpoints)
     {
@@ -21,7 +25,8 @@ public static class RulesChangedFunction
     }
 
     private static async Task<IResult> HandleAsync(
-        InvocationRequest request, RuleStore store, RuleSetProvider provider, StorageAccount account, ILogger<RuleStore> logger, CancellationToken cancellationToken)
+        InvocationRequest request, RuleStore store, RuleSetProvider provider, StorageAccount account, TimeProvider time, ILogger<RuleStore> logger,
+        CancellationToken cancellationToken)
     {
         BlobCreatedEvent? blobEvent;
         try
@@ -58,6 +63,12 @@ public static class RulesChangedFunction
             await provider.RefreshAsync(cancellationToken);
         }
 
-        return FunctionJson.Ok(InvocationResponse.Log(message));
+        var outputs = new Dictionary<string, object?>();
+        if (activation.Outcome == RuleActivationOutcome.Activated && change.ReevaluatePeriod is { } period)
+        {
+            outputs[RecalculationBinding] = new RecalculationRequest(period, activation.ActiveVersion, time.GetUtcNow());
+        }
+
+        return FunctionJson.Ok(new InvocationResponse(outputs, [message]));
     }
 }

@@ -53,6 +53,11 @@ public sealed class RuleStore(StorageAccount account, TimeProvider time)
         ArgumentNullException.ThrowIfNull(change);
         var existing = await ReadEditableAsync(cancellationToken);
         var metadata = new Dictionary<string, string> { ["changedby"] = Ascii(change.By), ["reason"] = Ascii(change.Reason) };
+        if (change.ReevaluatePeriod is { } period)
+        {
+            metadata["reevaluate"] = period;
+        }
+
         foreach (var file in files.Where(file => !existing.Contains(file)))
         {
             await _editable.GetBlobClient(file.Name).UploadAsync(
@@ -67,7 +72,7 @@ public sealed class RuleStore(StorageAccount account, TimeProvider time)
 
     /// <summary>
     /// Who changed the <c>rules</c> container and why: the metadata (set by the CLI, or by whoever uploads with
-    /// <c>changedby</c> and <c>reason</c>) of the last modified file that differs from the active version, or «unknown».
+    /// <c>changedby</c>, <c>reason</c> and optionally <c>reevaluate</c> = a period) of the last modified file that differs from the active version, or «unknown».
     /// Events of several files arrive in any order, so the files themselves, not the event, tell what changed.
     /// </summary>
     public async Task<RuleChange> ChangeOfAsync(IReadOnlyList<RuleFile> candidate, IReadOnlyList<RuleFile> active, CancellationToken cancellationToken = default)
@@ -88,7 +93,8 @@ public sealed class RuleStore(StorageAccount account, TimeProvider time)
         return new RuleChange(
             Unescape(metadata.TryGetValue("changedby", out var by) ? by : null) ?? "unknown",
             Unescape(metadata.TryGetValue("reason", out var reason) ? reason : null) ?? $"{latest?.Name} changed in the {account.Options.RulesContainer} container",
-            "container");
+            "container",
+            metadata.TryGetValue("reevaluate", out var period) ? period : null);
     }
 
     /// <summary>The active version, or <c>null</c> before the first activation.</summary>

@@ -3,11 +3,13 @@ using System.Text.Json;
 using Azure.Storage.Queues;
 using SchoolRisk.Cli.Rules;
 using SchoolRisk.Domain.Evaluation;
+using SchoolRisk.Domain.Notices;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Zones;
 using SchoolRisk.Functions.Recalculate;
 using SchoolRisk.Functions.Rules;
 using SchoolRisk.Integration.Tests.Support;
+using SchoolRisk.Storage.Notifications;
 using SchoolRisk.Storage.Registry;
 using SchoolRisk.Storage.Results;
 using SchoolRisk.Storage.Rules;
@@ -100,7 +102,7 @@ public sealed class RuleAdministrationTests(DeploymentFixture fixture) : IClassF
             .CompareAsync(Period, candidate, TestContext.Current.CancellationToken);
         await Store.ActivateAsync(await EgeHighFromAsync(6), new RuleChange("test", "ЕГЭ: высокий риск от 6%", "cli"), TestContext.Current.CancellationToken);
         await new QueueClient(fixture.Deployment.ConnectionString, "period-recalculations").SendMessageAsync(
-            JsonSerializer.Serialize(new RecalculationRequest(Period.ToString(), candidate.Version), JsonSerializerOptions.Web), TestContext.Current.CancellationToken);
+            JsonSerializer.Serialize(new RecalculationRequest(Period.ToString(), candidate.Version, TimeProvider.System.GetUtcNow()), JsonSerializerOptions.Web), TestContext.Current.CancellationToken);
         var after = await Poll.UntilAsync(() => ResultsAsync(), results => results.All(r => r.RuleSetVersion == candidate.Version), "the recalculation with the candidate");
         var changed = stored.Join(after, s => s.SchoolId, a => a.SchoolId, (s, a) => (s.MunicipalityId, s.SchoolId, Before: s.OverallZone, After: a.OverallZone))
             .Where(pair => pair.Before != pair.After).ToList();
@@ -108,6 +110,30 @@ public sealed class RuleAdministrationTests(DeploymentFixture fixture) : IClassF
         Assert.Equal(changed, preview.Select(c => (c.MunicipalityId, c.SchoolId, Before: c.Stored, After: c.Candidate)));
         Assert.Contains(preview, c => c.SchoolId == "priozersky-002" && c.Candidate == Zone.High);
         Assert.DoesNotContain(preview, c => c.SchoolId == "priozersky-003");
+    }
+
+    [Fact]
+    public async Task ActivationAskingForReevaluation_NotifiesMunicipalitiesWhoseZonesTheRulesChanged_SayingTheRulesChanged()
+    {
+        var defaults = await RuleFiles.ReadDirectoryAsync(RulesFolder, TestContext.Current.CancellationToken);
+        await Store.ActivateAsync(defaults, new RuleChange("test", "start from the defaults", "cli"), TestContext.Current.CancellationToken);
+        await Store.WriteEditableAsync(defaults, new RuleChange("test", "start from the defaults", "cli"), TestContext.Current.CancellationToken);
+        await UploadAsync("2023-2024/volosovsky/schools.csv", "school_id,ege_below_min_share\nvolosovsky-001,7.5\nvolosovsky-002,3\n");
+        await Poll.UntilAsync(() => ResultAsync("volosovsky", "volosovsky-002"), r => r is not null, "volosovsky's results");
+        await RecalculationsDrainedAsync();
+        var before = (await ResultAsync("volosovsky", "volosovsky-001"))!.OverallZone;
+
+        await Store.WriteEditableAsync(await EgeHighFromAsync(7.2m), new RuleChange("Аналитик", "ЕГЭ: высокий риск от 7,2%", "container", Period.ToString()), TestContext.Current.CancellationToken);
+        var notice = await Poll.UntilAsync(
+            () => new NotificationTable(fixture.Deployment.Storage, TimeProvider.System).ListAsync(Period, TestContext.Current.CancellationToken)
+                .Where(n => n.MunicipalityId == "volosovsky" && n.Kind == NoticeKind.RulesChanged).ToListAsync(TestContext.Current.CancellationToken).AsTask(),
+            notices => notices.Count > 0, "volosovsky's rules-changed notice");
+        var active = (await Store.ActiveAsync(TestContext.Current.CancellationToken))!.Version;
+        var after = await ResultAsync("volosovsky", "volosovsky-001");
+
+        Assert.NotEqual(Zone.High, before);
+        Assert.Equal((Zone.High, active), (after!.OverallZone, after.RuleSetVersion));
+        Assert.Equal((active, 1), (Assert.Single(notice).RuleSetVersion, notice[0].HighCount));
     }
 
     /// <summary>The repository's rules with the ЕГЭ high-risk threshold moved to <paramref name="threshold"/>, its boundary cases moved with it.</summary>
