@@ -44,17 +44,19 @@ public sealed class RegionalRecalculationTests : IAsyncLifetime
             async () => (await new UploadStatusTable(storage).ListAsync(period, TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken))
                 .Count(upload => upload.Status == UploadStatus.Completed),
             completed => completed == files.Length, "every sample upload (schools and rubrics) to complete", TimeSpan.FromMinutes(2));
-        // An upload is marked completed just before the host writes its recalculation request, so "no request pending" can
-        // be seen a moment too early: the property is polled until it holds, as the region's results converge to it.
+        // An upload is marked completed just before the host writes its recalculation request, and a recalculation rewrites
+        // the region municipality by municipality, so the results are polled until they hold the properties of one
+        // whole-region run: low results exactly at or below the region's 10th percentile, ranks 1..n within each kind.
+        var registry = await RegistryAsync();
         var results = await Poll.UntilAsync(
             () => new ResultTable(storage, TimeProvider.System).ListAsync(period, TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken).AsTask(),
-            results => results.Count == 329 && LowResults(results).SequenceEqual(AtOrBelowTenthPercentile(results)),
-            "the low-result schools to be those at or below the whole region's 10th percentile", TimeSpan.FromMinutes(2));
+            results => results.Count == 329 && LowResults(results).SequenceEqual(AtOrBelowTenthPercentile(results))
+                && new[] { "secondary", "basic" }.All(level => RanksOf(results, registry, level).SequenceEqual(Enumerable.Range(1, RanksOf(results, registry, level).Count))),
+            "the results of one whole-region recalculation", TimeSpan.FromMinutes(2));
 
         Assert.InRange(AtOrBelowTenthPercentile(results).Count, 30, 36);
 
         // The integrated assessment: ranks 1..n within each kind of school, TOP-100 and TOP-25, five leaders each.
-        var registry = await RegistryAsync();
         foreach (var (level, top) in new[] { ("secondary", 100), ("basic", 25) })
         {
             var ranked = results.Where(r => registry[r.SchoolId] == level && r.Assessment.Rank is not null).ToList();
@@ -65,6 +67,9 @@ public sealed class RegionalRecalculationTests : IAsyncLifetime
                 Assert.All(ranked.Where(r => !r.Assessment.Leader), other => Assert.True(leader.Assessment.Composite >= other.Assessment.Composite)));
         }
     }
+
+    private static List<int> RanksOf(List<StoredResult> results, Dictionary<string, string> registry, string level) =>
+        [.. results.Where(r => registry[r.SchoolId] == level && r.Assessment.Rank is not null).Select(r => r.Assessment.Rank!.Value).Order()];
 
     private static List<string> LowResults(List<StoredResult> results) =>
         [.. results.Where(r => r.Classification.LowResults).Select(r => r.SchoolId).Order(StringComparer.Ordinal)];
