@@ -2,7 +2,6 @@ using SchoolRisk.Functions.CustomHandler;
 using SchoolRisk.Functions.Notify;
 using SchoolRisk.Functions.Recalculate;
 using SchoolRisk.Storage;
-using SchoolRisk.Storage.Events;
 using SchoolRisk.Storage.Notifications;
 
 namespace SchoolRisk.Functions.Ingest;
@@ -28,19 +27,9 @@ public static class IngestFunction
     private static async Task<IResult> HandleAsync(
         InvocationRequest request, UploadProcessor processor, NoticeStore notices, StorageAccount account, TimeProvider time, CancellationToken cancellationToken)
     {
-        BlobCreatedEvent? blobEvent;
-        try
+        if (!BlobEventTrigger.TryRead(request, TriggerBinding, account.Options.UploadsContainer, out var blobEvent, out var answer))
         {
-            blobEvent = BlobCreatedEventParser.Parse(request.TextOf(TriggerBinding) ?? string.Empty);
-        }
-        catch (FormatException exception)
-        {
-            return FunctionJson.Failed(InvocationResponse.Log(exception.Message));
-        }
-
-        if (blobEvent is null || blobEvent.Container != account.Options.UploadsContainer)
-        {
-            return FunctionJson.Ok(InvocationResponse.Log("Not a BlobCreated event for the uploads container: ignored."));
+            return answer;
         }
 
         var outcome = await processor.ProcessAsync(blobEvent.BlobName, cancellationToken);

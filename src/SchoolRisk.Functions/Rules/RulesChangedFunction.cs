@@ -1,7 +1,6 @@
 using SchoolRisk.Functions.CustomHandler;
 using SchoolRisk.Functions.Recalculate;
 using SchoolRisk.Storage;
-using SchoolRisk.Storage.Events;
 using SchoolRisk.Storage.Rules;
 
 namespace SchoolRisk.Functions.Rules;
@@ -28,19 +27,9 @@ public static class RulesChangedFunction
         InvocationRequest request, RuleStore store, RuleSetProvider provider, StorageAccount account, TimeProvider time, ILogger<RuleStore> logger,
         CancellationToken cancellationToken)
     {
-        BlobCreatedEvent? blobEvent;
-        try
+        if (!BlobEventTrigger.TryRead(request, TriggerBinding, account.Options.RulesContainer, out var blobEvent, out var answer))
         {
-            blobEvent = BlobCreatedEventParser.Parse(request.TextOf(TriggerBinding) ?? string.Empty);
-        }
-        catch (FormatException exception)
-        {
-            return FunctionJson.Failed(InvocationResponse.Log(exception.Message));
-        }
-
-        if (blobEvent is null || blobEvent.Container != account.Options.RulesContainer)
-        {
-            return FunctionJson.Ok(InvocationResponse.Log("Not a BlobCreated event for the rules container: ignored."));
+            return answer;
         }
 
         var candidate = await store.ReadEditableAsync(cancellationToken);
