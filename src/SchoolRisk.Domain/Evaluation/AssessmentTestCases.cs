@@ -14,13 +14,7 @@ public static class AssessmentTestCases
     public static IReadOnlyList<AssessmentTestCase> Read(RuleFile file)
     {
         ArgumentNullException.ThrowIfNull(file);
-        using var document = file.Parse();
-        if (!document.RootElement.TryGetProperty("TestCases", out var cases))
-        {
-            return [];
-        }
-
-        return [.. cases.EnumerateArray().Where(testCase => testCase.TryGetProperty("Schools", out _)).Select(testCase => Read(file.Name, testCase))];
+        return file.ReadTestCases(testCase => testCase.TryGetProperty("Schools", out _), testCase => Read(file.Name, testCase));
     }
 
     /// <summary>Runs test cases; returns one line per expectation not met, naming file, case, school, what and both values.</summary>

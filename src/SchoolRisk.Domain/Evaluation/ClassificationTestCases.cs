@@ -20,13 +20,7 @@ public static class ClassificationTestCases
     public static IReadOnlyList<ClassificationTestCase> Read(RuleFile file)
     {
         ArgumentNullException.ThrowIfNull(file);
-        using var document = file.Parse();
-        if (!document.RootElement.TryGetProperty("TestCases", out var cases))
-        {
-            return [];
-        }
-
-        return [.. cases.EnumerateArray().Where(testCase => testCase.TryGetProperty("School", out _)).Select(testCase => Read(file.Name, testCase))];
+        return file.ReadTestCases(testCase => testCase.TryGetProperty("School", out _), testCase => Read(file.Name, testCase));
     }
 
     /// <summary>Runs test cases; returns one line per expectation not met, naming file, case, classification, expected and actual.</summary>

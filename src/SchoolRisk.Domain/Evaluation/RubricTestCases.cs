@@ -16,13 +16,7 @@ public static class RubricTestCases
     public static IReadOnlyList<RubricTestCase> Read(RuleFile file)
     {
         ArgumentNullException.ThrowIfNull(file);
-        using var document = file.Parse();
-        if (!document.RootElement.TryGetProperty("TestCases", out var cases))
-        {
-            return [];
-        }
-
-        return [.. cases.EnumerateArray().Where(IsRubricCase).Select(testCase => Read(file.Name, testCase))];
+        return file.ReadTestCases(IsRubricCase, testCase => Read(file.Name, testCase));
     }
 
     internal static bool IsRubricCase(JsonElement testCase) => testCase.TryGetProperty("Total", out _) || testCase.TryGetProperty("Scores", out _);

@@ -17,15 +17,10 @@ public static class RuleTestCases
     public static IReadOnlyList<RuleTestCase> Read(RuleFile file)
     {
         ArgumentNullException.ThrowIfNull(file);
-        using var document = file.Parse();
-        if (!document.RootElement.TryGetProperty("TestCases", out var cases))
-        {
-            return [];
-        }
-
-        return [.. cases.EnumerateArray()
-            .Where(testCase => !testCase.TryGetProperty("School", out _) && !testCase.TryGetProperty("Schools", out _) && !RubricTestCases.IsRubricCase(testCase))
-            .Select((testCase, index) => Read(file.Name, testCase, index + 1))];
+        var number = 0;
+        return file.ReadTestCases(
+            testCase => !testCase.TryGetProperty("School", out _) && !testCase.TryGetProperty("Schools", out _) && !RubricTestCases.IsRubricCase(testCase),
+            testCase => Read(file.Name, testCase, ++number));
     }
 
     /// <summary>Runs test cases; returns one line per expectation not met, naming file, case, indicator, expected and actual zone.</summary>
