@@ -161,7 +161,7 @@ public sealed class RuleSet
         }
 
         var engine = new RulesEngine.RulesEngine([.. workflows], EngineSettings);
-        var ruleSet = new RuleSet(Hash(ordered), engine, zoneWorkflows, classificationWorkflow, zoneRules, classificationRules, assessment, rubrics);
+        var ruleSet = new RuleSet(VersionOf(ordered), engine, zoneWorkflows, classificationWorkflow, zoneRules, classificationRules, assessment, rubrics);
         await ruleSet.CompileAllAsync(fileOfWorkflow, cancellationToken);
         return ruleSet;
     }
@@ -349,10 +349,12 @@ public sealed class RuleSet
         }
     }
 
-    private static string Hash(IEnumerable<RuleFile> files)
+    /// <summary>The version a set of rule files has once loaded: the first 12 hex digits of a SHA-256 over their names and contents, in name order.</summary>
+    public static string VersionOf(IEnumerable<RuleFile> files)
     {
+        ArgumentNullException.ThrowIfNull(files);
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var file in files)
+        foreach (var file in files.OrderBy(file => file.Name, StringComparer.Ordinal))
         {
             sha.AppendData(Encoding.UTF8.GetBytes(file.Name));
             sha.AppendData([0]);

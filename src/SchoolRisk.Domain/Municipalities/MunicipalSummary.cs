@@ -33,6 +33,9 @@ public sealed record MunicipalSummary(
     /// <summary>The municipality's risk zone (domain.md, section 6).</summary>
     public Zone Zone => SchoolZone > RubricZone ? SchoolZone : RubricZone;
 
+    /// <summary>This summary of the schools, keeping the rubric zone of the municipality's stored summary (<c>null</c>: none yet).</summary>
+    public MunicipalSummary KeepingRubricsOf(MunicipalSummary? stored) => this with { RubricZone = stored?.RubricZone ?? Zone.None };
+
     /// <summary>A municipality with no school evaluated yet: the start of one whose rubrics arrive first.</summary>
     public static MunicipalSummary Empty(Period period, string municipalityId) =>
         new(municipalityId, period, string.Empty, 0, null, null, null, null, null, 0, 0, 0, Zone.None);

@@ -144,7 +144,7 @@ public sealed class UploadProcessor(
         await results.UpsertAsync(evaluated, cancellationToken);
         await results.DeleteOthersThanAsync(path.Period, path.MunicipalityId, record.UploadId, cancellationToken);
         await municipalities.UpdateAsync(
-            path.Period, path.MunicipalityId, existing => MunicipalSummary.Of(evaluated) with { RubricZone = existing?.RubricZone ?? Zone.None }, cancellationToken);
+            path.Period, path.MunicipalityId, existing => MunicipalSummary.Of(evaluated).KeepingRubricsOf(existing), cancellationToken);
         await SupersedeAsync(earlier, record.UploadId, cancellationToken);
 
         await statuses.UpsertAsync(

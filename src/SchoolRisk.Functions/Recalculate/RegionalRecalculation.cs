@@ -3,7 +3,6 @@ using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Notices;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Uploads;
-using SchoolRisk.Domain.Zones;
 using SchoolRisk.Functions.Rules;
 using SchoolRisk.Storage.Municipalities;
 using SchoolRisk.Storage.Results;
@@ -59,7 +58,7 @@ public sealed class RegionalRecalculation(
             if (await results.ReplaceIfUnchangedAsync(upload, municipality.ToDictionary(pair => pair.Stored.SchoolId, pair => pair.Stored.ETag), cancellationToken))
             {
                 await municipalities.UpdateAsync(
-                    period, upload.Path.MunicipalityId, existing => MunicipalSummary.Of(upload) with { RubricZone = existing?.RubricZone ?? Zone.None }, cancellationToken);
+                    period, upload.Path.MunicipalityId, existing => MunicipalSummary.Of(upload).KeepingRubricsOf(existing), cancellationToken);
                 written++;
                 var changes = municipality
                     .Where(pair => pair.Stored.RuleSetVersion != ruleSet.Version && pair.Stored.OverallZone != pair.Evaluation.OverallZone)

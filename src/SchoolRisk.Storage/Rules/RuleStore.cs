@@ -121,6 +121,12 @@ public sealed class RuleStore(StorageAccount account, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(change);
+        if (await ActiveAsync(cancellationToken) is { } current && current.Version == RuleSet.VersionOf(files))
+        {
+            // The active version itself (an event for a file that changed nothing): validated when it was activated.
+            return RuleActivation.Unchanged(current.Version);
+        }
+
         var validation = await RuleSetValidation.ValidateAsync(files, cancellationToken);
         while (true)
         {
