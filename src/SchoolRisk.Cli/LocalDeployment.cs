@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using SchoolRisk.LocalHost;
 using SchoolRisk.LocalHost.Azurite;
 using SchoolRisk.LocalHost.Handler;
+using SchoolRisk.LocalHost.Keys;
 using SchoolRisk.Storage;
 
 namespace SchoolRisk.Cli;
@@ -26,6 +27,12 @@ public sealed class LocalDeployment : IAsyncDisposable
     public StorageAccount Storage { get; }
 
     public string ConnectionString => _azurite.ConnectionString;
+
+    /// <summary>Where the HTTP functions are served: <c>{HttpUrl}api/...</c>.</summary>
+    public Uri HttpUrl => _host.HttpUrl;
+
+    /// <summary>The function keys the HTTP functions check.</summary>
+    public FunctionKeyStore Keys => _host.Keys;
 
     /// <summary>The handler process, to kill in fault tests.</summary>
     public HandlerProcess Handler => _host.Handler!;

@@ -77,6 +77,7 @@ public static class FunctionApp
         app.MapNotify();
         app.MapRecalculate();
         app.MapRulesChanged();
+        app.MapPreviewRules();
         return app;
     }
 }

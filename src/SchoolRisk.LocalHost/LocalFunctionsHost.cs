@@ -5,6 +5,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SchoolRisk.LocalHost.EventGrid;
 using SchoolRisk.LocalHost.Handler;
+using SchoolRisk.LocalHost.Http;
+using SchoolRisk.LocalHost.Keys;
 using SchoolRisk.LocalHost.Manifest;
 using SchoolRisk.LocalHost.Triggers;
 
@@ -12,8 +14,8 @@ namespace SchoolRisk.LocalHost;
 
 /// <summary>
 /// Plays Event Grid and the Functions host against a storage account (Azurite), driven only by <c>host.json</c> and
-/// the <c>function.json</c> files under <see cref="LocalHostOptions.ScriptRoot"/>. When <see cref="StartAsync"/>
-/// returns, every queue it uses exists and it is listening.
+/// the <c>function.json</c> files under <see cref="LocalHostOptions.ScriptRoot"/>: queue triggers, HTTP triggers (with
+/// function keys) and queue outputs. When <see cref="StartAsync"/> returns, every queue it uses exists and it is listening.
 /// </summary>
 public sealed class LocalFunctionsHost(LocalHostOptions options, TimeProvider time, ILoggerFactory loggers) : BackgroundService
 {
@@ -24,9 +26,16 @@ public sealed class LocalFunctionsHost(LocalHostOptions options, TimeProvider ti
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromMinutes(10) };
     private BlobEventPublisher? _publisher;
     private List<QueueTriggerListener> _listeners = [];
+    private HttpTriggerServer? _httpServer;
 
     /// <summary>The handler process the host started, or <c>null</c> when it uses <see cref="LocalHostOptions.HandlerUrl"/>.</summary>
     public HandlerProcess? Handler { get; private set; }
+
+    /// <summary>Where the HTTP triggers are served: <c>{HttpUrl}api/{route}</c>.</summary>
+    public Uri HttpUrl => _httpServer?.BaseAddress ?? throw new InvalidOperationException("The local host is not started.");
+
+    /// <summary>The function keys the HTTP triggers check.</summary>
+    public FunctionKeyStore Keys { get; } = new(new BlobServiceClient(options.StorageConnectionString), options.HostId);
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -55,10 +64,13 @@ public sealed class LocalFunctionsHost(LocalHostOptions options, TimeProvider ti
             await queues.GetQueueClient(output.QueueName).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }
 
-        foreach (var function in manifest.Functions.Where(function => function.QueueTrigger is null))
+        foreach (var function in manifest.Functions.Where(function => function.QueueTrigger is null && function.HttpTrigger is null))
         {
-            _logger.LogWarning("Function {Function}: its trigger is not a queue trigger; the local host does not run it yet", function.Name);
+            _logger.LogWarning("Function {Function}: its trigger is neither a queue nor an HTTP trigger; the local host does not run it", function.Name);
         }
+
+        _httpServer = new HttpTriggerServer(manifest, Keys, invoker, outputs, time, loggers);
+        await _httpServer.StartAsync(options.HttpPort, cancellationToken);
 
         _listeners = [.. manifest.Functions.Where(function => function.QueueTrigger is not null).Select(function =>
             new QueueTriggerListener(function, manifest.Queues, queues, invoker, outputs, time, loggers.CreateLogger($"Function.{function.Name}")))];
@@ -68,14 +80,19 @@ public sealed class LocalFunctionsHost(LocalHostOptions options, TimeProvider ti
         }
 
         _logger.LogInformation(
-            "Local host running {Count} functions from {ScriptRoot} against handler {HandlerUrl}",
-            manifest.Functions.Count, manifest.ScriptRoot, _http.BaseAddress);
+            "Local host running {Count} functions from {ScriptRoot} against handler {HandlerUrl}; HTTP triggers on {HttpUrl}",
+            manifest.Functions.Count, manifest.ScriptRoot, _http.BaseAddress, _httpServer.BaseAddress);
         await base.StartAsync(cancellationToken);
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
+        if (_httpServer is not null)
+        {
+            await _httpServer.DisposeAsync();
+        }
+
         if (Handler is not null)
         {
             await Handler.DisposeAsync();

@@ -2,7 +2,7 @@ using SchoolRisk.LocalHost.EventGrid;
 
 namespace SchoolRisk.LocalHost;
 
-/// <summary>Settings of the local host. Command-line and environment keys: <c>ScriptRoot</c>, <c>HandlerUrl</c>, <c>HandlerExecutable</c>, <c>AzureWebJobsStorage</c>.</summary>
+/// <summary>Settings of the local host. Command-line and environment keys: <c>ScriptRoot</c>, <c>HandlerUrl</c>, <c>HandlerExecutable</c>, <c>AzureWebJobsStorage</c>, <c>HttpPort</c>.</summary>
 public sealed class LocalHostOptions
 {
     /// <summary>The function app's root: the folder of <c>host.json</c> and the function folders.</summary>
@@ -23,6 +23,12 @@ public sealed class LocalHostOptions
 
     /// <summary>The <c>AzureWebJobsStorage</c> connection string: the account that bindings named so use.</summary>
     public string StorageConnectionString { get; set; } = "UseDevelopmentStorage=true";
+
+    /// <summary>The port HTTP triggers are served on (127.0.0.1). Default 0: a free port, see <see cref="LocalFunctionsHost.HttpUrl"/>.</summary>
+    public int HttpPort { get; set; }
+
+    /// <summary>The host id: the folder of <c>azure-webjobs-secrets</c> that holds this app's keys. Default <c>schoolrisk-local</c>.</summary>
+    public string HostId { get; set; } = "schoolrisk-local";
 
     /// <summary>How often Event Grid's stand-in lists containers for new blobs. Default 250 ms.</summary>
     public TimeSpan BlobPollingInterval { get; set; } = TimeSpan.FromMilliseconds(250);

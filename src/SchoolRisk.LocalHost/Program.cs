@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SchoolRisk.LocalHost;
@@ -12,6 +13,7 @@ var options = new LocalHostOptions
     HandlerUrl = builder.Configuration["HandlerUrl"] is { } url ? new Uri(url) : null,
     HandlerExecutable = builder.Configuration["HandlerExecutable"],
     StorageConnectionString = builder.Configuration[LocalFunctionsHost.StorageConnection] ?? "UseDevelopmentStorage=true",
+    HttpPort = builder.Configuration.GetValue("HttpPort", 7071),
 };
 builder.Services.AddSingleton(options).AddSingleton(TimeProvider.System).AddHostedService<LocalFunctionsHost>();
 await builder.Build().RunAsync();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using SchoolRisk.Cli.Samples;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Schools;
+using SchoolRisk.Functions.Rules;
 using SchoolRisk.LocalHost;
 using SchoolRisk.Storage.Registry;
 using SchoolRisk.Storage.Uploads;
@@ -77,7 +78,12 @@ public static class DemoCommand
 
         if (keepRunning)
         {
-            AnsiConsole.MarkupLine($"\nRunning. Storage connection string:\n[grey]{Markup.Escape(deployment.ConnectionString)}[/]\nPress Ctrl+C to stop.");
+            var adminKey = await deployment.Keys.SetAsync("PreviewRules", PreviewRulesFunction.AdministratorKey, cancellationToken: cancellationToken);
+            AnsiConsole.MarkupLine($"\nRunning. Storage connection string:\n[grey]{Markup.Escape(deployment.ConnectionString)}[/]");
+            AnsiConsole.MarkupLine($"HTTP functions on [blue]{deployment.HttpUrl}api/[/]; rule preview with the [grey]{PreviewRulesFunction.AdministratorKey}[/] key:");
+            Console.WriteLine(
+                $"  curl -X POST -H 'x-functions-key: {adminKey}' --data \"{{\\\"files\\\": {{\\\"exams.json\\\": $(cat rules/exams.json)}}}}\" {deployment.HttpUrl}api/rules/preview/{SampleRegion.Period}");
+            AnsiConsole.MarkupLine("Press Ctrl+C to stop.");
             try
             {
                 await Task.Delay(Timeout.Infinite, cancellationToken);

@@ -136,17 +136,27 @@ public static class RulesCommand
             var files = parse.GetValue(folder) is { } path
                 ? await RuleFiles.ReadDirectoryAsync(path, cancellationToken)
                 : await new RuleStore(account, TimeProvider.System).ReadEditableAsync(cancellationToken);
-            var candidate = await RuleSet.LoadAsync(files, cancellationToken);
-            var changes = await new RulePreview(new PeriodEvaluator(new ResultTable(account, TimeProvider.System), new RegistryStore(account)))
-                .CompareAsync(Period.Parse(parse.GetValue(period)!), candidate, cancellationToken);
-            var table = new Table().Title($"Zones that rule set {candidate.Version} would change").AddColumn("Municipality").AddColumn("School").AddColumn("Now").AddColumn("Would be");
-            foreach (var change in changes)
+            var preview = await new RulePreview(new PeriodEvaluator(new ResultTable(account, TimeProvider.System), new RegistryStore(account)))
+                .PreviewAsync(Period.Parse(parse.GetValue(period)!), files, cancellationToken);
+            if (preview.Problems.Count > 0)
+            {
+                AnsiConsole.MarkupLine("[red]The candidate rules fail validation; nothing was evaluated:[/]");
+                foreach (var problem in preview.Problems)
+                {
+                    AnsiConsole.MarkupLine($"  {Markup.Escape(problem)}");
+                }
+
+                return 1;
+            }
+
+            var table = new Table().Title($"Zones that rule set {preview.CandidateVersion} would change").AddColumn("Municipality").AddColumn("School").AddColumn("Now").AddColumn("Would be");
+            foreach (var change in preview.Changes)
             {
                 table.AddRow(change.MunicipalityId, Markup.Escape($"{change.SchoolId} {change.SchoolName}"), change.Stored.ToString(), change.Candidate.ToString());
             }
 
             AnsiConsole.Write(table);
-            AnsiConsole.MarkupLine($"{changes.Count} schools would change zone. Nothing was activated.");
+            AnsiConsole.MarkupLine($"{preview.Changes.Count} of {preview.SchoolsEvaluated} schools would change zone. Nothing was activated.");
             return 0;
         });
         return command;

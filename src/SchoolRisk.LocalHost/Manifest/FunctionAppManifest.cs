@@ -4,10 +4,11 @@ namespace SchoolRisk.LocalHost.Manifest;
 
 /// <summary>
 /// A function app as Azure reads it: <c>host.json</c> at the script root and one folder per function holding its
-/// <c>function.json</c>. The local host reads the very files that ship, so the two cannot drift.
+/// <c>function.json</c>. The local host reads the very files that ship, so the two cannot drift. HTTP routes start
+/// with <see cref="HttpRoutePrefix"/>: <c>extensions.http.routePrefix</c>, default <c>api</c>.
 /// </summary>
 public sealed record FunctionAppManifest(
-    string ScriptRoot, QueuesSettings Queues, IReadOnlyList<FunctionDefinition> Functions, CustomHandlerDescription? Handler)
+    string ScriptRoot, QueuesSettings Queues, IReadOnlyList<FunctionDefinition> Functions, CustomHandlerDescription? Handler, string HttpRoutePrefix)
 {
     private static readonly JsonDocumentOptions Json = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
@@ -20,16 +21,17 @@ public sealed record FunctionAppManifest(
         }
 
         using var host = JsonDocument.Parse(File.ReadAllText(hostJson), Json);
-        var queues = host.RootElement.TryGetProperty("extensions", out var extensions) && extensions.TryGetProperty("queues", out var q)
-            ? q.Clone()
-            : (JsonElement?)null;
+        var extensions = host.RootElement.TryGetProperty("extensions", out var section) ? section : default;
+        var hasExtensions = extensions.ValueKind == JsonValueKind.Object;
+        JsonElement? queues = hasExtensions && extensions.TryGetProperty("queues", out var q) ? q.Clone() : null;
+        var routePrefix = hasExtensions && extensions.TryGetProperty("http", out var http) ? Optional(http, "routePrefix") : null;
 
         var functions = Directory.EnumerateDirectories(scriptRoot)
             .Where(folder => File.Exists(Path.Combine(folder, "function.json")))
             .Order(StringComparer.Ordinal)
             .Select(ReadFunction)
             .ToList();
-        return new FunctionAppManifest(Path.GetFullPath(scriptRoot), QueuesSettings.Read(queues), functions, CustomHandlerDescription.Read(host.RootElement));
+        return new FunctionAppManifest(Path.GetFullPath(scriptRoot), QueuesSettings.Read(queues), functions, CustomHandlerDescription.Read(host.RootElement), routePrefix ?? "api");
     }
 
     private static FunctionDefinition ReadFunction(string folder)
@@ -42,7 +44,14 @@ public sealed record FunctionAppManifest(
                 Required(binding, "type", path),
                 Required(binding, "direction", path),
                 Optional(binding, "queueName"),
-                Optional(binding, "connection")))
+                Optional(binding, "connection"))
+            {
+                Route = Optional(binding, "route"),
+                Methods = binding.TryGetProperty("methods", out var methods) && methods.ValueKind == JsonValueKind.Array
+                    ? [.. methods.EnumerateArray().Select(method => method.GetString()!.ToUpperInvariant())]
+                    : [],
+                AuthLevel = Optional(binding, "authLevel"),
+            })
             .ToList();
         return new FunctionDefinition(Path.GetFileName(folder), bindings);
     }

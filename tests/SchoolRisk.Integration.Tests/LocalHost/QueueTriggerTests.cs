@@ -1,9 +1,7 @@
 using System.Text;
 using Azure.Storage.Queues;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging.Abstractions;
 using SchoolRisk.Integration.Tests.Support;
-using SchoolRisk.LocalHost;
 
 namespace SchoolRisk.Integration.Tests.LocalHost;
 
@@ -58,15 +56,7 @@ public sealed class QueueTriggerTests(AzuriteFixture azurite) : IClassFixture<Az
             messages => messages.Length == 0, $"{input} to be empty");
     }
 
-    private async Task<HostRun> StartHostAsync(ScriptRoot root, FakeHandler handler)
-    {
-        var host = new LocalFunctionsHost(
-            new LocalHostOptions { ScriptRoot = root.Path, HandlerUrl = handler.Url, StorageConnectionString = azurite.Server.ConnectionString },
-            TimeProvider.System,
-            NullLoggerFactory.Instance);
-        await host.StartAsync(TestContext.Current.CancellationToken);
-        return new HostRun(host);
-    }
+    private Task<LocalHostRun> StartHostAsync(ScriptRoot root, FakeHandler handler) => LocalHostRun.StartAsync(root, handler, azurite.Server.ConnectionString);
 
     private static string HostJson(string encoding, int maxDequeueCount) => $$"""
         {
@@ -94,13 +84,4 @@ public sealed class QueueTriggerTests(AzuriteFixture azurite) : IClassFixture<Az
     private static string Encode(string text, bool base64) => base64 ? Convert.ToBase64String(Encoding.UTF8.GetBytes(text)) : text;
 
     private static string Decode(string text, bool base64) => base64 ? Encoding.UTF8.GetString(Convert.FromBase64String(text)) : text;
-
-    private sealed class HostRun(LocalFunctionsHost host) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            await host.StopAsync(CancellationToken.None);
-            host.Dispose();
-        }
-    }
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text;
 using System.Text.Json;
 using Azure.Storage.Queues;
@@ -110,6 +111,53 @@ public sealed class RuleAdministrationTests(DeploymentFixture fixture) : IClassF
         Assert.Equal(changed, preview.Select(c => (c.MunicipalityId, c.SchoolId, Before: c.Stored, After: c.Candidate)));
         Assert.Contains(preview, c => c.SchoolId == "priozersky-002" && c.Candidate == Zone.High);
         Assert.DoesNotContain(preview, c => c.SchoolId == "priozersky-003");
+    }
+
+    [Fact]
+    public async Task PreviewOverHttp_ListsTheSameChangesAsThePreview_WithTheAdministratorKeyOnly_AndNamesTheProblemsOfAnInvalidCandidate()
+    {
+        await UploadAsync("2023-2024/lodeynopolsky/schools.csv", "school_id,ege_below_min_share\nlodeynopolsky-001,5.9\nlodeynopolsky-002,4\n");
+        await Poll.UntilAsync(() => ResultsAsync(), results => results.Count(r => r.MunicipalityId == "lodeynopolsky") == 2, "lodeynopolsky's results");
+        await RecalculationsDrainedAsync();
+        var adminKey = await fixture.Deployment.Keys.SetAsync("PreviewRules", PreviewRulesFunction.AdministratorKey, cancellationToken: TestContext.Current.CancellationToken);
+        var defaultKey = await fixture.Deployment.Keys.GetAsync("PreviewRules", "default", TestContext.Current.CancellationToken);
+        var exams = (await EgeHighFromAsync(5.8m)).Single(f => f.Name == "exams.json");
+        var active = await Store.ReadVersionAsync((await Store.ActiveAsync(TestContext.Current.CancellationToken))!.Version, TestContext.Current.CancellationToken);
+        var expected = await new RulePreview(new PeriodEvaluator(new ResultTable(fixture.Deployment.Storage, TimeProvider.System), new RegistryStore(fixture.Deployment.Storage)))
+            .CompareAsync(Period, await RuleSet.LoadAsync([.. active.Where(f => f.Name != "exams.json"), exams], TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
+        using var http = new HttpClient { BaseAddress = fixture.Deployment.HttpUrl };
+
+        async Task<(HttpStatusCode Status, JsonElement Body)> PreviewAsync(string? key, string period, RuleFile file)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"api/rules/preview/{period}")
+            {
+                Content = new StringContent(JsonSerializer.Serialize(new { files = new Dictionary<string, string> { [file.Name] = file.Json } }), Encoding.UTF8, "application/json"),
+            };
+            if (key is not null)
+            {
+                request.Headers.Add("x-functions-key", key);
+            }
+
+            using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
+            var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+            return (response.StatusCode, text.Length > 0 ? JsonDocument.Parse(text).RootElement.Clone() : default);
+        }
+
+        var ok = await PreviewAsync(adminKey, "2023-2024", exams);
+        var broken = await PreviewAsync(adminKey, "2023-2024", exams with { Json = exams.Json.Replace("input1.EgeBelowMinShare >= threshold", "input1.GetType() != null", StringComparison.Ordinal) });
+
+        Assert.Equal(HttpStatusCode.OK, ok.Status);
+        Assert.Equal(
+            expected.Select(c => (c.MunicipalityId, c.SchoolId, JsonNamingPolicy.CamelCase.ConvertName($"{c.Stored}"), JsonNamingPolicy.CamelCase.ConvertName($"{c.Candidate}"))),
+            ok.Body.GetProperty("changes").EnumerateArray().Select(c => (c.GetProperty("municipalityId").GetString()!, c.GetProperty("schoolId").GetString()!,
+                c.GetProperty("stored").GetString()!, c.GetProperty("candidate").GetString()!)));
+        Assert.Contains(expected, c => c.SchoolId == "lodeynopolsky-001" && c.Candidate == Zone.High);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, broken.Status);
+        Assert.StartsWith("exams.json, rule 'ege_below_min_share.high': ", Assert.Single(broken.Body.GetProperty("problems").EnumerateArray()).GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await PreviewAsync(null, "2023-2024", exams)).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await PreviewAsync(defaultKey, "2023-2024", exams)).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await PreviewAsync(adminKey, "2023", exams)).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await PreviewAsync(adminKey, "2023-2024", exams with { Name = "../exams.json" })).Status);
     }
 
     [Fact]
