@@ -29,22 +29,37 @@ public sealed record MunicipalityNotice(
     /// <summary>Rubrics in their low or middle band, worst first (rubric uploads only).</summary>
     public IReadOnlyList<RubricResult> Rubrics { get; init; } = [];
 
+    /// <summary>Schools that were in a risk zone the period before and are in none now (evaluated uploads only).</summary>
+    public IReadOnlyList<LeftSchool> Left { get; init; } = [];
+
     /// <summary>Schools whose zone a new rule set changed (<see cref="NoticeKind.RulesChanged"/> only).</summary>
     public IReadOnlyList<SchoolZoneChange> ZoneChanges { get; init; } = [];
 
-    /// <summary>The notice for an evaluated upload, or <c>null</c> when no school is in a risk zone and the file had no problems.</summary>
-    public static MunicipalityNotice? For(EvaluatedUpload upload, UploadReport report, ReportLinks? links)
+    /// <summary>
+    /// The notice for an evaluated upload: schools that entered or stayed in a risk zone, and those that left one, against
+    /// <paramref name="before"/> (each school's overall zone in the previous period); <c>null</c> when no school is or was
+    /// in a risk zone and the file had no problems.
+    /// </summary>
+    public static MunicipalityNotice? For(EvaluatedUpload upload, UploadReport report, ReportLinks? links, IReadOnlyDictionary<string, Zone> before)
     {
         ArgumentNullException.ThrowIfNull(upload);
         ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(before);
         var schools = upload.Schools
             .Where(evaluation => evaluation.OverallZone != Zone.None)
             .OrderByDescending(evaluation => evaluation.OverallZone)
             .ThenBy(evaluation => evaluation.School.SchoolId, StringComparer.Ordinal)
-            .Select(evaluation => new RiskSchool(
-                evaluation.School.SchoolId, evaluation.School.SchoolName, evaluation.OverallZone, evaluation.Findings))
+            .Select(evaluation => new RiskSchool(evaluation.School.SchoolId, evaluation.School.SchoolName, evaluation.OverallZone, evaluation.Findings)
+            {
+                Before = before.TryGetValue(evaluation.School.SchoolId, out var zone) ? zone : null,
+            })
             .ToList();
-        if (schools.Count == 0 && !report.HasErrors)
+        var left = upload.Schools
+            .Where(evaluation => evaluation.OverallZone == Zone.None && before.GetValueOrDefault(evaluation.School.SchoolId) != Zone.None)
+            .Select(evaluation => new LeftSchool(evaluation.School.SchoolId, evaluation.School.SchoolName, before[evaluation.School.SchoolId]))
+            .OrderBy(school => school.SchoolId, StringComparer.Ordinal)
+            .ToList();
+        if (schools.Count == 0 && left.Count == 0 && !report.HasErrors)
         {
             return null;
         }
@@ -59,7 +74,10 @@ public sealed record MunicipalityNotice(
             upload.RuleSetVersion,
             upload.Schools.Count,
             schools,
-            report.HasErrors ? UploadSummary.Of(report, links) : null);
+            report.HasErrors ? UploadSummary.Of(report, links) : null)
+        {
+            Left = left,
+        };
     }
 
     /// <summary>The notice for an evaluated rubric upload, or <c>null</c> when every rubric is in its top band and the file had no problems.</summary>

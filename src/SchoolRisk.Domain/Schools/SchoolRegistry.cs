@@ -39,7 +39,7 @@ public sealed class SchoolRegistry
 
             if (index is null)
             {
-                index = [.. Columns.Select(column => IndexOf(row, column, fileName))];
+                index = row.IndexesOf(Columns, column => $"Реестр «{fileName}»: нет столбца «{column}».");
                 continue;
             }
 
@@ -51,18 +51,5 @@ public sealed class SchoolRegistry
 
             yield return new RegisteredSchool(Cell(0), Cell(1), Cell(2), Cell(3), Cell(4), Cell(5) == "yes", enrolment);
         }
-    }
-
-    private static int IndexOf(TableRow header, string column, string fileName)
-    {
-        for (var i = 0; i < header.Cells.Count; i++)
-        {
-            if (string.Equals(header.Cells[i]?.Trim(), column, StringComparison.OrdinalIgnoreCase))
-            {
-                return i;
-            }
-        }
-
-        throw new UploadRejectedException($"Реестр «{fileName}»: нет столбца «{column}».");
     }
 }

@@ -16,7 +16,7 @@ public sealed class MunicipalityNoticeTests
     {
         var upload = Upload(Evaluation("gatchinsky-003", Zone.Medium), Evaluation("gatchinsky-001", Zone.None), Evaluation("gatchinsky-002", Zone.High));
 
-        var notice = MunicipalityNotice.For(upload, Report(problems: 0), null);
+        var notice = MunicipalityNotice.For(upload, Report(problems: 0), null, NoHistory);
 
         Assert.NotNull(notice);
         Assert.Equal("2023-2024_u1_v1", notice.NoticeId);
@@ -29,14 +29,14 @@ public sealed class MunicipalityNoticeTests
 
     [Fact]
     public void For_NoSchoolInARiskZoneAndNoProblem_IsNull() =>
-        Assert.Null(MunicipalityNotice.For(Upload(Evaluation("gatchinsky-001", Zone.None)), Report(problems: 0), null));
+        Assert.Null(MunicipalityNotice.For(Upload(Evaluation("gatchinsky-001", Zone.None)), Report(problems: 0), null, NoHistory));
 
     [Fact]
     public void For_NoSchoolInARiskZoneButSkippedRows_SummarisesTheProblemsWithTheReport()
     {
         var links = new ReportLinks("2023-2024/gatchinsky/u1/errors.json", "2023-2024/gatchinsky/u1/errors.csv");
 
-        var notice = MunicipalityNotice.For(Upload(Evaluation("gatchinsky-001", Zone.None)), Report(problems: 12), links);
+        var notice = MunicipalityNotice.For(Upload(Evaluation("gatchinsky-001", Zone.None)), Report(problems: 12), links, NoHistory);
 
         Assert.NotNull(notice);
         Assert.Empty(notice.Schools);
@@ -45,6 +45,26 @@ public sealed class MunicipalityNoticeTests
         Assert.Equal(MunicipalityNotice.QuotedProblems, notice.Problems.FirstProblems.Count);
         Assert.Equal(links, notice.Problems.Report);
     }
+
+    [Fact]
+    public void For_AgainstThePreviousPeriod_TellsEnteredFromStayed_AndListsSchoolsThatLeft()
+    {
+        var upload = Upload(Evaluation("gatchinsky-001", Zone.High), Evaluation("gatchinsky-002", Zone.Medium), Evaluation("gatchinsky-003", Zone.None),
+            Evaluation("gatchinsky-004", Zone.Medium), Evaluation("gatchinsky-005", Zone.None));
+        var before = new Dictionary<string, Zone> { ["gatchinsky-001"] = Zone.Medium, ["gatchinsky-002"] = Zone.None, ["gatchinsky-003"] = Zone.High, ["gatchinsky-005"] = Zone.None };
+
+        var notice = MunicipalityNotice.For(upload, Report(problems: 0), null, before)!;
+
+        Assert.Equal(
+            [("gatchinsky-001", false, (Zone?)Zone.Medium), ("gatchinsky-002", true, Zone.None), ("gatchinsky-004", true, null)],
+            notice.Schools.Select(s => (s.SchoolId, s.Entered, s.Before)));
+        Assert.Equal([new LeftSchool("gatchinsky-003", "Школа", Zone.High)], notice.Left);
+    }
+
+    [Fact]
+    public void For_OnlyASchoolThatLeftARiskZone_IsStillANotice() =>
+        Assert.Single(MunicipalityNotice.For(
+            Upload(Evaluation("gatchinsky-001", Zone.None)), Report(problems: 0), null, new Dictionary<string, Zone> { ["gatchinsky-001"] = Zone.Medium })!.Left);
 
     [Fact]
     public void Rejected_CarriesTheReasonAndItsOwnKey()
@@ -57,6 +77,8 @@ public sealed class MunicipalityNoticeTests
         Assert.Equal(NoticeKind.Rejected, notice.Kind);
         Assert.Equal(report.RejectionReason, notice.Problems!.RejectionReason);
     }
+
+    private static readonly Dictionary<string, Zone> NoHistory = [];
 
     private static EvaluatedUpload Upload(params SchoolEvaluation[] schools) => new(Path, "u1", "v1", schools);
 
