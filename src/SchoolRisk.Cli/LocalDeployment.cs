@@ -3,23 +3,25 @@ using SchoolRisk.LocalHost;
 using SchoolRisk.LocalHost.Azurite;
 using SchoolRisk.LocalHost.Handler;
 using SchoolRisk.LocalHost.Keys;
+using SchoolRisk.LocalHost.MailDev;
 using SchoolRisk.Storage;
 
 namespace SchoolRisk.Cli;
 
 /// <summary>
-/// The whole workflow on one machine: Azurite, and the local host that plays Event Grid and the Functions host and,
-/// like the Functions host, starts the custom handler as a child process (the build of
-/// <c>src/SchoolRisk.Functions</c> next to this program). Disposing it stops all of them.
+/// The whole workflow on one machine: Azurite, MailDev (the SMTP server letters go to, with a web inbox), and the
+/// local host that plays Event Grid and the Functions host and, like the Functions host, starts the custom handler as
+/// a child process (the build of <c>src/SchoolRisk.Functions</c> next to this program). Disposing it stops all of them.
 /// </summary>
 public sealed class LocalDeployment : IAsyncDisposable
 {
     private readonly AzuriteServer _azurite;
     private readonly LocalFunctionsHost _host;
 
-    private LocalDeployment(AzuriteServer azurite, LocalFunctionsHost host)
+    private LocalDeployment(AzuriteServer azurite, MailDevServer mail, LocalFunctionsHost host)
     {
         _azurite = azurite;
+        Mail = mail;
         _host = host;
         Storage = new StorageAccount(new StorageOptions { ConnectionString = azurite.ConnectionString });
     }
@@ -27,6 +29,9 @@ public sealed class LocalDeployment : IAsyncDisposable
     public StorageAccount Storage { get; }
 
     public string ConnectionString => _azurite.ConnectionString;
+
+    /// <summary>The development mail server every letter goes to.</summary>
+    public MailDevServer Mail { get; }
 
     /// <summary>Where the HTTP functions are served: <c>{HttpUrl}api/...</c>.</summary>
     public Uri HttpUrl => _host.HttpUrl;
@@ -42,15 +47,20 @@ public sealed class LocalDeployment : IAsyncDisposable
     /// <param name="handlerLogLevel">Least level the handler logs.</param>
     /// <param name="loggers">Loggers of the local host and of the handler's output.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
-    /// <param name="handlerSettings">Further app settings of the handler, such as <c>Uploads__MaxFileBytes</c>.</param>
+    /// <param name="handlerSettings">
+    /// Further app settings of the handler, such as <c>Uploads__MaxFileBytes</c>; they win over the deployment's own
+    /// (<c>Notifications__SmtpPort</c> of MailDev, a digest delay of 2 s).
+    /// </param>
     public static async Task<LocalDeployment> StartAsync(
         string repositoryRoot, string? azuriteLocation, LogLevel handlerLogLevel, ILoggerFactory loggers, CancellationToken cancellationToken,
         IReadOnlyDictionary<string, string>? handlerSettings = null)
     {
         var azurite = await AzuriteServer.StartAsync(
             new AzuriteOptions { RepositoryRoot = repositoryRoot, Location = azuriteLocation }, cancellationToken);
+        MailDevServer? mail = null;
         try
         {
+            mail = await MailDevServer.StartAsync(repositoryRoot, cancellationToken: cancellationToken);
             var options = new LocalHostOptions
             {
                 ScriptRoot = repositoryRoot,
@@ -59,6 +69,9 @@ public sealed class LocalDeployment : IAsyncDisposable
             };
             options.AppSettings["Rules__Directory"] = Path.Combine(repositoryRoot, "rules");
             options.AppSettings["Logging__LogLevel__Default"] = handlerLogLevel.ToString();
+            options.AppSettings["Notifications__SmtpHost"] = "127.0.0.1";
+            options.AppSettings["Notifications__SmtpPort"] = $"{mail.SmtpPort}";
+            options.AppSettings["Notifications__DigestDelay"] = "00:00:02";
             foreach (var (name, value) in handlerSettings ?? new Dictionary<string, string>())
             {
                 options.AppSettings[name] = value;
@@ -66,10 +79,15 @@ public sealed class LocalDeployment : IAsyncDisposable
 
             var host = new LocalFunctionsHost(options, TimeProvider.System, loggers);
             await host.StartAsync(cancellationToken);
-            return new LocalDeployment(azurite, host);
+            return new LocalDeployment(azurite, mail, host);
         }
         catch
         {
+            if (mail is not null)
+            {
+                await mail.DisposeAsync();
+            }
+
             await azurite.DisposeAsync();
             throw;
         }
@@ -79,6 +97,7 @@ public sealed class LocalDeployment : IAsyncDisposable
     {
         await _host.StopAsync(CancellationToken.None);
         _host.Dispose();
+        await Mail.DisposeAsync();
         await _azurite.DisposeAsync();
     }
 }

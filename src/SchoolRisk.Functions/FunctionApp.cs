@@ -1,5 +1,6 @@
 using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Uploads;
+using SchoolRisk.Functions.Digest;
 using SchoolRisk.Functions.Ingest;
 using SchoolRisk.Functions.Notify;
 using SchoolRisk.Functions.Recalculate;
@@ -21,7 +22,8 @@ namespace SchoolRisk.Functions;
 /// <c>FUNCTIONS_CUSTOMHANDLER_PORT</c> (set by the Functions host; 0 picks a free port),
 /// <c>AzureWebJobsStorage</c> (the storage account), <c>Rules:Directory</c> (the default rule files, activated on the
 /// first start; default <c>rules</c>), <c>Rules:CheckSeconds</c> (how long a read of the active rule set version is trusted; default 0: every invocation checks),
-/// <c>Uploads:MaxFileBytes</c>, <c>Uploads:MaxRows</c> and the other <see cref="UploadLimits"/>.
+/// <c>Uploads:MaxFileBytes</c>, <c>Uploads:MaxRows</c> and the other <see cref="UploadLimits"/>,
+/// <c>Notifications:SmtpHost</c>, <c>Notifications:SmtpPort</c> and the other <see cref="DeliveryOptions"/>.
 /// </summary>
 public static class FunctionApp
 {
@@ -63,6 +65,14 @@ public static class FunctionApp
             .AddSingleton<MunicipalityTable>()
             .AddSingleton<RubricTable>()
             .AddSingleton<NotificationTable>()
+            .AddSingleton(builder.Configuration.GetSection("Notifications").Get<DeliveryOptions>() ?? new DeliveryOptions())
+            .AddSingleton<RecipientStore>()
+            .AddSingleton<DeliveryTable>()
+            .AddSingleton<DigestSchedule>()
+            .AddSingleton<IDeliverySender, MailSender>()
+            .AddSingleton<IDeliverySender>(services => new WebhookSender(
+                new HttpClient { Timeout = services.GetRequiredService<DeliveryOptions>().Timeout }, TimeProvider.System))
+            .AddSingleton<NoticeDeliverer>()
             .AddSingleton<NoticeStore>()
             .AddSingleton<UploadProcessor>()
             .AddSingleton<RecalculationLock>()
@@ -75,6 +85,7 @@ public static class FunctionApp
         app.Logger.LogInformation("Rule set {RuleSetVersion} active ({Seeded})", ruleSet.Version, seeded.Outcome == RuleActivationOutcome.Activated ? $"seeded from {Path.GetFullPath(rulesDirectory)}" : "from the rules container");
         app.MapIngest();
         app.MapNotify();
+        app.MapDigest();
         app.MapRecalculate();
         app.MapRulesChanged();
         app.MapPreviewRules();

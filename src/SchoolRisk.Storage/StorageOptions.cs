@@ -15,6 +15,9 @@ public sealed class StorageOptions
     /// <summary>The school registry: CSV with <c>school_id, school_name, municipality_id, level, settlement, remote, enrolment</c>.</summary>
     public string RegistryBlob { get; set; } = "schools.csv";
 
+    /// <summary>Who receives notices, in the registry container: CSV with <c>recipient_id, name, email, webhook_url, webhook_secret</c>.</summary>
+    public string RecipientsBlob { get; set; } = "recipients.csv";
+
     /// <summary>Container of upload error reports, <c>{period}/{municipality}/{uploadId}/errors.json|csv</c>.</summary>
     public string ReportsContainer { get; set; } = "reports";
 
@@ -47,4 +50,10 @@ public sealed class StorageOptions
 
     /// <summary>Table of notices, one entity per notice; its key is the dedupe key.</summary>
     public string NotificationsTable { get; set; } = "notifications";
+
+    /// <summary>Table of deliveries, one entity per letter per address: sent, retrying or failed, with the reason.</summary>
+    public string DeliveriesTable { get; set; } = "deliveries";
+
+    /// <summary>Queue of requests for the committee's digest of a period, each made visible after the digest delay.</summary>
+    public string DigestRequestsQueue { get; set; } = "digest-requests";
 }

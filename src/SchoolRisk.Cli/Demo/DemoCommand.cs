@@ -60,6 +60,11 @@ public static class DemoCommand
             await new RegistryStore(deployment.Storage).UploadAsync(registryFile, cancellationToken);
         }
 
+        await using (var recipientsFile = File.OpenRead(Path.Combine(samples, "registry", "recipients.csv")))
+        {
+            await new RecipientStore(deployment.Storage).UploadAsync(recipientsFile, cancellationToken);
+        }
+
         var uploads = Path.Combine(samples, "uploads");
         var blobs = new UploadBlobStore(deployment.Storage);
         var previous = await UploadFolderAsync(blobs, uploads, SampleRegion.PreviousPeriod, cancellationToken);
@@ -74,7 +79,7 @@ public static class DemoCommand
             registry = await SchoolRegistry.ReadCsvAsync(content, "schools.csv", cancellationToken);
         }
 
-        DemoReport.Print(outcome, SampleRegion.Municipalities, registry, azuriteData, deployment);
+        DemoReport.Print(outcome, SampleRegion.Municipalities, registry, await deployment.Mail.ListAsync(cancellationToken), azuriteData, deployment);
 
         if (keepRunning)
         {

@@ -1,4 +1,5 @@
 using SchoolRisk.Domain.Municipalities;
+using SchoolRisk.Domain.Notices;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Uploads;
 using SchoolRisk.Storage;
@@ -10,21 +11,32 @@ using SchoolRisk.Storage.Uploads;
 
 namespace SchoolRisk.Cli.Demo;
 
-/// <summary>What storage holds for a period once the uploads are settled: upload statuses, results, rubrics and notices.</summary>
+/// <summary>
+/// What storage holds for a period once the uploads are settled: upload statuses, results, rubrics, notices (of the
+/// municipalities and the committee's digests) and their deliveries.
+/// </summary>
 public sealed record DemoOutcome(
     IReadOnlyList<UploadRecord> Uploads,
     IReadOnlyList<StoredResult> Results,
     IReadOnlyList<MunicipalSummary> Municipalities,
     IReadOnlyList<StoredRubric> Rubrics,
-    IReadOnlyList<RecordedNotice> Notices,
+    IReadOnlyList<RecordedNotice> Recorded,
+    IReadOnlyList<DeliveryRecord> Deliveries,
     bool Complete)
 {
+    /// <summary>The municipalities' notices.</summary>
+    public IReadOnlyList<RecordedNotice> Notices => [.. Recorded.Where(notice => notice.Kind != NoticeKind.Digest)];
+
+    /// <summary>The committee's digests of the period.</summary>
+    public IReadOnlyList<RecordedNotice> Digests => [.. Recorded.Where(notice => notice.Kind == NoticeKind.Digest)];
+
     /// <summary>The uploads of schools' indicators (not of rubric scores).</summary>
     public IEnumerable<UploadRecord> SchoolUploads => Uploads.Where(upload => UploadPath.TryParse(upload.BlobName, out var path, out _) && path.Kind == UploadKind.Schools);
 
     /// <summary>
     /// Polls storage until every upload is settled (not processing or failed), every upload with schools in a risk
-    /// zone or with problems has its notice recorded and the region's recalculations are done, or until the deadline.
+    /// zone or with problems has its notice recorded, the region's recalculations are done, every notice's delivery has
+    /// ended and the committee's digest is delivered, or until the deadline.
     /// </summary>
     public static async Task<DemoOutcome> WaitAsync(
         StorageAccount storage, Period period, int expectedUploads, TimeSpan deadline, CancellationToken cancellationToken)
@@ -57,11 +69,15 @@ public sealed record DemoOutcome(
         var settled = uploads.Count(upload => upload.Status is not (UploadStatus.Processing or UploadStatus.Failed));
         var expectedNotices = uploads.Count(upload => upload.Status == UploadStatus.Rejected
             || (upload.Status == UploadStatus.Completed && upload.HighCount + upload.MediumCount + upload.ProblemCount > 0));
-        var complete = uploads.Count >= expectedUploads && settled == uploads.Count && recorded.Count >= expectedNotices
-            && await storage.PendingMessagesAsync("period-recalculations", cancellationToken) == 0;
+        var delivered = recorded.All(notice => notice.Status is "Delivered" or "Failed")
+            && recorded.Any(notice => notice.Kind == NoticeKind.Digest)
+            && await storage.PendingMessagesAsync(storage.Options.DigestRequestsQueue, cancellationToken) == 0;
+        var complete = uploads.Count >= expectedUploads && settled == uploads.Count && recorded.Count(notice => notice.Kind != NoticeKind.Digest) >= expectedNotices
+            && await storage.PendingMessagesAsync("period-recalculations", cancellationToken) == 0 && delivered;
         var stored = complete ? await results.ListAsync(period, cancellationToken).ToListAsync(cancellationToken) : [];
         var municipal = complete ? await municipalities.ListAsync(period, cancellationToken).ToListAsync(cancellationToken) : [];
         var rubrics = complete ? await new RubricTable(storage, TimeProvider.System).ListAsync(period, cancellationToken).ToListAsync(cancellationToken) : [];
-        return new DemoOutcome(uploads, stored, municipal, rubrics, recorded, complete);
+        var deliveries = complete ? await new DeliveryTable(storage, TimeProvider.System).ListAsync(period, cancellationToken).ToListAsync(cancellationToken) : [];
+        return new DemoOutcome(uploads, stored, municipal, rubrics, recorded, deliveries, complete);
     }
 }

@@ -1,8 +1,11 @@
 using SchoolRisk.Cli.Samples;
 using SchoolRisk.Domain.Classification;
+using SchoolRisk.Domain.Notices.Deliveries;
 using SchoolRisk.Domain.Rubrics;
 using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Zones;
+using SchoolRisk.LocalHost.MailDev;
+using SchoolRisk.Storage.Notifications;
 using SchoolRisk.Storage.Results;
 using SchoolRisk.Storage.Rubrics;
 using SchoolRisk.Storage.Uploads;
@@ -13,8 +16,15 @@ namespace SchoolRisk.Cli.Demo;
 /// <summary>Prints the demo's outcome: zones per municipality, then where each kind of data now lives.</summary>
 public static class DemoReport
 {
+    /// <param name="outcome">What storage holds for the period.</param>
+    /// <param name="municipalities">The sample region.</param>
+    /// <param name="registry">The school registry.</param>
+    /// <param name="letters">What the development mail server received.</param>
+    /// <param name="azuriteData">Azurite's data folder.</param>
+    /// <param name="deployment">The local stack.</param>
     public static void Print(
-        DemoOutcome outcome, IReadOnlyList<SampleMunicipality> municipalities, SchoolRegistry registry, string azuriteData, LocalDeployment deployment)
+        DemoOutcome outcome, IReadOnlyList<SampleMunicipality> municipalities, SchoolRegistry registry, IReadOnlyList<ReceivedMail> letters, string azuriteData,
+        LocalDeployment deployment)
     {
         var table = new Table().Title("Risk zones, period 2023-2024").Border(TableBorder.Rounded)
             .AddColumn("Municipality").AddColumn("Upload", c => c.Centered())
@@ -26,7 +36,7 @@ public static class DemoReport
         {
             var upload = outcome.SchoolUploads.FirstOrDefault(u => u.MunicipalityId == municipality.Id);
             var results = outcome.Results.Where(r => r.MunicipalityId == municipality.Id).ToList();
-            var notice = outcome.Notices.Any(n => n.MunicipalityId == municipality.Id);
+            var notices = outcome.Notices.Where(n => n.MunicipalityId == municipality.Id).ToList();
             table.AddRow(
                 Markup.Escape(municipality.Name),
                 upload?.Status switch
@@ -42,7 +52,9 @@ public static class DemoReport
                 Count(results.Count(r => r.OverallZone == Zone.High)),
                 Count(results.Count(r => r.OverallZone == Zone.Medium)),
                 $"{results.Count(r => r.OverallZone == Zone.None)}",
-                notice ? "[bold]recorded[/]" : "[grey]—[/]");
+                notices.Count == 0 ? "[grey]—[/]"
+                    : notices.All(n => n.Status == "Delivered") ? $"[green]delivered{(notices.Count > 1 ? $" ×{notices.Count}" : string.Empty)}[/]"
+                    : "[red]failed[/]");
         }
 
         table.AddEmptyRow();
@@ -56,6 +68,13 @@ public static class DemoReport
         AnsiConsole.Write(MunicipalIndicators(outcome, municipalities));
         AnsiConsole.Write(Rubrics(outcome, municipalities));
         AnsiConsole.Write(Leaders(outcome, municipalities, registry));
+        AnsiConsole.Write(Letters(outcome, letters));
+        if (letters.FirstOrDefault(letter => letter.Subject.StartsWith($"Сводка по зонам риска за {SampleRegion.Period}", StringComparison.Ordinal)) is { } digest)
+        {
+            AnsiConsole.MarkupLine($"The committee's digest: [bold]{Markup.Escape(digest.Subject)}[/]");
+        }
+
+        AnsiConsole.MarkupLine($"Every letter is in MailDev's web inbox, [blue]{deployment.Mail.WebUrl}[/] (open it while the demo runs with [grey]--keep-running[/]).");
 
         if (!outcome.Complete)
         {
@@ -79,16 +98,36 @@ public static class DemoReport
         grid.AddRow("[blue]Table[/] " + options.MunicipalitiesTable, "municipal indicators and zone, one entity per municipality (PartitionKey {period})");
         grid.AddRow("[blue]Table[/] " + options.RubricsTable, "rubric results: scores, total, band, zone (PartitionKey {period}_{municipality})");
         grid.AddRow("[blue]Table[/] " + options.UploadsTable, "every upload: status, content hash, counts, report links, duplicate/superseded links");
-        grid.AddRow("[blue]Table[/] " + options.NotificationsTable, "one entity per notice; its RowKey is the dedupe key");
+        grid.AddRow("[blue]Table[/] " + options.NotificationsTable, "one entity per notice and per digest; its RowKey is the dedupe key; Status and Reason tell how delivery ended");
+        grid.AddRow("[blue]Table[/] " + options.DeliveriesTable, "one entity per letter per address: Sent, Retrying or Failed with the reason and the attempts");
+        grid.AddRow("[blue]Blob[/] " + options.RegistryContainer + "/" + options.RecipientsBlob, "who receives notices: the municipalities' and the committee's addresses");
         grid.AddRow("[blue]Blob[/] " + options.RulesContainer + ", " + options.RulesArchiveContainer, "the rule files administrators edit (seeded from rules/), and every activated version, immutable");
         grid.AddRow("[blue]Table[/] " + options.RuleVersionsTable, $"rule set activations and rejections, the active version ({ruleVersions}); see `schoolrisk rules list`");
-        grid.AddRow("[blue]Queues[/]", "upload-events, rules-events, period-recalculations, risk-notifications and their -poison queues");
+        grid.AddRow("[blue]Queues[/]", "upload-events, rules-events, period-recalculations, risk-notifications, digest-requests and their -poison queues");
         grid.AddRow("[blue]Azurite data[/]", Markup.Escape(azuriteData));
         AnsiConsole.WriteLine();
         AnsiConsole.Write(new Panel(grid).Header("Where the data lives").Border(BoxBorder.Rounded));
         AnsiConsole.MarkupLine(
             "Browse it: [grey]npx azurite --location .azurite --skipApiVersionCheck[/] and open the local emulator in Azure Storage Explorer, " +
             "or rerun with [grey]--keep-running[/].");
+    }
+
+    /// <summary>Letters by kind: deliveries recorded as sent or failed, and what the mail server received.</summary>
+    private static Table Letters(DemoOutcome outcome, IReadOnlyList<ReceivedMail> letters)
+    {
+        var table = new Table().Title($"Letters of {SampleRegion.Period}").Border(TableBorder.Rounded)
+            .AddColumn("Kind").AddColumn("Sent", c => c.RightAligned()).AddColumn("Failed", c => c.RightAligned()).AddColumn("Example subject");
+        foreach (var kind in outcome.Deliveries.GroupBy(delivery => delivery.Kind).OrderBy(group => group.Key, StringComparer.Ordinal))
+        {
+            var example = letters.FirstOrDefault(letter => letter.MessageId?.Contains($"{SampleRegion.Period}_", StringComparison.Ordinal) == true
+                && letter.MessageId.Contains($"_{kind.Key}_", StringComparison.Ordinal))?.Subject ?? string.Empty;
+            table.AddRow(
+                kind.Key switch { DeliveryPlan.MunicipalityNoticeKind => "to municipalities", DeliveryPlan.CommitteeAlertKind => "alerts to the committee", _ => "digest to the committee" },
+                $"{kind.Count(delivery => delivery.Status == DeliveryStatus.Sent)}", Count(kind.Count(delivery => delivery.Status == DeliveryStatus.Failed)), Markup.Escape(example));
+        }
+
+        table.AddRow("[bold]MailDev inbox[/] (both periods)", $"[bold]{letters.Count}[/]", string.Empty, string.Empty);
+        return table;
     }
 
     /// <summary>Classifications per municipality, each school against the region as evaluated when its upload arrived.</summary>

@@ -10,7 +10,7 @@ namespace SchoolRisk.Cli.Samples;
 
 /// <summary>
 /// Writes the sample data from a fixed seed, so the same seed always gives the same data:
-/// <c>registry/municipalities.csv</c>, <c>registry/schools.csv</c> and one upload per municipality at
+/// <c>registry/municipalities.csv</c>, <c>registry/schools.csv</c>, <c>registry/recipients.csv</c> and one upload per municipality at
 /// <c>uploads/{period}/{municipality}/schools.{csv|xlsx|json}</c>, the path it takes in the uploads container, its rubric
 /// scores at <c>uploads/{period}/{municipality}/rubrics/rubrics.{csv|xlsx}</c> (<see cref="SampleRubrics"/>), and the
 /// previous period of <see cref="SampleRegion.WithPreviousPeriod"/>.
@@ -129,7 +129,15 @@ public static class SampleDataGenerator
                 $"{school.Id},{SpreadsheetText.CsvField(school.Name, ',')},{school.MunicipalityId},{school.Level},{school.Settlement},{(school.Remote ? "yes" : "no")},{school.Enrolment}\n");
         }
 
+        var recipients = new StringBuilder("recipient_id,name,email,webhook_url,webhook_secret\n");
+        foreach (var municipality in SampleRegion.Municipalities)
+        {
+            recipients.Append(CultureInfo.InvariantCulture, $"{municipality.Id},{SpreadsheetText.CsvField($"{municipality.Name} район", ',')},{municipality.Id}@edu.example.ru,,\n");
+        }
+
+        recipients.Append("committee,Комитет общего и профессионального образования,monitoring@edu.example.ru,,\n");
         await File.WriteAllTextAsync(Path.Combine(folder, "registry", "municipalities.csv"), municipalities.ToString(), cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(folder, "registry", "recipients.csv"), recipients.ToString(), cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(folder, "registry", "schools.csv"), registry.ToString(), cancellationToken);
     }
 

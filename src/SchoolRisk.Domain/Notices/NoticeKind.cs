@@ -13,4 +13,7 @@ public enum NoticeKind
 
     /// <summary>The upload was rejected: nothing was evaluated.</summary>
     Rejected,
+
+    /// <summary>The committee's digest of a period (recorded under the recipient <c>committee</c>, not a municipality).</summary>
+    Digest,
 }

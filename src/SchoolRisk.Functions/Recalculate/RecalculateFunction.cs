@@ -1,5 +1,7 @@
+using System.Text.Json;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Functions.CustomHandler;
+using SchoolRisk.Functions.Digest;
 using SchoolRisk.Functions.Notify;
 using SchoolRisk.Storage.Notifications;
 
@@ -8,7 +10,9 @@ namespace SchoolRisk.Functions.Recalculate;
 /// <summary>
 /// <c>Recalculate</c>: queue trigger <c>request</c> on <c>period-recalculations</c>, written by Ingest when an upload
 /// completes and by a rule activation that asks for re-evaluation; queue output <c>notice</c> on <c>risk-notifications</c>:
-/// one <see cref="NoticeMessage"/> per municipality whose zones a rule change moved. See <c>Recalculate/function.json</c>.
+/// one <see cref="NoticeMessage"/> per municipality whose zones a rule change moved. Each run also asks for the
+/// committee's digest of the period (<see cref="DigestSchedule"/>: visible after the digest delay, so a burst of
+/// uploads makes one digest). See <c>Recalculate/function.json</c>.
 /// </summary>
 public static class RecalculateFunction
 {
@@ -21,7 +25,9 @@ public static class RecalculateFunction
         return endpoints;
     }
 
-    private static async Task<IResult> HandleAsync(InvocationRequest request, RegionalRecalculation recalculation, NoticeStore notices, CancellationToken cancellationToken)
+    private static async Task<IResult> HandleAsync(
+        InvocationRequest request, RegionalRecalculation recalculation, NoticeStore notices, DigestSchedule digests, DeliveryOptions delivery, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         if (!request.TryRead<RecalculationRequest>(TriggerBinding, out var message, out var error))
         {
@@ -40,6 +46,9 @@ public static class RecalculateFunction
             messages.Add(new NoticeMessage(notice.NoticeId, notice.MunicipalityId, notice.Period.ToString(), await notices.WriteAsync(notice, cancellationToken)));
         }
 
+        var requestedAt = time.GetUtcNow();
+        await digests.ScheduleAsync(
+            period, requestedAt, JsonSerializer.Serialize(new DigestRequest(period.ToString(), requestedAt), FunctionJson.Options), delivery.DigestDelay, cancellationToken);
         return FunctionJson.Ok(new InvocationResponse(messages.Count > 0 ? new Dictionary<string, object?> { [NoticeBinding] = messages } : [], [outcome]));
     }
 }

@@ -2,6 +2,8 @@ using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
 using SchoolRisk.Domain.Notices;
+using SchoolRisk.Domain.Notices.Digest;
+using SchoolRisk.Domain.Notices.Recipients;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Zones;
 
@@ -46,6 +48,38 @@ public sealed class NotificationTable(StorageAccount account, TimeProvider time)
         }
     }
 
+    /// <summary>Records the committee's digest (partition <c>{period}_committee</c>). Returns <c>false</c> when that digest is already recorded.</summary>
+    public async Task<bool> TryAddDigestAsync(RegionalDigest digest, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(digest);
+        var entity = new TableEntity(PartitionKeys.For(digest.Period, RecipientDirectory.Committee), digest.Key)
+        {
+            ["MunicipalityId"] = RecipientDirectory.Committee,
+            ["Period"] = digest.Period.ToString(),
+            ["UploadId"] = string.Empty,
+            ["Kind"] = NoticeKind.Digest.ToString(),
+            ["HighCount"] = digest.Municipalities.Sum(row => row.High),
+            ["MediumCount"] = digest.Municipalities.Sum(row => row.Medium),
+            ["Status"] = "Recorded",
+            ["RecordedAt"] = time.GetUtcNow(),
+        };
+        try
+        {
+            await _table.AddEntityAsync(entity, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException exception) when (exception.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Sets how delivery of a recorded notice ended: <c>Delivered</c>, <c>Retrying</c> or <c>Failed</c>, with the reason.</summary>
+    public async Task SetStatusAsync(Period period, string recipientId, string noticeId, string status, string? reason, CancellationToken cancellationToken = default) =>
+        await _table.UpdateEntityAsync(
+            new TableEntity(PartitionKeys.For(period, recipientId), noticeId) { ["Status"] = status, ["Reason"] = reason, ["StatusAt"] = time.GetUtcNow() },
+            ETag.All, TableUpdateMode.Merge, cancellationToken);
+
     /// <summary>Every notice of a period, region-wide.</summary>
     public async IAsyncEnumerable<RecordedNotice> ListAsync(Period period, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -60,7 +94,10 @@ public sealed class NotificationTable(StorageAccount account, TimeProvider time)
                 entity.GetInt32("HighCount") ?? 0,
                 entity.GetInt32("MediumCount") ?? 0,
                 entity.GetInt32("ProblemCount") ?? 0,
-                entity.GetString("Status"));
+                entity.GetString("Status"))
+            {
+                Reason = entity.GetString("Reason"),
+            };
         }
     }
 }

@@ -2,7 +2,7 @@ using SchoolRisk.Domain.Notices;
 
 namespace SchoolRisk.Storage.Notifications;
 
-/// <summary>A notice as recorded in the notifications table.</summary>
+/// <summary>A notice as recorded in the notifications table, with how its delivery ended (<see cref="Status"/>, <see cref="Reason"/>).</summary>
 public sealed record RecordedNotice(
     string NoticeId,
     string MunicipalityId,
@@ -12,4 +12,7 @@ public sealed record RecordedNotice(
     int HighCount,
     int MediumCount,
     int ProblemCount,
-    string Status);
+    string Status)
+{
+    public string? Reason { get; init; }
+}

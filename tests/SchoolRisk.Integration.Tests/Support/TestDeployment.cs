@@ -6,7 +6,7 @@ using SchoolRisk.Storage.Registry;
 
 namespace SchoolRisk.Integration.Tests.Support;
 
-/// <summary>Starts this repository's workflow (host.json, function.json files, rules) on a fresh in-memory Azurite, with a school registry written.</summary>
+/// <summary>Starts this repository's workflow (host.json, function.json files, rules) on a fresh in-memory Azurite, with a school registry and the sample recipients directory written.</summary>
 public static class TestDeployment
 {
     public static string RepositoryRoot { get; } = RepositoryLayout.FindRoot();
@@ -19,6 +19,8 @@ public static class TestDeployment
             RepositoryRoot, null, LogLevel.Error, NullLoggerFactory.Instance, CancellationToken.None, handlerSettings);
         await using var content = registry ?? File.OpenRead(Path.Combine(RepositoryRoot, "samples", "registry", "schools.csv"));
         await new RegistryStore(deployment.Storage).UploadAsync(content);
+        await using var recipients = File.OpenRead(Path.Combine(RepositoryRoot, "samples", "registry", "recipients.csv"));
+        await new RecipientStore(deployment.Storage).UploadAsync(recipients);
         return deployment;
     }
 }

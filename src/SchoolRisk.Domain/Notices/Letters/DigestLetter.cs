@@ -1,0 +1,35 @@
+using SchoolRisk.Domain.Notices.Digest;
+
+namespace SchoolRisk.Domain.Notices.Letters;
+
+/// <summary>The committee's digest as a letter: a table per municipality and zone, new high-zone schools, ШНОР changes.</summary>
+public static class DigestLetter
+{
+    /// <param name="digest">The digest.</param>
+    /// <param name="nameOf">A municipality's name by its id.</param>
+    public static Letter Compose(RegionalDigest digest, Func<string, string> nameOf)
+    {
+        ArgumentNullException.ThrowIfNull(digest);
+        ArgumentNullException.ThrowIfNull(nameOf);
+        var subject = $"Сводка по зонам риска за {digest.Period}: муниципалитетов в зоне высокого риска — {digest.Municipalities.Count(row => row.MunicipalZone == Zones.Zone.High)}";
+        var letter = new LetterBuilder(subject)
+            .Paragraph($"Школ оценено: {digest.Municipalities.Sum(row => row.High + row.Medium + row.None)}; в зоне высокого риска — {digest.Municipalities.Sum(row => row.High)}, среднего — {digest.Municipalities.Sum(row => row.Medium)}.")
+            .Table(
+                ["Муниципалитет", "Зона муниципалитета", "Высокий риск", "Средний риск", "Вне зоны риска"],
+                digest.Municipalities.Select(row => (IReadOnlyList<string>)[
+                    nameOf(row.MunicipalityId), RussianText.Zone(row.MunicipalZone), $"{row.High}", $"{row.Medium}", $"{row.None}"]));
+        Schools(letter, "Новые школы в зоне высокого риска", digest.NewHigh, nameOf);
+        Schools(letter, "Вошли в список школ с низкими результатами (ШНОР)", digest.LowResultsEntered, nameOf);
+        Schools(letter, "Вышли из списка ШНОР", digest.LowResultsLeft, nameOf);
+        return letter.Paragraph($"Номер сводки: {digest.Key}. Сводка приходит, когда после загрузок пересчитан весь регион и картина изменилась.").Build(subject);
+    }
+
+    private static void Schools(LetterBuilder letter, string heading, IReadOnlyList<DigestSchool> schools, Func<string, string> nameOf)
+    {
+        letter.Heading($"{heading}: {schools.Count}");
+        if (schools.Count > 0)
+        {
+            letter.Bullets(schools.Select(school => $"{nameOf(school.MunicipalityId)}: {school.SchoolId} {school.SchoolName}"));
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using SchoolRisk.Domain.Notices.Deliveries;
+using SchoolRisk.Domain.Notices.Digest;
+using SchoolRisk.Domain.Notices.Recipients;
+using SchoolRisk.Domain.Periods;
+using SchoolRisk.Functions.CustomHandler;
+using SchoolRisk.Functions.Notify;
+using SchoolRisk.Storage.Municipalities;
+using SchoolRisk.Storage.Notifications;
+using SchoolRisk.Storage.Registry;
+using SchoolRisk.Storage.Results;
+
+namespace SchoolRisk.Functions.Digest;
+
+/// <summary>
+/// <c>Digest</c>: queue trigger <c>request</c> on <c>digest-requests</c> (a <see cref="DigestRequest"/>, queued by
+/// <c>Recalculate</c> to become visible after <see cref="DeliveryOptions.DigestDelay"/>). A request overtaken by a later
+/// one ends at once; otherwise the committee's digest of the period is built from the stored results against the
+/// period before and delivered to the committee's addresses. Its key is a hash of its content, so the same state of the
+/// region is delivered once however many requests reach it. See <c>Digest/function.json</c>.
+/// </summary>
+public static class DigestFunction
+{
+    public const string TriggerBinding = "request";
+
+    public static IEndpointRouteBuilder MapDigest(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/Digest", HandleAsync);
+        return endpoints;
+    }
+
+    private static async Task<IResult> HandleAsync(
+        InvocationRequest request, DigestSchedule schedule, ResultTable results, MunicipalityTable municipalities, RecipientStore recipients,
+        NotificationTable notifications, NoticeDeliverer deliverer, CancellationToken cancellationToken)
+    {
+        if (!request.TryRead<DigestRequest>(TriggerBinding, out var message, out var error) || !Period.TryParse(message.Period, out var period))
+        {
+            return FunctionJson.Failed(InvocationResponse.Log(error ?? $"The message names '{message?.Period}', not a period like 2023-2024."));
+        }
+
+        if (!await schedule.IsLatestAsync(period, message.RequestedAt, cancellationToken))
+        {
+            return FunctionJson.Ok(InvocationResponse.Log($"Digest of {period} requested at {message.RequestedAt:O}: a later request will make it."));
+        }
+
+        var current = await SchoolsAsync(results, period, cancellationToken);
+        if (current.Count == 0)
+        {
+            return FunctionJson.Ok(InvocationResponse.Log($"Digest of {period}: no results yet."));
+        }
+
+        var zones = await municipalities.ListAsync(period, cancellationToken).ToDictionaryAsync(summary => summary.MunicipalityId, summary => summary.Zone, StringComparer.Ordinal, cancellationToken);
+        var digest = RegionalDigest.Of(period, current, await SchoolsAsync(results, period.Previous, cancellationToken), zones);
+        await notifications.TryAddDigestAsync(digest, cancellationToken);
+        var outcome = await deliverer.DeliverAsync(period, DeliveryPlan.ForDigest(digest, await recipients.LoadAsync(cancellationToken)), cancellationToken);
+        var log = $"Digest {digest.Key}: {outcome.Summary}";
+        var failures = outcome.Transient.Concat(outcome.Permanent).ToList();
+        await notifications.SetStatusAsync(
+            period, RecipientDirectory.Committee, digest.Key, failures.Count == 0 ? "Delivered" : "Retrying", failures.Count == 0 ? null : string.Join(" | ", failures), cancellationToken);
+        return failures.Count > 0 ? FunctionJson.Failed(InvocationResponse.Log(log)) : FunctionJson.Ok(InvocationResponse.Log(log));
+    }
+
+    private static async Task<List<DigestSchool>> SchoolsAsync(ResultTable results, Period period, CancellationToken cancellationToken) =>
+        await results.ListAsync(period, cancellationToken)
+            .Select(result => new DigestSchool(result.MunicipalityId, result.SchoolId, result.SchoolName, result.OverallZone, result.Classification.LowResults))
+            .ToListAsync(cancellationToken);
+}

@@ -1,0 +1,136 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace SchoolRisk.LocalHost.NodeTools;
+
+/// <summary>
+/// A tool that <c>npm ci</c> installed from the repository's <c>package.json</c> (Azurite, MailDev), run with node on
+/// loopback ports. Its output is kept for error messages; disposing it kills the process.
+/// </summary>
+public sealed class NodeToolProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private NodeToolProcess(string name, Process process)
+    {
+        Name = name;
+        _process = process;
+    }
+
+    public string Name { get; }
+
+    /// <param name="repositoryRoot">The folder whose <c>node_modules</c> holds the tool.</param>
+    /// <param name="name">The tool's name, for messages.</param>
+    /// <param name="script">The tool's script, relative to <c>node_modules</c>.</param>
+    /// <param name="arguments">Its arguments.</param>
+    /// <param name="environment">Further environment variables.</param>
+    public static NodeToolProcess Start(string repositoryRoot, string name, string script, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var path = Path.Combine(repositoryRoot, "node_modules", script);
+        if (!File.Exists(path))
+        {
+            throw new InvalidOperationException($"{name} is not installed: run 'npm ci' in {repositoryRoot}.");
+        }
+
+        var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(path);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (variable, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[variable] = value;
+        }
+
+        var tool = new NodeToolProcess(name, Process.Start(start) ?? throw new InvalidOperationException("node did not start."));
+        tool._process.OutputDataReceived += (_, line) => tool.Append(line.Data);
+        tool._process.ErrorDataReceived += (_, line) => tool.Append(line.Data);
+        tool._process.BeginOutputReadLine();
+        tool._process.BeginErrorReadLine();
+        return tool;
+    }
+
+    /// <summary>Free loopback ports, found by binding and releasing them.</summary>
+    public static int[] FreePorts(int count)
+    {
+        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
+        listeners.ForEach(listener => listener.Start());
+        var ports = listeners.Select(listener => ((IPEndPoint)listener.LocalEndpoint).Port).ToArray();
+        listeners.ForEach(listener => listener.Stop());
+        return ports;
+    }
+
+    /// <summary>Waits until every port accepts connections; fails with the tool's output if it exits or the time runs out.</summary>
+    public async Task WaitUntilListeningAsync(IEnumerable<int> ports, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        foreach (var port in ports)
+        {
+            while (!await AcceptsAsync(port, deadline.Token))
+            {
+                if (_process.HasExited)
+                {
+                    throw new InvalidOperationException($"{Name} exited with code {_process.ExitCode}: {Output()}");
+                }
+
+                if (deadline.IsCancellationRequested)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    throw new TimeoutException($"{Name} did not listen on port {port} within {timeout}: {Output()}");
+                }
+
+                await Task.Delay(100, CancellationToken.None);
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private static async Task<bool> AcceptsAsync(int port, CancellationToken cancellationToken)
+    {
+        using var client = new TcpClient();
+        try
+        {
+            await client.ConnectAsync(IPAddress.Loopback, port, cancellationToken);
+            return true;
+        }
+        catch (Exception exception) when (exception is SocketException or OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private void Append(string? line)
+    {
+        if (line is not null)
+        {
+            lock (_output)
+            {
+                _output.AppendLine(line);
+            }
+        }
+    }
+
+    private string Output()
+    {
+        lock (_output)
+        {
+            return _output.ToString();
+        }
+    }
+}
