@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SchoolRisk.Cli.Demo;
 using SchoolRisk.Cli.Docs;
+using SchoolRisk.Cli.Notices;
 using SchoolRisk.Cli.Rules;
 using SchoolRisk.Cli.Samples;
 using SchoolRisk.Cli.Templates;
@@ -12,5 +13,6 @@ var root = new RootCommand("School risk zones: the regional education quality wo
     TemplateCommand.Create(),
     UploadColumnsDoc.Create(),
     RulesCommand.Create(),
+    NoticesCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

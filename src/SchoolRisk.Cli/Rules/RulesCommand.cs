@@ -20,12 +20,7 @@ namespace SchoolRisk.Cli.Rules;
 /// </summary>
 public static class RulesCommand
 {
-    private static readonly Option<string> Connection = new("--connection-string")
-    {
-        Description = "Storage account connection string. Default: the AzureWebJobsStorage environment variable, else the local emulator.",
-        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("AzureWebJobsStorage") ?? new StorageOptions().ConnectionString,
-        Recursive = true,
-    };
+    private static readonly Option<string> Connection = StorageConnection.CreateOption();
 
     private static readonly Option<string> By = new("--by") { Description = "Who makes the change (recorded).", DefaultValueFactory = _ => Environment.UserName };
 

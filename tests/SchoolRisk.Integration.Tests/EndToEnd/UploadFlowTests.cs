@@ -60,11 +60,11 @@ public sealed class UploadFlowTests(DeploymentFixture fixture) : IClassFixture<D
     }
 
     [Fact]
-    public async Task SameEventDeliveredAgain_EvaluatesAgainButRecordsNoSecondNotice()
+    public async Task SameEventDeliveredAgain_EvaluatesAgainButRecordsNoSecondNotice_AndSendsNoSecondLetter()
     {
         var csv = "school_id,school_name,ege_below_min_share\nkirovsky-001,Школа,12\n";
         await UploadAsync("2023-2024/kirovsky/schools.csv", Encoding.UTF8.GetBytes(csv));
-        await Poll.UntilAsync(() => Notices("kirovsky"), notices => notices.Count == 1, "the kirovsky notice");
+        await Poll.UntilAsync(() => Notices("kirovsky"), notices => notices.Count == 1 && notices[0].Status == "Delivered", "the kirovsky notice delivered");
         var first = Assert.Single(await Uploads("kirovsky"));
         var queues = new QueueServiceClient(fixture.Deployment.ConnectionString);
         var blob = new BlobContainerClient(fixture.Deployment.ConnectionString, "uploads").GetBlobClient("2023-2024/kirovsky/schools.csv");
@@ -79,6 +79,7 @@ public sealed class UploadFlowTests(DeploymentFixture fixture) : IClassFixture<D
 
         Assert.Equal(first.UploadId, again.UploadId);
         Assert.Single(await Notices("kirovsky"));
+        Assert.Single(await fixture.Deployment.Mail.ListAsync(TestContext.Current.CancellationToken), letter => letter.To.Contains("kirovsky@edu.example.ru"));
         Assert.DoesNotContain(await PoisonedMessages(), message => message.Contains("kirovsky", StringComparison.Ordinal));
     }
 
