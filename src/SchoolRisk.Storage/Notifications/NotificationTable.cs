@@ -37,15 +37,7 @@ public sealed class NotificationTable(StorageAccount account, TimeProvider time)
             ["Status"] = "Recorded",
             ["RecordedAt"] = time.GetUtcNow(),
         };
-        try
-        {
-            await _table.AddEntityAsync(entity, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException exception) when (exception.Status == 409)
-        {
-            return false;
-        }
+        return await TryAddAsync(entity, cancellationToken);
     }
 
     /// <summary>Records the committee's digest (partition <c>{period}_committee</c>). Returns <c>false</c> when that digest is already recorded.</summary>
@@ -63,15 +55,7 @@ public sealed class NotificationTable(StorageAccount account, TimeProvider time)
             ["Status"] = "Recorded",
             ["RecordedAt"] = time.GetUtcNow(),
         };
-        try
-        {
-            await _table.AddEntityAsync(entity, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException exception) when (exception.Status == 409)
-        {
-            return false;
-        }
+        return await TryAddAsync(entity, cancellationToken);
     }
 
     /// <summary>Sets how delivery of a recorded notice ended: <c>Delivered</c>, <c>Retrying</c> or <c>Failed</c>, with the reason.</summary>
@@ -98,6 +82,20 @@ public sealed class NotificationTable(StorageAccount account, TimeProvider time)
             {
                 Reason = entity.GetString("Reason"),
             };
+        }
+    }
+
+    /// <summary>Insert-only: <c>false</c> when an entity with the same key is already there.</summary>
+    private async Task<bool> TryAddAsync(TableEntity entity, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _table.AddEntityAsync(entity, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException exception) when (exception.Status == 409)
+        {
+            return false;
         }
     }
 }
