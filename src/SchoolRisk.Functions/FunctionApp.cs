@@ -5,6 +5,8 @@ using SchoolRisk.Functions.Ingest;
 using SchoolRisk.Functions.Notify;
 using SchoolRisk.Functions.Recalculate;
 using SchoolRisk.Functions.Rules;
+using SchoolRisk.Functions.Site;
+using SchoolRisk.Functions.Views;
 using SchoolRisk.Storage;
 using SchoolRisk.Storage.Municipalities;
 using SchoolRisk.Storage.Notifications;
@@ -89,6 +91,13 @@ public static class FunctionApp
         app.MapRecalculate();
         app.MapRulesChanged();
         app.MapPreviewRules();
+        app.MapRiskMap();
+        app.MapMunicipalitySchools();
+        app.MapSchoolHistory();
+        app.MapRanking();
+        app.MapRuleVersions();
+        app.MapNotes();
+        app.MapSite();
         return app;
     }
 }

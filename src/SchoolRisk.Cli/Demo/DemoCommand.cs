@@ -4,6 +4,7 @@ using SchoolRisk.Cli.Samples;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Schools;
 using SchoolRisk.Functions.Rules;
+using SchoolRisk.Functions.Views;
 using SchoolRisk.LocalHost;
 using SchoolRisk.Storage.Registry;
 using SchoolRisk.Storage.Uploads;
@@ -85,6 +86,11 @@ public static class DemoCommand
         {
             var adminKey = await deployment.Keys.SetAsync("PreviewRules", PreviewRulesFunction.AdministratorKey, cancellationToken: cancellationToken);
             AnsiConsole.MarkupLine($"\nRunning. Storage connection string:\n[grey]{Markup.Escape(deployment.ConnectionString)}[/]");
+            var committeeKey = await deployment.Keys.SetAsync(null, AccessScope.CommitteeKey, cancellationToken: cancellationToken);
+            var municipalityKey = await deployment.Keys.SetAsync(null, AccessScope.MunicipalityKeyPrefix + "gatchinsky", cancellationToken: cancellationToken);
+            AnsiConsole.MarkupLine($"Risk map page: [blue]{deployment.HttpUrl}api/site/[/]");
+            Console.WriteLine($"  committee key (the whole region): {committeeKey}");
+            Console.WriteLine($"  Gatchina's key (its own schools only): {municipalityKey}");
             AnsiConsole.MarkupLine($"HTTP functions on [blue]{deployment.HttpUrl}api/[/]; rule preview with the [grey]{PreviewRulesFunction.AdministratorKey}[/] key:");
             Console.WriteLine(
                 $"  curl -X POST -H 'x-functions-key: {adminKey}' --data \"{{\\\"files\\\": {{\\\"exams.json\\\": $(cat rules/exams.json)}}}}\" {deployment.HttpUrl}api/rules/preview/{SampleRegion.Period}");

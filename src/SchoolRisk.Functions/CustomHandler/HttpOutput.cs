@@ -19,13 +19,17 @@ public static class HttpOutput
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
-    public static IResult Json(int statusCode, object body, params IReadOnlyList<string> logs)
+    public static IResult Json(int statusCode, object body, params IReadOnlyList<string> logs) =>
+        Text(statusCode, "application/json; charset=utf-8", JsonSerializer.Serialize(body, JsonOptions), logs);
+
+    /// <summary>A text answer (HTML, script, style) of the given content type; not cached, so a deployment shows at once.</summary>
+    public static IResult Text(int statusCode, string contentType, string body, params IReadOnlyList<string> logs)
     {
         var response = new Dictionary<string, object?>
         {
             ["statusCode"] = statusCode,
-            ["headers"] = new Dictionary<string, string> { ["Content-Type"] = "application/json; charset=utf-8" },
-            ["body"] = JsonSerializer.Serialize(body, JsonOptions),
+            ["headers"] = new Dictionary<string, string> { ["Content-Type"] = contentType, ["Cache-Control"] = "no-cache" },
+            ["body"] = body,
         };
         return FunctionJson.Ok(new InvocationResponse(new Dictionary<string, object?> { [Binding] = response }, logs));
     }

@@ -1,10 +1,13 @@
 using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Notices;
+using SchoolRisk.Domain.Notices.Notes;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Uploads;
 using SchoolRisk.Functions.Rules;
 using SchoolRisk.Storage.Municipalities;
+using SchoolRisk.Storage.Registry;
+using SchoolRisk.Storage.Reports;
 using SchoolRisk.Storage.Results;
 
 namespace SchoolRisk.Functions.Recalculate;
@@ -19,7 +22,8 @@ namespace SchoolRisk.Functions.Recalculate;
 /// to that upload's own recalculation. Schools stored under another rule set version whose zone the current one changes
 /// were moved by the rules, not by their data: each rewritten municipality with such schools gets a
 /// <see cref="NoticeKind.RulesChanged"/> notice, whichever recalculation (an activation's re-evaluation or the next
-/// upload's) comes first; its id (period, municipality, version) makes it one notice.
+/// upload's) comes first; its id (period, municipality, version) makes it one notice. Each rewritten municipality's
+/// analytical note (<see cref="AnalyticalNote"/>) is written anew, against the region as it now stands.
 /// </summary>
 public sealed class RegionalRecalculation(
     ResultTable results,
@@ -27,6 +31,8 @@ public sealed class RegionalRecalculation(
     PeriodEvaluator periods,
     RuleSetProvider rules,
     RecalculationLock locks,
+    ReportStore reports,
+    RecipientStore recipients,
     TimeProvider time,
     ILogger<RegionalRecalculation> logger)
 {
@@ -47,6 +53,9 @@ public sealed class RegionalRecalculation(
         }
 
         var evaluated = await periods.EvaluateAsync(period, ruleSet, cancellationToken);
+        var before = await results.ListAsync(period.Previous, cancellationToken).ToDictionaryAsync(result => result.SchoolId, result => result.OverallZone, StringComparer.Ordinal, cancellationToken);
+        var region = ZoneCounts.Of(evaluated.Select(pair => pair.Evaluation.OverallZone));
+        var names = await recipients.LoadAsync(cancellationToken);
         var written = 0;
         var skipped = new List<string>();
         var notices = new List<MunicipalityNotice>();
@@ -57,8 +66,14 @@ public sealed class RegionalRecalculation(
                 [.. municipality.Select(pair => pair.Evaluation)]);
             if (await results.ReplaceIfUnchangedAsync(upload, municipality.ToDictionary(pair => pair.Stored.SchoolId, pair => pair.Stored.ETag), cancellationToken))
             {
-                await municipalities.UpdateAsync(
+                var summary = await municipalities.UpdateAsync(
                     period, upload.Path.MunicipalityId, existing => MunicipalSummary.Of(upload).KeepingRubricsOf(existing), cancellationToken);
+                await reports.WriteNoteAsync(period, summary.MunicipalityId, AnalyticalNote.Compose(
+                    period, names.NameOf(summary.MunicipalityId), summary.Zone, ruleSet.Version,
+                    [.. municipality.Select(pair => new NoteSchool(
+                        pair.Evaluation.School.SchoolId, pair.Evaluation.School.SchoolName, pair.Evaluation.OverallZone,
+                        before.TryGetValue(pair.Evaluation.School.SchoolId, out var zone) ? zone : null, pair.Evaluation.Findings, pair.Evaluation.Classification.LowResults))],
+                    region), cancellationToken);
                 written++;
                 var changes = municipality
                     .Where(pair => pair.Stored.RuleSetVersion != ruleSet.Version && pair.Stored.OverallZone != pair.Evaluation.OverallZone)

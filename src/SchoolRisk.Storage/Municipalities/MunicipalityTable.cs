@@ -16,14 +16,15 @@ public sealed class MunicipalityTable(StorageAccount account, TimeProvider time)
 {
     private readonly TableClient _table = account.Tables.GetTableClient(account.Options.MunicipalitiesTable);
 
-    /// <summary>Applies <paramref name="change"/> to the municipality's summary (<c>null</c> when it has none yet) and writes the result.</summary>
-    public async Task UpdateAsync(Period period, string municipalityId, Func<MunicipalSummary?, MunicipalSummary> change, CancellationToken cancellationToken = default)
+    /// <summary>Applies <paramref name="change"/> to the municipality's summary (<c>null</c> when it has none yet), writes the result and returns it.</summary>
+    public async Task<MunicipalSummary> UpdateAsync(Period period, string municipalityId, Func<MunicipalSummary?, MunicipalSummary> change, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(change);
         while (true)
         {
             var current = await _table.GetEntityIfExistsAsync<TableEntity>(period.ToString(), municipalityId, cancellationToken: cancellationToken);
-            var entity = ToEntity(change(current.HasValue ? FromEntity(current.Value!, period) : null));
+            var summary = change(current.HasValue ? FromEntity(current.Value!, period) : null);
+            var entity = ToEntity(summary);
             try
             {
                 if (current.HasValue)
@@ -35,13 +36,28 @@ public sealed class MunicipalityTable(StorageAccount account, TimeProvider time)
                     await _table.AddEntityAsync(entity, cancellationToken);
                 }
 
-                return;
+                return summary;
             }
             catch (RequestFailedException exception) when (exception.Status is 409 or 412)
             {
                 // Another upload of the municipality wrote first: read its row again.
             }
         }
+    }
+
+    /// <summary>The periods that have municipal results, newest first.</summary>
+    public async Task<IReadOnlyList<Period>> PeriodsAsync(CancellationToken cancellationToken = default)
+    {
+        var periods = new HashSet<Period>();
+        await foreach (var entity in _table.QueryAsync<TableEntity>(select: ["PartitionKey"], cancellationToken: cancellationToken))
+        {
+            if (Period.TryParse(entity.PartitionKey, out var period))
+            {
+                periods.Add(period);
+            }
+        }
+
+        return [.. periods.OrderByDescending(period => period.StartYear)];
     }
 
     public async IAsyncEnumerable<MunicipalSummary> ListAsync(Period period, [EnumeratorCancellation] CancellationToken cancellationToken = default)

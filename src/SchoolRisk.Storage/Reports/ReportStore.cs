@@ -1,11 +1,16 @@
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using SchoolRisk.Domain.Notices;
+using SchoolRisk.Domain.Notices.Notes;
+using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Uploads;
 
 namespace SchoolRisk.Storage.Reports;
 
-/// <summary>Upload error reports in the reports container, next to each other per upload: <c>{period}/{municipality}/{uploadId}/errors.json</c> and <c>errors.csv</c>.</summary>
+/// <summary>
+/// The reports container: upload error reports next to each other per upload, <c>{period}/{municipality}/{uploadId}/errors.json</c>
+/// and <c>errors.csv</c>, and each municipality's analytical note of a period, <c>{period}/{municipality}/note.html</c>.
+/// </summary>
 public sealed class ReportStore(StorageAccount account)
 {
     private readonly BlobContainerClient _container = account.Blobs.GetBlobContainerClient(account.Options.ReportsContainer);
@@ -18,6 +23,22 @@ public sealed class ReportStore(StorageAccount account)
         await WriteAsync(links.Json, "application/json; charset=utf-8", stream => UploadReportFiles.WriteJsonAsync(report, stream, cancellationToken), cancellationToken);
         await WriteAsync(links.Csv, "text/csv; charset=utf-8", stream => UploadReportFiles.WriteCsvAsync(report, stream, cancellationToken), cancellationToken);
         return links;
+    }
+
+    /// <summary>Writes (or replaces with the newer one) a municipality's analytical note; returns its blob name.</summary>
+    public async Task<string> WriteNoteAsync(Period period, string municipalityId, string html, CancellationToken cancellationToken = default)
+    {
+        var blobName = AnalyticalNote.BlobName(period, municipalityId);
+        await _container.GetBlobClient(blobName).UploadAsync(
+            BinaryData.FromString(html), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/html; charset=utf-8" } }, cancellationToken);
+        return blobName;
+    }
+
+    /// <summary>A text blob of the container, or <c>null</c> when there is none.</summary>
+    public async Task<string?> TryReadTextAsync(string blobName, CancellationToken cancellationToken = default)
+    {
+        var blob = _container.GetBlobClient(blobName);
+        return await blob.ExistsAsync(cancellationToken) ? (await blob.DownloadContentAsync(cancellationToken)).Value.Content.ToString() : null;
     }
 
     public async Task<string> ReadTextAsync(string blobName, CancellationToken cancellationToken = default) =>

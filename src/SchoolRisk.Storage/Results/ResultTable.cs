@@ -84,6 +84,11 @@ public sealed class ResultTable(StorageAccount account, TimeProvider time)
     public IAsyncEnumerable<StoredResult> ListAsync(Period period, string municipalityId, CancellationToken cancellationToken = default) =>
         QueryAsync($"PartitionKey eq '{PartitionKeys.For(period, municipalityId)}'", cancellationToken);
 
+    /// <summary>One school's results in every period it was evaluated, oldest first (a scan filtered by row key: fine for a region; a national history would want its own index).</summary>
+    public async Task<IReadOnlyList<StoredResult>> HistoryAsync(string schoolId, CancellationToken cancellationToken = default) =>
+        [.. (await QueryAsync($"RowKey eq '{schoolId.Replace("'", "''", StringComparison.Ordinal)}'", cancellationToken).ToListAsync(cancellationToken))
+            .OrderBy(result => result.Period.StartYear)];
+
     /// <summary>Every result of a period, region-wide.</summary>
     public IAsyncEnumerable<StoredResult> ListAsync(Period period, CancellationToken cancellationToken = default) =>
         QueryAsync(PartitionKeys.PeriodFilter(period), cancellationToken);

@@ -3,7 +3,10 @@ using System.Text;
 
 namespace SchoolRisk.Domain.Notices.Letters;
 
-/// <summary>Writes a letter's HTML and plain text side by side, so the two alternatives always say the same; every text is HTML-encoded.</summary>
+/// <summary>
+/// Writes a letter's (or an analytical note's) HTML and plain text side by side, so the two alternatives always say
+/// the same; every text is HTML-encoded. A figure is drawn in the HTML and described by its caption in the text.
+/// </summary>
 internal sealed class LetterBuilder
 {
     private readonly StringBuilder _html = new();
@@ -41,6 +44,14 @@ internal sealed class LetterBuilder
 
         _html.Append("</ul>");
         _text.AppendLine();
+        return this;
+    }
+
+    /// <summary>A figure: <paramref name="svg"/> is markup this assembly drew (never user text), <paramref name="caption"/> says what it shows.</summary>
+    public LetterBuilder Figure(string svg, string caption)
+    {
+        _html.Append("<figure>").Append(svg).Append("<figcaption>").Append(Encode(caption)).Append("</figcaption></figure>");
+        _text.AppendLine(caption).AppendLine();
         return this;
     }
 

@@ -67,6 +67,12 @@ public static class MunicipalityLetter
             letter.Paragraph($"Полный отчёт об ошибках: reports/{report.Csv} (CSV для Excel) и reports/{report.Json}.");
         }
 
+        if (notice.Kind is NoticeKind.Evaluated or NoticeKind.RulesChanged)
+        {
+            letter.Paragraph($"Аналитическая справка по муниципалитету (для печати): reports/{Notes.AnalyticalNote.BlobName(notice.Period, notice.MunicipalityId)}, " +
+                $"а также карта рисков, школы и их динамика на странице мониторинга (/api/site/, по ключу муниципалитета).");
+        }
+
         return letter
             .Paragraph($"Результаты по каждой школе хранятся в таблице results (раздел {notice.Period}_{notice.MunicipalityId}). Версия правил: {notice.RuleSetVersion ?? "—"}; номер уведомления: {notice.NoticeId}.")
             .Paragraph("Если данные неверны, исправьте файл и загрузите его снова: новая загрузка заменит прежнюю.")

@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Text;
+using SchoolRisk.Domain.Notices.Letters;
+using SchoolRisk.Domain.Periods;
+using SchoolRisk.Domain.Zones;
+
+namespace SchoolRisk.Domain.Notices.Notes;
+
+/// <summary>
+/// The analytical note the methodology sends a municipality after each assessment: a summary, its zone counts against
+/// the region's (with a chart), each risk school with its indicators, and what changed since the period before. A
+/// printable HTML page in Russian (print it to PDF from any browser); charts are inline SVG, so it needs nothing else.
+/// </summary>
+public static class AnalyticalNote
+{
+    /// <summary>Where a municipality's note of a period is kept in the reports container.</summary>
+    public static string BlobName(Period period, string municipalityId) => $"{period}/{municipalityId}/note.html";
+
+    /// <param name="period">The period.</param>
+    /// <param name="municipalityName">The municipality's name.</param>
+    /// <param name="municipalZone">The municipality's zone (schools' and rubrics').</param>
+    /// <param name="ruleSetVersion">The rule set that evaluated it.</param>
+    /// <param name="schools">The municipality's schools.</param>
+    /// <param name="region">The region's schools per zone.</param>
+    public static string Compose(Period period, string municipalityName, Zone municipalZone, string ruleSetVersion, IReadOnlyList<NoteSchool> schools, ZoneCounts region)
+    {
+        ArgumentNullException.ThrowIfNull(schools);
+        ArgumentNullException.ThrowIfNull(region);
+        var own = ZoneCounts.Of(schools.Select(school => school.Zone));
+        var title = $"Аналитическая справка: {municipalityName}, {period}";
+        var note = new LetterBuilder(title)
+            .Paragraph($"Оценено школ: {own.Total}. Зона муниципалитета: {RussianText.Zone(municipalZone)}. В зоне высокого риска — {own.High} ({Percent(own.Share(Zone.High))}), " +
+                $"среднего — {own.Medium} ({Percent(own.Share(Zone.Medium))}); по региону — {Percent(region.Share(Zone.High))} и {Percent(region.Share(Zone.Medium))}. " +
+                $"Школ с низкими результатами (ШНОР): {schools.Count(school => school.LowResults)}.")
+            .Heading("Зоны риска: муниципалитет и регион")
+            .Table(
+                ["", "Высокий риск", "Средний риск", "Вне зоны риска", "Школ"],
+                [
+                    [municipalityName, Count(own, Zone.High), Count(own, Zone.Medium), Count(own, Zone.None), $"{own.Total}"],
+                    ["Регион", Count(region, Zone.High), Count(region, Zone.Medium), Count(region, Zone.None), $"{region.Total}"],
+                ])
+            .Figure(Bars([(municipalityName, own), ("Регион", region)]), "Доли школ по зонам риска: красный — высокий, оранжевый — средний, зелёный — вне зоны.");
+        var risk = schools.Where(school => school.Zone != Zone.None).OrderByDescending(school => school.Zone).ThenBy(school => school.SchoolId, StringComparer.Ordinal).ToList();
+        note.Heading($"Школы в зонах риска: {risk.Count}");
+        if (risk.Count > 0)
+        {
+            note.Table(
+                ["Школа", "Зона", "Год назад", "Показатели"],
+                risk.Select(school => (IReadOnlyList<string>)[
+                    $"{school.SchoolId} {school.SchoolName}", RussianText.Zone(school.Zone), school.Before is { } before ? RussianText.Zone(before) : "нет данных",
+                    string.Join("; ", school.Findings.Select(RussianText.Finding))]));
+        }
+
+        var entered = risk.Where(school => school.Before is null or Zone.None).ToList();
+        var left = schools.Where(school => school.Zone == Zone.None && school.Before is Zone.High or Zone.Medium).ToList();
+        note.Heading("Изменения с прошлого года")
+            .Paragraph($"Вошли в зону риска: {entered.Count}; вышли из неё: {left.Count}; перешли из среднего в высокий: " +
+                $"{risk.Count(school => school.Zone == Zone.High && school.Before == Zone.Medium)}.");
+        if (entered.Count + left.Count > 0)
+        {
+            note.Bullets(entered.Select(school => $"вошла: {school.SchoolId} {school.SchoolName} ({RussianText.Zone(school.Zone)})")
+                .Concat(left.Select(school => $"вышла: {school.SchoolId} {school.SchoolName} (была: {RussianText.Zone(school.Before!.Value)})")));
+        }
+
+        return note.Paragraph($"Версия правил оценки: {ruleSetVersion}. Справка составлена автоматически по данным загрузки и пересчёта региона.").Build(title).Html;
+    }
+
+    private static string Count(ZoneCounts counts, Zone zone) =>
+        $"{(zone switch { Zone.High => counts.High, Zone.Medium => counts.Medium, _ => counts.None })} ({Percent(counts.Share(zone))})";
+
+    private static string Percent(decimal share) => $"{share.ToString("0.#", RussianText.Culture)} %";
+
+    /// <summary>One horizontal bar per row, split by zone in proportion to its schools.</summary>
+    private static string Bars(IReadOnlyList<(string Label, ZoneCounts Counts)> rows)
+    {
+        const int width = 520, labelWidth = 160, rowHeight = 28;
+        var svg = new StringBuilder().Append(CultureInfo.InvariantCulture,
+            $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{(rows.Count * rowHeight) + 4}\" role=\"img\">");
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var (label, counts) = rows[i];
+            var y = (i * rowHeight) + 2;
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"{y + 17}\" font-size=\"13\">{System.Net.WebUtility.HtmlEncode(label)}</text>");
+            var x = (double)labelWidth;
+            foreach (var (zone, color) in new[] { (Zone.High, "#c9302c"), (Zone.Medium, "#ec971f"), (Zone.None, "#449d44") })
+            {
+                var span = (double)counts.Share(zone) / 100 * (width - labelWidth);
+                svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x:0.#}\" y=\"{y}\" width=\"{span:0.#}\" height=\"22\" fill=\"{color}\"/>");
+                x += span;
+            }
+        }
+
+        return svg.Append("</svg>").ToString();
+    }
+}

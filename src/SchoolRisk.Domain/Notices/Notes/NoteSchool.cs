@@ -1,0 +1,7 @@
+using SchoolRisk.Domain.Evaluation;
+using SchoolRisk.Domain.Zones;
+
+namespace SchoolRisk.Domain.Notices.Notes;
+
+/// <summary>A school in an analytical note: its zone now and the period before, the indicators that put it there, whether its results are low.</summary>
+public sealed record NoteSchool(string SchoolId, string SchoolName, Zone Zone, Zone? Before, IReadOnlyList<IndicatorFinding> Findings, bool LowResults);

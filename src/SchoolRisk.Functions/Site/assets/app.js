@@ -1,0 +1,171 @@
+// The risk map page: reads the view functions with the caller's key, draws the region's map, a municipality's
+// schools and a school's trend. Everything a person reads is in Russian.
+'use strict';
+
+const KEY = 'schoolrisk-key';
+const ZONES = { high: 'высокий риск', medium: 'средний риск', none: 'вне зоны риска' };
+const COLORS = { high: '#c9302c', medium: '#ec971f', none: '#449d44' };
+const CLASSES = {
+  lowResults: 'ШНОР', stablyLowResults: 'устойчиво низкие', unfavourableConditions: 'ШНСУ',
+  nonObjectiveResults: 'необъективность', leaderEffective: 'эффективный руководитель',
+};
+const charts = [];
+let map = null;
+let schools = null;
+
+const $ = (id) => document.getElementById(id);
+
+function zoneBadge(zone) {
+  const badge = document.createElement('span');
+  badge.className = `zone zone-${zone}`;
+  badge.textContent = ZONES[zone];
+  return badge;
+}
+
+function cell(row, content) {
+  const td = row.insertCell();
+  if (content instanceof Node) td.appendChild(content); else td.textContent = content;
+  return td;
+}
+
+async function request(path) {
+  const response = await fetch(`../${path}`, { headers: { 'x-functions-key': localStorage.getItem(KEY) || '' } });
+  if (response.status === 401) throw new Error('Ключ не подходит.');
+  if (!response.ok) throw new Error((await response.json().catch(() => ({}))).error || `Ошибка ${response.status}`);
+  return response;
+}
+
+async function api(path) {
+  return (await request(path)).json();
+}
+
+function riskFindings(indicators) {
+  return indicators.filter((i) => i.zone !== 'none').map((i) => `${i.title}: ${i.value ?? 'нет данных'} (${ZONES[i.zone]})`).join('; ');
+}
+
+function classification(c) {
+  return Object.keys(CLASSES).filter((k) => c[k]).map((k) => CLASSES[k]).join(', ');
+}
+
+function passesFilters(zone, classes) {
+  const zoneFilter = $('zone-filter').value;
+  const classFilter = $('class-filter').value;
+  return (!zoneFilter || zone === zoneFilter) && (!classFilter || (classes && classes[classFilter]));
+}
+
+function drawMap() {
+  charts.splice(0).forEach((c) => c.destroy());
+  $('map-period').textContent = map.period;
+  const zoneFilter = $('zone-filter').value;
+  const rows = map.municipalities.filter((m) => !zoneFilter || m.zone === zoneFilter);
+  const body = $('map-table').tBodies[0];
+  body.replaceChildren();
+  for (const m of rows) {
+    const row = body.insertRow();
+    row.className = 'clickable';
+    row.dataset.municipality = m.id;
+    cell(row, m.name);
+    cell(row, zoneBadge(m.zone));
+    [m.schools, m.high, m.medium, m.none, m.lowResults].forEach((n) => cell(row, String(n)));
+    const canvas = document.createElement('canvas');
+    canvas.className = 'row-chart';
+    cell(row, canvas);
+    charts.push(new Chart(canvas, {
+      type: 'bar',
+      data: { labels: [''], datasets: ['high', 'medium', 'none'].map((z) => ({ label: ZONES[z], data: [m[z]], backgroundColor: COLORS[z] })) },
+      options: { indexAxis: 'y', animation: false, responsive: false, plugins: { legend: { display: false }, tooltip: { enabled: true } },
+        scales: { x: { stacked: true, display: false }, y: { stacked: true, display: false } } },
+    }));
+    row.addEventListener('click', () => openMunicipality(m.id));
+  }
+  charts.push(new Chart($('region-chart'), {
+    type: 'bar',
+    data: { labels: rows.map((m) => m.name), datasets: ['high', 'medium', 'none'].map((z) => ({ label: ZONES[z], data: rows.map((m) => m[z]), backgroundColor: COLORS[z] })) },
+    options: { animation: false, maintainAspectRatio: false, scales: { x: { stacked: true }, y: { stacked: true, title: { display: true, text: 'школ' } } } },
+  }));
+}
+
+function drawSchools() {
+  const body = $('schools-table').tBodies[0];
+  body.replaceChildren();
+  for (const s of schools.schools.filter((s) => passesFilters(s.zone, s.classification))) {
+    const row = body.insertRow();
+    row.className = 'clickable';
+    row.dataset.school = s.schoolId;
+    cell(row, `${s.schoolId} ${s.schoolName}`);
+    cell(row, zoneBadge(s.zone));
+    cell(row, classification(s.classification));
+    cell(row, riskFindings(s.indicators));
+    row.addEventListener('click', () => openSchool(s.schoolId));
+  }
+}
+
+async function openMunicipality(id) {
+  schools = await api(`municipalities/${encodeURIComponent(id)}/${map.period}`);
+  $('municipality-title').textContent = `${schools.name}: школы, ${schools.period}`;
+  $('note-link').dataset.path = `notes/${encodeURIComponent(id)}/${map.period}`;
+  $('municipality').hidden = false;
+  $('school').hidden = true;
+  drawSchools();
+  $('municipality').scrollIntoView();
+}
+
+let trend = null;
+async function openSchool(id) {
+  const history = await api(`schools/${encodeURIComponent(id)}/history`);
+  $('school-title').textContent = `${history.schoolId} ${history.schoolName}: динамика по годам`;
+  trend?.destroy();
+  const level = { none: 0, medium: 1, high: 2 };
+  trend = new Chart($('trend-chart'), {
+    type: 'line',
+    data: {
+      labels: history.periods.map((p) => p.period),
+      datasets: [{ label: 'зона риска', data: history.periods.map((p) => level[p.zone]), borderColor: '#333', pointBackgroundColor: history.periods.map((p) => COLORS[p.zone]), pointRadius: 7 }],
+    },
+    options: { animation: false, maintainAspectRatio: false,
+      scales: { y: { min: 0, max: 2, ticks: { stepSize: 1, callback: (v) => ['вне зоны', 'средний', 'высокий'][v] } } } },
+  });
+  const body = $('history-table').tBodies[0];
+  body.replaceChildren();
+  for (const p of history.periods) {
+    const row = body.insertRow();
+    cell(row, p.period);
+    cell(row, zoneBadge(p.zone));
+    cell(row, riskFindings(p.indicators));
+  }
+  $('school').hidden = false;
+  $('school').scrollIntoView();
+}
+
+async function load(period) {
+  map = await api(`map/${period}`);
+  const select = $('period');
+  select.replaceChildren(...map.periods.map((p) => new Option(p, p, false, p === map.period)));
+  drawMap();
+}
+
+async function start() {
+  try {
+    await load('latest');
+    $('login').hidden = true;
+    $('app').hidden = false;
+  } catch (error) {
+    $('login-error').textContent = error.message;
+  }
+}
+
+$('login').addEventListener('submit', (event) => {
+  event.preventDefault();
+  localStorage.setItem(KEY, $('key').value.trim());
+  start();
+});
+$('note-link').addEventListener('click', async (event) => {
+  event.preventDefault();
+  const html = await (await request(event.target.dataset.path)).text();
+  window.open(URL.createObjectURL(new Blob([html], { type: 'text/html' })), '_blank');
+});
+$('logout').addEventListener('click', () => { localStorage.removeItem(KEY); location.reload(); });
+$('period').addEventListener('change', () => load($('period').value).then(() => { $('municipality').hidden = true; $('school').hidden = true; }));
+$('zone-filter').addEventListener('change', () => { drawMap(); if (schools) drawSchools(); });
+$('class-filter').addEventListener('change', () => { if (schools) drawSchools(); });
+if (localStorage.getItem(KEY)) start();
