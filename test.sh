@@ -3,7 +3,7 @@
 # end-to-end tests through the local host. Extra arguments go to `dotnet test`.
 set -euo pipefail
 cd "$(dirname "$0")"
-scripts/ensure-tools.sh
+scripts/ensure-tools.sh --browser
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 set +e

@@ -69,6 +69,8 @@ function drawMap() {
     [m.schools, m.high, m.medium, m.none, m.lowResults].forEach((n) => cell(row, String(n)));
     const canvas = document.createElement('canvas');
     canvas.className = 'row-chart';
+    canvas.width = 220;
+    canvas.height = 28;
     cell(row, canvas);
     charts.push(new Chart(canvas, {
       type: 'bar',
@@ -81,7 +83,7 @@ function drawMap() {
   charts.push(new Chart($('region-chart'), {
     type: 'bar',
     data: { labels: rows.map((m) => m.name), datasets: ['high', 'medium', 'none'].map((z) => ({ label: ZONES[z], data: rows.map((m) => m[z]), backgroundColor: COLORS[z] })) },
-    options: { animation: false, maintainAspectRatio: false, scales: { x: { stacked: true }, y: { stacked: true, title: { display: true, text: 'школ' } } } },
+    options: { animation: false, maintainAspectRatio: false, scales: { x: { stacked: true }, y: { stacked: true, ticks: { precision: 0 }, title: { display: true, text: 'школ' } } } },
   }));
 }
 

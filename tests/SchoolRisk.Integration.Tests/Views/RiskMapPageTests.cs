@@ -1,0 +1,71 @@
+using System.Text;
+using Microsoft.Playwright;
+using SchoolRisk.Functions.Views;
+using SchoolRisk.Integration.Tests.Support;
+using SchoolRisk.Storage.Uploads;
+
+namespace SchoolRisk.Integration.Tests.Views;
+
+/// <summary>
+/// The web page in a real headless browser (Debian's Chromium, driven by Playwright) against the running local stack:
+/// the map renders, a click on a municipality and then on a school shows the school's trend. A screenshot is saved
+/// as an artifact: <c>artifacts/screenshots/risk-map.png</c> under the repository.
+/// </summary>
+public sealed class RiskMapPageTests(DeploymentFixture fixture) : IClassFixture<DeploymentFixture>
+{
+    private const string Chromium = "/usr/bin/chromium";
+
+    [Fact]
+    public async Task Map_Renders_AndADrillDownToASchoolShowsItsTrendOverPeriods()
+    {
+        Assert.True(File.Exists(Chromium), $"The page tests need Debian's Chromium at {Chromium}: scripts/ensure-tools.sh --browser installs it.");
+        await UploadAsync("2022-2023/kirovsky/schools.csv", "school_id,ege_below_min_share,oge_fail_share\nkirovsky-001,7,7\nkirovsky-002,9.5,9.5\nkirovsky-003,1,1\nkirovsky-004,2,2\n");
+        await Poll.UntilAsync(() => fixture.Deployment.Storage.PendingMessagesAsync("upload-events", TestContext.Current.CancellationToken), n => n == 0, "the first period's upload");
+        await UploadAsync("2023-2024/kirovsky/schools.csv", "school_id,ege_below_min_share\nkirovsky-001,15\nkirovsky-002,1\n");
+        await UploadAsync("2023-2024/tosnensky/schools.csv", "school_id,ege_below_min_share\ntosnensky-001,6\n");
+        await Poll.UntilAsync(
+            () => new SchoolRisk.Storage.Results.ResultTable(fixture.Deployment.Storage, TimeProvider.System).HistoryAsync("kirovsky-001", TestContext.Current.CancellationToken),
+            history => history.Count == 2, "kirovsky-001 in both periods");
+        var key = await fixture.Deployment.Keys.SetAsync(null, AccessScope.CommitteeKey, cancellationToken: TestContext.Current.CancellationToken);
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 1400 }, Locale = "ru-RU" });
+        var failures = new List<string>();
+        page.PageError += (_, error) => failures.Add(error);
+        await page.GotoAsync(new Uri(fixture.Deployment.HttpUrl, "api/site/").ToString());
+        await page.FillAsync("#key", key);
+        await page.ClickAsync("#login button");
+        var rows = page.Locator("#map-table tbody tr");
+        await Assertions.Expect(rows).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("#map-period")).ToHaveTextAsync("2023-2024");
+        await Assertions.Expect(rows.Filter(new() { HasText = "Кировский район" }).Locator(".zone")).ToHaveTextAsync("высокий риск");
+
+        await rows.Filter(new() { HasText = "Кировский район" }).ClickAsync();
+        var schools = page.Locator("#schools-table tbody tr");
+        await Assertions.Expect(schools).ToHaveCountAsync(2);
+        await page.SelectOptionAsync("#zone-filter", "high");
+        await Assertions.Expect(schools).ToHaveCountAsync(1);
+        await schools.First.ClickAsync();
+        var history = page.Locator("#history-table tbody tr");
+        await Assertions.Expect(history).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("#school-title")).ToContainTextAsync("kirovsky-001");
+        await Assertions.Expect(history.Nth(0)).ToContainTextAsync("2022-2023");
+        await Assertions.Expect(history.Nth(0).Locator(".zone")).ToHaveTextAsync("средний риск");
+        await Assertions.Expect(history.Nth(1).Locator(".zone")).ToHaveTextAsync("высокий риск");
+        var trendDrawn = await page.EvaluateAsync<bool>("() => { const c = document.getElementById('trend-chart'); return c.width > 0 && Chart.getChart(c)?.data.datasets[0].data.join() === '1,2'; }");
+        var screenshot = Path.Combine(TestDeployment.RepositoryRoot, "artifacts", "screenshots", "risk-map.png");
+        Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
+        await page.ScreenshotAsync(new() { Path = screenshot, FullPage = true });
+        TestContext.Current.SendDiagnosticMessage($"Screenshot: {screenshot}");
+
+        Assert.True(trendDrawn, "the trend chart shows the zone of each period (medium, then high)");
+        Assert.Empty(failures);
+    }
+
+    private async Task UploadAsync(string blobName, string content)
+    {
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(content));
+        await new UploadBlobStore(fixture.Deployment.Storage).UploadAsync(blobName, stream, TestContext.Current.CancellationToken);
+    }
+}

@@ -1,0 +1,108 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using SchoolRisk.Domain.Periods;
+using SchoolRisk.Domain.Zones;
+using SchoolRisk.Functions.Views;
+using SchoolRisk.Integration.Tests.Support;
+using SchoolRisk.Storage.Results;
+using SchoolRisk.Storage.Rules;
+using SchoolRisk.Storage.Uploads;
+
+namespace SchoolRisk.Integration.Tests.Views;
+
+/// <summary>The view functions through the local host: answers checked against stored data, and every crossing of keys refused.</summary>
+public sealed class ViewsApiTests(DeploymentFixture fixture) : IClassFixture<DeploymentFixture>
+{
+    private static readonly Period Period = Period.Parse("2023-2024");
+
+    [Fact]
+    public async Task Views_MatchTheStoredData_AndAMunicipalitysKeySeesOnlyItsOwn()
+    {
+        await UploadAsync("2023-2024/kirovsky/schools.csv", "school_id,ege_below_min_share,oge_fail_share\nkirovsky-001,15,1\nkirovsky-002,6,1\nkirovsky-003,1,1\n");
+        await UploadAsync("2023-2024/tosnensky/schools.csv", "school_id,ege_below_min_share\ntosnensky-001,12\ntosnensky-002,2\n");
+        await Poll.UntilAsync(ResultsAsync, results => results.Count == 5, "both municipalities' results");
+        await Poll.UntilAsync(() => fixture.Deployment.Storage.PendingMessagesAsync("period-recalculations", TestContext.Current.CancellationToken), n => n == 0, "the recalculations");
+        var stored = await ResultsAsync();
+        var committee = await fixture.Deployment.Keys.SetAsync(null, AccessScope.CommitteeKey, cancellationToken: TestContext.Current.CancellationToken);
+        var kirovsky = await fixture.Deployment.Keys.SetAsync(null, AccessScope.MunicipalityKeyPrefix + "kirovsky", cancellationToken: TestContext.Current.CancellationToken);
+        await Poll.UntilAsync(() => GetAsync("notes/tosnensky/2023-2024", committee), r => r.Status == HttpStatusCode.OK, "tosnensky's analytical note");
+
+        var map = (await GetAsync("map/2023-2024", committee)).Json;
+        var ownMap = (await GetAsync("map/latest", kirovsky)).Json;
+        var schools = (await GetAsync("municipalities/tosnensky/2023-2024", committee)).Json;
+        var history = (await GetAsync("schools/kirovsky-001/history", kirovsky)).Json;
+        var ranking = (await GetAsync("ranking/2023-2024", kirovsky)).Json;
+        var note = await GetAsync("notes/kirovsky/2023-2024", kirovsky);
+        var versions = (await GetAsync("rules/versions", committee)).Json;
+
+        Assert.Equal(
+            stored.GroupBy(r => r.MunicipalityId).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => (g.Key, g.Count(r => r.OverallZone == Zone.High), g.Count(r => r.OverallZone == Zone.Medium), g.Count(r => r.OverallZone == Zone.None))),
+            map.GetProperty("municipalities").EnumerateArray().Select(m => (m.GetProperty("id").GetString()!, m.GetProperty("high").GetInt32(), m.GetProperty("medium").GetInt32(), m.GetProperty("none").GetInt32()))
+                .OrderBy(m => m.Item1, StringComparer.Ordinal));
+        Assert.Equal(["kirovsky"], ownMap.GetProperty("municipalities").EnumerateArray().Select(m => m.GetProperty("id").GetString()));
+        Assert.Equal("Кировский район", ownMap.GetProperty("municipalities")[0].GetProperty("name").GetString());
+        Assert.Equal(
+            stored.Where(r => r.MunicipalityId == "tosnensky").OrderByDescending(r => r.OverallZone).Select(r => (r.SchoolId, r.OverallZone.ToKey())),
+            schools.GetProperty("schools").EnumerateArray().Select(s => (s.GetProperty("schoolId").GetString()!, s.GetProperty("zone").GetString()!)));
+        var ege = schools.GetProperty("schools")[0].GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("id").GetString() == "ege_below_min_share");
+        Assert.Equal((12m, "high", "Доля результатов ЕГЭ ниже минимального балла"), (ege.GetProperty("value").GetDecimal(), ege.GetProperty("zone").GetString(), ege.GetProperty("title").GetString()));
+        Assert.Equal([("2023-2024", "high")], history.GetProperty("periods").EnumerateArray().Select(p => (p.GetProperty("period").GetString(), p.GetProperty("zone").GetString())));
+        Assert.NotEqual(0, ranking.GetArrayLength());
+        Assert.All(ranking.EnumerateArray(), entry => Assert.Equal("kirovsky", entry.GetProperty("municipalityId").GetString()));
+        Assert.Equal(
+            stored.Where(r => r.MunicipalityId == "kirovsky" && r.Assessment.Rank is not null).Select(r => r.SchoolId).Order(),
+            ranking.EnumerateArray().Select(entry => entry.GetProperty("schoolId").GetString()).Order());
+        Assert.Contains("Аналитическая справка: Кировский район, 2023-2024", note.Text, StringComparison.Ordinal);
+        Assert.Equal((await new RuleStore(fixture.Deployment.Storage, TimeProvider.System).ActiveAsync(TestContext.Current.CancellationToken))!.Version, versions.GetProperty("active").GetString());
+    }
+
+    [Theory]
+    [InlineData("municipalities/tosnensky/2023-2024")]
+    [InlineData("schools/tosnensky-001/history")]
+    [InlineData("notes/tosnensky/2023-2024")]
+    public async Task AMunicipalitysKey_IsRefusedAnotherMunicipalitysData(string path)
+    {
+        var kirovsky = await fixture.Deployment.Keys.SetAsync(null, AccessScope.MunicipalityKeyPrefix + "kirovsky", cancellationToken: TestContext.Current.CancellationToken);
+
+        var response = await GetAsync(path, kirovsky);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.Status);
+        Assert.Contains("tosnensky", response.Json.GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NoKeyIs401_AndAKeyThatIsNeitherTheCommitteesNorAMunicipalitysSeesNothing()
+    {
+        var unnamed = await fixture.Deployment.Keys.GetAsync(null, "default", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await GetAsync("map/latest", null)).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await GetAsync("map/latest", unnamed)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync("site/", null)).Status);
+    }
+
+    private Task<List<StoredResult>> ResultsAsync() =>
+        new ResultTable(fixture.Deployment.Storage, TimeProvider.System).ListAsync(Period, TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken).AsTask();
+
+    private async Task UploadAsync(string blobName, string content)
+    {
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(content));
+        await new UploadBlobStore(fixture.Deployment.Storage).UploadAsync(blobName, stream, TestContext.Current.CancellationToken);
+    }
+
+    private async Task<(HttpStatusCode Status, string Text, JsonElement Json)> GetAsync(string path, string? key)
+    {
+        using var http = new HttpClient { BaseAddress = fixture.Deployment.HttpUrl };
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"api/{path}");
+        if (key is not null)
+        {
+            request.Headers.Add("x-functions-key", key);
+        }
+
+        using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var json = response.Content.Headers.ContentType?.MediaType == "application/json" ? JsonDocument.Parse(text).RootElement.Clone() : default;
+        return (response.StatusCode, text, json);
+    }
+}
