@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SchoolRisk.Cli.Demo;
 using SchoolRisk.Cli.Docs;
+using SchoolRisk.Cli.Keys;
 using SchoolRisk.Cli.Notices;
 using SchoolRisk.Cli.Rules;
 using SchoolRisk.Cli.Samples;
@@ -14,5 +15,6 @@ var root = new RootCommand("School risk zones: the regional education quality wo
     UploadColumnsDoc.Create(),
     RulesCommand.Create(),
     NoticesCommand.Create(),
+    KeysCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

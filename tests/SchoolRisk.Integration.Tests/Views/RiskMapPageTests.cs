@@ -1,7 +1,11 @@
 using System.Text;
 using Microsoft.Playwright;
+using SchoolRisk.Domain.Notices.Notes;
+using SchoolRisk.Domain.Periods;
 using SchoolRisk.Functions.Views;
 using SchoolRisk.Integration.Tests.Support;
+using SchoolRisk.Storage.Reports;
+using SchoolRisk.Storage.Results;
 using SchoolRisk.Storage.Uploads;
 
 namespace SchoolRisk.Integration.Tests.Views;
@@ -9,7 +13,8 @@ namespace SchoolRisk.Integration.Tests.Views;
 /// <summary>
 /// The web page in a real headless browser (Debian's Chromium, driven by Playwright) against the running local stack:
 /// the map renders, a click on a municipality and then on a school shows the school's trend. A screenshot is saved
-/// as an artifact: <c>artifacts/screenshots/risk-map.png</c> under the repository.
+/// as an artifact: <c>artifacts/screenshots/risk-map.png</c> under the repository, and the municipality's analytical
+/// note opened from the page, <c>artifacts/screenshots/analytical-note.png</c>.
 /// </summary>
 public sealed class RiskMapPageTests(DeploymentFixture fixture) : IClassFixture<DeploymentFixture>
 {
@@ -24,8 +29,11 @@ public sealed class RiskMapPageTests(DeploymentFixture fixture) : IClassFixture<
         await UploadAsync("2023-2024/kirovsky/schools.csv", "school_id,ege_below_min_share\nkirovsky-001,15\nkirovsky-002,1\n");
         await UploadAsync("2023-2024/tosnensky/schools.csv", "school_id,ege_below_min_share\ntosnensky-001,6\n");
         await Poll.UntilAsync(
-            () => new SchoolRisk.Storage.Results.ResultTable(fixture.Deployment.Storage, TimeProvider.System).HistoryAsync("kirovsky-001", TestContext.Current.CancellationToken),
+            () => new ResultTable(fixture.Deployment.Storage, TimeProvider.System).HistoryAsync("kirovsky-001", TestContext.Current.CancellationToken),
             history => history.Count == 2, "kirovsky-001 in both periods");
+        await Poll.UntilAsync(
+            () => new ReportStore(fixture.Deployment.Storage).TryReadTextAsync(AnalyticalNote.BlobName(Period.Parse("2023-2024"), "kirovsky"), TestContext.Current.CancellationToken),
+            note => note?.Contains("kirovsky-001", StringComparison.Ordinal) == true, "kirovsky's analytical note of 2023-2024");
         var key = await fixture.Deployment.Keys.SetAsync(null, AccessScope.CommitteeKey, cancellationToken: TestContext.Current.CancellationToken);
 
         using var playwright = await Playwright.CreateAsync();
@@ -53,14 +61,24 @@ public sealed class RiskMapPageTests(DeploymentFixture fixture) : IClassFixture<
         await Assertions.Expect(history.Nth(0)).ToContainTextAsync("2022-2023");
         await Assertions.Expect(history.Nth(0).Locator(".zone")).ToHaveTextAsync("средний риск");
         await Assertions.Expect(history.Nth(1).Locator(".zone")).ToHaveTextAsync("высокий риск");
+        var note = await page.RunAndWaitForPopupAsync(() => page.ClickAsync("#note-link"));
+        await Assertions.Expect(note.Locator("h1")).ToHaveTextAsync("Аналитическая справка: Кировский район, 2023-2024");
+        await Assertions.Expect(note.Locator("svg rect").First).ToBeVisibleAsync();
+        await note.ScreenshotAsync(new() { Path = Artifact("analytical-note.png"), FullPage = true });
         var trendDrawn = await page.EvaluateAsync<bool>("() => { const c = document.getElementById('trend-chart'); return c.width > 0 && Chart.getChart(c)?.data.datasets[0].data.join() === '1,2'; }");
-        var screenshot = Path.Combine(TestDeployment.RepositoryRoot, "artifacts", "screenshots", "risk-map.png");
-        Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
+        var screenshot = Artifact("risk-map.png");
         await page.ScreenshotAsync(new() { Path = screenshot, FullPage = true });
         TestContext.Current.SendDiagnosticMessage($"Screenshot: {screenshot}");
 
         Assert.True(trendDrawn, "the trend chart shows the zone of each period (medium, then high)");
         Assert.Empty(failures);
+    }
+
+    private static string Artifact(string name)
+    {
+        var folder = Path.Combine(TestDeployment.RepositoryRoot, "artifacts", "screenshots");
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, name);
     }
 
     private async Task UploadAsync(string blobName, string content)

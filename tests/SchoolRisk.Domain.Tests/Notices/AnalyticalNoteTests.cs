@@ -1,0 +1,32 @@
+using SchoolRisk.Domain.Evaluation;
+using SchoolRisk.Domain.Notices.Notes;
+using SchoolRisk.Domain.Periods;
+using SchoolRisk.Domain.Zones;
+
+namespace SchoolRisk.Domain.Tests.Notices;
+
+public sealed class AnalyticalNoteTests
+{
+    [Fact]
+    public void Note_ComparesZoneSharesWithTheRegion_ListsRiskSchoolsWithIndicators_AndTheChangesSinceLastYear()
+    {
+        NoteSchool School(string id, Zone zone, Zone? before, params IndicatorFinding[] findings) => new(id, $"Школа {id}", zone, before, findings, false);
+        var schools = new[]
+        {
+            School("k-1", Zone.High, Zone.Medium, new IndicatorFinding("ege_below_min_share", 15m, Zone.High, 10, "ege_below_min_share.high")),
+            School("k-2", Zone.Medium, null),
+            School("k-3", Zone.None, Zone.High),
+            School("k-4", Zone.None, Zone.None),
+        };
+
+        var html = AnalyticalNote.Compose(Period.Parse("2023-2024"), "Кировский район", Zone.High, "v1", schools, new ZoneCounts(10, 20, 70));
+
+        Assert.Contains("<h1>Аналитическая справка: Кировский район, 2023-2024</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>Кировский район</td><td>1 (25 %)</td><td>1 (25 %)</td><td>2 (50 %)</td><td>4</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>Регион</td><td>10 (10 %)</td><td>20 (20 %)</td><td>70 (70 %)</td><td>100</td>", html, StringComparison.Ordinal);
+        Assert.Contains("Доля результатов ЕГЭ ниже минимального балла: 15 % (порог 10 %, высокий риск)", html, StringComparison.Ordinal);
+        Assert.Contains("Вошли в зону риска: 1; вышли из неё: 1; перешли из среднего в высокий: 1.", html, StringComparison.Ordinal);
+        Assert.Contains("<svg", html, StringComparison.Ordinal);
+        Assert.Equal("2023-2024/kirovsky/note.html", AnalyticalNote.BlobName(Period.Parse("2023-2024"), "kirovsky"));
+    }
+}
