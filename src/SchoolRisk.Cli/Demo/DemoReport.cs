@@ -74,7 +74,8 @@ public static class DemoReport
             AnsiConsole.MarkupLine($"The committee's digest: [bold]{Markup.Escape(digest.Subject)}[/]");
         }
 
-        AnsiConsole.MarkupLine($"Every letter is in MailDev's web inbox, [blue]{deployment.Mail.WebUrl}[/] (open it while the demo runs with [grey]--keep-running[/]).");
+        AnsiConsole.MarkupLine($"Every letter is in MailDev's web inbox, [blue]{deployment.Mail.WebUrl}[/], and the risk-map page is [blue]{deployment.HttpUrl}api/site/[/] " +
+            "(open them while the demo runs with [grey]--keep-running[/], which prints the keys).");
 
         if (!outcome.Complete)
         {
@@ -94,7 +95,7 @@ public static class DemoReport
         grid.AddRow("[blue]Blob[/] " + options.UploadsContainer, "original uploads, never modified: {period}/{municipality}/{file}, rubric scores under .../rubrics/");
         grid.AddRow("[blue]Table[/] " + options.ResultsTable, $"one entity per school per period (PartitionKey {{period}}_{{municipality}}), rule set {ruleVersions}");
         grid.AddRow("[blue]Blob[/] " + options.RegistryContainer + "/" + options.RegistryBlob, "the school registry uploads are checked against");
-        grid.AddRow("[blue]Blob[/] " + options.ReportsContainer, "error reports, {period}/{municipality}/{uploadId}/errors.json and errors.csv");
+        grid.AddRow("[blue]Blob[/] " + options.ReportsContainer, "error reports, {period}/{municipality}/{uploadId}/errors.json and errors.csv; analytical notes, {period}/{municipality}/note.html");
         grid.AddRow("[blue]Table[/] " + options.MunicipalitiesTable, "municipal indicators and zone, one entity per municipality (PartitionKey {period})");
         grid.AddRow("[blue]Table[/] " + options.RubricsTable, "rubric results: scores, total, band, zone (PartitionKey {period}_{municipality})");
         grid.AddRow("[blue]Table[/] " + options.UploadsTable, "every upload: status, content hash, counts, report links, duplicate/superseded links");

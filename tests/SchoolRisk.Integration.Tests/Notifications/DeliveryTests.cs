@@ -27,7 +27,9 @@ public sealed class DeliveryTests(DeploymentFixture fixture) : IClassFixture<Dep
             () => MailAsync(), all => all.Any(l => l.To.Contains("kingiseppsky@edu.example.ru")) && all.Any(l => l.To.Contains(Committee) && l.Subject.Contains("Кингисеппский", StringComparison.Ordinal)),
             "the municipality's letter and the committee's alert");
         var digest = await Poll.UntilAsync(
-            async () => (await MailAsync()).FirstOrDefault(l => l.Subject.StartsWith("Сводка по зонам риска за 2023-2024", StringComparison.Ordinal)), l => l is not null, "the committee's digest");
+            async () => (await MailAsync()).LastOrDefault(l => l.Subject.StartsWith("Сводка по зонам риска за 2023-2024", StringComparison.Ordinal)
+                && (l.Text ?? string.Empty).Contains("Кингисеппский район |", StringComparison.Ordinal)),
+            l => l is not null, "the committee's digest with kingiseppsky's schools");
 
         var letter = Assert.Single(letters, l => l.To.Contains("kingiseppsky@edu.example.ru"));
         Assert.Equal("Кингисеппский район: зоны риска школ за 2023-2024: высокий риск — 1, средний — 0", letter.Subject);

@@ -14,7 +14,7 @@ namespace SchoolRisk.Integration.Tests.Views;
 /// The web page in a real headless browser (Debian's Chromium, driven by Playwright) against the running local stack:
 /// the map renders, a click on a municipality and then on a school shows the school's trend. A screenshot is saved
 /// as an artifact: <c>artifacts/screenshots/risk-map.png</c> under the repository, and the municipality's analytical
-/// note opened from the page, <c>artifacts/screenshots/analytical-note.png</c>.
+/// note opened from the page, <c>artifacts/screenshots/analytical-note.png</c>, and printed to PDF by the browser, <c>analytical-note.pdf</c>.
 /// </summary>
 public sealed class RiskMapPageTests(DeploymentFixture fixture) : IClassFixture<DeploymentFixture>
 {
@@ -65,12 +65,14 @@ public sealed class RiskMapPageTests(DeploymentFixture fixture) : IClassFixture<
         await Assertions.Expect(note.Locator("h1")).ToHaveTextAsync("Аналитическая справка: Кировский район, 2023-2024");
         await Assertions.Expect(note.Locator("svg rect").First).ToBeVisibleAsync();
         await note.ScreenshotAsync(new() { Path = Artifact("analytical-note.png"), FullPage = true });
+        await note.PdfAsync(new() { Path = Artifact("analytical-note.pdf"), Format = "A4", PrintBackground = true });
         var trendDrawn = await page.EvaluateAsync<bool>("() => { const c = document.getElementById('trend-chart'); return c.width > 0 && Chart.getChart(c)?.data.datasets[0].data.join() === '1,2'; }");
         var screenshot = Artifact("risk-map.png");
         await page.ScreenshotAsync(new() { Path = screenshot, FullPage = true });
         TestContext.Current.SendDiagnosticMessage($"Screenshot: {screenshot}");
 
         Assert.True(trendDrawn, "the trend chart shows the zone of each period (medium, then high)");
+        Assert.True(new FileInfo(Artifact("analytical-note.pdf")).Length > 1000, "the note printed to PDF");
         Assert.Empty(failures);
     }
 
