@@ -1,4 +1,3 @@
-using System.Text;
 using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Notices;
 using SchoolRisk.Domain.Periods;
@@ -20,14 +19,14 @@ public sealed class RubricUploadTests(DeploymentFixture fixture) : IClassFixture
     [Fact]
     public async Task RubricInItsLowBand_PutsTheMunicipalityInTheRiskZone_ACorrectedUploadTakesItOut_SchoolUploadUntouched()
     {
-        await UploadAsync($"2023-2024/{Municipality}/schools.csv", "school_id,ege_below_min_share\nlodeynopolsky-001,1\n");
+        await fixture.Deployment.UploadAsync($"2023-2024/{Municipality}/schools.csv", "school_id,ege_below_min_share\nlodeynopolsky-001,1\n");
         var schools = await Poll.UntilAsync(() => Uploads(), uploads => uploads.Any(u => u.Status == UploadStatus.Completed), "the school upload");
         var items = string.Join(';', Enumerable.Range(1, 12).Select(item => $"п{item}"));
         var low = "young_teachers;;1;1;1;0;0;0;0;1;1;0;0;";
         var elevenOfTwelve = "methodological_associations;;2;2;2;2;2;2;2;2;2;2;2;";
         var service = "methodological_service;;2;2;2;2;2;2;2;2;2;2;2;2";
 
-        await UploadAsync($"2023-2024/{Municipality}/rubrics/rubrics.csv", $"Рубрика;Объект;{items}\n{low}\n{elevenOfTwelve}\n{service}\n");
+        await fixture.Deployment.UploadAsync($"2023-2024/{Municipality}/rubrics/rubrics.csv", $"Рубрика;Объект;{items}\n{low}\n{elevenOfTwelve}\n{service}\n");
         var first = await Poll.UntilAsync(() => RubricUpload(), upload => upload?.Status == UploadStatus.Completed, "the rubric upload");
         var notice = await Poll.UntilAsync(() => Notices(), notices => notices.Any(n => n.UploadId == first!.UploadId), "the rubric notice");
         var rubrics = await Rubrics();
@@ -41,7 +40,7 @@ public sealed class RubricUploadTests(DeploymentFixture fixture) : IClassFixture
         var recorded = notice.Single(n => n.UploadId == first.UploadId);
         Assert.Equal((NoticeKind.RubricsEvaluated, 1, 1), (recorded.Kind, recorded.HighCount, recorded.ProblemCount));
 
-        await UploadAsync($"2023-2024/{Municipality}/rubrics/rubrics-corrected.csv", $"Рубрика;Объект;{items}\n{service}\n{service.Replace("methodological_service", "young_teachers", StringComparison.Ordinal)[..^2]}\n");
+        await fixture.Deployment.UploadAsync($"2023-2024/{Municipality}/rubrics/rubrics-corrected.csv", $"Рубрика;Объект;{items}\n{service}\n{service.Replace("methodological_service", "young_teachers", StringComparison.Ordinal)[..^2]}\n");
         var corrected = await Poll.UntilAsync(
             () => Uploads(), uploads => uploads.Count(u => u.BlobName.Contains("rubrics/", StringComparison.Ordinal) && u.Status == UploadStatus.Completed) == 1
                 && uploads.Any(u => u.BlobName.EndsWith("rubrics-corrected.csv", StringComparison.Ordinal) && u.Status == UploadStatus.Completed),
@@ -51,12 +50,6 @@ public sealed class RubricUploadTests(DeploymentFixture fixture) : IClassFixture
         Assert.Equal(UploadStatus.Completed, corrected.Single(u => u.UploadId == schools.Single().UploadId).Status);
         Assert.Equal([("methodological_service", "high"), ("young_teachers", "high")], (await Rubrics()).Select(r => (r.RubricId, r.Band)).Order());
         Assert.Equal(Zone.None, (await Summary()).Zone);
-    }
-
-    private async Task UploadAsync(string blobName, string content)
-    {
-        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(content));
-        await new UploadBlobStore(fixture.Deployment.Storage).UploadAsync(blobName, stream, TestContext.Current.CancellationToken);
     }
 
     private async Task<List<UploadRecord>> Uploads() =>

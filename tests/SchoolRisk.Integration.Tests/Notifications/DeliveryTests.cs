@@ -9,7 +9,6 @@ using SchoolRisk.LocalHost.MailDev;
 using SchoolRisk.Storage;
 using SchoolRisk.Storage.Notifications;
 using SchoolRisk.Storage.Registry;
-using SchoolRisk.Storage.Uploads;
 
 namespace SchoolRisk.Integration.Tests.Notifications;
 
@@ -22,7 +21,7 @@ public sealed class DeliveryTests(DeploymentFixture fixture) : IClassFixture<Dep
     [Fact]
     public async Task RiskSchool_LetterGoesToItsMunicipalityOnly_WithIndicatorValueThresholdAndZone_TheCommitteeGetsAnAlertAndThenTheDigest()
     {
-        await UploadAsync("2023-2024/kingiseppsky/schools.csv", "school_id,ege_below_min_share\nkingiseppsky-001,15\nkingiseppsky-002,1\n");
+        await fixture.Deployment.UploadAsync("2023-2024/kingiseppsky/schools.csv", "school_id,ege_below_min_share\nkingiseppsky-001,15\nkingiseppsky-002,1\n");
         var letters = await Poll.UntilAsync(
             () => MailAsync(), all => all.Any(l => l.To.Contains("kingiseppsky@edu.example.ru")) && all.Any(l => l.To.Contains(Committee) && l.Subject.Contains("Кингисеппский", StringComparison.Ordinal)),
             "the municipality's letter and the committee's alert");
@@ -48,7 +47,7 @@ public sealed class DeliveryTests(DeploymentFixture fixture) : IClassFixture<Dep
     [Fact]
     public async Task TheSameNoticeMessageDeliveredTwiceMore_SendsNoSecondLetter()
     {
-        await UploadAsync("2023-2024/priozersky/schools.csv", "school_id,ege_below_min_share\npriozersky-001,15\n");
+        await fixture.Deployment.UploadAsync("2023-2024/priozersky/schools.csv", "school_id,ege_below_min_share\npriozersky-001,15\n");
         var notice = (await Poll.UntilAsync(() => NoticesAsync("priozersky"), n => n.Count == 1 && n[0].Status == "Delivered", "priozersky's notice delivered")).Single();
         var message = JsonSerializer.Serialize(new NoticeMessage(notice.NoticeId, "priozersky", "2023-2024", $"2023-2024/priozersky/{notice.NoticeId}.json"), FunctionJson.Options);
         var queue = new QueueClient(fixture.Deployment.ConnectionString, "risk-notifications");
@@ -73,7 +72,7 @@ public sealed class DeliveryTests(DeploymentFixture fixture) : IClassFixture<Dep
             await new RecipientStore(fixture.Deployment.Storage).UploadAsync(recipients, TestContext.Current.CancellationToken);
         }
 
-        await UploadAsync("2023-2024/podporozhsky/schools.csv", "school_id,ege_below_min_share\npodporozhsky-001,15\n");
+        await fixture.Deployment.UploadAsync("2023-2024/podporozhsky/schools.csv", "school_id,ege_below_min_share\npodporozhsky-001,15\n");
         var failed = (await Poll.UntilAsync(() => NoticesAsync("podporozhsky"), n => n.Count == 1 && n[0].Status == "Failed", "the refused webhook recorded")).Single();
         var poison = new PoisonMessages(fixture.Deployment.Storage, "risk-notifications");
         await Poll.UntilAsync(() => poison.CountAsync(TestContext.Current.CancellationToken), count => count == 1, "the notice in risk-notifications-poison");
@@ -91,12 +90,6 @@ public sealed class DeliveryTests(DeploymentFixture fixture) : IClassFixture<Dep
         Assert.Equal(
             [(DeliveryStatus.Sent, 1, "Email"), (DeliveryStatus.Sent, 2, "Webhook")],
             (await DeliveriesAsync(delivered[0].NoticeId)).Where(d => d.Kind == "notice").Select(d => (d.Status, d.Attempts, d.Channel.ToString())).Order());
-    }
-
-    private async Task UploadAsync(string blobName, string content)
-    {
-        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(content));
-        await new UploadBlobStore(fixture.Deployment.Storage).UploadAsync(blobName, stream, TestContext.Current.CancellationToken);
     }
 
     private Task<IReadOnlyList<ReceivedMail>> MailAsync() => fixture.Deployment.Mail.ListAsync(TestContext.Current.CancellationToken);

@@ -14,7 +14,6 @@ using SchoolRisk.Storage.Notifications;
 using SchoolRisk.Storage.Registry;
 using SchoolRisk.Storage.Results;
 using SchoolRisk.Storage.Rules;
-using SchoolRisk.Storage.Uploads;
 
 namespace SchoolRisk.Integration.Tests.Rules;
 
@@ -33,7 +32,7 @@ public sealed class RuleAdministrationTests(DeploymentFixture fixture) : IClassF
 
         await Store.WriteEditableAsync(await EgeHighFromAsync(8), new RuleChange("Аналитик комитета", "ЕГЭ: высокий риск от 8%", "container"), TestContext.Current.CancellationToken);
         var active = await Poll.UntilAsync(() => Store.ActiveAsync(TestContext.Current.CancellationToken), a => a!.Version != before, "the edited rules to be activated");
-        await UploadAsync("2023-2024/kingiseppsky/schools.csv", "school_id,ege_below_min_share\nkingiseppsky-001,8.5\n");
+        await fixture.Deployment.UploadAsync("2023-2024/kingiseppsky/schools.csv", "school_id,ege_below_min_share\nkingiseppsky-001,8.5\n");
         var result = await Poll.UntilAsync(() => ResultAsync("kingiseppsky", "kingiseppsky-001"), r => r is not null, "the upload's result");
         var audit = await Store.ListVersionsAsync(TestContext.Current.CancellationToken).FirstAsync(TestContext.Current.CancellationToken);
 
@@ -59,7 +58,7 @@ public sealed class RuleAdministrationTests(DeploymentFixture fixture) : IClassF
             () => Store.ListRejectionsAsync(TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken).AsTask(),
             list => list.Count > rejections, "the rejection to be recorded");
         var school = $"tikhvinsky-00{number}";
-        await UploadAsync($"2023-2024/tikhvinsky/schools-{number}.csv", $"school_id,ege_below_min_share\n{school},12\n");
+        await fixture.Deployment.UploadAsync($"2023-2024/tikhvinsky/schools-{number}.csv", $"school_id,ege_below_min_share\n{school},12\n");
         var result = await Poll.UntilAsync(() => ResultAsync("tikhvinsky", school), r => r is not null, "an upload after the rejection");
 
         var problem = Assert.Single(rejection[0].Problems);
@@ -93,7 +92,7 @@ public sealed class RuleAdministrationTests(DeploymentFixture fixture) : IClassF
     [Fact]
     public async Task Preview_ListsExactlyTheSchoolsWhoseZoneChangesOnceTheCandidateIsActivatedAndRecalculated()
     {
-        await UploadAsync("2023-2024/priozersky/schools.csv", "school_id,ege_below_min_share\npriozersky-001,5.5\npriozersky-002,6.5\npriozersky-003,12\n");
+        await fixture.Deployment.UploadAsync("2023-2024/priozersky/schools.csv", "school_id,ege_below_min_share\npriozersky-001,5.5\npriozersky-002,6.5\npriozersky-003,12\n");
         await Poll.UntilAsync(() => ResultsAsync(), results => results.Count(r => r.MunicipalityId == "priozersky") == 3, "priozersky's results");
         await RecalculationsDrainedAsync();
         var candidate = await RuleSet.LoadAsync(await EgeHighFromAsync(6), TestContext.Current.CancellationToken);
@@ -116,7 +115,7 @@ public sealed class RuleAdministrationTests(DeploymentFixture fixture) : IClassF
     [Fact]
     public async Task PreviewOverHttp_ListsTheSameChangesAsThePreview_WithTheAdministratorKeyOnly_AndNamesTheProblemsOfAnInvalidCandidate()
     {
-        await UploadAsync("2023-2024/lodeynopolsky/schools.csv", "school_id,ege_below_min_share\nlodeynopolsky-001,5.9\nlodeynopolsky-002,4\n");
+        await fixture.Deployment.UploadAsync("2023-2024/lodeynopolsky/schools.csv", "school_id,ege_below_min_share\nlodeynopolsky-001,5.9\nlodeynopolsky-002,4\n");
         await Poll.UntilAsync(() => ResultsAsync(), results => results.Count(r => r.MunicipalityId == "lodeynopolsky") == 2, "lodeynopolsky's results");
         await RecalculationsDrainedAsync();
         var adminKey = await fixture.Deployment.Keys.SetAsync("PreviewRules", PreviewRulesFunction.AdministratorKey, cancellationToken: TestContext.Current.CancellationToken);
@@ -166,7 +165,7 @@ public sealed class RuleAdministrationTests(DeploymentFixture fixture) : IClassF
         var defaults = await RuleFiles.ReadDirectoryAsync(RulesFolder, TestContext.Current.CancellationToken);
         await Store.ActivateAsync(defaults, new RuleChange("test", "start from the defaults", "cli"), TestContext.Current.CancellationToken);
         await Store.WriteEditableAsync(defaults, new RuleChange("test", "start from the defaults", "cli"), TestContext.Current.CancellationToken);
-        await UploadAsync("2023-2024/volosovsky/schools.csv", "school_id,ege_below_min_share\nvolosovsky-001,7.5\nvolosovsky-002,3\n");
+        await fixture.Deployment.UploadAsync("2023-2024/volosovsky/schools.csv", "school_id,ege_below_min_share\nvolosovsky-001,7.5\nvolosovsky-002,3\n");
         await Poll.UntilAsync(() => ResultAsync("volosovsky", "volosovsky-002"), r => r is not null, "volosovsky's results");
         await RecalculationsDrainedAsync();
         var before = (await ResultAsync("volosovsky", "volosovsky-001"))!.OverallZone;
@@ -202,12 +201,6 @@ public sealed class RuleAdministrationTests(DeploymentFixture fixture) : IClassF
             var at = text.IndexOf(what, StringComparison.Ordinal);
             return text[..at] + with + text[(at + what.Length)..];
         }
-    }
-
-    private async Task UploadAsync(string blobName, string content)
-    {
-        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(content));
-        await new UploadBlobStore(fixture.Deployment.Storage).UploadAsync(blobName, stream, TestContext.Current.CancellationToken);
     }
 
     private async Task<StoredResult?> ResultAsync(string municipality, string school) =>

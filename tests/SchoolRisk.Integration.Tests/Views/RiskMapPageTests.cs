@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Playwright;
 using SchoolRisk.Domain.Notices.Notes;
 using SchoolRisk.Domain.Periods;
@@ -6,7 +5,6 @@ using SchoolRisk.Functions.Views;
 using SchoolRisk.Integration.Tests.Support;
 using SchoolRisk.Storage.Reports;
 using SchoolRisk.Storage.Results;
-using SchoolRisk.Storage.Uploads;
 
 namespace SchoolRisk.Integration.Tests.Views;
 
@@ -24,10 +22,10 @@ public sealed class RiskMapPageTests(DeploymentFixture fixture) : IClassFixture<
     public async Task Map_Renders_AndADrillDownToASchoolShowsItsTrendOverPeriods()
     {
         Assert.True(File.Exists(Chromium), $"The page tests need Debian's Chromium at {Chromium}: scripts/ensure-tools.sh --browser installs it.");
-        await UploadAsync("2022-2023/kirovsky/schools.csv", "school_id,ege_below_min_share,oge_fail_share\nkirovsky-001,7,7\nkirovsky-002,9.5,9.5\nkirovsky-003,1,1\nkirovsky-004,2,2\n");
+        await fixture.Deployment.UploadAsync("2022-2023/kirovsky/schools.csv", "school_id,ege_below_min_share,oge_fail_share\nkirovsky-001,7,7\nkirovsky-002,9.5,9.5\nkirovsky-003,1,1\nkirovsky-004,2,2\n");
         await Poll.UntilAsync(() => fixture.Deployment.Storage.PendingMessagesAsync("upload-events", TestContext.Current.CancellationToken), n => n == 0, "the first period's upload");
-        await UploadAsync("2023-2024/kirovsky/schools.csv", "school_id,ege_below_min_share\nkirovsky-001,15\nkirovsky-002,1\n");
-        await UploadAsync("2023-2024/tosnensky/schools.csv", "school_id,ege_below_min_share\ntosnensky-001,6\n");
+        await fixture.Deployment.UploadAsync("2023-2024/kirovsky/schools.csv", "school_id,ege_below_min_share\nkirovsky-001,15\nkirovsky-002,1\n");
+        await fixture.Deployment.UploadAsync("2023-2024/tosnensky/schools.csv", "school_id,ege_below_min_share\ntosnensky-001,6\n");
         await Poll.UntilAsync(
             () => new ResultTable(fixture.Deployment.Storage, TimeProvider.System).HistoryAsync("kirovsky-001", TestContext.Current.CancellationToken),
             history => history.Count == 2, "kirovsky-001 in both periods");
@@ -81,11 +79,5 @@ public sealed class RiskMapPageTests(DeploymentFixture fixture) : IClassFixture<
         var folder = Path.Combine(TestDeployment.RepositoryRoot, "artifacts", "screenshots");
         Directory.CreateDirectory(folder);
         return Path.Combine(folder, name);
-    }
-
-    private async Task UploadAsync(string blobName, string content)
-    {
-        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(content));
-        await new UploadBlobStore(fixture.Deployment.Storage).UploadAsync(blobName, stream, TestContext.Current.CancellationToken);
     }
 }

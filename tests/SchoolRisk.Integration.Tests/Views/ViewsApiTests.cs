@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Zones;
@@ -95,12 +94,6 @@ public sealed class ViewsApiTests(DeploymentFixture fixture) : IClassFixture<Dep
 
     private Task<List<StoredResult>> ResultsAsync() =>
         new ResultTable(fixture.Deployment.Storage, TimeProvider.System).ListAsync(Period, TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken).AsTask();
-
-    private async Task UploadAsync(string blobName, string content)
-    {
-        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(content));
-        await new UploadBlobStore(fixture.Deployment.Storage).UploadAsync(blobName, stream, TestContext.Current.CancellationToken);
-    }
 
     private async Task<(HttpStatusCode Status, string Text, JsonElement Json)> GetAsync(string path, string? key)
     {
