@@ -20,6 +20,22 @@ public sealed class RecalculationLock(StorageAccount account, TimeProvider time)
 
     private readonly BlobContainerClient _container = account.Blobs.GetBlobContainerClient(account.Options.LocksContainer);
 
+    /// <summary>
+    /// When the last completed recalculation of the period started, or <c>null</c> if none has; read without the lock, so a
+    /// watcher (the demo, a test) can tell that a recalculation that began after some moment has finished.
+    /// </summary>
+    public async Task<DateTimeOffset?> LastStartedAsync(Period period, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await StartedOfAsync(_container.GetBlobClient($"recalculations/{period}"), cancellationToken);
+        }
+        catch (RequestFailedException exception) when (exception.Status == 404)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Waits until this caller holds the period's lock.</summary>
     public async Task<Held> AcquireAsync(Period period, CancellationToken cancellationToken = default)
     {
@@ -48,6 +64,13 @@ public sealed class RecalculationLock(StorageAccount account, TimeProvider time)
         }
     }
 
+    private static async Task<DateTimeOffset?> StartedOfAsync(BlobClient blob, CancellationToken cancellationToken)
+    {
+        var properties = await blob.GetPropertiesAsync(cancellationToken: cancellationToken);
+        return properties.Value.Metadata.TryGetValue(StartedKey, out var text)
+            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var started) ? started : null;
+    }
+
     /// <summary>A held lock: renewed in the background, released on dispose.</summary>
     public sealed class Held : IAsyncDisposable
     {
@@ -64,12 +87,7 @@ public sealed class RecalculationLock(StorageAccount account, TimeProvider time)
         }
 
         /// <summary>When the last completed recalculation of the period started, or <c>null</c> if none has.</summary>
-        public async Task<DateTimeOffset?> LastStartedAsync(CancellationToken cancellationToken = default)
-        {
-            var properties = await _blob.GetPropertiesAsync(cancellationToken: cancellationToken);
-            return properties.Value.Metadata.TryGetValue(StartedKey, out var text)
-                && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var started) ? started : null;
-        }
+        public Task<DateTimeOffset?> LastStartedAsync(CancellationToken cancellationToken = default) => StartedOfAsync(_blob, cancellationToken);
 
         /// <summary>Records that a recalculation which started at <paramref name="startedAt"/> completed.</summary>
         public async Task CompletedAsync(DateTimeOffset startedAt, CancellationToken cancellationToken = default) =>

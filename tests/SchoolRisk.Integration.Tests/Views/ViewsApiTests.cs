@@ -25,8 +25,13 @@ public sealed class ViewsApiTests(DeploymentFixture fixture) : IClassFixture<Dep
             await new UploadBlobStore(fixture.Deployment.Storage).UploadAsync($"2023-2024/{municipality}/{Path.GetFileName(file)}", content, TestContext.Current.CancellationToken);
         }
 
-        await Poll.UntilAsync(ResultsAsync, results => results.Select(r => r.MunicipalityId).Distinct().Count() == 2, "both municipalities' results");
-        await Poll.UntilAsync(() => fixture.Deployment.Storage.PendingMessagesAsync("period-recalculations", TestContext.Current.CancellationToken), n => n == 0, "the recalculations");
+        var uploads = await Poll.UntilAsync(
+            () => new UploadStatusTable(fixture.Deployment.Storage).ListAsync(Period, TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken).AsTask(),
+            all => all.Count(u => u.Status == UploadStatus.Completed) == 2, "both uploads evaluated");
+        var settled = uploads.Max(u => u.UpdatedAt);
+        await Poll.UntilAsync(
+            () => new RecalculationLock(fixture.Deployment.Storage, TimeProvider.System).LastStartedAsync(Period, TestContext.Current.CancellationToken),
+            started => started > settled, "a recalculation begun after both uploads to finish");
         var stored = await ResultsAsync();
         var committee = await fixture.Deployment.Keys.SetAsync(null, AccessScope.CommitteeKey, cancellationToken: TestContext.Current.CancellationToken);
         var kirovsky = await fixture.Deployment.Keys.SetAsync(null, AccessScope.MunicipalityKeyPrefix + "kirovsky", cancellationToken: TestContext.Current.CancellationToken);
