@@ -1,3 +1,4 @@
+using Azure.Identity;
 using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Uploads;
 using SchoolRisk.Functions.Digest;
@@ -22,7 +23,9 @@ namespace SchoolRisk.Functions;
 /// <summary>
 /// Builds the custom handler. Settings (environment, command line or <c>appsettings.json</c>):
 /// <c>FUNCTIONS_CUSTOMHANDLER_PORT</c> (set by the Functions host; 0 picks a free port),
-/// <c>AzureWebJobsStorage</c> (the storage account), <c>Rules:Directory</c> (the default rule files, activated on the
+/// <c>AzureWebJobsStorage</c> (the storage account's connection string) or <c>AzureWebJobsStorage:accountName</c> (an
+/// identity-based connection with the app's managed identity, <c>AzureWebJobsStorage:clientId</c> for a user-assigned
+/// one), <c>Rules:Directory</c> (the default rule files, activated on the
 /// first start; default <c>rules</c>), <c>Rules:CheckSeconds</c> (how long a read of the active rule set version is trusted; default 0: every invocation checks),
 /// <c>Uploads:MaxFileBytes</c>, <c>Uploads:MaxRows</c> and the other <see cref="UploadLimits"/>,
 /// <c>Notifications:SmtpHost</c>, <c>Notifications:SmtpPort</c> and the other <see cref="DeliveryOptions"/>.
@@ -38,7 +41,16 @@ public static class FunctionApp
         var storage = new StorageOptions
         {
             ConnectionString = builder.Configuration["AzureWebJobsStorage"] ?? new StorageOptions().ConnectionString,
+            AccountName = builder.Configuration["AzureWebJobsStorage:accountName"],
         };
+        if (storage.AccountName is not null)
+        {
+            // Identity-based, as the Functions host reads AzureWebJobsStorage__accountName: the app's managed identity
+            // (system-assigned, or the user-assigned one named by AzureWebJobsStorage__clientId).
+            storage.Credential = new ManagedIdentityCredential(builder.Configuration["AzureWebJobsStorage:clientId"] is { } clientId
+                ? ManagedIdentityId.FromUserAssignedClientId(clientId)
+                : ManagedIdentityId.SystemAssigned);
+        }
         var account = new StorageAccount(storage);
         await account.EnsureCreatedAsync(cancellationToken);
 

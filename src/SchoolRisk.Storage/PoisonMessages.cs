@@ -9,8 +9,8 @@ namespace SchoolRisk.Storage;
 /// </summary>
 public sealed class PoisonMessages(StorageAccount account, string queue)
 {
-    private readonly QueueClient _queue = new(account.Options.ConnectionString, queue);
-    private readonly QueueClient _poison = new(account.Options.ConnectionString, queue + "-poison");
+    private readonly QueueClient _queue = account.Queues.GetQueueClient(queue);
+    private readonly QueueClient _poison = account.Queues.GetQueueClient(queue + "-poison");
 
     public string Name => _poison.Name;
 

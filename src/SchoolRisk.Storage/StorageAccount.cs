@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 
 namespace SchoolRisk.Storage;
 
@@ -10,8 +11,20 @@ public sealed class StorageAccount
     {
         ArgumentNullException.ThrowIfNull(options);
         Options = options;
-        Blobs = new BlobServiceClient(options.ConnectionString);
-        Tables = new TableServiceClient(options.ConnectionString);
+        var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None };
+        if (options.AccountName is { } name)
+        {
+            var credential = options.Credential ?? throw new ArgumentException("An identity-based connection (AccountName) needs a Credential.", nameof(options));
+            Blobs = new BlobServiceClient(new Uri($"https://{name}.blob.core.windows.net"), credential);
+            Queues = new QueueServiceClient(new Uri($"https://{name}.queue.core.windows.net"), credential, queueOptions);
+            Tables = new TableServiceClient(new Uri($"https://{name}.table.core.windows.net"), credential);
+        }
+        else
+        {
+            Blobs = new BlobServiceClient(options.ConnectionString);
+            Queues = new QueueServiceClient(options.ConnectionString, queueOptions);
+            Tables = new TableServiceClient(options.ConnectionString);
+        }
     }
 
     public StorageOptions Options { get; }
@@ -20,10 +33,13 @@ public sealed class StorageAccount
 
     public TableServiceClient Tables { get; }
 
+    /// <summary>Queues, with message text written as is (<c>host.json</c> sets <c>messageEncoding</c> to <c>none</c>, as Event Grid writes).</summary>
+    public QueueServiceClient Queues { get; }
+
     /// <summary>Messages on a queue, visible or in flight; 0 when the queue is drained (or does not exist yet).</summary>
     public async Task<int> PendingMessagesAsync(string queue, CancellationToken cancellationToken = default)
     {
-        var client = new Azure.Storage.Queues.QueueClient(Options.ConnectionString, queue);
+        var client = Queues.GetQueueClient(queue);
         return await client.ExistsAsync(cancellationToken)
             ? (await client.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount
             : 0;

@@ -3,8 +3,21 @@ namespace SchoolRisk.Storage;
 /// <summary>Where the workflow keeps its data. Defaults match <c>infra/</c> and the local stack.</summary>
 public sealed class StorageOptions
 {
-    /// <summary>Connection string of the storage account; the Functions host's own <c>AzureWebJobsStorage</c> setting.</summary>
+    /// <summary>
+    /// Connection string of the storage account; the Functions host's own <c>AzureWebJobsStorage</c> setting. Used when
+    /// <see cref="AccountName"/> is not set (locally: Azurite).
+    /// </summary>
     public string ConnectionString { get; set; } = "UseDevelopmentStorage=true";
+
+    /// <summary>
+    /// The account's name, for an identity-based connection (<c>AzureWebJobsStorage__accountName</c>, as in Azure): the
+    /// services are reached at <c>https://{name}.{blob|queue|table}.core.windows.net</c> with <see cref="Credential"/>,
+    /// and no account key exists anywhere in the settings.
+    /// </summary>
+    public string? AccountName { get; set; }
+
+    /// <summary>The identity used with <see cref="AccountName"/> (the function app's managed identity).</summary>
+    public Azure.Core.TokenCredential? Credential { get; set; }
 
     /// <summary>Container of municipal uploads, <c>{period}/{municipality}/{file}</c>. Never modified by the system.</summary>
     public string UploadsContainer { get; set; } = "uploads";

@@ -14,7 +14,7 @@ public sealed class DigestSchedule(StorageAccount account)
     private const string Partition = "digest-requests";
 
     private readonly TableClient _table = account.Tables.GetTableClient(account.Options.NotificationsTable);
-    private readonly QueueClient _queue = new(account.Options.ConnectionString, account.Options.DigestRequestsQueue);
+    private readonly QueueClient _queue = account.Queues.GetQueueClient(account.Options.DigestRequestsQueue);
 
     /// <summary>Records <paramref name="requestedAt"/> as the period's latest request and queues <paramref name="message"/>, visible after <paramref name="delay"/>.</summary>
     public async Task ScheduleAsync(Period period, DateTimeOffset requestedAt, string message, TimeSpan delay, CancellationToken cancellationToken = default)
