@@ -3,6 +3,7 @@ using SchoolRisk.Cli.Demo;
 using SchoolRisk.Cli.Docs;
 using SchoolRisk.Cli.Keys;
 using SchoolRisk.Cli.Notices;
+using SchoolRisk.Cli.Packaging;
 using SchoolRisk.Cli.Rules;
 using SchoolRisk.Cli.Samples;
 using SchoolRisk.Cli.Templates;
@@ -16,5 +17,6 @@ var root = new RootCommand("School risk zones: the regional education quality wo
     RulesCommand.Create(),
     NoticesCommand.Create(),
     KeysCommand.Create(),
+    PackageCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
