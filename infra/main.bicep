@@ -91,9 +91,7 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
 resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
   parent: storage
   name: 'default'
-  properties: {
-    isVersioningEnabled: true
-  }
+  properties: {}
 }
 
 resource blobContainers 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = [for container in containers: {
@@ -240,6 +238,10 @@ resource eventSubscriptions 'Microsoft.EventGrid/systemTopics/eventSubscriptions
     filter: {
       includedEventTypes: ['Microsoft.Storage.BlobCreated']
       subjectBeginsWith: '/blobServices/default/containers/${subscription.container}/blobs/'
+      // Only a blob whose content is complete: not an empty file a Data Lake client creates before writing it.
+      advancedFilters: [
+        { operatorType: 'StringIn', key: 'data.api', values: ['PutBlob', 'PutBlockList', 'CopyBlob', 'FlushWithClose'] }
+      ]
     }
     deliveryWithResourceIdentity: {
       identity: { type: 'SystemAssigned' }
