@@ -25,8 +25,9 @@ public static class CsvTable
         ArgumentNullException.ThrowIfNull(content);
         var prefix = new byte[SniffBytes];
         var length = await content.ReadAtLeastAsync(prefix, SniffBytes, throwOnEndOfStream: false, cancellationToken);
-        var encoding = DetectEncoding(prefix.AsSpan(0, length));
-        var separator = DetectSeparator(encoding.GetString(prefix, 0, length));
+        var encoding = DetectEncoding(prefix.AsSpan(0, length), wholeFile: length < SniffBytes);
+        // The window may end inside a character: the sniff decodes it leniently; the reader below stays strict.
+        var separator = DetectSeparator(Encoding.GetEncoding(encoding.CodePage, EncoderFallback.ReplacementFallback, DecoderFallback.ReplacementFallback).GetString(prefix, 0, length));
 
         using var reader = new StreamReader(new PrefixedStream(prefix, length, content), encoding, detectEncodingFromByteOrderMarks: true);
         using var csv = new CsvParser(reader, new CsvConfiguration(CultureInfo.InvariantCulture)
@@ -44,8 +45,11 @@ public static class CsvTable
         }
     }
 
-    /// <summary>UTF-8 or UTF-16 by their BOM; UTF-8 when the bytes decode strictly; otherwise Windows-1251.</summary>
-    internal static Encoding DetectEncoding(ReadOnlySpan<byte> prefix)
+    /// <summary>
+    /// UTF-8 or UTF-16 by their BOM; UTF-8 when the bytes decode strictly; otherwise Windows-1251. When
+    /// <paramref name="wholeFile"/>, a character cut by the end is invalid too (nothing follows to complete it).
+    /// </summary>
+    internal static Encoding DetectEncoding(ReadOnlySpan<byte> prefix, bool wholeFile = false)
     {
         if (prefix.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
@@ -65,8 +69,8 @@ public static class CsvTable
         var strict = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
         try
         {
-            // A multi-byte character cut by the end of the prefix is not an error: flush false keeps it pending.
-            strict.GetDecoder().GetCharCount(prefix, flush: false);
+            // A multi-byte character cut by the end of the prefix is not an error unless the prefix is the whole file.
+            strict.GetDecoder().GetCharCount(prefix, flush: wholeFile);
             return strict;
         }
         catch (DecoderFallbackException)
@@ -130,6 +134,12 @@ public static class CsvTable
         catch (CsvHelperException exception)
         {
             throw new UploadRejectedException($"Файл «{fileName}», строка {csv.RawRow}: файл не читается как CSV.", exception);
+        }
+        catch (DecoderFallbackException exception)
+        {
+            // The start of the file read as UTF-8, a later byte did not (a file cut or spliced mid-character).
+            throw new UploadRejectedException(
+                $"Файл «{fileName}», строка {csv.RawRow}: текст не читается в кодировке UTF-8; сохраните файл заново в UTF-8 или Windows-1251.", exception);
         }
     }
 }

@@ -28,14 +28,31 @@ public static class JsonTable
 
             if (header is null)
             {
-                header = [.. record.EnumerateObject().Select(property => property.Name)];
+                header = Decoded(fileName, number, () => record.EnumerateObject().Select(property => property.Name).ToArray());
                 yield return new TableRow(0, header);
             }
 
-            var values = record.EnumerateObject()
-                .GroupBy(property => property.Name, StringComparer.OrdinalIgnoreCase)
-                .ToDictionary(group => group.Key, group => group.First().Value, StringComparer.OrdinalIgnoreCase);
-            yield return new TableRow(number, [.. header.Select(name => values.TryGetValue(name, out var value) ? Text(value) : null)]);
+            var names = header;
+            yield return new TableRow(number, Decoded(fileName, number, () =>
+            {
+                var values = record.EnumerateObject()
+                    .GroupBy(property => property.Name, StringComparer.OrdinalIgnoreCase)
+                    .ToDictionary(group => group.Key, group => group.First().Value, StringComparer.OrdinalIgnoreCase);
+                return names.Select(name => values.TryGetValue(name, out var value) ? Text(value) : null).ToArray();
+            }));
+        }
+    }
+
+    /// <summary>Reads a record's text; text that is not valid UTF-8 (which the JSON reader only finds when it decodes it) refuses the file.</summary>
+    private static T Decoded<T>(string fileName, int number, Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw new UploadRejectedException($"Файл «{fileName}», запись {number}: текст не в кодировке UTF-8; сохраните файл в UTF-8.", exception);
         }
     }
 
