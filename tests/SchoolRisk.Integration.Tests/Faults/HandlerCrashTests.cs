@@ -9,7 +9,10 @@ using SchoolRisk.Storage.Uploads;
 
 namespace SchoolRisk.Integration.Tests.Faults;
 
-/// <summary>The function app is killed in the middle of an upload, as a crash would; the Functions host (here the local host) starts it again and retries.</summary>
+/// <summary>
+/// The function app is killed in the middle of an upload, as a crash would; the Functions host (here the local host)
+/// starts it again and retries: the upload completes, with one notice and one letter.
+/// </summary>
 public sealed class HandlerCrashTests : IAsyncLifetime
 {
     private const int Schools = 40_000;
@@ -38,7 +41,7 @@ public sealed class HandlerCrashTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task HandlerKilledWhileWritingResults_UploadStaysProcessing_AndTheRetryCompletesItWithOneNotice()
+    public async Task HandlerKilledWhileWritingResults_UploadStaysProcessing_AndTheRetryCompletesItWithOneNoticeAndOneLetter()
     {
         var csv = new StringBuilder("school_id,ege_below_min_share\n");
         for (var n = 1; n <= Schools; n++)
@@ -66,7 +69,7 @@ public sealed class HandlerCrashTests : IAsyncLifetime
         await Poll.UntilAsync(
             () => new NotificationTable(Deployment.Storage, TimeProvider.System).ListAsync(Period, TestContext.Current.CancellationToken)
                 .ToListAsync(TestContext.Current.CancellationToken).AsTask(),
-            notices => notices.Count > 0, "the notice");
+            notices => notices.Count > 0 && notices.All(notice => notice.Status == "Delivered"), "the notice delivered");
         var stored = await new ResultTable(Deployment.Storage, TimeProvider.System)
             .ListAsync(Period, "gatchinsky", TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
 
@@ -77,6 +80,7 @@ public sealed class HandlerCrashTests : IAsyncLifetime
         Assert.Equal(Schools / 100, stored.Count(result => result.OverallZone == Domain.Zones.Zone.High));
         Assert.Single(await new NotificationTable(Deployment.Storage, TimeProvider.System)
             .ListAsync(Period, TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken));
+        Assert.Single(await Deployment.Mail.ListAsync(TestContext.Current.CancellationToken), letter => letter.To.Contains("gatchinsky@edu.example.ru"));
     }
 
     private async Task<List<UploadRecord>> Uploads() =>
