@@ -30,6 +30,9 @@ public sealed class LocalDeployment : IAsyncDisposable
 
     public string ConnectionString => _azurite.ConnectionString;
 
+    /// <summary>The storage emulator, to stop and start again in fault tests.</summary>
+    public AzuriteServer Azurite => _azurite;
+
     /// <summary>The development mail server every letter goes to.</summary>
     public MailDevServer Mail { get; }
 

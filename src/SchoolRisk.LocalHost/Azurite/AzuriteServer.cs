@@ -5,42 +5,63 @@ namespace SchoolRisk.LocalHost.Azurite;
 
 /// <summary>
 /// An Azurite process on free loopback ports, with a fresh random account key, so tests and runs never share state or
-/// ports and no key is written anywhere. Disposing it stops the process.
+/// ports and no key is written anywhere. It can be stopped and started again on the same ports with the same key (an
+/// outage, in fault tests; with a <see cref="AzuriteOptions.Location"/> the data survives it). Disposing it stops it.
 /// </summary>
 public sealed class AzuriteServer : IAsyncDisposable
 {
     public const string AccountName = "devstoreaccount1";
 
-    private readonly NodeToolProcess _process;
+    private readonly AzuriteOptions _options;
+    private readonly string _key;
+    private readonly int[] _ports;
+    private NodeToolProcess? _process;
 
-    private AzuriteServer(NodeToolProcess process, string connectionString, int blobPort, int queuePort, int tablePort)
+    private AzuriteServer(AzuriteOptions options, string key, int[] ports)
     {
-        _process = process;
-        ConnectionString = connectionString;
-        BlobPort = blobPort;
-        QueuePort = queuePort;
-        TablePort = tablePort;
+        (_options, _key, _ports) = (options, key, ports);
+        ConnectionString = ConnectionStringFor(key, ports[0], ports[1], ports[2]);
     }
 
     public string ConnectionString { get; }
 
-    public int BlobPort { get; }
+    public int BlobPort => _ports[0];
 
-    public int QueuePort { get; }
+    public int QueuePort => _ports[1];
 
-    public int TablePort { get; }
+    public int TablePort => _ports[2];
 
     public static async Task<AzuriteServer> StartAsync(AzuriteOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var ports = NodeToolProcess.FreePorts(3);
-        var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(64));
+        var server = new AzuriteServer(options, Convert.ToBase64String(RandomNumberGenerator.GetBytes(64)), NodeToolProcess.FreePorts(3));
+        await server.RestartAsync(cancellationToken);
+        return server;
+    }
+
+    /// <summary>
+    /// Stops the process, as an outage would: every request fails until <see cref="RestartAsync"/>. Azurite is asked to
+    /// stop (it writes its data to <see cref="AzuriteOptions.Location"/> first), as a storage outage loses nothing.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        if (_process is not null)
+        {
+            await _process.StopAsync(TimeSpan.FromSeconds(15));
+            _process = null;
+        }
+    }
+
+    /// <summary>Starts Azurite (again) on the same ports with the same key and data folder, and waits until it listens.</summary>
+    public async Task RestartAsync(CancellationToken cancellationToken = default)
+    {
+        await StopAsync();
         List<string> arguments =
         [
-            "--blobPort", $"{ports[0]}", "--queuePort", $"{ports[1]}", "--tablePort", $"{ports[2]}",
+            "--blobPort", $"{_ports[0]}", "--queuePort", $"{_ports[1]}", "--tablePort", $"{_ports[2]}",
             "--skipApiVersionCheck", "--disableTelemetry", "--loose", "--silent",
         ];
-        if (options.Location is { } location)
+        if (_options.Location is { } location)
         {
             Directory.CreateDirectory(location);
             arguments.AddRange(["--location", location]);
@@ -50,23 +71,21 @@ public sealed class AzuriteServer : IAsyncDisposable
             arguments.Add("--inMemoryPersistence");
         }
 
-        var process = NodeToolProcess.Start(
-            options.RepositoryRoot, "Azurite", Path.Combine("azurite", "dist", "src", "azurite.js"), arguments,
-            new Dictionary<string, string> { ["AZURITE_ACCOUNTS"] = $"{AccountName}:{key}" });
-        var server = new AzuriteServer(process, ConnectionStringFor(key, ports[0], ports[1], ports[2]), ports[0], ports[1], ports[2]);
+        _process = NodeToolProcess.Start(
+            _options.RepositoryRoot, "Azurite", Path.Combine("azurite", "dist", "src", "azurite.js"), arguments,
+            new Dictionary<string, string> { ["AZURITE_ACCOUNTS"] = $"{AccountName}:{_key}" });
         try
         {
-            await process.WaitUntilListeningAsync(ports, options.StartTimeout, cancellationToken);
-            return server;
+            await _process.WaitUntilListeningAsync(_ports, _options.StartTimeout, cancellationToken);
         }
         catch
         {
-            await server.DisposeAsync();
+            await StopAsync();
             throw;
         }
     }
 
-    public ValueTask DisposeAsync() => _process.DisposeAsync();
+    public async ValueTask DisposeAsync() => await StopAsync();
 
     private static string ConnectionStringFor(string key, int blobPort, int queuePort, int tablePort) =>
         $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={key};" +

@@ -50,7 +50,15 @@ internal sealed class BlobEventPublisher(
             {
                 foreach (var subscription in subscriptions)
                 {
-                    await PublishNewBlobsAsync(subscription, cancellationToken);
+                    try
+                    {
+                        await PublishNewBlobsAsync(subscription, cancellationToken);
+                    }
+                    catch (Exception exception) when (exception is RequestFailedException or HttpRequestException or AggregateException)
+                    {
+                        // Storage unreachable (an outage): Event Grid keeps the event and delivers it later; so does this.
+                        logger.LogWarning("Listing {Container} failed, retrying on the next poll: {Error}", subscription.Container, exception.Message);
+                    }
                 }
 
                 await Task.Delay(pollingInterval, time, cancellationToken);

@@ -90,6 +90,30 @@ public sealed class NodeToolProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Asks the tool to stop (SIGINT, as Ctrl+C would: Azurite writes its data out) and waits for it; kills it if it has
+    /// not stopped within <paramref name="timeout"/>.
+    /// </summary>
+    public async Task StopAsync(TimeSpan timeout)
+    {
+        if (!_process.HasExited && !OperatingSystem.IsWindows())
+        {
+            using var signal = Process.Start(new ProcessStartInfo("kill", ["-INT", $"{_process.Id}"]) { UseShellExecute = false });
+            await signal!.WaitForExitAsync();
+            using var wait = new CancellationTokenSource(timeout);
+            try
+            {
+                await _process.WaitForExitAsync(wait.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // Did not stop in time: killed below.
+            }
+        }
+
+        await DisposeAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

@@ -59,7 +59,18 @@ internal sealed class QueueTriggerListener(
                     continue;
                 }
 
-                QueueMessage[] messages = await queue.ReceiveMessagesAsync(Math.Min(settings.BatchSize, 32), Lease, cancellationToken);
+                QueueMessage[] messages;
+                try
+                {
+                    messages = await queue.ReceiveMessagesAsync(Math.Min(settings.BatchSize, 32), Lease, cancellationToken);
+                }
+                catch (Exception exception) when (exception is RequestFailedException or HttpRequestException or AggregateException)
+                {
+                    // Storage unreachable (an outage): the Functions host keeps polling with back-off; so does this.
+                    logger.LogWarning("Function {Function}: receiving from {Queue} failed, retrying: {Error}", function.Name, queue.Name, exception.Message);
+                    messages = [];
+                }
+
                 if (messages.Length == 0)
                 {
                     await Task.Delay(idle, time, cancellationToken);
@@ -113,7 +124,7 @@ internal sealed class QueueTriggerListener(
                 await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: settings.VisibilityTimeout);
             }
         }
-        catch (RequestFailedException exception)
+        catch (Exception exception) when (exception is RequestFailedException or HttpRequestException or AggregateException)
         {
             // The message stays on the queue and becomes visible again when its lease ends.
             logger.LogError(exception, "Function {Function}: storage failed while settling message {MessageId}", function.Name, message.MessageId);
