@@ -1,11 +1,8 @@
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using SchoolRisk.Cli;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Zones;
 using SchoolRisk.Integration.Tests.Support;
 using SchoolRisk.Storage.Notifications;
-using SchoolRisk.Storage.Registry;
 using SchoolRisk.Storage.Results;
 using SchoolRisk.Storage.Uploads;
 
@@ -26,7 +23,7 @@ public sealed class StorageOutageTests
         var data = Directory.CreateTempSubdirectory("schoolrisk-outage-");
         try
         {
-            await using var faulty = await StartAsync(data.FullName);
+            await using var faulty = await TestDeployment.StartAsync(azuriteData: data.FullName);
             await UploadSamplesAsync(faulty, Municipalities[..2]);
             await faulty.Azurite.StopAsync();
             await Assert.ThrowsAnyAsync<Exception>(() => new UploadStatusTable(faulty.Storage).ListAsync(Period, TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken).AsTask());
@@ -34,7 +31,7 @@ public sealed class StorageOutageTests
             await UploadSamplesAsync(faulty, Municipalities[2..]);
             var afterOutage = await SettledAsync(faulty);
 
-            await using var clean = await StartAsync(null);
+            await using var clean = await TestDeployment.StartAsync();
             await UploadSamplesAsync(clean, Municipalities);
             var cleanRun = await SettledAsync(clean);
 
@@ -48,16 +45,6 @@ public sealed class StorageOutageTests
         {
             data.Delete(recursive: true);
         }
-    }
-
-    private static async Task<LocalDeployment> StartAsync(string? azuriteData)
-    {
-        var deployment = await LocalDeployment.StartAsync(TestDeployment.RepositoryRoot, azuriteData, LogLevel.Error, NullLoggerFactory.Instance, TestContext.Current.CancellationToken);
-        await using var registry = File.OpenRead(Path.Combine(TestDeployment.RepositoryRoot, "samples", "registry", "schools.csv"));
-        await new RegistryStore(deployment.Storage).UploadAsync(registry, TestContext.Current.CancellationToken);
-        await using var recipients = File.OpenRead(Path.Combine(TestDeployment.RepositoryRoot, "samples", "registry", "recipients.csv"));
-        await new RecipientStore(deployment.Storage).UploadAsync(recipients, TestContext.Current.CancellationToken);
-        return deployment;
     }
 
     private static async Task UploadSamplesAsync(LocalDeployment deployment, IEnumerable<string> municipalities)

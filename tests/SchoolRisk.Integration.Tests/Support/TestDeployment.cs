@@ -13,10 +13,11 @@ public static class TestDeployment
 
     /// <param name="registry">The registry CSV; default the sample region's.</param>
     /// <param name="handlerSettings">Further app settings of the handler.</param>
-    public static async Task<LocalDeployment> StartAsync(Stream? registry = null, IReadOnlyDictionary<string, string>? handlerSettings = null)
+    /// <param name="azuriteData">Azurite's data folder, for data that must survive a restart; default in memory.</param>
+    public static async Task<LocalDeployment> StartAsync(Stream? registry = null, IReadOnlyDictionary<string, string>? handlerSettings = null, string? azuriteData = null)
     {
         var deployment = await LocalDeployment.StartAsync(
-            RepositoryRoot, null, LogLevel.Error, NullLoggerFactory.Instance, CancellationToken.None, handlerSettings);
+            RepositoryRoot, azuriteData, LogLevel.Error, NullLoggerFactory.Instance, CancellationToken.None, handlerSettings);
         await using var content = registry ?? File.OpenRead(Path.Combine(RepositoryRoot, "samples", "registry", "schools.csv"));
         await new RegistryStore(deployment.Storage).UploadAsync(content);
         await using var recipients = File.OpenRead(Path.Combine(RepositoryRoot, "samples", "registry", "recipients.csv"));
