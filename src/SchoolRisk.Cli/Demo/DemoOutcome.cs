@@ -69,7 +69,7 @@ public sealed record DemoOutcome(
         var settled = uploads.Count(upload => upload.Status is not (UploadStatus.Processing or UploadStatus.Failed));
         var expectedNotices = uploads.Count(upload => upload.Status == UploadStatus.Rejected
             || (upload.Status == UploadStatus.Completed && upload.HighCount + upload.MediumCount + upload.ProblemCount > 0));
-        var delivered = recorded.All(notice => notice.Status is "Delivered" or "Failed")
+        var delivered = recorded.All(notice => notice.Status is NoticeStatus.Delivered or NoticeStatus.Failed)
             && recorded.Any(notice => notice.Kind == NoticeKind.Digest)
             && await storage.PendingMessagesAsync(storage.Options.DigestRequestsQueue, cancellationToken) == 0;
         var complete = uploads.Count >= expectedUploads && settled == uploads.Count && recorded.Count(notice => notice.Kind != NoticeKind.Digest) >= expectedNotices

@@ -53,7 +53,7 @@ public static class DemoReport
                 Count(results.Count(r => r.OverallZone == Zone.Medium)),
                 $"{results.Count(r => r.OverallZone == Zone.None)}",
                 notices.Count == 0 ? "[grey]—[/]"
-                    : notices.All(n => n.Status == "Delivered") ? $"[green]delivered{(notices.Count > 1 ? $" ×{notices.Count}" : string.Empty)}[/]"
+                    : notices.All(n => n.Status == NoticeStatus.Delivered) ? $"[green]delivered{(notices.Count > 1 ? $" ×{notices.Count}" : string.Empty)}[/]"
                     : "[red]failed[/]");
         }
 

@@ -55,7 +55,7 @@ public static class DigestFunction
         var log = $"Digest {digest.Key}: {outcome.Summary}";
         var failures = outcome.Transient.Concat(outcome.Permanent).ToList();
         await notifications.SetStatusAsync(
-            period, RecipientDirectory.Committee, digest.Key, failures.Count == 0 ? "Delivered" : "Retrying", failures.Count == 0 ? null : string.Join(" | ", failures), cancellationToken);
+            period, RecipientDirectory.Committee, digest.Key, failures.Count == 0 ? NoticeStatus.Delivered : NoticeStatus.Retrying, failures.Count == 0 ? null : string.Join(" | ", failures), cancellationToken);
         return failures.Count > 0 ? FunctionJson.Failed(InvocationResponse.Log(log)) : FunctionJson.Ok(InvocationResponse.Log(log));
     }
 

@@ -45,14 +45,14 @@ public static class NotifyFunction
         }
         catch (UploadRejectedException exception)
         {
-            await notifications.SetStatusAsync(notice.Period, notice.MunicipalityId, notice.NoticeId, "Retrying", exception.Message, cancellationToken);
+            await notifications.SetStatusAsync(notice.Period, notice.MunicipalityId, notice.NoticeId, NoticeStatus.Retrying, exception.Message, cancellationToken);
             return FunctionJson.Failed(InvocationResponse.Log($"Notice {notice.NoticeId}: the recipients directory is broken: {exception.Message}"));
         }
 
         if (!planned.Any(delivery => delivery.Kind == DeliveryPlan.MunicipalityNoticeKind))
         {
             var reason = $"No address for '{notice.MunicipalityId}' in the recipients directory: add one and replay the poison queue.";
-            await notifications.SetStatusAsync(notice.Period, notice.MunicipalityId, notice.NoticeId, "Failed", reason, cancellationToken);
+            await notifications.SetStatusAsync(notice.Period, notice.MunicipalityId, notice.NoticeId, NoticeStatus.Failed, reason, cancellationToken);
             logger.LogWarning("Notice {NoticeId}: {Reason}", notice.NoticeId, reason);
             return FunctionJson.Ok(new InvocationResponse(new Dictionary<string, object?> { [PoisonBinding] = request.TextOf(TriggerBinding) }, [reason]));
         }
@@ -61,17 +61,17 @@ public static class NotifyFunction
         var log = $"Notice {notice.NoticeId} ({notice.Kind}) for {notice.MunicipalityId}: {outcome.Summary}";
         if (outcome.Transient.Count > 0)
         {
-            await notifications.SetStatusAsync(notice.Period, notice.MunicipalityId, notice.NoticeId, "Retrying", string.Join(" | ", outcome.Transient), cancellationToken);
+            await notifications.SetStatusAsync(notice.Period, notice.MunicipalityId, notice.NoticeId, NoticeStatus.Retrying, string.Join(" | ", outcome.Transient), cancellationToken);
             return FunctionJson.Failed(InvocationResponse.Log(log));
         }
 
         if (outcome.Permanent.Count > 0)
         {
-            await notifications.SetStatusAsync(notice.Period, notice.MunicipalityId, notice.NoticeId, "Failed", string.Join(" | ", outcome.Permanent), cancellationToken);
+            await notifications.SetStatusAsync(notice.Period, notice.MunicipalityId, notice.NoticeId, NoticeStatus.Failed, string.Join(" | ", outcome.Permanent), cancellationToken);
             return FunctionJson.Ok(new InvocationResponse(new Dictionary<string, object?> { [PoisonBinding] = request.TextOf(TriggerBinding) }, [log]));
         }
 
-        await notifications.SetStatusAsync(notice.Period, notice.MunicipalityId, notice.NoticeId, "Delivered", null, cancellationToken);
+        await notifications.SetStatusAsync(notice.Period, notice.MunicipalityId, notice.NoticeId, NoticeStatus.Delivered, null, cancellationToken);
         return FunctionJson.Ok(InvocationResponse.Log(log));
     }
 }

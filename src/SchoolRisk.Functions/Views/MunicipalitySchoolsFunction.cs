@@ -24,7 +24,7 @@ public static class MunicipalitySchoolsFunction
 
                 if (!Period.TryParse(http.Param("period"), out var period))
                 {
-                    return ViewRequest.NotFound($"«{http.Param("period")}» — не учебный год вида 2023-2024.");
+                    return ViewRequest.NotAPeriod(http.Param("period"));
                 }
 
                 var schools = await results.ListAsync(period, municipality, cancellationToken)

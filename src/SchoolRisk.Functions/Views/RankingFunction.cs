@@ -18,7 +18,7 @@ public static class RankingFunction
             {
                 if (!Period.TryParse(http.Param("period"), out var period))
                 {
-                    return ViewRequest.NotFound($"«{http.Param("period")}» — не учебный год вида 2023-2024.");
+                    return ViewRequest.NotAPeriod(http.Param("period"));
                 }
 
                 var ranking = await results.ListAsync(period, cancellationToken)

@@ -28,7 +28,7 @@ public static class RiskMapFunction
                 var period = asked == "latest" ? periods[0] : Period.TryParse(asked, out var parsed) ? parsed : (Period?)null;
                 if (period is null)
                 {
-                    return ViewRequest.NotFound($"«{asked}» — не учебный год вида 2023-2024.");
+                    return ViewRequest.NotAPeriod(asked);
                 }
 
                 var names = await recipients.LoadAsync(cancellationToken);

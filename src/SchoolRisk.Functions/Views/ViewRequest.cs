@@ -31,6 +31,9 @@ public static class ViewRequest
 
     public static IResult NotFound(string what) => HttpOutput.Error(StatusCodes.Status404NotFound, what);
 
+    /// <summary>404 for a route's period that is not a school year.</summary>
+    public static IResult NotAPeriod(string? text) => NotFound($"«{text}» — не учебный год вида 2023-2024.");
+
     /// <summary>Every catalog indicator of a stored result, with its Russian title.</summary>
     public static IReadOnlyList<IndicatorView> Indicators(StoredResult result)
     {

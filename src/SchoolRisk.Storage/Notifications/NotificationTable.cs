@@ -34,7 +34,7 @@ public sealed class NotificationTable(StorageAccount account, TimeProvider time)
             ["MediumCount"] = notice.Schools.Count(school => school.Zone == Zone.Medium) + notice.Rubrics.Count(rubric => rubric.Zone == Zone.Medium),
             ["ProblemCount"] = notice.Problems?.ProblemCount ?? 0,
             ["RejectionReason"] = notice.Problems?.RejectionReason,
-            ["Status"] = "Recorded",
+            ["Status"] = NoticeStatus.Recorded,
             ["RecordedAt"] = time.GetUtcNow(),
         };
         return await TryAddAsync(entity, cancellationToken);
@@ -52,7 +52,7 @@ public sealed class NotificationTable(StorageAccount account, TimeProvider time)
             ["Kind"] = NoticeKind.Digest.ToString(),
             ["HighCount"] = digest.Municipalities.Sum(row => row.High),
             ["MediumCount"] = digest.Municipalities.Sum(row => row.Medium),
-            ["Status"] = "Recorded",
+            ["Status"] = NoticeStatus.Recorded,
             ["RecordedAt"] = time.GetUtcNow(),
         };
         return await TryAddAsync(entity, cancellationToken);
