@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using Azure;
+using Azure.Storage.Blobs;
 using SchoolRisk.LocalHost.NodeTools;
 
 namespace SchoolRisk.LocalHost.Azurite;
@@ -34,9 +36,19 @@ public sealed class AzuriteServer : IAsyncDisposable
     public static async Task<AzuriteServer> StartAsync(AzuriteOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var server = new AzuriteServer(options, Convert.ToBase64String(RandomNumberGenerator.GetBytes(64)), NodeToolProcess.FreePorts(3));
-        await server.RestartAsync(cancellationToken);
-        return server;
+        for (var attempt = 1; ; attempt++)
+        {
+            var server = new AzuriteServer(options, Convert.ToBase64String(RandomNumberGenerator.GetBytes(64)), NodeToolProcess.FreePorts(3));
+            await server.RestartAsync(cancellationToken);
+            if (await server.AnswersWithItsKeyAsync(cancellationToken) || attempt == 3)
+            {
+                return server;
+            }
+
+            // A free port was taken by another server (another test's Azurite) between finding it and binding it: the
+            // port answers, but not with this account key. Start again on other ports.
+            await server.DisposeAsync();
+        }
     }
 
     /// <summary>
@@ -86,6 +98,20 @@ public sealed class AzuriteServer : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await StopAsync();
+
+    /// <summary>Whether the blob port is this process's Azurite: a request signed with this server's key succeeds.</summary>
+    private async Task<bool> AnswersWithItsKeyAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await new BlobServiceClient(ConnectionString).GetPropertiesAsync(cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException)
+        {
+            return false;
+        }
+    }
 
     private static string ConnectionStringFor(string key, int blobPort, int queuePort, int tablePort) =>
         $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={key};" +
