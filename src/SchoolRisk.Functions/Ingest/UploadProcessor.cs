@@ -166,8 +166,7 @@ public sealed class UploadProcessor(
             "Upload {UploadId} ({BlobName}) evaluated by rule set {RuleSetVersion}: {Schools} schools, {High} high, {Medium} medium, {Skipped} rows skipped",
             record.UploadId, path.BlobName, evaluated.RuleSetVersion, schools.Count, evaluated.CountIn(Zone.High), evaluated.CountIn(Zone.Medium), reading.SkippedRows);
         return IngestOutcome.Evaluated(
-            MunicipalityNotice.For(evaluated, report, links, (await results.ListAsync(path.Period.Previous, path.MunicipalityId, cancellationToken).ToListAsync(cancellationToken))
-                .ToDictionary(result => result.SchoolId, result => result.OverallZone)),
+            MunicipalityNotice.For(evaluated, report, links, await results.ZonesAsync(path.Period.Previous, path.MunicipalityId, cancellationToken)),
             $"Upload {record.UploadId} ({path.BlobName}): {schools.Count} schools evaluated by rule set {evaluated.RuleSetVersion}, {reading.SkippedRows} rows skipped.",
             path.Period);
     }

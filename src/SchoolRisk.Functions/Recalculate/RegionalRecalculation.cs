@@ -53,7 +53,7 @@ public sealed class RegionalRecalculation(
         }
 
         var evaluated = await periods.EvaluateAsync(period, ruleSet, cancellationToken);
-        var before = await results.ListAsync(period.Previous, cancellationToken).ToDictionaryAsync(result => result.SchoolId, result => result.OverallZone, StringComparer.Ordinal, cancellationToken);
+        var before = await results.ZonesAsync(period.Previous, null, cancellationToken);
         var region = ZoneCounts.Of(evaluated.Select(pair => pair.Evaluation.OverallZone));
         var names = await recipients.LoadAsync(cancellationToken);
         var written = 0;

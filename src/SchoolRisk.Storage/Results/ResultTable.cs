@@ -81,6 +81,14 @@ public sealed class ResultTable(StorageAccount account, TimeProvider time)
         await (municipalityId is null ? ListAsync(period, cancellationToken) : ListAsync(period, municipalityId, cancellationToken))
             .ToDictionaryAsync(result => result.SchoolId, result => result.Classification.LowResults, StringComparer.Ordinal, cancellationToken);
 
+    /// <summary>
+    /// Each school's overall zone in a period, for one municipality or (<c>null</c>) the whole region: the «before» of
+    /// notices and analytical notes. A school absent from the period is absent from the answer.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, Zone>> ZonesAsync(Period period, string? municipalityId, CancellationToken cancellationToken = default) =>
+        await (municipalityId is null ? ListAsync(period, cancellationToken) : ListAsync(period, municipalityId, cancellationToken))
+            .ToDictionaryAsync(result => result.SchoolId, result => result.OverallZone, StringComparer.Ordinal, cancellationToken);
+
     public IAsyncEnumerable<StoredResult> ListAsync(Period period, string municipalityId, CancellationToken cancellationToken = default) =>
         QueryAsync($"PartitionKey eq '{PartitionKeys.For(period, municipalityId)}'", cancellationToken);
 
