@@ -85,6 +85,9 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     minimumTlsVersion: 'TLS1_2'
     supportsHttpsTrafficOnly: true
     defaultToOAuthAuthentication: true
+    // A hierarchical namespace makes directory SAS possible: `schoolrisk uploads grant` gives each municipality one
+    // limited to its own uploads/{period}/{municipality}/ folder.
+    isHnsEnabled: true
   }
 }
 

@@ -7,6 +7,7 @@ using SchoolRisk.Cli.Packaging;
 using SchoolRisk.Cli.Rules;
 using SchoolRisk.Cli.Samples;
 using SchoolRisk.Cli.Templates;
+using SchoolRisk.Cli.Uploads;
 
 var root = new RootCommand("School risk zones: the regional education quality workflow, run locally.")
 {
@@ -18,5 +19,6 @@ var root = new RootCommand("School risk zones: the regional education quality wo
     NoticesCommand.Create(),
     KeysCommand.Create(),
     PackageCommand.Create(),
+    UploadsCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

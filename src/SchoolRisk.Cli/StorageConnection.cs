@@ -1,16 +1,41 @@
 using System.CommandLine;
+using Azure.Identity;
 using SchoolRisk.Storage;
 
 namespace SchoolRisk.Cli;
 
-/// <summary>The <c>--connection-string</c> option of the commands that work on a storage account.</summary>
-public static class StorageConnection
+/// <summary>
+/// How the commands that work on a storage account reach it: <c>--account-name</c> with the caller's Microsoft Entra
+/// identity (Azure, where the account refuses keys), else <c>--connection-string</c> (the local emulator).
+/// </summary>
+public sealed class StorageConnection
 {
-    /// <summary>A recursive option: default the <c>AzureWebJobsStorage</c> environment variable, else the local emulator.</summary>
-    public static Option<string> CreateOption() => new("--connection-string")
+    public Option<string> ConnectionString { get; } = new("--connection-string")
     {
         Description = "Storage account connection string. Default: the AzureWebJobsStorage environment variable, else the local emulator.",
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("AzureWebJobsStorage") ?? new StorageOptions().ConnectionString,
         Recursive = true,
     };
+
+    public Option<string?> AccountName { get; } = new("--account-name")
+    {
+        Description = "A storage account in Azure, reached with your Microsoft Entra identity (az login, environment or managed identity); overrides --connection-string.",
+        Recursive = true,
+    };
+
+    /// <summary>Adds both options to <paramref name="command"/> (and, being recursive, to its subcommands).</summary>
+    public void AddTo(Command command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        command.Options.Add(ConnectionString);
+        command.Options.Add(AccountName);
+    }
+
+    public StorageAccount Open(ParseResult parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        return parse.GetValue(AccountName) is { Length: > 0 } name
+            ? new StorageAccount(new StorageOptions { AccountName = name, Credential = new DefaultAzureCredential() })
+            : new StorageAccount(new StorageOptions { ConnectionString = parse.GetValue(ConnectionString)! });
+    }
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Azure.Storage.Blobs;
 using SchoolRisk.LocalHost;
 using SchoolRisk.LocalHost.Keys;
 using Spectre.Console;
@@ -16,19 +15,21 @@ public static class KeysCommand
 {
     public static Command Create()
     {
-        var connection = StorageConnection.CreateOption();
+        var connection = new StorageConnection();
         var name = new Option<string>("--name") { Description = "The key's name: committee, municipality-{id}, or rules-admin.", Required = true };
         var function = new Option<string?>("--function") { Description = "A function's key (for example PreviewRules); default: a host key, valid for every function." };
         var hostId = new Option<string>("--host-id") { Description = "The host id the keys belong to.", DefaultValueFactory = _ => new LocalHostOptions().HostId };
         var set = new Command("set", "Create or replace a key and print its value.") { name, function, hostId };
         set.SetAction(async (parse, cancellationToken) =>
         {
-            var keys = new FunctionKeyStore(new BlobServiceClient(parse.GetValue(connection)), parse.GetValue(hostId)!);
+            var keys = new FunctionKeyStore(connection.Open(parse).Blobs, parse.GetValue(hostId)!);
             var value = await keys.SetAsync(parse.GetValue(function), parse.GetValue(name)!, cancellationToken: cancellationToken);
             AnsiConsole.MarkupLine($"Key [bold]{Markup.Escape(parse.GetValue(name)!)}[/] ({(parse.GetValue(function) is { } f ? $"function {Markup.Escape(f)}" : "host key")}):");
             Console.WriteLine(value);
             return 0;
         });
-        return new Command("keys", "Function keys of a local deployment: who may call the HTTP functions, and what they see.") { connection, set };
+        var command = new Command("keys", "Function keys of a local deployment: who may call the HTTP functions, and what they see.") { set };
+        connection.AddTo(command);
+        return command;
     }
 }

@@ -13,11 +13,12 @@ namespace SchoolRisk.Cli.Notices;
 /// </summary>
 public static class NoticesCommand
 {
-    private static readonly Option<string> Connection = StorageConnection.CreateOption();
+    private static readonly StorageConnection Connection = new();
 
     public static Command Create()
     {
-        var command = new Command("notices", "Notices and their delivery: list, replay the poison queue.") { Connection };
+        var command = new Command("notices", "Notices and their delivery: list, replay the poison queue.");
+        Connection.AddTo(command);
         command.Subcommands.Add(List());
         command.Subcommands.Add(Replay());
         return command;
@@ -29,7 +30,7 @@ public static class NoticesCommand
         var command = new Command("list", "List a period's notices with their delivery status, and every delivery that did not go out.") { period };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var account = Account(parse);
+            var account = Connection.Open(parse);
             var chosen = Period.Parse(parse.GetValue(period)!);
             var table = new Table().Title($"Notices of {chosen}").AddColumn("Recipient").AddColumn("Notice").AddColumn("Kind").AddColumn("Status").AddColumn("Reason");
             await foreach (var notice in new NotificationTable(account, TimeProvider.System).ListAsync(chosen, cancellationToken))
@@ -54,13 +55,11 @@ public static class NoticesCommand
         var command = new Command("replay", "Put the messages of a poison queue back on their queue.") { queue };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var poison = new PoisonMessages(Account(parse), parse.GetValue(queue)!);
+            var poison = new PoisonMessages(Connection.Open(parse), parse.GetValue(queue)!);
             var moved = await poison.ReplayAsync(cancellationToken);
             AnsiConsole.MarkupLine($"Replayed [bold]{moved}[/] messages from {poison.Name}.");
             return 0;
         });
         return command;
     }
-
-    private static StorageAccount Account(ParseResult parse) => new(new StorageOptions { ConnectionString = parse.GetValue(Connection)! });
 }

@@ -1,11 +1,9 @@
 using System.CommandLine;
 using System.Text.Json;
-using Azure.Storage.Queues;
 using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Functions.Recalculate;
 using SchoolRisk.Functions.Rules;
-using SchoolRisk.Storage;
 using SchoolRisk.Storage.Registry;
 using SchoolRisk.Storage.Results;
 using SchoolRisk.Storage.Rules;
@@ -20,7 +18,7 @@ namespace SchoolRisk.Cli.Rules;
 /// </summary>
 public static class RulesCommand
 {
-    private static readonly Option<string> Connection = StorageConnection.CreateOption();
+    private static readonly StorageConnection Connection = new();
 
     private static readonly Option<string> By = new("--by") { Description = "Who makes the change (recorded).", DefaultValueFactory = _ => Environment.UserName };
 
@@ -33,7 +31,8 @@ public static class RulesCommand
 
     public static Command Create()
     {
-        var command = new Command("rules", "Administer rule sets: list, diff, activate, rollback, preview.") { Connection };
+        var command = new Command("rules", "Administer rule sets: list, diff, activate, rollback, preview.");
+        Connection.AddTo(command);
         command.Subcommands.Add(List());
         command.Subcommands.Add(Diff());
         command.Subcommands.Add(Activate());
@@ -127,7 +126,7 @@ public static class RulesCommand
         var command = new Command("preview", "Evaluate candidate rules against a stored period without activating them; list schools whose zone would change.") { folder, period };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var account = new StorageAccount(new StorageOptions { ConnectionString = parse.GetValue(Connection)! });
+            var account = Connection.Open(parse);
             var files = parse.GetValue(folder) is { } path
                 ? await RuleFiles.ReadDirectoryAsync(path, cancellationToken)
                 : await new RuleStore(account, TimeProvider.System).ReadEditableAsync(cancellationToken);
@@ -159,7 +158,8 @@ public static class RulesCommand
 
     private static async Task<int> ActivateAsync(ParseResult parse, IReadOnlyList<RuleFile> files, RuleChange change, CancellationToken cancellationToken)
     {
-        var store = Store(parse);
+        var account = Connection.Open(parse);
+        var store = new RuleStore(account, TimeProvider.System);
         var activation = await store.ActivateAsync(files, change, cancellationToken);
         switch (activation.Outcome)
         {
@@ -180,7 +180,7 @@ public static class RulesCommand
                 AnsiConsole.MarkupLine($"[green]Activated[/] {activation.ActiveVersion}; running function apps use it from their next invocation.");
                 if (change.ReevaluatePeriod is { } period)
                 {
-                    await new QueueClient(parse.GetValue(Connection)!, "period-recalculations").SendMessageAsync(
+                    await account.Queues.GetQueueClient("period-recalculations").SendMessageAsync(
                         JsonSerializer.Serialize(new RecalculationRequest(Period.Parse(period).ToString(), activation.ActiveVersion, TimeProvider.System.GetUtcNow()), JsonSerializerOptions.Web), cancellationToken);
                     AnsiConsole.MarkupLine($"Re-evaluation of {period} queued.");
                 }
@@ -190,5 +190,5 @@ public static class RulesCommand
     }
 
     private static RuleStore Store(ParseResult parse) =>
-        new(new StorageAccount(new StorageOptions { ConnectionString = parse.GetValue(Connection)! }), TimeProvider.System);
+        new(Connection.Open(parse), TimeProvider.System);
 }

@@ -57,6 +57,19 @@ public sealed class InfrastructureTests
             variables.GetProperty("subscriptions").EnumerateArray().Select(s => (s.GetProperty("container").GetString()!, s.GetProperty("queue").GetString()!)).Order());
     }
 
+    [Fact]
+    public async Task StorageAccount_HasAHierarchicalNamespace_SoUploadAccessCanBeADirectorySas()
+    {
+        var build = await RunAsync("build", "main.bicep", "--stdout");
+        using var template = JsonDocument.Parse(build.Output);
+
+        var account = template.RootElement.GetProperty("resources").EnumerateArray()
+            .Single(resource => resource.GetProperty("type").GetString() == "Microsoft.Storage/storageAccounts");
+
+        Assert.True(account.GetProperty("properties").GetProperty("isHnsEnabled").GetBoolean());
+        Assert.False(account.GetProperty("properties").GetProperty("allowSharedKeyAccess").GetBoolean());
+    }
+
     private static async Task<(int ExitCode, string Output, string Diagnostics)> RunAsync(params string[] arguments)
     {
         var start = new ProcessStartInfo(Bicep) { WorkingDirectory = Infra, RedirectStandardOutput = true, RedirectStandardError = true };
