@@ -85,7 +85,8 @@ public static class DemoCommand
         if (keepRunning)
         {
             var adminKey = await deployment.Keys.SetAsync("PreviewRules", PreviewRulesFunction.AdministratorKey, cancellationToken: cancellationToken);
-            AnsiConsole.MarkupLine($"\nRunning. Storage connection string:\n[grey]{Markup.Escape(deployment.ConnectionString)}[/]");
+            AnsiConsole.MarkupLine("\nRunning. Storage connection string (one line):");
+            Console.WriteLine(deployment.ConnectionString);
             var committeeKey = await deployment.Keys.SetAsync(null, AccessScope.CommitteeKey, cancellationToken: cancellationToken);
             var municipalityKey = await deployment.Keys.SetAsync(null, AccessScope.MunicipalityKeyPrefix + "gatchinsky", cancellationToken: cancellationToken);
             AnsiConsole.MarkupLine($"Risk map page: [blue]{deployment.HttpUrl}api/site/[/]");
