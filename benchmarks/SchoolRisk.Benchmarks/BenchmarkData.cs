@@ -56,7 +56,7 @@ public static class BenchmarkData
     }
 
     /// <summary>A random value of the unit's range, as a municipality would report it.</summary>
-    private static decimal Value(IndicatorUnit unit, Random random) => unit switch
+    public static decimal Value(IndicatorUnit unit, Random random) => unit switch
     {
         IndicatorUnit.Percent => Math.Round((decimal)(random.NextDouble() * 100), 1),
         IndicatorUnit.Count => random.Next(0, 6),
@@ -83,7 +83,7 @@ public static class BenchmarkData
         var evaluations = new List<SchoolEvaluation>();
         await foreach (var row in reading.ReadValidRowsAsync())
         {
-            evaluations.Add(await evaluator.EvaluateAsync(row));
+            evaluations.Add(evaluator.Evaluate(row));
         }
 
         return evaluations.Count;

@@ -1,13 +1,19 @@
 using BenchmarkDotNet.Running;
 using SchoolRisk.Benchmarks;
+using SchoolRisk.Benchmarks.Evaluation;
 
 // dotnet run -c Release --project benchmarks/SchoolRisk.Benchmarks -- memory [rows]   peak memory per upload form
 // dotnet run -c Release --project benchmarks/SchoolRisk.Benchmarks -- speed            BenchmarkDotNet: time and allocations
+// dotnet run -c Release --project benchmarks/SchoolRisk.Benchmarks -- evaluation [n]   the project's evaluator against naive RulesEngine
+Spectre.Console.AnsiConsole.Profile.Width = 160;
 return args switch
 {
     ["memory", var rows] => await Run(() => PeakMemory.RunAsync(int.Parse(rows, System.Globalization.CultureInfo.InvariantCulture))),
     ["memory"] => await Run(() => PeakMemory.RunAsync(50_000)),
     ["memory-child", var folder, var file] => await PeakMemory.ChildAsync(folder, file),
+    ["evaluation", var schools] => await RuleEvaluationComparison.RunAsync(int.Parse(schools, System.Globalization.CultureInfo.InvariantCulture)),
+    ["evaluation"] => await RuleEvaluationComparison.RunAsync(NationalData.Schools),
+    ["evaluation-child", var evaluator, var schools] => await RuleEvaluationComparison.ChildAsync(evaluator, int.Parse(schools, System.Globalization.CultureInfo.InvariantCulture)),
     ["speed", .. var rest] => Summary(BenchmarkRunner.Run<UploadReadingBenchmarks>(args: rest)),
     _ => Usage(),
 };
@@ -22,6 +28,6 @@ static int Summary(BenchmarkDotNet.Reports.Summary summary) => summary.HasCritic
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: memory [rows] | speed");
+    Console.Error.WriteLine("usage: memory [rows] | speed | evaluation [schools]");
     return 2;
 }

@@ -1,7 +1,9 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using RulesEngine.ExpressionBuilders;
 using RulesEngine.Models;
 using SchoolRisk.Domain.Assessment;
 using SchoolRisk.Domain.Classification;
@@ -43,11 +45,12 @@ public sealed class RuleSet
 
     private readonly RulesEngine.RulesEngine _engine;
     private readonly Dictionary<(string Workflow, string Rule), ZoneRule> _zoneRules;
+    private readonly IReadOnlyList<CompiledZoneRule> _compiledZoneRules;
     private readonly Dictionary<string, ClassificationKind> _classificationRules;
 
     private RuleSet(string version, RulesEngine.RulesEngine engine, IReadOnlyList<string> zoneWorkflows, string? classificationWorkflow,
         Dictionary<(string Workflow, string Rule), ZoneRule> zoneRules, Dictionary<string, ClassificationKind> classificationRules,
-        AssessmentSettings? assessment, IReadOnlyDictionary<string, Rubric> rubrics)
+        AssessmentSettings? assessment, IReadOnlyDictionary<string, Rubric> rubrics, IReadOnlyList<CompiledZoneRule> compiledZoneRules)
     {
         Assessment = assessment;
         Rubrics = rubrics;
@@ -57,6 +60,7 @@ public sealed class RuleSet
         ClassificationWorkflowName = classificationWorkflow;
         _zoneRules = zoneRules;
         _classificationRules = classificationRules;
+        _compiledZoneRules = compiledZoneRules;
     }
 
     /// <summary>Content hash of the rule files (12 hex digits): recorded with every result it produced.</summary>
@@ -75,6 +79,12 @@ public sealed class RuleSet
     public AssessmentSettings? Assessment { get; }
 
     public IEnumerable<ZoneRule> ZoneRules => _zoneRules.Values;
+
+    /// <summary>
+    /// The zone rules in workflow and rule order, each compiled once into a delegate: what <see cref="SchoolEvaluator"/>
+    /// runs for every school, instead of the engine's <c>ExecuteAllRulesAsync</c> and its result trees.
+    /// </summary>
+    internal IReadOnlyList<CompiledZoneRule> CompiledZoneRules => _compiledZoneRules;
 
     /// <summary>The rubrics, by id (their workflow's name); their <c>input1</c> is <see cref="RubricScores"/>.</summary>
     public IReadOnlyDictionary<string, Rubric> Rubrics { get; }
@@ -161,7 +171,10 @@ public sealed class RuleSet
         }
 
         var engine = new RulesEngine.RulesEngine([.. workflows], EngineSettings);
-        var ruleSet = new RuleSet(VersionOf(ordered), engine, zoneWorkflows, classificationWorkflow, zoneRules, classificationRules, assessment, rubrics);
+        var compiled = workflows.Where(workflow => zoneWorkflows.Contains(workflow.WorkflowName))
+            .SelectMany(workflow => workflow.Rules.Select(rule => Compile(zoneRules[(workflow.WorkflowName, rule.RuleName)], rule.Expression)))
+            .ToList();
+        var ruleSet = new RuleSet(VersionOf(ordered), engine, zoneWorkflows, classificationWorkflow, zoneRules, classificationRules, assessment, rubrics, compiled);
         await ruleSet.CompileAllAsync(fileOfWorkflow, cancellationToken);
         return ruleSet;
     }
@@ -322,6 +335,29 @@ public sealed class RuleSet
         }
 
         return new ZoneRule(fileName, workflowName, rule.RuleName, indicator, zone, threshold);
+    }
+
+    /// <summary>
+    /// Compiles a zone rule's expression as the engine does (its own <see cref="RuleExpressionParser"/>, <c>input1</c> a
+    /// <see cref="SchoolIndicators"/>, <c>threshold</c> a decimal) into a typed delegate; the threshold is bound once.
+    /// </summary>
+    private static CompiledZoneRule Compile(ZoneRule rule, string expression)
+    {
+        var input = Expression.Parameter(typeof(SchoolIndicators), "input1");
+        var threshold = Expression.Parameter(typeof(decimal), ThresholdParameter);
+        Expression body;
+        try
+        {
+            // RulesEngine 6 returns the parsed lambda's body.
+            body = new RuleExpressionParser(EngineSettings).Parse(expression, [input, threshold], typeof(bool));
+        }
+        catch (Exception exception) when (exception is System.Linq.Dynamic.Core.Exceptions.ParseException or InvalidOperationException)
+        {
+            throw new RuleSetException($"{rule.FileName}, rule '{rule.RuleName}': {exception.Message}", exception);
+        }
+
+        var test = Expression.Lambda<Func<SchoolIndicators, decimal, bool>>(body, input, threshold).Compile();
+        return new CompiledZoneRule(rule, indicators => test(indicators, rule.Threshold));
     }
 
     /// <summary>A number as a decimal local parameter: written <c>10m</c>, so the engine compares it with decimals exactly.</summary>

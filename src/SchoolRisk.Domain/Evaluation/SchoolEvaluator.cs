@@ -4,41 +4,44 @@ using SchoolRisk.Domain.Zones;
 
 namespace SchoolRisk.Domain.Evaluation;
 
-/// <summary>Evaluates every workflow of a <see cref="RuleSet"/> against a school and derives its zones.</summary>
+/// <summary>
+/// Evaluates every zone rule of a <see cref="RuleSet"/> against a school and derives its zones. The rules run as the
+/// delegates the rule set compiled once (<see cref="RuleSet.CompiledZoneRules"/>): per school nothing is parsed, boxed
+/// or kept but the findings, which makes national re-evaluation cheap (see <c>benchmarks/README.md</c>).
+/// </summary>
 public sealed class SchoolEvaluator(RuleSet ruleSet, OverallZonePolicy policy)
 {
     public RuleSet RuleSet => ruleSet;
 
-    public async Task<SchoolEvaluation> EvaluateAsync(SchoolRow school, CancellationToken cancellationToken = default)
+    public SchoolEvaluation Evaluate(SchoolRow school)
     {
         ArgumentNullException.ThrowIfNull(school);
 
-        // Expressions format and parse with the current culture; pin it for this evaluation only.
+        // Expressions format and parse with the current culture; pin it for the evaluation.
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         var worst = new Dictionary<string, IndicatorFinding>(StringComparer.Ordinal);
-        foreach (var workflowName in ruleSet.WorkflowNames)
+        foreach (var (rule, isSatisfiedBy) in ruleSet.CompiledZoneRules)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            foreach (var result in await ruleSet.ExecuteAsync(workflowName, school.Indicators))
+            bool satisfied;
+            try
             {
-                if (!string.IsNullOrEmpty(result.ExceptionMessage))
-                {
-                    throw new RuleEvaluationException(
-                        $"Workflow '{workflowName}', rule '{result.Rule.RuleName}', school '{school.SchoolId}': {result.ExceptionMessage}");
-                }
+                satisfied = isSatisfiedBy(school.Indicators);
+            }
+            catch (Exception exception) when (exception is ArithmeticException or InvalidOperationException)
+            {
+                throw new RuleEvaluationException(
+                    $"Workflow '{rule.WorkflowName}', rule '{rule.RuleName}', school '{school.SchoolId}': {exception.Message}");
+            }
 
-                if (!result.IsSuccess)
-                {
-                    continue;
-                }
+            if (!satisfied)
+            {
+                continue;
+            }
 
-                var rule = ruleSet.ZoneRuleOf(workflowName, result.Rule.RuleName);
-                var finding = new IndicatorFinding(
-                    rule.Indicator.Id, rule.Indicator.ValueOf(school.Indicators), rule.Zone, rule.Threshold, rule.RuleName);
-                if (!worst.TryGetValue(finding.IndicatorId, out var current) || finding.Zone > current.Zone)
-                {
-                    worst[finding.IndicatorId] = finding;
-                }
+            var finding = new IndicatorFinding(rule.Indicator.Id, rule.Indicator.ValueOf(school.Indicators), rule.Zone, rule.Threshold, rule.RuleName);
+            if (!worst.TryGetValue(finding.IndicatorId, out var current) || finding.Zone > current.Zone)
+            {
+                worst[finding.IndicatorId] = finding;
             }
         }
 

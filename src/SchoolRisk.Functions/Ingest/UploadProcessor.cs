@@ -129,7 +129,7 @@ public sealed class UploadProcessor(
         {
             await foreach (var row in reading.ReadValidRowsAsync(cancellationToken))
             {
-                schools.Add(await evaluator.EvaluateAsync(row, cancellationToken));
+                schools.Add(evaluator.Evaluate(row));
             }
         }
         catch (UploadRejectedException exception)

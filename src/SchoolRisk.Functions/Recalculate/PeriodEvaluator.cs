@@ -32,7 +32,7 @@ public sealed class PeriodEvaluator(ResultTable results, RegistryStore registry)
         var evaluated = new List<(StoredResult, SchoolEvaluation)>(stored.Count);
         foreach (var result in stored)
         {
-            var evaluation = await evaluator.EvaluateAsync(new SchoolRow(0, result.SchoolId, result.SchoolName, result.Values), cancellationToken);
+            var evaluation = evaluator.Evaluate(new SchoolRow(0, result.SchoolId, result.SchoolName, result.Values));
             var classified = await classifier.ClassifyAsync(
                 evaluation, registered.Find(result.SchoolId), region, lowBefore.TryGetValue(result.SchoolId, out var low) ? low : null);
             evaluated.Add((result, classified with { Assessment = assessments.GetValueOrDefault(result.SchoolId) ?? SchoolAssessment.None }));

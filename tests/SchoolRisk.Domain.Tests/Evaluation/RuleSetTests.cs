@@ -46,8 +46,8 @@ public sealed class RuleSetTests
     {
         var evaluator = new SchoolEvaluator(await LoadAsync(OneRule), OverallZonePolicy.Default);
 
-        var on = await evaluator.EvaluateAsync(School(9.5m), TestContext.Current.CancellationToken);
-        var below = await evaluator.EvaluateAsync(School(9.49m), TestContext.Current.CancellationToken);
+        var on = evaluator.Evaluate(School(9.5m));
+        var below = evaluator.Evaluate(School(9.49m));
 
         Assert.Equal(Zone.High, on.ZoneOf("ege_below_min_share"));
         Assert.Equal(9.5m, Assert.Single(on.Findings).Threshold);

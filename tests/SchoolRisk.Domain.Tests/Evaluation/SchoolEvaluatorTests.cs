@@ -26,9 +26,9 @@ public sealed class SchoolEvaluatorTests : IAsyncLifetime
         var rule = _evaluator.RuleSet.ZoneRules.Single(r => r.RuleName == ruleName);
         var step = rule.Indicator.WorseWhen == WorseWhen.Higher ? -0.01m : 0.01m;
 
-        var on = await EvaluateAsync(rule.Indicator, rule.Threshold);
-        var better = await EvaluateAsync(rule.Indicator, rule.Threshold + step);
-        var worse = await EvaluateAsync(rule.Indicator, rule.Threshold - step);
+        var on = Evaluate(rule.Indicator, rule.Threshold);
+        var better = Evaluate(rule.Indicator, rule.Threshold + step);
+        var worse = Evaluate(rule.Indicator, rule.Threshold - step);
 
         var onIsIn = rule.Indicator.WorseWhen == WorseWhen.Higher;
         Assert.Equal(onIsIn, on.ZoneOf(rule.Indicator.Id) >= rule.Zone);
@@ -39,8 +39,8 @@ public sealed class SchoolEvaluatorTests : IAsyncLifetime
     [Fact]
     public async Task Evaluate_OneHighIndicator_SchoolIsHighWithValueAndThreshold()
     {
-        var evaluation = await _evaluator.EvaluateAsync(
-            School(new SchoolIndicators { EgeBelowMinShare = 12.5m, MinLevelShare = 99m }), TestContext.Current.CancellationToken);
+        var evaluation = _evaluator.Evaluate(
+            School(new SchoolIndicators { EgeBelowMinShare = 12.5m, MinLevelShare = 99m }));
 
         Assert.Equal(Zone.High, evaluation.OverallZone);
         var finding = Assert.Single(evaluation.Findings);
@@ -50,8 +50,8 @@ public sealed class SchoolEvaluatorTests : IAsyncLifetime
     [Fact]
     public async Task Evaluate_TwoMediumIndicators_SchoolIsMedium()
     {
-        var evaluation = await _evaluator.EvaluateAsync(
-            School(new SchoolIndicators { OgeFailShare = 5m, VprFailShare = 16m }), TestContext.Current.CancellationToken);
+        var evaluation = _evaluator.Evaluate(
+            School(new SchoolIndicators { OgeFailShare = 5m, VprFailShare = 16m }));
 
         Assert.Equal(Zone.Medium, evaluation.OverallZone);
         Assert.Equal(["oge_fail_share", "vpr_fail_share"], evaluation.Findings.Select(f => f.IndicatorId));
@@ -60,8 +60,8 @@ public sealed class SchoolEvaluatorTests : IAsyncLifetime
     [Fact]
     public async Task Evaluate_OneMediumIndicator_SchoolIsOutsideButTheFindingIsKept()
     {
-        var evaluation = await _evaluator.EvaluateAsync(
-            School(new SchoolIndicators { MinLevelShare = 94m }), TestContext.Current.CancellationToken);
+        var evaluation = _evaluator.Evaluate(
+            School(new SchoolIndicators { MinLevelShare = 94m }));
 
         Assert.Equal(Zone.None, evaluation.OverallZone);
         Assert.Equal(Zone.Medium, evaluation.ZoneOf("min_level_share"));
@@ -70,16 +70,14 @@ public sealed class SchoolEvaluatorTests : IAsyncLifetime
     [Fact]
     public async Task Evaluate_NoValues_NoFindings()
     {
-        var evaluation = await _evaluator.EvaluateAsync(School(SchoolIndicators.Empty), TestContext.Current.CancellationToken);
+        var evaluation = _evaluator.Evaluate(School(SchoolIndicators.Empty));
 
         Assert.Equal(Zone.None, evaluation.OverallZone);
         Assert.Empty(evaluation.Findings);
     }
 
-    private Task<SchoolEvaluation> EvaluateAsync(Indicator indicator, decimal value) =>
-        _evaluator.EvaluateAsync(
-            School(SchoolIndicators.Create([new KeyValuePair<Indicator, decimal?>(indicator, value)])),
-            TestContext.Current.CancellationToken);
+    private SchoolEvaluation Evaluate(Indicator indicator, decimal value) =>
+        _evaluator.Evaluate(School(SchoolIndicators.Create([new KeyValuePair<Indicator, decimal?>(indicator, value)])));
 
     private static SchoolRow School(SchoolIndicators indicators) => new(2, "gatchinsky-001", "МОУ «Гатчинская СОШ № 1»", indicators);
 }
