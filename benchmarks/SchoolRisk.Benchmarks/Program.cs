@@ -1,10 +1,12 @@
 using BenchmarkDotNet.Running;
 using SchoolRisk.Benchmarks;
 using SchoolRisk.Benchmarks.Evaluation;
+using SchoolRisk.Benchmarks.Storage;
 
 // dotnet run -c Release --project benchmarks/SchoolRisk.Benchmarks -- memory [rows]   peak memory per upload form
 // dotnet run -c Release --project benchmarks/SchoolRisk.Benchmarks -- speed            BenchmarkDotNet: time and allocations
 // dotnet run -c Release --project benchmarks/SchoolRisk.Benchmarks -- evaluation [n]   the project's evaluator against naive RulesEngine
+// dotnet run -c Release --project benchmarks/SchoolRisk.Benchmarks -- writes [n]       result writes to Azurite against a raw batch loop
 Spectre.Console.AnsiConsole.Profile.Width = 160;
 return args switch
 {
@@ -14,6 +16,8 @@ return args switch
     ["evaluation", var schools] => await RuleEvaluationComparison.RunAsync(int.Parse(schools, System.Globalization.CultureInfo.InvariantCulture)),
     ["evaluation"] => await RuleEvaluationComparison.RunAsync(NationalData.Schools),
     ["evaluation-child", var evaluator, var schools] => await RuleEvaluationComparison.ChildAsync(evaluator, int.Parse(schools, System.Globalization.CultureInfo.InvariantCulture)),
+    ["writes", var schools] => await ResultWriteComparison.RunAsync(int.Parse(schools, System.Globalization.CultureInfo.InvariantCulture)),
+    ["writes"] => await ResultWriteComparison.RunAsync(NationalData.Schools),
     ["speed", .. var rest] => Summary(BenchmarkRunner.Run<UploadReadingBenchmarks>(args: rest)),
     _ => Usage(),
 };
@@ -28,6 +32,6 @@ static int Summary(BenchmarkDotNet.Reports.Summary summary) => summary.HasCritic
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: memory [rows] | speed | evaluation [schools]");
+    Console.Error.WriteLine("usage: memory [rows] | speed | evaluation [schools] | writes [schools]");
     return 2;
 }

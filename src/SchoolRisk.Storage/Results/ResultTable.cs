@@ -101,6 +101,14 @@ public sealed class ResultTable(StorageAccount account, TimeProvider time)
     public IAsyncEnumerable<StoredResult> ListAsync(Period period, CancellationToken cancellationToken = default) =>
         QueryAsync(PartitionKeys.PeriodFilter(period), cancellationToken);
 
+    /// <summary>The entities <see cref="UpsertAsync"/> writes for <paramref name="upload"/>: what a benchmark writes raw to compare.</summary>
+    public static IEnumerable<TableEntity> EntitiesOf(EvaluatedUpload upload, DateTimeOffset evaluatedAt)
+    {
+        ArgumentNullException.ThrowIfNull(upload);
+        var partition = PartitionKeys.For(upload.Path.Period, upload.Path.MunicipalityId);
+        return upload.Schools.Select(school => ToEntity(partition, upload, school, evaluatedAt));
+    }
+
     private static TableEntity ToEntity(string partition, EvaluatedUpload upload, SchoolEvaluation school, DateTimeOffset evaluatedAt)
     {
         var entity = new TableEntity(partition, school.School.SchoolId)
