@@ -1,12 +1,14 @@
 using BenchmarkDotNet.Running;
 using SchoolRisk.Benchmarks;
 using SchoolRisk.Benchmarks.Evaluation;
+using SchoolRisk.Benchmarks.Pipeline;
 using SchoolRisk.Benchmarks.Storage;
 
 // dotnet run -c Release --project benchmarks/SchoolRisk.Benchmarks -- memory [rows]   peak memory per upload form
 // dotnet run -c Release --project benchmarks/SchoolRisk.Benchmarks -- speed            BenchmarkDotNet: time and allocations
 // dotnet run -c Release --project benchmarks/SchoolRisk.Benchmarks -- evaluation [n]   the project's evaluator against naive RulesEngine
 // dotnet run -c Release --project benchmarks/SchoolRisk.Benchmarks -- writes [n]       result writes to Azurite against a raw batch loop
+// dotnet run -c Release --project benchmarks/SchoolRisk.Benchmarks -- latency [n]      a municipality's uploads through the local host: p50, p95
 Spectre.Console.AnsiConsole.Profile.Width = 160;
 return args switch
 {
@@ -18,6 +20,8 @@ return args switch
     ["evaluation-child", var evaluator, var schools] => await RuleEvaluationComparison.ChildAsync(evaluator, int.Parse(schools, System.Globalization.CultureInfo.InvariantCulture)),
     ["writes", var schools] => await ResultWriteComparison.RunAsync(int.Parse(schools, System.Globalization.CultureInfo.InvariantCulture)),
     ["writes"] => await ResultWriteComparison.RunAsync(NationalData.Schools),
+    ["latency", var uploads] => await MunicipalLatency.RunAsync(int.Parse(uploads, System.Globalization.CultureInfo.InvariantCulture)),
+    ["latency"] => await MunicipalLatency.RunAsync(20),
     ["speed", .. var rest] => Summary(BenchmarkRunner.Run<UploadReadingBenchmarks>(args: rest)),
     _ => Usage(),
 };
@@ -32,6 +36,6 @@ static int Summary(BenchmarkDotNet.Reports.Summary summary) => summary.HasCritic
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: memory [rows] | speed | evaluation [schools] | writes [schools]");
+    Console.Error.WriteLine("usage: memory [rows] | speed | evaluation [schools] | writes [schools] | latency [uploads]");
     return 2;
 }
