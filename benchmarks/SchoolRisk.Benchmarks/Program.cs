@@ -9,6 +9,7 @@ using SchoolRisk.Benchmarks.Storage;
 // dotnet run -c Release --project benchmarks/SchoolRisk.Benchmarks -- evaluation [n]   the project's evaluator against naive RulesEngine
 // dotnet run -c Release --project benchmarks/SchoolRisk.Benchmarks -- writes [n]       result writes to Azurite against a raw batch loop
 // dotnet run -c Release --project benchmarks/SchoolRisk.Benchmarks -- latency [n]      a municipality's uploads through the local host: p50, p95
+// dotnet run -c Release --project benchmarks/SchoolRisk.Benchmarks -- reevaluation [n] a stored period re-evaluated against raw writes
 Spectre.Console.AnsiConsole.Profile.Width = 160;
 return args switch
 {
@@ -22,6 +23,8 @@ return args switch
     ["writes"] => await ResultWriteComparison.RunAsync(NationalData.Schools),
     ["latency", var uploads] => await MunicipalLatency.RunAsync(int.Parse(uploads, System.Globalization.CultureInfo.InvariantCulture)),
     ["latency"] => await MunicipalLatency.RunAsync(20),
+    ["reevaluation", var schools] => await ReevaluationComparison.RunAsync(int.Parse(schools, System.Globalization.CultureInfo.InvariantCulture)),
+    ["reevaluation"] => await ReevaluationComparison.RunAsync(NationalData.Schools),
     ["speed", .. var rest] => Summary(BenchmarkRunner.Run<UploadReadingBenchmarks>(args: rest)),
     _ => Usage(),
 };
@@ -36,6 +39,6 @@ static int Summary(BenchmarkDotNet.Reports.Summary summary) => summary.HasCritic
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: memory [rows] | speed | evaluation [schools] | writes [schools] | latency [uploads]");
+    Console.Error.WriteLine("usage: memory [rows] | speed | evaluation [schools] | writes [schools] | latency [uploads] | reevaluation [schools]");
     return 2;
 }
