@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using Azure.Data.Tables;
 using Microsoft.Extensions.Logging.Abstractions;
 using SchoolRisk.Benchmarks.Storage;
 using SchoolRisk.Domain.Evaluation;
@@ -42,10 +41,7 @@ public static class ReevaluationComparison
         await raw.CreateIfNotExistsAsync();
         var evaluatedAt = TimeProvider.System.GetUtcNow();
         var clock = Stopwatch.StartNew();
-        foreach (var chunk in uploads.SelectMany(upload => ResultTable.EntitiesOf(upload, evaluatedAt).Chunk(100)))
-        {
-            await raw.SubmitTransactionAsync(chunk.Select(entity => new TableTransactionAction(TableTransactionActionType.UpsertReplace, entity)));
-        }
+        await ResultWriteComparison.WriteRawAsync(raw, uploads.SelectMany(upload => ResultTable.EntitiesOf(upload, evaluatedAt).Chunk(100)));
 
         var rawTime = clock.Elapsed;
         using var rules = new RuleSetProvider(new RuleStore(account, TimeProvider.System), TimeProvider.System, NullLogger<RuleSetProvider>.Instance);

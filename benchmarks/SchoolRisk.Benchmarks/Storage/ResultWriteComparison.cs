@@ -45,13 +45,7 @@ public static class ResultWriteComparison
             {
                 if (rawTurn)
                 {
-                    rawTime += await TimeAsync(batches, degree, async (chunks, cancellationToken) =>
-                    {
-                        foreach (var chunk in chunks)
-                        {
-                            await raw.SubmitTransactionAsync(chunk.Select(entity => new TableTransactionAction(TableTransactionActionType.UpsertReplace, entity)), cancellationToken);
-                        }
-                    });
+                    rawTime += await TimeAsync(batches, degree, async (chunks, cancellationToken) => await WriteRawAsync(raw, chunks, cancellationToken));
                 }
                 else
                 {
@@ -76,6 +70,15 @@ public static class ResultWriteComparison
         return [.. NationalData.Generate(ruleSet.ZoneRules, schools).GroupBy(pair => pair.MunicipalityId).Select(municipality => new EvaluatedUpload(
             new UploadPath(period, municipality.Key, "schools.csv"), $"bench-{municipality.Key}", ruleSet.Version,
             [.. municipality.Select(pair => evaluator.Evaluate(pair.School))]))];
+    }
+
+    /// <summary>The raw loop: each chunk of entities (one partition, at most 100) upserted in one transaction, one after another.</summary>
+    public static async Task WriteRawAsync(TableClient table, IEnumerable<TableEntity[]> chunks, CancellationToken cancellationToken = default)
+    {
+        foreach (var chunk in chunks)
+        {
+            await table.SubmitTransactionAsync(chunk.Select(entity => new TableTransactionAction(TableTransactionActionType.UpsertReplace, entity)), cancellationToken);
+        }
     }
 
     private static async Task<TimeSpan> TimeAsync<T>(IReadOnlyList<T> items, int degree, Func<T, CancellationToken, ValueTask> write)
