@@ -179,11 +179,6 @@ public sealed class RuleSet
         return ruleSet;
     }
 
-    internal ZoneRule ZoneRuleOf(string workflowName, string ruleName) => _zoneRules[(workflowName, ruleName)];
-
-    internal async Task<List<RuleResultTree>> ExecuteAsync(string workflowName, SchoolIndicators input) =>
-        await _engine.ExecuteAllRulesAsync(workflowName, input);
-
     /// <summary>Runs the classification workflow; the classifications whose rule is satisfied.</summary>
     internal async Task<IReadOnlySet<ClassificationKind>> ClassifyAsync(ClassificationInput school, RegionalDistribution region)
     {
@@ -375,7 +370,7 @@ public sealed class RuleSet
             cancellationToken.ThrowIfCancellationRequested();
             var results = workflowName == ClassificationWorkflowName ? await _engine.ExecuteAllRulesAsync(workflowName, ClassificationInput.Empty, RegionalDistribution.Empty)
                 : Rubrics.ContainsKey(workflowName) ? await _engine.ExecuteAllRulesAsync(workflowName, new RubricScores([]))
-                : await ExecuteAsync(workflowName, SchoolIndicators.Empty);
+                : await _engine.ExecuteAllRulesAsync(workflowName, SchoolIndicators.Empty);
             var failed = results.FirstOrDefault(result => !string.IsNullOrEmpty(result.ExceptionMessage));
             if (failed is not null)
             {
