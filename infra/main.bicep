@@ -60,6 +60,8 @@ var queues = [
   'period-recalculations-poison'
   'digest-requests'
   'digest-requests-poison'
+  'note-requests'
+  'note-requests-poison'
 ]
 var tables = ['uploads', 'results', 'municipalities', 'rubrics', 'notifications', 'deliveries', 'ruleversions']
 var subscriptions = [

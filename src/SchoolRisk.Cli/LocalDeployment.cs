@@ -17,12 +17,17 @@ public sealed class LocalDeployment : IAsyncDisposable
 {
     private readonly AzuriteServer _azurite;
     private readonly LocalFunctionsHost _host;
+    private readonly LocalHostOptions _options;
+    private readonly ILoggerFactory _loggers;
+    private readonly List<LocalFunctionsHost> _instances = [];
 
-    private LocalDeployment(AzuriteServer azurite, MailDevServer mail, LocalFunctionsHost host)
+    private LocalDeployment(AzuriteServer azurite, MailDevServer mail, LocalFunctionsHost host, LocalHostOptions options, ILoggerFactory loggers)
     {
         _azurite = azurite;
         Mail = mail;
         _host = host;
+        _options = options;
+        _loggers = loggers;
         Storage = new StorageAccount(new StorageOptions { ConnectionString = azurite.ConnectionString });
     }
 
@@ -82,7 +87,7 @@ public sealed class LocalDeployment : IAsyncDisposable
 
             var host = new LocalFunctionsHost(options, TimeProvider.System, loggers);
             await host.StartAsync(cancellationToken);
-            return new LocalDeployment(azurite, mail, host);
+            return new LocalDeployment(azurite, mail, host, options, loggers);
         }
         catch
         {
@@ -96,8 +101,39 @@ public sealed class LocalDeployment : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Starts one more instance of the function app on the same storage, as Azure scales out: its own Functions host and
+    /// handler, competing for the same queues. Event Grid is one service whatever the instances, so this one publishes
+    /// no blob events. Stopped with the deployment.
+    /// </summary>
+    public async Task AddInstanceAsync(CancellationToken cancellationToken)
+    {
+        var options = new LocalHostOptions
+        {
+            ScriptRoot = _options.ScriptRoot,
+            HandlerExecutable = _options.HandlerExecutable,
+            StorageConnectionString = _options.StorageConnectionString,
+            HostId = _options.HostId,
+        };
+        foreach (var (name, value) in _options.AppSettings)
+        {
+            options.AppSettings[name] = value;
+        }
+
+        options.Subscriptions.Clear();
+        var instance = new LocalFunctionsHost(options, TimeProvider.System, _loggers);
+        await instance.StartAsync(cancellationToken);
+        _instances.Add(instance);
+    }
+
     public async ValueTask DisposeAsync()
     {
+        foreach (var instance in _instances)
+        {
+            await instance.StopAsync(CancellationToken.None);
+            instance.Dispose();
+        }
+
         await _host.StopAsync(CancellationToken.None);
         _host.Dispose();
         await Mail.DisposeAsync();

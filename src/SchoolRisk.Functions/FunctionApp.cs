@@ -8,6 +8,7 @@ using SchoolRisk.Functions.Recalculate;
 using SchoolRisk.Functions.Rules;
 using SchoolRisk.Functions.Site;
 using SchoolRisk.Functions.Views;
+using SchoolRisk.Functions.WriteNotes;
 using SchoolRisk.Storage;
 using SchoolRisk.Storage.Municipalities;
 using SchoolRisk.Storage.Notifications;
@@ -92,7 +93,8 @@ public static class FunctionApp
             .AddSingleton<RecalculationLock>()
             .AddSingleton<PeriodEvaluator>()
             .AddSingleton<RulePreview>()
-            .AddSingleton<RegionalRecalculation>();
+            .AddSingleton<RegionalRecalculation>()
+            .AddSingleton<AnalyticalNoteWriter>();
 
         var app = builder.Build();
         var ruleSet = await app.Services.GetRequiredService<RuleSetProvider>().RefreshAsync(cancellationToken);
@@ -101,6 +103,7 @@ public static class FunctionApp
         app.MapNotify();
         app.MapDigest();
         app.MapRecalculate();
+        app.MapWriteNotes();
         app.MapRulesChanged();
         app.MapPreviewRules();
         app.MapRiskMap();

@@ -15,8 +15,14 @@ public sealed class SchoolRegistry
 
     private readonly Dictionary<string, RegisteredSchool> _schools;
 
-    public SchoolRegistry(IEnumerable<RegisteredSchool> schools) =>
+    public SchoolRegistry(IEnumerable<RegisteredSchool> schools)
+    {
         _schools = schools.ToDictionary(school => school.Id, StringComparer.OrdinalIgnoreCase);
+        MunicipalityIds = [.. _schools.Values.Select(school => school.MunicipalityId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>The municipalities the schools belong to, in ordinal order.</summary>
+    public IReadOnlyList<string> MunicipalityIds { get; }
 
     public RegisteredSchool? Find(string schoolId) => _schools.GetValueOrDefault(schoolId);
 

@@ -239,10 +239,10 @@ public sealed class UploadProcessor(
     private async Task<List<SchoolEvaluation>> ClassifyAsync(
         UploadPath path, List<SchoolEvaluation> schools, SchoolRegistry registered, SchoolClassifier classifier, CancellationToken cancellationToken)
     {
-        var others = await results.ListAsync(path.Period, cancellationToken)
+        var others = (await results.ReadInputsAsync(path.Period, registered.MunicipalityIds, cancellationToken))
             .Where(result => result.MunicipalityId != path.MunicipalityId)
             .Select(result => result.Values)
-            .ToListAsync(cancellationToken);
+            .ToList();
         var region = RegionalDistribution.Of([.. others, .. schools.Select(school => school.School.Indicators)]);
         var lowBefore = await results.LowResultsAsync(path.Period.Previous, path.MunicipalityId, cancellationToken);
         var classified = new List<SchoolEvaluation>(schools.Count);

@@ -1,13 +1,13 @@
+using System.Collections.Concurrent;
 using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Notices;
-using SchoolRisk.Domain.Notices.Notes;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Uploads;
+using SchoolRisk.Functions.Notify;
 using SchoolRisk.Functions.Rules;
 using SchoolRisk.Storage.Municipalities;
-using SchoolRisk.Storage.Registry;
-using SchoolRisk.Storage.Reports;
+using SchoolRisk.Storage.Notifications;
 using SchoolRisk.Storage.Results;
 
 namespace SchoolRisk.Functions.Recalculate;
@@ -22,8 +22,10 @@ namespace SchoolRisk.Functions.Recalculate;
 /// to that upload's own recalculation. Schools stored under another rule set version whose zone the current one changes
 /// were moved by the rules, not by their data: each rewritten municipality with such schools gets a
 /// <see cref="NoticeKind.RulesChanged"/> notice, whichever recalculation (an activation's re-evaluation or the next
-/// upload's) comes first; its id (period, municipality, version) makes it one notice. Each rewritten municipality's
-/// analytical note (<see cref="AnalyticalNote"/>) is written anew, against the region as it now stands.
+/// upload's) comes first; its id (period, municipality, version) makes it one notice. The analytical notes are written
+/// apart (<see cref="WriteNotes.AnalyticalNoteWriter"/>), from what this leaves. The period is read once (the
+/// summaries alongside), evaluated on every core, then written several municipalities at a time; a summary that does
+/// not change is not written.
 /// </summary>
 public sealed class RegionalRecalculation(
     ResultTable results,
@@ -31,18 +33,23 @@ public sealed class RegionalRecalculation(
     PeriodEvaluator periods,
     RuleSetProvider rules,
     RecalculationLock locks,
-    ReportStore reports,
-    RecipientStore recipients,
+    NoticeStore notices,
     TimeProvider time,
     ILogger<RegionalRecalculation> logger)
 {
-    public async Task<(string Outcome, IReadOnlyList<MunicipalityNotice> Notices)> RunAsync(
+    /// <summary>
+    /// Municipalities written at once. Each is its own partition, so Table storage serves them side by side, and one
+    /// municipality's result transaction overlaps another's summary and notice.
+    /// </summary>
+    private const int MunicipalitiesAtOnce = 8;
+
+    public async Task<RecalculationOutcome> RunAsync(
         Period period, string? ruleSetVersion, DateTimeOffset? requestedAt, CancellationToken cancellationToken)
     {
         await using var held = await locks.AcquireAsync(period, cancellationToken);
         if (requestedAt is { } asked && await held.LastStartedAsync(cancellationToken) is { } last && last > asked)
         {
-            return ($"Period {period}: the recalculation that started at {last:O} covers this request of {asked:O}.", []);
+            return new RecalculationOutcome($"Period {period}: the recalculation that started at {last:O} covers this request of {asked:O}.", [], null);
         }
 
         var startedAt = time.GetUtcNow();
@@ -52,48 +59,46 @@ public sealed class RegionalRecalculation(
             ruleSet = await rules.RefreshAsync(cancellationToken);
         }
 
-        var evaluated = await periods.EvaluateAsync(period, ruleSet, cancellationToken);
-        var before = await results.ZonesAsync(period.Previous, null, cancellationToken);
-        var region = ZoneCounts.Of(evaluated.Select(pair => pair.Evaluation.OverallZone));
-        var names = await recipients.LoadAsync(cancellationToken);
+        var evaluation = periods.EvaluateAsync(period, ruleSet, cancellationToken);
+        var summariesRead = municipalities.SnapshotAsync(period, cancellationToken);
+        await Task.WhenAll(evaluation, summariesRead);
+        var (evaluated, summaries) = (await evaluation, await summariesRead);
+
+        var skipped = new ConcurrentBag<string>();
+        var queued = new ConcurrentBag<NoticeMessage>();
         var written = 0;
-        var skipped = new List<string>();
-        var notices = new List<MunicipalityNotice>();
-        foreach (var municipality in evaluated.GroupBy(pair => (pair.Stored.MunicipalityId, pair.Stored.UploadId)))
+        var options = new ParallelOptions { MaxDegreeOfParallelism = MunicipalitiesAtOnce, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(evaluated.GroupBy(pair => (pair.Stored.MunicipalityId, pair.Stored.UploadId)), options, async (municipality, token) =>
         {
+            var (municipalityId, uploadId) = municipality.Key;
             var upload = new EvaluatedUpload(
-                new UploadPath(period, municipality.Key.MunicipalityId, string.Empty), municipality.Key.UploadId, ruleSet.Version,
-                [.. municipality.Select(pair => pair.Evaluation)]);
-            if (await results.ReplaceIfUnchangedAsync(upload, municipality.ToDictionary(pair => pair.Stored.SchoolId, pair => pair.Stored.ETag), cancellationToken))
+                new UploadPath(period, municipalityId, string.Empty), uploadId, ruleSet.Version, [.. municipality.Select(pair => pair.Evaluation)]);
+            if (!await results.ReplaceIfUnchangedAsync(upload, municipality.ToDictionary(pair => pair.Stored.SchoolId, pair => pair.Stored.ETag), token))
             {
-                var summary = await municipalities.UpdateAsync(
-                    period, upload.Path.MunicipalityId, existing => MunicipalSummary.Of(upload).KeepingRubricsOf(existing), cancellationToken);
-                await reports.WriteNoteAsync(period, summary.MunicipalityId, AnalyticalNote.Compose(
-                    period, names.NameOf(summary.MunicipalityId), summary.Zone, ruleSet.Version,
-                    [.. municipality.Select(pair => new NoteSchool(
-                        pair.Evaluation.School.SchoolId, pair.Evaluation.School.SchoolName, pair.Evaluation.OverallZone,
-                        before.TryGetValue(pair.Evaluation.School.SchoolId, out var zone) ? zone : null, pair.Evaluation.Findings, pair.Evaluation.Classification.LowResults))],
-                    region), cancellationToken);
-                written++;
-                var changes = municipality
-                    .Where(pair => pair.Stored.RuleSetVersion != ruleSet.Version && pair.Stored.OverallZone != pair.Evaluation.OverallZone)
-                    .Select(pair => new SchoolZoneChange(pair.Stored.SchoolId, pair.Stored.SchoolName, pair.Stored.OverallZone, pair.Evaluation.OverallZone, pair.Evaluation.Findings))
-                    .ToList();
-                if (MunicipalityNotice.RulesChanged(period, municipality.Key.MunicipalityId, municipality.Key.UploadId, ruleSet.Version, changes) is { } notice)
-                {
-                    notices.Add(notice);
-                }
+                skipped.Add(municipalityId);
+                return;
             }
-            else
-            {
-                skipped.Add(municipality.Key.MunicipalityId);
-            }
-        }
+
+            Interlocked.Increment(ref written);
+            var changes = municipality
+                .Where(pair => pair.Stored.RuleSetVersion != ruleSet.Version && pair.Stored.OverallZone != pair.Evaluation.OverallZone)
+                .Select(pair => new SchoolZoneChange(pair.Stored.SchoolId, pair.Stored.SchoolName, pair.Stored.OverallZone, pair.Evaluation.OverallZone, pair.Evaluation.Findings))
+                .ToList();
+            var notice = MunicipalityNotice.RulesChanged(period, municipalityId, uploadId, ruleSet.Version, changes) is { } changed
+                ? QueueAsync(changed, queued, token)
+                : Task.CompletedTask;
+            await municipalities.UpdateAsync(
+                period, municipalityId, existing => MunicipalSummary.Of(upload).KeepingRubricsOf(existing), summaries.GetValueOrDefault(municipalityId), token);
+            await notice;
+        });
 
         var outcome = $"Period {period} recalculated by rule set {ruleSet.Version}: {evaluated.Count} schools, " +
-            $"{written} municipalities rewritten, {skipped.Count} changed meanwhile ({string.Join(", ", skipped)}).";
+            $"{written} municipalities rewritten, {skipped.Count} changed meanwhile ({string.Join(", ", skipped.Order(StringComparer.Ordinal))}), {queued.Count} rules-changed notices.";
         await held.CompletedAsync(startedAt, cancellationToken);
         logger.LogInformation("{Outcome}", outcome);
-        return (outcome, notices);
+        return new RecalculationOutcome(outcome, [.. queued.OrderBy(message => message.MunicipalityId, StringComparer.Ordinal)], startedAt);
     }
+
+    private async Task QueueAsync(MunicipalityNotice notice, ConcurrentBag<NoticeMessage> queued, CancellationToken cancellationToken) =>
+        queued.Add(new NoticeMessage(notice.NoticeId, notice.MunicipalityId, notice.Period.ToString(), await notices.WriteAsync(notice, cancellationToken)));
 }

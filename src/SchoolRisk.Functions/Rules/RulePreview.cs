@@ -24,7 +24,7 @@ public sealed class RulePreview(PeriodEvaluator periods)
     public async Task<IReadOnlyList<ZoneChange>> CompareAsync(Period period, RuleSet candidate, CancellationToken cancellationToken = default) =>
         ChangesIn(await periods.EvaluateAsync(period, candidate, cancellationToken));
 
-    private static IReadOnlyList<ZoneChange> ChangesIn(IReadOnlyList<(StoredResult Stored, SchoolEvaluation Evaluation)> evaluated) =>
+    private static IReadOnlyList<ZoneChange> ChangesIn(IReadOnlyList<(StoredInput Stored, SchoolEvaluation Evaluation)> evaluated) =>
         [.. evaluated
             .Where(pair => pair.Stored.OverallZone != pair.Evaluation.OverallZone)
             .Select(pair => new ZoneChange(pair.Stored.MunicipalityId, pair.Stored.SchoolId, pair.Stored.SchoolName, pair.Stored.OverallZone, pair.Evaluation.OverallZone))

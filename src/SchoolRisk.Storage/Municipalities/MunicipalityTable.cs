@@ -17,23 +17,43 @@ public sealed class MunicipalityTable(StorageAccount account, TimeProvider time)
     private readonly TableClient _table = account.Tables.GetTableClient(account.Options.MunicipalitiesTable);
 
     /// <summary>Applies <paramref name="change"/> to the municipality's summary (<c>null</c> when it has none yet), writes the result and returns it.</summary>
-    public async Task<MunicipalSummary> UpdateAsync(Period period, string municipalityId, Func<MunicipalSummary?, MunicipalSummary> change, CancellationToken cancellationToken = default)
+    public Task<MunicipalSummary> UpdateAsync(Period period, string municipalityId, Func<MunicipalSummary?, MunicipalSummary> change, CancellationToken cancellationToken = default) =>
+        UpdateAsync(period, municipalityId, change, null, cancellationToken);
+
+    /// <summary>
+    /// Applies <paramref name="change"/> to <paramref name="known"/> (a row of <see cref="SnapshotAsync"/>), so the first
+    /// try costs one conditional write instead of a read and a write, and none when the summary does not change. When
+    /// another writer changed the row since the snapshot, it is read again and the change applied to what it holds.
+    /// </summary>
+    public async Task<MunicipalSummary> UpdateAsync(
+        Period period, string municipalityId, Func<MunicipalSummary?, MunicipalSummary> change, StoredSummary? known, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(change);
+        var current = known;
+        var read = known is null;
         while (true)
         {
-            var current = await _table.GetEntityIfExistsAsync<TableEntity>(period.ToString(), municipalityId, cancellationToken: cancellationToken);
-            var summary = change(current.HasValue ? FromEntity(current.Value!, period) : null);
-            var entity = ToEntity(summary);
+            if (read)
+            {
+                var entity = await _table.GetEntityIfExistsAsync<TableEntity>(period.ToString(), municipalityId, cancellationToken: cancellationToken);
+                current = entity.HasValue ? new StoredSummary(FromEntity(entity.Value!, period), entity.Value!.ETag.ToString()) : null;
+            }
+
+            var summary = change(current?.Summary);
+            if (summary == current?.Summary)
+            {
+                return summary;
+            }
+
             try
             {
-                if (current.HasValue)
+                if (current is not null)
                 {
-                    await _table.UpdateEntityAsync(entity, current.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
+                    await _table.UpdateEntityAsync(ToEntity(summary), new ETag(current.ETag), TableUpdateMode.Replace, cancellationToken);
                 }
                 else
                 {
-                    await _table.AddEntityAsync(entity, cancellationToken);
+                    await _table.AddEntityAsync(ToEntity(summary), cancellationToken);
                 }
 
                 return summary;
@@ -41,9 +61,15 @@ public sealed class MunicipalityTable(StorageAccount account, TimeProvider time)
             catch (RequestFailedException exception) when (exception.Status is 409 or 412)
             {
                 // Another upload of the municipality wrote first: read its row again.
+                read = true;
             }
         }
     }
+
+    /// <summary>Every municipality's summary of the period with its ETag, by municipality id: one query where a row each would be a read each.</summary>
+    public async Task<IReadOnlyDictionary<string, StoredSummary>> SnapshotAsync(Period period, CancellationToken cancellationToken = default) =>
+        await _table.QueryAsync<TableEntity>($"PartitionKey eq '{period}'", cancellationToken: cancellationToken)
+            .ToDictionaryAsync(entity => entity.RowKey, entity => new StoredSummary(FromEntity(entity, period), entity.ETag.ToString()), StringComparer.Ordinal, cancellationToken);
 
     /// <summary>The periods that have municipal results, newest first.</summary>
     public async Task<IReadOnlyList<Period>> PeriodsAsync(CancellationToken cancellationToken = default)

@@ -5,6 +5,7 @@ using SchoolRisk.Domain.Classification;
 using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Indicators;
 using SchoolRisk.Domain.Periods;
+using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Zones;
 
 namespace SchoolRisk.Storage.Results;
@@ -20,6 +21,12 @@ public sealed class ResultTable(StorageAccount account, TimeProvider time)
 {
     private const int MaxBatch = 100;
     private const string ZoneSuffix = "Zone";
+
+    /// <summary>Ranges of partitions <see cref="ReadInputsAsync"/> reads at once.</summary>
+    private const int RangesAtOnce = 8;
+
+    private static readonly string[] InputColumns =
+        ["RowKey", "MunicipalityId", "SchoolName", "OverallZone", "UploadId", "RuleSetVersion", .. IndicatorCatalog.All.Select(indicator => indicator.PropertyName)];
 
     private readonly TableClient _table = account.Tables.GetTableClient(account.Options.ResultsTable);
 
@@ -77,17 +84,28 @@ public sealed class ResultTable(StorageAccount account, TimeProvider time)
     /// Whether each school had low results in a period, for one municipality or (<c>null</c>) the whole region: the
     /// «before» of stably low results. A school absent from the period is absent from the answer.
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, bool>> LowResultsAsync(Period period, string? municipalityId, CancellationToken cancellationToken = default) =>
-        await (municipalityId is null ? ListAsync(period, cancellationToken) : ListAsync(period, municipalityId, cancellationToken))
-            .ToDictionaryAsync(result => result.SchoolId, result => result.Classification.LowResults, StringComparer.Ordinal, cancellationToken);
+    public Task<IReadOnlyDictionary<string, bool>> LowResultsAsync(Period period, string? municipalityId, CancellationToken cancellationToken = default) =>
+        ColumnAsync(period, municipalityId, "LowResults", entity => entity.GetBoolean("LowResults") ?? false, cancellationToken);
 
     /// <summary>
     /// Each school's overall zone in a period, for one municipality or (<c>null</c>) the whole region: the «before» of
     /// notices and analytical notes. A school absent from the period is absent from the answer.
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, Zone>> ZonesAsync(Period period, string? municipalityId, CancellationToken cancellationToken = default) =>
-        await (municipalityId is null ? ListAsync(period, cancellationToken) : ListAsync(period, municipalityId, cancellationToken))
-            .ToDictionaryAsync(result => result.SchoolId, result => result.OverallZone, StringComparer.Ordinal, cancellationToken);
+    public Task<IReadOnlyDictionary<string, Zone>> ZonesAsync(Period period, string? municipalityId, CancellationToken cancellationToken = default) =>
+        ColumnAsync(period, municipalityId, "OverallZone", entity => ZoneOf(entity.GetString("OverallZone")), cancellationToken);
+
+    /// <summary>
+    /// Every school's inputs of a period, region-wide, reading only the columns a re-evaluation needs (the values, not
+    /// the zones and classification derived from them): a national period is tens of thousands of wide rows. The period
+    /// is read as several ranges of partitions at once, split over <paramref name="municipalityIds"/> (the registry's),
+    /// which Table storage serves side by side; a municipality not among the ids is read all the same.
+    /// </summary>
+    public async Task<IReadOnlyList<StoredInput>> ReadInputsAsync(Period period, IReadOnlyList<string> municipalityIds, CancellationToken cancellationToken = default)
+    {
+        var ranges = await Task.WhenAll(PartitionKeys.PeriodRangeFilters(period, municipalityIds, RangesAtOnce)
+            .Select(filter => _table.QueryAsync<TableEntity>(filter, select: InputColumns, cancellationToken: cancellationToken).Select(InputOf).ToListAsync(cancellationToken).AsTask()));
+        return [.. ranges.SelectMany(range => range)];
+    }
 
     public IAsyncEnumerable<StoredResult> ListAsync(Period period, string municipalityId, CancellationToken cancellationToken = default) =>
         QueryAsync($"PartitionKey eq '{PartitionKeys.For(period, municipalityId)}'", cancellationToken);
@@ -193,6 +211,27 @@ public sealed class ResultTable(StorageAccount account, TimeProvider time)
             ETag = entity.ETag.ToString(),
         };
     }
+
+    private async Task<IReadOnlyDictionary<string, T>> ColumnAsync<T>(
+        Period period, string? municipalityId, string column, Func<TableEntity, T> read, CancellationToken cancellationToken) =>
+        await _table.QueryAsync<TableEntity>(
+                municipalityId is null ? PartitionKeys.PeriodFilter(period) : $"PartitionKey eq '{PartitionKeys.For(period, municipalityId)}'",
+                select: ["RowKey", column],
+                cancellationToken: cancellationToken)
+            .ToDictionaryAsync(entity => entity.RowKey, read, StringComparer.Ordinal, cancellationToken);
+
+    private static StoredInput InputOf(TableEntity entity) => new(
+        entity.GetString("MunicipalityId"),
+        entity.RowKey,
+        entity.GetString("SchoolName"),
+        ZoneOf(entity.GetString("OverallZone")),
+        entity.GetString("UploadId"),
+        entity.GetString("RuleSetVersion"),
+        ValuesOf(entity),
+        entity.ETag.ToString());
+
+    private static SchoolIndicators ValuesOf(TableEntity entity) => SchoolIndicators.Create(IndicatorCatalog.All.Select(
+        indicator => new KeyValuePair<Indicator, decimal?>(indicator, entity.GetDouble(indicator.PropertyName) is { } value ? (decimal)value : null)));
 
     private static Zone ZoneOf(string? key) => ZoneNames.TryParse(key, out var zone) ? zone : Zone.None;
 }
