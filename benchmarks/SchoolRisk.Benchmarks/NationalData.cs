@@ -60,6 +60,6 @@ public static class NationalData
             _ => (medium, high),
         };
         var value = from + ((to - from) * (decimal)random.NextDouble());
-        return indicator.Unit is IndicatorUnit.Count or IndicatorUnit.Flag ? Math.Round(value) : Math.Round(value, indicator.Unit == IndicatorUnit.Index ? 2 : 1);
+        return indicator.Unit is IndicatorUnit.Count or IndicatorUnit.Flag or IndicatorUnit.Zone ? Math.Round(value) : Math.Round(value, indicator.Unit == IndicatorUnit.Index ? 2 : 1);
     }
 }

@@ -10,6 +10,7 @@ using SchoolRisk.Benchmarks.Storage;
 // dotnet run -c Release --project benchmarks/SchoolRisk.Benchmarks -- writes [n]       result writes to Azurite against a raw batch loop
 // dotnet run -c Release --project benchmarks/SchoolRisk.Benchmarks -- latency [n]      a municipality's uploads through the local host: p50, p95
 // dotnet run -c Release --project benchmarks/SchoolRisk.Benchmarks -- reevaluation [n] a stored period re-evaluated against raw writes
+// dotnet run -c Release --project benchmarks/SchoolRisk.Benchmarks -- scaleout [m]     m municipalities uploading at once, one instance then two
 Spectre.Console.AnsiConsole.Profile.Width = 160;
 return args switch
 {
@@ -25,6 +26,8 @@ return args switch
     ["latency"] => await MunicipalLatency.RunAsync(20),
     ["reevaluation", var schools] => await ReevaluationComparison.RunAsync(int.Parse(schools, System.Globalization.CultureInfo.InvariantCulture)),
     ["reevaluation"] => await ReevaluationComparison.RunAsync(NationalData.Schools),
+    ["scaleout", var municipalities] => await ScaleOut.RunAsync(int.Parse(municipalities, System.Globalization.CultureInfo.InvariantCulture)),
+    ["scaleout"] => await ScaleOut.RunAsync(ScaleOut.DefaultMunicipalities),
     ["speed", .. var rest] => Summary(BenchmarkRunner.Run<UploadReadingBenchmarks>(args: rest)),
     _ => Usage(),
 };
@@ -39,6 +42,6 @@ static int Summary(BenchmarkDotNet.Reports.Summary summary) => summary.HasCritic
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: memory [rows] | speed | evaluation [schools] | writes [schools] | latency [uploads] | reevaluation [schools]");
+    Console.Error.WriteLine("usage: memory [rows] | speed | evaluation [schools] | writes [schools] | latency [uploads] | reevaluation [schools] | scaleout [municipalities]");
     return 2;
 }

@@ -47,13 +47,44 @@ public sealed class ResultTableTests(AzuriteFixture azurite) : IClassFixture<Azu
         Assert.All(stored, result => Assert.Equal("u2", result.UploadId));
     }
 
-    private static EvaluatedUpload Upload(string municipality, int schools, string uploadId)
+    [Fact]
+    public async Task ReadInputs_SplitOverSomeIds_ReadsEveryMunicipalityOfThePeriodAndNoOther()
+    {
+        var storage = azurite.Storage;
+        await storage.EnsureCreatedAsync(TestContext.Current.CancellationToken);
+        var table = new ResultTable(storage, TimeProvider.System);
+        var period = Period.Parse("2019-2020");
+        string[] municipalities = ["a-first", "b-listed", "c-listed", "d-listed", "zz-last"];
+        foreach (var municipality in municipalities)
+        {
+            await table.UpsertAsync(Upload(municipality, 3, $"u-{municipality}", period), TestContext.Current.CancellationToken);
+        }
+
+        await table.UpsertAsync(Upload("b-listed", 3, "u-next", Period.Parse("2020-2021")), TestContext.Current.CancellationToken);
+
+        var inputs = await table.ReadInputsAsync(period, ["b-listed", "c-listed", "d-listed"], TestContext.Current.CancellationToken);
+
+        Assert.Equal(15, inputs.Count);
+        Assert.Equal(municipalities, inputs.Select(input => input.MunicipalityId).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(15, inputs.Select(input => input.SchoolId).Distinct().Count());
+        Assert.All(inputs, input =>
+        {
+            Assert.Equal($"u-{input.MunicipalityId}", input.UploadId);
+            Assert.Equal(12.5m, input.Values.EgeBelowMinShare);
+            Assert.Equal(Zone.High, input.OverallZone);
+            Assert.NotEmpty(input.ETag);
+        });
+    }
+
+    private static EvaluatedUpload Upload(string municipality, int schools, string uploadId) => Upload(municipality, schools, uploadId, Period);
+
+    private static EvaluatedUpload Upload(string municipality, int schools, string uploadId, Period period)
     {
         var evaluations = Enumerable.Range(0, schools).Select(number =>
         {
             var row = new SchoolRow(number + 2, $"{municipality}-{number:000}", $"Школа № {number}", new SchoolIndicators { EgeBelowMinShare = 12.5m });
             return new SchoolEvaluation(row, [new IndicatorFinding("ege_below_min_share", 12.5m, Zone.High, 10m, "ege_below_min_share.high")], Zone.High);
         }).ToList();
-        return new EvaluatedUpload(new UploadPath(Period, municipality, "schools.csv"), uploadId, "v1", evaluations);
+        return new EvaluatedUpload(new UploadPath(period, municipality, "schools.csv"), uploadId, "v1", evaluations);
     }
 }
