@@ -47,7 +47,7 @@ param mailFrom string
 @description('How long a digest request waits for later uploads (hh:mm:ss).')
 param digestDelay string = '00:05:00'
 
-var containers = ['uploads', 'registry', 'reports', 'notices', 'rules', 'rules-archive', 'locks', 'app-package']
+var containers = ['uploads', 'registry', 'reports', 'notices', 'rules', 'rules-archive', 'locks', 'snapshots', 'app-package']
 // Each queue a function reads, and the poison queue the Functions host moves a message to after its last failure.
 var queues = [
   'upload-events'

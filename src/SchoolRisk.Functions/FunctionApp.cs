@@ -77,6 +77,7 @@ public static class FunctionApp
             .AddSingleton<ReportStore>()
             .AddSingleton<UploadStatusTable>()
             .AddSingleton<ResultTable>()
+            .AddSingleton<RegionSnapshotStore>()
             .AddSingleton<MunicipalityTable>()
             .AddSingleton<RubricTable>()
             .AddSingleton<NotificationTable>()

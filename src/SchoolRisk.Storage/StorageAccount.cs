@@ -48,7 +48,7 @@ public sealed class StorageAccount
     /// <summary>Creates the containers and tables the function app uses, if they are missing.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
     {
-        foreach (var container in new[] { Options.UploadsContainer, Options.RegistryContainer, Options.ReportsContainer, Options.NoticesContainer, Options.RulesContainer, Options.RulesArchiveContainer, Options.LocksContainer })
+        foreach (var container in new[] { Options.UploadsContainer, Options.RegistryContainer, Options.ReportsContainer, Options.NoticesContainer, Options.RulesContainer, Options.RulesArchiveContainer, Options.LocksContainer, Options.SnapshotsContainer })
         {
             await Blobs.GetBlobContainerClient(container).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }

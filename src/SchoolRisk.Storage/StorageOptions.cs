@@ -49,6 +49,12 @@ public sealed class StorageOptions
     /// <summary>Container of lock blobs (<c>recalculations/{period}</c>): a blob lease makes one recalculation of a period run at a time.</summary>
     public string LocksContainer { get; set; } = "locks";
 
+    /// <summary>
+    /// Container of snapshots derived from the results (<c>regions/{period}.json.gz</c>: the region's school values as
+    /// the last recalculation read them), rewritten by every recalculation and safe to delete.
+    /// </summary>
+    public string SnapshotsContainer { get; set; } = "snapshots";
+
     /// <summary>Table of upload statuses, one entity per upload.</summary>
     public string UploadsTable { get; set; } = "uploads";
 

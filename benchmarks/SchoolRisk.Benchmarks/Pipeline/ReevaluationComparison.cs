@@ -61,7 +61,7 @@ public static class ReevaluationComparison
         var municipalities = new MunicipalityTable(account, TimeProvider.System);
         var locks = new RecalculationLock(account, TimeProvider.System);
         var recalculation = new RegionalRecalculation(
-            results, municipalities, periods, rules, locks, new NoticeStore(account), TimeProvider.System, NullLogger<RegionalRecalculation>.Instance);
+            results, new RegionSnapshotStore(account), municipalities, periods, rules, locks, new NoticeStore(account), TimeProvider.System, NullLogger<RegionalRecalculation>.Instance);
         var notes = new AnalyticalNoteWriter(results, municipalities, rules, locks, new ReportStore(account), new RecipientStore(account));
         var clock = Stopwatch.StartNew();
         await recalculation.RunAsync(period, null, null, CancellationToken.None);

@@ -30,6 +30,7 @@ public sealed class UploadProcessor(
     UploadBlobStore blobs,
     UploadStatusTable statuses,
     ResultTable results,
+    RegionSnapshotStore snapshots,
     MunicipalityTable municipalities,
     RubricTable rubrics,
     RegistryStore registry,
@@ -233,16 +234,17 @@ public sealed class UploadProcessor(
     }
 
     /// <summary>
-    /// Classifies the upload's schools against the region as known now: the period's results of the other municipalities
-    /// and this upload. The previous period's results tell which schools had low results before.
+    /// Classifies the upload's schools against the region as known now: the other municipalities' schools as the last
+    /// recalculation read them (<see cref="RegionSnapshotStore"/>; the period's results until the first one has) and
+    /// this upload. The recalculation the upload queues classifies everyone against the region as it then is. The
+    /// previous period's results tell which schools had low results before.
     /// </summary>
     private async Task<List<SchoolEvaluation>> ClassifyAsync(
         UploadPath path, List<SchoolEvaluation> schools, SchoolRegistry registered, SchoolClassifier classifier, CancellationToken cancellationToken)
     {
-        var others = (await results.ReadInputsAsync(path.Period, registered.MunicipalityIds, cancellationToken))
-            .Where(result => result.MunicipalityId != path.MunicipalityId)
-            .Select(result => result.Values)
-            .ToList();
+        var known = await snapshots.ReadAsync(path.Period, cancellationToken)
+            ?? [.. (await results.ReadInputsAsync(path.Period, registered.MunicipalityIds, cancellationToken)).Select(input => new SchoolValues(input.MunicipalityId, input.Values))];
+        var others = known.Where(school => school.MunicipalityId != path.MunicipalityId).Select(school => school.Values);
         var region = RegionalDistribution.Of([.. others, .. schools.Select(school => school.School.Indicators)]);
         var lowBefore = await results.LowResultsAsync(path.Period.Previous, path.MunicipalityId, cancellationToken);
         var classified = new List<SchoolEvaluation>(schools.Count);

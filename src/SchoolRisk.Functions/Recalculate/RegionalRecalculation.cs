@@ -25,10 +25,12 @@ namespace SchoolRisk.Functions.Recalculate;
 /// upload's) comes first; its id (period, municipality, version) makes it one notice. The analytical notes are written
 /// apart (<see cref="WriteNotes.AnalyticalNoteWriter"/>), from what this leaves. The period is read once (the
 /// summaries alongside), evaluated on every core, then written several municipalities at a time; a summary that does
-/// not change is not written.
+/// not change is not written. The values read are kept as the region's snapshot (<see cref="RegionSnapshotStore"/>)
+/// that the next uploads classify against.
 /// </summary>
 public sealed class RegionalRecalculation(
     ResultTable results,
+    RegionSnapshotStore snapshots,
     MunicipalityTable municipalities,
     PeriodEvaluator periods,
     RuleSetProvider rules,
@@ -68,7 +70,8 @@ public sealed class RegionalRecalculation(
         var queued = new ConcurrentBag<NoticeMessage>();
         var written = 0;
         var options = new ParallelOptions { MaxDegreeOfParallelism = MunicipalitiesAtOnce, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(evaluated.GroupBy(pair => (pair.Stored.MunicipalityId, pair.Stored.UploadId)), options, async (municipality, token) =>
+        var snapshot = snapshots.WriteAsync(period, evaluated.Select(pair => new SchoolValues(pair.Stored.MunicipalityId, pair.Stored.Values)), cancellationToken);
+        var writing = Parallel.ForEachAsync(evaluated.GroupBy(pair => (pair.Stored.MunicipalityId, pair.Stored.UploadId)), options, async (municipality, token) =>
         {
             var (municipalityId, uploadId) = municipality.Key;
             var upload = new EvaluatedUpload(
@@ -91,6 +94,7 @@ public sealed class RegionalRecalculation(
                 period, municipalityId, existing => MunicipalSummary.Of(upload).KeepingRubricsOf(existing), summaries.GetValueOrDefault(municipalityId), token);
             await notice;
         });
+        await Task.WhenAll(snapshot, writing);
 
         var outcome = $"Period {period} recalculated by rule set {ruleSet.Version}: {evaluated.Count} schools, " +
             $"{written} municipalities rewritten, {skipped.Count} changed meanwhile ({string.Join(", ", skipped.Order(StringComparer.Ordinal))}), {queued.Count} rules-changed notices.";

@@ -56,6 +56,14 @@ public sealed class RegionalRecalculationTests : IAsyncLifetime
 
         Assert.InRange(AtOrBelowTenthPercentile(results).Count, 30, 36);
 
+        // The last recalculation left the values it read as the region's snapshot, which the next upload classifies against.
+        var snapshot = await Poll.UntilAsync(
+            () => new RegionSnapshotStore(storage).ReadAsync(period, TestContext.Current.CancellationToken),
+            snapshot => snapshot?.Count == results.Count, "the region's snapshot of the whole period", TimeSpan.FromMinutes(1));
+        Assert.Equal(
+            results.GroupBy(r => r.MunicipalityId).ToDictionary(group => group.Key, group => group.Count()),
+            snapshot!.GroupBy(school => school.MunicipalityId).ToDictionary(group => group.Key, group => group.Count()));
+
         // The integrated assessment: ranks 1..n within each kind of school, TOP-100 and TOP-25, five leaders each.
         foreach (var (level, top) in new[] { ("secondary", 100), ("basic", 25) })
         {

@@ -1,11 +1,11 @@
 using Azure;
 using Azure.Storage.Blobs;
 
-namespace SchoolRisk.Storage.Registry;
+namespace SchoolRisk.Storage;
 
 /// <summary>
-/// A blob the committee edits (the school registry, the recipients directory), read into <typeparamref name="T"/> and
-/// cached by ETag: an edit is used by the next reader without a restart, and an unchanged blob costs one properties
+/// A blob read into <typeparamref name="T"/> and cached by ETag (the committee's registry and recipients, the region's
+/// snapshot): a new version is used by the next reader without a restart, and an unchanged blob costs one properties
 /// request. The cached value is replaced whole, never changed, so concurrent readers see one consistent version.
 /// </summary>
 internal sealed class CachedBlob<T>(BlobClient blob, Func<Stream, string, CancellationToken, Task<T>> read)
