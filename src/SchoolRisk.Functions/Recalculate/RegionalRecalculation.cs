@@ -22,7 +22,11 @@ namespace SchoolRisk.Functions.Recalculate;
 /// to that upload's own recalculation. Schools stored under another rule set version whose zone the current one changes
 /// were moved by the rules, not by their data: each rewritten municipality with such schools gets a
 /// <see cref="NoticeKind.RulesChanged"/> notice, whichever recalculation (an activation's re-evaluation or the next
-/// upload's) comes first; its id (period, municipality, version) makes it one notice. The analytical notes are written
+/// upload's) comes first; its id (period, municipality, version) makes it one notice. The notices leave only when the
+/// recalculation completes (its output binding), so a recalculation killed half-way leaves rows moved and no notice:
+/// each row keeps the zone it had before the rules (<see cref="StoredInput.ZoneBefore"/>) and is stamped with the start of
+/// the recalculation that wrote it, and the next one to complete (the retry or a later request) queues the whole notice
+/// of every municipality with rows moved now or written by a recalculation that never completed. The analytical notes are written
 /// apart (<see cref="WriteNotes.AnalyticalNoteWriter"/>), from what this leaves. The period is read once (the
 /// summaries alongside), evaluated on every core, then written several municipalities at a time; a summary that does
 /// not change is not written. The values read are kept as the region's snapshot (<see cref="RegionSnapshotStore"/>)
@@ -49,7 +53,8 @@ public sealed class RegionalRecalculation(
         Period period, string? ruleSetVersion, DateTimeOffset? requestedAt, CancellationToken cancellationToken)
     {
         await using var held = await locks.AcquireAsync(period, cancellationToken);
-        if (requestedAt is { } asked && await held.LastStartedAsync(cancellationToken) is { } last && last > asked)
+        var lastCompleted = await held.LastStartedAsync(cancellationToken);
+        if (requestedAt is { } asked && lastCompleted is { } last && last > asked)
         {
             return new RecalculationOutcome($"Period {period}: the recalculation that started at {last:O} covers this request of {asked:O}.", [], null);
         }
@@ -61,6 +66,7 @@ public sealed class RegionalRecalculation(
             ruleSet = await rules.RefreshAsync(cancellationToken);
         }
 
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["Period"] = period.ToString(), ["RuleSetVersion"] = ruleSet.Version });
         var evaluation = periods.EvaluateAsync(period, ruleSet, cancellationToken);
         var summariesRead = municipalities.SnapshotAsync(period, cancellationToken);
         await Task.WhenAll(evaluation, summariesRead);
@@ -76,18 +82,16 @@ public sealed class RegionalRecalculation(
             var (municipalityId, uploadId) = municipality.Key;
             var upload = new EvaluatedUpload(
                 new UploadPath(period, municipalityId, string.Empty), uploadId, ruleSet.Version, [.. municipality.Select(pair => pair.Evaluation)]);
-            if (!await results.ReplaceIfUnchangedAsync(upload, municipality.ToDictionary(pair => pair.Stored.SchoolId, pair => pair.Stored.ETag), token))
+            if (!await results.ReplaceIfUnchangedAsync(upload, municipality.ToDictionary(pair => pair.Stored.SchoolId, pair => pair.Stored), startedAt, token))
             {
                 skipped.Add(municipalityId);
                 return;
             }
 
             Interlocked.Increment(ref written);
-            var changes = municipality
-                .Where(pair => pair.Stored.RuleSetVersion != ruleSet.Version && pair.Stored.OverallZone != pair.Evaluation.OverallZone)
-                .Select(pair => new SchoolZoneChange(pair.Stored.SchoolId, pair.Stored.SchoolName, pair.Stored.OverallZone, pair.Evaluation.OverallZone, pair.Evaluation.Findings))
-                .ToList();
-            var notice = MunicipalityNotice.RulesChanged(period, municipalityId, uploadId, ruleSet.Version, changes) is { } changed
+            var changes = municipality.Select(pair => ChangeOf(pair.Stored, pair.Evaluation, ruleSet.Version)).OfType<SchoolZoneChange>().ToList();
+            var due = municipality.Any(pair => pair.Stored.RuleSetVersion != ruleSet.Version || pair.Stored.EvaluatedAt > (lastCompleted ?? DateTimeOffset.MinValue));
+            var notice = due && MunicipalityNotice.RulesChanged(period, municipalityId, uploadId, ruleSet.Version, changes) is { } changed
                 ? QueueAsync(changed, queued, token)
                 : Task.CompletedTask;
             await municipalities.UpdateAsync(
@@ -103,6 +107,17 @@ public sealed class RegionalRecalculation(
         return new RecalculationOutcome(outcome, [.. queued.OrderBy(message => message.MunicipalityId, StringComparer.Ordinal)], startedAt);
     }
 
-    private async Task QueueAsync(MunicipalityNotice notice, ConcurrentBag<NoticeMessage> queued, CancellationToken cancellationToken) =>
+    /// <summary>How the rules moved a school's zone, or <c>null</c> when they did not.</summary>
+    private static SchoolZoneChange? ChangeOf(StoredInput stored, SchoolEvaluation evaluation, string ruleSetVersion) =>
+        stored.ZoneBefore(ruleSetVersion) is { } before && before != evaluation.OverallZone
+            ? new SchoolZoneChange(stored.SchoolId, stored.SchoolName, before, evaluation.OverallZone, evaluation.Findings)
+            : null;
+
+    private async Task QueueAsync(MunicipalityNotice notice, ConcurrentBag<NoticeMessage> queued, CancellationToken cancellationToken)
+    {
         queued.Add(new NoticeMessage(notice.NoticeId, notice.MunicipalityId, notice.Period.ToString(), await notices.WriteAsync(notice, cancellationToken)));
+        logger.LogInformation(
+            "Rules-changed notice {NoticeId} for {MunicipalityId} (data of upload {UploadId}): rule set {RuleSetVersion} moved {Moved} schools",
+            notice.NoticeId, notice.MunicipalityId, notice.UploadId, notice.RuleSetVersion, notice.ZoneChanges.Count);
+    }
 }

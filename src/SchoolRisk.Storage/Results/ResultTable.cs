@@ -14,19 +14,21 @@ namespace SchoolRisk.Storage.Results;
 /// Results, one wide entity per school per period: partition <c>{period}_{municipality}</c>, row key the school id,
 /// columns <c>{Indicator}</c> (value) and <c>{Indicator}Zone</c> for every indicator of the catalog, the overall zone,
 /// and the classification (<c>ResultsIndex</c>, <c>LowResults</c>, <c>StablyLowResults</c>, <c>UnfavourableConditions</c>,
-/// <c>Typology</c>, <c>NonObjectiveResults</c>, <c>LeaderEffective</c>).
+/// <c>Typology</c>, <c>NonObjectiveResults</c>, <c>LeaderEffective</c>), and after a recalculation under new rules the zone
+/// before them (<c>ZoneBeforeRules</c>).
 /// Writes are upserts in entity-group transactions of up to 100, so a retried upload rewrites the same rows.
 /// </summary>
 public sealed class ResultTable(StorageAccount account, TimeProvider time)
 {
     private const int MaxBatch = 100;
     private const string ZoneSuffix = "Zone";
+    private const string ZoneBeforeRulesColumn = "ZoneBeforeRules";
 
     /// <summary>Ranges of partitions <see cref="ReadInputsAsync"/> reads at once.</summary>
     private const int RangesAtOnce = 8;
 
     private static readonly string[] InputColumns =
-        ["RowKey", "MunicipalityId", "SchoolName", "OverallZone", "UploadId", "RuleSetVersion", .. IndicatorCatalog.All.Select(indicator => indicator.PropertyName)];
+        ["RowKey", "MunicipalityId", "SchoolName", "OverallZone", "UploadId", "RuleSetVersion", ZoneBeforeRulesColumn, "EvaluatedAt", .. IndicatorCatalog.All.Select(indicator => indicator.PropertyName)];
 
     private readonly TableClient _table = account.Tables.GetTableClient(account.Options.ResultsTable);
 
@@ -45,23 +47,29 @@ public sealed class ResultTable(StorageAccount account, TimeProvider time)
 
     /// <summary>
     /// Rewrites one municipality's results of a recalculation, each only if it is still the version that was read
-    /// (<see cref="StoredResult.ETag"/>): when an upload changed the municipality meanwhile, nothing of it is written
-    /// (a transaction is all or nothing) and <c>false</c> is returned; that upload queues its own recalculation.
+    /// (<paramref name="stored"/>, by school id): when an upload changed the municipality meanwhile, nothing of it is
+    /// written (a transaction is all or nothing) and <c>false</c> is returned; that upload queues its own recalculation.
+    /// Each row keeps the zone it had before the rule change (<see cref="StoredInput.ZoneBefore"/>) and is stamped with
+    /// <paramref name="recalculationStartedAt"/>, so that after a recalculation killed half-way the next one knows what
+    /// the rules moved and that nobody has told the municipality yet.
     /// </summary>
-    public async Task<bool> ReplaceIfUnchangedAsync(EvaluatedUpload upload, IReadOnlyDictionary<string, string> eTags, CancellationToken cancellationToken = default)
+    public async Task<bool> ReplaceIfUnchangedAsync(
+        EvaluatedUpload upload, IReadOnlyDictionary<string, StoredInput> stored, DateTimeOffset recalculationStartedAt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(upload);
-        ArgumentNullException.ThrowIfNull(eTags);
+        ArgumentNullException.ThrowIfNull(stored);
         var partition = PartitionKeys.For(upload.Path.Period, upload.Path.MunicipalityId);
-        var evaluatedAt = time.GetUtcNow();
         try
         {
             foreach (var chunk in upload.Schools.Chunk(MaxBatch))
             {
-                var actions = chunk.Select(school => new TableTransactionAction(
-                    TableTransactionActionType.UpdateReplace,
-                    ToEntity(partition, upload, school, evaluatedAt),
-                    new Azure.ETag(eTags[school.School.SchoolId])));
+                var actions = chunk.Select(school =>
+                {
+                    var row = stored[school.School.SchoolId];
+                    var entity = ToEntity(partition, upload, school, recalculationStartedAt);
+                    entity[ZoneBeforeRulesColumn] = row.ZoneBefore(upload.RuleSetVersion)?.ToKey();
+                    return new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, new Azure.ETag(row.ETag));
+                });
                 await _table.SubmitTransactionAsync(actions, cancellationToken);
             }
 
@@ -228,7 +236,9 @@ public sealed class ResultTable(StorageAccount account, TimeProvider time)
         entity.GetString("UploadId"),
         entity.GetString("RuleSetVersion"),
         ValuesOf(entity),
-        entity.ETag.ToString());
+        entity.ETag.ToString(),
+        ZoneNames.TryParse(entity.GetString(ZoneBeforeRulesColumn), out var before) ? before : null,
+        entity.GetDateTimeOffset("EvaluatedAt") ?? DateTimeOffset.MinValue);
 
     private static SchoolIndicators ValuesOf(TableEntity entity) => SchoolIndicators.Create(IndicatorCatalog.All.Select(
         indicator => new KeyValuePair<Indicator, decimal?>(indicator, entity.GetDouble(indicator.PropertyName) is { } value ? (decimal)value : null)));

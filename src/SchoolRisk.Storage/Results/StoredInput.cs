@@ -5,7 +5,11 @@ namespace SchoolRisk.Storage.Results;
 
 /// <summary>
 /// What a re-evaluation reads of a stored school: its values, the overall zone and rule set version they were last
-/// evaluated with, and the row's <see cref="ETag"/> (the rewrite succeeds only if the row is still this one).
+/// evaluated with, the row's <see cref="ETag"/> (the rewrite succeeds only if the row is still this one),
+/// <see cref="ZoneBeforeRules"/>: the overall zone under the rule set before <see cref="RuleSetVersion"/> when a
+/// recalculation (not an upload) brought the row to that version, kept by later recalculations with the same version and
+/// dropped by the next upload; and <see cref="EvaluatedAt"/>: when an upload wrote the row, or when the recalculation that
+/// rewrote it started.
 /// </summary>
 public sealed record StoredInput(
     string MunicipalityId,
@@ -15,4 +19,14 @@ public sealed record StoredInput(
     string UploadId,
     string RuleSetVersion,
     SchoolIndicators Values,
-    string ETag);
+    string ETag,
+    Zone? ZoneBeforeRules,
+    DateTimeOffset EvaluatedAt)
+{
+    /// <summary>
+    /// The zone the school had before rule set <paramref name="ruleSetVersion"/> moved it: its zone now when the row is
+    /// still under another version, the zone kept on the row when a recalculation with that version already rewrote it
+    /// (perhaps one killed half-way), <c>null</c> when its data came under that version by an upload.
+    /// </summary>
+    public Zone? ZoneBefore(string ruleSetVersion) => RuleSetVersion != ruleSetVersion ? OverallZone : ZoneBeforeRules;
+}

@@ -21,7 +21,6 @@ namespace SchoolRisk.Integration.Tests.Rules;
 public sealed class RuleAdministrationTests(DeploymentFixture fixture) : IClassFixture<DeploymentFixture>
 {
     private static readonly Period Period = Period.Parse("2023-2024");
-    private static readonly string RulesFolder = Path.Combine(TestDeployment.RepositoryRoot, "rules");
 
     private RuleStore Store => new(fixture.Deployment.Storage, TimeProvider.System);
 
@@ -30,7 +29,7 @@ public sealed class RuleAdministrationTests(DeploymentFixture fixture) : IClassF
     {
         var before = (await Store.ActiveAsync(TestContext.Current.CancellationToken))!.Version;
 
-        await Store.WriteEditableAsync(await EgeHighFromAsync(8), new RuleChange("Аналитик комитета", "ЕГЭ: высокий риск от 8%", "container"), TestContext.Current.CancellationToken);
+        await Store.WriteEditableAsync(await TestRules.EgeHighFromAsync(8), new RuleChange("Аналитик комитета", "ЕГЭ: высокий риск от 8%", "container"), TestContext.Current.CancellationToken);
         var active = await Poll.UntilAsync(() => Store.ActiveAsync(TestContext.Current.CancellationToken), a => a!.Version != before, "the edited rules to be activated");
         await fixture.Deployment.UploadAsync("2023-2024/kingiseppsky/schools.csv", "school_id,ege_below_min_share\nkingiseppsky-001,8.5\n");
         var result = await Poll.UntilAsync(() => ResultAsync("kingiseppsky", "kingiseppsky-001"), r => r is not null, "the upload's result");
@@ -39,7 +38,7 @@ public sealed class RuleAdministrationTests(DeploymentFixture fixture) : IClassF
         Assert.Equal(active!.Version, result!.RuleSetVersion);
         Assert.Equal(Zone.High, result.Indicators["ege_below_min_share"].Zone);
         Assert.Equal((active.Version, "Аналитик комитета", "ЕГЭ: высокий риск от 8%", before), (audit.Version, audit.By, audit.Reason, audit.Previous));
-        Assert.Equal((await EgeHighFromAsync(8)).Select(f => f.Json), await Store.ReadVersionAsync(active.Version, TestContext.Current.CancellationToken).ContinueWith(t => t.Result.OrderBy(f => f.Name, StringComparer.Ordinal).Select(f => f.Json)));
+        Assert.Equal((await TestRules.EgeHighFromAsync(8)).Select(f => f.Json), await Store.ReadVersionAsync(active.Version, TestContext.Current.CancellationToken).ContinueWith(t => t.Result.OrderBy(f => f.Name, StringComparer.Ordinal).Select(f => f.Json)));
     }
 
     [Theory]
@@ -50,7 +49,7 @@ public sealed class RuleAdministrationTests(DeploymentFixture fixture) : IClassF
     {
         var before = (await Store.ActiveAsync(TestContext.Current.CancellationToken))!.Version;
         var rejections = await Store.ListRejectionsAsync(TestContext.Current.CancellationToken).CountAsync(TestContext.Current.CancellationToken);
-        var files = await RuleFiles.ReadDirectoryAsync(RulesFolder, TestContext.Current.CancellationToken);
+        var files = await RuleFiles.ReadDirectoryAsync(TestRules.Folder, TestContext.Current.CancellationToken);
         var broken = files.Select(f => f.Name == "exams.json" ? f with { Json = f.Json.Replace("input1.EgeBelowMinShare >= threshold", expression, StringComparison.Ordinal) } : f).ToList();
 
         await Store.WriteEditableAsync(broken, new RuleChange("test", "a broken edit", "container"), TestContext.Current.CancellationToken);
@@ -74,7 +73,7 @@ public sealed class RuleAdministrationTests(DeploymentFixture fixture) : IClassF
     {
         var before = (await Store.ActiveAsync(TestContext.Current.CancellationToken))!.Version;
         var beforeFiles = await Store.ReadVersionAsync(before, TestContext.Current.CancellationToken);
-        var changed = await Store.ActivateAsync(await EgeHighFromAsync(7), new RuleChange("test", "try 7%", "cli"), TestContext.Current.CancellationToken);
+        var changed = await Store.ActivateAsync(await TestRules.EgeHighFromAsync(7), new RuleChange("test", "try 7%", "cli"), TestContext.Current.CancellationToken);
 
         var rollback = await Store.ActivateAsync(beforeFiles, new RuleChange("test", "back to what it was", "rollback"), TestContext.Current.CancellationToken);
         await Store.WriteEditableAsync(beforeFiles, new RuleChange("test", "back to what it was", "rollback"), TestContext.Current.CancellationToken);
@@ -95,12 +94,12 @@ public sealed class RuleAdministrationTests(DeploymentFixture fixture) : IClassF
         await fixture.Deployment.UploadAsync("2023-2024/priozersky/schools.csv", "school_id,ege_below_min_share\npriozersky-001,5.5\npriozersky-002,6.5\npriozersky-003,12\n");
         await Poll.UntilAsync(() => ResultsAsync(), results => results.Count(r => r.MunicipalityId == "priozersky") == 3, "priozersky's results");
         await RecalculationsDrainedAsync();
-        var candidate = await RuleSet.LoadAsync(await EgeHighFromAsync(6), TestContext.Current.CancellationToken);
+        var candidate = await RuleSet.LoadAsync(await TestRules.EgeHighFromAsync(6), TestContext.Current.CancellationToken);
         var stored = await ResultsAsync();
 
         var preview = await new RulePreview(new PeriodEvaluator(new ResultTable(fixture.Deployment.Storage, TimeProvider.System), new RegistryStore(fixture.Deployment.Storage)))
             .CompareAsync(Period, candidate, TestContext.Current.CancellationToken);
-        await Store.ActivateAsync(await EgeHighFromAsync(6), new RuleChange("test", "ЕГЭ: высокий риск от 6%", "cli"), TestContext.Current.CancellationToken);
+        await Store.ActivateAsync(await TestRules.EgeHighFromAsync(6), new RuleChange("test", "ЕГЭ: высокий риск от 6%", "cli"), TestContext.Current.CancellationToken);
         await new QueueClient(fixture.Deployment.ConnectionString, "period-recalculations").SendMessageAsync(
             JsonSerializer.Serialize(new RecalculationRequest(Period.ToString(), candidate.Version, TimeProvider.System.GetUtcNow()), JsonSerializerOptions.Web), TestContext.Current.CancellationToken);
         var after = await Poll.UntilAsync(() => ResultsAsync(), results => results.All(r => r.RuleSetVersion == candidate.Version), "the recalculation with the candidate");
@@ -120,7 +119,7 @@ public sealed class RuleAdministrationTests(DeploymentFixture fixture) : IClassF
         await RecalculationsDrainedAsync();
         var adminKey = await fixture.Deployment.Keys.SetAsync("PreviewRules", PreviewRulesFunction.AdministratorKey, cancellationToken: TestContext.Current.CancellationToken);
         var defaultKey = await fixture.Deployment.Keys.GetAsync("PreviewRules", "default", TestContext.Current.CancellationToken);
-        var exams = (await EgeHighFromAsync(5.8m)).Single(f => f.Name == "exams.json");
+        var exams = (await TestRules.EgeHighFromAsync(5.8m)).Single(f => f.Name == "exams.json");
         var active = await Store.ReadVersionAsync((await Store.ActiveAsync(TestContext.Current.CancellationToken))!.Version, TestContext.Current.CancellationToken);
         var expected = await new RulePreview(new PeriodEvaluator(new ResultTable(fixture.Deployment.Storage, TimeProvider.System), new RegistryStore(fixture.Deployment.Storage)))
             .CompareAsync(Period, await RuleSet.LoadAsync([.. active.Where(f => f.Name != "exams.json"), exams], TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
@@ -162,7 +161,7 @@ public sealed class RuleAdministrationTests(DeploymentFixture fixture) : IClassF
     [Fact]
     public async Task ActivationAskingForReevaluation_NotifiesMunicipalitiesWhoseZonesTheRulesChanged_SayingTheRulesChanged()
     {
-        var defaults = await RuleFiles.ReadDirectoryAsync(RulesFolder, TestContext.Current.CancellationToken);
+        var defaults = await RuleFiles.ReadDirectoryAsync(TestRules.Folder, TestContext.Current.CancellationToken);
         await Store.ActivateAsync(defaults, new RuleChange("test", "start from the defaults", "cli"), TestContext.Current.CancellationToken);
         await Store.WriteEditableAsync(defaults, new RuleChange("test", "start from the defaults", "cli"), TestContext.Current.CancellationToken);
         await fixture.Deployment.UploadAsync("2023-2024/volosovsky/schools.csv", "school_id,ege_below_min_share\nvolosovsky-001,7.5\nvolosovsky-002,3\n");
@@ -170,7 +169,7 @@ public sealed class RuleAdministrationTests(DeploymentFixture fixture) : IClassF
         await RecalculationsDrainedAsync();
         var before = (await ResultAsync("volosovsky", "volosovsky-001"))!.OverallZone;
 
-        await Store.WriteEditableAsync(await EgeHighFromAsync(7.2m), new RuleChange("Аналитик", "ЕГЭ: высокий риск от 7,2%", "container", Period.ToString()), TestContext.Current.CancellationToken);
+        await Store.WriteEditableAsync(await TestRules.EgeHighFromAsync(7.2m), new RuleChange("Аналитик", "ЕГЭ: высокий риск от 7,2%", "container", Period.ToString()), TestContext.Current.CancellationToken);
         var notice = await Poll.UntilAsync(
             () => new NotificationTable(fixture.Deployment.Storage, TimeProvider.System).ListAsync(Period, TestContext.Current.CancellationToken)
                 .Where(n => n.MunicipalityId == "volosovsky" && n.Kind == NoticeKind.RulesChanged).ToListAsync(TestContext.Current.CancellationToken).AsTask(),
@@ -181,26 +180,6 @@ public sealed class RuleAdministrationTests(DeploymentFixture fixture) : IClassF
         Assert.NotEqual(Zone.High, before);
         Assert.Equal((Zone.High, active), (after!.OverallZone, after.RuleSetVersion));
         Assert.Equal((active, 1), (Assert.Single(notice).RuleSetVersion, notice[0].HighCount));
-    }
-
-    /// <summary>The repository's rules with the ЕГЭ high-risk threshold moved to <paramref name="threshold"/>, its boundary cases moved with it.</summary>
-    private static async Task<IReadOnlyList<RuleFile>> EgeHighFromAsync(decimal threshold)
-    {
-        var files = await RuleFiles.ReadDirectoryAsync(RulesFolder, TestContext.Current.CancellationToken);
-        var text = threshold.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var below = (threshold - 0.1m).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return [.. files.Select(f => f.Name != "exams.json" ? f : f with
-        {
-            Json = ReplaceFirst(f.Json, "\"Threshold\": 10", $"\"Threshold\": {text}")
-                .Replace("\"ege_below_min_share\": 10", $"\"ege_below_min_share\": {text}", StringComparison.Ordinal)
-                .Replace("\"ege_below_min_share\": 9.9", $"\"ege_below_min_share\": {below}", StringComparison.Ordinal),
-        })];
-
-        static string ReplaceFirst(string text, string what, string with)
-        {
-            var at = text.IndexOf(what, StringComparison.Ordinal);
-            return text[..at] + with + text[(at + what.Length)..];
-        }
     }
 
     private async Task<StoredResult?> ResultAsync(string municipality, string school) =>
