@@ -30,12 +30,21 @@ namespace SchoolRisk.Functions;
 /// first start; default <c>rules</c>), <c>Rules:CheckSeconds</c> (how long a read of the active rule set version is trusted; default 0: every invocation checks),
 /// <c>Uploads:MaxFileBytes</c>, <c>Uploads:MaxRows</c> and the other <see cref="UploadLimits"/>,
 /// <c>Notifications:SmtpHost</c>, <c>Notifications:SmtpPort</c> and the other <see cref="DeliveryOptions"/>.
+/// Logs are one JSON object a line on standard output, which the Functions host forwards to its own logs (and
+/// Application Insights), each with the scope of the decision it records: <c>UploadId</c>, <c>MunicipalityId</c>,
+/// <c>Period</c>, <c>RuleSetVersion</c>, and <c>NoticeId</c> for a notice.
 /// </summary>
 public static class FunctionApp
 {
     public static async Task<WebApplication> BuildAsync(string[] args, CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
+        builder.Logging.ClearProviders().AddJsonConsole(options =>
+        {
+            options.IncludeScopes = true;
+            options.UseUtcTimestamp = true;
+            options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+        });
         var port = builder.Configuration["FUNCTIONS_CUSTOMHANDLER_PORT"] ?? "8080";
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
 

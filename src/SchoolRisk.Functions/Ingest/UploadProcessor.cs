@@ -59,6 +59,13 @@ public sealed class UploadProcessor(
         }
 
         var ruleSet = await rules.GetAsync(cancellationToken);
+        using var scope = logger.BeginScope(new Dictionary<string, object>
+        {
+            ["UploadId"] = uploadId,
+            ["MunicipalityId"] = path.MunicipalityId,
+            ["Period"] = path.Period.ToString(),
+            ["RuleSetVersion"] = ruleSet.Version,
+        });
         var record = new UploadRecord(uploadId, blobName, path.Period, path.MunicipalityId, UploadStatus.Processing, time.GetUtcNow())
         {
             BlobCreatedAt = blob.CreatedOn,
@@ -103,6 +110,7 @@ public sealed class UploadProcessor(
         if (same is not null)
         {
             await statuses.UpsertAsync(record with { Status = UploadStatus.Duplicate, UpdatedAt = time.GetUtcNow(), DuplicateOf = same.UploadId }, cancellationToken);
+            logger.LogInformation("Upload {UploadId} ({BlobName}) has the content of upload {DuplicateOf}: duplicate, not evaluated again", record.UploadId, path.BlobName, same.UploadId);
             return IngestOutcome.Skipped($"Upload {record.UploadId} ({path.BlobName}) has the content of upload {same.UploadId}: duplicate, not evaluated again.");
         }
 
@@ -110,6 +118,7 @@ public sealed class UploadProcessor(
         if (newer is not null)
         {
             await statuses.UpsertAsync(record with { Status = UploadStatus.Superseded, UpdatedAt = time.GetUtcNow(), SupersededBy = newer.UploadId }, cancellationToken);
+            logger.LogInformation("Upload {UploadId} ({BlobName}) is older than completed upload {SupersededBy}: superseded, not evaluated", record.UploadId, path.BlobName, newer.UploadId);
             return IngestOutcome.Skipped($"Upload {record.UploadId} ({path.BlobName}) is older than completed upload {newer.UploadId}: superseded, not evaluated.");
         }
 

@@ -37,6 +37,15 @@ public static class NotifyFunction
         }
 
         var notice = await notices.ReadAsync(message.NoticeBlob, cancellationToken);
+        using var scope = logger.BeginScope(new Dictionary<string, object?>
+        {
+            ["NoticeId"] = notice.NoticeId,
+            ["NoticeKind"] = notice.Kind.ToString(),
+            ["UploadId"] = notice.UploadId,
+            ["MunicipalityId"] = notice.MunicipalityId,
+            ["Period"] = notice.Period.ToString(),
+            ["RuleSetVersion"] = notice.RuleSetVersion,
+        });
         await notifications.TryAddAsync(notice, cancellationToken);
         IReadOnlyList<Delivery> planned;
         try

@@ -42,6 +42,7 @@ public static class RulesChangedFunction
             RuleActivationOutcome.Unchanged => $"Rule set {activation.ActiveVersion} already active: {blobEvent.BlobName} changed nothing.",
             _ => $"Rules in the {account.Options.RulesContainer} container rejected; {activation.ActiveVersion} stays active: {string.Join(" | ", activation.Problems)}",
         };
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["RuleSetVersion"] = activation.ActiveVersion, ["BlobName"] = blobEvent.BlobName });
         if (activation.Outcome == RuleActivationOutcome.Rejected)
         {
             logger.LogWarning("{Message}", message);
