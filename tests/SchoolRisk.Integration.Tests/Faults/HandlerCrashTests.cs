@@ -21,16 +21,7 @@ public sealed class HandlerCrashTests : IAsyncLifetime
 
     private LocalDeployment Deployment => _deployment!;
 
-    public async ValueTask InitializeAsync()
-    {
-        var registry = new StringBuilder("school_id,school_name,municipality_id,level,settlement,remote,enrolment\n");
-        for (var n = 1; n <= Schools; n++)
-        {
-            registry.Append(System.Globalization.CultureInfo.InvariantCulture, $"gatchinsky-{n:00000},Школа {n},gatchinsky,secondary,urban,no,500\n");
-        }
-
-        _deployment = await TestDeployment.StartAsync(new MemoryStream(Encoding.UTF8.GetBytes(registry.ToString())));
-    }
+    public async ValueTask InitializeAsync() => _deployment = await TestDeployment.StartAsync(TestDeployment.RegistryOfOne("gatchinsky", Schools));
 
     public async ValueTask DisposeAsync()
     {

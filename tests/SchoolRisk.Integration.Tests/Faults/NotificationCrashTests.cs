@@ -40,13 +40,7 @@ public sealed class NotificationCrashTests : IAsyncLifetime
     [Fact]
     public async Task HandlerKilledWhileDeliveringNotices_EveryNoticeIsDelivered_AndNoLetterRecordedAsSentComesAgain()
     {
-        var uploads = Path.Combine(TestDeployment.RepositoryRoot, "samples", "uploads");
-        var files = Directory.GetFiles(Path.Combine(uploads, SampleRegion.Period), "*", SearchOption.AllDirectories);
-        foreach (var file in files)
-        {
-            await using var content = File.OpenRead(file);
-            await new UploadBlobStore(Deployment.Storage).UploadAsync(Path.GetRelativePath(uploads, file).Replace('\\', '/'), content, TestContext.Current.CancellationToken);
-        }
+        var uploaded = await Deployment.UploadSamplePeriodAsync();
 
         var deliveries = new DeliveryTable(Deployment.Storage, TimeProvider.System);
         await Poll.UntilAsync(() => SentAsync(deliveries), sent => sent.Count >= 3, "the first letters sent", TimeSpan.FromMinutes(2));
@@ -56,7 +50,7 @@ public sealed class NotificationCrashTests : IAsyncLifetime
         await Poll.UntilAsync(
             async () => (await new UploadStatusTable(Deployment.Storage).ListAsync(Period, TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken))
                 .Count(upload => upload.Status == UploadStatus.Completed),
-            completed => completed == files.Length, "every upload completed", TimeSpan.FromMinutes(3));
+            completed => completed == uploaded, "every upload completed", TimeSpan.FromMinutes(3));
         var (_, notices) = await Poll.UntilAsync(
             QuietAsync, quiet => quiet.Pending == 0 && quiet.Notices.Count > 0 && quiet.Notices.All(notice => notice.Status == NoticeStatus.Delivered),
             "every notice delivered and nothing left on the queues", TimeSpan.FromMinutes(3));

@@ -27,16 +27,7 @@ public sealed class RuleActivationCrashTests : IAsyncLifetime
 
     private LocalDeployment Deployment => _deployment!;
 
-    public async ValueTask InitializeAsync()
-    {
-        var registry = new StringBuilder("school_id,school_name,municipality_id,level,settlement,remote,enrolment\n");
-        for (var n = 1; n <= Schools; n++)
-        {
-            registry.Append(CultureInfo.InvariantCulture, $"{Municipality}-{n:00000},Школа {n},{Municipality},secondary,urban,no,500\n");
-        }
-
-        _deployment = await TestDeployment.StartAsync(new MemoryStream(Encoding.UTF8.GetBytes(registry.ToString())));
-    }
+    public async ValueTask InitializeAsync() => _deployment = await TestDeployment.StartAsync(TestDeployment.RegistryOfOne(Municipality, Schools));
 
     public async ValueTask DisposeAsync()
     {

@@ -6,7 +6,6 @@ using SchoolRisk.Cli;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Integration.Tests.Support;
 using SchoolRisk.Storage.Notifications;
-using SchoolRisk.Storage.Registry;
 
 namespace SchoolRisk.Integration.Tests.Operations;
 
@@ -28,11 +27,7 @@ public sealed class DecisionLogTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _loggers = LoggerFactory.Create(logging => logging.SetMinimumLevel(LogLevel.Information).AddProvider(_capture));
-        _deployment = await LocalDeployment.StartAsync(TestDeployment.RepositoryRoot, null, LogLevel.Information, _loggers, CancellationToken.None);
-        await using var registry = File.OpenRead(Path.Combine(TestDeployment.RepositoryRoot, "samples", "registry", "schools.csv"));
-        await new RegistryStore(Deployment.Storage).UploadAsync(registry);
-        await using var recipients = File.OpenRead(Path.Combine(TestDeployment.RepositoryRoot, "samples", "registry", "recipients.csv"));
-        await new RecipientStore(Deployment.Storage).UploadAsync(recipients);
+        _deployment = await TestDeployment.StartAsync(logs: _loggers);
     }
 
     public async ValueTask DisposeAsync()

@@ -31,19 +31,13 @@ public sealed class RegionalRecalculationTests : IAsyncLifetime
     public async Task AfterAllUploads_LowResultsAreExactlyTheSchoolsAtOrBelowTheWholeRegionsTenthPercentile()
     {
         var storage = _deployment!.Storage;
-        var uploads = Path.Combine(TestDeployment.RepositoryRoot, "samples", "uploads");
-        var files = Directory.GetFiles(Path.Combine(uploads, SampleRegion.Period), "*", SearchOption.AllDirectories);
-        foreach (var file in files)
-        {
-            await using var content = File.OpenRead(file);
-            await new UploadBlobStore(storage).UploadAsync(Path.GetRelativePath(uploads, file).Replace('\\', '/'), content, TestContext.Current.CancellationToken);
-        }
+        var uploaded = await _deployment!.UploadSamplePeriodAsync();
 
         var period = Period.Parse(SampleRegion.Period);
         await Poll.UntilAsync(
             async () => (await new UploadStatusTable(storage).ListAsync(period, TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken))
                 .Count(upload => upload.Status == UploadStatus.Completed),
-            completed => completed == files.Length, "every sample upload (schools and rubrics) to complete", TimeSpan.FromMinutes(2));
+            completed => completed == uploaded, "every sample upload (schools and rubrics) to complete", TimeSpan.FromMinutes(2));
         // An upload is marked completed just before the host writes its recalculation request, and a recalculation rewrites
         // the region municipality by municipality, so the results are polled until they hold the properties of one
         // whole-region run: low results exactly at or below the region's 10th percentile, ranks 1..n within each kind.
