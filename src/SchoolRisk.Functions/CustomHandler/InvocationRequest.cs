@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using SchoolRisk.Domain.Periods;
 
 namespace SchoolRisk.Functions.CustomHandler;
 
@@ -25,6 +26,29 @@ public sealed record InvocationRequest(Dictionary<string, JsonElement>? Data, Di
         }
 
         return value is not null;
+    }
+
+    /// <summary>
+    /// Reads a binding's message about one period and parses its period; on failure, <paramref name="error"/> says why
+    /// (the message unreadable, or its period not like 2023-2024).
+    /// </summary>
+    public bool TryReadPeriodMessage<T>(string bindingName, [NotNullWhen(true)] out T? message, out Period period, [NotNullWhen(false)] out string? error)
+        where T : class, IPeriodMessage
+    {
+        period = default;
+        if (!TryRead(bindingName, out message, out error))
+        {
+            return false;
+        }
+
+        if (Period.TryParse(message.Period, out period))
+        {
+            return true;
+        }
+
+        error = $"The message names '{message.Period}', not a period like 2023-2024.";
+        message = null;
+        return false;
     }
 
     /// <summary>The text of a binding: a queue message arrives as a JSON string, or as the JSON itself.</summary>

@@ -32,9 +32,9 @@ public static class DigestFunction
         InvocationRequest request, DigestSchedule schedule, ResultTable results, MunicipalityTable municipalities, RecipientStore recipients,
         NotificationTable notifications, NoticeDeliverer deliverer, CancellationToken cancellationToken)
     {
-        if (!request.TryRead<DigestRequest>(TriggerBinding, out var message, out var error) || !Period.TryParse(message.Period, out var period))
+        if (!request.TryReadPeriodMessage<DigestRequest>(TriggerBinding, out var message, out var period, out var error))
         {
-            return FunctionJson.Failed(InvocationResponse.Log(error ?? $"The message names '{message?.Period}', not a period like 2023-2024."));
+            return FunctionJson.Failed(InvocationResponse.Log(error));
         }
 
         if (!await schedule.IsLatestAsync(period, message.RequestedAt, cancellationToken))

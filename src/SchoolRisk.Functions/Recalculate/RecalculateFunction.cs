@@ -1,5 +1,4 @@
 using System.Text.Json;
-using SchoolRisk.Domain.Periods;
 using SchoolRisk.Functions.CustomHandler;
 using SchoolRisk.Functions.Digest;
 using SchoolRisk.Functions.Notify;
@@ -32,14 +31,9 @@ public static class RecalculateFunction
         InvocationRequest request, RegionalRecalculation recalculation, DigestSchedule digests, DeliveryOptions delivery, TimeProvider time,
         CancellationToken cancellationToken)
     {
-        if (!request.TryRead<RecalculationRequest>(TriggerBinding, out var message, out var error))
+        if (!request.TryReadPeriodMessage<RecalculationRequest>(TriggerBinding, out var message, out var period, out var error))
         {
             return FunctionJson.Failed(InvocationResponse.Log(error));
-        }
-
-        if (!Period.TryParse(message.Period, out var period))
-        {
-            return FunctionJson.Failed(InvocationResponse.Log($"The message names '{message.Period}', not a period like 2023-2024."));
         }
 
         var outcome = await recalculation.RunAsync(period, message.RuleSetVersion, message.RequestedAt, cancellationToken);

@@ -1,3 +1,5 @@
+using SchoolRisk.Functions.CustomHandler;
+
 namespace SchoolRisk.Functions.Recalculate;
 
 /// <summary>
@@ -5,4 +7,4 @@ namespace SchoolRisk.Functions.Recalculate;
 /// <paramref name="RuleSetVersion"/> when it is given (an activation asks for its own version, which an instance that
 /// has not yet noticed it loads first). <paramref name="RequestedAt"/>: a recalculation that started later covers it.
 /// </summary>
-public sealed record RecalculationRequest(string Period, string? RuleSetVersion = null, DateTimeOffset? RequestedAt = null);
+public sealed record RecalculationRequest(string Period, string? RuleSetVersion = null, DateTimeOffset? RequestedAt = null) : IPeriodMessage;

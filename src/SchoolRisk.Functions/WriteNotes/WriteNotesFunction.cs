@@ -1,4 +1,3 @@
-using SchoolRisk.Domain.Periods;
 using SchoolRisk.Functions.CustomHandler;
 
 namespace SchoolRisk.Functions.WriteNotes;
@@ -19,9 +18,9 @@ public static class WriteNotesFunction
 
     private static async Task<IResult> HandleAsync(InvocationRequest request, AnalyticalNoteWriter writer, CancellationToken cancellationToken)
     {
-        if (!request.TryRead<NoteRequest>(TriggerBinding, out var message, out var error) || !Period.TryParse(message.Period, out var period))
+        if (!request.TryReadPeriodMessage<NoteRequest>(TriggerBinding, out var message, out var period, out var error))
         {
-            return FunctionJson.Failed(InvocationResponse.Log(error ?? $"The message names '{message?.Period}', not a period like 2023-2024."));
+            return FunctionJson.Failed(InvocationResponse.Log(error));
         }
 
         return FunctionJson.Ok(InvocationResponse.Log(await writer.WriteAsync(period, message.RecalculationStartedAt, cancellationToken)));

@@ -188,7 +188,7 @@ public sealed class ResultTable(StorageAccount account, TimeProvider time)
         var indicators = IndicatorCatalog.All.ToDictionary(
             indicator => indicator.Id,
             indicator => new IndicatorResult(
-                entity.GetDouble(indicator.PropertyName) is { } value ? (decimal)value : null,
+                DecimalOf(entity, indicator.PropertyName),
                 ZoneOf(entity.GetString(indicator.PropertyName + ZoneSuffix))));
         return new StoredResult(
             Period.Parse(entity.GetString("Period")),
@@ -200,7 +200,7 @@ public sealed class ResultTable(StorageAccount account, TimeProvider time)
             entity.GetString("RuleSetVersion"),
             indicators,
             new SchoolClassification(
-                entity.GetDouble("ResultsIndex") is { } index ? (decimal)index : null,
+                DecimalOf(entity, "ResultsIndex"),
                 entity.GetBoolean("LowResults") ?? false,
                 entity.GetBoolean("StablyLowResults") ?? false,
                 entity.GetBoolean("UnfavourableConditions") ?? false,
@@ -210,8 +210,8 @@ public sealed class ResultTable(StorageAccount account, TimeProvider time)
         {
             Assessment = new SchoolAssessment(
                 entity.Keys.Where(key => key.StartsWith("Assessment_", StringComparison.Ordinal))
-                    .ToDictionary(key => key["Assessment_".Length..], key => entity.GetDouble(key) is { } score ? (decimal?)score : null),
-                entity.GetDouble("AssessmentScore") is { } composite ? (decimal)composite : null,
+                    .ToDictionary(key => key["Assessment_".Length..], key => DecimalOf(entity, key)),
+                DecimalOf(entity, "AssessmentScore"),
                 Enum.TryParse<AssessmentLevel>(entity.GetString("AssessmentLevel"), out var level) ? level : null,
                 entity.GetInt32("AssessmentRank"),
                 entity.GetBoolean("AssessmentTop") ?? false,
@@ -241,7 +241,10 @@ public sealed class ResultTable(StorageAccount account, TimeProvider time)
         entity.GetDateTimeOffset("EvaluatedAt") ?? DateTimeOffset.MinValue);
 
     private static SchoolIndicators ValuesOf(TableEntity entity) => SchoolIndicators.Create(IndicatorCatalog.All.Select(
-        indicator => new KeyValuePair<Indicator, decimal?>(indicator, entity.GetDouble(indicator.PropertyName) is { } value ? (decimal)value : null)));
+        indicator => new KeyValuePair<Indicator, decimal?>(indicator, DecimalOf(entity, indicator.PropertyName))));
+
+    /// <summary>A number column, stored as a double (Table storage has no decimal), read back as the decimal it was written from.</summary>
+    private static decimal? DecimalOf(TableEntity entity, string column) => entity.GetDouble(column) is { } value ? (decimal)value : null;
 
     private static Zone ZoneOf(string? key) => ZoneNames.TryParse(key, out var zone) ? zone : Zone.None;
 }
