@@ -35,7 +35,7 @@ public sealed partial record RubricColumns(
         var ignored = new List<string>();
         for (var index = 0; index < header.Cells.Count; index++)
         {
-            var text = header.Cells[index]?.Trim();
+            var text = header.Cells[index].Text?.Trim();
             if (string.IsNullOrEmpty(text))
             {
                 continue;

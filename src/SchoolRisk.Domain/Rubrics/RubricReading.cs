@@ -35,29 +35,25 @@ public sealed class RubricReading(Stream content, UploadPath path, SchoolRegistr
 
     public int ValidRows { get; private set; }
 
-    public IReadOnlyList<string> IgnoredColumns { get; private set; } = [];
+    public IReadOnlyList<UploadNote> Notes => _log.Notes;
+
+    /// <summary>Headers that are neither the rubric, the subject nor an item number; their columns were not read.</summary>
+    public IReadOnlyList<UnrecognisedColumn> UnrecognisedColumns { get; private set; } = [];
 
     public async IAsyncEnumerable<RubricRow> ReadValidRowsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        RubricColumns? columns = null;
-        var searched = 0;
+        await using var table = await UploadTable.OpenAsync(content, _file, limits, row => RubricColumns.TryRead(row) is { } found ? (found.Items.Count > 0 ? HeaderFit.Full : HeaderFit.Partial) : HeaderFit.None, cancellationToken);
+        _log.RowNoun = table.Format.RowNoun();
+        var columns = (table.Header is { } header ? RubricColumns.TryRead(header) : null)
+            ?? throw new UploadRejectedException(
+                $"Файл «{_file}»: {(table.Sheets.Count > 0 ? $"ни на одном листе книги (прочитаны: {string.Join(", ", table.Sheets.Select(sheet => $"«{sheet}»"))}) " : string.Empty)}" +
+                $"в первых {UploadTable.HeaderSearchRows} строках нет строки заголовков со столбцом «Рубрика».");
+        UnrecognisedColumns = [.. columns.Ignored.Select(ignored => new UnrecognisedColumn(ignored, null))];
         var seen = new Dictionary<(string, string), int>();
-        await foreach (var row in UploadTable.ReadAsync(content, _file, limits, cancellationToken).WithCancellation(cancellationToken))
+        await foreach (var row in table.DataRowsAsync().WithCancellation(cancellationToken))
         {
             if (row.IsBlank)
             {
-                continue;
-            }
-
-            if (columns is null)
-            {
-                columns = RubricColumns.TryRead(row);
-                IgnoredColumns = columns?.Ignored ?? [];
-                if (columns is null && ++searched >= UploadReading.HeaderSearchRows)
-                {
-                    break;
-                }
-
                 continue;
             }
 
@@ -71,11 +67,6 @@ public sealed class RubricReading(Stream content, UploadPath path, SchoolRegistr
                 ValidRows++;
                 yield return valid;
             }
-        }
-
-        if (columns is null)
-        {
-            throw new UploadRejectedException($"Файл «{_file}»: в первых {UploadReading.HeaderSearchRows} строках нет строки заголовков со столбцом «Рубрика».");
         }
 
         if (ValidRows == 0)

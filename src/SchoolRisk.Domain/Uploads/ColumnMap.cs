@@ -1,53 +1,70 @@
 using SchoolRisk.Domain.Indicators;
+using SchoolRisk.Domain.Uploads.Headers;
 using SchoolRisk.Domain.Uploads.Tables;
 
 namespace SchoolRisk.Domain.Uploads;
 
-/// <summary>Which column of a header row holds the school id and each indicator. Headers it does not know are listed as ignored.</summary>
+/// <summary>
+/// Which column of a header row holds the school id and each indicator (<see cref="UploadColumns"/>). Columns people
+/// keep for themselves (the school's name, a row number) are known and not read; every other header is
+/// <see cref="Unrecognised"/>, with the closest indicator as a suggestion.
+/// </summary>
 public sealed record ColumnMap(
     int SchoolId,
     string SchoolIdHeader,
     IReadOnlyList<(Indicator Indicator, int Index, string Header)> Indicators,
-    IReadOnlyList<string> Ignored)
+    IReadOnlyList<UnrecognisedColumn> Unrecognised)
 {
+    /// <summary>
+    /// How well <paramref name="row"/> fits as the header row: a school id column makes it a header; a school id column
+    /// and an indicator column a full one (an instruction line «Код школы — из реестра» is only a partial one).
+    /// </summary>
+    public static HeaderFit FitAsHeader(TableRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var kinds = row.Cells.Where(cell => cell.Format == CellFormat.Text && !string.IsNullOrWhiteSpace(cell.Text)).Select(cell => UploadColumns.Match(cell.Text).Kind).ToList();
+        return !kinds.Contains(ColumnKind.SchoolId) ? HeaderFit.None : kinds.Contains(ColumnKind.Indicator) ? HeaderFit.Full : HeaderFit.Partial;
+    }
+
     /// <summary>Reads a header row; <c>null</c> when it has no school id column (it is then not the header row).</summary>
+    /// <exception cref="UploadRejectedException">No indicator column, or two columns of one indicator.</exception>
     public static ColumnMap? TryRead(TableRow header, string fileName)
     {
         ArgumentNullException.ThrowIfNull(header);
         int? schoolId = null;
         var indicators = new List<(Indicator, int, string)>();
-        var ignored = new List<string>();
+        var unrecognised = new List<UnrecognisedColumn>();
         for (var index = 0; index < header.Cells.Count; index++)
         {
-            var text = header.Cells[index]?.Trim();
+            var text = header.Cells[index].Text?.Trim();
             if (string.IsNullOrEmpty(text))
             {
                 continue;
             }
 
-            if (UploadColumns.IsSchoolId(text))
+            var match = UploadColumns.Match(text);
+            switch (match.Kind)
             {
-                schoolId ??= index;
-            }
-            else if (UploadColumns.IsSchoolName(text))
-            {
-                // Known, not read: the registry's name is authoritative.
-            }
-            else if (UploadColumns.IndicatorOf(text) is { } indicator)
-            {
-                var twin = indicators.FirstOrDefault(column => column.Item1 == indicator);
-                if (twin.Item1 is not null)
-                {
-                    throw new UploadRejectedException(
-                        $"Файл «{fileName}», строка {header.Number}: столбцы «{twin.Item3}» и «{text}» оба означают показатель " +
-                        $"«{indicator.Title}» ({indicator.Id}); оставьте один.");
-                }
+                case ColumnKind.SchoolId:
+                    schoolId ??= index;
+                    break;
+                case ColumnKind.Informative:
+                    break;
+                case ColumnKind.Indicator:
+                    var indicator = match.Indicator!;
+                    var twin = indicators.FirstOrDefault(column => column.Item1 == indicator);
+                    if (twin.Item1 is not null)
+                    {
+                        throw new UploadRejectedException(
+                            $"Файл «{fileName}», строка {header.Number}: столбцы «{twin.Item3}» и «{UploadText.Quote(text)}» оба означают показатель " +
+                            $"«{indicator.Title}» ({indicator.Id}); оставьте один.");
+                    }
 
-                indicators.Add((indicator, index, text));
-            }
-            else
-            {
-                ignored.Add(text);
+                    indicators.Add((indicator, index, text));
+                    break;
+                default:
+                    unrecognised.Add(new UnrecognisedColumn(text, match.Suggestion));
+                    break;
             }
         }
 
@@ -58,11 +75,14 @@ public sealed record ColumnMap(
 
         if (indicators.Count == 0)
         {
+            var suggested = unrecognised.FirstOrDefault(column => column.Suggestion is not null);
             throw new UploadRejectedException(
                 $"Файл «{fileName}», строка {header.Number}: нет ни одного столбца показателей; ожидаются, например, " +
-                $"«{IndicatorCatalog.EgeBelowMinShare.Title}» ({IndicatorCatalog.EgeBelowMinShare.Id}). Столбцы описаны в шаблоне загрузки.");
+                $"«{IndicatorCatalog.EgeBelowMinShare.Title}» ({IndicatorCatalog.EgeBelowMinShare.Id}). " +
+                (suggested is null ? string.Empty : $"Столбец «{UploadText.Quote(suggested.Header)}» похож на «{suggested.Suggestion!.Title}»: назовите его, как в шаблоне. ") +
+                "Столбцы описаны в шаблоне загрузки.");
         }
 
-        return new ColumnMap(schoolId.Value, header.Cells[schoolId.Value]!.Trim(), indicators, ignored);
+        return new ColumnMap(schoolId.Value, header.Cells[schoolId.Value].Text!.Trim(), indicators, unrecognised);
     }
 }

@@ -4,19 +4,22 @@ namespace SchoolRisk.Domain.Uploads;
 
 /// <summary>
 /// The problems found while reading one upload: every one counted, the first <see cref="UploadLimits.MaxListedProblems"/>
-/// kept. Messages start with where the problem is: «Файл «x.csv», строка 5, столбец «ЕГЭ»».
+/// kept; and the notes (rows left out that are not schools), kept the same way. Messages start with where the problem
+/// is: «Файл «x.csv», строка 5, столбец «ЕГЭ»».
 /// </summary>
 public sealed class ProblemLog(string fileName, UploadLimits limits)
 {
     private readonly List<UploadProblem> _problems = [];
-    private readonly string _noun = UploadFormats.Of(fileName).RowNoun();
+    private readonly List<UploadNote> _notes = [];
 
     public IReadOnlyList<UploadProblem> Problems => _problems;
 
+    public IReadOnlyList<UploadNote> Notes => _notes;
+
     public int Count { get; private set; }
 
-    /// <summary>The word for a row in this file: «строка», or «запись» for JSON.</summary>
-    public string RowNoun => _noun;
+    /// <summary>The word for a row in this file: «строка», or «запись» for JSON (set once the format is known).</summary>
+    public string RowNoun { get; set; } = UploadFormat.Csv.RowNoun();
 
     public void Add(TableRow row, string? column, string? value, string message)
     {
@@ -28,9 +31,20 @@ public sealed class ProblemLog(string fileName, UploadLimits limits)
         }
     }
 
+    public void Note(TableRow row, string message)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        if (_notes.Count < limits.MaxListedProblems)
+        {
+            _notes.Add(new UploadNote(row.Number, $"{Where(row, null)}: {message}"));
+        }
+    }
+
     public string Where(TableRow row, string? column)
     {
         ArgumentNullException.ThrowIfNull(row);
-        return column is null ? $"Файл «{fileName}», {_noun} {row.Number}" : $"Файл «{fileName}», {_noun} {row.Number}, столбец «{column}»";
+        return column is null
+            ? $"Файл «{fileName}», {RowNoun} {row.Number}"
+            : $"Файл «{fileName}», {RowNoun} {row.Number}, столбец «{UploadText.Quote(column)}»";
     }
 }

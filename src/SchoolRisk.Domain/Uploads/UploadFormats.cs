@@ -1,19 +1,144 @@
+using System.IO.Compression;
+using System.Text;
+
 namespace SchoolRisk.Domain.Uploads;
 
+/// <summary>Which format a file is in, and the words messages use for its rows.</summary>
 public static class UploadFormats
 {
-    /// <summary>The format of a file by its extension (<c>.csv</c> and <c>.txt</c>, <c>.xlsx</c>, <c>.json</c>).</summary>
-    public static UploadFormat Of(string fileName) => Path.GetExtension(fileName).ToLowerInvariant() switch
+    /// <summary>The extensions accepted, for messages and the page's file picker.</summary>
+    public const string Accepted = ".xlsx, .xls, .csv, .txt, .tsv, .json";
+
+    private const string Resave = "Откройте файл в Excel и сохраните его как «Книга Excel (.xlsx)» или «CSV (разделители — точка с запятой)».";
+
+    /// <summary>
+    /// The format of a file, told by its first bytes before its name: a ZIP archive holding <c>xl/workbook.xml</c> is an
+    /// Excel workbook, an OLE2 compound file is an Excel 97–2003 workbook, text starting with <c>[</c> or named
+    /// <c>.json</c> is JSON, other text is delimited text, whatever the extension says (a CSV saved as «.xls» is read as
+    /// the CSV it is). What cannot be read is refused, saying how to resave it: an OpenDocument spreadsheet (.ods), a
+    /// Word document, a PDF, a web page or XML saved with an Excel extension, an empty file, any other binary file.
+    /// </summary>
+    /// <param name="fileName">The file's name, for its extension and messages.</param>
+    /// <param name="content">The file, seekable; left at position 0.</param>
+    /// <exception cref="UploadRejectedException">The file is in no format the product reads.</exception>
+    public static UploadFormat Detect(string fileName, Stream content)
     {
-        ".csv" or ".txt" => UploadFormat.Csv,
-        ".xlsx" => UploadFormat.Xlsx,
-        ".json" => UploadFormat.Json,
-        ".xls" => throw new UploadRejectedException(
-            $"Файл «{fileName}»: формат Excel 97–2003 (.xls) не принимается; сохраните книгу как .xlsx или CSV."),
-        _ => throw new UploadRejectedException(
-            $"Файл «{fileName}»: формат не поддерживается; загрузите файл CSV, XLSX или JSON."),
-    };
+        ArgumentNullException.ThrowIfNull(content);
+        content.Position = 0;
+        var buffer = new byte[512];
+        var length = content.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+        content.Position = 0;
+        var head = buffer.AsSpan(0, length);
+        var extension = Path.GetExtension(fileName).ToLowerInvariant();
+        if (head.StartsWith("PK\x03\x04"u8))
+        {
+            return Archive(fileName, content);
+        }
+
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]))
+        {
+            return extension is ".doc" or ".ppt" or ".msg"
+                ? throw new UploadRejectedException($"Файл «{fileName}»: это документ Office, а не таблица. {Resave}")
+                : UploadFormat.Xls;
+        }
+
+        if (head.StartsWith("%PDF"u8))
+        {
+            throw new UploadRejectedException($"Файл «{fileName}»: PDF не принимается, из него нельзя надёжно прочитать таблицу. Загрузите исходную таблицу в формате {Accepted}.");
+        }
+
+        if (length == 0 || head.TrimStart((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF, 0x20, 0x09, 0x0A, 0x0D]).IsEmpty)
+        {
+            throw new UploadRejectedException($"Файл «{fileName}» пуст.");
+        }
+
+        if (IsBinary(head))
+        {
+            throw new UploadRejectedException($"Файл «{fileName}»: формат не распознан (это не таблица Excel, не CSV и не JSON). {Resave}");
+        }
+
+        var text = FirstText(head);
+        if (text.StartsWith('<'))
+        {
+            throw new UploadRejectedException(
+                $"Файл «{fileName}»: это веб-страница или XML (так сохраняют «таблицы Excel» некоторые программы), а не книга Excel. {Resave}");
+        }
+
+        return extension == ".json" || text.StartsWith('[') || text.StartsWith('{') ? UploadFormat.Json : UploadFormat.Csv;
+    }
 
     /// <summary>The word for a row in messages: records of JSON, rows of tables.</summary>
     public static string RowNoun(this UploadFormat format) => format == UploadFormat.Json ? "запись" : "строка";
+
+    private static UploadFormat Archive(string fileName, Stream content)
+    {
+        try
+        {
+            using var zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
+            if (zip.GetEntry("xl/workbook.xml") is not null || zip.Entries.Any(entry => entry.FullName.StartsWith("xl/", StringComparison.Ordinal)))
+            {
+                return UploadFormat.Xlsx;
+            }
+
+            if (zip.GetEntry("mimetype") is { } mimetype && ReadShort(mimetype).Contains("opendocument.spreadsheet", StringComparison.Ordinal))
+            {
+                throw new UploadRejectedException(
+                    $"Файл «{fileName}»: таблица OpenDocument (.ods) не принимается. Откройте её в LibreOffice или Excel и сохраните как «Книга Excel (.xlsx)».");
+            }
+
+            throw new UploadRejectedException(zip.GetEntry("word/document.xml") is not null
+                ? $"Файл «{fileName}»: это документ Word, а не таблица. Перенесите таблицу в Excel и сохраните как .xlsx."
+                : $"Файл «{fileName}»: архив, а не таблица. Загрузите саму таблицу в формате {Accepted}.");
+        }
+        catch (InvalidDataException exception)
+        {
+            throw new UploadRejectedException($"Файл «{fileName}» не является книгой Excel (.xlsx): архив повреждён. {Resave}", exception);
+        }
+        finally
+        {
+            content.Position = 0;
+        }
+    }
+
+    private static string ReadShort(ZipArchiveEntry entry)
+    {
+        using var stream = entry.Open();
+        var buffer = new byte[100];
+        return Encoding.ASCII.GetString(buffer, 0, stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false));
+    }
+
+    /// <summary>More than a stray control byte (other than tab and line breaks) in the start, or zeros not in UTF-16's pattern: not text.</summary>
+    private static bool IsBinary(ReadOnlySpan<byte> head)
+    {
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            return false;
+        }
+
+        var zeros = 0;
+        var controls = 0;
+        foreach (var b in head)
+        {
+            zeros += b == 0 ? 1 : 0;
+            controls += b is < 0x20 and not (0x09 or 0x0A or 0x0D or 0x0C or 0x00) ? 1 : 0;
+        }
+
+        var utf16 = zeros > head.Length / 3 && zeros < head.Length * 2 / 3;
+        return controls > 1 + (head.Length / 100) || (zeros > 0 && !utf16);
+    }
+
+    /// <summary>The start as text with BOM, zeros (UTF-16) and leading white space dropped.</summary>
+    private static string FirstText(ReadOnlySpan<byte> head)
+    {
+        var text = new StringBuilder();
+        foreach (var b in head.Length > 64 ? head[..64] : head)
+        {
+            if (b is not (0 or 0xEF or 0xBB or 0xBF or 0xFF or 0xFE))
+            {
+                text.Append((char)b);
+            }
+        }
+
+        return text.ToString().TrimStart();
+    }
 }

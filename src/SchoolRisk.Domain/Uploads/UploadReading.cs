@@ -3,64 +3,84 @@ using System.Runtime.CompilerServices;
 using SchoolRisk.Domain.Indicators;
 using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Uploads.Tables;
+using SchoolRisk.Domain.Uploads.Values;
 
 namespace SchoolRisk.Domain.Uploads;
 
 /// <summary>
-/// Reads one upload, streaming, and checks it against the school registry. Valid rows are yielded as they are read;
-/// a row with any problem is skipped and its problems kept (<see cref="Problems"/>). A structural error rejects the
-/// whole file with <see cref="UploadRejectedException"/>: an unreadable file, no header row with a school id column,
-/// no indicator column, a school of another municipality, too many rows, or no valid row at all.
+/// Reads one upload, streaming, and checks it against the school registry: the one reading behind an upload and
+/// <c>schoolrisk uploads check</c>. The file is opened in whatever format it is (<see cref="UploadTable"/>), its header
+/// row found (the row with a school id column; in a workbook, on whichever sheet has one), its columns matched
+/// (<see cref="UploadColumns"/>), and each row's values read as the user sees them (<see cref="IndicatorValues"/>).
+/// Valid rows are yielded as they are read; a row whose number only the file's decimal mark can settle («1,234») is
+/// yielded once the whole file is read. A row with any problem is skipped and its problems kept (<see cref="Problems"/>);
+/// a row that is not a school (a total, a signature) is left out with a note (<see cref="Notes"/>). A structural error
+/// rejects the whole file with <see cref="UploadRejectedException"/>: an unreadable file or format, no header row with a
+/// school id column, no indicator column, a school of another municipality, too many rows, or no valid row at all.
 /// </summary>
 public sealed class UploadReading(Stream content, UploadPath path, SchoolRegistry registry, UploadLimits limits) : IUploadReading
 {
-    /// <summary>How many rows from the top are searched for the header row (title rows may come before it).</summary>
-    public const int HeaderSearchRows = 20;
-
     private static readonly CultureInfo Russian = CultureInfo.GetCultureInfo("ru-RU");
-    private static readonly string[] MissingMarks = ["-", "—", "–", "н/д", "нет данных"];
 
     private readonly string _file = path.FileName;
     private readonly ProblemLog _log = new(path.FileName, limits);
+    private readonly DecimalMarkEvidence _decimalMark = new();
 
     /// <summary>The skipped rows' problems, in file order, up to <see cref="UploadLimits.MaxListedProblems"/>.</summary>
     public IReadOnlyList<UploadProblem> Problems => _log.Problems;
 
+    /// <summary>Rows left out that are not schools, with why.</summary>
+    public IReadOnlyList<UploadNote> Notes => _log.Notes;
+
     /// <summary>How many problems were found, listed or not.</summary>
     public int ProblemCount => _log.Count;
 
+    /// <summary>Rows after the header that hold data (neither blank nor left out as not a school).</summary>
     public int DataRows { get; private set; }
 
     public int ValidRows { get; private set; }
 
     public int SkippedRows => DataRows - ValidRows;
 
-    /// <summary>Header cells that name nothing the system knows; their columns were not read.</summary>
-    public IReadOnlyList<string> IgnoredColumns { get; private set; } = [];
+    /// <summary>The format the file was read in, once read.</summary>
+    public UploadFormat? Format { get; private set; }
+
+    /// <summary>The sheet read, for a workbook.</summary>
+    public string? Sheet { get; private set; }
+
+    /// <summary>The file's decimal mark as its values settled it.</summary>
+    public DecimalMark DecimalMark => _decimalMark.Settled;
+
+    /// <summary>The indicator columns read: each indicator with the header it was found under.</summary>
+    public IReadOnlyList<(Indicator Indicator, string Header)> RecognisedColumns { get; private set; } = [];
+
+    /// <summary>Headers that name nothing the product knows, with the closest indicator; their columns were not read.</summary>
+    public IReadOnlyList<UnrecognisedColumn> UnrecognisedColumns { get; private set; } = [];
+
+    public IReadOnlyList<string> IgnoredColumns => [.. UnrecognisedColumns.Select(column => column.Header)];
 
     public async IAsyncEnumerable<SchoolRow> ReadValidRowsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var rows = UploadTable.ReadAsync(content, _file, limits, cancellationToken);
+        await using var table = await UploadTable.OpenAsync(content, _file, limits, ColumnMap.FitAsHeader, cancellationToken);
+        Format = table.Format;
+        Sheet = table.Sheet;
+        _log.RowNoun = table.Format.RowNoun();
+        var columns = (table.Header is { } header ? ColumnMap.TryRead(header, _file) : null) ?? throw NoHeader(table);
+        RecognisedColumns = [.. columns.Indicators.Select(column => (column.Indicator, column.Header))];
+        UnrecognisedColumns = columns.Unrecognised;
 
-        ColumnMap? columns = null;
-        var searched = 0;
         var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        await foreach (var row in rows.WithCancellation(cancellationToken))
+        var pending = new List<PendingRow>();
+        await foreach (var row in table.DataRowsAsync().WithCancellation(cancellationToken))
         {
             if (row.IsBlank)
             {
                 continue;
             }
 
-            if (columns is null)
+            if (NonSchoolRows.Classify(row, columns, registry) is { } note)
             {
-                columns = ColumnMap.TryRead(row, _file);
-                IgnoredColumns = columns?.Ignored ?? [];
-                if (columns is null && ++searched >= HeaderSearchRows)
-                {
-                    break;
-                }
-
+                _log.Note(row, note);
                 continue;
             }
 
@@ -70,18 +90,25 @@ public sealed class UploadReading(Stream content, UploadPath path, SchoolRegistr
                     $"Файл «{_file}»: больше {limits.MaxRows.ToString("N0", Russian)} строк с данными; разделите файл на части.");
             }
 
-            var school = Check(row, columns, seen);
-            if (school is not null)
+            var read = Check(row, columns, seen);
+            if (read?.IsSettled == true)
+            {
+                ValidRows++;
+                yield return read.School();
+            }
+            else if (read is not null)
+            {
+                pending.Add(read);
+            }
+        }
+
+        foreach (var read in pending)
+        {
+            if (Settle(read) is { } school)
             {
                 ValidRows++;
                 yield return school;
             }
-        }
-
-        if (columns is null)
-        {
-            throw new UploadRejectedException(
-                $"Файл «{_file}»: в первых {HeaderSearchRows} строках нет строки заголовков со столбцом «Код школы» (school_id).");
         }
 
         if (DataRows == 0)
@@ -96,7 +123,18 @@ public sealed class UploadReading(Stream content, UploadPath path, SchoolRegistr
         }
     }
 
-    private SchoolRow? Check(TableRow row, ColumnMap columns, Dictionary<string, int> seen)
+    private UploadRejectedException NoHeader(UploadTable table)
+    {
+        var accepted = string.Join(", ", UploadColumns.SchoolIdHeaders.Take(6).Select(header => $"«{header}»"));
+        var where = table.Sheets.Count > 0
+            ? $"ни на одном листе книги (прочитаны: {string.Join(", ", table.Sheets.Select(sheet => $"«{sheet}»"))}) в первых {UploadTable.HeaderSearchRows} строках"
+            : $"в первых {UploadTable.HeaderSearchRows} строках";
+        return new UploadRejectedException(
+            $"Файл «{_file}»: {where} нет строки заголовков со столбцом кода школы. Назовите столбец с кодами школ из реестра " +
+            $"одним из принятых заголовков ({accepted}) и загрузите файл снова.");
+    }
+
+    private PendingRow? Check(TableRow row, ColumnMap columns, Dictionary<string, int> seen)
     {
         var idHeader = columns.SchoolIdHeader;
         var schoolId = row.Cell(columns.SchoolId)?.Trim();
@@ -108,7 +146,7 @@ public sealed class UploadReading(Stream content, UploadPath path, SchoolRegistr
         var registered = registry.Find(schoolId);
         if (registered is null)
         {
-            return Skip(row, idHeader, schoolId, $"{_log.Where(row, idHeader)}: школа «{schoolId}» не найдена в реестре школ.");
+            return Skip(row, idHeader, schoolId, $"{_log.Where(row, idHeader)}: школа «{UploadText.Quote(schoolId)}» не найдена в реестре школ.");
         }
 
         if (registered.MunicipalityId != path.MunicipalityId)
@@ -124,46 +162,60 @@ public sealed class UploadReading(Stream content, UploadPath path, SchoolRegistr
         }
 
         seen[registered.Id] = row.Number;
-        var values = new List<KeyValuePair<Indicator, decimal?>>(columns.Indicators.Count);
+        var values = new List<ReadValue>(columns.Indicators.Count);
         var problems = 0;
         foreach (var (indicator, index, header) in columns.Indicators)
         {
-            var text = row.Cell(index)?.Trim();
-            if (TryParse(text, out var value, out var problem, indicator))
+            var reading = IndicatorValues.Read(row.CellAt(index), indicator, _decimalMark);
+            if (reading.IsProblem)
             {
-                values.Add(new(indicator, value));
+                problems++;
+                Skip(row, header, row.Cell(index), $"{_log.Where(row, header)}: {reading.Problem}");
                 continue;
             }
 
-            problems++;
-            Skip(row, header, text, $"{_log.Where(row, header)}: значение «{text}» {problem}.");
+            values.Add(new ReadValue(indicator, index, header, reading));
         }
 
-        return problems > 0 ? null : new SchoolRow(row.Number, registered.Id, registered.Name, SchoolIndicators.Create(values));
+        return problems > 0 ? null : new PendingRow(row, registered, values);
     }
 
-    /// <summary>A value of the indicator's unit; empty or «-» is missing.</summary>
-    private static bool TryParse(string? text, out decimal? value, out string problem, Indicator indicator)
+    /// <summary>Reads a row's numbers the file's decimal mark settles; a number it leaves ambiguous skips the row.</summary>
+    private SchoolRow? Settle(PendingRow read)
     {
-        value = null;
-        problem = string.Empty;
-        if (string.IsNullOrEmpty(text) || MissingMarks.Contains(text, StringComparer.OrdinalIgnoreCase))
+        var problems = 0;
+        var values = new List<ReadValue>(read.Values.Count);
+        foreach (var value in read.Values)
         {
-            return true;
+            var text = read.Row.Cell(value.Index);
+            var settled = IndicatorValues.Settle(value.Reading, text, value.Indicator, _decimalMark.Settled);
+            if (settled.IsProblem)
+            {
+                problems++;
+                Skip(read.Row, value.Header, text, $"{_log.Where(read.Row, value.Header)}: {settled.Problem}");
+            }
+
+            values.Add(value with { Reading = settled });
         }
 
-        if (!indicator.Unit.TryParse(text, out var parsed, out problem))
-        {
-            return false;
-        }
-
-        value = parsed;
-        return true;
+        return problems > 0 ? null : new PendingRow(read.Row, read.Registered, values).School();
     }
 
-    private SchoolRow? Skip(TableRow row, string? column, string? value, string message)
+    private PendingRow? Skip(TableRow row, string? column, string? value, string message)
     {
         _log.Add(row, column, value, message);
         return null;
+    }
+
+    /// <summary>An indicator's value as read from its column.</summary>
+    private sealed record ReadValue(Indicator Indicator, int Index, string Header, ValueReading Reading);
+
+    /// <summary>A school's row whose values are read, some perhaps waiting for the file's decimal mark.</summary>
+    private sealed record PendingRow(TableRow Row, RegisteredSchool Registered, List<ReadValue> Values)
+    {
+        public bool IsSettled => Values.All(value => !value.Reading.IsPending);
+
+        public SchoolRow School() =>
+            new(Row.Number, Registered.Id, Registered.Name, SchoolIndicators.Create(Values.Select(value => new KeyValuePair<Indicator, decimal?>(value.Indicator, value.Reading.Value))));
     }
 }

@@ -2,7 +2,10 @@ using SchoolRisk.Domain.Periods;
 
 namespace SchoolRisk.Domain.Uploads;
 
-/// <summary>What was wrong with an upload: the rejection reason, or the skipped rows' problems. Messages are in Russian.</summary>
+/// <summary>
+/// What a user is told of an upload's reading: the rejection reason, or the skipped rows' problems; the columns not
+/// recognised (with the indicator each may have meant) and the rows left out as not schools. Messages are in Russian.
+/// </summary>
 public sealed record UploadReport(
     string UploadId,
     string BlobName,
@@ -14,9 +17,13 @@ public sealed record UploadReport(
     int ValidRows,
     int ProblemCount,
     IReadOnlyList<UploadProblem> Problems,
-    IReadOnlyList<string> IgnoredColumns)
+    IReadOnlyList<UnrecognisedColumn> UnrecognisedColumns,
+    IReadOnlyList<UploadNote> Notes)
 {
     public bool HasErrors => Outcome == UploadOutcome.Rejected || ProblemCount > 0;
+
+    /// <summary>Whether there is anything to tell: errors, columns not recognised, or rows left out.</summary>
+    public bool HasFindings => HasErrors || UnrecognisedColumns.Count > 0 || Notes.Count > 0;
 
     public int SkippedRows => DataRows - ValidRows;
 
@@ -25,13 +32,13 @@ public sealed record UploadReport(
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(reading);
         return new UploadReport(uploadId, path.BlobName, path.Period, path.MunicipalityId, UploadOutcome.Evaluated, null,
-            reading.DataRows, reading.ValidRows, reading.ProblemCount, reading.Problems, reading.IgnoredColumns);
+            reading.DataRows, reading.ValidRows, reading.ProblemCount, reading.Problems, reading.UnrecognisedColumns, reading.Notes);
     }
 
     public static UploadReport Rejected(UploadPath path, string uploadId, string reason, IUploadReading? reading)
     {
         ArgumentNullException.ThrowIfNull(path);
         return new UploadReport(uploadId, path.BlobName, path.Period, path.MunicipalityId, UploadOutcome.Rejected, reason,
-            reading?.DataRows ?? 0, 0, reading?.ProblemCount ?? 0, reading?.Problems ?? [], reading?.IgnoredColumns ?? []);
+            reading?.DataRows ?? 0, 0, reading?.ProblemCount ?? 0, reading?.Problems ?? [], reading?.UnrecognisedColumns ?? [], reading?.Notes ?? []);
     }
 }

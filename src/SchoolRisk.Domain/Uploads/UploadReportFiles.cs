@@ -7,7 +7,8 @@ using System.Text.Unicode;
 namespace SchoolRisk.Domain.Uploads;
 
 /// <summary>
-/// Writes an upload report as JSON (for machines) and as CSV for people: UTF-8 with BOM and <c>;</c> separators so
+/// Writes an upload report as JSON (for machines) and as CSV for people (rejection, problems, then columns not
+/// recognised and rows left out): UTF-8 with BOM and <c>;</c> separators so
 /// Excel on a Russian Windows opens it as is, with Russian headers, and every cell neutralised against formula
 /// injection.
 /// </summary>
@@ -43,6 +44,17 @@ public static class UploadReportFiles
         {
             await writer.WriteLineAsync(Line(string.Empty, string.Empty, string.Empty,
                 $"Ещё {report.ProblemCount - report.Problems.Count} ошибок не показаны."));
+        }
+
+        var fileName = report.BlobName.Split('/')[^1];
+        foreach (var column in report.UnrecognisedColumns)
+        {
+            await writer.WriteLineAsync(Line(string.Empty, column.Header, string.Empty, column.Message(fileName)));
+        }
+
+        foreach (var note in report.Notes)
+        {
+            await writer.WriteLineAsync(Line($"{note.Row}", string.Empty, string.Empty, note.Message));
         }
     }
 

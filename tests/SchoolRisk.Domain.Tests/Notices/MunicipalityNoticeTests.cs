@@ -84,7 +84,7 @@ public sealed class MunicipalityNoticeTests
 
     private static UploadReport Report(int problems) => new(
         "u1", Path.BlobName, Path.Period, Path.MunicipalityId, UploadOutcome.Evaluated, null, 20 + problems, 20, problems,
-        [.. Enumerable.Range(1, problems).Select(n => new UploadProblem(n, "c", "v", $"Проблема {n}"))], []);
+        [.. Enumerable.Range(1, problems).Select(n => new UploadProblem(n, "c", "v", $"Проблема {n}"))], [], []);
 
     private static SchoolEvaluation Evaluation(string schoolId, Zone zone) =>
         new(new SchoolRow(2, schoolId, "Школа", SchoolIndicators.Empty), [], zone);

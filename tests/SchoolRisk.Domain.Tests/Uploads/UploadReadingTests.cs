@@ -84,15 +84,17 @@ public sealed class UploadReadingTests
     [InlineData("school_id,ege_below_min_share\nluzhsky-001,1\n",
         "Файл «schools.csv», строка 2, столбец «school_id»: школа «luzhsky-001» относится к муниципалитету «luzhsky», а файл загружен в папку муниципалитета «gatchinsky». Файл отклонён: каждый муниципалитет загружает только свои школы.")]
     [InlineData("name,ege_below_min_share\nx,1\n",
-        "Файл «schools.csv»: в первых 20 строках нет строки заголовков со столбцом «Код школы» (school_id).")]
+        "Файл «schools.csv»: в первых 20 строках нет строки заголовков со столбцом кода школы. Назовите столбец с кодами школ из реестра одним из принятых заголовков («school_id», «Код школы», «Код ОО», «Код образовательной организации», «Идентификатор школы», «ID школы») и загрузите файл снова.")]
     [InlineData("school_id,school_name,comment\ngatchinsky-001,x,y\n",
         "Файл «schools.csv», строка 1: нет ни одного столбца показателей; ожидаются, например, «Доля результатов ЕГЭ ниже минимального балла» (ege_below_min_share). Столбцы описаны в шаблоне загрузки.")]
+    [InlineData("school_id,ЕГЭ ниже минимальног балла\ngatchinsky-001,1\n",
+        "Файл «schools.csv», строка 1: нет ни одного столбца показателей; ожидаются, например, «Доля результатов ЕГЭ ниже минимального балла» (ege_below_min_share). Столбец «ЕГЭ ниже минимальног балла» похож на «Доля результатов ЕГЭ ниже минимального балла»: назовите его, как в шаблоне. Столбцы описаны в шаблоне загрузки.")]
     [InlineData("school_id,ege_below_min_share,ЕГЭ ниже минимума\ngatchinsky-001,1,1\n",
         "Файл «schools.csv», строка 1: столбцы «ege_below_min_share» и «ЕГЭ ниже минимума» оба означают показатель «Доля результатов ЕГЭ ниже минимального балла» (ege_below_min_share); оставьте один.")]
     [InlineData("school_id,ege_below_min_share\n",
         "Файл «schools.csv»: нет ни одной строки с данными школ.")]
     [InlineData("",
-        "Файл «schools.csv»: в первых 20 строках нет строки заголовков со столбцом «Код школы» (school_id).")]
+        "Файл «schools.csv» пуст.")]
     [InlineData("school_id,ege_below_min_share\ngatchinsky-001,много\n",
         "Файл «schools.csv»: ни одна из 1 строк не прошла проверку, например: Файл «schools.csv», строка 2, столбец «ege_below_min_share»: значение «много» не является числом.")]
     public async Task StructuralError_RejectsTheFile(string csv, string expected)
@@ -110,19 +112,6 @@ public sealed class UploadReadingTests
         var error = await Assert.ThrowsAsync<UploadRejectedException>(() => ReadAsync(csv, "schools.csv", new UploadLimits { MaxRows = 3 }));
 
         Assert.Equal("Файл «schools.csv»: больше 3 строк с данными; разделите файл на части.", error.Message);
-    }
-
-    [Theory]
-    [InlineData("schools.xls", "формат Excel 97–2003 (.xls) не принимается")]
-    [InlineData("schools.pdf", "формат не поддерживается; загрузите файл CSV, XLSX или JSON")]
-    [InlineData("schools.xlsx", "не является книгой Excel (.xlsx): архив повреждён")]
-    [InlineData("schools.json", "не читается как JSON-массив записей")]
-    public async Task UnreadableOrUnsupported_RejectsTheFileNamingIt(string fileName, string expected)
-    {
-        var error = await Assert.ThrowsAsync<UploadRejectedException>(() => ReadAsync("school_id;x\n{", fileName));
-
-        Assert.StartsWith($"Файл «{fileName}»", error.Message, StringComparison.Ordinal);
-        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 
     private static async Task<(List<SchoolRow> Rows, UploadReading Reading)> ReadFileAsync(string file)

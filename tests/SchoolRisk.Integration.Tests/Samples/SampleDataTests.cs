@@ -4,7 +4,6 @@ using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Rubrics;
 using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Uploads;
-using SchoolRisk.Domain.Uploads.Tables;
 using SchoolRisk.Domain.Zones;
 using SchoolRisk.LocalHost;
 
@@ -128,8 +127,8 @@ public sealed class SampleDataTests
         }
 
         await using var content = File.OpenRead(path);
-        return await XlsxTable.ReadAsync(content, path, UploadLimits.Default, TestContext.Current.CancellationToken)
-            .Select(row => string.Join('|', row.Cells)).ToListAsync(TestContext.Current.CancellationToken);
+        await using var table = await UploadTable.OpenAsync(content, path, UploadLimits.Default, _ => HeaderFit.Full, TestContext.Current.CancellationToken);
+        return [string.Join('|', table.Header!.Cells), .. await table.DataRowsAsync().Select(row => string.Join('|', row.Cells)).ToListAsync(TestContext.Current.CancellationToken)];
     }
 
     private static List<string> Files(string folder) =>

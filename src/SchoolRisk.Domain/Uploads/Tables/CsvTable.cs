@@ -7,29 +7,38 @@ using CsvHelper.Configuration;
 namespace SchoolRisk.Domain.Uploads.Tables;
 
 /// <summary>
-/// Reads a CSV file as rows of text, streaming. The encoding is UTF-8 (with or without BOM), UTF-16 with a BOM, or,
-/// when the first 64 KiB are not valid UTF-8, Windows-1251 (Excel's «CSV» on a Russian Windows). The separator is the
-/// one of <c>;</c>, <c>,</c> and tab that occurs most often outside quotes in the first lines.
+/// Reads delimited text (<c>.csv</c>, <c>.txt</c>, <c>.tsv</c>) as rows of text, streaming after one pass that decides
+/// the encoding from the whole file (<see cref="TextEncoding"/>). The separator is the one of <c>;</c>, tab and
+/// <c>,</c> that splits the first lines into the same number of fields most consistently (a tab-separated file whose
+/// values carry decimal commas is still tab-separated); a <c>.tsv</c> file is tab-separated when it has a tab. Row
+/// numbers are records, as Excel shows the file: a quoted cell spanning three lines is one row.
 /// </summary>
 public static class CsvTable
 {
+    /// <summary>Longest field accepted, in characters; the file size limit bounds it first in practice.</summary>
+    public const int MaxFieldLength = 1_000_000;
+
     private const int SniffBytes = 64 * 1024;
-    private const int MaxFieldLength = 4000;
-    private static readonly char[] Separators = [';', ',', '\t'];
+    private const int SniffLines = 50;
+    private static readonly char[] Separators = [';', '\t', ','];
 
-    static CsvTable() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-
+    /// <summary>Reads <paramref name="content"/> (copied to a temporary file first when it cannot seek).</summary>
     public static async IAsyncEnumerable<TableRow> ReadAsync(
         Stream content, string fileName, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(content);
-        var prefix = new byte[SniffBytes];
-        var length = await content.ReadAtLeastAsync(prefix, SniffBytes, throwOnEndOfStream: false, cancellationToken);
-        var encoding = DetectEncoding(prefix.AsSpan(0, length), wholeFile: length < SniffBytes);
-        // The window may end inside a character: the sniff decodes it leniently; the reader below stays strict.
-        var separator = DetectSeparator(Encoding.GetEncoding(encoding.CodePage, EncoderFallback.ReplacementFallback, DecoderFallback.ReplacementFallback).GetString(prefix, 0, length));
+        await using var seekable = await SeekableContent.OpenAsync(content, cancellationToken);
+        await foreach (var row in ReadSeekableAsync(seekable.Stream, fileName, cancellationToken))
+        {
+            yield return row;
+        }
+    }
 
-        using var reader = new StreamReader(new PrefixedStream(prefix, length, content), encoding, detectEncodingFromByteOrderMarks: true);
+    internal static async IAsyncEnumerable<TableRow> ReadSeekableAsync(
+        Stream content, string fileName, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var encoding = await TextEncoding.DetectAsync(content, cancellationToken);
+        var separator = DetectSeparator(await SniffAsync(content, encoding, cancellationToken), fileName);
+        using var reader = new StreamReader(content, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 81920, leaveOpen: true);
         using var csv = new CsvParser(reader, new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             Delimiter = separator.ToString(),
@@ -41,65 +50,71 @@ public static class CsvTable
         while (await ReadAsync(csv, fileName))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            yield return new TableRow(csv.RawRow, csv.Record ?? []);
+            yield return TableRow.OfText(csv.Row, csv.Record ?? []);
         }
     }
 
     /// <summary>
-    /// UTF-8 or UTF-16 by their BOM; UTF-8 when the bytes decode strictly; otherwise Windows-1251. When
-    /// <paramref name="wholeFile"/>, a character cut by the end is invalid too (nothing follows to complete it).
+    /// The separator that gives the most of the first non-empty lines (outside quotes) the same, non-zero number of
+    /// fields; more fields wins a tie, then the order <c>;</c>, tab, <c>,</c>. A <c>.tsv</c> or <c>.tab</c> file with a
+    /// tab in its first lines is tab-separated.
     /// </summary>
-    internal static Encoding DetectEncoding(ReadOnlySpan<byte> prefix, bool wholeFile = false)
+    internal static char DetectSeparator(string text, string fileName = "")
     {
-        if (prefix.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        var lines = CountPerLine(text);
+        var extension = Path.GetExtension(fileName).ToLowerInvariant();
+        if (extension is ".tsv" or ".tab" && lines.Any(counts => counts[Array.IndexOf(Separators, '\t')] > 0))
         {
-            return new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
+            return '\t';
         }
 
-        if (prefix.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+        var best = (Separator: Separators[0], Consistent: 0, Fields: 0);
+        for (var s = 0; s < Separators.Length; s++)
         {
-            return Encoding.Unicode;
+            var counts = lines.Select(line => line[s]).Where(count => count > 0).ToList();
+            if (counts.Count == 0)
+            {
+                continue;
+            }
+
+            var mode = counts.GroupBy(count => count).OrderByDescending(group => group.Count()).ThenByDescending(group => group.Key).First();
+            var consistent = lines.Count(line => line[s] == mode.Key);
+            if (consistent > best.Consistent || (consistent == best.Consistent && mode.Key > best.Fields))
+            {
+                best = (Separators[s], consistent, mode.Key);
+            }
         }
 
-        if (prefix.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
-        {
-            return Encoding.BigEndianUnicode;
-        }
-
-        var strict = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-        try
-        {
-            // A multi-byte character cut by the end of the prefix is not an error unless the prefix is the whole file.
-            strict.GetDecoder().GetCharCount(prefix, flush: wholeFile);
-            return strict;
-        }
-        catch (DecoderFallbackException)
-        {
-            return Encoding.GetEncoding(1251);
-        }
+        return best.Separator;
     }
 
-    /// <summary>The separator that occurs most often outside quotes in the first 20 non-empty lines; <c>;</c> wins a tie.</summary>
-    internal static char DetectSeparator(string text)
+    /// <summary>For each of the first <see cref="SniffLines"/> non-empty lines, how often each separator occurs outside quotes.</summary>
+    private static List<int[]> CountPerLine(string text)
     {
+        var lines = new List<int[]>();
         var counts = new int[Separators.Length];
         var quoted = false;
-        var lines = 0;
         var lineHasText = false;
         foreach (var c in text)
         {
             if (c == '"')
             {
                 quoted = !quoted;
+                lineHasText = true;
             }
             else if (!quoted && c == '\n')
             {
-                lines += lineHasText ? 1 : 0;
-                lineHasText = false;
-                if (lines >= 20)
+                if (lineHasText)
                 {
-                    break;
+                    lines.Add(counts);
+                    if (lines.Count >= SniffLines)
+                    {
+                        return lines;
+                    }
                 }
+
+                counts = new int[Separators.Length];
+                lineHasText = false;
             }
             else if (!quoted && Array.IndexOf(Separators, c) is var index and >= 0)
             {
@@ -111,13 +126,22 @@ public static class CsvTable
             }
         }
 
-        var best = 0;
-        for (var i = 1; i < counts.Length; i++)
+        if (lineHasText)
         {
-            best = counts[i] > counts[best] ? i : best;
+            lines.Add(counts);
         }
 
-        return Separators[best];
+        return lines;
+    }
+
+    /// <summary>The first <see cref="SniffBytes"/> bytes as text; a character cut by the window's end is replaced, not an error.</summary>
+    private static async Task<string> SniffAsync(Stream content, Encoding encoding, CancellationToken cancellationToken)
+    {
+        var head = new byte[SniffBytes];
+        var length = await content.ReadAtLeastAsync(head, SniffBytes, throwOnEndOfStream: false, cancellationToken);
+        content.Position = 0;
+        var lenient = Encoding.GetEncoding(encoding.CodePage, EncoderFallback.ReplacementFallback, DecoderFallback.ReplacementFallback);
+        return lenient.GetString(head, 0, length);
     }
 
     private static async Task<bool> ReadAsync(CsvParser csv, string fileName)
@@ -129,17 +153,11 @@ public static class CsvTable
         catch (CsvHelperException exception) when (exception is FieldValidationException || exception.Message.Contains("MaxFieldSize", StringComparison.Ordinal))
         {
             throw new UploadRejectedException(
-                $"Файл «{fileName}», строка {csv.RawRow}: поле длиннее {MaxFieldLength} символов; файл отклонён.", exception);
+                $"Файл «{fileName}», строка {csv.Row}: поле длиннее {MaxFieldLength:N0} символов; файл отклонён.", exception);
         }
         catch (CsvHelperException exception)
         {
-            throw new UploadRejectedException($"Файл «{fileName}», строка {csv.RawRow}: файл не читается как CSV.", exception);
-        }
-        catch (DecoderFallbackException exception)
-        {
-            // The start of the file read as UTF-8, a later byte did not (a file cut or spliced mid-character).
-            throw new UploadRejectedException(
-                $"Файл «{fileName}», строка {csv.RawRow}: текст не читается в кодировке UTF-8; сохраните файл заново в UTF-8 или Windows-1251.", exception);
+            throw new UploadRejectedException($"Файл «{fileName}», строка {csv.Row}: файл не читается как таблица CSV.", exception);
         }
     }
 }

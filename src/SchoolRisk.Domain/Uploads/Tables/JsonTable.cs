@@ -1,44 +1,64 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using SchoolRisk.Domain.Uploads.Values;
 
 namespace SchoolRisk.Domain.Uploads.Tables;
 
 /// <summary>
-/// Reads a JSON upload, streaming: a top-level array of objects, one per school, whose property names are column
-/// headers (<c>[{"school_id": "gatchinsky-001", "ege_below_min_share": 4.5}, ...]</c>). The first object's properties
-/// become the header row (number 0); record N is row N. Numbers may also be strings, with a decimal comma.
+/// Reads a JSON upload: a top-level array of objects, one per school, whose property names are column headers
+/// (<c>[{"school_id": "gatchinsky-001", "ege_below_min_share": 4.5}, ...]</c>). The columns are every key of every
+/// record, in the order they first appear (a key missing from the first record is still a column; a record without a
+/// key has an empty cell there), so the file is read twice, one record at a time. The header is row 0; record N is row
+/// N. A JSON number is a <see cref="CellFormat.Number"/> cell; a string holds text as typed («12,5»).
 /// </summary>
 public static class JsonTable
 {
+    /// <summary>Reads <paramref name="content"/> (copied to a temporary file first when it cannot seek).</summary>
     public static async IAsyncEnumerable<TableRow> ReadAsync(
         Stream content, string fileName, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(content);
-        string[]? header = null;
-        var number = 0;
-        await using var records = Records(content, fileName, cancellationToken).GetAsyncEnumerator(cancellationToken);
-        while (await records.MoveNextAsync())
+        await using var seekable = await SeekableContent.OpenAsync(content, cancellationToken);
+        await foreach (var row in ReadSeekableAsync(seekable.Stream, fileName, cancellationToken))
         {
-            var record = records.Current;
-            number++;
-            if (record.ValueKind != JsonValueKind.Object)
-            {
-                throw new UploadRejectedException($"Файл «{fileName}», запись {number}: ожидается объект {{…}} с полями школы.");
-            }
+            yield return row;
+        }
+    }
 
-            if (header is null)
+    internal static async IAsyncEnumerable<TableRow> ReadSeekableAsync(
+        Stream content, string fileName, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var header = new List<string>();
+        var known = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        await foreach (var (number, record) in RecordsAsync(content, fileName, cancellationToken))
+        {
+            foreach (var name in Decoded(fileName, number, () => record.EnumerateObject().Select(property => property.Name).ToList()))
             {
-                header = Decoded(fileName, number, () => record.EnumerateObject().Select(property => property.Name).ToArray());
-                yield return new TableRow(0, header);
+                if (known.Add(name))
+                {
+                    header.Add(name);
+                }
             }
+        }
 
-            var names = header;
+        if (header.Count == 0)
+        {
+            yield break;
+        }
+
+        content.Position = 0;
+        yield return TableRow.OfText(0, header);
+        await foreach (var (number, record) in RecordsAsync(content, fileName, cancellationToken))
+        {
             yield return new TableRow(number, Decoded(fileName, number, () =>
             {
-                var values = record.EnumerateObject()
-                    .GroupBy(property => property.Name, StringComparer.OrdinalIgnoreCase)
-                    .ToDictionary(group => group.Key, group => group.First().Value, StringComparer.OrdinalIgnoreCase);
-                return names.Select(name => values.TryGetValue(name, out var value) ? Text(value) : null).ToArray();
+                var values = new Dictionary<string, JsonElement>(StringComparer.OrdinalIgnoreCase);
+                foreach (var property in record.EnumerateObject())
+                {
+                    values.TryAdd(property.Name, property.Value);
+                }
+
+                return header.Select(name => values.TryGetValue(name, out var value) ? Cell(value) : default).ToArray();
             }));
         }
     }
@@ -56,11 +76,12 @@ public static class JsonTable
         }
     }
 
-    private static async IAsyncEnumerable<JsonElement> Records(
+    private static async IAsyncEnumerable<(int Number, JsonElement Record)> RecordsAsync(
         Stream content, string fileName, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var records = JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(content, cancellationToken: cancellationToken);
         await using var enumerator = records.GetAsyncEnumerator(cancellationToken);
+        var number = 0;
         while (true)
         {
             try
@@ -77,14 +98,26 @@ public static class JsonTable
                     exception);
             }
 
-            yield return enumerator.Current;
+            number++;
+            if (enumerator.Current.ValueKind != JsonValueKind.Object)
+            {
+                throw new UploadRejectedException($"Файл «{fileName}», запись {number}: ожидается объект {{…}} с полями школы.");
+            }
+
+            yield return (number, enumerator.Current);
         }
     }
 
-    private static string? Text(JsonElement value) => value.ValueKind switch
+    private static TableCell Cell(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.Null or JsonValueKind.Undefined => null,
-        JsonValueKind.String => value.GetString(),
-        _ => value.GetRawText(),
+        JsonValueKind.Null or JsonValueKind.Undefined => default,
+        JsonValueKind.String => new TableCell(value.GetString()),
+        JsonValueKind.Number => new TableCell(
+            value.GetRawText(),
+            decimal.TryParse(value.GetRawText(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? Precision.Round(number) : null,
+            CellFormat.Number),
+        JsonValueKind.True => new TableCell("true"),
+        JsonValueKind.False => new TableCell("false"),
+        _ => new TableCell(value.GetRawText()),
     };
 }

@@ -1,10 +1,9 @@
 using System.IO.Compression;
 using SchoolRisk.Domain.Uploads;
-using SchoolRisk.Domain.Uploads.Tables;
 
 namespace SchoolRisk.Domain.Tests.Uploads;
 
-public sealed class XlsxTableTests
+public sealed class WorkbookTableTests
 {
     [Fact]
     public async Task ArchiveThatUnpacksFarBeyondItsSize_IsRejectedBeforeReading()
@@ -18,7 +17,7 @@ public sealed class XlsxTableTests
 
         bomb.Position = 0;
         var error = await Assert.ThrowsAsync<UploadRejectedException>(() =>
-            XlsxTable.ReadAsync(bomb, "bomb.xlsx", UploadLimits.Default, TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken).AsTask());
+            UploadTable.OpenAsync(bomb, "bomb.xlsx", UploadLimits.Default, _ => HeaderFit.Full, TestContext.Current.CancellationToken));
 
         Assert.StartsWith("Файл «bomb.xlsx»: книга Excel распаковывается в слишком большой объём (часть «xl/worksheets/sheet1.xml»", error.Message, StringComparison.Ordinal);
         Assert.EndsWith("файл отклонён как небезопасный.", error.Message, StringComparison.Ordinal);
@@ -30,8 +29,7 @@ public sealed class XlsxTableTests
         await using var content = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "Uploads", "Files", "merged-title.xlsx"));
 
         var error = await Assert.ThrowsAsync<UploadRejectedException>(() =>
-            XlsxTable.ReadAsync(content, "merged-title.xlsx", new UploadLimits { MaxUnpackedBytes = 1000 }, TestContext.Current.CancellationToken)
-                .ToListAsync(TestContext.Current.CancellationToken).AsTask());
+            UploadTable.OpenAsync(content, "merged-title.xlsx", new UploadLimits { MaxUnpackedBytes = 1000 }, _ => HeaderFit.Full, TestContext.Current.CancellationToken));
 
         Assert.Contains("распаковывается в слишком большой объём", error.Message, StringComparison.Ordinal);
     }

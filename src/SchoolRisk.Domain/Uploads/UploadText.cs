@@ -1,0 +1,21 @@
+using System.Globalization;
+
+namespace SchoolRisk.Domain.Uploads;
+
+/// <summary>Text from a file quoted back in a message: long enough to be recognised, never so long that it swamps the message.</summary>
+public static class UploadText
+{
+    /// <summary>Longest part of a cell quoted in a message, in characters.</summary>
+    public const int MaxQuoted = 80;
+
+    /// <summary><paramref name="text"/> as is, or its start, «…» and its length when longer than <see cref="MaxQuoted"/>.</summary>
+    public static string Quote(string? text)
+    {
+        if (text is null || text.Length <= MaxQuoted)
+        {
+            return text ?? string.Empty;
+        }
+
+        return $"{text[..MaxQuoted].TrimEnd()}… ({text.Length.ToString("N0", CultureInfo.GetCultureInfo("ru-RU"))} знаков)";
+    }
+}
