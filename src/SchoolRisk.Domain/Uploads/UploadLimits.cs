@@ -17,6 +17,13 @@ public sealed record UploadLimits
     /// <summary>Largest compression ratio of any part over 1 MiB of an .xlsx archive. Default 200 (zip bombs reach thousands).</summary>
     public long MaxCompressionRatio { get; init; } = 200;
 
+    /// <summary>
+    /// How many times an upload's event is delivered before it goes to the poison queue: the Functions host's
+    /// <c>extensions.queues.maxDequeueCount</c> in <c>host.json</c> (5), which a test keeps equal. Lets a failed
+    /// upload's status say truly whether another attempt follows.
+    /// </summary>
+    public int MaxAttempts { get; init; } = 5;
+
     /// <summary>How many problems a report lists in full; further ones are counted. Default 10,000.</summary>
     public int MaxListedProblems { get; init; } = 10_000;
 }

@@ -51,6 +51,12 @@ public sealed record InvocationRequest(Dictionary<string, JsonElement>? Data, Di
         return false;
     }
 
+    /// <summary>Which delivery of its queue message this invocation is (1 for the first), from the trigger metadata; 1 when absent.</summary>
+    public int DequeueCount =>
+        Metadata is not null && Metadata.TryGetValue("DequeueCount", out var count) && count.ValueKind == JsonValueKind.Number && count.TryGetInt32(out var value)
+            ? value
+            : 1;
+
     /// <summary>The text of a binding: a queue message arrives as a JSON string, or as the JSON itself.</summary>
     public string? TextOf(string bindingName) =>
         Data is not null && Data.TryGetValue(bindingName, out var value)

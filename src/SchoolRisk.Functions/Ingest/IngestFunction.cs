@@ -32,7 +32,7 @@ public static class IngestFunction
             return answer;
         }
 
-        var outcome = await processor.ProcessAsync(blobEvent.BlobName, cancellationToken);
+        var outcome = await processor.ProcessAsync(blobEvent.BlobName, request.DequeueCount, cancellationToken);
         var outputs = new Dictionary<string, object?>();
         if (outcome.Recalculate is { } period)
         {

@@ -40,7 +40,13 @@ public sealed class UploadProcessor(
     TimeProvider time,
     ILogger<UploadProcessor> logger)
 {
-    public async Task<IngestOutcome> ProcessAsync(string blobName, CancellationToken cancellationToken)
+    /// <summary>
+    /// Processes the upload <paramref name="blobName"/>. A person's mistake in the file ends in a handled outcome (rejected,
+    /// rows skipped), never an exception. A fault of the system is recorded as <see cref="UploadStatus.Failed"/> with
+    /// its reason and rethrown for the queue to retry; the status says whether a retry follows, from
+    /// <paramref name="attempt"/> (the message's dequeue count) and <see cref="UploadLimits.MaxAttempts"/>.
+    /// </summary>
+    public async Task<IngestOutcome> ProcessAsync(string blobName, int attempt, CancellationToken cancellationToken)
     {
         var blob = await blobs.GetInfoAsync(blobName, cancellationToken);
         if (blob is null)
@@ -78,14 +84,9 @@ public sealed class UploadProcessor(
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             await statuses.UpsertAsync(
-                record with
-                {
-                    Status = UploadStatus.Failed,
-                    UpdatedAt = time.GetUtcNow(),
-                    Error = "Внутренняя ошибка при обработке загрузки; она будет повторена автоматически.",
-                },
+                record with { Status = UploadStatus.Failed, UpdatedAt = time.GetUtcNow(), Error = FailureText(exception, attempt) },
                 CancellationToken.None);
-            logger.LogError(exception, "Upload {UploadId} ({BlobName}) failed", uploadId, blobName);
+            logger.LogError(exception, "Upload {UploadId} ({BlobName}) failed on attempt {Attempt} of {MaxAttempts}", uploadId, blobName, attempt, limits.MaxAttempts);
             throw;
         }
     }
@@ -150,7 +151,7 @@ public sealed class UploadProcessor(
         schools = await ClassifyAsync(path, schools, registered, new SchoolClassifier(ruleSet, OverallZonePolicy.Default), cancellationToken);
         var evaluated = new EvaluatedUpload(path, record.UploadId, ruleSet.Version, schools);
         var report = UploadReport.Evaluated(path, record.UploadId, reading);
-        var links = report.HasErrors ? await reports.WriteAsync(report, cancellationToken) : null;
+        var links = report.HasFindings ? await reports.WriteAsync(report, cancellationToken) : null;
         await results.UpsertAsync(evaluated, cancellationToken);
         await results.DeleteOthersThanAsync(path.Period, path.MunicipalityId, record.UploadId, cancellationToken);
         await municipalities.UpdateAsync(
@@ -202,7 +203,7 @@ public sealed class UploadProcessor(
         }
 
         var report = UploadReport.Evaluated(path, record.UploadId, reading);
-        var links = report.HasErrors ? await reports.WriteAsync(report, cancellationToken) : null;
+        var links = report.HasFindings ? await reports.WriteAsync(report, cancellationToken) : null;
         await rubrics.UpsertAsync(path, record.UploadId, ruleSet.Version, evaluated, cancellationToken);
         await rubrics.DeleteOthersThanAsync(path.Period, path.MunicipalityId, record.UploadId, cancellationToken);
         var rubricZone = RubricResult.MunicipalZoneOf(evaluated);
@@ -287,6 +288,18 @@ public sealed class UploadProcessor(
         logger.LogWarning("Upload {UploadId} ({BlobName}) rejected: {Reason}", record.UploadId, path.BlobName, reason);
         return IngestOutcome.Evaluated(MunicipalityNotice.Rejected(report, links), $"Upload {record.UploadId} ({path.BlobName}) rejected: {reason}");
     }
+
+    /// <summary>
+    /// What the upload's status says of a system fault, in Russian: that it is not the file's fault, what failed, and
+    /// whether the system tries again (attempt <paramref name="attempt"/> of <see cref="UploadLimits.MaxAttempts"/>) or
+    /// has stopped (the event waits in <c>upload-events-poison</c> for an administrator).
+    /// </summary>
+    private string FailureText(Exception exception, int attempt) =>
+        $"Сбой системы при обработке загрузки (не ошибка в файле): {exception.GetType().Name}: {exception.Message} " +
+        (attempt < limits.MaxAttempts
+            ? $"Попытка {attempt} из {limits.MaxAttempts}; следующая будет сделана автоматически."
+            : $"Попытка {attempt} из {limits.MaxAttempts} была последней: загрузка ждёт администратора в очереди upload-events-poison " +
+              "(schoolrisk notices replay --queue upload-events).");
 
     private static string TooLarge(UploadPath path, long length, long limit) =>
         $"Файл «{path.FileName}»: размер {Size(length)} больше допустимых {Size(limit)}; разделите файл на части.";

@@ -1,0 +1,19 @@
+using System.Text.Json;
+using SchoolRisk.Domain.Uploads;
+using SchoolRisk.Integration.Tests.Support;
+
+namespace SchoolRisk.Integration.Tests.Deployment;
+
+/// <summary>Settings of the app that must agree with <c>host.json</c>, which the Functions host reads and the app cannot.</summary>
+public sealed class HostSettingsTests
+{
+    [Fact]
+    public void UploadsMaxAttempts_IsHostJsonsMaxDequeueCount_SoAFailedUploadsStatusTellsTheTruthAboutRetries()
+    {
+        using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestDeployment.RepositoryRoot, "host.json")));
+
+        var maxDequeueCount = host.RootElement.GetProperty("extensions").GetProperty("queues").GetProperty("maxDequeueCount").GetInt32();
+
+        Assert.Equal(maxDequeueCount, UploadLimits.Default.MaxAttempts);
+    }
+}
