@@ -6,9 +6,9 @@ namespace SchoolRisk.Domain.Uploads;
 /// <summary>
 /// Rows of a filled-in table that are not schools, recognised so that they are left out with a note rather than
 /// reported as errors: a total («Итого по району», «Всего», «Среднее»), a signature line with no values («Исполнитель:
-/// Иванова И. И.», «Руководитель», «М. П.», «Дата заполнения»), and a row with text but neither a school id nor any
-/// value (a sub-heading such as «Городские школы»). Only the id cell and the row's first text are looked at, and a row
-/// whose id is a registered school is always a school.
+/// Иванова И. И.», «Руководитель», «М. П.», «Дата заполнения»), and a row with text but neither a registered school's
+/// id nor any value, a value being a number or text with a digit (a sub-heading such as «Городские школы»). Only the id
+/// cell and the row's first text are looked at, and a row whose id is a registered school is always a school.
 /// </summary>
 public static class NonSchoolRows
 {
@@ -39,7 +39,7 @@ public static class NonSchoolRows
 
         var first = row.Cells.Select(cell => cell.Format == CellFormat.Text ? cell.Text?.Trim() : null).FirstOrDefault(text => !string.IsNullOrEmpty(text));
         var texts = new[] { id, first }.Where(text => !string.IsNullOrEmpty(text)).Select(text => text!).Distinct().ToList();
-        var hasValues = columns.Indicators.Any(column => !row.CellAt(column.Index).IsBlank);
+        var hasValues = columns.Indicators.Any(column => row.CellAt(column.Index) is var cell && (cell.Number is not null || cell.Text?.Any(char.IsDigit) == true));
         if (texts.FirstOrDefault(text => StartsWithAny(text, TotalStarts)) is { } total)
         {
             return $"итоговая строка «{UploadText.Quote(total)}» — не школа; пропущена.";
@@ -50,8 +50,8 @@ public static class NonSchoolRows
             return $"строка «{UploadText.Quote(signature)}» — подпись или реквизиты, не школа; пропущена.";
         }
 
-        return !hasValues && string.IsNullOrEmpty(id) && first is not null
-            ? $"строка «{UploadText.Quote(first)}» без кода школы и без значений (подзаголовок или пояснение) — не школа; пропущена."
+        return !hasValues && first is not null
+            ? $"строка «{UploadText.Quote(first)}» без кода школы из реестра и без значений (подзаголовок или пояснение) — не школа; пропущена."
             : null;
     }
 

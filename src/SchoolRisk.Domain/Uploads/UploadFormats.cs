@@ -107,24 +107,21 @@ public static class UploadFormats
         return Encoding.ASCII.GetString(buffer, 0, stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false));
     }
 
-    /// <summary>More than a stray control byte (other than tab and line breaks) in the start, or zeros not in UTF-16's pattern: not text.</summary>
+    /// <summary>More than a stray control byte (zero included; tab and line breaks are text) in a start that is not UTF-16: not text.</summary>
     private static bool IsBinary(ReadOnlySpan<byte> head)
     {
-        if (head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) || Tables.TextEncoding.Utf16WithoutMark(head) is not null)
         {
             return false;
         }
 
-        var zeros = 0;
         var controls = 0;
         foreach (var b in head)
         {
-            zeros += b == 0 ? 1 : 0;
-            controls += b is < 0x20 and not (0x09 or 0x0A or 0x0D or 0x0C or 0x00) ? 1 : 0;
+            controls += b is < 0x20 and not (0x09 or 0x0A or 0x0D or 0x0C) ? 1 : 0;
         }
 
-        var utf16 = zeros > head.Length / 3 && zeros < head.Length * 2 / 3;
-        return controls > 1 + (head.Length / 100) || (zeros > 0 && !utf16);
+        return controls > 1 + (head.Length / 100);
     }
 
     /// <summary>The start as text with BOM, zeros (UTF-16) and leading white space dropped.</summary>

@@ -67,24 +67,30 @@ public static class TextEncoding
         }
     }
 
-    /// <summary>UTF-16 without a byte order mark: most odd (little-endian) or even (big-endian) bytes of the start are zero.</summary>
-    private static Encoding? Utf16WithoutMark(ReadOnlySpan<byte> head)
+    /// <summary>
+    /// UTF-16 without a byte order mark: in most character pairs of the start, the high byte is one of the few a
+    /// Russian or English table uses (0x00 Latin, 0x04 Cyrillic, 0x20 typographic marks), and the pairs are not all
+    /// Latin one way round only when the other byte varies. Little-endian puts the high byte second.
+    /// </summary>
+    internal static Encoding? Utf16WithoutMark(ReadOnlySpan<byte> head)
     {
         var pairs = Math.Min(head.Length, 4096) / 2;
-        if (pairs < 2)
+        if (pairs < 4)
         {
             return null;
         }
 
-        var (evenZeros, oddZeros) = (0, 0);
+        var (little, big) = (0, 0);
         for (var i = 0; i < pairs * 2; i += 2)
         {
-            evenZeros += head[i] == 0 ? 1 : 0;
-            oddZeros += head[i + 1] == 0 ? 1 : 0;
+            little += head[i + 1] is 0x00 or 0x04 or 0x20 or 0x21 && head[i] != 0 ? 1 : 0;
+            big += head[i] is 0x00 or 0x04 or 0x20 or 0x21 && head[i + 1] != 0 ? 1 : 0;
         }
 
-        return oddZeros > pairs * 0.6 && evenZeros == 0 ? Encoding.Unicode
-            : evenZeros > pairs * 0.6 && oddZeros == 0 ? Encoding.BigEndianUnicode
+        var zeros = head[..(pairs * 2)].Count((byte)0);
+        return zeros == 0 ? null
+            : little >= pairs * 0.95 && little > big ? Encoding.Unicode
+            : big >= pairs * 0.95 && big > little ? Encoding.BigEndianUnicode
             : null;
     }
 }
