@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using SchoolRisk.Domain.Tests.Uploads.Support;
+using SchoolRisk.TestFiles.Workbooks;
 
 namespace SchoolRisk.Domain.Tests.Uploads;
 

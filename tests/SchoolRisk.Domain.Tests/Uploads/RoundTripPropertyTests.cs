@@ -4,6 +4,7 @@ using System.Text.Json;
 using CsCheck;
 using SchoolRisk.Domain.Indicators;
 using SchoolRisk.Domain.Tests.Uploads.Support;
+using SchoolRisk.TestFiles.Workbooks;
 using SchoolRisk.Domain.Uploads.Tables;
 
 namespace SchoolRisk.Domain.Tests.Uploads;

@@ -1,4 +1,5 @@
 using SchoolRisk.Domain.Tests.Uploads.Support;
+using SchoolRisk.TestFiles.Workbooks;
 
 namespace SchoolRisk.Domain.Tests.Uploads;
 

@@ -1,7 +1,7 @@
 using NPOI.HSSF.UserModel;
 using NPOI.SS.UserModel;
 
-namespace SchoolRisk.Domain.Tests.Uploads.Support;
+namespace SchoolRisk.TestFiles.Workbooks;
 
 /// <summary>Writes test workbooks in the Excel 97–2003 format (.xls) with NPOI's HSSF: number formats, formulas, hidden sheets.</summary>
 public static class XlsWriter

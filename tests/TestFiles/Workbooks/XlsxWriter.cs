@@ -2,7 +2,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
-namespace SchoolRisk.Domain.Tests.Uploads.Support;
+namespace SchoolRisk.TestFiles.Workbooks;
 
 /// <summary>Writes test workbooks (.xlsx) with the Open XML SDK: number formats, formulas with cached values, hidden sheets, the 1904 date system.</summary>
 public static class XlsxWriter

@@ -1,4 +1,4 @@
-namespace SchoolRisk.Domain.Tests.Uploads.Support;
+namespace SchoolRisk.TestFiles.Workbooks;
 
 /// <summary>A cell as a test writes it into a workbook.</summary>
 public abstract record SheetValue
