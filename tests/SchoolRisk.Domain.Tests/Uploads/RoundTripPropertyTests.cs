@@ -4,8 +4,8 @@ using System.Text.Json;
 using CsCheck;
 using SchoolRisk.Domain.Indicators;
 using SchoolRisk.Domain.Tests.Uploads.Support;
-using SchoolRisk.TestFiles.Workbooks;
 using SchoolRisk.Domain.Uploads.Tables;
+using SchoolRisk.TestFiles.Workbooks;
 
 namespace SchoolRisk.Domain.Tests.Uploads;
 
