@@ -8,6 +8,13 @@ using SchoolRisk.Cli.Rules;
 using SchoolRisk.Cli.Samples;
 using SchoolRisk.Cli.Templates;
 using SchoolRisk.Cli.Uploads;
+using Spectre.Console;
+
+// Written to a file or a pipe, lines are not wrapped at a terminal's width: messages stay whole for whoever reads or parses them.
+if (Console.IsOutputRedirected)
+{
+    AnsiConsole.Profile.Width = 4096;
+}
 
 var root = new RootCommand("School risk zones: the regional education quality workflow, run locally.")
 {

@@ -36,6 +36,9 @@ public sealed class StorageAccount
     /// <summary>Queues, with message text written as is (<c>host.json</c> sets <c>messageEncoding</c> to <c>none</c>, as Event Grid writes).</summary>
     public QueueServiceClient Queues { get; }
 
+    /// <summary>Whether this is the local emulator (Azurite, on a loopback address), which lacks some of Azure's features (a directory SAS).</summary>
+    public bool IsLocalEmulator => Options.AccountName is null && Blobs.Uri.IsLoopback;
+
     /// <summary>Messages on a queue, visible or in flight; 0 when the queue is drained (or does not exist yet).</summary>
     public async Task<int> PendingMessagesAsync(string queue, CancellationToken cancellationToken = default)
     {
