@@ -1,11 +1,13 @@
 using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Uploads;
+using SchoolRisk.TestFiles.Corpus;
 
 namespace SchoolRisk.Domain.Tests.Uploads;
 
 /// <summary>
-/// Mutation fuzzing with fixed seeds: real upload files (CSV, XLSX, JSON) and rule files with bytes flipped, inserted,
+/// Mutation fuzzing with fixed seeds: real upload files (CSV, TSV, XLSX, XLS, JSON: the test files, the corpus, the
+/// reported cases) and rule files with bytes flipped, inserted,
 /// cut or repeated. Whatever arrives, reading ends in rows or a clean refusal (<see cref="UploadRejectedException"/>,
 /// validation problems), never another exception. A failure names the seed that reproduces it.
 /// </summary>
@@ -14,13 +16,20 @@ public sealed class HostileInputTests
     private const int MutationsPerFile = 120;
 
     public static TheoryData<string> UploadFiles() =>
-        [.. Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "Uploads", "Files")).Select(path => Path.GetFileName(path)).Order(StringComparer.Ordinal)];
+        [
+            .. Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "Uploads", "Files")).Select(path => Path.GetFileName(path)).Order(StringComparer.Ordinal),
+            .. MessyUploads.All.Where(upload => upload.Content.Length < 64 * 1024).Select(upload => upload.FileName),
+            .. new[] { "svod_luzhsky.xls", "percent-formatted.xlsx", "gatchinsky.tsv" },
+        ];
 
     [Theory]
     [MemberData(nameof(UploadFiles))]
     public async Task MutatedUpload_IsReadOrRefusedCleanly_NeverCrashes(string file)
     {
-        var original = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Uploads", "Files", file), TestContext.Current.CancellationToken);
+        var original = MessyUploads.All.FirstOrDefault(upload => upload.FileName == file)?.Content
+            ?? (File.Exists(Path.Combine(AppContext.BaseDirectory, "Uploads", "Files", file))
+                ? await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Uploads", "Files", file), TestContext.Current.CancellationToken)
+                : Support.Reading.Case(file));
         var crashes = new List<string>();
         for (var seed = 0; seed < MutationsPerFile; seed++)
         {
