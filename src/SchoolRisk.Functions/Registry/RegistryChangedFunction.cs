@@ -39,19 +39,24 @@ public static class RegistryChangedFunction
             return answer;
         }
 
-        var report = blobEvent.BlobName == account.Options.RegistryBlob ? ReportOf(RegistryFileKind.Schools, await registry.CheckAsync(cancellationToken))
-            : blobEvent.BlobName == account.Options.RecipientsBlob ? ReportOf(RegistryFileKind.Recipients, await recipients.CheckAsync(cancellationToken))
-            : null;
+        var blobName = $"{account.Options.RegistryContainer}/{blobEvent.BlobName}";
+        if (blobEvent.BlobName != account.Options.RegistryBlob && blobEvent.BlobName != account.Options.RecipientsBlob)
+        {
+            return FunctionJson.Ok(InvocationResponse.Log($"{blobName} is neither {account.Options.RegistryBlob} nor {account.Options.RecipientsBlob}: ignored."));
+        }
+
+        var report = blobEvent.BlobName == account.Options.RegistryBlob
+            ? ReportOf(RegistryFileKind.Schools, await registry.CheckAsync(cancellationToken))
+            : ReportOf(RegistryFileKind.Recipients, await recipients.CheckAsync(cancellationToken));
         if (report is null)
         {
-            return FunctionJson.Ok(InvocationResponse.Log(
-                $"{account.Options.RegistryContainer}/{blobEvent.BlobName} is not {account.Options.RegistryBlob} or {account.Options.RecipientsBlob} as it is now: nothing to check."));
+            return FunctionJson.Ok(InvocationResponse.Log($"{blobName} no longer exists: nothing to check."));
         }
 
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["BlobName"] = blobEvent.BlobName, ["RegistryVersion"] = report.VersionId });
         var links = await reports.WriteAsync(report, cancellationToken);
         var inUse = report.InUse is null ? "no version is usable" : report.InUse.IsLastGood ? $"the last good version of {report.InUse.SavedAt:O} is in use" : "it is in use";
-        var message = $"{account.Options.RegistryContainer}/{report.FileName} version {report.VersionId} checked: {report.Check?.ValidRows ?? 0} of {report.Check?.DataRows ?? 0} rows valid, " +
+        var message = $"{blobName} version {report.VersionId} checked: {report.Check?.ValidRows ?? 0} of {report.Check?.DataRows ?? 0} rows valid, " +
             $"{report.Check?.ProblemCount ?? 0} refused, {report.Check?.Notes.Count ?? 0} noted{(report.Unusable is null ? string.Empty : ", the file cannot be used")}; {inUse}; report {links.Json}.";
         if (!report.HasProblems)
         {

@@ -42,6 +42,7 @@ public sealed class CommitteeFilesTests
         Assert.Contains("Этот файл не используется: действует последняя исправная версия «schools.csv»", unusable.Text, StringComparison.Ordinal);
         Assert.Equal(2, second.SchoolCount);
         await AssertNothingPoisonedAsync(deployment);
+        Assert.Single(await MailAsync(deployment), l => l.Subject.StartsWith("Реестр школ «schools.csv»: повторяющиеся строки", StringComparison.Ordinal));
     }
 
     [Fact]
