@@ -1,5 +1,5 @@
 // Every Azure resource the school risk-zone workflow needs: the storage account (containers, queues, tables), the
-// Event Grid system topic that turns new blobs in `uploads` and `rules` into messages on their queues, the function
+// Event Grid system topic that turns new blobs in `uploads`, `rules` and `registry` into messages on their queues, the function
 // app on the Flex Consumption plan (Linux, custom handler) with its managed identity and role assignments (no account
 // keys anywhere), and Application Insights. Names and region are parameters; see main.parameters.json.
 
@@ -54,6 +54,8 @@ var queues = [
   'upload-events-poison'
   'rules-events'
   'rules-events-poison'
+  'registry-events'
+  'registry-events-poison'
   'risk-notifications'
   'risk-notifications-poison'
   'period-recalculations'
@@ -64,9 +66,11 @@ var queues = [
   'note-requests-poison'
 ]
 var tables = ['uploads', 'results', 'municipalities', 'rubrics', 'notifications', 'deliveries', 'ruleversions']
+// `blobs`: only these blobs of the container (the registry's other blobs, its last good copies, are no edits to check).
 var subscriptions = [
-  { name: 'uploads-to-queue', container: 'uploads', queue: 'upload-events' }
-  { name: 'rules-to-queue', container: 'rules', queue: 'rules-events' }
+  { name: 'uploads-to-queue', container: 'uploads', queue: 'upload-events', blobs: [] }
+  { name: 'rules-to-queue', container: 'rules', queue: 'rules-events', blobs: [] }
+  { name: 'registry-to-queue', container: 'registry', queue: 'registry-events', blobs: ['schools.csv', 'recipients.csv'] }
 ]
 var roles = {
   blobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
@@ -244,9 +248,18 @@ resource eventSubscriptions 'Microsoft.EventGrid/systemTopics/eventSubscriptions
       includedEventTypes: ['Microsoft.Storage.BlobCreated']
       subjectBeginsWith: '/blobServices/default/containers/${subscription.container}/blobs/'
       // Only a blob whose content is complete: not an empty file a Data Lake client creates before writing it.
-      advancedFilters: [
-        { operatorType: 'StringIn', key: 'data.api', values: ['PutBlob', 'PutBlockList', 'CopyBlob', 'FlushWithClose'] }
-      ]
+      advancedFilters: concat(
+        [{ operatorType: 'StringIn', key: 'data.api', values: ['PutBlob', 'PutBlockList', 'CopyBlob', 'FlushWithClose'] }],
+        empty(subscription.blobs)
+          ? []
+          : [
+              {
+                operatorType: 'StringIn'
+                key: 'Subject'
+                values: map(subscription.blobs, blob => '/blobServices/default/containers/${subscription.container}/blobs/${blob}')
+              }
+            ]
+      )
     }
     deliveryWithResourceIdentity: {
       identity: { type: 'SystemAssigned' }

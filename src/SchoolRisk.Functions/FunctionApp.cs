@@ -5,6 +5,7 @@ using SchoolRisk.Functions.Digest;
 using SchoolRisk.Functions.Ingest;
 using SchoolRisk.Functions.Notify;
 using SchoolRisk.Functions.Recalculate;
+using SchoolRisk.Functions.Registry;
 using SchoolRisk.Functions.Rules;
 using SchoolRisk.Functions.Site;
 using SchoolRisk.Functions.Views;
@@ -115,6 +116,7 @@ public static class FunctionApp
         app.MapRecalculate();
         app.MapWriteNotes();
         app.MapRulesChanged();
+        app.MapRegistryChanged();
         app.MapPreviewRules();
         app.MapRiskMap();
         app.MapMunicipalitySchools();

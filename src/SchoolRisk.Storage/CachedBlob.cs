@@ -4,8 +4,8 @@ using Azure.Storage.Blobs;
 namespace SchoolRisk.Storage;
 
 /// <summary>
-/// A blob read into <typeparamref name="T"/> and cached by ETag (the committee's registry and recipients, the region's
-/// snapshot): a new version is used by the next reader without a restart, and an unchanged blob costs one properties
+/// A blob read into <typeparamref name="T"/> and cached by ETag (the region's snapshot; the committee's files have their
+/// own, <see cref="Registry.CommitteeFile{T}"/>): a new version is used by the next reader without a restart, and an unchanged blob costs one properties
 /// request. The cached value is replaced whole, never changed, so concurrent readers see one consistent version.
 /// </summary>
 internal sealed class CachedBlob<T>(BlobClient blob, Func<Stream, string, CancellationToken, Task<T>> read)

@@ -94,8 +94,8 @@ public static class DemoReport
         var grid = new Grid().AddColumn().AddColumn();
         grid.AddRow("[blue]Blob[/] " + options.UploadsContainer, "original uploads, never modified: {period}/{municipality}/{file}, rubric scores under .../rubrics/");
         grid.AddRow("[blue]Table[/] " + options.ResultsTable, $"one entity per school per period (PartitionKey {{period}}_{{municipality}}), rule set {ruleVersions}");
-        grid.AddRow("[blue]Blob[/] " + options.RegistryContainer + "/" + options.RegistryBlob, "the school registry uploads are checked against");
-        grid.AddRow("[blue]Blob[/] " + options.ReportsContainer, "error reports, {period}/{municipality}/{uploadId}/errors.json and errors.csv; analytical notes, {period}/{municipality}/note.html");
+        grid.AddRow("[blue]Blob[/] " + options.RegistryContainer + "/" + options.RegistryBlob, "the school registry uploads are checked against; its last usable version is kept in last-good/");
+        grid.AddRow("[blue]Blob[/] " + options.ReportsContainer, "error reports, {period}/{municipality}/{uploadId}/errors.json and errors.csv; the committee files' checks, registry/{file}/{version}/report.json and report.csv; analytical notes, {period}/{municipality}/note.html");
         grid.AddRow("[blue]Table[/] " + options.MunicipalitiesTable, "municipal indicators and zone, one entity per municipality (PartitionKey {period})");
         grid.AddRow("[blue]Table[/] " + options.RubricsTable, "rubric results: scores, total, band, zone (PartitionKey {period}_{municipality})");
         grid.AddRow("[blue]Table[/] " + options.UploadsTable, "every upload: status, content hash, counts, report links, duplicate/superseded links");
@@ -104,7 +104,7 @@ public static class DemoReport
         grid.AddRow("[blue]Blob[/] " + options.RegistryContainer + "/" + options.RecipientsBlob, "who receives notices: the municipalities' and the committee's addresses");
         grid.AddRow("[blue]Blob[/] " + options.RulesContainer + ", " + options.RulesArchiveContainer, "the rule files administrators edit (seeded from rules/), and every activated version, immutable");
         grid.AddRow("[blue]Table[/] " + options.RuleVersionsTable, $"rule set activations and rejections, the active version ({ruleVersions}); see `schoolrisk rules list`");
-        grid.AddRow("[blue]Queues[/]", "upload-events, rules-events, period-recalculations, risk-notifications, digest-requests, note-requests and their -poison queues");
+        grid.AddRow("[blue]Queues[/]", "upload-events, rules-events, registry-events, period-recalculations, risk-notifications, digest-requests, note-requests and their -poison queues");
         grid.AddRow("[blue]Azurite data[/]", Markup.Escape(azuriteData));
         AnsiConsole.WriteLine();
         AnsiConsole.Write(new Panel(grid).Header("Where the data lives").Border(BoxBorder.Rounded));

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using RulesEngine.Models;
 using SchoolRisk.Domain.Rubrics;
+using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Zones;
 
 namespace SchoolRisk.Domain.Evaluation;
@@ -17,6 +18,13 @@ internal static class RubricRules
     public static Rubric Read(string fileName, JsonElement section, Workflow workflow)
     {
         string Where() => $"{fileName}, Rubric";
+        // The same form as a school id: it is a Table storage key too (rubric results' row key).
+        if (workflow.WorkflowName is not { Length: > 0 } name || SchoolRegistry.IdProblem(name) is not null)
+        {
+            throw new RuleSetException(
+                $"{fileName}: the rubric's WorkflowName '{workflow.WorkflowName}' is a key of its results in Table storage: Latin letters, digits, '-', '_' and '.', at most {SchoolRegistry.MaxIdLength}.");
+        }
+
         var title = section.TryGetProperty("Title", out var t) && t.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(t.GetString())
             ? t.GetString()!
             : throw new RuleSetException($"{Where()}: 'Title' must name the rubric as people know it.");

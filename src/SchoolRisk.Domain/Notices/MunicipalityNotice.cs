@@ -1,5 +1,6 @@
 using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Periods;
+using SchoolRisk.Domain.Registry;
 using SchoolRisk.Domain.Rubrics;
 using SchoolRisk.Domain.Uploads;
 using SchoolRisk.Domain.Zones;
@@ -34,6 +35,9 @@ public sealed record MunicipalityNotice(
 
     /// <summary>Schools whose zone a new rule set changed (<see cref="NoticeKind.RulesChanged"/> only).</summary>
     public IReadOnlyList<SchoolZoneChange> ZoneChanges { get; init; } = [];
+
+    /// <summary>The committee file checked and the version in use (<see cref="NoticeKind.RegistryProblems"/> only).</summary>
+    public RegistrySummary? Registry { get; init; }
 
     /// <summary>
     /// The notice for an evaluated upload: schools that entered or stayed in a risk zone, and those that left one, against
@@ -121,6 +125,39 @@ public sealed record MunicipalityNotice(
             {
                 ZoneChanges = [.. changes.OrderBy(change => change.SchoolId, StringComparer.Ordinal)],
             };
+    }
+
+    /// <summary>
+    /// The committee's notice that an edit of its registry or recipients directory has problems: to the recipient
+    /// <c>committee</c>, in the school year of the edit, one per version of the file (the id names the version, so a
+    /// redelivered event is the same notice). <see cref="Problems"/> holds why the file cannot be used, the refused rows
+    /// and the report; <see cref="Registry"/> the notes and which version is in use.
+    /// </summary>
+    public static MunicipalityNotice ForRegistry(RegistryReport report, ReportLinks links)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var check = report.Check;
+        return new MunicipalityNotice(
+            $"registry_{report.Kind.ToString().ToLowerInvariant()}_{report.VersionId}",
+            Recipients.RecipientDirectory.Committee,
+            Period.Of(report.SavedAt),
+            report.VersionId,
+            report.FileName,
+            NoticeKind.RegistryProblems,
+            null,
+            0,
+            [],
+            new UploadSummary(
+                report.Unusable,
+                check?.DataRows ?? 0,
+                (check?.DataRows ?? 0) - (check?.ValidRows ?? 0),
+                check?.ProblemCount ?? 0,
+                [.. (check?.Problems ?? []).Take(QuotedProblems).Select(problem => problem.Message)],
+                links))
+        {
+            Registry = new RegistrySummary(
+                report.Kind, report.Title, report.SavedAt, check?.Notes.Count ?? 0, [.. (check?.Notes ?? []).Take(QuotedProblems).Select(note => note.Message)], report.InUseText),
+        };
     }
 
     /// <summary>The notice that an upload was rejected, with the reason.</summary>

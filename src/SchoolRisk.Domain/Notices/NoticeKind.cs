@@ -16,4 +16,10 @@ public enum NoticeKind
 
     /// <summary>The committee's digest of a period (recorded under the recipient <c>committee</c>, not a municipality).</summary>
     Digest,
+
+    /// <summary>
+    /// The committee's registry or recipients directory, just edited, has refused or repeated rows or cannot be used:
+    /// told to the committee (recorded under the recipient <c>committee</c>, in the school year of the edit).
+    /// </summary>
+    RegistryProblems,
 }

@@ -32,6 +32,9 @@ public readonly record struct Period
         return true;
     }
 
+    /// <summary>The school year <paramref name="time"/> falls in: a school year begins on 1 September (UTC).</summary>
+    public static Period Of(DateTimeOffset time) => new(time.UtcDateTime.Month >= 9 ? time.UtcDateTime.Year : time.UtcDateTime.Year - 1);
+
     public static Period Parse(string text) =>
         TryParse(text, out var period) ? period : throw new FormatException($"'{text}' is not a period like 2023-2024.");
 

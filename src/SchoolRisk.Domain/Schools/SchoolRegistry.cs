@@ -1,61 +1,205 @@
+using System.Buffers;
 using System.Globalization;
-using System.Runtime.CompilerServices;
+using SchoolRisk.Domain.Registry;
 using SchoolRisk.Domain.Uploads;
 using SchoolRisk.Domain.Uploads.Tables;
 
 namespace SchoolRisk.Domain.Schools;
 
 /// <summary>
-/// The schools of the region, by id: who exists, and which municipality each belongs to. Read from a CSV with the
-/// columns <c>school_id, school_name, municipality_id, level, settlement, remote, enrolment</c>.
+/// The schools of the region, by id: who exists, and which municipality each belongs to (domain.md, section 2). Read
+/// from the committee's CSV with the columns <c>school_id, school_name, municipality_id, level, settlement, remote,
+/// enrolment</c>, checked row by row: a row with a problem is refused and named in <see cref="Check"/>, the other rows
+/// are the registry. Ids are unique ignoring case: a row repeated word for word is counted once (a note), a later row
+/// with the same id and other data is refused and the first stays.
 /// </summary>
-public sealed class SchoolRegistry
+public sealed class SchoolRegistry : ICommitteeFile
 {
+    /// <summary>What the committee calls this file in messages.</summary>
+    public const string Title = "Реестр школ";
+
+    /// <summary>The longest school id: far below the 1 KiB Table storage allows a key, and long enough for any code in use.</summary>
+    public const int MaxIdLength = 64;
+
+    public const string Secondary = "secondary";
+    public const string Basic = "basic";
+    public const string Urban = "urban";
+    public const string Rural = "rural";
+
     private static readonly string[] Columns = ["school_id", "school_name", "municipality_id", "level", "settlement", "remote", "enrolment"];
+
+    /// <summary>Programme levels as written, lower case with «ё» as «е»: the ids and the Russian words and abbreviations people use.</summary>
+    private static readonly Dictionary<string, string> Levels = new(StringComparer.Ordinal)
+    {
+        [Secondary] = Secondary,
+        ["средняя"] = Secondary,
+        ["сош"] = Secondary,
+        [Basic] = Basic,
+        ["основная"] = Basic,
+        ["оош"] = Basic,
+    };
+
+    private static readonly Dictionary<string, string> Settlements = new(StringComparer.Ordinal)
+    {
+        [Urban] = Urban,
+        ["городская"] = Urban,
+        ["город"] = Urban,
+        [Rural] = Rural,
+        ["сельская"] = Rural,
+        ["село"] = Rural,
+    };
+
+    private static readonly SearchValues<char> IdCharacters =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.");
+
+    private static readonly Dictionary<string, bool> YesNo = new(StringComparer.Ordinal) { ["yes"] = true, ["да"] = true, ["no"] = false, ["нет"] = false };
 
     private readonly Dictionary<string, RegisteredSchool> _schools;
 
+    /// <summary>A registry of schools given by code (tests, tools); ids must be unique ignoring case.</summary>
     public SchoolRegistry(IEnumerable<RegisteredSchool> schools)
+        : this([.. schools], null)
+    {
+    }
+
+    private SchoolRegistry(IReadOnlyCollection<RegisteredSchool> schools, FileCheck? check)
     {
         _schools = schools.ToDictionary(school => school.Id, StringComparer.OrdinalIgnoreCase);
         MunicipalityIds = [.. _schools.Values.Select(school => school.MunicipalityId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        Check = check ?? FileCheck.AllValid(Title, _schools.Count);
     }
 
     /// <summary>The municipalities the schools belong to, in ordinal order.</summary>
     public IReadOnlyList<string> MunicipalityIds { get; }
+
+    public FileCheck Check { get; }
 
     public RegisteredSchool? Find(string schoolId) => _schools.GetValueOrDefault(schoolId);
 
     public IEnumerable<RegisteredSchool> InMunicipality(string municipalityId) =>
         _schools.Values.Where(school => school.MunicipalityId == municipalityId).OrderBy(school => school.Id, StringComparer.Ordinal);
 
-    public static async Task<SchoolRegistry> ReadCsvAsync(Stream content, string fileName, CancellationToken cancellationToken = default) =>
-        new(await ReadSchoolsAsync(content, fileName, cancellationToken).ToListAsync(cancellationToken));
-
-    private static async IAsyncEnumerable<RegisteredSchool> ReadSchoolsAsync(
-        Stream content, string fileName, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads and checks a registry CSV (any encoding and separator <see cref="CsvTable"/> reads). Never throws on a row's
+    /// problem; throws <see cref="UploadRejectedException"/> when the file cannot be read at all (not CSV, empty, a column
+    /// missing), with a Russian message naming the file.
+    /// </summary>
+    public static async Task<SchoolRegistry> ReadCsvAsync(Stream content, string fileName, CancellationToken cancellationToken = default)
     {
-        int[]? index = null;
-        await foreach (var row in CsvTable.ReadAsync(content, fileName, cancellationToken))
+        var log = new FileCheckLog(Title, fileName);
+        var schools = new Dictionary<string, (RegisteredSchool School, int Row)>(StringComparer.OrdinalIgnoreCase);
+        await foreach (var (row, cells) in log.RowsAsync(content, Columns, cancellationToken))
         {
-            if (row.IsBlank)
+            if (Read(row, cells, log) is not { } school)
             {
                 continue;
             }
 
-            if (index is null)
+            if (!schools.TryGetValue(school.Id, out var first))
             {
-                index = row.IndexesOf(Columns, column => $"Реестр «{fileName}»: нет столбца «{column}».");
-                continue;
+                schools[school.Id] = (school, row.Number);
             }
-
-            string Cell(int column) => row.Cell(index[column])?.Trim() ?? string.Empty;
-            if (!int.TryParse(Cell(6), NumberStyles.Integer, CultureInfo.InvariantCulture, out var enrolment))
+            else if (school with { Id = first.School.Id } == first.School)
             {
-                throw new UploadRejectedException($"Реестр «{fileName}», строка {row.Number}: численность «{Cell(6)}» не является целым числом.");
+                log.Note(row, Columns[0], school.Id, $"строка повторяет строку {first.Row}; школа «{school.Id}» учтена один раз, повтор можно удалить.");
             }
-
-            yield return new RegisteredSchool(Cell(0), Cell(1), Cell(2), Cell(3), Cell(4), Cell(5) == "yes", enrolment);
+            else
+            {
+                log.Refuse(row, Columns[0], school.Id,
+                    $"школа «{school.Id}» уже есть в строке {first.Row} с другими данными; действует строка {first.Row}, эта строка не учтена. Оставьте одну из строк.");
+            }
         }
+
+        return new SchoolRegistry([.. schools.Values.Select(entry => entry.School)], log.Build(schools.Count));
     }
+
+    /// <summary>
+    /// Why <paramref name="id"/> cannot be a school's id, in Russian, or <c>null</c> when it can. A school id is a Table
+    /// storage key (the row key of the school's results) and a part of URLs (<c>/api/schools/{school}/history</c>), so
+    /// it is 1 to <see cref="MaxIdLength"/> characters: Latin letters, digits, «-», «_» and «.», beginning with a letter
+    /// or a digit. Table storage forbids «/», «\», «#», «?» and the control characters U+0000–U+001F and U+007F–U+009F
+    /// in keys (Table service data model, "Characters disallowed in key fields"); «%», quotes, spaces and letters of other
+    /// alphabets are refused too, as unsafe in URLs and query filters.
+    /// </summary>
+    public static string? IdProblem(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        const string Rule = "код может состоять только из латинских букв, цифр и знаков «-», «_», «.», начинаться с буквы или цифры и быть не длиннее 64 знаков";
+        if (id.Length > MaxIdLength)
+        {
+            return $"код школы длиннее {MaxIdLength} знаков ({id.Length}): {Rule}.";
+        }
+
+        var at = id.AsSpan().IndexOfAnyExcept(IdCharacters);
+        if (at >= 0)
+        {
+            return $"код школы «{id}» содержит недопустимый знак {Describe(id[at])}: {Rule}.";
+        }
+
+        return char.IsAsciiLetterOrDigit(id[0]) ? null : $"код школы «{id}» начинается со знака «{id[0]}»: {Rule}.";
+    }
+
+    private static string Describe(char c) => c switch
+    {
+        ' ' => "«пробел»",
+        _ when char.IsControl(c) || char.IsWhiteSpace(c) => $"U+{(int)c:X4}",
+        _ => $"«{c}»",
+    };
+
+    /// <summary>One row's school, or <c>null</c> when any of its cells is refused (each refusal logged).</summary>
+    private static RegisteredSchool? Read(TableRow row, string[] cells, FileCheckLog log)
+    {
+        var problems = 0;
+        void Refuse(int column, string problem)
+        {
+            problems++;
+            log.Refuse(row, Columns[column], cells[column].Length > 0 ? cells[column] : null, problem);
+        }
+
+        var id = cells[0];
+        if (id.Length == 0)
+        {
+            Refuse(0, "не указан код школы.");
+        }
+        else if (IdProblem(id) is { } idProblem)
+        {
+            Refuse(0, idProblem + " Исправьте код в реестре и в файлах муниципалитета.");
+        }
+
+        var municipality = cells[2].ToLowerInvariant();
+        if (!UploadPath.IsMunicipalityId(municipality))
+        {
+            Refuse(2, cells[2].Length == 0
+                ? "не указан код муниципалитета."
+                : $"«{cells[2]}» не является кодом муниципалитета: латинские строчные буквы, цифры и дефис, как папка загрузок муниципалитета (например gatchinsky).");
+        }
+
+        if (!Levels.TryGetValue(Key(cells[3]), out var level))
+        {
+            Refuse(3, $"{(cells[3].Length == 0 ? "не указан уровень" : $"уровень «{cells[3]}» не распознан")}: укажите {Secondary} (средняя, СОШ) или {Basic} (основная, ООШ).");
+        }
+
+        if (!Settlements.TryGetValue(Key(cells[4]), out var settlement))
+        {
+            Refuse(4, $"{Given("местность", cells[4])}: укажите {Urban} (городская) или {Rural} (сельская).");
+        }
+
+        if (!YesNo.TryGetValue(Key(cells[5]), out var remote))
+        {
+            Refuse(5, $"{Given("удалённость", cells[5])}: укажите yes (да) или no (нет).");
+        }
+
+        var digits = string.Concat(cells[6].Where(c => c is not (' ' or '\u00A0' or '\u202F')));
+        if (!int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var enrolment))
+        {
+            Refuse(6, $"{Given("численность", cells[6])}: укажите целое неотрицательное число учащихся, например 387.");
+        }
+
+        return problems > 0 ? null : new RegisteredSchool(id, cells[1], municipality, level!, settlement!, remote, enrolment);
+    }
+
+    /// <summary>«не указана местность» or «местность «x» не распознана» (the feminine nouns of the columns).</summary>
+    private static string Given(string what, string text) => text.Length == 0 ? $"не указана {what}" : $"{what} «{text}» не распознана";
+
+    private static string Key(string text) => text.ToLowerInvariant().Replace('ё', 'е');
 }

@@ -146,7 +146,10 @@ public sealed class UploadReading(Stream content, UploadPath path, SchoolRegistr
         var registered = registry.Find(schoolId);
         if (registered is null)
         {
-            return Skip(row, idHeader, schoolId, $"{_log.Where(row, idHeader)}: школа «{UploadText.Quote(schoolId)}» не найдена в реестре школ.");
+            var refused = registry.Check.Problems.FirstOrDefault(problem => string.Equals(problem.Value?.Trim(), schoolId, StringComparison.OrdinalIgnoreCase));
+            return Skip(row, idHeader, schoolId, refused is null
+                ? $"{_log.Where(row, idHeader)}: школа «{UploadText.Quote(schoolId)}» не найдена в реестре школ."
+                : $"{_log.Where(row, idHeader)}: школа «{UploadText.Quote(schoolId)}» не принята в реестр школ ({refused.Message}); исправить реестр может комитет, после этого загрузите файл снова.");
         }
 
         if (registered.MunicipalityId != path.MunicipalityId)

@@ -20,7 +20,10 @@ public sealed class MailSender(DeliveryOptions options) : IDeliverySender
         ArgumentNullException.ThrowIfNull(delivery);
         var message = new MimeMessage { Subject = delivery.Letter.Subject, MessageId = $"{delivery.DeliveryId}@schoolrisk" };
         message.From.Add(MailboxAddress.Parse(options.From));
-        message.To.Add(new MailboxAddress(delivery.Recipient.Name, delivery.Address));
+        // One mailbox, as the recipients directory checked it with this parser; its display name, or else the recipient's name.
+        var to = MailboxAddress.Parse(ParserOptions.Default, delivery.Address);
+        to.Name = to.Name is { Length: > 0 } name ? name : delivery.Recipient.Name;
+        message.To.Add(to);
         message.Headers.Add("X-SchoolRisk-Notice", delivery.NoticeId);
         message.Body = new BodyBuilder { HtmlBody = delivery.Letter.Html, TextBody = delivery.Letter.Text }.ToMessageBody();
 

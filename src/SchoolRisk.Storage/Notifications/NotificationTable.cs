@@ -33,7 +33,7 @@ public sealed class NotificationTable(StorageAccount account, TimeProvider time)
             ["HighCount"] = notice.Schools.Count(school => school.Zone == Zone.High) + notice.Rubrics.Count(rubric => rubric.Zone == Zone.High),
             ["MediumCount"] = notice.Schools.Count(school => school.Zone == Zone.Medium) + notice.Rubrics.Count(rubric => rubric.Zone == Zone.Medium),
             ["ProblemCount"] = notice.Problems?.ProblemCount ?? 0,
-            ["RejectionReason"] = notice.Problems?.RejectionReason,
+            ["RejectionReason"] = TableText.Cut(notice.Problems?.RejectionReason),
             ["Status"] = NoticeStatus.Recorded,
             ["RecordedAt"] = time.GetUtcNow(),
         };
@@ -61,7 +61,7 @@ public sealed class NotificationTable(StorageAccount account, TimeProvider time)
     /// <summary>Sets how delivery of a recorded notice ended: <c>Delivered</c>, <c>Retrying</c> or <c>Failed</c>, with the reason.</summary>
     public async Task SetStatusAsync(Period period, string recipientId, string noticeId, string status, string? reason, CancellationToken cancellationToken = default) =>
         await _table.UpdateEntityAsync(
-            new TableEntity(PartitionKeys.For(period, recipientId), noticeId) { ["Status"] = status, ["Reason"] = reason, ["StatusAt"] = time.GetUtcNow() },
+            new TableEntity(PartitionKeys.For(period, recipientId), noticeId) { ["Status"] = status, ["Reason"] = TableText.Cut(reason), ["StatusAt"] = time.GetUtcNow() },
             ETag.All, TableUpdateMode.Merge, cancellationToken);
 
     /// <summary>Every notice of a period, region-wide.</summary>

@@ -1,21 +1,34 @@
 using SchoolRisk.Domain.Notices.Recipients;
+using SchoolRisk.Domain.Uploads;
 
 namespace SchoolRisk.Storage.Registry;
 
 /// <summary>
-/// The recipients directory blob (<c>registry/recipients.csv</c>), kept by the committee and cached by ETag like the
-/// school registry: an edit is used by the next notice, no redeploy. No directory yet means no recipients.
+/// The recipients directory blob (<c>registry/recipients.csv</c>), kept by the committee, and its last good copy
+/// (<c>registry/last-good/recipients.csv</c>), cached by ETag like the school registry: an edit is used by the next
+/// notice, no redeploy. The directory in use is the file's valid rows, or, when the file cannot be used at all, the last
+/// version that could. No directory yet means no recipients.
 /// </summary>
 public sealed class RecipientStore(StorageAccount account)
 {
-    private readonly CachedBlob<RecipientDirectory> _directory = new(
-        account.Blobs.GetBlobContainerClient(account.Options.RegistryContainer).GetBlobClient(account.Options.RecipientsBlob),
-        RecipientDirectory.ReadCsvAsync);
+    private readonly CommitteeFile<RecipientDirectory> _file = new(
+        account.Blobs.GetBlobContainerClient(account.Options.RegistryContainer), account.Options.RecipientsBlob, RecipientDirectory.ReadCsvAsync);
 
-    public async Task<RecipientDirectory> LoadAsync(CancellationToken cancellationToken = default) =>
-        await _directory.LoadAsync(cancellationToken) ?? new RecipientDirectory([]);
+    /// <summary>
+    /// The directory in use. Throws <see cref="UploadRejectedException"/> with the file's problem (Russian) when the
+    /// file cannot be used and no earlier version could: notices wait (retried) rather than go to nobody.
+    /// </summary>
+    public async Task<RecipientDirectory> LoadAsync(CancellationToken cancellationToken = default)
+    {
+        var state = await _file.LoadAsync(cancellationToken);
+        return state.InUse?.Content
+            ?? (state.Current is { } current ? throw new UploadRejectedException(current.Unusable!) : new RecipientDirectory([]));
+    }
+
+    /// <summary>The directory file now and the version in use, for telling the committee what its edit did.</summary>
+    public async Task<CommitteeFileState<RecipientDirectory>> CheckAsync(CancellationToken cancellationToken = default) => await _file.LoadAsync(cancellationToken);
 
     /// <summary>Replaces the directory with a CSV file.</summary>
     public async Task UploadAsync(Stream content, CancellationToken cancellationToken = default) =>
-        await _directory.Blob.UploadAsync(content, overwrite: true, cancellationToken);
+        await _file.Blob.UploadAsync(content, overwrite: true, cancellationToken);
 }

@@ -3,13 +3,16 @@ using Azure.Storage.Blobs.Models;
 using SchoolRisk.Domain.Notices;
 using SchoolRisk.Domain.Notices.Notes;
 using SchoolRisk.Domain.Periods;
+using SchoolRisk.Domain.Registry;
 using SchoolRisk.Domain.Uploads;
 
 namespace SchoolRisk.Storage.Reports;
 
 /// <summary>
 /// The reports container: upload error reports next to each other per upload, <c>{period}/{municipality}/{uploadId}/errors.json</c>
-/// and <c>errors.csv</c>, and each municipality's analytical note of a period, <c>{period}/{municipality}/note.html</c>.
+/// and <c>errors.csv</c>; the check of every version of the committee's files, <c>registry/{file}/{versionId}/report.json</c>
+/// and <c>report.csv</c> (version ids sort by the time the file was saved); and each municipality's analytical note of a
+/// period, <c>{period}/{municipality}/note.html</c>.
 /// </summary>
 public sealed class ReportStore(StorageAccount account)
 {
@@ -22,6 +25,17 @@ public sealed class ReportStore(StorageAccount account)
         var links = new ReportLinks($"{folder}/errors.json", $"{folder}/errors.csv");
         await WriteAsync(links.Json, "application/json; charset=utf-8", stream => UploadReportFiles.WriteJsonAsync(report, stream, cancellationToken), cancellationToken);
         await WriteAsync(links.Csv, "text/csv; charset=utf-8", stream => UploadReportFiles.WriteCsvAsync(report, stream, cancellationToken), cancellationToken);
+        return links;
+    }
+
+    /// <summary>Writes the report of a committee file's check (again, identically, for the same version); returns where.</summary>
+    public async Task<ReportLinks> WriteAsync(RegistryReport report, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var folder = $"registry/{report.FileName}/{report.VersionId}";
+        var links = new ReportLinks($"{folder}/report.json", $"{folder}/report.csv");
+        await WriteAsync(links.Json, "application/json; charset=utf-8", stream => RegistryReportFiles.WriteJsonAsync(report, stream, cancellationToken), cancellationToken);
+        await WriteAsync(links.Csv, "text/csv; charset=utf-8", stream => RegistryReportFiles.WriteCsvAsync(report, stream, cancellationToken), cancellationToken);
         return links;
     }
 

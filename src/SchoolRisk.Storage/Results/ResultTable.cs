@@ -141,7 +141,7 @@ public sealed class ResultTable(StorageAccount account, TimeProvider time)
         {
             ["Period"] = upload.Path.Period.ToString(),
             ["MunicipalityId"] = upload.Path.MunicipalityId,
-            ["SchoolName"] = school.School.SchoolName,
+            ["SchoolName"] = TableText.Cut(school.School.SchoolName),
             ["OverallZone"] = school.OverallZone.ToKey(),
             ["UploadId"] = upload.UploadId,
             ["RuleSetVersion"] = upload.RuleSetVersion,

@@ -167,8 +167,8 @@ public sealed class RuleStore(StorageAccount account, TimeProvider time)
                 {
                     ["Version"] = version,
                     ["ActivatedAt"] = at,
-                    ["By"] = change.By,
-                    ["Reason"] = change.Reason,
+                    ["By"] = TableText.Cut(change.By),
+                    ["Reason"] = TableText.Cut(change.Reason),
                     ["Source"] = change.Source,
                     ["Previous"] = active?.Version,
                     ["Files"] = string.Join(ListSeparator, files.Select(file => file.Name).Order(StringComparer.Ordinal)),
@@ -239,11 +239,11 @@ public sealed class RuleStore(StorageAccount account, TimeProvider time)
             new TableEntity(RejectionsPartition, NewestFirst(at) + "_" + Guid.NewGuid().ToString("N")[..8])
             {
                 ["At"] = at,
-                ["By"] = change.By,
-                ["Reason"] = change.Reason,
+                ["By"] = TableText.Cut(change.By),
+                ["Reason"] = TableText.Cut(change.Reason),
                 ["Source"] = change.Source,
                 ["ActiveVersion"] = activeVersion,
-                ["Problems"] = string.Join(ListSeparator, problems),
+                ["Problems"] = TableText.Cut(string.Join(ListSeparator, problems)),
             },
             TableUpdateMode.Replace,
             cancellationToken);

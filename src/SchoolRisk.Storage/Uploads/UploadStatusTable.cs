@@ -27,7 +27,7 @@ public sealed class UploadStatusTable(StorageAccount account)
             ["UpdatedAt"] = record.UpdatedAt,
             ["BlobCreatedAt"] = record.BlobCreatedAt,
             ["ContentHash"] = record.ContentHash,
-            ["Error"] = record.Error,
+            ["Error"] = TableText.Cut(record.Error),
             ["RuleSetVersion"] = record.RuleSetVersion,
             ["DataRows"] = record.DataRows,
             ["SchoolCount"] = record.SchoolCount,

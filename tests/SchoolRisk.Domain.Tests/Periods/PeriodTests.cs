@@ -21,4 +21,11 @@ public sealed class PeriodTests
     [InlineData("")]
     [InlineData(null)]
     public void TryParse_NotASchoolYear_Fails(string? text) => Assert.False(Period.TryParse(text, out _));
+
+    [Theory]
+    [InlineData("2026-08-31T23:59:59Z", "2025-2026")]
+    [InlineData("2026-09-01T00:00:00Z", "2026-2027")]
+    [InlineData("2026-11-29T10:00:00+03:00", "2026-2027")]
+    public void Of_ATime_IsTheSchoolYearThatBeganOnTheFirstOfSeptember(string time, string period) =>
+        Assert.Equal(period, Period.Of(DateTimeOffset.Parse(time, System.Globalization.CultureInfo.InvariantCulture)).ToString());
 }

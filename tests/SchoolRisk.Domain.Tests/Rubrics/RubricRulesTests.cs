@@ -50,6 +50,7 @@ public sealed class RubricRulesTests
     [InlineData("\"Level\": \"municipality\"", "\"Level\": \"region\"", "'Level' must be")]
     [InlineData("\"Zone\": \"medium\"", "\"Zone\": \"amber\"", "rule 'medium': Properties.Zone must be")]
     [InlineData("\"From\": 12", "\"From\": 12.5", "rule 'medium': Properties.From must be a whole number")]
+    [InlineData("\"WorkflowName\": \"young_teachers\"", "\"WorkflowName\": \"young/teachers\"", "young.json: the rubric's WorkflowName 'young/teachers' is a key of its results in Table storage")]
     public async Task Load_BandsThatDoNotCoverEveryTotalOnce_AreRefusedNamingTheRule(string part, string replacement, string expected)
     {
         var error = await Assert.ThrowsAsync<RuleSetException>(() => LoadAsync(YoungTeachers.Replace(part, replacement, StringComparison.Ordinal)));

@@ -141,11 +141,11 @@ public sealed class SpreadsheetValuesTests
         Assert.Equal(7, Assert.Single(reading.Problems).Row);
     }
 
-    private static Task<(List<Schools.SchoolRow> Rows, Domain.Uploads.UploadReading Reading)> ReadAsync(
+    private static Task<(List<SchoolRisk.Domain.Schools.SchoolRow> Rows, SchoolRisk.Domain.Uploads.UploadReading Reading)> ReadAsync(
         string format, IReadOnlyList<IReadOnlyList<SheetValue?>> rows, bool date1904 = false) =>
         ReadAsync(format, [new TestSheet("Данные", rows)], date1904);
 
-    private static Task<(List<Schools.SchoolRow> Rows, Domain.Uploads.UploadReading Reading)> ReadAsync(string format, IReadOnlyList<TestSheet> sheets, bool date1904 = false) =>
+    private static Task<(List<SchoolRisk.Domain.Schools.SchoolRow> Rows, SchoolRisk.Domain.Uploads.UploadReading Reading)> ReadAsync(string format, IReadOnlyList<TestSheet> sheets, bool date1904 = false) =>
         Reading.ReadAsync(Write(format, sheets, date1904), $"schools.{format}");
 
     private static byte[] Write(string format, IReadOnlyList<TestSheet> sheets, bool date1904 = false) =>

@@ -113,7 +113,7 @@ public sealed class WrittenValuesTests
         Assert.Null(rows[0].Indicators.EgeBelowMinShare);
     }
 
-    private static Task<(List<Schools.SchoolRow> Rows, Domain.Uploads.UploadReading Reading)> ReadAsync(string indicator, string written, bool andAnotherSchool = false)
+    private static Task<(List<SchoolRisk.Domain.Schools.SchoolRow> Rows, SchoolRisk.Domain.Uploads.UploadReading Reading)> ReadAsync(string indicator, string written, bool andAnotherSchool = false)
     {
         var csv = new StringBuilder($"school_id;{indicator}\n");
         csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"gatchinsky-001;\"{written}\"\n");

@@ -8,7 +8,8 @@ namespace SchoolRisk.Domain.Notices.Deliveries;
 
 /// <summary>
 /// Who gets what: a municipality's notice goes to that municipality's addresses only, and, when schools came into the
-/// high zone, an alert goes to the committee; the digest goes to the committee. Every address of a recipient gets its
+/// high zone, an alert goes to the committee; the digest, and a notice about the committee's own files
+/// (<see cref="NoticeKind.RegistryProblems"/>), go to the committee. Every address of a recipient gets its
 /// own delivery on each of its channels.
 /// </summary>
 public static class DeliveryPlan
@@ -22,7 +23,8 @@ public static class DeliveryPlan
         ArgumentNullException.ThrowIfNull(notice);
         ArgumentNullException.ThrowIfNull(directory);
         var name = directory.NameOf(notice.MunicipalityId);
-        var deliveries = To(directory.For(notice.MunicipalityId), notice.NoticeId, MunicipalityNoticeKind, MunicipalityLetter.Compose(notice, name), notice).ToList();
+        var letter = notice.Kind == NoticeKind.RegistryProblems ? RegistryLetter.Compose(notice) : MunicipalityLetter.Compose(notice, name);
+        var deliveries = To(directory.For(notice.MunicipalityId), notice.NoticeId, MunicipalityNoticeKind, letter, notice).ToList();
         if (CommitteeAlert.Compose(notice, name) is { } alert)
         {
             deliveries.AddRange(To(directory.For(RecipientDirectory.Committee), notice.NoticeId, CommitteeAlertKind, alert, notice));

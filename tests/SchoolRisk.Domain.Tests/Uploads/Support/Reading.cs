@@ -15,7 +15,13 @@ public static class Reading
     }
 
     /// <summary>A file of the cases folder (tests/cases/2026-11-29).</summary>
-    public static byte[] Case(string file) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "cases", "2026-11-29", file));
+    public static byte[] Case(string file)
+    {
+        using var content = CaseFiles.Open("2026-11-29", file);
+        using var copy = new MemoryStream();
+        content.CopyTo(copy);
+        return copy.ToArray();
+    }
 
     public static async Task<(List<SchoolRow> Rows, UploadReading Reading)> ReadAsync(
         byte[] content, string fileName, SchoolRegistry? registry = null, string municipality = "gatchinsky", UploadLimits? limits = null)

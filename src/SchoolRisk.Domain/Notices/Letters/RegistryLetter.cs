@@ -1,0 +1,58 @@
+using SchoolRisk.Domain.Registry;
+
+namespace SchoolRisk.Domain.Notices.Letters;
+
+/// <summary>
+/// The committee's letter about an edit of its school registry or recipients directory
+/// (<see cref="NoticeKind.RegistryProblems"/>): which file and when it was saved; why it cannot be used, or which rows
+/// were refused and which repeated (each naming the file, row, column and value); which version is in use now; where
+/// the full report is; and what to do.
+/// </summary>
+public static class RegistryLetter
+{
+    public static Letter Compose(MunicipalityNotice notice)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        var registry = notice.Registry ?? throw new ArgumentException($"Notice {notice.NoticeId} is not about the committee's files.", nameof(notice));
+        var problems = notice.Problems;
+        var file = $"{registry.Title} «{notice.BlobName}»";
+        var subject = problems?.RejectionReason is not null
+            ? $"{file} не может быть использован"
+            : problems is { ProblemCount: > 0 }
+                ? $"{file}: строк с ошибками — {problems.SkippedRows - registry.NoteCount}, они не учтены"
+                : $"{file}: повторяющиеся строки — {registry.NoteCount}";
+        var letter = new LetterBuilder(subject)
+            .Paragraph($"Файл «{notice.BlobName}» в контейнере реестра сохранён {RegistryReport.Time(registry.SavedAt)} и проверен.");
+        if (problems?.RejectionReason is { } reason)
+        {
+            letter.Paragraph($"Файл нельзя использовать. {reason}");
+        }
+
+        if (problems is { ProblemCount: > 0 })
+        {
+            letter.Heading("Ошибки: эти строки не учтены")
+                .Paragraph($"Строк с данными: {problems.DataRows}; ошибок: {problems.ProblemCount}" +
+                    (problems.ProblemCount > problems.FirstProblems.Count ? $"; первые {problems.FirstProblems.Count}:" : ":"))
+                .Bullets(problems.FirstProblems);
+        }
+
+        if (registry.NoteCount > 0)
+        {
+            letter.Heading("Замечания: ничего не потеряно")
+                .Paragraph(registry.NoteCount > registry.FirstNotes.Count ? $"Замечаний: {registry.NoteCount}; первые {registry.FirstNotes.Count}:" : $"Замечаний: {registry.NoteCount}:")
+                .Bullets(registry.FirstNotes);
+        }
+
+        letter.Heading("Какая версия действует").Paragraph(registry.InUse)
+            .Heading("Что сделать")
+            .Paragraph(registry.Kind == RegistryFileKind.Schools
+                ? "Исправьте эти строки и сохраните файл снова: новая версия будет проверена сразу. Пока школа не учтена в реестре, её строки в файлах муниципалитета пропускаются с сообщением «не найдена в реестре школ»."
+                : "Исправьте эти строки и сохраните файл снова: новая версия будет проверена сразу. Пока строка не учтена, её адреса уведомлений не получают; остальные адресаты получают их как обычно.");
+        if (problems?.Report is { } report)
+        {
+            letter.Paragraph($"Полный отчёт: reports/{report.Csv} (CSV для Excel) и reports/{report.Json}.");
+        }
+
+        return letter.Paragraph($"Номер уведомления: {notice.NoticeId}.").Build(subject);
+    }
+}

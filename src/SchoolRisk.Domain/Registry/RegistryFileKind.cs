@@ -1,0 +1,11 @@
+namespace SchoolRisk.Domain.Registry;
+
+/// <summary>Which of the committee's files in the registry container.</summary>
+public enum RegistryFileKind
+{
+    /// <summary>The school registry, <c>schools.csv</c>: uploads are checked against it.</summary>
+    Schools,
+
+    /// <summary>The recipients directory, <c>recipients.csv</c>: who receives notices.</summary>
+    Recipients,
+}

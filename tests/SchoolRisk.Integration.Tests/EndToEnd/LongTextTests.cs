@@ -1,0 +1,30 @@
+using SchoolRisk.Domain.Periods;
+using SchoolRisk.Integration.Tests.Support;
+using SchoolRisk.Storage;
+using SchoolRisk.Storage.Reports;
+using SchoolRisk.Storage.Uploads;
+
+namespace SchoolRisk.Integration.Tests.EndToEnd;
+
+/// <summary>A 40,000-character cell, quoted by the rejection, through the local host: the upload is a told outcome, not a failed storage write.</summary>
+public sealed class LongTextTests(DeploymentFixture fixture) : IClassFixture<DeploymentFixture>
+{
+    [Fact]
+    public async Task ARejectionQuotingA40000CharacterCell_IsRecordedCutWithAnEllipsis_AndKeptWholeInTheReport()
+    {
+        var cell = new string('x', 40_000);
+        await fixture.Deployment.UploadAsync("2023-2024/gatchinsky/long.json", $$"""[{"school_id": "gatchinsky-001", "ege_below_min_share": "{{cell}}"}]""");
+
+        var upload = await Poll.UntilAsync(
+            async () => (await new UploadStatusTable(fixture.Deployment.Storage).ListAsync(Period.Parse("2023-2024"), "gatchinsky", TestContext.Current.CancellationToken)
+                .ToListAsync(TestContext.Current.CancellationToken)).SingleOrDefault(u => u.BlobName.EndsWith("long.json", StringComparison.Ordinal)),
+            u => u?.Status is UploadStatus.Rejected or UploadStatus.Failed, "long.json's outcome");
+        var report = await new ReportStore(fixture.Deployment.Storage).ReadTextAsync(upload!.ReportJson!, TestContext.Current.CancellationToken);
+
+        Assert.Equal(UploadStatus.Rejected, upload.Status);
+        Assert.Equal(TableText.MaxChars, upload.Error!.Length);
+        Assert.EndsWith("…", upload.Error, StringComparison.Ordinal);
+        Assert.Contains($"«{cell}»", report, StringComparison.Ordinal);
+        Assert.Equal(0, await new PoisonMessages(fixture.Deployment.Storage, "upload-events").CountAsync(TestContext.Current.CancellationToken));
+    }
+}
