@@ -51,6 +51,7 @@ public sealed record MunicipalityNotice(
             .ThenBy(evaluation => evaluation.School.SchoolId, StringComparer.Ordinal)
             .Select(evaluation => new RiskSchool(evaluation.School.SchoolId, evaluation.School.SchoolName, evaluation.OverallZone, evaluation.Findings)
             {
+                Reasons = OverallZonePolicy.Default.ReasonsFor(evaluation.Findings.Select(finding => finding.Zone), evaluation.Classification),
                 Before = before.TryGetValue(evaluation.School.SchoolId, out var zone) ? zone : null,
             })
             .ToList();
@@ -116,7 +117,7 @@ public sealed record MunicipalityNotice(
             ? null
             : new MunicipalityNotice(
                 $"{period}_{municipalityId}_rules_{ruleSetVersion}", municipalityId, period, uploadId, string.Empty, NoticeKind.RulesChanged,
-                ruleSetVersion, changes.Count, [.. changes.Where(change => change.After != Zone.None).Select(change => new RiskSchool(change.SchoolId, change.SchoolName, change.After, change.Findings))],
+                ruleSetVersion, changes.Count, [.. changes.Where(change => change.After != Zone.None).Select(change => new RiskSchool(change.SchoolId, change.SchoolName, change.After, change.Findings) { Reasons = change.Reasons })],
                 null)
             {
                 ZoneChanges = [.. changes.OrderBy(change => change.SchoolId, StringComparer.Ordinal)],

@@ -193,7 +193,7 @@ public sealed class UploadProcessor(
             await foreach (var row in reading.ReadValidRowsAsync(cancellationToken))
             {
                 var band = await ruleSet.BandOfAsync(row.Rubric, row.Scores);
-                evaluated.Add(new RubricResult(row.Rubric.Id, row.Rubric.Level, row.Subject, row.SubjectName, row.Scores, row.Rubric.MaxScore, band));
+                evaluated.Add(new RubricResult(row.Rubric.Id, row.Rubric.Level, row.Subject, row.SubjectName, row.Scores, row.Rubric.MaxScore, band) { Title = row.Rubric.Title });
             }
         }
         catch (UploadRejectedException exception)

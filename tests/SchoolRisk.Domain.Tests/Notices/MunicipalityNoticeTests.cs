@@ -1,3 +1,4 @@
+using SchoolRisk.Domain.Classification;
 using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Notices;
 using SchoolRisk.Domain.Periods;
@@ -25,6 +26,16 @@ public sealed class MunicipalityNoticeTests
         Assert.Equal(3, notice.SchoolCount);
         Assert.Equal(["gatchinsky-002", "gatchinsky-003"], notice.Schools.Select(s => s.SchoolId));
         Assert.Null(notice.Problems);
+    }
+
+    [Fact]
+    public void For_ASchoolInTheMediumZoneByItsClassificationAlone_CarriesThatReason()
+    {
+        var shnsu = Evaluation("gatchinsky-001", Zone.Medium) with { Classification = SchoolClassification.None with { UnfavourableConditions = true } };
+
+        var notice = MunicipalityNotice.For(Upload(shnsu), Report(problems: 0), null, NoHistory)!;
+
+        Assert.Equal([ZoneReason.UnfavourableConditions], Assert.Single(notice.Schools).Reasons);
     }
 
     [Fact]
