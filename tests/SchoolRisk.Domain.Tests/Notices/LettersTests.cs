@@ -103,26 +103,27 @@ public sealed class LettersTests
     }
 
     [Theory]
-    [InlineData("schools.ods", 0, "сохраните его как «Книга Excel (*.xlsx)»")]
-    [InlineData("schools.csv", 0, "столбец кода школы называется одним из способов: «school_id», «Код школы»")]
-    [InlineData("schools.csv", 12, "Исправьте в файле строки, названные в причине и в отчёте о проверке (ссылка ниже).")]
-    public void RejectedLetter_SaysWhatToDoNext_WithoutRepeatingTheReason(string file, int dataRows, string advice)
+    [InlineData(0)]
+    [InlineData(12)]
+    public void RejectedLetter_SaysWhatToDoNext_WithoutRepeatingTheReason(int problemRows)
     {
-        const string reason = "Файл отклонён по причине, которую пишет чтение файла.";
+        const string reason = "Файл «schools.csv» отклонён по причине, которую пишет чтение файла.";
         var notice = MunicipalityNotice.Rejected(
-            new UploadReport("u1", $"2023-2024/gatchinsky/{file}", Period, "gatchinsky", UploadOutcome.Rejected, reason, dataRows, 0, dataRows,
-                [.. Enumerable.Range(1, dataRows).Select(n => new UploadProblem(n, "school_id", "x", $"Строка {n}: ошибка."))], []),
+            UploadReport.Rejected(new UploadPath(Period, "gatchinsky", "schools.csv"), "u1", reason, null),
             new ReportLinks("2023-2024/gatchinsky/u1/errors.json", "2023-2024/gatchinsky/u1/errors.csv"));
-
+        notice = notice with { Problems = notice.Problems! with { DataRows = problemRows, ProblemCount = problemRows } };
         var linked = MunicipalityLetter.LinkedDocuments(notice);
+
         var letter = MunicipalityLetter.Compose(
             notice, "Гатчинский район", new LetterLinks(linked.Report is null ? null : new Uri("https://example.test/errors.csv"), null, DateTimeOffset.UnixEpoch, null));
 
         var whatToDo = letter.Text[letter.Text.IndexOf("Что сделать", StringComparison.Ordinal)..];
-        Assert.Contains(advice, whatToDo, StringComparison.Ordinal);
+        Assert.Contains("Исправьте файл так, как сказано в причине выше", whatToDo, StringComparison.Ordinal);
         Assert.Contains("Загрузите исправленный файл снова в папку муниципалитета за 2023-2024", whatToDo, StringComparison.Ordinal);
+        Assert.Contains("в силе остаются данные за этот период, принятые раньше", whatToDo, StringComparison.Ordinal);
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(letter.Text, System.Text.RegularExpressions.Regex.Escape(reason)));
-        Assert.Equal(dataRows > 0, letter.Text.Contains("отчёт о проверке файла (CSV, открывается в Excel): https://example.test/errors.csv", StringComparison.Ordinal));
+        Assert.Equal(problemRows > 0, whatToDo.Contains("отчёт о проверке файла (CSV, открывается в Excel): https://example.test/errors.csv", StringComparison.Ordinal));
+        Assert.DoesNotContain("Если данные неверны", letter.Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using SchoolRisk.Domain.Uploads;
 using SchoolRisk.Domain.Zones;
 
 namespace SchoolRisk.Domain.Notices.Letters;
@@ -114,49 +113,25 @@ public static class MunicipalityLetter
         return letter.Build(subject);
     }
 
-    /// <summary>Why the file was refused (the reading's own words), then what to do next, without repeating the reason.</summary>
+    /// <summary>
+    /// Why the file was refused, in the reading's own words (they name the file, row and column and how to fix it), then
+    /// what to do next, without repeating or second-guessing the reason: fix what it names, where the rows are listed,
+    /// how to send the file again, and that the period's data accepted before stays in force meanwhile.
+    /// </summary>
     private static void Rejection(LetterBuilder letter, MunicipalityNotice notice, Uri? report)
     {
         letter.Paragraph($"Файл «{FileName(notice)}» за {notice.Period} не принят, ничего не оценено.")
             .Heading("Причина")
             .Paragraph(notice.Problems?.RejectionReason ?? "—")
-            .Heading("Что сделать");
-        var steps = new List<string>();
-        if (!IsAcceptedFormat(FileName(notice)))
-        {
-            steps.Add("Откройте файл в Excel и сохраните его как «Книга Excel (*.xlsx)»: «Файл» → «Сохранить как» → тип файла «Книга Excel».");
-        }
-        else if (notice.Problems is { DataRows: > 0 })
-        {
-            steps.Add("Исправьте в файле строки, названные в причине" + (report is null ? "." : " и в отчёте о проверке (ссылка ниже)."));
-        }
-        else
-        {
-            steps.Add("Исправьте файл так, как сказано в причине.");
-            steps.Add($"Данные школ должны быть таблицей со строкой заголовков в одной из первых {UploadReading.HeaderSearchRows} строк листа; " +
-                $"столбец кода школы называется одним из способов: {string.Join(", ", UploadColumns.SchoolIdHeaders.Select(header => $"«{header}»"))}. " +
-                "Если в книге несколько листов, такая таблица должна быть на листе с данными школ.");
-        }
-
-        steps.Add($"Загрузите исправленный файл снова в папку муниципалитета за {notice.Period}: он будет проверен заново, а результат придёт новым письмом.");
-        letter.Bullets(steps);
+            .Heading("Что сделать")
+            .Bullets([
+                "Исправьте файл так, как сказано в причине выше" + (report is null ? "." : ": строки с замечаниями перечислены в отчёте о проверке (ссылка ниже)."),
+                $"Загрузите исправленный файл снова в папку муниципалитета за {notice.Period} (имя файла может быть любым): он будет проверен заново, о результате придёт новое письмо.",
+                "Пока новый файл не принят, в силе остаются данные за этот период, принятые раньше (если они были).",
+            ]);
         if (report is not null)
         {
             letter.Link("Замечания по строкам:", "отчёт о проверке файла (CSV, открывается в Excel)", report);
-        }
-    }
-
-    /// <summary>Whether the reading accepts a file of this name's format (it decides by the extension).</summary>
-    private static bool IsAcceptedFormat(string fileName)
-    {
-        try
-        {
-            UploadFormats.Of(fileName);
-            return true;
-        }
-        catch (UploadRejectedException)
-        {
-            return false;
         }
     }
 
