@@ -19,16 +19,19 @@ public sealed class NoticeDeliverer(IEnumerable<IDeliverySender> senders, Delive
 {
     private readonly Dictionary<DeliveryChannel, IDeliverySender> _senders = senders.ToDictionary(sender => sender.Channel);
 
-    private readonly ResiliencePipeline _retry = new ResiliencePipelineBuilder { TimeProvider = time }
-        .AddRetry(new RetryStrategyOptions
-        {
-            ShouldHandle = new PredicateBuilder().Handle<DeliveryFailedException>(exception => !exception.Permanent),
-            MaxRetryAttempts = Math.Max(0, options.Attempts - 1),
-            Delay = options.RetryDelay,
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-        })
-        .Build();
+    /// <summary>Transient failures tried again within the invocation: <see cref="DeliveryOptions.Attempts"/> tries in all (one: no retry here).</summary>
+    private readonly ResiliencePipeline _retry = options.Attempts <= 1
+        ? ResiliencePipeline.Empty
+        : new ResiliencePipelineBuilder { TimeProvider = time }
+            .AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<DeliveryFailedException>(exception => !exception.Permanent),
+                MaxRetryAttempts = options.Attempts - 1,
+                Delay = options.RetryDelay,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+            })
+            .Build();
 
     public async Task<DeliveryOutcome> DeliverAsync(Period period, IReadOnlyList<Delivery> planned, CancellationToken cancellationToken)
     {
