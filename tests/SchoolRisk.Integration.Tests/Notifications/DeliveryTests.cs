@@ -1,8 +1,8 @@
+using System.Net;
 using System.Text;
 using System.Text.Json;
-using Azure.Storage.Queues;
-using System.Net;
 using System.Text.RegularExpressions;
+using Azure.Storage.Queues;
 using SchoolRisk.Cli.Notices;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Functions.CustomHandler;
