@@ -5,6 +5,7 @@ using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Uploads;
 using SchoolRisk.Functions.CustomHandler;
 using SchoolRisk.Functions.Notify;
+using SchoolRisk.Storage;
 using SchoolRisk.Storage.Municipalities;
 using SchoolRisk.Storage.Notifications;
 using SchoolRisk.Storage.Registry;
@@ -33,7 +34,7 @@ public static class DigestFunction
     }
 
     private static async Task<IResult> HandleAsync(
-        InvocationRequest request, DigestSchedule schedule, ResultTable results, MunicipalityTable municipalities, RecipientStore recipients,
+        InvocationRequest request, StorageAccount account, DigestSchedule schedule, ResultTable results, MunicipalityTable municipalities, RecipientStore recipients,
         NotificationTable notifications, NoticeDeliverer deliverer, CancellationToken cancellationToken)
     {
         if (!request.TryReadPeriodMessage<DigestRequest>(TriggerBinding, out var message, out var period, out var error))
@@ -73,7 +74,7 @@ public static class DigestFunction
             ? []
             : [$"{RecipientDirectory.Committee}: в справочнике адресатов (registry/recipients.csv) нет ни адреса почты, ни веб-хука комитета (строка с кодом committee), сводка не отправлена."];
         var outcome = await deliverer.DeliverAsync(period, planned, cancellationToken);
-        var (status, reason) = outcome.NoticeStatus(unaddressed);
+        var (status, reason) = outcome.NoticeStatus(unaddressed, account.Options.DigestRequestsQueue);
         await notifications.SetStatusAsync(period, RecipientDirectory.Committee, digest.Key, status, reason, cancellationToken);
         var log = $"Digest {digest.Key}: {status}; {outcome.Summary}{string.Concat(unaddressed.Select(text => $"; {text}"))}";
         return status == NoticeStatus.Retrying ? FunctionJson.Failed(InvocationResponse.Log(log)) : FunctionJson.Ok(InvocationResponse.Log(log));

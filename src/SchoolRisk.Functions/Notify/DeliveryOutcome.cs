@@ -16,13 +16,14 @@ public sealed record DeliveryOutcome(int Sent, int AlreadySent, IReadOnlyList<st
     /// <c>Failed</c> when only permanent ones remain (handled: the message completes), otherwise <c>Delivered</c>.
     /// </summary>
     /// <param name="alsoPermanent">Permanent failures found before sending, such as a recipient without any address.</param>
-    public (string Status, string? Reason) NoticeStatus(IReadOnlyList<string> alsoPermanent)
+    /// <param name="queue">The queue the notice came on (<c>risk-notifications</c>, <c>digest-requests</c>), whose poison queue a <c>Retrying</c> reason names.</param>
+    public (string Status, string? Reason) NoticeStatus(IReadOnlyList<string> alsoPermanent, string queue)
     {
         ArgumentNullException.ThrowIfNull(alsoPermanent);
         var permanent = alsoPermanent.Concat(Permanent).ToList();
         if (Transient.Count > 0)
         {
-            return (Storage.Notifications.NoticeStatus.Retrying, string.Join(" | ", Transient.Concat(permanent)) + " " + RetryingNote);
+            return (Storage.Notifications.NoticeStatus.Retrying, string.Join(" | ", Transient.Concat(permanent)) + " " + RetryingNote(queue));
         }
 
         return permanent.Count > 0
@@ -33,6 +34,8 @@ public sealed record DeliveryOutcome(int Sent, int AlreadySent, IReadOnlyList<st
     /// <summary>What a <c>Failed</c> notice's reason ends with: nothing retries it until someone does.</summary>
     public const string FailedNote = "Автоматически не повторяется: устраните причину и отправьте снова командой schoolrisk notices replay --failed (уже доставленное не повторится).";
 
-    /// <summary>What a <c>Retrying</c> notice's reason ends with: the queue retries it, and then it waits in the poison queue.</summary>
-    public const string RetryingNote = "Доставка повторяется автоматически; если все попытки не удадутся, уведомление останется в очереди risk-notifications-poison до команды schoolrisk notices replay.";
+    /// <summary>What a <c>Retrying</c> notice's reason ends with: the queue retries it, and then it waits in <c>{queue}-poison</c>.</summary>
+    public static string RetryingNote(string queue) =>
+        $"Доставка повторяется автоматически; если все попытки не удадутся, уведомление останется в очереди {queue}-poison до команды " +
+        $"schoolrisk notices replay{(queue == NoticeMessage.Queue ? string.Empty : $" --queue {queue}")}.";
 }

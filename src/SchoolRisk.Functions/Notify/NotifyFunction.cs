@@ -75,7 +75,7 @@ public static class NotifyFunction
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
-            await SetStatusAsync(NoticeStatus.Retrying, $"не удалось выдать ссылки на отчёт и справку ({exception.GetType().Name}): {exception.Message} {DeliveryOutcome.RetryingNote}");
+            await SetStatusAsync(NoticeStatus.Retrying, $"не удалось выдать ссылки на отчёт и справку ({exception.GetType().Name}): {exception.Message} {DeliveryOutcome.RetryingNote(NoticeMessage.Queue)}");
             logger.LogError(exception, "Notice {NoticeId}: report links could not be issued", notice.NoticeId);
             return FunctionJson.Failed(InvocationResponse.Log($"Notice {notice.NoticeId}: report links could not be issued: {exception.Message}"));
         }
@@ -85,7 +85,7 @@ public static class NotifyFunction
             ? []
             : [$"{notice.MunicipalityId}: в справочнике адресатов (registry/recipients.csv) нет ни адреса почты, ни веб-хука этого муниципалитета, письмо ему не отправлено; добавьте строку с его кодом."];
         var outcome = await deliverer.DeliverAsync(notice.Period, planned, cancellationToken);
-        var (status, statusReason) = outcome.NoticeStatus(unaddressed);
+        var (status, statusReason) = outcome.NoticeStatus(unaddressed, NoticeMessage.Queue);
         await SetStatusAsync(status, statusReason);
         var log = $"Notice {notice.NoticeId} ({notice.Kind}) for {notice.MunicipalityId}: {status}; {outcome.Summary}{string.Concat(unaddressed.Select(reason => $"; {reason}"))}";
         return status == NoticeStatus.Retrying ? FunctionJson.Failed(InvocationResponse.Log(log)) : FunctionJson.Ok(InvocationResponse.Log(log));

@@ -193,6 +193,25 @@ public sealed class SendFailureTests(AzuriteFixture azurite) : IClassFixture<Azu
         Assert.Contains("gatchinsky, почта: адрес отклонён", outcome.Permanent);
     }
 
+    [Fact]
+    public void NoticeStatus_RetryingWhileATransientFailureRemains_FailedWithOnlyPermanentOnes_TheReasonSaysWhatHappensNext()
+    {
+        var transient = new DeliveryOutcome(1, 0, ["gatchinsky, веб-хук: адрес веб-хука отвечает перенаправлением"], ["committee, почта: почтовый сервер недоступен"]);
+        var permanent = transient with { Transient = [] };
+
+        var (retrying, retryingReason) = transient.NoticeStatus([], "digest-requests");
+        var (failed, failedReason) = permanent.NoticeStatus(["kirovsky: нет адреса"], "risk-notifications");
+
+        Assert.Equal((NoticeStatus.Retrying, NoticeStatus.Failed), (retrying, failed));
+        Assert.Equal(
+            "committee, почта: почтовый сервер недоступен | gatchinsky, веб-хук: адрес веб-хука отвечает перенаправлением " +
+            "Доставка повторяется автоматически; если все попытки не удадутся, уведомление останется в очереди digest-requests-poison до команды schoolrisk notices replay --queue digest-requests.",
+            retryingReason);
+        Assert.StartsWith("kirovsky: нет адреса | gatchinsky, веб-хук:", failedReason, StringComparison.Ordinal);
+        Assert.EndsWith(DeliveryOutcome.FailedNote, failedReason, StringComparison.Ordinal);
+        Assert.Equal((NoticeStatus.Delivered, (string?)null), new DeliveryOutcome(2, 1, [], []).NoticeStatus([], "risk-notifications"));
+    }
+
     private static DeliveryOptions Options(int port, SecureSocketOptions security) =>
         new() { SmtpHost = "127.0.0.1", SmtpPort = port, SmtpSecurity = security, Timeout = TimeSpan.FromSeconds(10) };
 
