@@ -30,7 +30,8 @@ namespace SchoolRisk.Functions;
 /// one), <c>Rules:Directory</c> (the default rule files, activated on the
 /// first start; default <c>rules</c>), <c>Rules:CheckSeconds</c> (how long a read of the active rule set version is trusted; default 0: every invocation checks),
 /// <c>Uploads:MaxFileBytes</c>, <c>Uploads:MaxRows</c> and the other <see cref="UploadLimits"/>,
-/// <c>Notifications:SmtpHost</c>, <c>Notifications:SmtpPort</c> and the other <see cref="DeliveryOptions"/>.
+/// <c>Notifications:SmtpHost</c>, <c>Notifications:SmtpPort</c> and the other <see cref="DeliveryOptions"/>
+/// (<c>WEBSITE_HOSTNAME</c>, set by Azure, names the page letters link).
 /// Logs are one JSON object a line on standard output, which the Functions host forwards to its own logs (and
 /// Application Insights), each with the scope of the decision it records: <c>UploadId</c>, <c>MunicipalityId</c>,
 /// <c>Period</c>, <c>RuleSetVersion</c>, and <c>NoticeId</c> for a notice.
@@ -91,13 +92,14 @@ public static class FunctionApp
             .AddSingleton<MunicipalityTable>()
             .AddSingleton<RubricTable>()
             .AddSingleton<NotificationTable>()
-            .AddSingleton(builder.Configuration.GetSection("Notifications").Get<DeliveryOptions>() ?? new DeliveryOptions())
+            .AddSingleton(DeliveryOptionsOf(builder.Configuration))
             .AddSingleton<RecipientStore>()
             .AddSingleton<DeliveryTable>()
             .AddSingleton<DigestSchedule>()
             .AddSingleton<IDeliverySender, MailSender>()
             .AddSingleton<IDeliverySender>(services => new WebhookSender(
-                new HttpClient { Timeout = services.GetRequiredService<DeliveryOptions>().Timeout }, TimeProvider.System))
+                WebhookSender.CreateHttpClient(services.GetRequiredService<DeliveryOptions>().Timeout), TimeProvider.System))
+            .AddSingleton<ReportReadLinks>()
             .AddSingleton<NoticeDeliverer>()
             .AddSingleton<NoticeStore>()
             .AddSingleton<UploadProcessor>()
@@ -126,5 +128,17 @@ public static class FunctionApp
         app.MapNotes();
         app.MapSite();
         return app;
+    }
+
+    /// <summary>The <c>Notifications</c> section, validated; the page letters link defaults to the app's own host in Azure (<c>WEBSITE_HOSTNAME</c>).</summary>
+    private static DeliveryOptions DeliveryOptionsOf(ConfigurationManager configuration)
+    {
+        var options = configuration.GetSection("Notifications").Get<DeliveryOptions>() ?? new DeliveryOptions();
+        if (options.SiteUrl is null && configuration["WEBSITE_HOSTNAME"] is { Length: > 0 } host)
+        {
+            options.SiteUrl = new Uri($"https://{host}/api/site/");
+        }
+
+        return options.Validated();
     }
 }

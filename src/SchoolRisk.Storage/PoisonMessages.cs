@@ -4,8 +4,8 @@ namespace SchoolRisk.Storage;
 
 /// <summary>
 /// A queue's poison queue, <c>{queue}-poison</c>, where the Functions host moves a message after its last failed
-/// delivery (and <c>Notify</c> moves one that failed permanently). Replaying puts the messages back on the queue,
-/// text unchanged; what was already done for them is skipped by their dedupe keys.
+/// delivery. Replaying puts the messages back on the queue, text unchanged; what was already done for them is skipped
+/// by their dedupe keys.
 /// </summary>
 public sealed class PoisonMessages(StorageAccount account, string queue)
 {

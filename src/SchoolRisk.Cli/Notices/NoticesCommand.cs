@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SchoolRisk.Domain.Periods;
+using SchoolRisk.Functions.Notify;
 using SchoolRisk.Storage;
 using SchoolRisk.Storage.Notifications;
 using Spectre.Console;
@@ -8,8 +9,10 @@ namespace SchoolRisk.Cli.Notices;
 
 /// <summary>
 /// <c>schoolrisk notices</c>: <c>list</c> a period's notices with how their delivery ended and the deliveries that
-/// failed; <c>replay</c> the messages of a poison queue (by default <c>risk-notifications-poison</c>), for example after
-/// an address was added to the recipients directory or the mail server came back. A delivery already sent is not sent again.
+/// failed; <c>replay --failed [--period p]</c> sends again the notices that failed permanently, once the cause is fixed
+/// (an address corrected in the recipients directory, the relay's certificate replaced); <c>replay</c> puts back the
+/// messages of a poison queue (by default <c>risk-notifications-poison</c>), for example after the mail server came
+/// back. A delivery already sent is not sent again.
 /// </summary>
 public static class NoticesCommand
 {
@@ -17,7 +20,7 @@ public static class NoticesCommand
 
     public static Command Create()
     {
-        var command = new Command("notices", "Notices and their delivery: list, replay the poison queue.");
+        var command = new Command("notices", "Notices and their delivery: list, send failed notices again, replay a poison queue.");
         Connection.AddTo(command);
         command.Subcommands.Add(List());
         command.Subcommands.Add(Replay());
@@ -27,19 +30,27 @@ public static class NoticesCommand
     private static Command List()
     {
         var period = new Option<string>("--period") { Description = "The period, for example 2023-2024.", Required = true };
-        var command = new Command("list", "List a period's notices with their delivery status, and every delivery that did not go out.") { period };
+        var command = new Command("list", "List a period's notices with their delivery status, and the deliveries that did not go out of notices not delivered.") { period };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var account = Connection.Open(parse);
             var chosen = Period.Parse(parse.GetValue(period)!);
             var table = new Table().Title($"Notices of {chosen}").AddColumn("Recipient").AddColumn("Notice").AddColumn("Kind").AddColumn("Status").AddColumn("Reason");
+            var delivered = new HashSet<string>(StringComparer.Ordinal);
             await foreach (var notice in new NotificationTable(account, TimeProvider.System).ListAsync(chosen, cancellationToken))
             {
                 table.AddRow(notice.MunicipalityId, notice.NoticeId, notice.Kind.ToString(), notice.Status, Markup.Escape(notice.Reason ?? string.Empty));
+                if (notice.Status == NoticeStatus.Delivered)
+                {
+                    delivered.Add(notice.NoticeId);
+                }
             }
 
             AnsiConsole.Write(table);
-            await foreach (var delivery in new DeliveryTable(account, TimeProvider.System).ListAsync(chosen, cancellationToken).Where(d => d.Status != DeliveryStatus.Sent))
+
+            // A delivered notice's failed deliveries are history: an address since corrected in the directory.
+            await foreach (var delivery in new DeliveryTable(account, TimeProvider.System).ListAsync(chosen, cancellationToken)
+                .Where(d => d.Status != DeliveryStatus.Sent && !delivered.Contains(d.NoticeId)))
             {
                 AnsiConsole.MarkupLine($"[red]{delivery.Status}[/] {delivery.RecipientId} {delivery.Channel} {Markup.Escape(delivery.Address)} after {delivery.Attempts} attempts: {Markup.Escape(delivery.Reason ?? string.Empty)}");
             }
@@ -51,10 +62,31 @@ public static class NoticesCommand
 
     private static Command Replay()
     {
-        var queue = new Option<string>("--queue") { Description = "The queue whose poison queue to replay.", DefaultValueFactory = _ => "risk-notifications" };
-        var command = new Command("replay", "Put the messages of a poison queue back on their queue.") { queue };
+        var queue = new Option<string>("--queue") { Description = "The queue whose poison queue to replay.", DefaultValueFactory = _ => NoticeMessage.Queue };
+        var failed = new Option<bool>("--failed") { Description = "Send again the notices and digests whose status is Failed, instead of replaying a poison queue." };
+        var period = new Option<string?>("--period") { Description = "With --failed: only this period's, for example 2023-2024 (default: every period)." };
+        var command = new Command("replay", "Put the messages of a poison queue back on their queue, or (--failed) send failed notices again.") { queue, failed, period };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(period) is { } text && !Period.TryParse(text, out _))
+            {
+                result.AddError($"--period '{text}' is not a period like 2023-2024.");
+            }
+            else if (result.GetValue(period) is not null && !result.GetValue(failed))
+            {
+                result.AddError("--period goes with --failed.");
+            }
+        });
         command.SetAction(async (parse, cancellationToken) =>
         {
+            if (parse.GetValue(failed))
+            {
+                var chosen = parse.GetValue(period) is { } text ? Period.Parse(text) : (Period?)null;
+                var queued = await new FailedNoticeReplay(Connection.Open(parse), TimeProvider.System).ReplayAsync(chosen, cancellationToken);
+                AnsiConsole.MarkupLine($"Queued [bold]{queued}[/] failed notices and digests again{(chosen is null ? string.Empty : $" of {chosen}")}.");
+                return 0;
+            }
+
             var poison = new PoisonMessages(Connection.Open(parse), parse.GetValue(queue)!);
             var moved = await poison.ReplayAsync(cancellationToken);
             AnsiConsole.MarkupLine($"Replayed [bold]{moved}[/] messages from {poison.Name}.");

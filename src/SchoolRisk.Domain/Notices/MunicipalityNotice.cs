@@ -42,7 +42,7 @@ public sealed record MunicipalityNotice(
     /// <summary>
     /// The notice for an evaluated upload: schools that entered or stayed in a risk zone, and those that left one, against
     /// <paramref name="before"/> (each school's overall zone in the previous period); <c>null</c> when no school is or was
-    /// in a risk zone and the file had no problems.
+    /// in a risk zone and the reading had nothing to tell (no problem, no column not read, no row left out).
     /// </summary>
     public static MunicipalityNotice? For(EvaluatedUpload upload, UploadReport report, ReportLinks? links, IReadOnlyDictionary<string, Zone> before)
     {
@@ -55,6 +55,7 @@ public sealed record MunicipalityNotice(
             .ThenBy(evaluation => evaluation.School.SchoolId, StringComparer.Ordinal)
             .Select(evaluation => new RiskSchool(evaluation.School.SchoolId, evaluation.School.SchoolName, evaluation.OverallZone, evaluation.Findings)
             {
+                Reasons = OverallZonePolicy.Default.ReasonsFor(evaluation.Findings.Select(finding => finding.Zone), evaluation.Classification),
                 Before = before.TryGetValue(evaluation.School.SchoolId, out var zone) ? zone : null,
             })
             .ToList();
@@ -63,7 +64,7 @@ public sealed record MunicipalityNotice(
             .Select(evaluation => new LeftSchool(evaluation.School.SchoolId, evaluation.School.SchoolName, before[evaluation.School.SchoolId]))
             .OrderBy(school => school.SchoolId, StringComparer.Ordinal)
             .ToList();
-        if (schools.Count == 0 && left.Count == 0 && !report.HasErrors)
+        if (schools.Count == 0 && left.Count == 0 && !report.HasFindings)
         {
             return null;
         }
@@ -78,13 +79,13 @@ public sealed record MunicipalityNotice(
             upload.RuleSetVersion,
             upload.Schools.Count,
             schools,
-            report.HasErrors ? UploadSummary.Of(report, links) : null)
+            report.HasFindings ? UploadSummary.Of(report, links) : null)
         {
             Left = left,
         };
     }
 
-    /// <summary>The notice for an evaluated rubric upload, or <c>null</c> when every rubric is in its top band and the file had no problems.</summary>
+    /// <summary>The notice for an evaluated rubric upload, or <c>null</c> when every rubric is in its top band and the reading had nothing to tell.</summary>
     public static MunicipalityNotice? ForRubrics(UploadPath path, string uploadId, string ruleSetVersion, IReadOnlyList<RubricResult> results, UploadReport report, ReportLinks? links)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -96,14 +97,14 @@ public sealed record MunicipalityNotice(
             .ThenBy(result => result.RubricId, StringComparer.Ordinal)
             .ThenBy(result => result.Subject, StringComparer.Ordinal)
             .ToList();
-        if (atRisk.Count == 0 && !report.HasErrors)
+        if (atRisk.Count == 0 && !report.HasFindings)
         {
             return null;
         }
 
         return new MunicipalityNotice(
             $"{path.Period}_{uploadId}_{ruleSetVersion}", path.MunicipalityId, path.Period, uploadId, path.BlobName, NoticeKind.RubricsEvaluated,
-            ruleSetVersion, 0, [], report.HasErrors ? UploadSummary.Of(report, links) : null)
+            ruleSetVersion, 0, [], report.HasFindings ? UploadSummary.Of(report, links) : null)
         {
             Rubrics = atRisk,
         };
@@ -120,7 +121,7 @@ public sealed record MunicipalityNotice(
             ? null
             : new MunicipalityNotice(
                 $"{period}_{municipalityId}_rules_{ruleSetVersion}", municipalityId, period, uploadId, string.Empty, NoticeKind.RulesChanged,
-                ruleSetVersion, changes.Count, [.. changes.Where(change => change.After != Zone.None).Select(change => new RiskSchool(change.SchoolId, change.SchoolName, change.After, change.Findings))],
+                ruleSetVersion, changes.Count, [.. changes.Where(change => change.After != Zone.None).Select(change => new RiskSchool(change.SchoolId, change.SchoolName, change.After, change.Findings) { Reasons = change.Reasons })],
                 null)
             {
                 ZoneChanges = [.. changes.OrderBy(change => change.SchoolId, StringComparer.Ordinal)],

@@ -59,7 +59,7 @@ public sealed class RubricReading(Stream content, UploadPath path, SchoolRegistr
 
             if (++DataRows > limits.MaxRows)
             {
-                throw new UploadRejectedException($"Файл «{_file}»: больше {limits.MaxRows.ToString("N0", Russian)} строк с данными; разделите файл на части.");
+                throw new UploadRejectedException($"Файл «{_file}»: больше {limits.MaxRows.ToString("N0", Russian)} строк с данными: проверьте, что загружается таблица оценок по рубрикам, без лишних строк (каждая загрузка заменяет предыдущую целиком, поэтому файл нельзя делить на части).");
             }
 
             if (Check(row, columns, seen) is { } valid)

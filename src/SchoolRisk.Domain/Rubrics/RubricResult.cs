@@ -5,6 +5,9 @@ namespace SchoolRisk.Domain.Rubrics;
 /// <summary>A rubric evaluated for one subject: the total, the band it falls in and the risk zone the band maps to.</summary>
 public sealed record RubricResult(string RubricId, RubricLevel Level, string Subject, string SubjectName, RubricScores Scores, int MaxScore, RubricBand Band)
 {
+    /// <summary>The rubric's title as people know it (the rule file's <c>Rubric.Title</c>); empty in notices stored before titles were kept.</summary>
+    public string Title { get; init; } = string.Empty;
+
     public int Total => Scores.Total;
 
     public Zone Zone => Band.Zone;

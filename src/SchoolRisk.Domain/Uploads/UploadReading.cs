@@ -87,7 +87,7 @@ public sealed class UploadReading(Stream content, UploadPath path, SchoolRegistr
             if (++DataRows > limits.MaxRows)
             {
                 throw new UploadRejectedException(
-                    $"Файл «{_file}»: больше {limits.MaxRows.ToString("N0", Russian)} строк с данными; разделите файл на части.");
+                    $"Файл «{_file}»: больше {limits.MaxRows.ToString("N0", Russian)} строк с данными, а в муниципалитете столько школ не бывает: проверьте, что загружается таблица школ, без лишних строк (каждая загрузка заменяет предыдущую целиком, поэтому файл нельзя делить на части).");
             }
 
             var read = Check(row, columns, seen);

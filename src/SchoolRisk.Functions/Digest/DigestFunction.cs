@@ -2,8 +2,10 @@ using SchoolRisk.Domain.Notices.Deliveries;
 using SchoolRisk.Domain.Notices.Digest;
 using SchoolRisk.Domain.Notices.Recipients;
 using SchoolRisk.Domain.Periods;
+using SchoolRisk.Domain.Uploads;
 using SchoolRisk.Functions.CustomHandler;
 using SchoolRisk.Functions.Notify;
+using SchoolRisk.Storage;
 using SchoolRisk.Storage.Municipalities;
 using SchoolRisk.Storage.Notifications;
 using SchoolRisk.Storage.Registry;
@@ -16,7 +18,10 @@ namespace SchoolRisk.Functions.Digest;
 /// <c>Recalculate</c> to become visible after <see cref="DeliveryOptions.DigestDelay"/>). A request overtaken by a later
 /// one ends at once; otherwise the committee's digest of the period is built from the stored results against the
 /// period before and delivered to the committee's addresses. Its key is a hash of its content, so the same state of the
-/// region is delivered once however many requests reach it. See <c>Digest/function.json</c>.
+/// region is delivered once however many requests reach it. Failures end as in <c>Notify</c>: a transient one fails the
+/// invocation (retried, then <c>digest-requests-poison</c>; status <c>Retrying</c>), a permanent one is recorded
+/// <c>Failed</c> and the request completes; <c>schoolrisk notices replay --failed</c> requests the digest again.
+/// See <c>Digest/function.json</c>.
 /// </summary>
 public static class DigestFunction
 {
@@ -29,7 +34,7 @@ public static class DigestFunction
     }
 
     private static async Task<IResult> HandleAsync(
-        InvocationRequest request, DigestSchedule schedule, ResultTable results, MunicipalityTable municipalities, RecipientStore recipients,
+        InvocationRequest request, StorageAccount account, DigestSchedule schedule, ResultTable results, MunicipalityTable municipalities, RecipientStore recipients,
         NotificationTable notifications, NoticeDeliverer deliverer, CancellationToken cancellationToken)
     {
         if (!request.TryReadPeriodMessage<DigestRequest>(TriggerBinding, out var message, out var period, out var error))
@@ -51,12 +56,28 @@ public static class DigestFunction
         var zones = await municipalities.ListAsync(period, cancellationToken).ToDictionaryAsync(summary => summary.MunicipalityId, summary => summary.Zone, StringComparer.Ordinal, cancellationToken);
         var digest = RegionalDigest.Of(period, current, await SchoolsAsync(results, period.Previous, cancellationToken), zones);
         await notifications.TryAddDigestAsync(digest, cancellationToken);
-        var outcome = await deliverer.DeliverAsync(period, DeliveryPlan.ForDigest(digest, await recipients.LoadAsync(cancellationToken)), cancellationToken);
-        var log = $"Digest {digest.Key}: {outcome.Summary}";
-        var failures = outcome.Transient.Concat(outcome.Permanent).ToList();
-        await notifications.SetStatusAsync(
-            period, RecipientDirectory.Committee, digest.Key, failures.Count == 0 ? NoticeStatus.Delivered : NoticeStatus.Retrying, failures.Count == 0 ? null : string.Join(" | ", failures), cancellationToken);
-        return failures.Count > 0 ? FunctionJson.Failed(InvocationResponse.Log(log)) : FunctionJson.Ok(InvocationResponse.Log(log));
+        RecipientDirectory directory;
+        try
+        {
+            directory = await recipients.LoadAsync(cancellationToken);
+        }
+        catch (UploadRejectedException exception)
+        {
+            await notifications.SetStatusAsync(
+                period, RecipientDirectory.Committee, digest.Key, NoticeStatus.Failed,
+                $"справочник адресатов не читается, сводка не отправлена: {exception.Message} {DeliveryOutcome.FailedNote}", cancellationToken);
+            return FunctionJson.Ok(InvocationResponse.Log($"Digest {digest.Key}: the recipients directory is unreadable, digest failed: {exception.Message}"));
+        }
+
+        var planned = DeliveryPlan.ForDigest(digest, directory);
+        List<string> unaddressed = planned.Count > 0
+            ? []
+            : [$"{RecipientDirectory.Committee}: в справочнике адресатов (registry/recipients.csv) нет ни адреса почты, ни веб-хука комитета (строка с кодом committee), сводка не отправлена."];
+        var outcome = await deliverer.DeliverAsync(period, planned, cancellationToken);
+        var (status, reason) = outcome.NoticeStatus(unaddressed, account.Options.DigestRequestsQueue);
+        await notifications.SetStatusAsync(period, RecipientDirectory.Committee, digest.Key, status, reason, cancellationToken);
+        var log = $"Digest {digest.Key}: {status}; {outcome.Summary}{string.Concat(unaddressed.Select(text => $"; {text}"))}";
+        return status == NoticeStatus.Retrying ? FunctionJson.Failed(InvocationResponse.Log(log)) : FunctionJson.Ok(InvocationResponse.Log(log));
     }
 
     private static async Task<List<DigestSchool>> SchoolsAsync(ResultTable results, Period period, CancellationToken cancellationToken) =>

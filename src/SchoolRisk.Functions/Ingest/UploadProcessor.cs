@@ -194,7 +194,7 @@ public sealed class UploadProcessor(
             await foreach (var row in reading.ReadValidRowsAsync(cancellationToken))
             {
                 var band = await ruleSet.BandOfAsync(row.Rubric, row.Scores);
-                evaluated.Add(new RubricResult(row.Rubric.Id, row.Rubric.Level, row.Subject, row.SubjectName, row.Scores, row.Rubric.MaxScore, band));
+                evaluated.Add(new RubricResult(row.Rubric.Id, row.Rubric.Level, row.Subject, row.SubjectName, row.Scores, row.Rubric.MaxScore, band) { Title = row.Rubric.Title });
             }
         }
         catch (UploadRejectedException exception)
@@ -302,7 +302,7 @@ public sealed class UploadProcessor(
               "(schoolrisk notices replay --queue upload-events).");
 
     private static string TooLarge(UploadPath path, long length, long limit) =>
-        $"Файл «{path.FileName}»: размер {Size(length)} больше допустимых {Size(limit)}; разделите файл на части.";
+        $"Файл «{path.FileName}»: размер {Size(length)} больше допустимых {Size(limit)}. Уберите из книги лишние листы, рисунки и оформление или сохраните таблицу как CSV (каждая загрузка заменяет предыдущую целиком, поэтому файл нельзя делить на части).";
 
     private static string Size(long bytes)
     {

@@ -1,4 +1,5 @@
 using MailKit.Security;
+using SchoolRisk.Storage.Reports;
 
 namespace SchoolRisk.Functions.Notify;
 
@@ -34,4 +35,29 @@ public sealed class DeliveryOptions
 
     /// <summary>How long one SMTP conversation or webhook call may take.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long the read-only links in a letter (the error report, the analytical note) work, from the moment the letter
+    /// is sent: more than zero and at most 7 days, the longest a user delegation SAS lives. Default 7 days.
+    /// </summary>
+    public TimeSpan ReportLinkLifetime { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// The risk-map page that letters link (<c>https://{host}/api/site/</c>); <c>null</c>: letters name the page without a
+    /// link. The function app fills it from <c>WEBSITE_HOSTNAME</c>, which Azure sets, when it is not configured.
+    /// </summary>
+    public Uri? SiteUrl { get; set; }
+
+    /// <summary>Refuses settings that could only fail later, at every send.</summary>
+    /// <exception cref="InvalidOperationException"><see cref="ReportLinkLifetime"/> out of (0, 7 days].</exception>
+    public DeliveryOptions Validated()
+    {
+        if (ReportLinkLifetime <= TimeSpan.Zero || ReportLinkLifetime > ReportReadLinks.MaxLifetime)
+        {
+            throw new InvalidOperationException(
+                $"Notifications:ReportLinkLifetime is {ReportLinkLifetime}; it must be more than zero and at most {ReportReadLinks.MaxLifetime.TotalDays} days (the longest a user delegation SAS lives).");
+        }
+
+        return this;
+    }
 }

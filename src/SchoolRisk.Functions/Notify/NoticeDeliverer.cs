@@ -9,22 +9,29 @@ namespace SchoolRisk.Functions.Notify;
 /// <summary>
 /// Sends each delivery once: one already recorded as sent is skipped (a redelivered message, a retry after a crash, a
 /// replay, the same upload run again); the others are sent, a transient failure retried with exponential backoff
-/// (Polly) within the invocation, and every outcome recorded in the deliveries table with its reason.
+/// (Polly) within the invocation, and every outcome recorded in the deliveries table with its reason:
+/// <see cref="DeliveryStatus.Sent"/>, <see cref="DeliveryStatus.Failed"/> (permanent) or <see cref="DeliveryStatus.Retrying"/>.
+/// Whatever one send throws, the others are still made: an exception no sender classified counts as transient (a fault
+/// of the system, which the queue retries), with its type and message as the reason. Only the invocation's cancellation
+/// and a failure of the deliveries table itself end the loop.
 /// </summary>
 public sealed class NoticeDeliverer(IEnumerable<IDeliverySender> senders, DeliveryTable deliveries, DeliveryOptions options, TimeProvider time, ILogger<NoticeDeliverer> logger)
 {
     private readonly Dictionary<DeliveryChannel, IDeliverySender> _senders = senders.ToDictionary(sender => sender.Channel);
 
-    private readonly ResiliencePipeline _retry = new ResiliencePipelineBuilder { TimeProvider = time }
-        .AddRetry(new RetryStrategyOptions
-        {
-            ShouldHandle = new PredicateBuilder().Handle<DeliveryFailedException>(exception => !exception.Permanent),
-            MaxRetryAttempts = Math.Max(0, options.Attempts - 1),
-            Delay = options.RetryDelay,
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-        })
-        .Build();
+    /// <summary>Transient failures tried again within the invocation: <see cref="DeliveryOptions.Attempts"/> tries in all (one: no retry here).</summary>
+    private readonly ResiliencePipeline _retry = options.Attempts <= 1
+        ? ResiliencePipeline.Empty
+        : new ResiliencePipelineBuilder { TimeProvider = time }
+            .AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<DeliveryFailedException>(exception => !exception.Permanent),
+                MaxRetryAttempts = options.Attempts - 1,
+                Delay = options.RetryDelay,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+            })
+            .Build();
 
     public async Task<DeliveryOutcome> DeliverAsync(Period period, IReadOnlyList<Delivery> planned, CancellationToken cancellationToken)
     {
@@ -38,21 +45,34 @@ public sealed class NoticeDeliverer(IEnumerable<IDeliverySender> senders, Delive
                 continue;
             }
 
+            DeliveryFailedException? failure = null;
             try
             {
                 await _retry.ExecuteAsync(async token => await _senders[delivery.Channel].SendAsync(delivery, token), cancellationToken);
-                await deliveries.RecordAsync(period, delivery, DeliveryStatus.Sent, null, cancellationToken);
-                sent++;
-                logger.LogInformation("Delivery {DeliveryId} ({Kind}) sent to {RecipientId} by {Channel}", delivery.DeliveryId, delivery.Kind, delivery.Recipient.RecipientId, delivery.Channel);
             }
             catch (DeliveryFailedException exception)
             {
-                await deliveries.RecordAsync(period, delivery, exception.Permanent ? DeliveryStatus.Failed : DeliveryStatus.Retrying, exception.Message, cancellationToken);
-                (exception.Permanent ? permanent : transient).Add($"{delivery.Recipient.RecipientId} {delivery.Channel}: {exception.Message}");
-                logger.LogWarning(
-                    "Delivery {DeliveryId} to {RecipientId} by {Channel} failed ({Kind}): {Reason}",
-                    delivery.DeliveryId, delivery.Recipient.RecipientId, delivery.Channel, exception.Permanent ? "permanent" : "transient", exception.Message);
+                failure = exception;
             }
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                failure = new DeliveryFailedException($"непредвиденная ошибка при доставке ({exception.GetType().Name}): {exception.Message}", permanent: false, exception);
+            }
+
+            if (failure is null)
+            {
+                await deliveries.RecordAsync(period, delivery, DeliveryStatus.Sent, null, cancellationToken);
+                sent++;
+                logger.LogInformation("Delivery {DeliveryId} ({Kind}) sent to {RecipientId} by {Channel}", delivery.DeliveryId, delivery.Kind, delivery.Recipient.RecipientId, delivery.Channel);
+                continue;
+            }
+
+            await deliveries.RecordAsync(period, delivery, failure.Permanent ? DeliveryStatus.Failed : DeliveryStatus.Retrying, failure.Message, cancellationToken);
+            (failure.Permanent ? permanent : transient).Add($"{delivery.Recipient.RecipientId}, {(delivery.Channel == DeliveryChannel.Email ? "почта" : "веб-хук")}: {failure.Message}");
+            logger.LogWarning(
+                failure.InnerException,
+                "Delivery {DeliveryId} to {RecipientId} by {Channel} failed ({Kind}): {Reason}",
+                delivery.DeliveryId, delivery.Recipient.RecipientId, delivery.Channel, failure.Permanent ? "permanent" : "transient", failure.Message);
         }
 
         return new DeliveryOutcome(sent, alreadySent, permanent, transient);

@@ -12,8 +12,11 @@ namespace SchoolRisk.Functions.Notify;
 /// Deliveries as a signed JSON POST: <c>{deliveryId, kind, noticeId, recipientId, subject, text, data}</c>, where
 /// <c>data</c> is the notice or the digest. Headers: <c>X-SchoolRisk-Delivery</c> (the dedupe key: a receiver that
 /// has seen it ignores the repeat), <c>X-SchoolRisk-Timestamp</c> (Unix seconds) and <c>X-SchoolRisk-Signature</c>:
-/// <c>sha256=</c> and the hex HMAC-SHA256 of <c>{timestamp}.{body}</c> under the recipient's secret. 2xx is delivered;
-/// 408, 429 and 5xx are retried; any other answer is permanent.
+/// <c>sha256=</c> and the hex HMAC-SHA256 of <c>{timestamp}.{body}</c> under the recipient's secret.
+/// Delivered only when the configured URL itself answered 2xx to the POST: the <see cref="HttpClient"/> must not follow
+/// redirects (<see cref="CreateHttpClient"/>), and a response from any other URL is not taken. A redirect (3xx) and any
+/// other 4xx are permanent; 408, 429, 5xx, an unreachable or silent receiver are transient; a TLS certificate the app
+/// does not trust is permanent. Reasons are in Russian, for whoever fixes the recipients directory.
 /// </summary>
 public sealed class WebhookSender(HttpClient http, TimeProvider time) : IDeliverySender
 {
@@ -23,6 +26,10 @@ public sealed class WebhookSender(HttpClient http, TimeProvider time) : IDeliver
 
     public DeliveryChannel Channel => DeliveryChannel.Webhook;
 
+    /// <summary>The client webhooks need: redirects are never followed, each call lasts at most <paramref name="timeout"/>.</summary>
+    public static HttpClient CreateHttpClient(TimeSpan timeout) =>
+        new(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = timeout };
+
     /// <summary>The signature a receiver expects: <c>sha256=</c> and the hex HMAC-SHA256 of <c>{timestamp}.{body}</c>.</summary>
     public static string Sign(string secret, string timestamp, string body) =>
         "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{timestamp}.{body}")));
@@ -30,6 +37,7 @@ public sealed class WebhookSender(HttpClient http, TimeProvider time) : IDeliver
     public async Task SendAsync(Delivery delivery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delivery);
+        var url = delivery.Recipient.WebhookUrl!;
         var body = JsonSerializer.Serialize(
             new
             {
@@ -43,7 +51,7 @@ public sealed class WebhookSender(HttpClient http, TimeProvider time) : IDeliver
             },
             HttpOutput.JsonOptions);
         var timestamp = time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        using var request = new HttpRequestMessage(HttpMethod.Post, delivery.Recipient.WebhookUrl) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         request.Headers.Add(DeliveryHeader, delivery.DeliveryId);
         request.Headers.Add(TimestampHeader, timestamp);
         request.Headers.Add(SignatureHeader, Sign(delivery.Recipient.WebhookSecret!, timestamp, body));
@@ -52,19 +60,50 @@ public sealed class WebhookSender(HttpClient http, TimeProvider time) : IDeliver
         {
             response = await http.SendAsync(request, cancellationToken);
         }
-        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (HttpRequestException exception) when (exception.HttpRequestError == HttpRequestError.SecureConnectionError)
         {
-            throw new DeliveryFailedException($"Webhook {delivery.Address} unreachable: {exception.Message}", permanent: false, exception);
+            throw new DeliveryFailedException(
+                $"веб-хук {url}: не удалось установить защищённое соединение (сертификат получателя не доверен или TLS не согласован): {exception.Message} " +
+                "Получателю нужно исправить сертификат, либо исправьте адрес в справочнике адресатов.", permanent: true, exception);
+        }
+        catch (HttpRequestException exception)
+        {
+            throw new DeliveryFailedException($"веб-хук {url} недоступен: {exception.Message}", permanent: false, exception);
+        }
+        catch (TaskCanceledException exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new DeliveryFailedException($"веб-хук {url} не ответил за {http.Timeout.TotalSeconds:0} с", permanent: false, exception);
         }
 
         using (response)
         {
+            var status = (int)response.StatusCode;
+            if (response.RequestMessage?.RequestUri is { } answered && answered != url)
+            {
+                throw new DeliveryFailedException(
+                    $"ответ получен не от адреса веб-хука {url}, а от {answered} (запрос был перенаправлен); укажите в справочнике адресатов конечный адрес.", permanent: true);
+            }
+
+            if (status is >= 300 and < 400)
+            {
+                var location = response.Headers.Location is { } target ? new Uri(url, target).ToString() : "адрес не указан";
+                throw new DeliveryFailedException(
+                    $"адрес веб-хука {url} отвечает перенаправлением {status} на {location}; укажите в справочнике адресатов конечный адрес.", permanent: true);
+            }
+
             if (!response.IsSuccessStatusCode)
             {
-                var status = (int)response.StatusCode;
                 var transient = status >= 500 || response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests;
-                throw new DeliveryFailedException($"Webhook {delivery.Address} answered {status} {response.ReasonPhrase}", permanent: !transient);
+                throw new DeliveryFailedException($"веб-хук {url} ответил {status} {response.ReasonPhrase}{Hint(response.StatusCode, transient)}", permanent: !transient);
             }
         }
     }
+
+    private static string Hint(HttpStatusCode status, bool transient) => status switch
+    {
+        _ when transient => " (временная ошибка получателя)",
+        HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => "; получатель не принял подпись: сверьте webhook_secret в справочнике адресатов с ключом получателя.",
+        HttpStatusCode.NotFound or HttpStatusCode.Gone or HttpStatusCode.MethodNotAllowed => "; по этому адресу нет приёма уведомлений: исправьте webhook_url в справочнике адресатов.",
+        _ => "; получатель отклонил уведомление: выясните причину у получателя.",
+    };
 }

@@ -4,6 +4,7 @@ using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Notices;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Uploads;
+using SchoolRisk.Domain.Zones;
 using SchoolRisk.Functions.Notify;
 using SchoolRisk.Functions.Rules;
 using SchoolRisk.Storage.Municipalities;
@@ -111,6 +112,9 @@ public sealed class RegionalRecalculation(
     private static SchoolZoneChange? ChangeOf(StoredInput stored, SchoolEvaluation evaluation, string ruleSetVersion) =>
         stored.ZoneBefore(ruleSetVersion) is { } before && before != evaluation.OverallZone
             ? new SchoolZoneChange(stored.SchoolId, stored.SchoolName, before, evaluation.OverallZone, evaluation.Findings)
+            {
+                Reasons = OverallZonePolicy.Default.ReasonsFor(evaluation.Findings.Select(finding => finding.Zone), evaluation.Classification),
+            }
             : null;
 
     private async Task QueueAsync(MunicipalityNotice notice, ConcurrentBag<NoticeMessage> queued, CancellationToken cancellationToken)

@@ -30,7 +30,7 @@ public static class MunicipalitySchoolsFunction
                 var schools = await results.ListAsync(period, municipality, cancellationToken)
                     .OrderByDescending(result => result.OverallZone).ThenBy(result => result.SchoolId, StringComparer.Ordinal)
                     .Select(result => new SchoolView(
-                        result.SchoolId, result.SchoolName, result.OverallZone, ViewRequest.Indicators(result), result.Classification, result.Assessment.Rank, result.RuleSetVersion))
+                        result.SchoolId, result.SchoolName, result.OverallZone, ViewRequest.ZoneReasons(result), ViewRequest.Indicators(result), result.Classification, result.Assessment.Rank, result.RuleSetVersion))
                     .ToListAsync(cancellationToken);
                 var name = (await recipients.LoadAsync(cancellationToken)).NameOf(municipality);
                 return HttpOutput.Json(StatusCodes.Status200OK, new MunicipalitySchoolsView(period.ToString(), municipality, name, schools));

@@ -29,7 +29,7 @@ public static class SchoolHistoryFunction
                 var history = await results.HistoryAsync(school.Id, cancellationToken);
                 return HttpOutput.Json(StatusCodes.Status200OK, new SchoolHistoryView(
                     school.Id, school.Name, school.MunicipalityId,
-                    [.. history.Select(result => new SchoolPeriodView(result.Period.ToString(), result.OverallZone, ViewRequest.Indicators(result), result.Classification.LowResults))]));
+                    [.. history.Select(result => new SchoolPeriodView(result.Period.ToString(), result.OverallZone, ViewRequest.ZoneReasons(result), ViewRequest.Indicators(result), result.Classification.LowResults))]));
             }));
         return endpoints;
     }

@@ -12,9 +12,12 @@ public sealed record MunicipalityRow(string Id, string Name, Zone Zone, Zone Sch
 /// <summary>One municipality's schools in a period.</summary>
 public sealed record MunicipalitySchoolsView(string Period, string MunicipalityId, string Name, IReadOnlyList<SchoolView> Schools);
 
-/// <summary>A school in a period: its zone, every indicator's value and zone, and how it is classified.</summary>
+/// <summary>
+/// A school in a period: its zone and why it is there (<see cref="ZoneReasons"/>, in Russian; empty outside the risk
+/// zones), every indicator's value and zone, and how it is classified.
+/// </summary>
 public sealed record SchoolView(
-    string SchoolId, string SchoolName, Zone Zone, IReadOnlyList<IndicatorView> Indicators, SchoolClassification Classification, int? Rank, string RuleSetVersion);
+    string SchoolId, string SchoolName, Zone Zone, IReadOnlyList<string> ZoneReasons, IReadOnlyList<IndicatorView> Indicators, SchoolClassification Classification, int? Rank, string RuleSetVersion);
 
 /// <summary>An indicator's value (<c>null</c> when not reported) and zone, with its Russian title.</summary>
 public sealed record IndicatorView(string Id, string Title, decimal? Value, Zone Zone);
@@ -22,8 +25,8 @@ public sealed record IndicatorView(string Id, string Title, decimal? Value, Zone
 /// <summary>A school across periods, oldest first.</summary>
 public sealed record SchoolHistoryView(string SchoolId, string SchoolName, string MunicipalityId, IReadOnlyList<SchoolPeriodView> Periods);
 
-/// <summary>A school in one period of its history.</summary>
-public sealed record SchoolPeriodView(string Period, Zone Zone, IReadOnlyList<IndicatorView> Indicators, bool LowResults);
+/// <summary>A school in one period of its history: its zone, why it is there (in Russian), its indicators.</summary>
+public sealed record SchoolPeriodView(string Period, Zone Zone, IReadOnlyList<string> ZoneReasons, IReadOnlyList<IndicatorView> Indicators, bool LowResults);
 
 /// <summary>A school in the integrated assessment's ranking.</summary>
 public sealed record RankingEntry(int Rank, string SchoolId, string SchoolName, string MunicipalityId, decimal? Score, string? Level, bool Top, bool Leader);

@@ -1,4 +1,6 @@
 using SchoolRisk.Domain.Indicators;
+using SchoolRisk.Domain.Notices.Letters;
+using SchoolRisk.Domain.Zones;
 using SchoolRisk.Functions.CustomHandler;
 using SchoolRisk.Storage.Results;
 
@@ -33,6 +35,14 @@ public static class ViewRequest
 
     /// <summary>404 for a route's period that is not a school year.</summary>
     public static IResult NotAPeriod(string? text) => NotFound($"«{text}» — не учебный год вида 2023-2024.");
+
+    /// <summary>Why a stored result's school is in its zone, in Russian (<see cref="ZoneReasonText"/>); empty outside the risk zones.</summary>
+    public static IReadOnlyList<string> ZoneReasons(StoredResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var zones = result.Indicators.Values.Select(indicator => indicator.Zone).Where(zone => zone != Zone.None).ToList();
+        return ZoneReasonText.Describe(OverallZonePolicy.Default.ReasonsFor(zones, result.Classification), zones);
+    }
 
     /// <summary>Every catalog indicator of a stored result, with its Russian title.</summary>
     public static IReadOnlyList<IndicatorView> Indicators(StoredResult result)

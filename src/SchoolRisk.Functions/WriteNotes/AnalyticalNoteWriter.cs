@@ -48,10 +48,18 @@ public sealed class AnalyticalNoteWriter(
         await Parallel.ForEachAsync(municipalitiesOfPeriod, options, async (municipality, token) =>
             await reports.WriteNoteAsync(period, municipality.Key, AnalyticalNote.Compose(
                 period, names.NameOf(municipality.Key), zones.GetValueOrDefault(municipality.Key, Zone.None), ruleSet.Version,
-                [.. municipality.Select(school => new NoteSchool(
-                    school.SchoolId, school.SchoolName, school.OverallZone, before.TryGetValue(school.SchoolId, out var zone) ? zone : null,
-                    evaluator.Evaluate(new SchoolRow(0, school.SchoolId, school.SchoolName, school.Values)).Findings, school.Classification.LowResults))],
+                [.. municipality.Select(school => NoteSchoolOf(school, before, evaluator))],
                 region), token));
         return $"Notes of {period}: {municipalitiesOfPeriod.Count} written by rule set {ruleSet.Version}.";
+    }
+
+    private static NoteSchool NoteSchoolOf(StoredResult school, IReadOnlyDictionary<string, Zone> before, SchoolEvaluator evaluator)
+    {
+        var findings = evaluator.Evaluate(new SchoolRow(0, school.SchoolId, school.SchoolName, school.Values)).Findings;
+        return new NoteSchool(
+            school.SchoolId, school.SchoolName, school.OverallZone, before.TryGetValue(school.SchoolId, out var zone) ? zone : null, findings, school.Classification.LowResults)
+        {
+            Reasons = OverallZonePolicy.Default.ReasonsFor(findings.Select(finding => finding.Zone), school.Classification),
+        };
     }
 }

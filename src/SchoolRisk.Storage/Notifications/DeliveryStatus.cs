@@ -5,9 +5,12 @@ public enum DeliveryStatus
     /// <summary>Accepted by the SMTP server or the webhook: never sent again.</summary>
     Sent,
 
-    /// <summary>A transient failure (server down, timeout): the notice's message is retried.</summary>
+    /// <summary>A transient failure (server down, timeout, SMTP 4xx, webhook 408/429/5xx): the notice's message is retried.</summary>
     Retrying,
 
-    /// <summary>A permanent failure (address refused, webhook answered 4xx): the message went to the poison queue; a replay tries again.</summary>
+    /// <summary>
+    /// A permanent failure (an address refused, a redirecting webhook, an untrusted relay certificate): not retried;
+    /// <c>schoolrisk notices replay --failed</c> tries it again once fixed.
+    /// </summary>
     Failed,
 }

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using Azure.Storage.Blobs;
 using SchoolRisk.Domain.Notices;
+using SchoolRisk.Domain.Periods;
 
 namespace SchoolRisk.Storage.Notifications;
 
@@ -25,10 +26,13 @@ public sealed class NoticeStore(StorageAccount account)
     public async Task<string> WriteAsync(MunicipalityNotice notice, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(notice);
-        var blobName = $"{notice.Period}/{notice.MunicipalityId}/{notice.NoticeId}.json";
+        var blobName = BlobName(notice.Period, notice.MunicipalityId, notice.NoticeId);
         await _container.GetBlobClient(blobName).UploadAsync(BinaryData.FromObjectAsJson(notice, Json), overwrite: true, cancellationToken);
         return blobName;
     }
+
+    /// <summary>Where a notice is kept: <c>{period}/{municipality}/{noticeId}.json</c>.</summary>
+    public static string BlobName(Period period, string municipalityId, string noticeId) => $"{period}/{municipalityId}/{noticeId}.json";
 
     public async Task<MunicipalityNotice> ReadAsync(string blobName, CancellationToken cancellationToken = default)
     {

@@ -58,16 +58,26 @@ public sealed class NotificationTable(StorageAccount account, TimeProvider time)
         return await TryAddAsync(entity, cancellationToken);
     }
 
-    /// <summary>Sets how delivery of a recorded notice ended: <c>Delivered</c>, <c>Retrying</c> or <c>Failed</c>, with the reason.</summary>
+    /// <summary>
+    /// Sets how delivery of a recorded notice ended: <c>Delivered</c>, <c>Retrying</c> or <c>Failed</c>, with the reason;
+    /// no reason clears an earlier one (a merge leaves out a null property, so it is written empty).
+    /// </summary>
     public async Task SetStatusAsync(Period period, string recipientId, string noticeId, string status, string? reason, CancellationToken cancellationToken = default) =>
         await _table.UpdateEntityAsync(
-            new TableEntity(PartitionKeys.For(period, recipientId), noticeId) { ["Status"] = status, ["Reason"] = TableText.Cut(reason), ["StatusAt"] = time.GetUtcNow() },
+            new TableEntity(PartitionKeys.For(period, recipientId), noticeId) { ["Status"] = status, ["Reason"] = TableText.Cut(reason) ?? string.Empty, ["StatusAt"] = time.GetUtcNow() },
             ETag.All, TableUpdateMode.Merge, cancellationToken);
 
     /// <summary>Every notice of a period, region-wide.</summary>
-    public async IAsyncEnumerable<RecordedNotice> ListAsync(Period period, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<RecordedNotice> ListAsync(Period period, CancellationToken cancellationToken = default) =>
+        QueryAsync(PartitionKeys.PeriodFilter(period), cancellationToken);
+
+    /// <summary>The notices and digests whose delivery ended <see cref="NoticeStatus.Failed"/>: of one period, or of every period when <paramref name="period"/> is <c>null</c>.</summary>
+    public IAsyncEnumerable<RecordedNotice> ListFailedAsync(Period? period, CancellationToken cancellationToken = default) =>
+        QueryAsync((period is { } one ? $"{PartitionKeys.PeriodFilter(one)} and " : string.Empty) + $"Status eq '{NoticeStatus.Failed}'", cancellationToken);
+
+    private async IAsyncEnumerable<RecordedNotice> QueryAsync(string filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var entity in _table.QueryAsync<TableEntity>(PartitionKeys.PeriodFilter(period), cancellationToken: cancellationToken))
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             yield return new RecordedNotice(
                 entity.RowKey,
@@ -80,7 +90,8 @@ public sealed class NotificationTable(StorageAccount account, TimeProvider time)
                 entity.GetInt32("ProblemCount") ?? 0,
                 entity.GetString("Status"))
             {
-                Reason = entity.GetString("Reason"),
+                Period = Period.Parse(entity.GetString("Period")),
+                Reason = entity.GetString("Reason") is { Length: > 0 } reason ? reason : null,
             };
         }
     }

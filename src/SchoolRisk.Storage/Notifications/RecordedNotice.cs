@@ -1,4 +1,5 @@
 using SchoolRisk.Domain.Notices;
+using SchoolRisk.Domain.Periods;
 
 namespace SchoolRisk.Storage.Notifications;
 
@@ -14,5 +15,8 @@ public sealed record RecordedNotice(
     int ProblemCount,
     string Status)
 {
+    /// <summary>The period the notice is about.</summary>
+    public Period Period { get; init; }
+
     public string? Reason { get; init; }
 }

@@ -14,7 +14,7 @@ public sealed class AnalyticalNoteTests
         var schools = new[]
         {
             School("k-1", Zone.High, Zone.Medium, new IndicatorFinding("ege_below_min_share", 15m, Zone.High, 10, "ege_below_min_share.high")),
-            School("k-2", Zone.Medium, null),
+            School("k-2", Zone.Medium, null) with { Reasons = [ZoneReason.UnfavourableConditions] },
             School("k-3", Zone.None, Zone.High),
             School("k-4", Zone.None, Zone.None),
         };
@@ -25,6 +25,7 @@ public sealed class AnalyticalNoteTests
         Assert.Contains("<td>Кировский район</td><td>1 (25 %)</td><td>1 (25 %)</td><td>2 (50 %)</td><td>4</td>", html, StringComparison.Ordinal);
         Assert.Contains("<td>Регион</td><td>10 (10 %)</td><td>20 (20 %)</td><td>70 (70 %)</td><td>100</td>", html, StringComparison.Ordinal);
         Assert.Contains("Доля результатов ЕГЭ ниже минимального балла: 15 % (порог 10 %, высокий риск)", html, StringComparison.Ordinal);
+        Assert.Contains("<td>ШНСУ — школа, работающая в неблагоприятных социальных условиях</td><td>—</td>", html, StringComparison.Ordinal);
         Assert.Contains("Вошли в зону риска: 1; вышли из неё: 1; перешли из среднего в высокий: 1.", html, StringComparison.Ordinal);
         Assert.Contains("<svg", html, StringComparison.Ordinal);
         Assert.Equal("2023-2024/kirovsky/note.html", AnalyticalNote.BlobName(Period.Parse("2023-2024"), "kirovsky"));

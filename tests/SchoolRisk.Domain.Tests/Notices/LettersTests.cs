@@ -5,6 +5,8 @@ using SchoolRisk.Domain.Notices.Digest;
 using SchoolRisk.Domain.Notices.Letters;
 using SchoolRisk.Domain.Notices.Recipients;
 using SchoolRisk.Domain.Periods;
+using SchoolRisk.Domain.Rubrics;
+using SchoolRisk.Domain.Uploads;
 using SchoolRisk.Domain.Zones;
 
 namespace SchoolRisk.Domain.Tests.Notices;
@@ -18,7 +20,7 @@ public sealed class LettersTests
     [Fact]
     public void MunicipalityLetter_SaysWhichSchoolsEnteredStayedAndLeft_WithValueThresholdAndZone_InBothAlternatives()
     {
-        var letter = MunicipalityLetter.Compose(Notice(), "Гатчинский район");
+        var letter = MunicipalityLetter.Compose(Notice(), "Гатчинский район", LetterLinks.None);
 
         Assert.Equal("Гатчинский район: зоны риска школ за 2023-2024: высокий риск — 1, средний — 1", letter.Subject);
         foreach (var body in new[] { letter.Html, letter.Text })
@@ -29,10 +31,99 @@ public sealed class LettersTests
             Assert.Contains("gatchinsky-003 Школа &quot;Три&quot;".Replace("&quot;", body == letter.Html ? "&quot;" : "\"", StringComparison.Ordinal), body, StringComparison.Ordinal);
             Assert.Contains("Доля результатов ЕГЭ ниже минимального балла: 12,5 % (порог 10 %, высокий риск)", body, StringComparison.Ordinal);
             Assert.Contains("Версия правил: v1", body, StringComparison.Ordinal);
+            Assert.Contains("показателей в зоне высокого риска: 1", body, StringComparison.Ordinal);
         }
 
         Assert.DoesNotContain("<script>", letter.Html, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;", letter.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ASchoolInARiskZoneByItsClassificationAlone_SaysSo_InTheLetterAndTheAlert()
+    {
+        var shnor = new RiskSchool("gatchinsky-004", "Школа 4", Zone.High, []) { Before = Zone.None, Reasons = [ZoneReason.LowResults] };
+        var notice = Notice() with { Schools = [.. Notice().Schools, shnor] };
+
+        var letter = MunicipalityLetter.Compose(notice, "Гатчинский район", LetterLinks.None);
+        var alert = CommitteeAlert.Compose(notice, "Гатчинский район")!;
+
+        Assert.Contains(
+            "gatchinsky-002 Школа 2 | средний риск | ШНСУ — школа, работающая в неблагоприятных социальных условиях | —", letter.Text, StringComparison.Ordinal);
+        Assert.Contains(
+            "gatchinsky-004 Школа 4 | высокий риск | ШНОР — школа с низкими образовательными результатами (по сравнению со школами региона) | —", letter.Text, StringComparison.Ordinal);
+        Assert.Contains("<td>ШНСУ — школа, работающая в неблагоприятных социальных условиях</td>", letter.Html, StringComparison.Ordinal);
+        Assert.Contains("gatchinsky-004 Школа 4 | ШНОР — школа с низкими образовательными результатами", alert.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Letters_NameNoInternals_NoTableContainerBlobPathOrStatusName()
+    {
+        var links = new ReportLinks("2023-2024/gatchinsky/u1/errors.json", "2023-2024/gatchinsky/u1/errors.csv");
+        var problems = new UploadSummary(null, 5, 1, 1, ["Файл «schools.csv», строка 3: школа «x» не найдена в реестре школ."], links);
+        var band = new RubricBand("low", "low", "низкий уровень", Zone.High, 0, 11);
+        var rubric = new RubricResult("young_teachers", RubricLevel.Municipality, "gatchinsky", "Гатчинский район", new RubricScores([1, 2]), 22, band) { Title = "Поддержка молодых педагогов" };
+        var change = new SchoolZoneChange("gatchinsky-001", "Школа 1", Zone.None, Zone.High, [Ege]) { Reasons = [ZoneReason.HighIndicator] };
+        MunicipalityNotice[] notices =
+        [
+            Notice() with { Problems = problems },
+            Notice() with { Kind = NoticeKind.RulesChanged, ZoneChanges = [change] },
+            Notice() with { Kind = NoticeKind.RubricsEvaluated, Schools = [], Rubrics = [rubric] },
+            Notice() with { Kind = NoticeKind.Rejected, Schools = [], Problems = problems with { RejectionReason = "Файл «schools.csv»: нет ни одной строки с данными школ." } },
+        ];
+        var texts = notices.SelectMany(notice => new[] { MunicipalityLetter.Compose(notice, "Гатчинский район", LetterLinks.None), CommitteeAlert.Compose(notice, "Гатчинский район") })
+            .OfType<Letter>().SelectMany(letter => new[] { letter.Subject, letter.Text }).ToList();
+
+        Assert.Equal(6, texts.Count / 2);
+        foreach (var internalWord in new[] { "results", "таблиц", "reports", "uploads", "notices", "blob", "контейнер", "2023-2024/gatchinsky", ".json",
+            "Evaluated", "RulesChanged", "Rejected", "Retrying", "Failed", "Delivered", "young_teachers", " high", " medium", "/api/" })
+        {
+            Assert.DoesNotContain(texts, text => text.Contains(internalWord, StringComparison.OrdinalIgnoreCase));
+        }
+
+        Assert.Contains(texts, text => text.Contains("Поддержка молодых педагогов | gatchinsky Гатчинский район | 3 из 22 | низкий уровень | высокий риск", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void MunicipalityLetter_LinksTheReportAndTheNote_AndSaysUntilWhenTheyWork()
+    {
+        var report = new Uri("https://account.blob.core.windows.net/reports/2023-2024/gatchinsky/u1/errors.csv?sv=2024-11-04&sr=b&sp=r");
+        var note = new Uri("https://account.blob.core.windows.net/reports/2023-2024/gatchinsky/note.html?sv=2024-11-04&sr=b&sp=r");
+        var site = new Uri("https://schoolrisk-app.azurewebsites.net/api/site/");
+        var notice = Notice() with { Problems = new UploadSummary(null, 5, 1, 1, ["Строка 3: школа не найдена."], new ReportLinks("2023-2024/gatchinsky/u1/errors.json", "2023-2024/gatchinsky/u1/errors.csv")) };
+
+        var letter = MunicipalityLetter.Compose(notice, "Гатчинский район", new LetterLinks(report, note, new DateTimeOffset(2026, 12, 6, 9, 0, 0, TimeSpan.Zero), site));
+
+        Assert.Equal(("2023-2024/gatchinsky/u1/errors.csv", "2023-2024/gatchinsky/note.html"), MunicipalityLetter.LinkedDocuments(notice));
+        Assert.Contains($"отчёт о проверке файла (CSV, открывается в Excel): {report.AbsoluteUri}", letter.Text, StringComparison.Ordinal);
+        Assert.Contains($"открыть справку: {note.AbsoluteUri}", letter.Text, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"{System.Net.WebUtility.HtmlEncode(report.AbsoluteUri)}\">", letter.Html, StringComparison.Ordinal);
+        Assert.Contains("Ссылки в этом письме действуют до 6 декабря 2026 г., 12:00 (МСК)", letter.Text, StringComparison.Ordinal);
+        Assert.Contains($"страница мониторинга: {site}", letter.Text, StringComparison.Ordinal);
+        Assert.Equal((null, null), MunicipalityLetter.LinkedDocuments(notice with { Kind = NoticeKind.RubricsEvaluated, Problems = null }));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(12)]
+    public void RejectedLetter_SaysWhatToDoNext_WithoutRepeatingTheReason(int problemRows)
+    {
+        const string reason = "Файл «schools.csv» отклонён по причине, которую пишет чтение файла.";
+        var notice = MunicipalityNotice.Rejected(
+            UploadReport.Rejected(new UploadPath(Period, "gatchinsky", "schools.csv"), "u1", reason, null),
+            new ReportLinks("2023-2024/gatchinsky/u1/errors.json", "2023-2024/gatchinsky/u1/errors.csv"));
+        notice = notice with { Problems = notice.Problems! with { DataRows = problemRows, ProblemCount = problemRows } };
+        var linked = MunicipalityLetter.LinkedDocuments(notice);
+
+        var letter = MunicipalityLetter.Compose(
+            notice, "Гатчинский район", new LetterLinks(linked.Report is null ? null : new Uri("https://example.test/errors.csv"), null, DateTimeOffset.UnixEpoch, null));
+
+        var whatToDo = letter.Text[letter.Text.IndexOf("Что сделать", StringComparison.Ordinal)..];
+        Assert.Contains("Исправьте файл так, как сказано в причине выше", whatToDo, StringComparison.Ordinal);
+        Assert.Contains("Загрузите исправленный файл снова в папку муниципалитета за 2023-2024", whatToDo, StringComparison.Ordinal);
+        Assert.Contains("в силе остаются данные за этот период, принятые раньше", whatToDo, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(letter.Text, System.Text.RegularExpressions.Regex.Escape(reason)));
+        Assert.Equal(problemRows > 0, whatToDo.Contains("отчёт о проверке файла (CSV, открывается в Excel): https://example.test/errors.csv", StringComparison.Ordinal));
+        Assert.DoesNotContain("Если данные неверны", letter.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -54,13 +145,13 @@ public sealed class LettersTests
             new Recipient("kirovsky", "Кировский район", "k@edu.example.ru", null, null),
             new Recipient(RecipientDirectory.Committee, "Комитет", "c@edu.example.ru", null, null)]);
 
-        var plan = DeliveryPlan.ForNotice(Notice(), directory);
+        var plan = DeliveryPlan.ForNotice(Notice(), directory, LetterLinks.None);
 
         Assert.Equal(
             [("notice", "g@edu.example.ru"), ("notice", "https://g.example.ru/hook"), ("alert", "c@edu.example.ru")],
             plan.Select(d => (d.Kind, d.Address)));
         Assert.Equal(plan.Count, plan.Select(d => d.DeliveryId).Distinct().Count());
-        Assert.Equal(plan.Select(d => d.DeliveryId), DeliveryPlan.ForNotice(Notice(), directory).Select(d => d.DeliveryId));
+        Assert.Equal(plan.Select(d => d.DeliveryId), DeliveryPlan.ForNotice(Notice(), directory, LetterLinks.None).Select(d => d.DeliveryId));
     }
 
     [Fact]
@@ -87,8 +178,8 @@ public sealed class LettersTests
     private static MunicipalityNotice Notice() =>
         new("2023-2024_u1_v1", "gatchinsky", Period, "u1", "2023-2024/gatchinsky/schools.csv", NoticeKind.Evaluated, "v1", 4,
             [
-                new RiskSchool("gatchinsky-001", "Школа <script>", Zone.High, [Ege]) { Before = Zone.Medium },
-                new RiskSchool("gatchinsky-002", "Школа 2", Zone.Medium, []) { Before = Zone.None },
+                new RiskSchool("gatchinsky-001", "Школа <script>", Zone.High, [Ege]) { Before = Zone.Medium, Reasons = [ZoneReason.HighIndicator] },
+                new RiskSchool("gatchinsky-002", "Школа 2", Zone.Medium, []) { Before = Zone.None, Reasons = [ZoneReason.UnfavourableConditions] },
             ],
             null)
         {

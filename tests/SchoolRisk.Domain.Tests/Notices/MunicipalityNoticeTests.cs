@@ -1,5 +1,8 @@
+using SchoolRisk.Domain.Classification;
 using SchoolRisk.Domain.Evaluation;
+using SchoolRisk.Domain.Indicators;
 using SchoolRisk.Domain.Notices;
+using SchoolRisk.Domain.Notices.Letters;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Uploads;
@@ -25,6 +28,16 @@ public sealed class MunicipalityNoticeTests
         Assert.Equal(3, notice.SchoolCount);
         Assert.Equal(["gatchinsky-002", "gatchinsky-003"], notice.Schools.Select(s => s.SchoolId));
         Assert.Null(notice.Problems);
+    }
+
+    [Fact]
+    public void For_ASchoolInTheMediumZoneByItsClassificationAlone_CarriesThatReason()
+    {
+        var shnsu = Evaluation("gatchinsky-001", Zone.Medium) with { Classification = SchoolClassification.None with { UnfavourableConditions = true } };
+
+        var notice = MunicipalityNotice.For(Upload(shnsu), Report(problems: 0), null, NoHistory)!;
+
+        Assert.Equal([ZoneReason.UnfavourableConditions], Assert.Single(notice.Schools).Reasons);
     }
 
     [Fact]
@@ -76,6 +89,28 @@ public sealed class MunicipalityNoticeTests
         Assert.Equal("2023-2024_u1_rejected", notice.NoticeId);
         Assert.Equal(NoticeKind.Rejected, notice.Kind);
         Assert.Equal(report.RejectionReason, notice.Problems!.RejectionReason);
+    }
+
+    [Fact]
+    public void For_AFileWithNoProblemButAColumnNotReadAndATotalRow_TheLetterTellsBothAndLinksTheReport()
+    {
+        var report = Report(problems: 0) with
+        {
+            UnrecognisedColumns = [new UnrecognisedColumn("Сохранённость контингента", IndicatorCatalog.RetentionShare)],
+            Notes = [new UploadNote(40, "Файл «schools.csv», строка 40: итоговая строка «Итого по району» — не школа; пропущена.")],
+        };
+
+        var notice = MunicipalityNotice.For(Upload(Evaluation("gatchinsky-001", Zone.None)), report, new ReportLinks("x/errors.json", "x/errors.csv"), NoHistory)!;
+        var linked = MunicipalityLetter.LinkedDocuments(notice);
+        var letter = MunicipalityLetter.Compose(notice, "Гатчинский район", new LetterLinks(new Uri("https://example.test/errors.csv"), null, DateTimeOffset.UnixEpoch, null));
+
+        Assert.Equal("x/errors.csv", linked.Report);
+        Assert.DoesNotContain("Ошибки в файле", letter.Text, StringComparison.Ordinal);
+        Assert.Contains("Столбцы, которые не прочитаны", letter.Text, StringComparison.Ordinal);
+        Assert.Contains("столбец «Сохранённость контингента» не распознан и не прочитан. Возможно, это показатель «Сохранность контингента» (retention_share)", letter.Text, StringComparison.Ordinal);
+        Assert.Contains("Строки, пропущенные как не школы", letter.Text, StringComparison.Ordinal);
+        Assert.Contains("строка 40: итоговая строка «Итого по району» — не школа; пропущена.", letter.Text, StringComparison.Ordinal);
+        Assert.Contains("отчёт о проверке файла (CSV, открывается в Excel): https://example.test/errors.csv", letter.Text, StringComparison.Ordinal);
     }
 
     private static readonly Dictionary<string, Zone> NoHistory = [];

@@ -24,7 +24,7 @@ public sealed class RegistryLetterTests
             new Recipient("gatchinsky", "Гатчинский район", "g@edu.example.ru", null, null),
             new Recipient(RecipientDirectory.Committee, "Комитет", "c@edu.example.ru", new Uri("https://c.example.ru/hook"), "k")]);
 
-        var plan = DeliveryPlan.ForNotice(notice, directory);
+        var plan = DeliveryPlan.ForNotice(notice, directory, new LetterLinks(new Uri("https://storage.example/reports/registry/schools.csv/v1/report.csv?sig=x"), null, SavedAt.AddDays(7), null));
 
         Assert.Equal(("registry_schools_20261129T101500Z_1a2b3c4d", "2026-2027", NoticeKind.RegistryProblems), (notice.NoticeId, notice.Period.ToString(), notice.Kind));
         Assert.Equal(["c@edu.example.ru", "https://c.example.ru/hook"], plan.Select(delivery => delivery.Address));
@@ -33,7 +33,8 @@ public sealed class RegistryLetterTests
         Assert.Contains("сохранён 29.11.2026 13:15 МСК и проверен", letter.Text, StringComparison.Ordinal);
         Assert.Contains("строка 2, столбец «school_id»: код школы «gatchinsky-001/1» содержит недопустимый знак «/»", letter.Text, StringComparison.Ordinal);
         Assert.Contains("Используется этот файл: учтено строк — 2 из 3; строки с ошибками не учтены, остальные действуют.", letter.Text, StringComparison.Ordinal);
-        Assert.Contains("reports/registry/schools.csv/v1/report.csv", letter.Text, StringComparison.Ordinal);
+        Assert.Contains("отчёт о проверке файла (CSV, открывается в Excel): https://storage.example/reports/registry/schools.csv/v1/report.csv?sig=x", letter.Text, StringComparison.Ordinal);
+        Assert.Contains("Ссылка действует до", letter.Text, StringComparison.Ordinal);
         Assert.Contains("<li>Реестр школ &#171;registry-school-id-slash.csv&#187;, строка 2, столбец &#171;school_id&#187;", letter.Html, StringComparison.Ordinal);
     }
 
@@ -43,8 +44,8 @@ public sealed class RegistryLetterTests
         const string Reason = "Справочник адресатов «recipients.csv», строка 1: нет столбца «email» (нужны столбцы recipient_id, name, email, webhook_url, webhook_secret).";
         var lastGood = new RegistryReport(RegistryFileKind.Recipients, "recipients.csv", "v2", SavedAt, Reason, null, new RegistryVersionInUse(SavedAt.AddDays(-1), true, 19));
 
-        var letter = RegistryLetter.Compose(MunicipalityNotice.ForRegistry(lastGood, Links));
-        var none = RegistryLetter.Compose(MunicipalityNotice.ForRegistry(lastGood with { InUse = null }, Links));
+        var letter = RegistryLetter.Compose(MunicipalityNotice.ForRegistry(lastGood, Links), LetterLinks.None);
+        var none = RegistryLetter.Compose(MunicipalityNotice.ForRegistry(lastGood with { InUse = null }, Links), LetterLinks.None);
 
         Assert.Equal("Справочник адресатов «recipients.csv» не может быть использован", letter.Subject);
         Assert.Contains("Файл нельзя использовать. " + Reason, letter.Text, StringComparison.Ordinal);

@@ -111,7 +111,7 @@ public sealed class UploadReadingTests
 
         var error = await Assert.ThrowsAsync<UploadRejectedException>(() => ReadAsync(csv, "schools.csv", new UploadLimits { MaxRows = 3 }));
 
-        Assert.Equal("Файл «schools.csv»: больше 3 строк с данными; разделите файл на части.", error.Message);
+        Assert.Equal("Файл «schools.csv»: больше 3 строк с данными, а в муниципалитете столько школ не бывает: проверьте, что загружается таблица школ, без лишних строк (каждая загрузка заменяет предыдущую целиком, поэтому файл нельзя делить на части).", error.Message);
     }
 
     private static async Task<(List<SchoolRow> Rows, UploadReading Reading)> ReadFileAsync(string file)

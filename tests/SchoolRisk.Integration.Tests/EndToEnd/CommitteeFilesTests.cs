@@ -30,7 +30,8 @@ public sealed class CommitteeFilesTests
 
         Assert.Contains("Реестр школ «schools.csv», строка 5, столбец «school_id»: строка повторяет строку 4; школа «kirovsky-003» учтена один раз", letter.Text, StringComparison.Ordinal);
         Assert.Contains("Используется этот файл: учтено строк — 3 из 4.", letter.Text, StringComparison.Ordinal);
-        Assert.Contains("Полный отчёт: reports/registry/schools.csv/", letter.Text, StringComparison.Ordinal);
+        Assert.Contains("отчёт о проверке файла (CSV, открывается в Excel): http", letter.Text, StringComparison.Ordinal);
+        Assert.Contains("/reports/registry/schools.csv/", letter.Text, StringComparison.Ordinal);
         Assert.Equal((2, 0), (upload.SchoolCount, upload.SkippedRows));
 
         await UploadRegistryAsync(deployment, "school_id,school_name,municipality_id,settlement,remote,enrolment\ngatchinsky-001,Ш,gatchinsky,urban,no,1\n");

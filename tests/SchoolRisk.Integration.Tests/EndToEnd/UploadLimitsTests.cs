@@ -37,7 +37,7 @@ public sealed class UploadLimitsTests : IAsyncLifetime
                 .ToListAsync(TestContext.Current.CancellationToken)).SingleOrDefault(),
             u => u?.Status == UploadStatus.Rejected, "the upload to be rejected");
 
-        Assert.Equal("Файл «big.csv»: размер 2 КБ больше допустимых 1 КБ; разделите файл на части.", upload!.Error);
+        Assert.Equal("Файл «big.csv»: размер 2 КБ больше допустимых 1 КБ. Уберите из книги лишние листы, рисунки и оформление или сохраните таблицу как CSV (каждая загрузка заменяет предыдущую целиком, поэтому файл нельзя делить на части).", upload!.Error);
         Assert.NotNull(upload.ReportCsv);
     }
 }

@@ -1,6 +1,9 @@
+using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Azure.Storage.Queues;
+using SchoolRisk.Cli.Notices;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Functions.CustomHandler;
 using SchoolRisk.Functions.Notify;
@@ -62,7 +65,7 @@ public sealed class DeliveryTests(DeploymentFixture fixture) : IClassFixture<Dep
     }
 
     [Fact]
-    public async Task Webhook_IsSignedAndVerified_APermanentRefusalGoesToThePoisonQueueWithTheReason_AndAReplayDeliversItOnce()
+    public async Task Webhook_IsSignedAndVerified_APermanentRefusalIsFailedWithTheReasonAndNotPoisoned_AndReplayFailedDeliversItOnce()
     {
         await using var receiver = await WebhookReceiver.StartAsync("s3cret-podporozhsky");
         receiver.Status = 400;
@@ -74,15 +77,17 @@ public sealed class DeliveryTests(DeploymentFixture fixture) : IClassFixture<Dep
 
         await fixture.Deployment.UploadAsync("2023-2024/podporozhsky/schools.csv", "school_id,ege_below_min_share\npodporozhsky-001,15\n");
         var failed = (await Poll.UntilAsync(() => NoticesAsync("podporozhsky"), n => n.Count == 1 && n[0].Status == "Failed", "the refused webhook recorded")).Single();
-        var poison = new PoisonMessages(fixture.Deployment.Storage, "risk-notifications");
-        await Poll.UntilAsync(() => poison.CountAsync(TestContext.Current.CancellationToken), count => count == 1, "the notice in risk-notifications-poison");
+        await Poll.UntilAsync(
+            () => fixture.Deployment.Storage.PendingMessagesAsync("risk-notifications", TestContext.Current.CancellationToken), count => count == 0, "the notice's message completed");
+        var poisoned = await new PoisonMessages(fixture.Deployment.Storage, "risk-notifications").CountAsync(TestContext.Current.CancellationToken);
 
         receiver.Status = 200;
-        Assert.Equal(1, await poison.ReplayAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(1, await new FailedNoticeReplay(fixture.Deployment.Storage, TimeProvider.System).ReplayAsync(Period, TestContext.Current.CancellationToken));
         var delivered = await Poll.UntilAsync(() => NoticesAsync("podporozhsky"), n => n[0].Status == "Delivered", "the replayed notice delivered");
 
-        Assert.Contains("podporozhsky Webhook: Webhook http://127.0.0.1:", failed.Reason, StringComparison.Ordinal);
-        Assert.Contains("answered 400", failed.Reason, StringComparison.Ordinal);
+        Assert.Equal(0, poisoned);
+        Assert.StartsWith($"podporozhsky, веб-хук: веб-хук {receiver.Url} ответил 400 Bad Request; получатель отклонил уведомление", failed.Reason, StringComparison.Ordinal);
+        Assert.EndsWith("schoolrisk notices replay --failed (уже доставленное не повторится).", failed.Reason, StringComparison.Ordinal);
         var body = JsonDocument.Parse(Assert.Single(receiver.Accepted).Value).RootElement;
         Assert.Equal((failed.NoticeId, "notice", "podporozhsky"), (body.GetProperty("noticeId").GetString(), body.GetProperty("kind").GetString(), body.GetProperty("data").GetProperty("municipalityId").GetString()));
         Assert.Equal(0, receiver.Rejected);
@@ -90,6 +95,38 @@ public sealed class DeliveryTests(DeploymentFixture fixture) : IClassFixture<Dep
         Assert.Equal(
             [(DeliveryStatus.Sent, 1, "Email"), (DeliveryStatus.Sent, 2, "Webhook")],
             (await DeliveriesAsync(delivered[0].NoticeId)).Where(d => d.Kind == "notice").Select(d => (d.Status, d.Attempts, d.Channel.ToString())).Order());
+    }
+
+    [Fact]
+    public async Task Letter_SaysWhyEachSchoolIsInItsZone_AndLinksReadOnlyTheReportAndTheNote_UntilAStatedTime()
+    {
+        await fixture.Deployment.UploadAsync(
+            "2023-2024/luzhsky/schools.csv", "school_id,ege_below_min_share,ovz_share,migrant_share\nluzhsky-003,15,1,1\nluzhsky-002,1,12,15\nluzhsky-999,1,1,1\n");
+        var letter = (await Poll.UntilAsync(
+            () => MailAsync(), all => all.Any(l => l.To.Contains("luzhsky@edu.example.ru")), "luzhsky's letter")).Single(l => l.To.Contains("luzhsky@edu.example.ru"));
+        var text = letter.Text ?? string.Empty;
+        var report = new Uri(Regex.Match(text, @"https?://\S+/reports/2023-2024/luzhsky/\S+/errors\.csv\?\S+").Value);
+        var note = new Uri(Regex.Match(text, @"https?://\S+/reports/2023-2024/luzhsky/note\.html\?\S+").Value);
+        using var http = new HttpClient();
+
+        var csv = await http.GetStringAsync(report, TestContext.Current.CancellationToken);
+        var noteAnswer = await Poll.UntilAsync(
+            async () => (await http.GetAsync(note, TestContext.Current.CancellationToken)).StatusCode, status => status == HttpStatusCode.OK, "the note written and readable by its link");
+        var otherBlob = await http.GetAsync(new Uri(report.AbsoluteUri.Replace("errors.csv?", "errors.json?", StringComparison.Ordinal)), TestContext.Current.CancellationToken);
+        using var overwrite = new StringContent("x");
+        overwrite.Headers.Add("x-ms-blob-type", "BlockBlob");
+        var write = await http.PutAsync(report, overwrite, TestContext.Current.CancellationToken);
+
+        Assert.Contains("luzhsky-002 МОУ", text, StringComparison.Ordinal);
+        Assert.Matches(@"luzhsky-002 [^|]+\| средний риск \| ШНСУ — школа, работающая в неблагоприятных социальных условиях \| —", text);
+        Assert.Matches(@"luzhsky-003 [^|]+\| высокий риск \| показателей в зоне высокого риска: 1", text);
+        Assert.Contains("luzhsky-999", csv, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, noteAnswer);
+        Assert.Equal(HttpStatusCode.Forbidden, otherBlob.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, write.StatusCode);
+        Assert.Contains("sp=r", report.Query, StringComparison.Ordinal);
+        Assert.Matches(@"Ссылки в этом письме действуют до \d{1,2} [а-я]+ \d{4} г\., \d{2}:\d{2} \(МСК\)", text);
+        Assert.DoesNotContain("таблиц", text, StringComparison.Ordinal);
     }
 
     private Task<IReadOnlyList<ReceivedMail>> MailAsync() => fixture.Deployment.Mail.ListAsync(TestContext.Current.CancellationToken);

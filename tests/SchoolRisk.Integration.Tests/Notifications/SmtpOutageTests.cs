@@ -40,7 +40,8 @@ public sealed class SmtpOutageTests
         var delivery = await new DeliveryTable(deployment.Storage, TimeProvider.System).ListAsync(Period.Parse("2023-2024"), TestContext.Current.CancellationToken)
             .SingleAsync(d => d.RecipientId == "vsevolozhsky", TestContext.Current.CancellationToken);
 
-        Assert.Contains($"SMTP 127.0.0.1:{smtpPort} unavailable", retrying[0].Reason, StringComparison.Ordinal);
+        Assert.Contains($"vsevolozhsky, почта: почтовый сервер 127.0.0.1:{smtpPort} недоступен или оборвал соединение", retrying[0].Reason, StringComparison.Ordinal);
+        Assert.EndsWith("уведомление останется в очереди risk-notifications-poison до команды schoolrisk notices replay.", retrying[0].Reason, StringComparison.Ordinal);
         Assert.Single(await mail.ListAsync(TestContext.Current.CancellationToken), l => l.To.Contains("vsevolozhsky@edu.example.ru"));
         Assert.Equal(DeliveryStatus.Sent, delivery.Status);
         Assert.True(delivery.Attempts >= 2, $"{delivery.Attempts} attempts recorded");

@@ -11,7 +11,8 @@ namespace SchoolRisk.Integration.Tests.Support;
 /// <summary>
 /// A webhook receiver as a municipality would write one: it verifies the HMAC-SHA256 signature of
 /// <c>{timestamp}.{body}</c> with its secret (401 when it does not match), ignores a delivery id it has seen, and
-/// answers <see cref="Status"/> otherwise.
+/// answers <see cref="Status"/> otherwise. <see cref="MovedUrl"/> is an old address that answers <c>301</c> pointing at
+/// <see cref="Url"/>, where a GET (what a client following the redirect would send) is answered 200 and counted.
 /// </summary>
 public sealed class WebhookReceiver : IAsyncDisposable
 {
@@ -20,6 +21,12 @@ public sealed class WebhookReceiver : IAsyncDisposable
     private WebhookReceiver(WebApplication app) => _app = app;
 
     public Uri Url => new($"{_app.Urls.First()}/hooks/risk");
+
+    /// <summary>The receiver's old address: every POST there is answered <c>301 Moved Permanently</c> to <see cref="Url"/>.</summary>
+    public Uri MovedUrl => new($"{_app.Urls.First()}/hook-301");
+
+    /// <summary>GET requests to <see cref="Url"/>: a sender that followed the redirect.</summary>
+    public int Gets { get; private set; }
 
     /// <summary>What the receiver answers a valid, new delivery.</summary>
     public int Status { get; set; } = StatusCodes.Status200OK;
@@ -55,6 +62,12 @@ public sealed class WebhookReceiver : IAsyncDisposable
             }
 
             return Results.StatusCode(receiver.Status);
+        });
+        app.MapPost("/hook-301", () => Results.Redirect("/hooks/risk", permanent: true));
+        app.MapGet("/hooks/risk", () =>
+        {
+            receiver.Gets++;
+            return Results.Ok();
         });
         await app.StartAsync();
         return receiver;

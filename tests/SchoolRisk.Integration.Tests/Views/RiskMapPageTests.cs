@@ -24,7 +24,7 @@ public sealed class RiskMapPageTests(DeploymentFixture fixture) : IClassFixture<
         Assert.True(File.Exists(Chromium), $"The page tests need Debian's Chromium at {Chromium}: scripts/ensure-tools.sh --browser installs it.");
         await fixture.Deployment.UploadAsync("2022-2023/kirovsky/schools.csv", "school_id,ege_below_min_share,oge_fail_share\nkirovsky-001,7,7\nkirovsky-002,9.5,9.5\nkirovsky-003,1,1\nkirovsky-004,2,2\n");
         await Poll.UntilAsync(() => fixture.Deployment.Storage.PendingMessagesAsync("upload-events", TestContext.Current.CancellationToken), n => n == 0, "the first period's upload");
-        await fixture.Deployment.UploadAsync("2023-2024/kirovsky/schools.csv", "school_id,ege_below_min_share\nkirovsky-001,15\nkirovsky-002,1\n");
+        await fixture.Deployment.UploadAsync("2023-2024/kirovsky/schools.csv", "school_id,ege_below_min_share,ovz_share,migrant_share\nkirovsky-001,15,1,1\nkirovsky-002,1,12,15\n");
         await fixture.Deployment.UploadAsync("2023-2024/tosnensky/schools.csv", "school_id,ege_below_min_share\ntosnensky-001,6\n");
         await Poll.UntilAsync(
             () => new ResultTable(fixture.Deployment.Storage, TimeProvider.System).HistoryAsync("kirovsky-001", TestContext.Current.CancellationToken),
@@ -50,6 +50,8 @@ public sealed class RiskMapPageTests(DeploymentFixture fixture) : IClassFixture<
         await rows.Filter(new() { HasText = "Кировский район" }).ClickAsync();
         var schools = page.Locator("#schools-table tbody tr");
         await Assertions.Expect(schools).ToHaveCountAsync(2);
+        await Assertions.Expect(schools.Filter(new() { HasText = "kirovsky-002" })).ToContainTextAsync("ШНСУ — школа, работающая в неблагоприятных социальных условиях");
+        await Assertions.Expect(schools.Filter(new() { HasText = "kirovsky-002" }).Locator(".zone")).ToHaveTextAsync("средний риск");
         await page.SelectOptionAsync("#zone-filter", "high");
         await Assertions.Expect(schools).ToHaveCountAsync(1);
         await schools.First.ClickAsync();

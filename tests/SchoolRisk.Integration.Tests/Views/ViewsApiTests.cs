@@ -55,6 +55,10 @@ public sealed class ViewsApiTests(DeploymentFixture fixture) : IClassFixture<Dep
         Assert.Equal(
             stored.Where(r => r.MunicipalityId == "tosnensky").OrderByDescending(r => r.OverallZone).Select(r => (r.SchoolId, r.OverallZone.ToKey())),
             schools.GetProperty("schools").EnumerateArray().Select(s => (s.GetProperty("schoolId").GetString()!, s.GetProperty("zone").GetString()!)));
+        Assert.Contains(schools.GetProperty("schools").EnumerateArray(), s => s.GetProperty("zone").GetString() != "none");
+        Assert.All(
+            schools.GetProperty("schools").EnumerateArray().Concat(history.GetProperty("periods").EnumerateArray()),
+            s => Assert.Equal(s.GetProperty("zone").GetString() != "none", s.GetProperty("zoneReasons").GetArrayLength() > 0));
         var first = schools.GetProperty("schools")[0];
         var storedFirst = stored.Single(r => r.SchoolId == first.GetProperty("schoolId").GetString());
         var ege = first.GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("id").GetString() == "ege_below_min_share");

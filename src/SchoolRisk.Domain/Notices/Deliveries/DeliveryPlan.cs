@@ -18,12 +18,15 @@ public static class DeliveryPlan
     public const string CommitteeAlertKind = "alert";
     public const string DigestKind = "digest";
 
-    public static IReadOnlyList<Delivery> ForNotice(MunicipalityNotice notice, RecipientDirectory directory)
+    /// <param name="notice">The notice.</param>
+    /// <param name="directory">Who receives what.</param>
+    /// <param name="links">The links the municipality's letter gives, made for this sending.</param>
+    public static IReadOnlyList<Delivery> ForNotice(MunicipalityNotice notice, RecipientDirectory directory, LetterLinks links)
     {
         ArgumentNullException.ThrowIfNull(notice);
         ArgumentNullException.ThrowIfNull(directory);
         var name = directory.NameOf(notice.MunicipalityId);
-        var letter = notice.Kind == NoticeKind.RegistryProblems ? RegistryLetter.Compose(notice) : MunicipalityLetter.Compose(notice, name);
+        var letter = notice.Kind == NoticeKind.RegistryProblems ? RegistryLetter.Compose(notice, links) : MunicipalityLetter.Compose(notice, name, links);
         var deliveries = To(directory.For(notice.MunicipalityId), notice.NoticeId, MunicipalityNoticeKind, letter, notice).ToList();
         if (CommitteeAlert.Compose(notice, name) is { } alert)
         {

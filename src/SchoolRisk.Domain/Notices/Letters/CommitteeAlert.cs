@@ -4,7 +4,8 @@ namespace SchoolRisk.Domain.Notices.Letters;
 
 /// <summary>
 /// The committee's risk-zone alert about a municipality's notice: the schools that came into the high zone (from a lower
-/// zone the period before, or by a change of rules). Schools that stay high are left to the digest, so an alert is news.
+/// zone the period before, or by a change of rules), each with why it is there. Schools that stay high are left to the
+/// digest, so an alert is news.
 /// </summary>
 public static class CommitteeAlert
 {
@@ -14,9 +15,9 @@ public static class CommitteeAlert
         ArgumentNullException.ThrowIfNull(notice);
         var schools = notice.Kind == NoticeKind.RulesChanged
             ? notice.ZoneChanges.Where(change => change.After == Zone.High && change.Before != Zone.High)
-                .Select(change => (change.SchoolId, change.SchoolName, change.Findings)).ToList()
+                .Select(change => (change.SchoolId, change.SchoolName, change.Reasons, change.Findings)).ToList()
             : notice.Schools.Where(school => school.Zone == Zone.High && school.Before != Zone.High)
-                .Select(school => (school.SchoolId, school.SchoolName, school.Findings)).ToList();
+                .Select(school => (school.SchoolId, school.SchoolName, school.Reasons, school.Findings)).ToList();
         if (schools.Count == 0)
         {
             return null;
@@ -26,9 +27,9 @@ public static class CommitteeAlert
         return new LetterBuilder(subject)
             .Paragraph(notice.Kind == NoticeKind.RulesChanged
                 ? $"После изменения правил оценки (версия {notice.RuleSetVersion}) в зону высокого риска перешли школы муниципалитета «{municipalityName}»:"
-                : $"По загрузке «{notice.BlobName}» в зону высокого риска вошли школы муниципалитета «{municipalityName}»:")
-            .Table(["Школа", "Показатели"], schools.Select(school => (IReadOnlyList<string>)[
-                $"{school.SchoolId} {school.SchoolName}", string.Join("; ", school.Findings.Select(RussianText.Finding))]))
+                : $"По файлу «{notice.BlobName.Split('/')[^1]}» за {notice.Period} в зону высокого риска вошли школы муниципалитета «{municipalityName}»:")
+            .Table(["Школа", "Почему в зоне риска", "Показатели в зоне риска"], schools.Select(school => (IReadOnlyList<string>)[
+                $"{school.SchoolId} {school.SchoolName}", RussianText.Reasons(school.Reasons, school.Findings), RussianText.Findings(school.Findings)]))
             .Paragraph($"Версия правил: {notice.RuleSetVersion}; номер уведомления: {notice.NoticeId}. Сводка по региону приходит отдельным письмом.")
             .Build(subject);
     }

@@ -33,6 +33,15 @@ internal sealed class LetterBuilder
         return this;
     }
 
+    /// <summary>A paragraph ending in a link: an anchor in the HTML, the address written out in the text.</summary>
+    public LetterBuilder Link(string text, string linkText, Uri url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        _html.Append("<p>").Append(Encode(text)).Append(" <a href=\"").Append(Encode(url.AbsoluteUri)).Append("\">").Append(Encode(linkText)).Append("</a></p>");
+        _text.Append(text).Append(' ').Append(linkText).Append(": ").AppendLine(url.AbsoluteUri).AppendLine();
+        return this;
+    }
+
     public LetterBuilder Bullets(IEnumerable<string> items)
     {
         _html.Append("<ul>");

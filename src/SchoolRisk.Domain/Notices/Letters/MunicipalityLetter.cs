@@ -4,14 +4,35 @@ namespace SchoolRisk.Domain.Notices.Letters;
 
 /// <summary>
 /// The letter a municipality gets about one of its notices (domain.md, section 7): schools that entered, stayed in or
-/// left a risk zone this period, each with the indicators that put it there (value, threshold, zone); the rule-set
-/// version; the upload's problems; where to see more. A municipality's letter names only its own schools.
+/// left a risk zone this period, each with why it is there (indicators with value, threshold and zone, or a
+/// classification such as ШНСУ); the rule-set version; the upload's problems; for a rejected file, the reason and what to
+/// do next; read-only links to the report and the analytical note, and until when they work. A municipality's letter
+/// names only its own schools, and no word of the system's insides (tables, containers, blob paths, status names).
 /// </summary>
 public static class MunicipalityLetter
 {
-    public static Letter Compose(MunicipalityNotice notice, string municipalityName)
+    /// <summary>
+    /// The documents a notice's letter links, as blob names of the reports container: the upload's report
+    /// (<c>errors.csv</c>) when it has anything to tell (problems, columns not read, rows left out), the analytical note
+    /// when schools were evaluated; for the committee's files, their report; <c>null</c> when not linked.
+    /// </summary>
+    public static (string? Report, string? Note) LinkedDocuments(MunicipalityNotice notice)
     {
         ArgumentNullException.ThrowIfNull(notice);
+        return (
+            notice.Problems is { Report: { } report } problems && (notice.Kind == NoticeKind.RegistryProblems || problems.ProblemCount > 0 || problems.Unrecognised.Count > 0 || problems.NoteCount > 0)
+                ? report.Csv
+                : null,
+            notice.Kind is NoticeKind.Evaluated or NoticeKind.RulesChanged ? Notes.AnalyticalNote.BlobName(notice.Period, notice.MunicipalityId) : null);
+    }
+
+    /// <param name="notice">The notice.</param>
+    /// <param name="municipalityName">The municipality's name.</param>
+    /// <param name="links">Links made for this letter to its <see cref="LinkedDocuments"/>; <see cref="LetterLinks.None"/> leaves them out.</param>
+    public static Letter Compose(MunicipalityNotice notice, string municipalityName, LetterLinks links)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        ArgumentNullException.ThrowIfNull(links);
         var high = notice.Schools.Count(school => school.Zone == Zone.High);
         var medium = notice.Schools.Count(school => school.Zone == Zone.Medium);
         var subject = notice.Kind switch
@@ -21,6 +42,7 @@ public static class MunicipalityLetter
             NoticeKind.RubricsEvaluated => $"{municipalityName}: результаты оценки по рубрикаторам за {notice.Period}",
             _ => $"{municipalityName}: зоны риска школ за {notice.Period}: высокий риск — {high}, средний — {medium}",
         };
+        var (report, note) = (links.Report, links.Note);
         var letter = new LetterBuilder(subject);
         switch (notice.Kind)
         {
@@ -37,46 +59,99 @@ public static class MunicipalityLetter
             case NoticeKind.RulesChanged:
                 letter.Paragraph($"Ваши данные не менялись: комитет изменил правила оценки (версия {notice.RuleSetVersion}), и зоны риска этих школ за {notice.Period} стали другими.")
                     .Table(
-                        ["Школа", "Было", "Стало", "Показатели"],
+                        ["Школа", "Было", "Стало", "Почему в зоне риска", "Показатели в зоне риска"],
                         notice.ZoneChanges.Select(change => (IReadOnlyList<string>)[
                             $"{change.SchoolId} {change.SchoolName}", RussianText.Zone(change.Before), RussianText.Zone(change.After),
-                            string.Join("; ", change.Findings.Select(RussianText.Finding))]));
+                            change.After == Zone.None ? "—" : RussianText.Reasons(change.Reasons, change.Findings), RussianText.Findings(change.Findings)]));
                 break;
             case NoticeKind.RubricsEvaluated:
                 letter.Paragraph($"Файл «{FileName(notice)}» за {notice.Period} обработан. Рубрикаторы в нижнем и среднем уровне:")
                     .Table(
                         ["Рубрикатор", "Объект оценки", "Баллы", "Уровень", "Зона"],
                         notice.Rubrics.Select(rubric => (IReadOnlyList<string>)[
-                            rubric.RubricId, $"{rubric.Subject} {rubric.SubjectName}".Trim(), $"{rubric.Total} из {rubric.MaxScore}", rubric.Band.Label, RussianText.Zone(rubric.Zone)]));
+                            rubric.Title.Length > 0 ? rubric.Title : rubric.RubricId, $"{rubric.Subject} {rubric.SubjectName}".Trim(), $"{rubric.Total} из {rubric.MaxScore}", rubric.Band.Label, RussianText.Zone(rubric.Zone)]));
                 break;
             default:
-                letter.Paragraph($"Файл «{FileName(notice)}» за {notice.Period} не принят, ничего не оценено. Причина: {notice.Problems?.RejectionReason}");
+                Rejection(letter, notice, report);
                 break;
         }
 
         if (notice.Kind != NoticeKind.Rejected && notice.Problems is { } problems)
         {
-            letter.Heading("Ошибки в файле")
-                .Paragraph($"Пропущено строк: {problems.SkippedRows} из {problems.DataRows}; замечаний: {problems.ProblemCount}. Первые из них:")
-                .Bullets(problems.FirstProblems);
+            if (problems.ProblemCount > 0)
+            {
+                letter.Heading("Ошибки в файле")
+                    .Paragraph($"Пропущено строк: {problems.SkippedRows} из {problems.DataRows}; замечаний: {problems.ProblemCount}. Первые из них:")
+                    .Bullets(problems.FirstProblems);
+            }
+
+            if (problems.Unrecognised.Count > 0)
+            {
+                letter.Heading("Столбцы, которые не прочитаны").Bullets(problems.Unrecognised);
+            }
+
+            if (problems.NoteCount > 0)
+            {
+                letter.Heading("Строки, пропущенные как не школы")
+                    .Paragraph($"Таких строк: {problems.NoteCount}; это не ошибка, если это итоги или подписи:")
+                    .Bullets(problems.FirstNotes);
+            }
+
+            if (report is not null)
+            {
+                letter.Link("Всё найденное при проверке, с номерами строк и столбцов:", "отчёт о проверке файла (CSV, открывается в Excel)", report);
+            }
         }
 
         letter.Heading("Подробнее");
-        if (notice.Problems?.Report is { } report)
+        if (note is not null)
         {
-            letter.Paragraph($"Полный отчёт об ошибках: reports/{report.Csv} (CSV для Excel) и reports/{report.Json}.");
+            letter.Link("Аналитическая справка по муниципалитету за период (для печати; обновляется после пересчёта по всему региону):", "открыть справку", note);
         }
 
-        if (notice.Kind is NoticeKind.Evaluated or NoticeKind.RulesChanged)
+        if (report is not null || note is not null)
         {
-            letter.Paragraph($"Аналитическая справка по муниципалитету (для печати): reports/{Notes.AnalyticalNote.BlobName(notice.Period, notice.MunicipalityId)}, " +
-                $"а также карта рисков, школы и их динамика на странице мониторинга (/api/site/, по ключу муниципалитета).");
+            letter.Paragraph($"Ссылки в этом письме действуют до {RussianText.Moment(links.ExpiresOn)}; позже те же сведения — на странице мониторинга.");
         }
 
-        return letter
-            .Paragraph($"Результаты по каждой школе хранятся в таблице results (раздел {notice.Period}_{notice.MunicipalityId}). Версия правил: {notice.RuleSetVersion ?? "—"}; номер уведомления: {notice.NoticeId}.")
-            .Paragraph("Если данные неверны, исправьте файл и загрузите его снова: новая загрузка заменит прежнюю.")
-            .Build(subject);
+        if (links.Site is { } site)
+        {
+            letter.Link("Карта рисков, все школы муниципалитета и их динамика по годам (вход по ключу доступа муниципалитета):", "страница мониторинга", site);
+        }
+        else
+        {
+            letter.Paragraph("Карта рисков, все школы муниципалитета и их динамика по годам — на странице мониторинга (адрес и ключ доступа муниципалитета выдаёт комитет).");
+        }
+
+        letter.Paragraph($"Версия правил: {notice.RuleSetVersion ?? "—"}; номер уведомления: {notice.NoticeId}.");
+        if (notice.Kind != NoticeKind.Rejected)
+        {
+            letter.Paragraph("Если данные неверны, исправьте файл и загрузите его снова: новая загрузка заменит прежнюю.");
+        }
+
+        return letter.Build(subject);
+    }
+
+    /// <summary>
+    /// Why the file was refused, in the reading's own words (they name the file, row and column and how to fix it), then
+    /// what to do next, without repeating or second-guessing the reason: fix what it names, where the rows are listed,
+    /// how to send the file again, and that the period's data accepted before stays in force meanwhile.
+    /// </summary>
+    private static void Rejection(LetterBuilder letter, MunicipalityNotice notice, Uri? report)
+    {
+        letter.Paragraph($"Файл «{FileName(notice)}» за {notice.Period} не принят, ничего не оценено.")
+            .Heading("Причина")
+            .Paragraph(notice.Problems?.RejectionReason ?? "—")
+            .Heading("Что сделать")
+            .Bullets([
+                "Исправьте файл так, как сказано в причине выше" + (report is null ? "." : ": строки с замечаниями перечислены в отчёте о проверке (ссылка ниже)."),
+                $"Загрузите исправленный файл снова в папку муниципалитета за {notice.Period} (имя файла может быть любым): он будет проверен заново, о результате придёт новое письмо.",
+                "Пока новый файл не принят, в силе остаются данные за этот период, принятые раньше (если они были).",
+            ]);
+        if (report is not null)
+        {
+            letter.Link("Замечания по строкам:", "отчёт о проверке файла (CSV, открывается в Excel)", report);
+        }
     }
 
     private static void Schools(LetterBuilder letter, string heading, IReadOnlyList<RiskSchool> schools, bool withBefore)
@@ -87,12 +162,13 @@ public static class MunicipalityLetter
         }
 
         letter.Heading(heading).Table(
-            withBefore ? ["Школа", "Зона", "В прошлом периоде", "Показатели"] : ["Школа", "Зона", "Показатели"],
+            withBefore ? ["Школа", "Зона", "В прошлом периоде", "Почему в зоне риска", "Показатели в зоне риска"] : ["Школа", "Зона", "Почему в зоне риска", "Показатели в зоне риска"],
             schools.Select(school => (IReadOnlyList<string>)[
                 $"{school.SchoolId} {school.SchoolName}",
                 RussianText.Zone(school.Zone),
                 .. withBefore ? [RussianText.Zone(school.Before ?? Zone.None)] : Array.Empty<string>(),
-                string.Join("; ", school.Findings.Select(RussianText.Finding))]));
+                RussianText.Reasons(school.Reasons, school.Findings),
+                RussianText.Findings(school.Findings)]));
     }
 
     private static string FileName(MunicipalityNotice notice) => notice.BlobName.Split('/')[^1];

@@ -10,9 +10,12 @@ namespace SchoolRisk.Domain.Notices.Letters;
 /// </summary>
 public static class RegistryLetter
 {
-    public static Letter Compose(MunicipalityNotice notice)
+    /// <param name="notice">The notice about the committee's file.</param>
+    /// <param name="links">A read-only link made for this letter to the file's report, and until when it works; <see cref="LetterLinks.None"/> leaves it out.</param>
+    public static Letter Compose(MunicipalityNotice notice, LetterLinks links)
     {
         ArgumentNullException.ThrowIfNull(notice);
+        ArgumentNullException.ThrowIfNull(links);
         var registry = notice.Registry ?? throw new ArgumentException($"Notice {notice.NoticeId} is not about the committee's files.", nameof(notice));
         var problems = notice.Problems;
         var file = $"{registry.Title} «{notice.BlobName}»";
@@ -22,7 +25,7 @@ public static class RegistryLetter
                 ? $"{file}: строк с ошибками — {problems.SkippedRows - registry.NoteCount}, они не учтены"
                 : $"{file}: повторяющиеся строки — {registry.NoteCount}";
         var letter = new LetterBuilder(subject)
-            .Paragraph($"Файл «{notice.BlobName}» в контейнере реестра сохранён {RegistryReport.Time(registry.SavedAt)} и проверен.");
+            .Paragraph($"Файл «{notice.BlobName}» сохранён {RegistryReport.Time(registry.SavedAt)} и проверен.");
         if (problems?.RejectionReason is { } reason)
         {
             letter.Paragraph($"Файл нельзя использовать. {reason}");
@@ -46,11 +49,12 @@ public static class RegistryLetter
         letter.Heading("Какая версия действует").Paragraph(registry.InUse)
             .Heading("Что сделать")
             .Paragraph(registry.Kind == RegistryFileKind.Schools
-                ? "Исправьте эти строки и сохраните файл снова: новая версия будет проверена сразу. Пока школа не учтена в реестре, её строки в файлах муниципалитета пропускаются с сообщением «не найдена в реестре школ»."
+                ? "Исправьте эти строки и сохраните файл снова: новая версия будет проверена сразу. Пока школа не учтена в реестре, её строки в файлах муниципалитета пропускаются с сообщением «не принята в реестр школ» и причиной."
                 : "Исправьте эти строки и сохраните файл снова: новая версия будет проверена сразу. Пока строка не учтена, её адреса уведомлений не получают; остальные адресаты получают их как обычно.");
-        if (problems?.Report is { } report)
+        if (links.Report is { } report)
         {
-            letter.Paragraph($"Полный отчёт: reports/{report.Csv} (CSV для Excel) и reports/{report.Json}.");
+            letter.Link("Все строки с замечаниями:", "отчёт о проверке файла (CSV, открывается в Excel)", report)
+                .Paragraph($"Ссылка действует до {RussianText.Moment(links.ExpiresOn)}.");
         }
 
         return letter.Paragraph($"Номер уведомления: {notice.NoticeId}.").Build(subject);

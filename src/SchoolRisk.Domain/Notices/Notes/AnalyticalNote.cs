@@ -45,10 +45,10 @@ public static class AnalyticalNote
         if (risk.Count > 0)
         {
             note.Table(
-                ["Школа", "Зона", "Год назад", "Показатели"],
+                ["Школа", "Зона", "Год назад", "Почему в зоне риска", "Показатели в зоне риска"],
                 risk.Select(school => (IReadOnlyList<string>)[
                     $"{school.SchoolId} {school.SchoolName}", RussianText.Zone(school.Zone), school.Before is { } before ? RussianText.Zone(before) : "нет данных",
-                    string.Join("; ", school.Findings.Select(RussianText.Finding))]));
+                    RussianText.Reasons(school.Reasons, school.Findings), RussianText.Findings(school.Findings)]));
         }
 
         var entered = risk.Where(school => school.Before is null or Zone.None).ToList();

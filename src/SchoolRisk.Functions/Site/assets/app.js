@@ -96,6 +96,7 @@ function drawSchools() {
     row.dataset.school = s.schoolId;
     cell(row, `${s.schoolId} ${s.schoolName}`);
     cell(row, zoneBadge(s.zone));
+    cell(row, s.zoneReasons.join('; '));
     cell(row, classification(s.classification));
     cell(row, riskFindings(s.indicators));
     row.addEventListener('click', () => openSchool(s.schoolId));
@@ -133,6 +134,7 @@ async function openSchool(id) {
     const row = body.insertRow();
     cell(row, p.period);
     cell(row, zoneBadge(p.zone));
+    cell(row, p.zoneReasons.join('; '));
     cell(row, riskFindings(p.indicators));
   }
   $('school').hidden = false;
