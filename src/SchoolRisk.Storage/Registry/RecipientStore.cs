@@ -16,7 +16,8 @@ public sealed class RecipientStore(StorageAccount account)
 
     /// <summary>
     /// The directory in use. Throws <see cref="UploadRejectedException"/> with the file's problem (Russian) when the
-    /// file cannot be used and no earlier version could: notices wait (retried) rather than go to nobody.
+    /// file cannot be used and no earlier version could: Notify then records the notice <c>Failed</c> with that reason,
+    /// to be sent with <c>schoolrisk notices replay --failed</c> once the file is fixed, rather than go to nobody.
     /// </summary>
     public async Task<RecipientDirectory> LoadAsync(CancellationToken cancellationToken = default)
     {
