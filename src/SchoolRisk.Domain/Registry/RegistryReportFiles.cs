@@ -1,8 +1,4 @@
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
-using System.Text.Unicode;
 using SchoolRisk.Domain.Uploads;
 
 namespace SchoolRisk.Domain.Registry;
@@ -15,39 +11,30 @@ namespace SchoolRisk.Domain.Registry;
 /// </summary>
 public static class RegistryReportFiles
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
-
     public static async Task WriteJsonAsync(RegistryReport report, Stream destination, CancellationToken cancellationToken = default) =>
-        await JsonSerializer.SerializeAsync(destination, report, Json, cancellationToken);
+        await JsonSerializer.SerializeAsync(destination, report, ReportFileFormat.Json, cancellationToken);
 
     public static async Task WriteCsvAsync(RegistryReport report, Stream destination, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(report);
-        await using var writer = new StreamWriter(destination, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
-        await writer.WriteLineAsync(Line("Строка", "Столбец", "Значение", "Вид", "Сообщение"));
+        await using var writer = ReportFileFormat.CsvWriter(destination);
+        await writer.WriteLineAsync(ReportFileFormat.Line("Строка", "Столбец", "Значение", "Вид", "Сообщение"));
         if (report.Unusable is { } unusable)
         {
-            await writer.WriteLineAsync(Line(null, null, null, "ошибка", unusable));
+            await writer.WriteLineAsync(ReportFileFormat.Line(null, null, null, "ошибка", unusable));
         }
 
         foreach (var (kind, problem) in (report.Check?.Problems ?? []).Select(problem => ("ошибка", problem)).Concat((report.Check?.Notes ?? []).Select(note => ("замечание", note))))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            await writer.WriteLineAsync(Line($"{problem.Row}", problem.Column, problem.Value, kind, problem.Message));
+            await writer.WriteLineAsync(ReportFileFormat.Line($"{problem.Row}", problem.Column, problem.Value, kind, problem.Message));
         }
 
         if (report.Check is { } check && check.ProblemCount > check.Problems.Count)
         {
-            await writer.WriteLineAsync(Line(null, null, null, "ошибка", $"Ещё {check.ProblemCount - check.Problems.Count} ошибок не показаны."));
+            await writer.WriteLineAsync(ReportFileFormat.Line(null, null, null, "ошибка", $"Ещё {check.ProblemCount - check.Problems.Count} ошибок не показаны."));
         }
 
-        await writer.WriteLineAsync(Line(null, null, null, "итог", report.InUseText));
+        await writer.WriteLineAsync(ReportFileFormat.Line(null, null, null, "итог", report.InUseText));
     }
-
-    private static string Line(params string?[] cells) => string.Join(';', cells.Select(cell => SpreadsheetText.CsvField(cell, ';')));
 }

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 using SchoolRisk.Domain.Tests.Uploads.Support;
 using SchoolRisk.TestFiles.Workbooks;
@@ -38,9 +37,9 @@ public sealed class FormatDetectionTests
 
     public static TheoryData<string, byte[], string> Unreadable() => new()
     {
-        { "schools.ods", Zip(("mimetype", "application/vnd.oasis.opendocument.spreadsheet"), ("content.xml", "<x/>")), "таблица OpenDocument (.ods) не принимается. Откройте её в LibreOffice или Excel и сохраните как «Книга Excel (.xlsx)»" },
-        { "schools.docx", Zip(("word/document.xml", "<x/>")), "это документ Word, а не таблица" },
-        { "schools.zip", Zip(("schools.csv", Csv)), "архив, а не таблица" },
+        { "schools.ods", Archives.Zip(("mimetype", "application/vnd.oasis.opendocument.spreadsheet"), ("content.xml", "<x/>")), "таблица OpenDocument (.ods) не принимается. Откройте её в LibreOffice или Excel и сохраните как «Книга Excel (.xlsx)»" },
+        { "schools.docx", Archives.Zip(("word/document.xml", "<x/>")), "это документ Word, а не таблица" },
+        { "schools.zip", Archives.Zip(("schools.csv", Csv)), "архив, а не таблица" },
         { "schools.pdf", Encoding.ASCII.GetBytes("%PDF-1.4\n%âãÏÓ\n1 0 obj"), "PDF не принимается" },
         { "schools.xls", Encoding.UTF8.GetBytes("<html><body><table><tr><td>school_id</td></tr></table></body></html>"), "это веб-страница или XML" },
         { "schools.xlsx", [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00], "не является книгой Excel (.xlsx): архив повреждён" },
@@ -58,20 +57,5 @@ public sealed class FormatDetectionTests
 
         Assert.StartsWith($"Файл «{fileName}»", message, StringComparison.Ordinal);
         Assert.Contains(expected, message, StringComparison.Ordinal);
-    }
-
-    private static byte[] Zip(params (string Name, string Text)[] entries)
-    {
-        using var stream = new MemoryStream();
-        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var (name, text) in entries)
-            {
-                using var writer = new StreamWriter(zip.CreateEntry(name).Open());
-                writer.Write(text);
-            }
-        }
-
-        return stream.ToArray();
     }
 }

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 using SchoolRisk.TestFiles.Workbooks;
 
@@ -52,7 +51,7 @@ public static class MessyUploads
             Utf8("Код ОО\tНаименование ОО\tЕГЭ ниже минимума\tИндекс социального благополучия\ngatchinsky-001\tСОШ № 1\t1,1\t0,33\ngatchinsky-002\tСОШ № 2\t11,6\t0,61\n"),
             Values(("gatchinsky-001", [("ege_below_min_share", 1.1m), ("social_wellbeing_index", 0.33m)]), ("gatchinsky-002", [("ege_below_min_share", 11.6m), ("social_wellbeing_index", 0.61m)])), []),
         new("An OpenDocument spreadsheet (.ods)", "svod.ods",
-            Zip(("mimetype", "application/vnd.oasis.opendocument.spreadsheet"), ("content.xml", "<office:document-content/>")),
+            Archives.Zip(("mimetype", "application/vnd.oasis.opendocument.spreadsheet"), ("content.xml", "<office:document-content/>")),
             Values(), [], Rejection: "сохраните как «Книга Excel (.xlsx)»"),
         new("Headers as people write them: other order and forms, abbreviations, units, notes in brackets and on a second line", "headers.csv",
             Utf8("Код ОО (по реестру);Результаты ЕГЭ ниже мин. балла, доля;\"Доля двоек ОГЭ\n(по данным РЦОКО)\";Педагоги высшей кв. категории, %;Сохранность контингента обучающихся 2023-2024\n" +
@@ -97,20 +96,6 @@ public static class MessyUploads
         return Windows1251.GetBytes($"school_id;ege_below_min_share;comment\r\ngatchinsky-001;1;{ascii}\r\ngatchinsky-002;2;Пересдача в мае\r\nИтого по району;;\r\n");
     }
 
-    private static byte[] Zip(params (string Name, string Text)[] entries)
-    {
-        using var stream = new MemoryStream();
-        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var (name, text) in entries)
-            {
-                using var writer = new StreamWriter(zip.CreateEntry(name).Open());
-                writer.Write(text);
-            }
-        }
-
-        return stream.ToArray();
-    }
 
     private static Encoding Windows1251Encoding()
     {
