@@ -7,7 +7,9 @@ namespace SchoolRisk.Domain.Uploads;
 /// <summary>
 /// Which column of a header row holds the school id and each indicator (<see cref="UploadColumns"/>). Columns people
 /// keep for themselves (the school's name, a row number) are known and not read; every other header is
-/// <see cref="Unrecognised"/>, with the closest indicator as a suggestion.
+/// <see cref="Unrecognised"/>, with the closest indicator as a suggestion, and so is an indicator's header that names a
+/// unit the indicator is not measured in (<see cref="HeaderUnit"/>). Of two school id columns, one headed
+/// <c>school_id</c> (the template's) is the one read, else the first.
 /// </summary>
 public sealed record ColumnMap(
     int SchoolId,
@@ -46,9 +48,12 @@ public sealed record ColumnMap(
             switch (match.Kind)
             {
                 case ColumnKind.SchoolId:
-                    schoolId ??= index;
+                    schoolId = schoolId is null || string.Equals(text, UploadColumns.SchoolId, StringComparison.OrdinalIgnoreCase) ? index : schoolId;
                     break;
                 case ColumnKind.Informative:
+                    break;
+                case ColumnKind.Indicator when HeaderUnit.Conflicts(text, match.Indicator!, out var named):
+                    unrecognised.Add(new UnrecognisedColumn(text, match.Indicator, named));
                     break;
                 case ColumnKind.Indicator:
                     var indicator = match.Indicator!;

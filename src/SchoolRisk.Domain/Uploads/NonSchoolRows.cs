@@ -5,17 +5,19 @@ namespace SchoolRisk.Domain.Uploads;
 
 /// <summary>
 /// Rows of a filled-in table that are not schools, recognised so that they are left out with a note rather than
-/// reported as errors: a total («Итого по району», «Всего», «Среднее»), a signature line with no values («Исполнитель:
-/// Иванова И. И.», «Руководитель», «М. П.», «Дата заполнения»), and a row with text but neither a registered school's
-/// id nor any value, a value being a number or text with a digit (a sub-heading such as «Городские школы»). Only the id
-/// cell and the row's first text are looked at, and a row whose id is a registered school is always a school.
+/// reported as errors: a total («Итого по району», «Всего», «Среднее», «Медиана», «Гатчинский муниципальный район»), a
+/// signature line with no values («Исполнитель: Иванова И. И.», «Руководитель», «М. П.», «Дата заполнения»), the
+/// numbering of the columns (1, 2, 3, …), and a row with text but neither a school id nor any value, a value being a
+/// number or text that reads as one (a sub-heading such as «Городские школы»). A row whose id cell holds a registered
+/// school, or anything shaped like a registry id (Latin letters and digits), is always read as a school's row, so a
+/// mistyped id is reported, never left out.
 /// </summary>
 public static class NonSchoolRows
 {
     private static readonly string[] TotalStarts =
     [
-        "итого", "итог", "всего", "в среднем", "среднее", "сумма", "по району", "по муниципалитету", "по мо ", "по округу",
-        "по региону", "по области", "total", "average", "sum",
+        "итого", "итог", "всего", "в среднем", "среднее", "средний", "средн.", "в целом", "сумма", "максимальн", "минимальн", "медиана",
+        "σ", "∑", "сводн", "по району", "по муниципалитету", "по мо ", "по округу", "по региону", "по области", "total", "average", "sum",
     ];
 
     private static readonly string[] SignatureStarts =
@@ -32,20 +34,26 @@ public static class NonSchoolRows
         ArgumentNullException.ThrowIfNull(columns);
         ArgumentNullException.ThrowIfNull(registry);
         var id = row.Cell(columns.SchoolId)?.Trim();
-        if (!string.IsNullOrEmpty(id) && registry.Find(id) is not null)
+        if (!string.IsNullOrEmpty(id) && (registry.Find(id) is not null || IdShaped(id)))
         {
             return null;
         }
 
-        var first = row.Cells.Select(cell => cell.Format == CellFormat.Text ? cell.Text?.Trim() : null).FirstOrDefault(text => !string.IsNullOrEmpty(text));
-        var texts = new[] { id, first }.Where(text => !string.IsNullOrEmpty(text)).Select(text => text!).Distinct().ToList();
-        var hasValues = columns.Indicators.Any(column => row.CellAt(column.Index) is var cell && (cell.Number is not null || cell.Text?.Any(char.IsDigit) == true));
-        if (texts.FirstOrDefault(text => StartsWithAny(text, TotalStarts)) is { } total)
+        if (IsColumnNumbering(row))
+        {
+            return "строка нумерации столбцов (1, 2, 3, …) — не школа; пропущена.";
+        }
+
+        var texts = row.Cells.Where(cell => cell.Format == CellFormat.Text && !string.IsNullOrWhiteSpace(cell.Text)).Select(cell => cell.Text!.Trim()).ToList();
+        var first = texts.FirstOrDefault();
+        var leading = new[] { id }.Concat(texts.Take(3)).Where(text => !string.IsNullOrEmpty(text)).Select(text => text!).Distinct().ToList();
+        var hasValues = columns.Indicators.Any(column => IsValue(row.CellAt(column.Index)));
+        if (leading.Take(2).FirstOrDefault(text => StartsWithAny(text, TotalStarts) || NamesTheTerritory(text)) is { } total)
         {
             return $"итоговая строка «{UploadText.Quote(total)}» — не школа; пропущена.";
         }
 
-        if (!hasValues && texts.FirstOrDefault(text => StartsWithAny(text, SignatureStarts)) is { } signature)
+        if (!hasValues && leading.FirstOrDefault(text => StartsWithAny(text, SignatureStarts)) is { } signature)
         {
             return $"строка «{UploadText.Quote(signature)}» — подпись или реквизиты, не школа; пропущена.";
         }
@@ -53,6 +61,28 @@ public static class NonSchoolRows
         return !hasValues && first is not null
             ? $"строка «{UploadText.Quote(first)}» без кода школы из реестра и без значений (подзаголовок или пояснение) — не школа; пропущена."
             : null;
+    }
+
+    /// <summary>Shaped like a registry id (Latin letters, digits, «-», «_», «.», no spaces): a school's row, to be checked as one.</summary>
+    private static bool IdShaped(string text) => text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.') && text.Any(char.IsAsciiLetter);
+
+    /// <summary>A number, or text that reads as one: what a school's row has in its indicator columns and a signature has not.</summary>
+    private static bool IsValue(TableCell cell) =>
+        cell.Number is not null || (cell.Text?.Trim().TrimEnd('%', '‰').Trim() is { Length: > 0 } text && Values.NumberText.TryParse(text, out _));
+
+    /// <summary>Cells 1, 2, 3, … in order and nothing else: the numbering of the columns under a header.</summary>
+    private static bool IsColumnNumbering(TableRow row)
+    {
+        var cells = row.Cells.Where(cell => !cell.IsBlank).ToList();
+        return cells.Count >= 3 && cells.Select((cell, index) => (cell.Number ?? (decimal.TryParse(cell.Text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : -1)) == index + 1).All(ordered => ordered);
+    }
+
+    /// <summary>A municipality or district named as the row's subject («Гатчинский муниципальный район»): a total.</summary>
+    private static bool NamesTheTerritory(string text)
+    {
+        var normalized = text.ToLowerInvariant();
+        return normalized.Contains(" район", StringComparison.Ordinal) || normalized.Contains("муниципальн", StringComparison.Ordinal)
+            || normalized.Contains("городской округ", StringComparison.Ordinal);
     }
 
     private static bool StartsWithAny(string text, string[] starts)

@@ -14,9 +14,10 @@ public static class UploadFormats
     /// <summary>
     /// The format of a file, told by its first bytes before its name: a ZIP archive holding <c>xl/workbook.xml</c> is an
     /// Excel workbook, an OLE2 compound file is an Excel 97–2003 workbook, text starting with <c>[</c> or named
-    /// <c>.json</c> is JSON, other text is delimited text, whatever the extension says (a CSV saved as «.xls» is read as
-    /// the CSV it is). What cannot be read is refused, saying how to resave it: an OpenDocument spreadsheet (.ods), a
-    /// Word document, a PDF, a web page or XML saved with an Excel extension, an empty file, any other binary file.
+    /// <c>.json</c> is JSON (text starting with <c>[{</c>, <c>[]</c> or <c>{</c>; a CSV whose first line is «[Свод]» is
+    /// not), other text is delimited text, whatever the extension says (a CSV saved as «.xls» is read as the CSV it is).
+    /// What cannot be read is refused, saying how to resave it: an OpenDocument spreadsheet (.ods), a Word or RTF
+    /// document, a PDF, a web page (HTML, MHTML) or XML saved with an Excel extension, an empty file, any other binary file.
     /// </summary>
     /// <param name="fileName">The file's name, for its extension and messages.</param>
     /// <param name="content">The file, seekable; left at position 0.</param>
@@ -58,13 +59,19 @@ public static class UploadFormats
         }
 
         var text = FirstText(head);
-        if (text.StartsWith('<'))
+        if (text.StartsWith('<') || text.StartsWith("MIME-Version:", StringComparison.OrdinalIgnoreCase))
         {
             throw new UploadRejectedException(
                 $"Файл «{fileName}»: это веб-страница или XML (так сохраняют «таблицы Excel» некоторые программы), а не книга Excel. {Resave}");
         }
 
-        return extension == ".json" || text.StartsWith('[') || text.StartsWith('{') ? UploadFormat.Json : UploadFormat.Csv;
+        if (text.StartsWith(@"{\rtf", StringComparison.Ordinal))
+        {
+            throw new UploadRejectedException($"Файл «{fileName}»: это документ RTF, а не таблица. Перенесите таблицу в Excel и сохраните как .xlsx.");
+        }
+
+        var json = text.StartsWith('{') || (text.StartsWith('[') && text[1..].TrimStart() is var rest && (rest.Length == 0 || rest[0] is '{' or ']'));
+        return extension == ".json" || json ? UploadFormat.Json : UploadFormat.Csv;
     }
 
     /// <summary>The word for a row in messages: records of JSON, rows of tables.</summary>

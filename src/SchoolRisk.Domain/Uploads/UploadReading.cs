@@ -13,7 +13,8 @@ namespace SchoolRisk.Domain.Uploads;
 /// row found (the row with a school id column; in a workbook, on whichever sheet has one), its columns matched
 /// (<see cref="UploadColumns"/>), and each row's values read as the user sees them (<see cref="IndicatorValues"/>).
 /// Valid rows are yielded as they are read; a row whose number only the file's decimal mark can settle («1,234») is
-/// yielded once the whole file is read. A row with any problem is skipped and its problems kept (<see cref="Problems"/>);
+/// yielded once the whole file is read. A delimited-text row with more fields than the header is skipped: its values
+/// have shifted (a decimal comma in a comma-separated file), and no value of it can be trusted. A row with any problem is skipped and its problems kept (<see cref="Problems"/>);
 /// a row that is not a school (a total, a signature) is left out with a note (<see cref="Notes"/>). A structural error
 /// rejects the whole file with <see cref="UploadRejectedException"/>: an unreadable file or format, no header row with a
 /// school id column, no indicator column, a school of another municipality, too many rows, or no valid row at all.
@@ -71,6 +72,7 @@ public sealed class UploadReading(Stream content, UploadPath path, SchoolRegistr
 
         var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var pending = new List<PendingRow>();
+        var headerWidth = table.Header!.Cells.Count;
         await foreach (var row in table.DataRowsAsync().WithCancellation(cancellationToken))
         {
             if (row.IsBlank)
@@ -88,6 +90,15 @@ public sealed class UploadReading(Stream content, UploadPath path, SchoolRegistr
             {
                 throw new UploadRejectedException(
                     $"Файл «{_file}»: больше {limits.MaxRows.ToString("N0", Russian)} строк с данными, а в муниципалитете столько школ не бывает: проверьте, что загружается таблица школ, без лишних строк (каждая загрузка заменяет предыдущую целиком, поэтому файл нельзя делить на части).");
+            }
+
+            if (table.Format == UploadFormat.Csv && row.Cells.Skip(headerWidth).Any(cell => !cell.IsBlank))
+            {
+                Skip(row, null, null,
+                    $"{_log.Where(row, null)}: в строке больше полей ({row.Cells.Count}), чем столбцов в строке заголовков ({headerWidth}), и значения сдвинулись: " +
+                    "вероятно, в числе десятичная запятая, а поля разделены запятыми, или в строке лишний разделитель. Заключите такие значения в кавычки " +
+                    "или сохраните файл с разделителем «;» и загрузите снова.");
+                continue;
             }
 
             var read = Check(row, columns, seen);
@@ -129,9 +140,13 @@ public sealed class UploadReading(Stream content, UploadPath path, SchoolRegistr
         var where = table.Sheets.Count > 0
             ? $"ни на одном листе книги (прочитаны: {string.Join(", ", table.Sheets.Select(sheet => $"«{sheet}»"))}) в первых {UploadTable.HeaderSearchRows} строках"
             : $"в первых {UploadTable.HeaderSearchRows} строках";
+        var firstRow = table.FirstRow is { } first
+            ? $" Первая строка файла прочитана так: «{UploadText.Quote(string.Join(" | ", first.Cells.Select(cell => cell.Text).Where(text => !string.IsNullOrWhiteSpace(text))))}»; " +
+              "если в файле она выглядит иначе, он сохранён в другой кодировке: сохраните его в UTF-8 или Windows-1251."
+            : string.Empty;
         return new UploadRejectedException(
             $"Файл «{_file}»: {where} нет строки заголовков со столбцом кода школы. Назовите столбец с кодами школ из реестра " +
-            $"одним из принятых заголовков ({accepted}) и загрузите файл снова.");
+            $"одним из принятых заголовков ({accepted}) и загрузите файл снова.{firstRow}");
     }
 
     private PendingRow? Check(TableRow row, ColumnMap columns, Dictionary<string, int> seen)

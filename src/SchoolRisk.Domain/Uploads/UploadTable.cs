@@ -17,8 +17,9 @@ public sealed class UploadTable : IAsyncDisposable
     private readonly SeekableContent _content;
     private readonly IAsyncEnumerator<TableRow>? _rows;
 
-    private UploadTable(SeekableContent content, UploadFormat format, TableRow? header, IAsyncEnumerator<TableRow>? rows, string? sheet, IReadOnlyList<string> sheets)
+    private UploadTable(SeekableContent content, UploadFormat format, TableRow? header, IAsyncEnumerator<TableRow>? rows, string? sheet, IReadOnlyList<string> sheets, TableRow? firstRow = null)
     {
+        FirstRow = firstRow;
         _content = content;
         Format = format;
         Header = header;
@@ -34,6 +35,9 @@ public sealed class UploadTable : IAsyncDisposable
 
     /// <summary>The sheet read, in a workbook.</summary>
     public string? Sheet { get; }
+
+    /// <summary>The first non-blank row of a text file with no header row, as it was read: what the user compares with the file (a wrong encoding shows here).</summary>
+    public TableRow? FirstRow { get; }
 
     /// <summary>Every sheet searched for the header, in a workbook; empty otherwise.</summary>
     public IReadOnlyList<string> Sheets { get; }
@@ -89,7 +93,7 @@ public sealed class UploadTable : IAsyncDisposable
             if (found < 0)
             {
                 await text.DisposeAsync();
-                return new UploadTable(seekable, format, null, null, null, []);
+                return new UploadTable(seekable, format, null, null, null, [], before.FirstOrDefault());
             }
 
             return new UploadTable(seekable, format, before[found], Replay(before.Skip(found + 1).ToList(), text), null, []);

@@ -22,6 +22,14 @@ public sealed class FormatDetectionTests
         Assert.Equal(12.5m, Assert.Single(rows).Indicators.EgeBelowMinShare);
     }
 
+    [Fact]
+    public async Task ACsvWhoseFirstLineIsInSquareBrackets_IsReadAsTheCsvItIs()
+    {
+        var (rows, _) = await Reading.ReadAsync(Encoding.UTF8.GetBytes("[Свод по школам]\n" + Csv), "schools.csv");
+
+        Assert.Equal(12.5m, Assert.Single(rows).Indicators.EgeBelowMinShare);
+    }
+
     [Theory]
     [InlineData("schools.xlsx")]
     [InlineData("schools.xls")]
@@ -46,6 +54,8 @@ public sealed class FormatDetectionTests
         { "schools.xls", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[600]], "не читается как книга Excel (.xls)" },
         { "schools.bin", [0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x0E, 0x0F], "формат не распознан" },
         { "schools.csv", [], "пуст" },
+        { "schools.xls", Encoding.ASCII.GetBytes("MIME-Version: 1.0\r\nContent-Type: multipart/related\r\n\r\n"), "это веб-страница или XML" },
+        { "schools.xls", Encoding.ASCII.GetBytes("{\\rtf1\\ansi Код ОО}"), "это документ RTF" },
         { "schools.json", Encoding.UTF8.GetBytes("{\"school_id\": \"gatchinsky-001\""), "не читается как JSON-массив записей" },
     };
 

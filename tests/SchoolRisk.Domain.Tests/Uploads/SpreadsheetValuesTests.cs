@@ -124,6 +124,76 @@ public sealed class SpreadsheetValuesTests
             message);
     }
 
+    [Fact]
+    public async Task AFormulasErrorCell_IsRefusedQuotingTheError_NeverReadAsAMissingValue()
+    {
+        var (rows, reading) = await ReadAsync("xlsx", [
+            ["Код школы", "ЕГЭ ниже минимума", "ОГЭ на «2»"],
+            ["gatchinsky-001", new ErrorValue("#DIV/0!"), 3],
+            ["gatchinsky-002", 4, 5],
+        ]);
+
+        Assert.Equal(["gatchinsky-002"], rows.Select(row => row.SchoolId));
+        Assert.Equal(
+            "Файл «schools.xlsx», строка 2, столбец «ЕГЭ ниже минимума»: в ячейке ошибка формулы «#DIV/0!»: значение не вычислено. Исправьте формулу или, если данных нет, оставьте ячейку пустой.",
+            Assert.Single(reading.Problems).Message);
+    }
+
+    [Theory]
+    [MemberData(nameof(Formats))]
+    public async Task TwoSheetsHoldingATableOfSchools_RefuseTheFileNamingThem_RatherThanReadOneWithoutAWord(string format)
+    {
+        var content = Write(format, [
+            new TestSheet("2022-2023", [["Код ОО", "ЕГЭ ниже минимума"], ["gatchinsky-001", 1]]),
+            new TestSheet("2023-2024", [["Код ОО", "ЕГЭ ниже минимума"], ["gatchinsky-001", 12.5]]),
+        ]);
+
+        var message = await Reading.RejectionAsync(content, $"schools.{format}");
+
+        Assert.Contains("в книге несколько листов с таблицей школ («2022-2023», «2023-2024»)", message, StringComparison.Ordinal);
+        Assert.Contains("Оставьте в файле один лист с данными за этот период (или назовите нужный лист «Данные»)", message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Formats))]
+    public async Task AnExampleSheetBeforeTheData_IsPassedOver(string format)
+    {
+        var (rows, reading) = await ReadAsync(format, [
+            new TestSheet("Пример заполнения", [["Код ОО", "ЕГЭ ниже минимума"], ["gatchinsky-001", 0]]),
+            new TestSheet("Гатчинский район", [["Код ОО", "ЕГЭ ниже минимума"], ["gatchinsky-001", 12.5]]),
+        ]);
+
+        Assert.Equal("Гатчинский район", reading.Sheet);
+        Assert.Equal(12.5m, Assert.Single(rows).Indicators.EgeBelowMinShare);
+    }
+
+    [Fact]
+    public async Task AHiddenSheetWithTheTable_BeatsAVisibleInstructionThatOnlyNamesTheIdColumn()
+    {
+        var (rows, reading) = await ReadAsync("xlsx", [
+            new TestSheet("Инструкция", [["Код ОО", "код школы по реестру"]]),
+            new TestSheet("Данные", [["Код ОО", "ЕГЭ ниже минимума"], ["gatchinsky-001", 7]], Hidden: true),
+        ]);
+
+        Assert.Equal("Данные", reading.Sheet);
+        Assert.Equal(7m, Assert.Single(rows).Indicators.EgeBelowMinShare);
+    }
+
+    [Theory]
+    [InlineData("Обучающиеся с ОВЗ, чел.", "ovz_share", "в штуках (количество)")]
+    [InlineData("Доля результатов ЕГЭ ниже минимального балла (в долях единицы)", "ege_below_min_share", "в долях единицы (от 0 до 1)")]
+    [InlineData("Правонарушения несовершеннолетних, %", "offences_per_1000", "в процентах")]
+    [InlineData("Количество результатов ЕГЭ ниже минимального балла", "ege_below_min_share", "в штуках (количество)")]
+    public async Task AHeaderNamingAUnitItsIndicatorIsNotMeasuredIn_IsNotRead_AndSaysSo(string header, string indicator, string named)
+    {
+        var (rows, reading) = await Reading.ReadAsync(System.Text.Encoding.UTF8.GetBytes($"Код ОО;ОГЭ на 2;{header}\ngatchinsky-001;1;45\n"), "schools.csv");
+
+        Assert.Null(SchoolRisk.Domain.Indicators.IndicatorCatalog.Find(indicator)!.ValueOf(Assert.Single(rows).Indicators));
+        var column = Assert.Single(reading.UnrecognisedColumns);
+        Assert.Equal(indicator, column.SuggestedIndicator);
+        Assert.Contains($"но по заголовку значения в нём {named}", column.Message("schools.csv"), StringComparison.Ordinal);
+    }
+
     [Theory]
     [MemberData(nameof(Formats))]
     public async Task GapsAndBlankRows_KeepTheSheetsRowNumbers(string format)

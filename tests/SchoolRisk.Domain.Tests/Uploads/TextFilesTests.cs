@@ -111,6 +111,90 @@ public sealed class TextFilesTests
         Assert.Contains("… (40 000 знаков)", message.Replace('\u00A0', ' '), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("school_id,ege_below_min_share,oge_fail_share\ngatchinsky-001,12,5,3\ngatchinsky-002,4,11\n", 2)]
+    [InlineData("school_id;ege_below_min_share;oge_fail_share\ngatchinsky-001;;12,5;3\ngatchinsky-002;4;11\n", 2)]
+    public async Task ARowWithMoreFieldsThanTheHeader_IsSkippedAsShifted_NeverReadShifted(string csv, int row)
+    {
+        var (rows, reading) = await Reading.ReadAsync(Encoding.UTF8.GetBytes(csv), "schools.csv");
+
+        Assert.Equal(["gatchinsky-002"], rows.Select(school => school.SchoolId));
+        var problem = Assert.Single(reading.Problems);
+        Assert.Equal(row, problem.Row);
+        Assert.Contains("в строке больше полей (4), чем столбцов в строке заголовков (3), и значения сдвинулись", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AStrayQuoteThatSwallowsTheRowsAfterIt_RefusesTheFile_RatherThanLoseThem()
+    {
+        var csv = "Код ОО;Наименование;ЕГЭ ниже минимального балла\ngatchinsky-001;МОУ СОШ № 1;12,5\ngatchinsky-002;\"МОУ СОШ № 2;4\ngatchinsky-003;МОУ СОШ № 3;20\ngatchinsky-004;МОУ СОШ № 4;30\n";
+
+        var message = await Reading.RejectionAsync(Encoding.UTF8.GetBytes(csv), "schools.csv");
+
+        Assert.StartsWith("Файл «schools.csv», строка 3: ячейка открывается кавычкой", message, StringComparison.Ordinal);
+        Assert.Contains("Уберите лишнюю кавычку", message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Средний показатель по району;;5")]
+    [InlineData("Гатчинский муниципальный район;;5")]
+    [InlineData("В целом по району;;5")]
+    [InlineData("Медиана;;5")]
+    [InlineData(";Исполнитель;Иванова И.И.;тел. 2-34-56")]
+    [InlineData("1;2;3")]
+    public async Task MoreRowsThatAreNotSchools_AreNotes(string line)
+    {
+        var (rows, reading) = await Reading.ReadAsync(Encoding.UTF8.GetBytes($"Код ОО;Наименование;ЕГЭ ниже минимума;ОГЭ на 2\ngatchinsky-001;СОШ;4;1\n{line}\n"), "schools.csv");
+
+        Assert.Single(rows);
+        Assert.Empty(reading.Problems);
+        Assert.Single(reading.Notes);
+    }
+
+    [Fact]
+    public async Task AnUnregisteredIdWithoutValues_IsReported_NotLeftOutAsASubheading()
+    {
+        var (_, reading) = await Reading.ReadAsync(Encoding.UTF8.GetBytes("school_id;school_name;ege_below_min_share\ngatchinsky-001;СОШ;1\ngatchinsky-099;СОШ № 99;н/д\n"), "schools.csv");
+
+        Assert.Empty(reading.Notes);
+        Assert.Contains("школа «gatchinsky-099» не найдена в реестре школ", Assert.Single(reading.Problems).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OfTwoSchoolIdColumns_TheTemplatesSchoolIdIsRead()
+    {
+        var (rows, _) = await Reading.ReadAsync(Encoding.UTF8.GetBytes("Код ОО;school_id;ege_below_min_share\n470101;gatchinsky-001;1\n"), "schools.csv");
+
+        Assert.Equal("gatchinsky-001", Assert.Single(rows).SchoolId);
+    }
+
+    [Theory]
+    [InlineData("utf-16le-bom")]
+    [InlineData("windows-1251")]
+    public async Task JsonInUtf16OrWindows1251_IsRead(string encoding)
+    {
+        var (rows, _) = await Reading.ReadAsync(Encode("""[{"Код ОО": "gatchinsky-001", "ЕГЭ ниже минимума": "12,5"}]""", encoding), "schools.json");
+
+        Assert.Equal(12.5m, Assert.Single(rows).Indicators.EgeBelowMinShare);
+    }
+
+    [Theory]
+    [InlineData("""[{"school_id": "gatchinsky-001", "ege_below_min_share": 3, "EGE_below_min_share": 12.5}]""", "поле «ege_below_min_share» встречается в записи дважды")]
+    [InlineData("[]", "в массиве нет ни одной записи")]
+    public async Task JsonThatCannotBeReadOneWay_IsRefusedSayingWhy(string json, string expected) =>
+        Assert.Contains(expected, await Reading.RejectionAsync(Encoding.UTF8.GetBytes(json), "schools.json"), StringComparison.Ordinal);
+
+    [Fact]
+    public async Task AFileInAnEncodingNotTold_IsRefusedShowingTheFirstLineAsRead_AndTheEncodingsToSaveIn()
+    {
+        var koi8 = CodePagesEncodingProvider.Instance.GetEncoding(20866)!;
+
+        var message = await Reading.RejectionAsync(koi8.GetBytes("Код ОО;ЕГЭ ниже минимума\ngatchinsky-001;1\n"), "schools.csv");
+
+        Assert.Contains("Первая строка файла прочитана так: «", message, StringComparison.Ordinal);
+        Assert.Contains("сохраните его в UTF-8 или Windows-1251", message, StringComparison.Ordinal);
+    }
+
     private static byte[] Encode(string text, string encoding) => encoding switch
     {
         "utf-8" => Encoding.UTF8.GetBytes(text),

@@ -34,6 +34,18 @@ public sealed class UploadColumnsTests
     [InlineData("Доля результатов ВПР с отметкой «2» 2023/24", "vpr_fail_share")]
     [InlineData("Сохранённость контингента", null)]
     [InlineData("Примечание", null)]
+    // Years left in, counts and «наличие», abbreviations.
+    [InlineData("Доля результатов ЕГЭ ниже минимального балла 2023-2024 уч. год", "ege_below_min_share")]
+    [InlineData("Доля результатов ЕГЭ ниже минимального балла 2023-2024 учебный год", "ege_below_min_share")]
+    [InlineData("Доля результатов ЕГЭ ниже минимального балла, 2023 г.", "ege_below_min_share")]
+    [InlineData("Доля результатов ЕГЭ ниже минимального балла за 2023 год", "ege_below_min_share")]
+    [InlineData("Кол-во предписаний надзорных органов", "supervision_orders")]
+    [InlineData("Число предписаний и жалоб", "supervision_orders")]
+    [InlineData("Количество победителей и призеров регионального этапа ВсОШ", "olympiad_regional_winners")]
+    [InlineData("Наличие ШСК", "has_sports_club")]
+    [InlineData("Наличие музея", "has_museum")]
+    [InlineData("Индекс соц. благополучия", "social_wellbeing_index")]
+    [InlineData("Функц. грамотность", "functional_literacy_share")]
     public void IndicatorOf_HeaderAsPeopleWriteIt_FindsTheIndicator(string header, string? expected) =>
         Assert.Equal(expected, UploadColumns.IndicatorOf(header)?.Id);
 
@@ -47,6 +59,7 @@ public sealed class UploadColumnsTests
     [InlineData("Код ОО по реестру")]
     [InlineData("Идентификатор")]
     [InlineData("ID")]
+    [InlineData("КодОО")]
     [InlineData("Код\n(из реестра школ)")]
     public void Match_SchoolIdHeadersMunicipalitiesUse_AreTheSchoolIdColumn(string header) =>
         Assert.Equal(ColumnKind.SchoolId, UploadColumns.Match(header).Kind);
@@ -62,7 +75,6 @@ public sealed class UploadColumnsTests
 
     [Theory]
     [InlineData("ЕГЭ ниже минимальног балла", "ege_below_min_share")]
-    [InlineData("Количество результатов ЕГЭ ниже минимального балла", "ege_below_min_share")]
     [InlineData("Сохранённость контингента", "retention_share")]
     [InlineData("Доля правонарушителей", "offences_per_1000")]
     [InlineData("Комментарий директора", null)]

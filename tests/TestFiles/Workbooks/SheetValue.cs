@@ -19,5 +19,8 @@ public sealed record FormulaValue(string Formula, double Cached, string? Format 
 
 public sealed record BoolValue(bool Value) : SheetValue;
 
+/// <summary>A formula's error as Excel stores it («#DIV/0!», «#N/A»).</summary>
+public sealed record ErrorValue(string Error) : SheetValue;
+
 /// <summary>A sheet: its name, rows (a <c>null</c> cell is empty; an empty row is a gap), and whether it is hidden.</summary>
 public sealed record TestSheet(string Name, IReadOnlyList<IReadOnlyList<SheetValue?>> Rows, bool Hidden = false);

@@ -51,6 +51,9 @@ public static class XlsWriter
                         case BoolValue flag:
                             cell.SetCellValue(flag.Value);
                             break;
+                        case ErrorValue:
+                            cell.SetCellErrorValue(FormulaError.DIV0.Code);
+                            break;
                     }
                 }
             }

@@ -76,6 +76,7 @@ public static class XlsxWriter
             StyleIndex = styles.Of(formula.Format),
         },
         BoolValue flag => new Cell { CellReference = reference, DataType = CellValues.Boolean, CellValue = new CellValue(flag.Value ? "1" : "0") },
+        ErrorValue error => new Cell { CellReference = reference, DataType = CellValues.Error, CellFormula = new CellFormula("1/0"), CellValue = new CellValue(error.Error) },
         _ => throw new ArgumentOutOfRangeException(nameof(value)),
     };
 

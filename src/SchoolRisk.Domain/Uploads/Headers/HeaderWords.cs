@@ -110,8 +110,8 @@ public static partial class HeaderWords
     [GeneratedRegex(@"\([^)]*(\)|$)|\[[^\]]*(\]|$)")]
     private static partial Regex Notes();
 
-    /// <summary>Years (2023) and periods (2023-2024, 2023/24, 2023–2024 уч. год).</summary>
-    [GeneratedRegex(@"\b(19|20)\d\d(\s*[-–/]\s*(19|20)?\d\d)?\b(\s*(уч\.?|учебн\w*)\s*(г\.?|год\w*))?")]
+    /// <summary>Years (2023) and periods (2023-2024, 2023/24, 2023–2024 уч. год, 2023 г., за 2023 год).</summary>
+    [GeneratedRegex(@"\b(19|20)\d\d(\s*[-–/]\s*(19|20)?\d\d)?(\s*(уч\.?\s*)?(учебн\w*\s+год\w*|учебн\w*|год\w*|гг\.?|г\.?)(?!\w))?")]
     private static partial Regex Periods();
 
     [GeneratedRegex(@"\s+")]

@@ -14,4 +14,7 @@ public enum CellFormat
 
     /// <summary>A spreadsheet cell formatted as a date or time: never read as a number.</summary>
     Date,
+
+    /// <summary>A spreadsheet cell holding a formula's error («#DIV/0!», «#N/A»): no value was computed.</summary>
+    Error,
 }

@@ -11,7 +11,8 @@ namespace SchoolRisk.Domain.Uploads.Tables;
 /// the encoding from the whole file (<see cref="TextEncoding"/>). The separator is the one of <c>;</c>, tab and
 /// <c>,</c> that splits the first lines into the same number of fields most consistently (a tab-separated file whose
 /// values carry decimal commas is still tab-separated); a <c>.tsv</c> file is tab-separated when it has a tab. Row
-/// numbers are records, as Excel shows the file: a quoted cell spanning three lines is one row.
+/// numbers are records, as Excel shows the file: a quoted cell spanning three lines is one row. A stray quote that
+/// swallows the rows after it refuses the file rather than lose them.
 /// </summary>
 public static class CsvTable
 {
@@ -50,7 +51,9 @@ public static class CsvTable
         while (await ReadAsync(csv, fileName))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            yield return TableRow.OfText(csv.Row, csv.Record ?? []);
+            var record = csv.Record ?? [];
+            CheckSwallowedRows(record, separator, fileName, csv.Row);
+            yield return TableRow.OfText(csv.Row, record);
         }
     }
 
@@ -86,6 +89,25 @@ public static class CsvTable
         }
 
         return best.Separator;
+    }
+
+    /// <summary>
+    /// Refuses the file when a quoted cell spans lines that look like rows of their own (a line inside it has as many
+    /// separators as the record, less its first fields): a stray quote opened the cell and the rows after it were read as
+    /// its text, so they would be lost without a word. A multi-line comment has no such lines.
+    /// </summary>
+    private static void CheckSwallowedRows(string[] record, char separator, string fileName, int row)
+    {
+        foreach (var field in record)
+        {
+            if (field.Contains('\n', StringComparison.Ordinal)
+                && field.Split('\n').Skip(1).Any(line => line.Count(c => c == separator) >= Math.Max(1, record.Length - 2)))
+            {
+                throw new UploadRejectedException(
+                    $"Файл «{fileName}», строка {row}: ячейка открывается кавычкой «\"», которая закрывается только через несколько строк, и эти строки файла " +
+                    "слились в одну ячейку. Уберите лишнюю кавычку (или закройте её в той же строке) и загрузите файл снова.");
+            }
+        }
     }
 
     /// <summary>For each of the first <see cref="SniffLines"/> non-empty lines, how often each separator occurs outside quotes.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
 using SchoolRisk.Domain.Uploads.Values;
 
@@ -10,7 +11,9 @@ namespace SchoolRisk.Domain.Uploads.Tables;
 /// (<c>[{"school_id": "gatchinsky-001", "ege_below_min_share": 4.5}, ...]</c>). The columns are every key of every
 /// record, in the order they first appear (a key missing from the first record is still a column; a record without a
 /// key has an empty cell there), so the file is read twice, one record at a time. The header is row 0; record N is row
-/// N. A JSON number is a <see cref="CellFormat.Number"/> cell; a string holds text as typed («12,5»).
+/// N. A JSON number is a <see cref="CellFormat.Number"/> cell; a string holds text as typed («12,5»). A file in UTF-16
+/// or Windows-1251 (<see cref="TextEncoding"/>) is read through a transcoding stream, as is UTF-8 itself (one path; the cost is small next to parsing). A record with one key twice
+/// (ignoring case) or an empty array refuses the file: which value is meant cannot be told.
 /// </summary>
 public static class JsonTable
 {
@@ -28,11 +31,23 @@ public static class JsonTable
     internal static async IAsyncEnumerable<TableRow> ReadSeekableAsync(
         Stream content, string fileName, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var encoding = await TextEncoding.DetectAsync(content, cancellationToken);
+        await using var utf8 = Encoding.CreateTranscodingStream(content, encoding, Encoding.UTF8, leaveOpen: true);
         var header = new List<string>();
         var known = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        await foreach (var (number, record) in RecordsAsync(content, fileName, cancellationToken))
+        var records = 0;
+        await foreach (var (number, record) in RecordsAsync(utf8, fileName, cancellationToken))
         {
-            foreach (var name in Decoded(fileName, number, () => record.EnumerateObject().Select(property => property.Name).ToList()))
+            records++;
+            var names = Decoded(fileName, number, () => record.EnumerateObject().Select(property => property.Name).ToList());
+            if (names.GroupBy(name => name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(group => group.Count() > 1) is { } twice)
+            {
+                throw new UploadRejectedException(
+                    $"Файл «{fileName}», запись {number}: поле «{twice.Key}» встречается в записи дважды ({string.Join(", ", twice.Select(name => $"«{name}»"))}); " +
+                    "непонятно, какое значение верное. Оставьте одно поле и загрузите файл снова.");
+            }
+
+            foreach (var name in names)
             {
                 if (known.Add(name))
                 {
@@ -41,14 +56,15 @@ public static class JsonTable
             }
         }
 
-        if (header.Count == 0)
+        if (records == 0)
         {
-            yield break;
+            throw new UploadRejectedException($"Файл «{fileName}»: в массиве нет ни одной записи.");
         }
 
         content.Position = 0;
+        await using var again = Encoding.CreateTranscodingStream(content, encoding, Encoding.UTF8, leaveOpen: true);
         yield return TableRow.OfText(0, header);
-        await foreach (var (number, record) in RecordsAsync(content, fileName, cancellationToken))
+        await foreach (var (number, record) in RecordsAsync(again, fileName, cancellationToken))
         {
             yield return new TableRow(number, Decoded(fileName, number, () =>
             {

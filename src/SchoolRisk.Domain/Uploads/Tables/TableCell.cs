@@ -16,7 +16,7 @@ public readonly record struct TableCell(string? Text, decimal? Number = null, Ce
     public static TableCell FromString(string? text) => new(text);
 
     /// <summary>No text and no number.</summary>
-    public bool IsBlank => Number is null && Format != CellFormat.Date && string.IsNullOrWhiteSpace(Text);
+    public bool IsBlank => Number is null && Format is not (CellFormat.Date or CellFormat.Error) && string.IsNullOrWhiteSpace(Text);
 
     public override string ToString() => Text ?? string.Empty;
 }

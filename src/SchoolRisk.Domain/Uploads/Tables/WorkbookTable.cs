@@ -10,11 +10,16 @@ namespace SchoolRisk.Domain.Uploads.Tables;
 /// reading a sheet forward a row at a time, giving each cell's number format (so a percent or a date is read as the sheet
 /// shows it) and converting dates of 1900- and 1904-based workbooks alike. The sheet read is the one whose first rows
 /// hold the header row (<see cref="FindHeader"/>), whatever its name and place. Before reading, an <c>.xlsx</c> archive
-/// is checked for decompression bombs against <see cref="UploadLimits"/>. Row numbers are the sheet's.
+/// is checked for decompression bombs against <see cref="UploadLimits"/>. Row numbers are the sheet's. An <c>.xlsx</c>
+/// cell holding a formula's error is an error cell (<see cref="WorkbookErrors"/>); in an <c>.xls</c> it reads as empty,
+/// the one thing ExcelDataReader 3.6 does not tell.
 /// </summary>
 internal static class WorkbookTable
 {
     private static readonly string[] DataSheetNames = ["данные", "школы", "data", "schools"];
+
+    /// <summary>How sheets that hold examples or instructions, not data, are named (normalised, by their start).</summary>
+    private static readonly string[] SampleSheetStarts = ["пример", "образец", "инструкц", "справочн", "example", "sample"];
 
     static WorkbookTable() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
@@ -23,9 +28,12 @@ internal static class WorkbookTable
 
     /// <summary>
     /// Looks for the header row among the first <paramref name="searchRows"/> non-blank rows of every sheet (the first
-    /// row that fits fully, else the first that fits partly); of the sheets that have one, a visible one before a hidden
-    /// one, a full fit before a partial one, a sheet named «Данные», «Школы», «data» or «schools» before others, then
-    /// the first. <c>null</c> when no sheet has one; <paramref name="sheets"/> names every sheet searched.
+    /// row that fits fully, else the first that fits partly) and chooses the sheet: a full fit before a partial one, a
+    /// visible sheet before a hidden one; among equals, sheets named as examples or instructions («Пример», «Образец»,
+    /// «Инструкция», «Справочник») are passed over, and one named «Данные», «Школы», «data» or «schools» is taken. When
+    /// several sheets still hold a full table of schools (last year's and this year's), the file is refused naming them:
+    /// reading one of them without a word could read the wrong year. <c>null</c> when no sheet has a header;
+    /// <paramref name="sheets"/> names every sheet searched.
     /// </summary>
     public static HeaderPlace? FindHeader(
         Stream content, string fileName, UploadFormat format, UploadLimits limits, Func<TableRow, HeaderFit> headerFit, int searchRows, out IReadOnlyList<string> sheets)
@@ -70,17 +78,35 @@ internal static class WorkbookTable
         });
         content.Position = 0;
         sheets = names;
-        return found
-            .OrderByDescending(candidate => candidate.Visible)
-            .ThenByDescending(candidate => candidate.Fit)
-            .ThenByDescending(candidate => DataSheetNames.Contains(HeaderText.Normalize(candidate.Place.SheetName)))
-            .Select(candidate => candidate.Place)
-            .FirstOrDefault();
+        if (found.Count == 0)
+        {
+            return null;
+        }
+
+        var best = found.Max(candidate => (candidate.Fit, candidate.Visible));
+        var equals = found.Where(candidate => (candidate.Fit, candidate.Visible) == best).ToList();
+        var real = equals.Where(candidate => !SampleSheetStarts.Any(start => HeaderText.Normalize(candidate.Place.SheetName).StartsWith(start, StringComparison.Ordinal))).ToList();
+        var pool = real.Count > 0 ? real : equals;
+        var named = pool.Where(candidate => DataSheetNames.Contains(HeaderText.Normalize(candidate.Place.SheetName))).ToList();
+        if (named.Count == 1)
+        {
+            return named[0].Place;
+        }
+
+        if (pool.Count > 1 && best.Fit == HeaderFit.Full)
+        {
+            throw new UploadRejectedException(
+                $"Файл «{fileName}»: в книге несколько листов с таблицей школ ({string.Join(", ", pool.Select(candidate => $"«{candidate.Place.SheetName}»"))}), " +
+                "и непонятно, какой из них загружать. Оставьте в файле один лист с данными за этот период (или назовите нужный лист «Данные») и загрузите файл снова.");
+        }
+
+        return pool[0].Place;
     }
 
     /// <summary>The rows of the sheet <paramref name="place"/> names, from its header row on.</summary>
     public static IEnumerable<TableRow> ReadFromHeader(Stream content, string fileName, UploadFormat format, HeaderPlace place)
     {
+        var errors = format == UploadFormat.Xlsx ? WorkbookErrors.Of(content, place.Sheet) : new Dictionary<(int, int), string>();
         content.Position = 0;
         using var reader = Guarded(fileName, format, () => Open(content));
         for (var sheet = 0; sheet < place.Sheet; sheet++)
@@ -93,7 +119,7 @@ internal static class WorkbookTable
         {
             if (++number >= place.Row)
             {
-                yield return Guarded(fileName, format, () => RowOf(reader, number));
+                yield return Guarded(fileName, format, () => RowOf(reader, number, errors));
             }
         }
     }
@@ -101,12 +127,15 @@ internal static class WorkbookTable
     private static IExcelDataReader Open(Stream content) =>
         ExcelReaderFactory.CreateReader(content, new ExcelReaderConfiguration { LeaveOpen = true, FallbackEncoding = TextEncoding.Windows1251 });
 
-    private static TableRow RowOf(IExcelDataReader reader, int number)
+    private static TableRow RowOf(IExcelDataReader reader, int number, IReadOnlyDictionary<(int Row, int Column), string>? errors = null)
     {
         var cells = new TableCell[reader.FieldCount];
         for (var i = 0; i < cells.Length; i++)
         {
-            cells[i] = SpreadsheetCell.Of(reader.GetValue(i), reader.GetNumberFormatString(i));
+            var value = reader.GetValue(i);
+            cells[i] = value is null && errors is not null && errors.TryGetValue((number, i), out var error)
+                ? new TableCell(error, null, CellFormat.Error)
+                : SpreadsheetCell.Of(value, reader.GetNumberFormatString(i));
         }
 
         return new TableRow(number, cells);

@@ -62,6 +62,9 @@ public static class IndicatorValues
         var unit = indicator.Unit;
         switch (cell.Format)
         {
+            case CellFormat.Error:
+                return ValueReading.Refused(
+                    $"в ячейке ошибка формулы «{UploadText.Quote(cell.Text)}»: значение не вычислено. Исправьте формулу или, если данных нет, оставьте ячейку пустой.");
             case CellFormat.Date:
                 return ValueReading.Refused(
                     $"в ячейке дата «{UploadText.Quote(cell.Text)}», а не число: Excel превратил введённое значение в дату. " +

@@ -1,0 +1,62 @@
+using System.Text.RegularExpressions;
+using SchoolRisk.Domain.Indicators;
+
+namespace SchoolRisk.Domain.Uploads.Headers;
+
+/// <summary>
+/// The unit a header names for its values, when it names one: per thousand («‰», «на 1000», «промилле»), a fraction of
+/// one («в долях единицы», «от 0 до 1»), percent («%», «процент», «доля»), or a count («чел.», «шт.», «количество»,
+/// «кол-во», «число»), in that order of precedence («Количество правонарушений на 1000 обучающихся» is per thousand).
+/// A column whose header names a unit its indicator is not measured in is not read (<see cref="Conflicts"/>): its
+/// values would be read wrong without a word (head counts as percent, fractions as percent).
+/// </summary>
+public static partial class HeaderUnit
+{
+    /// <summary>The unit <paramref name="header"/> names; <c>null</c> when it names none.</summary>
+    public static IndicatorUnit? Of(string header)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        var text = header.ToLowerInvariant().Replace('ё', 'е');
+        return PerThousand().IsMatch(text) ? IndicatorUnit.PerThousand
+            : Fraction().IsMatch(text) ? IndicatorUnit.Index
+            : Percent().IsMatch(text) ? IndicatorUnit.Percent
+            : Count().IsMatch(text) ? IndicatorUnit.Count
+            : null;
+    }
+
+    /// <summary>Whether <paramref name="header"/> names a unit <paramref name="indicator"/> is not measured in.</summary>
+    public static bool Conflicts(string header, Indicator indicator, out IndicatorUnit named)
+    {
+        ArgumentNullException.ThrowIfNull(indicator);
+        named = Of(header) ?? indicator.Unit;
+        return (indicator.Unit, named) switch
+        {
+            (var same, var other) when same == other => false,
+            (IndicatorUnit.Flag or IndicatorUnit.Zone, IndicatorUnit.Count or IndicatorUnit.Index) => false,
+            _ => true,
+        };
+    }
+
+    /// <summary>How values of <paramref name="unit"/> are described in messages: «в процентах», «на 1000 обучающихся», ...</summary>
+    public static string Describe(IndicatorUnit unit) => unit switch
+    {
+        IndicatorUnit.Percent => "в процентах",
+        IndicatorUnit.PerThousand => "на 1000 обучающихся",
+        IndicatorUnit.Count => "в штуках (количество)",
+        IndicatorUnit.Index => "в долях единицы (от 0 до 1)",
+        IndicatorUnit.Flag => "ответом «да» или «нет»",
+        _ => "зоной риска",
+    };
+
+    [GeneratedRegex(@"‰|промилле|на\s*1\s?000\b")]
+    private static partial Regex PerThousand();
+
+    [GeneratedRegex(@"в\s+долях\s+единицы|доли\s+единицы|от\s*0\s*до\s*1\b")]
+    private static partial Regex Fraction();
+
+    [GeneratedRegex(@"%|процент|\bдол[яиеюь]\b|удельный\s+вес")]
+    private static partial Regex Percent();
+
+    [GeneratedRegex(@"\bчел\b|\bчел\.|\bчеловек|\bшт\b|\bшт\.|\bколичеств|\bкол-?\s?во\b|\bчисло\b")]
+    private static partial Regex Count();
+}
