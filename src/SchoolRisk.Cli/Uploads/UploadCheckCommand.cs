@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using SchoolRisk.Domain.Schools;
 using Spectre.Console;
@@ -13,7 +14,8 @@ namespace SchoolRisk.Cli.Uploads;
 /// file exactly as an upload of that municipality would be read (<see cref="UploadCheck"/>), with no storage and no
 /// server, and prints what was read, in Russian for the municipal specialist who checks a file before sending it: each
 /// school's values, the columns recognised and not, the rows left out and every problem; as JSON with <c>--json</c>.
-/// Exit code 0 when the file would be accepted with no problem, 1 when it has problems or would be rejected.
+/// It reads schools' files; rubric scores are read when uploaded. Exit code 0 when the file would be accepted with no
+/// problem, 1 when it would be accepted with problems (rows skipped) or rejected, 2 when the file is not there.
 /// </summary>
 public static class UploadCheckCommand
 {
@@ -21,6 +23,7 @@ public static class UploadCheckCommand
     {
         WriteIndented = true,
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
     private static readonly CultureInfo Russian = CultureInfo.GetCultureInfo("ru-RU");

@@ -18,8 +18,10 @@ namespace SchoolRisk.Cli.Uploads;
 /// overwritten), waits for the outcome and prints it in Russian: status, schools evaluated, problems, columns not
 /// recognised, the report. It reaches storage with the connection string (the local stack) or <c>--account-name</c>
 /// and the caller's Microsoft Entra identity; with <c>--sas</c> (the folder link <c>uploads grant</c> issues) it only
-/// uploads, since such a link reads nothing else: the outcome then arrives by letter. Exit code 0 when the upload
-/// completed, 1 otherwise.
+/// uploads, since such a link reads nothing else: the outcome then arrives by letter. <c>--rubrics</c> uploads rubric
+/// scores to the municipality's <c>rubrics/</c> folder. Exit code 0 when the upload completed (with or without
+/// problems), 1 when it was rejected, a duplicate or superseded, or no outcome came in time, 2 when it could not be
+/// uploaded.
 /// </summary>
 public static class UploadPutCommand
 {
@@ -33,7 +35,8 @@ public static class UploadPutCommand
         var period = new Option<string>("--period") { Description = "The school year, for example 2023-2024.", Required = true };
         var sas = new Option<Uri?>("--sas") { Description = "The folder link with a SAS that 'uploads grant' issued; only uploads." };
         var timeout = new Option<int>("--timeout") { Description = "How long to wait for the outcome, in seconds.", DefaultValueFactory = _ => 120 };
-        var command = new Command("put", "Upload a file as a municipality would, wait for the outcome and print it.") { file, municipality, period, sas, timeout };
+        var rubrics = new Option<bool>("--rubrics") { Description = "The file holds rubric scores: upload it to the municipality's rubrics/ folder." };
+        var command = new Command("put", "Upload a file as a municipality would, wait for the outcome and print it.") { file, municipality, period, sas, timeout, rubrics };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var path = parse.GetValue(file)!;
@@ -50,15 +53,31 @@ public static class UploadPutCommand
             }
 
             var id = parse.GetValue(municipality)!;
-            if (parse.GetValue(sas) is { } folder)
+            if (parse.GetValue(sas) is { } link)
             {
-                var name = await UploadWithSasAsync(folder, path, cancellationToken);
+                var target = parse.GetValue(rubrics) ? new UriBuilder(link) { Path = $"{link.AbsolutePath.TrimEnd('/')}/{Domain.Uploads.UploadPath.RubricsFolder}" }.Uri : link;
+                var name = await UploadWithSasAsync(target, path, cancellationToken);
                 AnsiConsole.MarkupLine($"Файл загружен как «{Markup.Escape(name)}». Итог проверки придёт письмом (ссылка SAS даёт только загрузку).");
                 return 0;
             }
 
             var account = connection.Open(parse);
-            var blobName = await UploadAsync(account, $"{schoolYear}/{id}", path, cancellationToken);
+            var folder = parse.GetValue(rubrics) ? $"{schoolYear}/{id}/{Domain.Uploads.UploadPath.RubricsFolder}" : $"{schoolYear}/{id}";
+            string blobName;
+            try
+            {
+                blobName = await UploadAsync(account, folder, path, cancellationToken);
+            }
+            catch (Exception exception) when (exception is RequestFailedException or AggregateException or HttpRequestException)
+            {
+                AnsiConsole.MarkupLine(
+                    $"[red]Не удаётся загрузить файл в хранилище {Markup.Escape(account.Blobs.Uri.ToString())}: {Markup.Escape(exception.Message.Split('\n')[0])}[/]");
+                AnsiConsole.MarkupLine(account.IsLocalEmulator
+                    ? "Локально укажите --connection-string: его печатает ./demo.sh --keep-running."
+                    : "Проверьте --account-name и права вашей учётной записи (Storage Blob Data Contributor на папку загрузок).");
+                return 2;
+            }
+
             AnsiConsole.MarkupLine($"Файл загружен: uploads/{Markup.Escape(blobName)}. Ждём итог проверки…");
             var record = await WaitAsync(account, schoolYear, id, blobName, TimeSpan.FromSeconds(parse.GetValue(timeout)), cancellationToken);
             await PrintAsync(account, record, cancellationToken);

@@ -17,7 +17,8 @@ namespace SchoolRisk.Domain.Uploads;
 /// have shifted (a decimal comma in a comma-separated file), and no value of it can be trusted. A row with any problem is skipped and its problems kept (<see cref="Problems"/>);
 /// a row that is not a school (a total, a signature) is left out with a note (<see cref="Notes"/>). A structural error
 /// rejects the whole file with <see cref="UploadRejectedException"/>: an unreadable file or format, no header row with a
-/// school id column, no indicator column, a school of another municipality, too many rows, or no valid row at all.
+/// school id column, no indicator column, a school of another municipality, too many rows, no valid row at all, or not
+/// one value in any row (an unfilled template: an empty upload never replaces good results).
 /// </summary>
 public sealed class UploadReading(Stream content, UploadPath path, SchoolRegistry registry, UploadLimits limits) : IUploadReading
 {
@@ -26,6 +27,7 @@ public sealed class UploadReading(Stream content, UploadPath path, SchoolRegistr
     private readonly string _file = path.FileName;
     private readonly ProblemLog _log = new(path.FileName, limits);
     private readonly DecimalMarkEvidence _decimalMark = new();
+    private int _withValues;
 
     /// <summary>The skipped rows' problems, in file order, up to <see cref="UploadLimits.MaxListedProblems"/>.</summary>
     public IReadOnlyList<UploadProblem> Problems => _log.Problems;
@@ -105,7 +107,9 @@ public sealed class UploadReading(Stream content, UploadPath path, SchoolRegistr
             if (read?.IsSettled == true)
             {
                 ValidRows++;
-                yield return read.School();
+                var school = read.School();
+                _withValues += HasValues(school) ? 1 : 0;
+                yield return school;
             }
             else if (read is not null)
             {
@@ -118,6 +122,7 @@ public sealed class UploadReading(Stream content, UploadPath path, SchoolRegistr
             if (Settle(read) is { } school)
             {
                 ValidRows++;
+                _withValues += HasValues(school) ? 1 : 0;
                 yield return school;
             }
         }
@@ -132,7 +137,16 @@ public sealed class UploadReading(Stream content, UploadPath path, SchoolRegistr
             throw new UploadRejectedException(
                 $"Файл «{_file}»: ни одна из {DataRows} строк не прошла проверку, например: {Problems[0].Message}");
         }
+
+        if (_withValues == 0)
+        {
+            throw new UploadRejectedException(
+                $"Файл «{_file}»: ни в одной строке нет значений показателей (все ячейки пусты или «н/д»): похоже, это незаполненный шаблон. " +
+                "Заполните значения и загрузите файл снова; прежние данные за этот период остаются в силе.");
+        }
     }
+
+    private static bool HasValues(SchoolRow school) => IndicatorCatalog.All.Any(indicator => indicator.ValueOf(school.Indicators) is not null);
 
     private UploadRejectedException NoHeader(UploadTable table)
     {

@@ -181,6 +181,7 @@ public sealed class SpreadsheetValuesTests
 
     [Theory]
     [InlineData("Обучающиеся с ОВЗ, чел.", "ovz_share", "в штуках (количество)")]
+    [InlineData("Доля ОВЗ, чел.", "ovz_share", "в штуках (количество)")]
     [InlineData("Доля результатов ЕГЭ ниже минимального балла (в долях единицы)", "ege_below_min_share", "в долях единицы (от 0 до 1)")]
     [InlineData("Правонарушения несовершеннолетних, %", "offences_per_1000", "в процентах")]
     [InlineData("Количество результатов ЕГЭ ниже минимального балла", "ege_below_min_share", "в штуках (количество)")]

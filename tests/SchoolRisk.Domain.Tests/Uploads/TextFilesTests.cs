@@ -161,6 +161,17 @@ public sealed class TextFilesTests
     }
 
     [Fact]
+    public async Task AFileWithNotOneValue_AnUnfilledTemplate_IsRefused_SoItNeverReplacesGoodResults()
+    {
+        var message = await Reading.RejectionAsync(Encoding.UTF8.GetBytes("Код ОО;ЕГЭ ниже минимума;ОГЭ на 2\ngatchinsky-001;;\ngatchinsky-002;н/д;-\n"), "schools.csv");
+
+        Assert.Equal(
+            "Файл «schools.csv»: ни в одной строке нет значений показателей (все ячейки пусты или «н/д»): похоже, это незаполненный шаблон. " +
+            "Заполните значения и загрузите файл снова; прежние данные за этот период остаются в силе.",
+            message);
+    }
+
+    [Fact]
     public async Task OfTwoSchoolIdColumns_TheTemplatesSchoolIdIsRead()
     {
         var (rows, _) = await Reading.ReadAsync(Encoding.UTF8.GetBytes("Код ОО;school_id;ege_below_min_share\n470101;gatchinsky-001;1\n"), "schools.csv");

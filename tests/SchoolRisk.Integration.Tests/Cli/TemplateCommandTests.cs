@@ -15,7 +15,7 @@ public sealed class TemplateCommandTests
     [Theory]
     [InlineData("template-luzhsky.csv")]
     [InlineData("template-luzhsky.xlsx")]
-    public async Task Template_ReadsBackAsAValidUpload_WithEveryCatalogColumnAndTheMunicipalitysSchools(string file)
+    public async Task Template_ReadsBackWithEveryCatalogColumnAndTheMunicipalitysSchools_AndUnfilledIsRefused(string file)
     {
         var folder = Directory.CreateTempSubdirectory("schoolrisk-template-").FullName;
         try
@@ -27,12 +27,21 @@ public sealed class TemplateCommandTests
 
             await using var content = File.OpenRead(Path.Combine(folder, file));
             var reading = new UploadReading(content, new UploadPath(Period.Parse("2023-2024"), "luzhsky", file), registry, UploadLimits.Default);
-            var rows = await reading.ReadValidRowsAsync(TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
+            var rows = new List<SchoolRow>();
+            var error = await Assert.ThrowsAsync<UploadRejectedException>(async () =>
+            {
+                await foreach (var row in reading.ReadValidRowsAsync(TestContext.Current.CancellationToken))
+                {
+                    rows.Add(row);
+                }
+            });
 
             Assert.Equal(registry.InMunicipality("luzhsky").Select(s => s.Id), rows.Select(r => r.SchoolId));
             Assert.Empty(reading.Problems);
-            Assert.Empty(reading.IgnoredColumns);
+            Assert.Empty(reading.UnrecognisedColumns);
+            Assert.Equal(IndicatorCatalog.All, reading.RecognisedColumns.Select(column => column.Indicator));
             Assert.All(rows, row => Assert.All(IndicatorCatalog.All, indicator => Assert.Null(indicator.ValueOf(row.Indicators))));
+            Assert.Contains("похоже, это незаполненный шаблон", error.Message, StringComparison.Ordinal);
         }
         finally
         {

@@ -76,7 +76,7 @@ public sealed class UploadsCommandTests(DeploymentFixture fixture) : IClassFixtu
 
         Assert.Equal(0, exit);
         Assert.Contains("Azurite не принимает SAS на папку", output, StringComparison.Ordinal);
-        Assert.Contains("schoolrisk uploads put --municipality gatchinsky --period 2023-2024", output, StringComparison.Ordinal);
+        Assert.Contains($"schoolrisk uploads put --connection-string '{fixture.Deployment.ConnectionString}' --municipality gatchinsky --period 2023-2024 schools.xlsx", output, StringComparison.Ordinal);
     }
 
     private static async Task<string> WriteAsync(MessyUpload upload)

@@ -4,9 +4,10 @@ using SchoolRisk.Domain.Indicators;
 namespace SchoolRisk.Domain.Uploads.Headers;
 
 /// <summary>
-/// The unit a header names for its values, when it names one: per thousand («‰», «на 1000», «промилле»), a fraction of
-/// one («в долях единицы», «от 0 до 1»), percent («%», «процент», «доля»), or a count («чел.», «шт.», «количество»,
-/// «кол-во», «число»), in that order of precedence («Количество правонарушений на 1000 обучающихся» is per thousand).
+/// The unit a header names for its values, when it names one, in this order of precedence: per thousand («‰», «на
+/// 1000», «промилле»: «Количество правонарушений на 1000 обучающихся» is per thousand), a fraction of one («в долях
+/// единицы», «от 0 до 1»), a count by its unit («чел.», «шт.»: «Доля ОВЗ, чел.» holds head counts), percent («%»,
+/// «процент», «доля»), a count by its word («количество», «кол-во», «число»).
 /// A column whose header names a unit its indicator is not measured in is not read (<see cref="Conflicts"/>): its
 /// values would be read wrong without a word (head counts as percent, fractions as percent).
 /// </summary>
@@ -19,8 +20,9 @@ public static partial class HeaderUnit
         var text = header.ToLowerInvariant().Replace('ё', 'е');
         return PerThousand().IsMatch(text) ? IndicatorUnit.PerThousand
             : Fraction().IsMatch(text) ? IndicatorUnit.Index
+            : CountUnit().IsMatch(text) ? IndicatorUnit.Count
             : Percent().IsMatch(text) ? IndicatorUnit.Percent
-            : Count().IsMatch(text) ? IndicatorUnit.Count
+            : CountWord().IsMatch(text) ? IndicatorUnit.Count
             : null;
     }
 
@@ -57,6 +59,9 @@ public static partial class HeaderUnit
     [GeneratedRegex(@"%|процент|\bдол[яиеюь]\b|удельный\s+вес")]
     private static partial Regex Percent();
 
-    [GeneratedRegex(@"\bчел\b|\bчел\.|\bчеловек|\bшт\b|\bшт\.|\bколичеств|\bкол-?\s?во\b|\bчисло\b")]
-    private static partial Regex Count();
+    [GeneratedRegex(@"\bчел\b|\bчел\.|\bчеловек|\bшт\b|\bшт\.")]
+    private static partial Regex CountUnit();
+
+    [GeneratedRegex(@"\bколичеств|\bкол-?\s?во\b|\bчисло\b")]
+    private static partial Regex CountWord();
 }
