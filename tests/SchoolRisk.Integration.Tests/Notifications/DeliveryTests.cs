@@ -44,7 +44,7 @@ public sealed class DeliveryTests(DeploymentFixture fixture) : IClassFixture<Dep
         Assert.Contains("kingiseppsky-001", alert.Text, StringComparison.Ordinal);
         Assert.Equal([Committee], digest!.To);
         Assert.Contains("Кингисеппский район | высокий риск | 1 | 0 | 1", digest.Text, StringComparison.Ordinal);
-        Assert.Equal("Delivered", (await NoticesAsync("kingiseppsky")).Single().Status);
+        await Poll.UntilAsync(() => NoticesAsync("kingiseppsky"), notices => notices.Single().Status == "Delivered", "kingiseppsky's notice recorded as delivered");
     }
 
     [Fact]
