@@ -12,7 +12,7 @@ namespace SchoolRisk.Domain.Uploads.Tables;
 /// record, in the order they first appear (a key missing from the first record is still a column; a record without a
 /// key has an empty cell there), so the file is read twice, one record at a time. The header is row 0; record N is row
 /// N. A JSON number is a <see cref="CellFormat.Number"/> cell; a string holds text as typed («12,5»). A file in UTF-16
-/// or Windows-1251 (<see cref="TextEncoding"/>) is read through a transcoding stream, as is UTF-8 itself (one path; the cost is small next to parsing). A record with one key twice
+/// or Windows-1251 (<see cref="TextEncoding"/>) is read through a transcoding stream. A record with one key twice
 /// (ignoring case) or an empty array refuses the file: which value is meant cannot be told.
 /// </summary>
 public static class JsonTable
@@ -32,28 +32,35 @@ public static class JsonTable
         Stream content, string fileName, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var encoding = await TextEncoding.DetectAsync(content, cancellationToken);
-        await using var utf8 = Encoding.CreateTranscodingStream(content, encoding, Encoding.UTF8, leaveOpen: true);
+        var utf8 = Utf8(content, encoding);
         var header = new List<string>();
         var known = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var records = 0;
-        await foreach (var (number, record) in RecordsAsync(utf8, fileName, cancellationToken))
+        try
         {
-            records++;
-            var names = Decoded(fileName, number, () => record.EnumerateObject().Select(property => property.Name).ToList());
-            if (names.GroupBy(name => name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(group => group.Count() > 1) is { } twice)
+            await foreach (var (number, record) in RecordsAsync(utf8, fileName, cancellationToken))
             {
-                throw new UploadRejectedException(
-                    $"Файл «{fileName}», запись {number}: поле «{twice.Key}» встречается в записи дважды ({string.Join(", ", twice.Select(name => $"«{name}»"))}); " +
-                    "непонятно, какое значение верное. Оставьте одно поле и загрузите файл снова.");
-            }
-
-            foreach (var name in names)
-            {
-                if (known.Add(name))
+                records++;
+                var names = Decoded(fileName, number, () => record.EnumerateObject().Select(property => property.Name).ToList());
+                if (names.GroupBy(name => name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(group => group.Count() > 1) is { } twice)
                 {
-                    header.Add(name);
+                    throw new UploadRejectedException(
+                        $"Файл «{fileName}», запись {number}: поле «{twice.Key}» встречается в записи дважды ({string.Join(", ", twice.Select(name => $"«{name}»"))}); " +
+                        "непонятно, какое значение верное. Оставьте одно поле и загрузите файл снова.");
+                }
+
+                foreach (var name in names)
+                {
+                    if (known.Add(name))
+                    {
+                        header.Add(name);
+                    }
                 }
             }
+        }
+        finally
+        {
+            await DisposeTranscodingAsync(utf8, content);
         }
 
         if (records == 0)
@@ -62,20 +69,39 @@ public static class JsonTable
         }
 
         content.Position = 0;
-        await using var again = Encoding.CreateTranscodingStream(content, encoding, Encoding.UTF8, leaveOpen: true);
-        yield return TableRow.OfText(0, header);
-        await foreach (var (number, record) in RecordsAsync(again, fileName, cancellationToken))
+        var again = Utf8(content, encoding);
+        try
         {
-            yield return new TableRow(number, Decoded(fileName, number, () =>
+            yield return TableRow.OfText(0, header);
+            await foreach (var (number, record) in RecordsAsync(again, fileName, cancellationToken))
             {
-                var values = new Dictionary<string, JsonElement>(StringComparer.OrdinalIgnoreCase);
-                foreach (var property in record.EnumerateObject())
+                yield return new TableRow(number, Decoded(fileName, number, () =>
                 {
-                    values.TryAdd(property.Name, property.Value);
-                }
+                    var values = new Dictionary<string, JsonElement>(StringComparer.OrdinalIgnoreCase);
+                    foreach (var property in record.EnumerateObject())
+                    {
+                        values.TryAdd(property.Name, property.Value);
+                    }
 
-                return header.Select(name => values.TryGetValue(name, out var value) ? Cell(value) : default).ToArray();
-            }));
+                    return header.Select(name => values.TryGetValue(name, out var value) ? Cell(value) : default).ToArray();
+                }));
+            }
+        }
+        finally
+        {
+            await DisposeTranscodingAsync(again, content);
+        }
+    }
+
+    /// <summary>The content as UTF-8 for the JSON reader: itself when it is UTF-8, else a transcoding stream over it.</summary>
+    private static Stream Utf8(Stream content, Encoding encoding) =>
+        encoding.CodePage == Encoding.UTF8.CodePage ? content : Encoding.CreateTranscodingStream(content, encoding, Encoding.UTF8, leaveOpen: true);
+
+    private static async ValueTask DisposeTranscodingAsync(Stream utf8, Stream content)
+    {
+        if (!ReferenceEquals(utf8, content))
+        {
+            await utf8.DisposeAsync();
         }
     }
 

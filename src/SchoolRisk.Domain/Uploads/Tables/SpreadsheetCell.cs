@@ -13,6 +13,9 @@ internal static class SpreadsheetCell
 {
     private static readonly CultureInfo Russian = CultureInfo.GetCultureInfo("ru-RU");
 
+    /// <summary>Parsed formats by their code: a workbook uses a handful, its cells a million times.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, NumberFormat> Formats = new(StringComparer.Ordinal);
+
     public static TableCell Of(object? value, string? format) => value switch
     {
         null => default,
@@ -33,7 +36,7 @@ internal static class SpreadsheetCell
     /// <summary>The value as the sheet shows it; <c>null</c> when the format cannot be applied.</summary>
     private static string? Shown(object value, string? format)
     {
-        var parsed = new NumberFormat(string.IsNullOrEmpty(format) ? "General" : format);
+        var parsed = Parse(format);
         if (!parsed.IsValid)
         {
             return null;
@@ -50,7 +53,16 @@ internal static class SpreadsheetCell
     }
 
     private static bool IsDate(string? format) =>
-        !string.IsNullOrEmpty(format) && new NumberFormat(format) is { IsValid: true, IsDateTimeFormat: true };
+        !string.IsNullOrEmpty(format) && Parse(format) is { IsValid: true, IsDateTimeFormat: true };
+
+    /// <summary>The parsed format (General for none), cached; the cache stops growing at 4,096 codes (a hostile workbook's).</summary>
+    private static NumberFormat Parse(string? format)
+    {
+        var code = string.IsNullOrEmpty(format) ? "General" : format;
+        return Formats.TryGetValue(code, out var parsed) ? parsed
+            : Formats.Count < 4096 ? Formats.GetOrAdd(code, key => new NumberFormat(key))
+            : new NumberFormat(code);
+    }
 
     /// <summary>A <c>%</c> in the format outside quoted literals, escapes and brackets: Excel multiplies by 100 to show it.</summary>
     internal static bool IsPercent(string? format)

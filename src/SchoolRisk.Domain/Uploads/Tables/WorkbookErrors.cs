@@ -6,8 +6,9 @@ namespace SchoolRisk.Domain.Uploads.Tables;
 /// <summary>
 /// The error cells («#DIV/0!», «#N/A», …) of one sheet of an <c>.xlsx</c> workbook, by row and column (1-based row,
 /// 0-based column). ExcelDataReader 3.6 reads an error cell as empty, which would make a formula that failed a missing
-/// value without a word (3.7 exposes the error, but the registry does not serve it); so the sheet's XML is streamed once
-/// more for its cells typed <c>t="e"</c>. Cells without a reference are placed after the previous one, as Excel does.
+/// value without a word (3.7 exposes the error, but the registry does not serve it); so the sheet's XML is searched for
+/// cells typed <c>t="e"</c> (bytes only), and parsed once more only when it has one. Cells without a reference are
+/// placed after the previous one, as Excel does.
 /// </summary>
 internal static class WorkbookErrors
 {
@@ -22,7 +23,7 @@ internal static class WorkbookErrors
         try
         {
             using var zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
-            if (SheetPart(zip, sheetIndex) is { } part)
+            if (SheetPart(zip, sheetIndex) is { } part && HasErrorCells(part))
             {
                 using var sheet = part.Open();
                 Read(sheet, errors);
@@ -38,6 +39,29 @@ internal static class WorkbookErrors
         }
 
         return errors;
+    }
+
+    /// <summary>Whether the sheet's XML has a cell typed as an error at all: a byte search, so a sheet without one is not parsed again.</summary>
+    private static bool HasErrorCells(ZipArchiveEntry part)
+    {
+        ReadOnlySpan<byte> marker = "t=\"e\""u8;
+        using var sheet = part.Open();
+        var buffer = new byte[81920 + 8];
+        var carried = 0;
+        int read;
+        while ((read = sheet.Read(buffer, carried, buffer.Length - carried)) > 0)
+        {
+            var filled = carried + read;
+            if (buffer.AsSpan(0, filled).IndexOf(marker) >= 0 || buffer.AsSpan(0, filled).IndexOf("t='e'"u8) >= 0)
+            {
+                return true;
+            }
+
+            carried = Math.Min(marker.Length - 1, filled);
+            buffer.AsSpan(filled - carried, carried).CopyTo(buffer);
+        }
+
+        return false;
     }
 
     private static ZipArchiveEntry? SheetPart(ZipArchive zip, int sheetIndex)
