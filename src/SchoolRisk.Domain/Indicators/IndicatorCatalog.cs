@@ -4,8 +4,8 @@ namespace SchoolRisk.Domain.Indicators;
 
 /// <summary>
 /// The school-level indicators the system knows (domain.md, section 3), with the column headers each is recognised
-/// by in uploads. Headers are compared after <see cref="HeaderText.Normalize"/>: case, spacing, «ё», quotes and a
-/// trailing unit such as «, %» do not matter.
+/// by in uploads. Headers are compared by their words (<see cref="Uploads.UploadColumns"/>): order, word forms, case,
+/// «ё», quotes, notes in brackets and a unit such as «, %» do not matter.
 /// </summary>
 public static class IndicatorCatalog
 {

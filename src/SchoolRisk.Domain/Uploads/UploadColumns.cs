@@ -69,8 +69,6 @@ public static class UploadColumns
         return new ColumnMatch(ColumnKind.Unknown, Suggestion: Closest(readings));
     }
 
-    public static bool IsSchoolId(string? header) => Match(header).Kind == ColumnKind.SchoolId;
-
     public static Indicator? IndicatorOf(string? header) => Match(header).Indicator;
 
     /// <summary>

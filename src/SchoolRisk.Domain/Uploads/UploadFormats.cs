@@ -6,8 +6,8 @@ namespace SchoolRisk.Domain.Uploads;
 /// <summary>Which format a file is in, and the words messages use for its rows.</summary>
 public static class UploadFormats
 {
-    /// <summary>The extensions accepted, for messages and the page's file picker.</summary>
-    public const string Accepted = ".xlsx, .xls, .csv, .txt, .tsv, .json";
+    /// <summary>The extensions accepted, as messages name them.</summary>
+    private const string Accepted = ".xlsx, .xls, .csv, .txt, .tsv, .json";
 
     private const string Resave = "Откройте файл в Excel и сохраните его как «Книга Excel (.xlsx)» или «CSV (разделители — точка с запятой)».";
 

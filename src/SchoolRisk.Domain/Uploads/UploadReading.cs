@@ -51,16 +51,11 @@ public sealed class UploadReading(Stream content, UploadPath path, SchoolRegistr
     /// <summary>The sheet read, for a workbook.</summary>
     public string? Sheet { get; private set; }
 
-    /// <summary>The file's decimal mark as its values settled it.</summary>
-    public DecimalMark DecimalMark => _decimalMark.Settled;
-
     /// <summary>The indicator columns read: each indicator with the header it was found under.</summary>
     public IReadOnlyList<(Indicator Indicator, string Header)> RecognisedColumns { get; private set; } = [];
 
     /// <summary>Headers that name nothing the product knows, with the closest indicator; their columns were not read.</summary>
     public IReadOnlyList<UnrecognisedColumn> UnrecognisedColumns { get; private set; } = [];
-
-    public IReadOnlyList<string> IgnoredColumns => [.. UnrecognisedColumns.Select(column => column.Header)];
 
     public async IAsyncEnumerable<SchoolRow> ReadValidRowsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {

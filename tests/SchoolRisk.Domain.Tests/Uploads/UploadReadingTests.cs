@@ -22,7 +22,7 @@ public sealed class UploadReadingTests
         Assert.Equal(7, rows[2].RowNumber);
         Assert.Equal(3.5m, rows[2].Indicators.EgeBelowMinShare);
         Assert.Equal("МОУ «Гатчинская СОШ № 2»", rows[1].SchoolName);
-        Assert.Equal(["Примечание"], reading.IgnoredColumns);
+        Assert.Equal(["Примечание"], reading.UnrecognisedColumns.Select(column => column.Header));
         Assert.Empty(reading.Problems);
     }
 

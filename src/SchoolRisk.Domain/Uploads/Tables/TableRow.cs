@@ -17,14 +17,4 @@ public sealed record TableRow(int Number, IReadOnlyList<TableCell> Cells)
     public TableCell CellAt(int index) => index < Cells.Count ? Cells[index] : default;
 
     public bool IsBlank => Cells.All(cell => cell.IsBlank);
-
-    /// <summary>
-    /// Reading this row as a header: the index of each of <paramref name="columns"/> (names compared ignoring case and
-    /// surrounding spaces); a missing column is refused with the message <paramref name="missing"/> gives for it.
-    /// </summary>
-    public int[] IndexesOf(IReadOnlyList<string> columns, Func<string, string> missing) =>
-        [.. columns.Select(column =>
-            Cells.Select((cell, index) => (cell.Text, index)).FirstOrDefault(pair => string.Equals(pair.Text?.Trim(), column, StringComparison.OrdinalIgnoreCase)) is { Text: not null } found
-                ? found.index
-                : throw new UploadRejectedException(missing(column)))];
 }
