@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SchoolRisk.Domain.Evaluation;
+using SchoolRisk.Domain.Evaluation.Shape;
 using SchoolRisk.Domain.Indicators;
 
 namespace SchoolRisk.Domain.Assessment;
@@ -19,41 +20,43 @@ public sealed record AssessmentSettings(
 {
     public const string ResultsIndexMeasure = "results_index";
 
+    /// <summary>Reads the file's <c>IntegratedAssessment</c> section, whose shape the schema checked; throws <see cref="RuleSetException"/> for a value that cannot be used.</summary>
     public static AssessmentSettings Read(string fileName, JsonElement section)
     {
-        string Where() => $"{fileName}, IntegratedAssessment";
-        try
-        {
-            var directions = section.GetProperty(nameof(Directions)).EnumerateArray().Select(direction => new AssessmentDirection(
-                direction.GetProperty("Id").GetString()!,
-                direction.GetProperty("Title").GetString()!,
-                direction.GetProperty("Weight").GetDecimal(),
-                [.. direction.GetProperty("Measures").EnumerateArray().Select(measure => Measure(measure.GetString()!, Where))])).ToList();
-            if (directions.Count == 0 || directions.Any(direction => direction.Weight < 0 || direction.Measures.Count == 0))
-            {
-                throw new RuleSetException($"{Where()}: every direction needs a weight of 0 or more and at least one measure.");
-            }
+        string Where() => $"{fileName}, раздел IntegratedAssessment";
+        decimal Number(JsonElement element, string key) => ExactDecimal.TryRead(element, out var value)
+            ? value
+            : throw new RuleSetException($"{Where()}, {key}: {ExactDecimal.Problem(element)}.");
 
-            var levels = section.GetProperty("Levels");
-            var top = section.GetProperty("Top");
-            return new AssessmentSettings(
-                directions,
-                levels.GetProperty(nameof(HighFromPercentile)).GetDecimal(),
-                levels.GetProperty(nameof(LowBelowPercentile)).GetDecimal(),
-                top.GetProperty("Secondary").GetInt32(),
-                top.GetProperty("Basic").GetInt32(),
-                top.GetProperty(nameof(Leaders)).GetInt32());
-        }
-        catch (Exception exception) when (exception is KeyNotFoundException or InvalidOperationException or FormatException)
+        var directions = section.GetProperty(nameof(Directions)).EnumerateArray().Select(direction => new AssessmentDirection(
+            direction.GetProperty("Id").GetString()!,
+            direction.GetProperty("Title").GetString()!,
+            Number(direction.GetProperty("Weight"), "Weight"),
+            [.. direction.GetProperty("Measures").EnumerateArray().Select(measure => Measure(measure.GetString()!, Where))])).ToList();
+        if (directions.Any(direction => direction.Weight < 0))
         {
-            throw new RuleSetException($"{Where()}: {exception.Message}", exception);
+            throw new RuleSetException($"{Where()}: вес направления (Weight) не может быть отрицательным.");
         }
+
+        var levels = section.GetProperty("Levels");
+        var top = section.GetProperty("Top");
+        return new AssessmentSettings(
+            directions,
+            Number(levels.GetProperty(nameof(HighFromPercentile)), nameof(HighFromPercentile)),
+            Number(levels.GetProperty(nameof(LowBelowPercentile)), nameof(LowBelowPercentile)),
+            Whole(top.GetProperty("Secondary")),
+            Whole(top.GetProperty("Basic")),
+            Whole(top.GetProperty(nameof(Leaders))));
+
+        int Whole(JsonElement element) => element.TryGetInt32(out var value)
+            ? value
+            : throw new RuleSetException($"{Where()}, Top: {element.GetRawText()} — слишком большое число.");
     }
 
     private static string Measure(string id, Func<string> where) =>
         id == ResultsIndexMeasure || IndicatorCatalog.Find(id) is not null
             ? id
-            : throw new RuleSetException($"{where()}: measure '{id}' is neither results_index nor an indicator of the catalog.");
+            : throw new RuleSetException($"{where()}: мера «{id}» — не results_index и не показатель каталога.");
 }
 
 /// <summary>A direction of the integrated assessment: a weighted mean of its measures' regional z-scores, higher is better.</summary>

@@ -12,5 +12,5 @@ public sealed record AssessmentTestCase(
     IReadOnlyList<(string SchoolId, string Level, SchoolIndicators Values)> Schools,
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Expect)
 {
-    public override string ToString() => $"{FileName}: {Name}";
+    public override string ToString() => $"{FileName}, тестовый пример «{Name}»";
 }

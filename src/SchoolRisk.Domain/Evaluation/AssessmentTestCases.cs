@@ -39,7 +39,7 @@ public static class AssessmentTestCases
                 };
                 failures.AddRange(expected
                     .Where(pair => !string.Equals(actual.GetValueOrDefault(pair.Key), pair.Value, StringComparison.OrdinalIgnoreCase))
-                    .Select(pair => $"{testCase}: {schoolId} {pair.Key} expected {pair.Value}, got {actual.GetValueOrDefault(pair.Key) ?? "(not a field: Rank, Level, Top, Leader)"}"));
+                    .Select(pair => $"{testCase}: {schoolId} {pair.Key} — ожидалось {pair.Value}, получилось {actual.GetValueOrDefault(pair.Key)}"));
             }
         }
 
@@ -49,7 +49,7 @@ public static class AssessmentTestCases
     private static AssessmentTestCase Read(string fileName, JsonElement testCase)
     {
         var name = testCase.TryGetProperty("Name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : "?";
-        string Where() => $"{fileName}, test case '{name}'";
+        string Where() => $"{fileName}, тестовый пример «{name}»";
         try
         {
             var schools = testCase.GetProperty("Schools").EnumerateArray()
@@ -63,7 +63,7 @@ public static class AssessmentTestCases
         }
         catch (Exception exception) when (exception is KeyNotFoundException or InvalidOperationException)
         {
-            throw new RuleSetException($"{Where()}: needs 'Schools' (each with 'Id', 'Level', 'Input') and 'Expect': {exception.Message}", exception);
+            throw new RuleSetException($"{Where()}: нужны Schools (у каждой Id, Level, Input) и Expect: {exception.Message}", exception);
         }
     }
 }

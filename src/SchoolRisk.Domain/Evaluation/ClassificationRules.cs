@@ -1,6 +1,7 @@
 using System.Text.Json;
 using RulesEngine.Models;
 using SchoolRisk.Domain.Classification;
+using SchoolRisk.Domain.Evaluation.Shape;
 
 namespace SchoolRisk.Domain.Evaluation;
 
@@ -17,22 +18,22 @@ internal static class ClassificationRules
         var kinds = new Dictionary<ClassificationKind, string>();
         foreach (var rule in workflow.Rules)
         {
-            string Where() => $"{fileName}, rule '{rule.RuleName}'";
+            string Where() => $"{fileName}, правило «{rule.RuleName}»";
             var properties = rule.Properties ?? [];
             var key = properties.GetValueOrDefault("Classification") is JsonElement { ValueKind: JsonValueKind.String } k ? k.GetString() : null;
             if (!ClassificationKinds.TryParse(key, out var kind))
             {
-                throw new RuleSetException($"{Where()}: Properties.Classification must be one of {string.Join(", ", ClassificationKinds.Keys)}.");
+                throw new RuleSetException($"{Where()}: Properties.Classification должно быть одним из: {string.Join(", ", ClassificationKinds.Keys)}.");
             }
 
             if (!kinds.TryAdd(kind, rule.RuleName))
             {
-                throw new RuleSetException($"{Where()}: '{key}' is already decided by rule '{kinds[kind]}'.");
+                throw new RuleSetException($"{Where()}: «{key}» уже определяет правило «{kinds[kind]}».");
             }
 
             if (string.IsNullOrWhiteSpace(rule.Expression))
             {
-                throw new RuleSetException($"{Where()}: 'Expression' is missing.");
+                throw new RuleSetException($"{Where()}: нет выражения Expression.");
             }
 
             rule.LocalParams = [.. rule.LocalParams ?? [], .. Parameters(properties, Where)];
@@ -42,7 +43,7 @@ internal static class ClassificationRules
         var missing = Enum.GetValues<ClassificationKind>().Where(kind => !kinds.ContainsKey(kind)).Select(kind => kind.ToKey()).ToList();
         if (missing.Count > 0)
         {
-            throw new RuleSetException($"{fileName}: no rule decides {string.Join(", ", missing)}.");
+            throw new RuleSetException($"{fileName}: ни одно правило не определяет {string.Join(", ", missing)}; нужно правило на каждую классификацию.");
         }
     }
 
@@ -55,14 +56,14 @@ internal static class ClassificationRules
 
         if (value is not JsonElement { ValueKind: JsonValueKind.Object } parameters)
         {
-            throw new RuleSetException($"{where()}: Properties.Parameters must be an object of numbers.");
+            throw new RuleSetException($"{where()}: Properties.Parameters должен быть объектом с числами.");
         }
 
         foreach (var parameter in parameters.EnumerateObject())
         {
-            if (parameter.Value.ValueKind != JsonValueKind.Number || !parameter.Value.TryGetDecimal(out var number))
+            if (!ExactDecimal.TryRead(parameter.Value, out var number))
             {
-                throw new RuleSetException($"{where()}: parameter '{parameter.Name}' must be a number.");
+                throw new RuleSetException($"{where()}: параметр «{parameter.Name}»: {ExactDecimal.Problem(parameter.Value)}.");
             }
 
             yield return RuleSet.DecimalParam(parameter.Name, number);

@@ -34,7 +34,7 @@ public static class ClassificationTestCases
             var decided = await ruleSet.ClassifyAsync(testCase.School, testCase.Region);
             failures.AddRange(testCase.Expect
                 .Where(expect => decided.Contains(expect.Key) != expect.Value)
-                .Select(expect => $"{testCase.FileName}: {testCase.Name}: {expect.Key.ToKey()} expected {expect.Value}, got {decided.Contains(expect.Key)}"));
+                .Select(expect => $"{testCase.FileName}, тестовый пример «{testCase.Name}»: {expect.Key.ToKey()} — ожидалось {Word(expect.Value)}, получилось {Word(decided.Contains(expect.Key))}"));
         }
 
         return failures;
@@ -43,6 +43,7 @@ public static class ClassificationTestCases
     private static ClassificationTestCase Read(string fileName, JsonElement testCase)
     {
         var name = testCase.TryGetProperty("Name", out var n) ? n.GetString() ?? "?" : "?";
+        string Where() => $"{fileName}, тестовый пример «{name}»";
         try
         {
             var school = testCase.GetProperty("School").Deserialize<ClassificationInput>(Json)!;
@@ -50,15 +51,17 @@ public static class ClassificationTestCases
             var expect = testCase.GetProperty("Expect").EnumerateObject().ToDictionary(
                 property => ClassificationKinds.TryParse(property.Name, out var kind)
                     ? kind
-                    : throw new RuleSetException($"{fileName}, test case '{name}': '{property.Name}' is not a classification."),
+                    : throw new RuleSetException($"{Where()}: «{property.Name}» — не классификация; допустимы {string.Join(", ", ClassificationKinds.Keys)}."),
                 property => property.Value.GetBoolean());
             return new ClassificationTestCase(fileName, name, school, RegionalDistribution.FromIndices(Values(region, "ResultsIndex"), Values(region, "SocialWellbeingIndex")), expect);
         }
-        catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException)
+        catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
-            throw new RuleSetException($"{fileName}, test case '{name}': {exception.Message}", exception);
+            throw new RuleSetException($"{Where()}: {exception.Message}", exception);
         }
     }
+
+    private static string Word(bool value) => value ? "true (да)" : "false (нет)";
 
     private static IEnumerable<decimal> Values(JsonElement region, string name) =>
         region.TryGetProperty(name, out var values) ? values.EnumerateArray().Select(value => value.GetDecimal()) : [];

@@ -17,23 +17,23 @@ internal static class RubricRules
 {
     public static Rubric Read(string fileName, JsonElement section, Workflow workflow)
     {
-        string Where() => $"{fileName}, Rubric";
+        string Where() => $"{fileName}, раздел Rubric";
         // The same form as a school id: it is a Table storage key too (rubric results' row key).
         if (workflow.WorkflowName is not { Length: > 0 } name || SchoolRegistry.IdProblem(name) is not null)
         {
             throw new RuleSetException(
-                $"{fileName}: the rubric's WorkflowName '{workflow.WorkflowName}' is a key of its results in Table storage: Latin letters, digits, '-', '_' and '.', at most {SchoolRegistry.MaxIdLength}.");
+                $"{fileName}: WorkflowName рубрики «{workflow.WorkflowName}» служит ключом её результатов в хранилище: латинские буквы, цифры, «-», «_» и «.», не больше {SchoolRegistry.MaxIdLength} знаков.");
         }
 
         var title = section.TryGetProperty("Title", out var t) && t.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(t.GetString())
             ? t.GetString()!
-            : throw new RuleSetException($"{Where()}: 'Title' must name the rubric as people know it.");
+            : throw new RuleSetException($"{Where()}: Title должен называть рубрику так, как её знают люди.");
         var level = section.TryGetProperty("Level", out var l) && RubricLevels.TryParse(l.ValueKind == JsonValueKind.String ? l.GetString() : null, out var parsed)
             ? parsed
-            : throw new RuleSetException($"{Where()}: 'Level' must be \"municipality\", \"school\" or \"course\".");
+            : throw new RuleSetException($"{Where()}: Level должен быть \"municipality\", \"school\" или \"course\".");
         var items = section.TryGetProperty("Items", out var i) && i.ValueKind == JsonValueKind.Number && i.TryGetInt32(out var count) && count is > 0 and <= 200
             ? count
-            : throw new RuleSetException($"{Where()}: 'Items' must be the number of items, 1 to 200.");
+            : throw new RuleSetException($"{Where()}: Items — число пунктов рубрики, от 1 до 200.");
 
         var bands = workflow.Rules.Select(rule => ReadBand(fileName, rule)).OrderBy(band => band.From).ToList();
         var expected = 0;
@@ -42,8 +42,8 @@ internal static class RubricRules
             if (band.From != expected)
             {
                 throw new RuleSetException(band.From > expected
-                    ? $"{fileName}, rule '{band.RuleName}': totals {expected}–{band.From - 1} fall in no band; extend a band to cover them."
-                    : $"{fileName}, rule '{band.RuleName}': starts at {band.From}, but totals up to {expected - 1} already belong to another band.");
+                    ? $"{fileName}, правило «{band.RuleName}»: суммы {expected}–{band.From - 1} не попадают ни в один уровень; расширьте уровень, чтобы он их покрыл."
+                    : $"{fileName}, правило «{band.RuleName}»: начинается с {band.From}, но суммы до {expected - 1} уже относятся к другому уровню.");
             }
 
             expected = band.To + 1;
@@ -52,7 +52,7 @@ internal static class RubricRules
         if (expected - 1 != 2 * items)
         {
             throw new RuleSetException(
-                $"{fileName}: the bands end at {expected - 1}, but {items} items scored 0–2 total at most {2 * items}; the last band must end at {2 * items}.");
+                $"{fileName}: уровни заканчиваются на {expected - 1}, но {items} пунктов по 0–2 балла дают не больше {2 * items}; последний уровень должен заканчиваться на {2 * items}.");
         }
 
         return new Rubric(workflow.WorkflowName, fileName, title, level, items, bands);
@@ -60,28 +60,28 @@ internal static class RubricRules
 
     private static RubricBand ReadBand(string fileName, Rule rule)
     {
-        string Where() => $"{fileName}, rule '{rule.RuleName}'";
+        string Where() => $"{fileName}, правило «{rule.RuleName}»";
         var properties = rule.Properties ?? [];
         string? Text(string name) => properties.GetValueOrDefault(name) is JsonElement { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
         int Number(string name) => properties.GetValueOrDefault(name) is JsonElement { ValueKind: JsonValueKind.Number } value && value.TryGetInt32(out var number) && number >= 0
             ? number
-            : throw new RuleSetException($"{Where()}: Properties.{name} must be a whole number of points, 0 or more.");
+            : throw new RuleSetException($"{Where()}: Properties.{name} должно быть целым числом баллов, 0 или больше.");
 
-        var name = Text("Band") is { Length: > 0 } band ? band : throw new RuleSetException($"{Where()}: Properties.Band must name the band, for example \"low\".");
+        var name = Text("Band") is { Length: > 0 } band ? band : throw new RuleSetException($"{Where()}: Properties.Band должен называть уровень, например \"low\".");
         if (!ZoneNames.TryParse(Text("Zone"), out var zone))
         {
-            throw new RuleSetException($"{Where()}: Properties.Zone must be \"high\", \"medium\" or \"none\".");
+            throw new RuleSetException($"{Where()}: Properties.Zone должно быть \"high\", \"medium\" или \"none\".");
         }
 
         var (from, to) = (Number("From"), Number("To"));
         if (from > to)
         {
-            throw new RuleSetException($"{Where()}: From ({from}) is greater than To ({to}).");
+            throw new RuleSetException($"{Where()}: From ({from}) больше, чем To ({to}).");
         }
 
         if (string.IsNullOrWhiteSpace(rule.Expression))
         {
-            throw new RuleSetException($"{Where()}: 'Expression' is missing.");
+            throw new RuleSetException($"{Where()}: нет выражения Expression.");
         }
 
         rule.LocalParams = [.. rule.LocalParams ?? [], RuleSet.DecimalParam("from", from), RuleSet.DecimalParam("to", to)];

@@ -6,5 +6,5 @@ namespace SchoolRisk.Domain.Evaluation;
 /// </summary>
 public sealed record RubricTestCase(string FileName, string Name, int? Total, IReadOnlyList<int?>? Scores, string Expect)
 {
-    public override string ToString() => $"{FileName}: {Name}";
+    public override string ToString() => $"{FileName}, тестовый пример «{Name}»";
 }

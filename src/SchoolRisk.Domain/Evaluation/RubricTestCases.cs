@@ -32,14 +32,14 @@ public static class RubricTestCases
             var rubric = ruleSet.Rubrics.Values.FirstOrDefault(rubric => rubric.FileName == testCase.FileName);
             if (rubric is null)
             {
-                failures.Add($"{testCase}: the rule set has no rubric from {testCase.FileName}");
+                failures.Add($"{testCase}: в наборе нет рубрики из {testCase.FileName}");
                 continue;
             }
 
             var actual = await ActualAsync(ruleSet, rubric, testCase);
             if (actual != testCase.Expect)
             {
-                failures.Add($"{testCase}: expected {testCase.Expect}, got {actual}");
+                failures.Add($"{testCase}: ожидался уровень {testCase.Expect}, получился {actual}");
             }
         }
 
@@ -61,10 +61,10 @@ public static class RubricTestCases
     private static RubricTestCase Read(string fileName, JsonElement testCase)
     {
         var name = testCase.TryGetProperty("Name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : "?";
-        string Where() => $"{fileName}, test case '{name}'";
+        string Where() => $"{fileName}, тестовый пример «{name}»";
         var expect = testCase.TryGetProperty("Expect", out var e) && e.ValueKind == JsonValueKind.String
             ? e.GetString()!
-            : throw new RuleSetException($"{Where()}: 'Expect' must name a band, or be \"{Error}\".");
+            : throw new RuleSetException($"{Where()}: Expect должен называть уровень или быть \"{Error}\".");
         try
         {
             int? total = testCase.TryGetProperty("Total", out var t) ? t.GetInt32() : null;
@@ -72,12 +72,12 @@ public static class RubricTestCases
                 ? [.. s.EnumerateArray().Select(score => score.ValueKind == JsonValueKind.Null ? (int?)null : score.GetInt32())]
                 : null;
             return total is not null && scores is not null
-                ? throw new RuleSetException($"{Where()}: give either 'Total' or 'Scores', not both.")
+                ? throw new RuleSetException($"{Where()}: укажите либо Total, либо Scores, но не оба.")
                 : new RubricTestCase(fileName, name, total, scores, expect);
         }
         catch (Exception exception) when (exception is FormatException or InvalidOperationException)
         {
-            throw new RuleSetException($"{Where()}: 'Total' and 'Scores' hold whole numbers (a score may be null): {exception.Message}", exception);
+            throw new RuleSetException($"{Where()}: Total и Scores — целые числа (оценка пункта может быть null): {exception.Message}", exception);
         }
     }
 }

@@ -7,6 +7,7 @@ using RulesEngine.ExpressionBuilders;
 using RulesEngine.Models;
 using SchoolRisk.Domain.Assessment;
 using SchoolRisk.Domain.Classification;
+using SchoolRisk.Domain.Evaluation.Shape;
 using SchoolRisk.Domain.Indicators;
 using SchoolRisk.Domain.Rubrics;
 using SchoolRisk.Domain.Schools;
@@ -89,22 +90,23 @@ public sealed class RuleSet
     /// <summary>The rubrics, by id (their workflow's name); their <c>input1</c> is <see cref="RubricScores"/>.</summary>
     public IReadOnlyDictionary<string, Rubric> Rubrics { get; }
 
-    /// <summary>Parses, checks and compiles rule files. Throws <see cref="RuleSetException"/> naming the file and rule at fault.</summary>
+    /// <summary>
+    /// Parses, checks and compiles rule files. Throws <see cref="RuleSetException"/> whose <see cref="RuleSetException.Problems"/>
+    /// name the file and rule at fault: first every file's shape (<see cref="RuleFileShape"/>, all problems of all files at
+    /// once), then what the files mean (the first problem).
+    /// </summary>
     public static async Task<RuleSet> LoadAsync(IEnumerable<RuleFile> files, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(files);
         var ordered = files.OrderBy(file => file.Name, StringComparer.Ordinal).ToList();
-        if (ordered.Count == 0)
-        {
-            throw new RuleSetException("No rule files: at least one workflow is needed.");
-        }
+        CheckShapes(ordered);
 
         var workflows = new List<Workflow>();
         var zoneWorkflows = new List<string>();
         string? classificationWorkflow = null;
         var zoneRules = new Dictionary<(string, string), ZoneRule>();
         var classificationRules = new Dictionary<string, ClassificationKind>(StringComparer.Ordinal);
-        var fileOfWorkflow = new Dictionary<string, string>(StringComparer.Ordinal);
+        var fileOfWorkflow = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         AssessmentSettings? assessment = null;
         var rubrics = new Dictionary<string, Rubric>(StringComparer.Ordinal);
         foreach (var file in ordered)
@@ -113,17 +115,18 @@ public sealed class RuleSet
             {
                 assessment = assessment is null
                     ? AssessmentSettings.Read(file.Name, section)
-                    : throw new RuleSetException($"{file.Name}: a second IntegratedAssessment section; keep one.");
+                    : throw new RuleSetException($"{file.Name}: второй раздел IntegratedAssessment; оставьте один.");
                 continue;
             }
 
             var workflow = Parse(file);
-            if (!fileOfWorkflow.TryAdd(workflow.WorkflowName, file.Name))
+            if (fileOfWorkflow.TryGetValue(workflow.WorkflowName, out var other))
             {
                 throw new RuleSetException(
-                    $"{file.Name}: workflow '{workflow.WorkflowName}' is also defined in {fileOfWorkflow[workflow.WorkflowName]}.");
+                    $"{file.Name}: набор правил «{workflow.WorkflowName}» уже есть в {other} (регистр букв не различается); дайте ему другое WorkflowName.");
             }
 
+            fileOfWorkflow.Add(workflow.WorkflowName, file.Name);
             if (Section(file, "Rubric") is { } rubric)
             {
                 rubrics.Add(workflow.WorkflowName, RubricRules.Read(file.Name, rubric, workflow));
@@ -132,7 +135,7 @@ public sealed class RuleSet
             {
                 if (classificationWorkflow is not null)
                 {
-                    throw new RuleSetException($"{file.Name}: classifications are already decided in {fileOfWorkflow[classificationWorkflow]}.");
+                    throw new RuleSetException($"{file.Name}: классификации уже определяет {fileOfWorkflow[classificationWorkflow]}; оставьте один файл классификаций.");
                 }
 
                 classificationWorkflow = workflow.WorkflowName;
@@ -165,7 +168,7 @@ public sealed class RuleSet
             {
                 if (ExpressionSafety.Check(rule.Expression, ExpressionSafety.Parameters(inputs, rule.LocalParams?.Select(param => param.Name) ?? [])) is { } problem)
                 {
-                    throw new RuleSetException($"{fileOfWorkflow[workflow.WorkflowName]}, rule '{rule.RuleName}': {problem}.");
+                    throw new RuleSetException($"{fileOfWorkflow[workflow.WorkflowName]}, правило «{rule.RuleName}»: {problem}.");
                 }
             }
         }
@@ -241,6 +244,42 @@ public sealed class RuleSet
         }
     }
 
+    /// <summary>
+    /// Every file's shape, and the set's size, before anything is interpreted; throws with every problem found. Nothing
+    /// but a size check runs on a file larger than <see cref="RuleSetLimits.MaxFileBytes"/>.
+    /// </summary>
+    private static void CheckShapes(List<RuleFile> files)
+    {
+        if (files.Count == 0)
+        {
+            throw new RuleSetException("Нет ни одного файла правил: нужен хотя бы один набор правил.");
+        }
+
+        if (files.Count > RuleSetLimits.MaxFiles)
+        {
+            throw new RuleSetException($"{files.Count} файлов правил, допустимо не больше {RuleSetLimits.MaxFiles}.");
+        }
+
+        var problems = files.SelectMany(RuleFileShape.Check).ToList();
+        if (problems.Count > 0)
+        {
+            throw new RuleSetException(problems);
+        }
+
+        var rules = files.Sum(CountRules);
+        if (rules > RuleSetLimits.MaxRules)
+        {
+            throw new RuleSetException($"В наборе {rules} правил, допустимо не больше {RuleSetLimits.MaxRules}.");
+        }
+    }
+
+    private static int CountRules(RuleFile file)
+    {
+        using var document = file.Parse();
+        return document.RootElement.TryGetProperty("Rules", out var rules) ? rules.GetArrayLength() : 0;
+    }
+
+    /// <summary>The file as RulesEngine reads it; its shape was checked, so only the engine's own refusals remain.</summary>
     private static Workflow Parse(RuleFile file)
     {
         Workflow? workflow;
@@ -250,83 +289,43 @@ public sealed class RuleSet
         }
         catch (JsonException exception)
         {
-            throw new RuleSetException(
-                $"{file.Name}: not valid workflow JSON at line {exception.LineNumber + 1}: {exception.Message}", exception);
+            throw new RuleSetException($"{file.Name}: файл не читается как набор правил RulesEngine ({exception.Message}).", exception);
         }
 
-        if (workflow is null || string.IsNullOrWhiteSpace(workflow.WorkflowName))
-        {
-            throw new RuleSetException($"{file.Name}: 'WorkflowName' is missing (keys are PascalCase).");
-        }
-
-        var rules = workflow.Rules?.ToList() ?? [];
-        if (rules.Count == 0)
-        {
-            throw new RuleSetException($"{file.Name}: workflow '{workflow.WorkflowName}' has no 'Rules'.");
-        }
-
-        var duplicate = rules.GroupBy(rule => rule.RuleName, StringComparer.Ordinal).FirstOrDefault(group => group.Count() > 1);
-        if (duplicate is not null)
-        {
-            throw new RuleSetException($"{file.Name}: rule name '{duplicate.Key}' is used more than once.");
-        }
-
-        var nested = rules.FirstOrDefault(rule => rule.Rules?.Any() == true || rule.Operator is not null);
-        if (nested is not null)
-        {
-            throw new RuleSetException($"{file.Name}, rule '{nested.RuleName}': nested rules are not supported; write one expression.");
-        }
-
-        // Everything an expression may run goes through ExpressionSafety: no expressions of the file's own elsewhere.
-        if (workflow.GlobalParams?.Any() == true || workflow.WorkflowsToInject?.Any() == true)
-        {
-            throw new RuleSetException($"{file.Name}: 'GlobalParams' and 'WorkflowsToInject' are not supported; numbers go in each rule's Properties.");
-        }
-
-        var extra = rules.FirstOrDefault(rule => rule.LocalParams?.Any() == true || rule.Actions is not null || rule.WorkflowsToInject?.Any() == true
-            || rule.RuleExpressionType != RuleExpressionType.LambdaExpression);
-        if (extra is not null)
-        {
-            throw new RuleSetException(
-                $"{file.Name}, rule '{extra.RuleName}': 'LocalParams', 'Actions' and 'WorkflowsToInject' are not supported; numbers go in Properties " +
-                "(Threshold, From/To, Parameters) and the rule is one Expression.");
-        }
-
-        workflow.Rules = rules;
+        workflow!.Rules = [.. workflow.Rules];
         return workflow;
     }
 
     private static ZoneRule ReadZoneRule(string fileName, string workflowName, Rule rule)
     {
-        string Where() => $"{fileName}, rule '{rule.RuleName}'";
+        string Where() => $"{fileName}, правило «{rule.RuleName}»";
         var properties = rule.Properties ?? [];
 
         var indicatorId = properties.GetValueOrDefault("Indicator") is JsonElement { ValueKind: JsonValueKind.String } id
             ? id.GetString()!
-            : throw new RuleSetException($"{Where()}: Properties.Indicator must name an indicator, for example \"ege_below_min_share\".");
+            : throw new RuleSetException($"{Where()}: Properties.Indicator должен называть показатель, например \"ege_below_min_share\".");
         var indicator = IndicatorCatalog.Find(indicatorId)
-            ?? throw new RuleSetException($"{Where()}: indicator '{indicatorId}' is not in the indicator catalog.");
+            ?? throw new RuleSetException($"{Where()}: показателя «{indicatorId}» нет в каталоге показателей (docs/upload-columns.md).");
 
         var zoneText = properties.GetValueOrDefault("Zone") is JsonElement { ValueKind: JsonValueKind.String } z ? z.GetString() : null;
         if (!ZoneNames.TryParse(zoneText, out var zone) || zone == Zone.None)
         {
-            throw new RuleSetException($"{Where()}: Properties.Zone must be \"medium\" or \"high\".");
+            throw new RuleSetException($"{Where()}: Properties.Zone должно быть \"medium\" или \"high\".");
         }
 
-        if (properties.GetValueOrDefault("Threshold") is not JsonElement { ValueKind: JsonValueKind.Number } number
-            || !number.TryGetDecimal(out var threshold))
+        if (properties.GetValueOrDefault("Threshold") is not JsonElement number || !ExactDecimal.TryRead(number, out var threshold))
         {
-            throw new RuleSetException($"{Where()}: Properties.Threshold must be a number, for example 10 or 9.5.");
+            throw new RuleSetException($"{Where()}: Properties.Threshold {(properties.GetValueOrDefault("Threshold") is JsonElement written ? ExactDecimal.Problem(written) : "должен быть числом, например 10 или 9.5")}.");
         }
 
         if (!indicator.Unit.TryParse(threshold.ToString(CultureInfo.InvariantCulture), out _, out var outOfRange))
         {
-            throw new RuleSetException($"{Where()}: Properties.Threshold {threshold.ToString(CultureInfo.InvariantCulture)} is out of range for {indicator.Id} ({outOfRange}).");
+            throw new RuleSetException($"{Where()}: порог Properties.Threshold = {threshold.ToString(CultureInfo.InvariantCulture)} вне допустимого для {indicator.Id}: {outOfRange}.");
         }
 
         if (string.IsNullOrWhiteSpace(rule.Expression))
         {
-            throw new RuleSetException($"{Where()}: 'Expression' is missing.");
+            throw new RuleSetException($"{Where()}: нет выражения Expression.");
         }
 
         return new ZoneRule(fileName, workflowName, rule.RuleName, indicator, zone, threshold);
@@ -348,7 +347,7 @@ public sealed class RuleSet
         }
         catch (Exception exception) when (exception is System.Linq.Dynamic.Core.Exceptions.ParseException or InvalidOperationException)
         {
-            throw new RuleSetException($"{rule.FileName}, rule '{rule.RuleName}': {exception.Message}", exception);
+            throw new RuleSetException($"{rule.FileName}, правило «{rule.RuleName}»: выражение не разбирается: {exception.Message}", exception);
         }
 
         var test = Expression.Lambda<Func<SchoolIndicators, decimal, bool>>(body, input, threshold).Compile();
@@ -375,7 +374,7 @@ public sealed class RuleSet
             if (failed is not null)
             {
                 throw new RuleSetException(
-                    $"{fileOfWorkflow[workflowName]}, rule '{failed.Rule.RuleName}': {failed.ExceptionMessage}");
+                    $"{fileOfWorkflow[workflowName]}, правило «{failed.Rule.RuleName}»: выражение не вычисляется: {failed.ExceptionMessage}");
             }
         }
     }

@@ -6,6 +6,8 @@ namespace SchoolRisk.Domain.Evaluation;
 /// What an administrator's rule files must pass before they may be activated: they load (JSON shape, every expression
 /// compiles and meets the allow-list, fields exist, numbers in range), every test case of every file passes, and every
 /// threshold and rubric band edge has a case exactly on it. <see cref="RuleSet"/> is set only when there is no problem.
+/// Validation never throws for what a file says: every refusal, and any failure while its test cases run, is a problem
+/// (a line in Russian naming the file and the rule or test case); only cancellation propagates.
 /// </summary>
 public sealed record RuleSetValidation(RuleSet? RuleSet, IReadOnlyList<string> Problems)
 {
@@ -21,7 +23,11 @@ public sealed record RuleSetValidation(RuleSet? RuleSet, IReadOnlyList<string> P
         }
         catch (RuleSetException exception)
         {
-            return new RuleSetValidation(null, [exception.Message]);
+            return new RuleSetValidation(null, exception.Problems);
+        }
+        catch (Exception exception) when (IsAboutTheFiles(exception))
+        {
+            return new RuleSetValidation(null, [$"Правила не удалось проверить: {exception.Message}"]);
         }
 
         var problems = new List<string>();
@@ -43,20 +49,35 @@ public sealed record RuleSetValidation(RuleSet? RuleSet, IReadOnlyList<string> P
                 problems.AddRange(ruleSet.ZoneRules
                     .Where(rule => rule.FileName == file.Name)
                     .Where(rule => !zoneCases.Any(c => c.Expect.ContainsKey(rule.Indicator) && rule.Indicator.ValueOf(c.Input) == rule.Threshold))
-                    .Select(rule => $"{file.Name}, rule '{rule.RuleName}': no test case has {rule.Indicator.Id} exactly on the threshold {rule.Threshold}; add one."));
+                    .Select(rule => $"{file.Name}, правило «{rule.RuleName}»: нет тестового примера, где {rule.Indicator.Id} ровно на пороге {rule.Threshold.ToString(System.Globalization.CultureInfo.InvariantCulture)}; добавьте его."));
                 var totals = rubricCases.Select(c => c.Total ?? (c.Scores?.All(score => score is not null) == true ? c.Scores.Sum() : null)).OfType<int>().ToHashSet();
                 problems.AddRange(ruleSet.Rubrics.Values
                     .Where(rubric => rubric.FileName == file.Name)
                     .SelectMany(rubric => rubric.Bands)
                     .Where(band => !totals.Contains(band.From) || !totals.Contains(band.To))
-                    .Select(band => $"{file.Name}, rule '{band.RuleName}': no test case has a total exactly on {band.From} and on {band.To}; add them."));
+                    .Select(band => $"{file.Name}, правило «{band.RuleName}»: нет тестовых примеров с суммой ровно {band.From} и ровно {band.To}; добавьте их."));
             }
             catch (RuleSetException exception)
             {
-                problems.Add(exception.Message);
+                problems.AddRange(exception.Problems);
+            }
+            catch (RuleEvaluationException exception)
+            {
+                problems.Add($"{file.Name}: тестовый пример не вычисляется: {exception.Message}");
+            }
+            catch (Exception exception) when (IsAboutTheFiles(exception))
+            {
+                problems.Add($"{file.Name}: тестовые примеры не удалось проверить: {exception.Message}");
             }
         }
 
         return problems.Count == 0 ? new RuleSetValidation(ruleSet, []) : new RuleSetValidation(null, problems);
     }
+
+    /// <summary>
+    /// Validation reads no storage and no network: an exception other than cancellation or exhaustion came from what the
+    /// files say (a case the readers do not foresee), so it is the administrator's problem to see, not a fault to retry.
+    /// </summary>
+    private static bool IsAboutTheFiles(Exception exception) =>
+        exception is not (OperationCanceledException or OutOfMemoryException or InsufficientExecutionStackException);
 }

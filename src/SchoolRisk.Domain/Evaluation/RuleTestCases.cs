@@ -36,7 +36,7 @@ public static class RuleTestCases
             failures.AddRange(testCase.Expect
                 .Where(expect => evaluation.ZoneOf(expect.Key.Id) != expect.Value)
                 .Select(expect =>
-                    $"{testCase}: {expect.Key.Id} expected {expect.Value.ToKey()}, got {evaluation.ZoneOf(expect.Key.Id).ToKey()}"));
+                    $"{testCase}: {expect.Key.Id} — ожидалась зона {expect.Value.ToKey()}, получилась {evaluation.ZoneOf(expect.Key.Id).ToKey()}"));
         }
 
         return failures;
@@ -44,12 +44,12 @@ public static class RuleTestCases
 
     private static RuleTestCase Read(string fileName, JsonElement testCase, int number)
     {
-        var name = testCase.TryGetProperty("Name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : $"case {number}";
-        string Where() => $"{fileName}, test case '{name}'";
+        var name = testCase.TryGetProperty("Name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : $"№{number}";
+        string Where() => $"{fileName}, тестовый пример «{name}»";
         if (!testCase.TryGetProperty("Input", out var input) || input.ValueKind != JsonValueKind.Object
             || !testCase.TryGetProperty("Expect", out var expect) || expect.ValueKind != JsonValueKind.Object)
         {
-            throw new RuleSetException($"{Where()}: needs an 'Input' object and an 'Expect' object.");
+            throw new RuleSetException($"{Where()}: нужны объект Input и объект Expect.");
         }
 
         var values = ReadInput(input, Where);
@@ -57,7 +57,7 @@ public static class RuleTestCases
             property => Indicator(property.Name, Where),
             property => ZoneNames.TryParse(property.Value.GetString(), out var zone)
                 ? zone
-                : throw new RuleSetException($"{Where()}: expected zone of {property.Name} must be \"high\", \"medium\" or \"none\"."));
+                : throw new RuleSetException($"{Where()}: ожидаемая зона {property.Name} должна быть \"high\", \"medium\" или \"none\"."));
         return new RuleTestCase(fileName, name, values, expected);
     }
 
@@ -74,9 +74,9 @@ public static class RuleTestCases
             var text = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText();
             return indicator.Unit.TryParse(text, out var value, out var problem)
                 ? new KeyValuePair<Indicator, decimal?>(indicator, value)
-                : throw new RuleSetException($"{where()}: input {property.Name} = {text} {problem}.");
+                : throw new RuleSetException($"{where()}: значение {property.Name} = {text}: {problem}.");
         }).ToList());
 
     private static Indicator Indicator(string id, Func<string> where) =>
-        IndicatorCatalog.Find(id) ?? throw new RuleSetException($"{where()}: indicator '{id}' is not in the indicator catalog.");
+        IndicatorCatalog.Find(id) ?? throw new RuleSetException($"{where()}: показателя «{id}» нет в каталоге показателей.");
 }

@@ -30,7 +30,7 @@ public sealed class IntegratedAssessmentTests
         var error = await Assert.ThrowsAsync<RuleSetException>(() =>
             RuleSet.LoadAsync([new RuleFile("exams.json", workflow), new RuleFile("assessment.json", json)], TestContext.Current.CancellationToken));
 
-        Assert.Equal("assessment.json, IntegratedAssessment: measure 'no_such' is neither results_index nor an indicator of the catalog.", error.Message);
+        Assert.Equal("assessment.json, раздел IntegratedAssessment: мера «no_such» — не results_index и не показатель каталога.", error.Message);
     }
 
     [Fact]

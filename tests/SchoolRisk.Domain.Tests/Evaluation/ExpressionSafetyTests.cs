@@ -26,7 +26,7 @@ public sealed class ExpressionSafetyTests
         var error = await Assert.ThrowsAsync<RuleSetException>(() =>
             RuleSet.LoadAsync([new RuleFile("exams.json", Rule.Replace("EXPRESSION", expression, StringComparison.Ordinal))], TestContext.Current.CancellationToken));
 
-        Assert.StartsWith("exams.json, rule 'ege_below_min_share.high': ", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("exams.json, правило «ege_below_min_share.high»: ", error.Message, StringComparison.Ordinal);
         Assert.True(error.Message.Contains(expected, StringComparison.Ordinal), error.Message);
     }
 
@@ -39,8 +39,8 @@ public sealed class ExpressionSafetyTests
         Assert.NotNull(await RuleSet.LoadAsync([new RuleFile("exams.json", Rule.Replace("EXPRESSION", expression, StringComparison.Ordinal))], TestContext.Current.CancellationToken));
 
     [Theory]
-    [InlineData("\"LocalParams\": [ { \"Name\": \"x\", \"Expression\": \"input1.GetType()\" } ], \"Expression\"", "'LocalParams', 'Actions' and 'WorkflowsToInject' are not supported")]
-    [InlineData("\"Actions\": { \"OnSuccess\": { \"Name\": \"OutputExpression\", \"Context\": { \"Expression\": \"1\" } } }, \"Expression\"", "not supported")]
+    [InlineData("\"LocalParams\": [ { \"Name\": \"x\", \"Expression\": \"input1.GetType()\" } ], \"Expression\"", "ключ «LocalParams»: локальные параметры не поддерживаются")]
+    [InlineData("\"Actions\": { \"OnSuccess\": { \"Name\": \"OutputExpression\", \"Context\": { \"Expression\": \"1\" } } }, \"Expression\"", "ключ «Actions»: действия правил не поддерживаются")]
     public async Task Load_ExpressionsOutsideTheRuleExpression_AreRefused(string replacement, string expected)
     {
         var json = Rule.Replace("EXPRESSION", "input1.EgeBelowMinShare >= threshold", StringComparison.Ordinal).Replace("\"Expression\"", replacement, StringComparison.Ordinal);
@@ -51,8 +51,8 @@ public sealed class ExpressionSafetyTests
     }
 
     [Theory]
-    [InlineData("\"Threshold\": 10", "\"Threshold\": 140", "Properties.Threshold 140 is out of range for ege_below_min_share")]
-    [InlineData("\"Threshold\": 10", "\"Threshold\": -1", "Properties.Threshold -1 is out of range")]
+    [InlineData("\"Threshold\": 10", "\"Threshold\": 140", "порог Properties.Threshold = 140 вне допустимого для ege_below_min_share")]
+    [InlineData("\"Threshold\": 10", "\"Threshold\": -1", "порог Properties.Threshold = -1 вне допустимого")]
     public async Task Load_ThresholdOutsideTheIndicatorsRange_IsRefused(string part, string replacement, string expected)
     {
         var json = Rule.Replace("EXPRESSION", "input1.EgeBelowMinShare >= threshold", StringComparison.Ordinal).Replace(part, replacement, StringComparison.Ordinal);

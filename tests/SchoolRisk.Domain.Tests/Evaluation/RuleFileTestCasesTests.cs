@@ -54,7 +54,7 @@ public sealed class RuleFileTestCasesTests
         var validation = await RuleSetValidation.ValidateAsync(edited, TestContext.Current.CancellationToken);
 
         Assert.False(validation.IsValid);
-        Assert.Contains(validation.Problems, problem => problem.StartsWith("exams.json", StringComparison.Ordinal) && problem.Contains("threshold 11", StringComparison.Ordinal));
+        Assert.Contains(validation.Problems, problem => problem.StartsWith("exams.json", StringComparison.Ordinal) && problem.Contains("ровно на пороге 11", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class RuleFileTestCasesTests
 
         var failures = AssessmentTestCases.Run(ruleSet.Assessment!, AssessmentTestCases.Read(wrong));
 
-        Assert.Equal("x Rank expected 2, got 1", Assert.Single(failures).Split(": ")[^1]);
+        Assert.Equal("x Rank — ожидалось 2, получилось 1", Assert.Single(failures).Split(": ")[^1]);
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class RuleFileTestCasesTests
 
         var failures = await RuleTestCases.RunAsync(evaluator, RuleTestCases.Read(file), TestContext.Current.CancellationToken);
 
-        Assert.Equal(["exams.json: wrong on purpose: ege_below_min_share expected high, got none"], failures);
+        Assert.Equal(["exams.json, тестовый пример «wrong on purpose»: ege_below_min_share — ожидалась зона high, получилась none"], failures);
     }
 
     private static async Task<RuleFile> ReadAsync(string fileName) =>

@@ -55,9 +55,9 @@ public sealed class RuleSetTests
     }
 
     [Theory]
-    [InlineData("{ not json", "exams.json: not valid workflow JSON at line 1")]
-    [InlineData("""{ "Rules": [] }""", "exams.json: 'WorkflowName' is missing")]
-    [InlineData("""{ "WorkflowName": "exams", "Rules": [] }""", "exams.json: workflow 'exams' has no 'Rules'")]
+    [InlineData("{ not json", "exams.json: это не JSON — ошибка в строке 1")]
+    [InlineData("""{ "Rules": [] }""", "exams.json: нет обязательного ключа «WorkflowName»")]
+    [InlineData("""{ "WorkflowName": "exams", "Rules": [] }""", "exams.json, ключ «Rules»: список должен содержать хотя бы 1 элемент")]
     public async Task Load_BrokenFile_NamesTheFile(string json, string expected)
     {
         var error = await Assert.ThrowsAsync<RuleSetException>(() => LoadAsync(json));
@@ -66,9 +66,9 @@ public sealed class RuleSetTests
     }
 
     [Theory]
-    [InlineData("\"Indicator\": \"ege_below_min_share\"", "\"Indicator\": \"ege_typo\"", "indicator 'ege_typo' is not in the indicator catalog")]
-    [InlineData("\"Zone\": \"high\"", "\"Zone\": \"severe\"", "Properties.Zone must be \"medium\" or \"high\"")]
-    [InlineData("\"Threshold\": 9.5", "\"Threshold\": \"9.5\"", "Properties.Threshold must be a number")]
+    [InlineData("\"Indicator\": \"ege_below_min_share\"", "\"Indicator\": \"ege_typo\"", "показателя «ege_typo» нет в каталоге показателей")]
+    [InlineData("\"Zone\": \"high\"", "\"Zone\": \"severe\"", "Properties.Zone должно быть \"medium\" или \"high\"")]
+    [InlineData("\"Threshold\": 9.5", "\"Threshold\": \"9.5\"", "ключ «Properties.Threshold»: ожидается число, а записано \"9.5\"")]
     [InlineData("input1.EgeBelowMinShare >= threshold", "input1.NoSuchField >= threshold", "NoSuchField")]
     [InlineData("input1.EgeBelowMinShare >= threshold", "input1.EgeBelowMinShare >= 9.5.5", "9.5.5")]
     public async Task Load_BrokenRule_NamesFileAndRule(string part, string replacement, string expected)
@@ -77,7 +77,7 @@ public sealed class RuleSetTests
 
         var error = await Assert.ThrowsAsync<RuleSetException>(() => LoadAsync(json));
 
-        Assert.StartsWith("exams.json, rule 'ege_below_min_share.high': ", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("exams.json, правило «ege_below_min_share.high»", error.Message, StringComparison.Ordinal);
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 
@@ -88,7 +88,7 @@ public sealed class RuleSetTests
 
         var error = await Assert.ThrowsAsync<RuleSetException>(() => LoadAsync(json));
 
-        Assert.Equal("exams.json: rule name 'ege_below_min_share.high' is used more than once.", error.Message);
+        Assert.Equal("exams.json: правила «ege_below_min_share.high», «ege_below_min_share.high» названы одинаково (регистр букв не различается); дайте каждому правилу своё имя.", error.Message);
 
         static string RuleJson() => """
             { "RuleName": "ege_below_min_share.high",
@@ -103,7 +103,7 @@ public sealed class RuleSetTests
         var error = await Assert.ThrowsAsync<RuleSetException>(() =>
             RuleSet.LoadAsync([new RuleFile("a.json", OneRule), new RuleFile("b.json", OneRule)], TestContext.Current.CancellationToken));
 
-        Assert.Equal("b.json: workflow 'exams' is also defined in a.json.", error.Message);
+        Assert.Equal("b.json: набор правил «exams» уже есть в a.json (регистр букв не различается); дайте ему другое WorkflowName.", error.Message);
     }
 
     private static Task<RuleSet> LoadAsync(string json) =>

@@ -43,14 +43,14 @@ public sealed class RubricRulesTests
     }
 
     [Theory]
-    [InlineData("\"To\": 16", "\"To\": 15", "rule 'high': totals 16–16 fall in no band")]
-    [InlineData("\"To\": 22", "\"To\": 24", "the bands end at 24, but 11 items scored 0–2 total at most 22")]
-    [InlineData("\"From\": 17", "\"From\": 16", "rule 'high': starts at 16, but totals up to 16 already belong to another band")]
-    [InlineData("\"Items\": 11", "\"Items\": 0", "young.json, Rubric: 'Items' must be the number of items")]
-    [InlineData("\"Level\": \"municipality\"", "\"Level\": \"region\"", "'Level' must be")]
-    [InlineData("\"Zone\": \"medium\"", "\"Zone\": \"amber\"", "rule 'medium': Properties.Zone must be")]
-    [InlineData("\"From\": 12", "\"From\": 12.5", "rule 'medium': Properties.From must be a whole number")]
-    [InlineData("\"WorkflowName\": \"young_teachers\"", "\"WorkflowName\": \"young/teachers\"", "young.json: the rubric's WorkflowName 'young/teachers' is a key of its results in Table storage")]
+    [InlineData("\"To\": 16", "\"To\": 15", "правило «high»: суммы 16–16 не попадают ни в один уровень")]
+    [InlineData("\"To\": 22", "\"To\": 24", "уровни заканчиваются на 24, но 11 пунктов по 0–2 балла дают не больше 22")]
+    [InlineData("\"From\": 17", "\"From\": 16", "правило «high»: начинается с 16, но суммы до 16 уже относятся к другому уровню")]
+    [InlineData("\"Items\": 11", "\"Items\": 0", "young.json, раздел Rubric: Items — число пунктов рубрики")]
+    [InlineData("\"Level\": \"municipality\"", "\"Level\": \"region\"", "Level должен быть")]
+    [InlineData("\"Zone\": \"medium\"", "\"Zone\": \"amber\"", "правило «medium»: Properties.Zone должно быть")]
+    [InlineData("\"From\": 12", "\"From\": 12.5", "правило «medium», ключ «Properties.From»: ожидается целое число, а записано 12.5")]
+    [InlineData("\"WorkflowName\": \"young_teachers\"", "\"WorkflowName\": \"young/teachers\"", "young.json: WorkflowName рубрики «young/teachers» служит ключом её результатов в хранилище")]
     public async Task Load_BandsThatDoNotCoverEveryTotalOnce_AreRefusedNamingTheRule(string part, string replacement, string expected)
     {
         var error = await Assert.ThrowsAsync<RuleSetException>(() => LoadAsync(YoungTeachers.Replace(part, replacement, StringComparison.Ordinal)));

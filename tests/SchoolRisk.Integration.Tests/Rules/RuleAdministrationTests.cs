@@ -61,7 +61,7 @@ public sealed class RuleAdministrationTests(DeploymentFixture fixture) : IClassF
         var result = await Poll.UntilAsync(() => ResultAsync("tikhvinsky", school), r => r is not null, "an upload after the rejection");
 
         var problem = Assert.Single(rejection[0].Problems);
-        Assert.StartsWith("exams.json, rule 'ege_below_min_share.high': ", problem, StringComparison.Ordinal);
+        Assert.StartsWith("exams.json, правило «ege_below_min_share.high»", problem, StringComparison.Ordinal);
         Assert.Contains(named, problem, StringComparison.Ordinal);
         Assert.Equal(before, rejection[0].ActiveVersion);
         Assert.Equal(before, (await Store.ActiveAsync(TestContext.Current.CancellationToken))!.Version);
@@ -151,7 +151,7 @@ public sealed class RuleAdministrationTests(DeploymentFixture fixture) : IClassF
                 c.GetProperty("stored").GetString()!, c.GetProperty("candidate").GetString()!)));
         Assert.Contains(expected, c => c.SchoolId == "lodeynopolsky-001" && c.Candidate == Zone.High);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, broken.Status);
-        Assert.StartsWith("exams.json, rule 'ege_below_min_share.high': ", Assert.Single(broken.Body.GetProperty("problems").EnumerateArray()).GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("exams.json, правило «ege_below_min_share.high»", Assert.Single(broken.Body.GetProperty("problems").EnumerateArray()).GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, (await PreviewAsync(null, "2023-2024", exams)).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await PreviewAsync(defaultKey, "2023-2024", exams)).Status);
         Assert.Equal(HttpStatusCode.BadRequest, (await PreviewAsync(adminKey, "2023", exams)).Status);
