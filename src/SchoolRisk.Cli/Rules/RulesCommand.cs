@@ -12,9 +12,11 @@ using Spectre.Console;
 namespace SchoolRisk.Cli.Rules;
 
 /// <summary>
-/// <c>rules</c>: rule set administration against a storage account: <c>list</c> activations and rejections, <c>diff</c>
-/// two versions, <c>activate</c> a folder of rule files, <c>rollback</c> to an archived version, <c>preview</c> a
-/// candidate against a stored period. Activation validates first; a candidate that fails changes nothing.
+/// <c>rules</c>: rule set administration: <c>validate</c> a folder of rule files on the administrator's own machine (no
+/// storage, no server), and against a storage account <c>list</c> activations and rejections, <c>diff</c> two versions,
+/// <c>activate</c> a folder of rule files, <c>rollback</c> to an archived version, <c>preview</c> a candidate against a
+/// stored period. Activation validates first; a candidate that fails changes nothing. Rule files that cannot be read
+/// are reported as problems with exit code 1, never as a stack trace.
 /// </summary>
 public static class RulesCommand
 {
@@ -31,14 +33,63 @@ public static class RulesCommand
 
     public static Command Create()
     {
-        var command = new Command("rules", "Administer rule sets: list, diff, activate, rollback, preview.");
+        var command = new Command("rules", "Administer rule sets: validate, list, diff, activate, rollback, preview.");
         Connection.AddTo(command);
+        command.Subcommands.Add(Validate());
         command.Subcommands.Add(List());
         command.Subcommands.Add(Diff());
         command.Subcommands.Add(Activate());
         command.Subcommands.Add(Rollback());
         command.Subcommands.Add(Preview());
         return command;
+    }
+
+    /// <summary>
+    /// <c>rules validate --from &lt;dir&gt;</c>: every check an activation makes that needs no stored data (shape, limits,
+    /// expressions, test cases, thresholds covered by cases), on the administrator's own machine. Exit code 0 when the
+    /// rule set is valid, 1 with every problem printed when not.
+    /// </summary>
+    private static Command Validate()
+    {
+        var folder = new Option<string>("--from") { Description = "Folder of rule files (*.json) to check.", Required = true };
+        var command = new Command("validate", "Check a folder of rule files as an activation would, without storage or a server; exit code 1 when there are problems.") { folder };
+        command.SetAction(async (parse, cancellationToken) => await ReportingProblemsAsync(async () =>
+        {
+            var files = await RuleFiles.ReadDirectoryAsync(parse.GetValue(folder)!, cancellationToken);
+            var validation = await RuleSetValidation.ValidateAsync(files, cancellationToken);
+            if (!validation.IsValid)
+            {
+                return Problems($"Правила не прошли проверку ({validation.Problems.Count}):", validation.Problems);
+            }
+
+            AnsiConsole.MarkupLine($"[green]Правила прошли проверку[/]: версия {validation.RuleSet!.Version}, файлов: {files.Count}, правил оценки показателей: {validation.RuleSet.ZoneRules.Count()}, рубрик: {validation.RuleSet.Rubrics.Count}.");
+            return 0;
+        }));
+        return command;
+    }
+
+    /// <summary>Runs a command's work; rule files that cannot be read (a missing folder, say) are printed as problems with exit code 1.</summary>
+    private static async Task<int> ReportingProblemsAsync(Func<Task<int>> work)
+    {
+        try
+        {
+            return await work();
+        }
+        catch (RuleSetException exception)
+        {
+            return Problems("Правила не прочитаны:", exception.Problems);
+        }
+    }
+
+    private static int Problems(string title, IEnumerable<string> problems)
+    {
+        AnsiConsole.MarkupLine($"[red]{Markup.Escape(title)}[/]");
+        foreach (var problem in problems)
+        {
+            AnsiConsole.MarkupLine($"  {Markup.Escape(problem)}");
+        }
+
+        return 1;
     }
 
     private static Command List()
@@ -99,11 +150,11 @@ public static class RulesCommand
     {
         var folder = new Option<string>("--from") { Description = "Folder of rule files (*.json) to activate.", Required = true };
         var command = new Command("activate", "Validate a folder of rule files and activate it; the rules container then holds it.") { folder, By, Reason, Reevaluate };
-        command.SetAction(async (parse, cancellationToken) =>
+        command.SetAction(async (parse, cancellationToken) => await ReportingProblemsAsync(async () =>
         {
             var files = await RuleFiles.ReadDirectoryAsync(parse.GetValue(folder)!, cancellationToken);
             return await ActivateAsync(parse, files, new RuleChange(parse.GetValue(By)!, parse.GetValue(Reason)!, "cli", parse.GetValue(Reevaluate)), cancellationToken);
-        });
+        }));
         return command;
     }
 
@@ -111,11 +162,11 @@ public static class RulesCommand
     {
         var version = new Argument<string>("version") { Description = "An archived version to make active again." };
         var command = new Command("rollback", "Activate an earlier version again (a new, audited activation).") { version, By, Reason, Reevaluate };
-        command.SetAction(async (parse, cancellationToken) =>
+        command.SetAction(async (parse, cancellationToken) => await ReportingProblemsAsync(async () =>
         {
             var files = await Store(parse).ReadVersionAsync(parse.GetValue(version)!, cancellationToken);
             return await ActivateAsync(parse, files, new RuleChange(parse.GetValue(By)!, parse.GetValue(Reason)!, "rollback", parse.GetValue(Reevaluate)), cancellationToken);
-        });
+        }));
         return command;
     }
 
@@ -124,7 +175,7 @@ public static class RulesCommand
         var folder = new Option<string?>("--from") { Description = "Folder of candidate rule files. Default: the files in the rules container." };
         var period = new Option<string>("--period") { Description = "Stored period to evaluate, for example 2023-2024.", Required = true };
         var command = new Command("preview", "Evaluate candidate rules against a stored period without activating them; list schools whose zone would change.") { folder, period };
-        command.SetAction(async (parse, cancellationToken) =>
+        command.SetAction(async (parse, cancellationToken) => await ReportingProblemsAsync(async () =>
         {
             var account = Connection.Open(parse);
             var files = parse.GetValue(folder) is { } path
@@ -134,13 +185,7 @@ public static class RulesCommand
                 .PreviewAsync(Period.Parse(parse.GetValue(period)!), files, cancellationToken);
             if (preview.Problems.Count > 0)
             {
-                AnsiConsole.MarkupLine("[red]The candidate rules fail validation; nothing was evaluated:[/]");
-                foreach (var problem in preview.Problems)
-                {
-                    AnsiConsole.MarkupLine($"  {Markup.Escape(problem)}");
-                }
-
-                return 1;
+                return Problems("Правила не прошли проверку; ничего не вычислено:", preview.Problems);
             }
 
             var table = new Table().Title($"Zones that rule set {preview.CandidateVersion} would change").AddColumn("Municipality").AddColumn("School").AddColumn("Now").AddColumn("Would be");
@@ -152,7 +197,7 @@ public static class RulesCommand
             AnsiConsole.Write(table);
             AnsiConsole.MarkupLine($"{preview.Changes.Count} of {preview.SchoolsEvaluated} schools would change zone. Nothing was activated.");
             return 0;
-        });
+        }));
         return command;
     }
 
@@ -164,13 +209,7 @@ public static class RulesCommand
         switch (activation.Outcome)
         {
             case RuleActivationOutcome.Rejected:
-                AnsiConsole.MarkupLine($"[red]Rejected[/]; {activation.ActiveVersion} stays active:");
-                foreach (var problem in activation.Problems)
-                {
-                    AnsiConsole.MarkupLine($"  {Markup.Escape(problem)}");
-                }
-
-                return 1;
+                return Problems($"Правила отклонены; действует прежняя версия {activation.ActiveVersion}:", activation.Problems);
             case RuleActivationOutcome.Unchanged:
                 AnsiConsole.MarkupLine($"Version {activation.ActiveVersion} is already active.");
                 return 0;

@@ -7,7 +7,7 @@ public static class RuleFiles
     {
         if (!Directory.Exists(directory))
         {
-            throw new RuleSetException($"Rule folder '{Path.GetFullPath(directory)}' does not exist.");
+            throw new RuleSetException($"Папки правил «{Path.GetFullPath(directory)}» нет.");
         }
 
         var files = new List<RuleFile>();

@@ -57,12 +57,15 @@ public static class PreviewRulesFunction
             : HttpOutput.Json(StatusCodes.Status200OK, result, $"Preview of {result.CandidateVersion} on {period}: {result.Changes.Count} of {result.SchoolsEvaluated} schools would change zone.");
     }
 
+    private static readonly JsonDocumentOptions BodyJson = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
     private static bool TryReadFiles(string? body, out IReadOnlyList<RuleFile> files, out string error)
     {
         (files, error) = ([], string.Empty);
         try
         {
-            using var document = JsonDocument.Parse(string.IsNullOrWhiteSpace(body) ? "{}" : body);
+            // Read as rule files are at every door: a byte-order mark, comments and trailing commas are fine.
+            using var document = JsonDocument.Parse(string.IsNullOrWhiteSpace(body) ? "{}" : body.TrimStart('\uFEFF'), BodyJson);
             if (!document.RootElement.TryGetProperty("files", out var named) || named.ValueKind != JsonValueKind.Object || !named.EnumerateObject().Any())
             {
                 error = "The body must be {\"files\": {\"<name>.json\": <workflow>}} with at least one file.";

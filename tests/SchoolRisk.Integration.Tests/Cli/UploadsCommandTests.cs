@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 using System.Text.Json;
 using SchoolRisk.Integration.Tests.Support;
 using SchoolRisk.TestFiles.Corpus;
@@ -14,7 +12,7 @@ public sealed class UploadsCommandTests(DeploymentFixture fixture) : IClassFixtu
     {
         var file = await WriteAsync(MessyUploads.All.Single(upload => upload.FileName == "unknown-header.csv"));
 
-        var (exit, output) = await RunAsync("uploads", "check", file, "--municipality", "gatchinsky", "--registry", Path.Combine(TestDeployment.RepositoryRoot, "samples", "registry", "schools.csv"), "--json");
+        var (exit, output) = await SchoolRiskCli.RunAsync("uploads", "check", file, "--municipality", "gatchinsky", "--registry", Path.Combine(TestDeployment.RepositoryRoot, "samples", "registry", "schools.csv"), "--json");
 
         Assert.Equal(0, exit);
         using var json = JsonDocument.Parse(output);
@@ -31,7 +29,7 @@ public sealed class UploadsCommandTests(DeploymentFixture fixture) : IClassFixtu
     {
         var file = await WriteAsync(MessyUploads.All.Single(upload => upload.FileName == "date.xlsx"));
 
-        var (exit, output) = await RunAsync("uploads", "check", file, "--municipality", "gatchinsky");
+        var (exit, output) = await SchoolRiskCli.RunAsync("uploads", "check", file, "--municipality", "gatchinsky");
 
         Assert.Equal(1, exit);
         Assert.Contains("Реестр не указан (--registry): коды школ не сверены с реестром.", output, StringComparison.Ordinal);
@@ -45,8 +43,8 @@ public sealed class UploadsCommandTests(DeploymentFixture fixture) : IClassFixtu
         var file = await WriteAsync(MessyUploads.All.Single(upload => upload.FileName == "unknown-header.csv"));
         string[] put = ["uploads", "put", "--connection-string", fixture.Deployment.ConnectionString, "--municipality", "gatchinsky", "--period", "2030-2031", file];
 
-        var (exit, output) = await RunAsync(put);
-        var (again, secondOutput) = await RunAsync(put);
+        var (exit, output) = await SchoolRiskCli.RunAsync(put);
+        var (again, secondOutput) = await SchoolRiskCli.RunAsync(put);
 
         Assert.Equal(0, exit);
         Assert.Contains("Статус: принят и оценён.", output, StringComparison.Ordinal);
@@ -62,7 +60,7 @@ public sealed class UploadsCommandTests(DeploymentFixture fixture) : IClassFixtu
     {
         var file = await WriteAsync(MessyUploads.All.Single(upload => upload.FileName == "svod.ods"));
 
-        var (exit, output) = await RunAsync("uploads", "put", "--connection-string", fixture.Deployment.ConnectionString, "--municipality", "gatchinsky", "--period", "2031-2032", file);
+        var (exit, output) = await SchoolRiskCli.RunAsync("uploads", "put", "--connection-string", fixture.Deployment.ConnectionString, "--municipality", "gatchinsky", "--period", "2031-2032", file);
 
         Assert.Equal(1, exit);
         Assert.Contains("Статус: отклонён.", output, StringComparison.Ordinal);
@@ -72,7 +70,7 @@ public sealed class UploadsCommandTests(DeploymentFixture fixture) : IClassFixtu
     [Fact]
     public async Task Grant_OnTheLocalEmulator_SaysTheLinkWorksOnlyInAzure_AndWhatToUseInstead()
     {
-        var (exit, output) = await RunAsync("uploads", "grant", "--connection-string", fixture.Deployment.ConnectionString, "--municipality", "gatchinsky", "--period", "2023-2024");
+        var (exit, output) = await SchoolRiskCli.RunAsync("uploads", "grant", "--connection-string", fixture.Deployment.ConnectionString, "--municipality", "gatchinsky", "--period", "2023-2024");
 
         Assert.Equal(0, exit);
         Assert.Contains("Azurite не принимает SAS на папку", output, StringComparison.Ordinal);
@@ -85,23 +83,5 @@ public sealed class UploadsCommandTests(DeploymentFixture fixture) : IClassFixtu
         var path = Path.Combine(folder, upload.FileName);
         await File.WriteAllBytesAsync(path, upload.Content, TestContext.Current.CancellationToken);
         return path;
-    }
-
-    /// <summary>Runs the <c>schoolrisk</c> program built next to the tests; its exit code and standard output.</summary>
-    private static async Task<(int Exit, string Output)> RunAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, StandardOutputEncoding = Encoding.UTF8 };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "schoolrisk.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["COLUMNS"] = "400";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return (process.ExitCode, await output + await error);
     }
 }

@@ -45,7 +45,7 @@ internal static class RuleFileShape
             var (schema, schemaJson) = RuleFileSchemas.For(kind);
             var problems = new List<string>();
             var results = schema.Evaluate(root, Evaluation);
-            foreach (var detail in results.Details ?? [])
+            foreach (var detail in (results.Details ?? []).OrderBy(detail => detail.InstanceLocation.ToString(), StringComparer.Ordinal))
             {
                 foreach (var (keyword, _) in detail.Errors ?? new Dictionary<string, string>())
                 {
