@@ -50,6 +50,9 @@ public static class FunctionApp
         var port = builder.Configuration["FUNCTIONS_CUSTOMHANDLER_PORT"] ?? "8080";
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
 
+        // The host takes request bodies up to 100 MB and sends each inside an invocation's JSON, escaped: up to twice as long.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 256 * 1024 * 1024);
+
         var storage = new StorageOptions
         {
             ConnectionString = builder.Configuration["AzureWebJobsStorage"] ?? new StorageOptions().ConnectionString,

@@ -30,6 +30,9 @@ internal sealed class HttpTriggerServer(
     /// <summary>The address requests go to, such as <c>http://127.0.0.1:7071</c>.</summary>
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1");
 
+    /// <summary>The largest request body the Functions host takes: 100 MB (Azure Functions service limits, "HTTP request length").</summary>
+    public const long MaxRequestBodyBytes = 100 * 1024 * 1024;
+
     public async Task StartAsync(int port, CancellationToken cancellationToken)
     {
         var functions = manifest.Functions.Where(function => function.HttpTrigger is not null).ToList();
@@ -38,6 +41,9 @@ internal sealed class HttpTriggerServer(
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+
+        // As the Functions host: a request body of up to 100 MB (Kestrel's own default is 30 MB), larger is 413.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         var app = builder.Build();
         foreach (var function in functions)
         {
