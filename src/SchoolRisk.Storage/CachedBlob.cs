@@ -33,11 +33,30 @@ internal sealed class CachedBlob<T>(BlobClient blob, Func<Stream, string, Cancel
             return cached.Value;
         }
 
-        await using var content = await blob.OpenReadAsync(cancellationToken: cancellationToken);
-        var value = await read(content, blob.Name, cancellationToken);
-        _cached = new Cached(eTag, value);
-        return value;
+        // One GET serves one version whole, and its ETag is the one cached with it. OpenRead's ranged reads would fail with
+        // 412 when a writer replaces the blob between two ranges (a recalculation rewriting the snapshot): read it again.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var download = await blob.DownloadStreamingAsync(cancellationToken: cancellationToken);
+                await using var content = download.Value.Content;
+                var value = await read(content, blob.Name, cancellationToken);
+                _cached = new Cached(download.Value.Details.ETag.ToString(), value);
+                return value;
+            }
+            catch (RequestFailedException exception) when (exception.Status == 412 && attempt < MaxReads)
+            {
+            }
+            catch (RequestFailedException exception) when (exception.Status == 404)
+            {
+                return null;
+            }
+        }
     }
+
+    /// <summary>How many times a blob replaced while it is read is read again before the failure is the caller's.</summary>
+    private const int MaxReads = 3;
 
     private sealed record Cached(string ETag, T Value);
 }
