@@ -72,7 +72,7 @@ public sealed partial record UploadCheck(
         try
         {
             await using var table = await UploadTable.OpenAsync(content, Path.GetFileName(path), UploadLimits.Default, ColumnMap.FitAsHeader, cancellationToken);
-            if (table.Header is not { } header || ColumnMap.TryRead(header, Path.GetFileName(path)) is not { } columns)
+            if (table.Header is not { } header || ColumnMap.TryRead(header, table.Format, Path.GetFileName(path)) is not { } columns)
             {
                 return new SchoolRegistry([]);
             }

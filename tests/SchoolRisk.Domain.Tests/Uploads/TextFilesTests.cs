@@ -192,8 +192,32 @@ public sealed class TextFilesTests
     [Theory]
     [InlineData("""[{"school_id": "gatchinsky-001", "ege_below_min_share": 3, "EGE_below_min_share": 12.5}]""", "поле «ege_below_min_share» встречается в записи дважды")]
     [InlineData("[]", "в массиве нет ни одной записи")]
-    public async Task JsonThatCannotBeReadOneWay_IsRefusedSayingWhy(string json, string expected) =>
-        Assert.Contains(expected, await Reading.RejectionAsync(Encoding.UTF8.GetBytes(json), "schools.json"), StringComparison.Ordinal);
+    [InlineData(
+        """[{"school_id": "gatchinsky-001", "ege_below_min_share": 3}, {"school_id": "gatchinsky-002", "ЕГЭ ниже минимального балла": 4}]""",
+        "Файл «schools.json»: поля «ege_below_min_share» и «ЕГЭ ниже минимального балла» оба означают показатель")]
+    [InlineData(
+        """[{"school_id": "gatchinsky-001", "ЕГЭ ниже минимальног балла": 4}]""",
+        "Файл «schools.json»: ни в одной записи нет поля показателя; ожидаются, например, «ege_below_min_share»")]
+    public async Task JsonThatCannotBeReadOneWay_IsRefusedSayingWhy(string json, string expected)
+    {
+        var message = await Reading.RejectionAsync(Encoding.UTF8.GetBytes(json), "schools.json");
+
+        Assert.Contains(expected, message, StringComparison.Ordinal);
+        Assert.DoesNotContain("строка 0", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task JsonWhoseIndicatorFieldsAreAllNull_IsAnUnfilledTemplate_AsATableWithEmptyColumns()
+    {
+        var json = """[{"school_id": "gatchinsky-001", "ege_below_min_share": null}, {"school_id": "gatchinsky-002", "ege_below_min_share": "н/д"}]""";
+
+        var message = await Reading.RejectionAsync(Encoding.UTF8.GetBytes(json), "schools.json");
+
+        Assert.Equal(
+            "Файл «schools.json»: ни в одной записи нет значений показателей (все поля показателей пусты: null, «» или «н/д»): похоже, это незаполненный шаблон. " +
+            "Заполните значения и загрузите файл снова; прежние данные за этот период остаются в силе.",
+            message);
+    }
 
     [Fact]
     public async Task AFileInAnEncodingNotTold_IsRefusedShowingTheFirstLineAsRead_AndTheEncodingsToSaveIn()
