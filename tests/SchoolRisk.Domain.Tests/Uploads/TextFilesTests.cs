@@ -1,5 +1,7 @@
 using System.Text;
+using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Tests.Uploads.Support;
+using SchoolRisk.Domain.Uploads;
 using SchoolRisk.Domain.Uploads.Tables;
 
 namespace SchoolRisk.Domain.Tests.Uploads;
@@ -97,6 +99,32 @@ public sealed class TextFilesTests
 
         Assert.Empty(reading.Notes);
         Assert.Equal(["школа «unknown-009» не найдена в реестре школ.", "не указан код школы."], reading.Problems.Select(problem => problem.Message.Split(": ", 2)[1]));
+    }
+
+    [Fact]
+    public async Task AnUnregisteredIdOfDigits_IsReported_WhileAColumnNumberingRowStaysANote()
+    {
+        var csv = "Код ОО;Наименование;ЕГЭ ниже минимума;ОГЭ на 2\n1;2;3;4\ngatchinsky-001;СОШ;4;1\n470199;СОШ № 99;5;2\n";
+
+        var (rows, reading) = await Reading.ReadAsync(Encoding.UTF8.GetBytes(csv), "schools.csv");
+
+        Assert.Single(rows);
+        Assert.Contains("строка нумерации столбцов", Assert.Single(reading.Notes).Message, StringComparison.Ordinal);
+        Assert.Contains("школа «470199» не найдена в реестре школ", Assert.Single(reading.Problems).Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("gatchinsky-001", true)]
+    [InlineData("470101", true)]
+    [InlineData("school_1.a", true)]
+    [InlineData("Итого по району", false)]
+    [InlineData("СОШ № 1", false)]
+    [InlineData("-001", false)]
+    [InlineData("", false)]
+    public void LooksLikeSchoolId_IsTheRegistrysRule(string text, bool expected)
+    {
+        Assert.Equal(expected, NonSchoolRows.LooksLikeSchoolId(text));
+        Assert.Equal(expected, text.Length > 0 && SchoolRegistry.IdProblem(text) is null);
     }
 
     [Fact]
