@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Uploads;
@@ -7,10 +6,11 @@ namespace SchoolRisk.Cli.Uploads;
 
 /// <summary>
 /// What reading a file as an upload finds, with no storage and no server: the same <see cref="UploadReading"/> the
-/// function app runs. Without a registry, every id shaped like a registry id (Latin letters, digits, «-», «_», «.») is
-/// taken for a school of the municipality, and <see cref="RegistryChecked"/> says the ids were not checked.
+/// function app runs. Without a registry, every id that could be a school id (<see cref="NonSchoolRows.LooksLikeSchoolId"/>:
+/// Latin letters, digits, «-», «_», «.») is taken for a school of the municipality, and <see cref="RegistryChecked"/>
+/// says the ids were not checked.
 /// </summary>
-public sealed partial record UploadCheck(
+public sealed record UploadCheck(
     string File,
     string MunicipalityId,
     bool RegistryChecked,
@@ -72,7 +72,7 @@ public sealed partial record UploadCheck(
         try
         {
             await using var table = await UploadTable.OpenAsync(content, Path.GetFileName(path), UploadLimits.Default, ColumnMap.FitAsHeader, cancellationToken);
-            if (table.Header is not { } header || ColumnMap.TryRead(header, Path.GetFileName(path)) is not { } columns)
+            if (table.Header is not { } header || ColumnMap.TryRead(header, table.Format, Path.GetFileName(path)) is not { } columns)
             {
                 return new SchoolRegistry([]);
             }
@@ -80,7 +80,7 @@ public sealed partial record UploadCheck(
             var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             await foreach (var row in table.DataRowsAsync().WithCancellation(cancellationToken))
             {
-                if (row.Cell(columns.SchoolId)?.Trim() is { } id && IdShape().IsMatch(id))
+                if (row.Cell(columns.SchoolId)?.Trim() is { } id && NonSchoolRows.LooksLikeSchoolId(id))
                 {
                     ids.Add(id);
                 }
@@ -93,7 +93,4 @@ public sealed partial record UploadCheck(
             return new SchoolRegistry([]);
         }
     }
-
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$")]
-    private static partial Regex IdShape();
 }

@@ -93,7 +93,7 @@ public static class UploadPutCommand
         var blobName = $"{folder}/{path.Name}";
         if (await uploads.GetInfoAsync(blobName, cancellationToken) is not null)
         {
-            blobName = $"{folder}/{Path.GetFileNameWithoutExtension(path.Name)}-{TimeProvider.System.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}{path.Extension}";
+            blobName = $"{folder}/{Timestamped(path)}";
         }
 
         await using var content = path.OpenRead();
@@ -103,7 +103,7 @@ public static class UploadPutCommand
 
     private static async Task<string> UploadWithSasAsync(Uri folder, FileInfo path, CancellationToken cancellationToken)
     {
-        foreach (var name in new[] { path.Name, $"{Path.GetFileNameWithoutExtension(path.Name)}-{TimeProvider.System.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}{path.Extension}" })
+        foreach (var name in new[] { path.Name, Timestamped(path) })
         {
             var blob = new BlobClient(new UriBuilder(folder) { Path = $"{folder.AbsolutePath.TrimEnd('/')}/{Uri.EscapeDataString(name)}" }.Uri);
             try
@@ -120,6 +120,10 @@ public static class UploadPutCommand
 
         throw new InvalidOperationException($"The folder already holds {path.Name} and its timestamped twin; rename the file.");
     }
+
+    /// <summary>The file's name with the time of now (UTC) added, for a folder that already holds the name: <c>{stem}-{yyyyMMdd-HHmmss}{ext}</c>.</summary>
+    private static string Timestamped(FileInfo path) =>
+        $"{Path.GetFileNameWithoutExtension(path.Name)}-{TimeProvider.System.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}{path.Extension}";
 
     private static async Task<UploadRecord?> WaitAsync(StorageAccount account, Period period, string municipality, string blobName, TimeSpan timeout, CancellationToken cancellationToken)
     {

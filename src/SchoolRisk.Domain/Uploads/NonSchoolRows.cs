@@ -8,9 +8,9 @@ namespace SchoolRisk.Domain.Uploads;
 /// reported as errors: a total («Итого по району», «Всего», «Среднее», «Медиана», «Гатчинский муниципальный район»), a
 /// signature line with no values («Исполнитель: Иванова И. И.», «Руководитель», «М. П.», «Дата заполнения»), the
 /// numbering of the columns (1, 2, 3, …), and a row with text but neither a school id nor any value, a value being a
-/// number or text that reads as one (a sub-heading such as «Городские школы»). A row whose id cell holds a registered
-/// school, or anything shaped like a registry id (Latin letters and digits), is always read as a school's row, so a
-/// mistyped id is reported, never left out.
+/// number or text that reads as one (a sub-heading such as «Городские школы»). Apart from the numbering, a row whose id
+/// cell holds a registered school, or anything that could be a school id (<see cref="LooksLikeSchoolId"/>), is always
+/// read as a school's row, so a mistyped id is reported, never left out.
 /// </summary>
 public static class NonSchoolRows
 {
@@ -33,15 +33,15 @@ public static class NonSchoolRows
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(columns);
         ArgumentNullException.ThrowIfNull(registry);
-        var id = row.Cell(columns.SchoolId)?.Trim();
-        if (!string.IsNullOrEmpty(id) && (registry.Find(id) is not null || IdShaped(id)))
-        {
-            return null;
-        }
-
         if (IsColumnNumbering(row))
         {
             return "строка нумерации столбцов (1, 2, 3, …) — не школа; пропущена.";
+        }
+
+        var id = row.Cell(columns.SchoolId)?.Trim();
+        if (!string.IsNullOrEmpty(id) && (registry.Find(id) is not null || LooksLikeSchoolId(id)))
+        {
+            return null;
         }
 
         var texts = row.Cells.Where(cell => cell.Format == CellFormat.Text && !string.IsNullOrWhiteSpace(cell.Text)).Select(cell => cell.Text!.Trim()).ToList();
@@ -63,8 +63,16 @@ public static class NonSchoolRows
             : null;
     }
 
-    /// <summary>Shaped like a registry id (Latin letters, digits, «-», «_», «.», no spaces): a school's row, to be checked as one.</summary>
-    private static bool IdShaped(string text) => text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.') && text.Any(char.IsAsciiLetter);
+    /// <summary>
+    /// Whether <paramref name="text"/> could be a school's id, registered or not: the registry's own rule
+    /// (<see cref="SchoolRegistry.IdProblem"/>: Latin letters, digits, «-», «_», «.», no spaces). Its row is a school's,
+    /// to be checked as one.
+    /// </summary>
+    public static bool LooksLikeSchoolId(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Length > 0 && SchoolRegistry.IdProblem(text) is null;
+    }
 
     /// <summary>A number, or text that reads as one: what a school's row has in its indicator columns and a signature has not.</summary>
     private static bool IsValue(TableCell cell) =>

@@ -18,8 +18,8 @@ public sealed record UnrecognisedColumn(string Header, [property: JsonIgnore] In
     {
         ({ } indicator, { } unit) =>
             $"Файл «{fileName}»: столбец «{UploadText.Quote(Header)}» похож на показатель «{indicator.Title}» ({indicator.Id}), но по заголовку значения в нём " +
-            $"{Headers.HeaderUnit.Describe(unit)}, а показатель измеряется {Headers.HeaderUnit.Describe(indicator.Unit)}; столбец не прочитан. " +
-            $"Пересчитайте значения {Headers.HeaderUnit.Describe(indicator.Unit)} и назовите столбец, как в шаблоне загрузки.",
+            $"{unit.Describe()}, а показатель измеряется {indicator.Unit.Describe()}; столбец не прочитан. " +
+            $"Пересчитайте значения {indicator.Unit.Describe()} и назовите столбец, как в шаблоне загрузки.",
         ({ } indicator, null) => $"Файл «{fileName}»: столбец «{UploadText.Quote(Header)}» не распознан и не прочитан. Возможно, это показатель «{indicator.Title}» ({indicator.Id}): " +
           "назовите столбец, как в шаблоне загрузки, и загрузите файл снова.",
         _ => $"Файл «{fileName}»: столбец «{UploadText.Quote(Header)}» не распознан и не прочитан (такого показателя нет). Если в нём показатель, назовите столбец, как в шаблоне загрузки.",

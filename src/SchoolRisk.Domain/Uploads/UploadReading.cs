@@ -63,7 +63,7 @@ public sealed class UploadReading(Stream content, UploadPath path, SchoolRegistr
         Format = table.Format;
         Sheet = table.Sheet;
         _log.RowNoun = table.Format.RowNoun();
-        var columns = (table.Header is { } header ? ColumnMap.TryRead(header, _file) : null) ?? throw NoHeader(table);
+        var columns = (table.Header is { } header ? ColumnMap.TryRead(header, table.Format, _file) : null) ?? throw NoHeader(table);
         RecognisedColumns = [.. columns.Indicators.Select(column => (column.Indicator, column.Header))];
         UnrecognisedColumns = columns.Unrecognised;
 
@@ -135,10 +135,23 @@ public sealed class UploadReading(Stream content, UploadPath path, SchoolRegistr
 
         if (_withValues == 0)
         {
-            throw new UploadRejectedException(
-                $"Файл «{_file}»: ни в одной строке нет значений показателей (все ячейки пусты или «н/д»): похоже, это незаполненный шаблон. " +
-                "Заполните значения и загрузите файл снова; прежние данные за этот период остаются в силе.");
+            throw UnfilledTemplate();
         }
+    }
+
+    /// <summary>
+    /// The refusal of a file with not one value: the same for every format, a column whose values are all empty being
+    /// a JSON key whose values are all null or a key no record has (<see cref="ColumnMap"/>).
+    /// </summary>
+    private UploadRejectedException UnfilledTemplate()
+    {
+        const string Rest = "похоже, это незаполненный шаблон. Заполните значения и загрузите файл снова; прежние данные за этот период остаются в силе.";
+        return new UploadRejectedException(Format != UploadFormat.Json
+            ? $"Файл «{_file}»: ни в одной строке нет значений показателей (все ячейки пусты или «н/д»): {Rest}"
+            : RecognisedColumns.Count > 0
+                ? $"Файл «{_file}»: ни в одной записи нет значений показателей (все поля показателей пусты: null, «» или «н/д»): {Rest}"
+                : $"Файл «{_file}»: ни в одной записи нет значений показателей (полей показателей в записях нет): {Rest} " +
+                  $"Поля называются, как столбцы шаблона загрузки, например «{IndicatorCatalog.EgeBelowMinShare.Id}».");
     }
 
     private static bool HasValues(SchoolRow school) => IndicatorCatalog.All.Any(indicator => indicator.ValueOf(school.Indicators) is not null);

@@ -58,6 +58,55 @@ public sealed class RoundTripPropertyTests
             iter: 300,
             print: table => table.ToString());
 
+    /// <summary>
+    /// Seed eQQKFKEMlSW2: a JSON file whose only indicator column has its one value missing, left out of the record as
+    /// exporters leave out null fields. No record has the key, and the file was refused as having no indicator column,
+    /// at «строка 0», a row no one sees.
+    /// </summary>
+    [Fact]
+    public async Task Seed_eQQKFKEMlSW2_JsonWhoseOnlyIndicatorKeyNoRecordHas_IsRefusedAsAnUnfilledTemplate()
+    {
+        var column = new Column(IndicatorCatalog.EgeBelowMinShare, "ЕГЭ ниже минимального балла\n(по данным за 2023-2024 учебный год)");
+        var table = new Table("json", "utf-16le-bom", true, false, 0, false, false, [column], [new Row("gatchinsky-002", [new Cell(null, 2)])]);
+
+        var message = await Reading.RejectionAsync(Write(table), "schools.json");
+
+        Assert.Equal(
+            "Файл «schools.json»: ни в одной записи нет значений показателей (полей показателей в записях нет): похоже, это незаполненный шаблон. " +
+            "Заполните значения и загрузите файл снова; прежние данные за этот период остаются в силе. " +
+            "Поля называются, как столбцы шаблона загрузки, например «ege_below_min_share».",
+            message);
+    }
+
+    /// <summary>
+    /// A column whose every value is empty is the same in every format: written empty, «-», «н/д», JSON null or a key
+    /// left out of every record, under a two-line header, with a total row; the file is an unfilled template, and the
+    /// message names no row.
+    /// </summary>
+    [Theory]
+    [InlineData("csv", 0)]
+    [InlineData("csv", 2)]
+    [InlineData("tsv", 1)]
+    [InlineData("xlsx", 0)]
+    [InlineData("xlsx", 1)]
+    [InlineData("xls", 0)]
+    [InlineData("json", 1)]
+    [InlineData("json", 2)]
+    [InlineData("json", 3)]
+    public async Task AColumnWithEveryValueEmpty_IsAnUnfilledTemplate_InEveryFormat(string format, int style)
+    {
+        var columns = new[] { IndicatorCatalog.EgeBelowMinShare, IndicatorCatalog.HasSportsClub }
+            .Select(indicator => new Column(indicator, $"{indicator.Title}\n(по данным за 2023-2024 учебный год)")).ToArray();
+        var rows = Schools.Take(2).Select(school => new Row(school, [.. columns.Select(_ => new Cell(null, style))])).ToArray();
+        var table = new Table(format, "utf-8", true, true, 1, true, true, columns, rows);
+
+        var message = await Reading.RejectionAsync(Write(table), $"schools.{format}");
+
+        Assert.Contains("похоже, это незаполненный шаблон", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("строка 0", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("запись 0", message, StringComparison.Ordinal);
+    }
+
     private static Gen<Table> Tables() =>
         from format in Gen.OneOf(Formats)
         from encoding in Gen.OneOf(Encodings)

@@ -1,5 +1,7 @@
 using System.Text;
+using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Tests.Uploads.Support;
+using SchoolRisk.Domain.Uploads;
 using SchoolRisk.Domain.Uploads.Tables;
 
 namespace SchoolRisk.Domain.Tests.Uploads;
@@ -100,6 +102,32 @@ public sealed class TextFilesTests
     }
 
     [Fact]
+    public async Task AnUnregisteredIdOfDigits_IsReported_WhileAColumnNumberingRowStaysANote()
+    {
+        var csv = "Код ОО;Наименование;ЕГЭ ниже минимума;ОГЭ на 2\n1;2;3;4\ngatchinsky-001;СОШ;4;1\n470199;СОШ № 99;5;2\n";
+
+        var (rows, reading) = await Reading.ReadAsync(Encoding.UTF8.GetBytes(csv), "schools.csv");
+
+        Assert.Single(rows);
+        Assert.Contains("строка нумерации столбцов", Assert.Single(reading.Notes).Message, StringComparison.Ordinal);
+        Assert.Contains("школа «470199» не найдена в реестре школ", Assert.Single(reading.Problems).Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("gatchinsky-001", true)]
+    [InlineData("470101", true)]
+    [InlineData("school_1.a", true)]
+    [InlineData("Итого по району", false)]
+    [InlineData("СОШ № 1", false)]
+    [InlineData("-001", false)]
+    [InlineData("", false)]
+    public void LooksLikeSchoolId_IsTheRegistrysRule(string text, bool expected)
+    {
+        Assert.Equal(expected, NonSchoolRows.LooksLikeSchoolId(text));
+        Assert.Equal(expected, text.Length > 0 && SchoolRegistry.IdProblem(text) is null);
+    }
+
+    [Fact]
     public async Task AHugeCell_IsQuotedShortInTheMessage_AndTheOtherRowsAreRead()
     {
         var huge = new string('7', 40_000);
@@ -192,8 +220,32 @@ public sealed class TextFilesTests
     [Theory]
     [InlineData("""[{"school_id": "gatchinsky-001", "ege_below_min_share": 3, "EGE_below_min_share": 12.5}]""", "поле «ege_below_min_share» встречается в записи дважды")]
     [InlineData("[]", "в массиве нет ни одной записи")]
-    public async Task JsonThatCannotBeReadOneWay_IsRefusedSayingWhy(string json, string expected) =>
-        Assert.Contains(expected, await Reading.RejectionAsync(Encoding.UTF8.GetBytes(json), "schools.json"), StringComparison.Ordinal);
+    [InlineData(
+        """[{"school_id": "gatchinsky-001", "ege_below_min_share": 3}, {"school_id": "gatchinsky-002", "ЕГЭ ниже минимального балла": 4}]""",
+        "Файл «schools.json»: поля «ege_below_min_share» и «ЕГЭ ниже минимального балла» оба означают показатель")]
+    [InlineData(
+        """[{"school_id": "gatchinsky-001", "ЕГЭ ниже минимальног балла": 4}]""",
+        "Файл «schools.json»: ни в одной записи нет поля показателя; ожидаются, например, «ege_below_min_share»")]
+    public async Task JsonThatCannotBeReadOneWay_IsRefusedSayingWhy(string json, string expected)
+    {
+        var message = await Reading.RejectionAsync(Encoding.UTF8.GetBytes(json), "schools.json");
+
+        Assert.Contains(expected, message, StringComparison.Ordinal);
+        Assert.DoesNotContain("строка 0", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task JsonWhoseIndicatorFieldsAreAllNull_IsAnUnfilledTemplate_AsATableWithEmptyColumns()
+    {
+        var json = """[{"school_id": "gatchinsky-001", "ege_below_min_share": null}, {"school_id": "gatchinsky-002", "ege_below_min_share": "н/д"}]""";
+
+        var message = await Reading.RejectionAsync(Encoding.UTF8.GetBytes(json), "schools.json");
+
+        Assert.Equal(
+            "Файл «schools.json»: ни в одной записи нет значений показателей (все поля показателей пусты: null, «» или «н/д»): похоже, это незаполненный шаблон. " +
+            "Заполните значения и загрузите файл снова; прежние данные за этот период остаются в силе.",
+            message);
+    }
 
     [Fact]
     public async Task AFileInAnEncodingNotTold_IsRefusedShowingTheFirstLineAsRead_AndTheEncodingsToSaveIn()

@@ -39,17 +39,6 @@ public static partial class HeaderUnit
         };
     }
 
-    /// <summary>How values of <paramref name="unit"/> are described in messages: «в процентах», «на 1000 обучающихся», ...</summary>
-    public static string Describe(IndicatorUnit unit) => unit switch
-    {
-        IndicatorUnit.Percent => "в процентах",
-        IndicatorUnit.PerThousand => "на 1000 обучающихся",
-        IndicatorUnit.Count => "в штуках (количество)",
-        IndicatorUnit.Index => "в долях единицы (от 0 до 1)",
-        IndicatorUnit.Flag => "ответом «да» или «нет»",
-        _ => "зоной риска",
-    };
-
     [GeneratedRegex(@"‰|промилле|на\s*1\s?000\b")]
     private static partial Regex PerThousand();
 

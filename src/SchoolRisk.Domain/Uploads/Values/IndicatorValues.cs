@@ -22,38 +22,6 @@ public static class IndicatorValues
 {
     private static readonly string[] MissingMarks = ["-", "—", "–", "н/д", "нет данных", "нд"];
 
-    private static readonly Dictionary<string, decimal> FlagWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["да"] = 1,
-        ["есть"] = 1,
-        ["имеется"] = 1,
-        ["yes"] = 1,
-        ["true"] = 1,
-        ["истина"] = 1,
-        ["нет"] = 0,
-        ["отсутствует"] = 0,
-        ["no"] = 0,
-        ["false"] = 0,
-        ["ложь"] = 0,
-    };
-
-    private static readonly Dictionary<string, decimal> ZoneWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["high"] = 2,
-        ["высокий"] = 2,
-        ["высокий риск"] = 2,
-        ["высокая"] = 2,
-        ["medium"] = 1,
-        ["средний"] = 1,
-        ["средний риск"] = 1,
-        ["средняя"] = 1,
-        ["none"] = 0,
-        ["нет"] = 0,
-        ["вне зоны"] = 0,
-        ["вне зоны риска"] = 0,
-        ["низкий"] = 0,
-    };
-
     /// <summary>Reads <paramref name="cell"/> for <paramref name="indicator"/>; a number that shows the file's decimal mark is added to <paramref name="evidence"/>.</summary>
     public static ValueReading Read(TableCell cell, Indicator indicator, DecimalMarkEvidence evidence)
     {
@@ -72,16 +40,16 @@ public static class IndicatorValues
             case CellFormat.Percent when cell.Number is { } fraction:
                 return unit switch
                 {
-                    IndicatorUnit.Percent => InRange(fraction * 100, unit, cell.Text),
-                    IndicatorUnit.Index => InRange(fraction, unit, cell.Text),
+                    IndicatorUnit.Percent => Checked(fraction * 100, unit, cell.Text),
+                    IndicatorUnit.Index => Checked(fraction, unit, cell.Text),
                     _ => ValueReading.Refused(
-                        $"значение «{UploadText.Quote(cell.Text)}» записано в процентном формате, а показатель измеряется не в процентах ({Describe(unit)}); " +
+                        $"значение «{UploadText.Quote(cell.Text)}» записано в процентном формате, а показатель измеряется {unit.Describe()}; " +
                         "задайте ячейке числовой формат и введите значение заново."),
                 };
             case CellFormat.Number or CellFormat.Percent:
                 return cell.Number is { } number
-                    ? InRange(number, unit, cell.Text)
-                    : ValueReading.Refused($"значение «{UploadText.Quote(cell.Text)}» не является числом допустимой величины ({Range(unit).Text}).");
+                    ? Checked(number, unit, cell.Text)
+                    : ValueReading.Refused($"значение «{UploadText.Quote(cell.Text)}» не является числом допустимой величины ({unit.Range().Text}).");
             default:
                 return ReadText(cell.Text, unit, evidence);
         }
@@ -98,7 +66,7 @@ public static class IndicatorValues
 
         if (number.ValueWith(mark) is { } value)
         {
-            return InRange(value, indicator.Unit, text);
+            return Checked(value, indicator.Unit, text);
         }
 
         var separator = number.Separator == ',' ? "запятая" : "точка";
@@ -121,71 +89,39 @@ public static class IndicatorValues
             return ValueReading.Missing;
         }
 
-        if (unit == IndicatorUnit.Flag && FlagWords.TryGetValue(text, out var flag))
+        if (unit.TryReadWord(text, out var word))
         {
-            return ValueReading.Of(flag);
-        }
-
-        if (unit == IndicatorUnit.Zone && ZoneWords.TryGetValue(text, out var zone))
-        {
-            return ValueReading.Of(zone);
+            return ValueReading.Of(word);
         }
 
         var sign = text[^1] is '%' or '‰' ? text[^1] : (char?)null;
         var body = sign is null ? text : text[..^1];
         if (!NumberText.TryParse(body, out var number))
         {
-            return ValueReading.Refused($"значение «{UploadText.Quote(raw)}» {NotANumber(unit)}.");
+            return ValueReading.Refused($"значение «{UploadText.Quote(raw)}» {unit.NotAValue()}.");
         }
 
         evidence.Add(number);
         if (sign is { } unitSign && !Fits(unitSign, unit))
         {
             return ValueReading.Refused(unitSign == '%'
-                ? $"значение «{UploadText.Quote(raw)}» записано в процентах, а показатель измеряется {Describe(unit)}; уберите знак «%» и проверьте значение."
-                : $"значение «{UploadText.Quote(raw)}» записано в промилле (‰), а показатель измеряется {Describe(unit)}; уберите знак «‰» и проверьте значение.");
+                ? $"значение «{UploadText.Quote(raw)}» записано в процентах, а показатель измеряется {unit.Describe()}; уберите знак «%» и проверьте значение."
+                : $"значение «{UploadText.Quote(raw)}» записано в промилле (‰), а показатель измеряется {unit.Describe()}; уберите знак «‰» и проверьте значение.");
         }
 
-        return number.IsAmbiguous ? new ValueReading(null, null, number) : InRange(number.Value, unit, raw);
+        return number.IsAmbiguous ? new ValueReading(null, null, number) : Checked(number.Value, unit, raw);
     }
 
     private static bool Fits(char sign, IndicatorUnit unit) =>
         (sign == '%' && unit == IndicatorUnit.Percent) || (sign == '‰' && unit == IndicatorUnit.PerThousand);
 
-    private static ValueReading InRange(decimal value, IndicatorUnit unit, string? text)
+    private static ValueReading Checked(decimal value, IndicatorUnit unit, string? text)
     {
         value = Precision.Round(value);
-        var (min, max, range) = Range(unit);
-        return value < min || value > max || (unit is IndicatorUnit.Flag or IndicatorUnit.Zone && value != decimal.Truncate(value))
-            ? ValueReading.Refused($"значение «{UploadText.Quote(text)}» вне допустимого диапазона ({range}).")
-            : ValueReading.Of(value);
+        return unit.InRange(value)
+            ? ValueReading.Of(value)
+            : ValueReading.Refused($"значение «{UploadText.Quote(text)}» вне допустимого диапазона ({unit.Range().Text}).");
     }
-
-    private static (decimal Min, decimal Max, string Text) Range(IndicatorUnit unit) => unit switch
-    {
-        IndicatorUnit.Percent => (0m, 100m, "от 0 до 100"),
-        IndicatorUnit.Index => (0m, 1m, "от 0 до 1"),
-        IndicatorUnit.Flag => (0m, 1m, "1 или 0"),
-        IndicatorUnit.Zone => (0m, 2m, "2, 1 или 0"),
-        _ => (0m, decimal.MaxValue, "0 или больше"),
-    };
-
-    private static string NotANumber(IndicatorUnit unit) => unit switch
-    {
-        IndicatorUnit.Flag => "не является ответом «да» или «нет»",
-        IndicatorUnit.Zone => "не является зоной риска («высокий», «средний» или «нет»)",
-        _ => "не является числом",
-    };
-
-    private static string Describe(IndicatorUnit unit) => unit switch
-    {
-        IndicatorUnit.Percent => "в процентах",
-        IndicatorUnit.PerThousand => "на 1000 обучающихся",
-        IndicatorUnit.Count => "в штуках",
-        IndicatorUnit.Index => "индексом от 0 до 1",
-        IndicatorUnit.Flag => "ответом «да» или «нет»",
-        _ => "зоной риска",
-    };
 
     private static string Show(decimal value) => value.ToString("#,0.############", CultureInfo.GetCultureInfo("ru-RU"));
 }
