@@ -38,8 +38,8 @@ internal static class InputRanges
     };
 
     /// <summary>
-    /// A unit's range, as <see cref="IndicatorUnits.TryParse"/> accepts values of it (every uploaded value and threshold
-    /// passes there): a share 0–100, an index 0–1, a flag 0 or 1, an input zone 0, 1 or 2 (whole numbers), a count or a
+    /// A unit's range, as <see cref="IndicatorUnits.TryParse"/> accepts values of it (thresholds, test cases) and the
+    /// uploads' reading does (<c>Uploads/Values/IndicatorValues.cs</c>, <c>InRange</c>): a share 0–100, an index 0–1, a flag 0 or 1, an input zone 0, 1 or 2 (whole numbers), a count or a
     /// rate 0 or more, up to <see cref="decimal.MaxValue"/> (fractions allowed). A value may be missing (<c>null</c>).
     /// </summary>
     private static ValueRange OfUnit(IndicatorUnit unit) => unit switch
