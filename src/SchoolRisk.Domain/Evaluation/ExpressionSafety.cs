@@ -1,60 +1,110 @@
+using System.Globalization;
 using System.Linq.Dynamic.Core;
 using System.Linq.Dynamic.Core.CustomTypeProviders;
 using System.Linq.Dynamic.Core.Exceptions;
 using System.Linq.Expressions;
-using System.Reflection;
+using RulesEngine.Models;
 using SchoolRisk.Domain.Classification;
+using SchoolRisk.Domain.Evaluation.Expressions;
 using SchoolRisk.Domain.Rubrics;
 using SchoolRisk.Domain.Schools;
 
 namespace SchoolRisk.Domain.Evaluation;
 
 /// <summary>
-/// Checks a rule expression against an allow-list before the engine may run it. Dynamic LINQ, which RulesEngine uses,
-/// refuses unknown types but by default lets an expression call any method of the types it knows: reflection
-/// (<c>input1.GetType().Assembly</c>), unbounded loops (<c>Enumerable.Range(0, int.MaxValue).Count()</c>) or huge
-/// allocations (<c>"x".PadLeft(100000000)</c>). An expression here may only use constants, the rule's parameters, the
-/// properties of the rule inputs, arithmetic, comparisons, logic, conditionals, numeric conversions, <c>HasValue</c> and
-/// <c>Value</c> of nullable numbers, <see cref="Math"/>'s <c>Abs</c>, <c>Min</c>, <c>Max</c>, <c>Round</c>, and the
-/// region's percentile methods. Nothing in that list loops or allocates without bound, so an accepted expression ends.
+/// Decides whether the engine may run a rule expression, before anything else parses or compiles it, in three steps:
+/// <list type="number">
+/// <item><see cref="ExpressionLimits"/>: the text is short, shallow and has few operators, so neither the parser, the
+/// checks nor <c>Expression.Compile</c> can overflow the stack (the process would die) or take long.</item>
+/// <item><see cref="AllowList"/>: only constants, parameters, the inputs' numbers, arithmetic, comparisons, logic,
+/// conditionals, <c>HasValue</c>/<c>Value</c>/<c>GetValueOrDefault</c>, <c>Math.Abs/Min/Max/Round</c> and the region's
+/// percentile methods. Dynamic LINQ, which RulesEngine uses, refuses unknown types but by default lets an expression call
+/// any method of the types it knows: reflection (<c>input1.GetType().Assembly</c>), unbounded loops
+/// (<c>Enumerable.Range(0, int.MaxValue).Count()</c>), huge allocations (<c>"x".PadLeft(100000000)</c>). Nothing in the
+/// list loops or allocates without bound, so an accepted expression ends.</item>
+/// <item><see cref="TotalityAnalysis"/>: it cannot throw for any value of its inputs: no division by what may be zero,
+/// no overflow, no <c>.Value</c> of what may be null, <c>Math.Round</c>'s digits a constant in range.</item>
+/// </list>
+/// A refusal is one Russian sentence: the expression in «», then the problem and how to write it safely.
 /// </summary>
 internal static class ExpressionSafety
 {
-    private static readonly HashSet<Type> InputTypes = [typeof(SchoolIndicators), typeof(ClassificationInput), typeof(RegionalDistribution), typeof(RubricScores)];
+    /// <summary>How much of a refused expression longer than <see cref="ExpressionLimits.MaxLength"/> a message quotes.</summary>
+    private const int QuotedWhenTooLong = 80;
 
-    private static readonly HashSet<MethodInfo> AllowedMethods =
-    [
-        typeof(RegionalDistribution).GetMethod(nameof(RegionalDistribution.ResultsIndexAt))!,
-        typeof(RegionalDistribution).GetMethod(nameof(RegionalDistribution.SocialWellbeingIndexAt))!,
-    ];
-
-    private static readonly HashSet<string> MathMethods = [nameof(Math.Abs), nameof(Math.Min), nameof(Math.Max), nameof(Math.Round)];
+    private static readonly Type[] InputTypes = [typeof(SchoolIndicators), typeof(ClassificationInput), typeof(RegionalDistribution), typeof(RubricScores)];
 
     private static readonly ParsingConfig Config = CreateConfig();
 
-    /// <summary>The problem with <paramref name="expression"/>, or <c>null</c> when it parses to a boolean and uses only what is allowed.</summary>
-    public static string? Check(string expression, IReadOnlyList<ParameterExpression> parameters)
+    /// <summary>
+    /// The problem with <paramref name="expression"/>, in Russian, starting with the expression in «»; <c>null</c> when it
+    /// is within <see cref="ExpressionLimits"/>, parses to a boolean, uses only what <see cref="AllowList"/> allows and
+    /// cannot throw (<see cref="TotalityAnalysis"/>). Takes well under a second for any string: the limits are checked in
+    /// one pass before the parser sees it.
+    /// </summary>
+    /// <param name="expression">The rule's <c>Expression</c>.</param>
+    /// <param name="inputs">The rule's input types in order: <c>input1</c>, <c>input2</c>.</param>
+    /// <param name="parameters">
+    /// The rule's decimal parameters by name (<c>threshold</c>, <c>from</c>/<c>to</c>, a classification's
+    /// <c>Parameters</c>) with their values, as <see cref="ParameterValues"/> reads them; <c>null</c> where unknown.
+    /// </param>
+    public static string? Check(string expression, IReadOnlyList<Type> inputs, IReadOnlyDictionary<string, decimal?> parameters)
     {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(parameters);
+        expression ??= string.Empty;
+        if (ExpressionLimits.Check(expression) is { } tooBig)
+        {
+            return $"«{Quote(expression)}» {tooBig}";
+        }
+
         LambdaExpression lambda;
         try
         {
+            ParameterExpression[] declared =
+            [
+                .. inputs.Select((type, index) => Expression.Parameter(type, $"input{index + 1}")),
+                .. parameters.Keys.Select(name => Expression.Parameter(typeof(decimal), name)),
+            ];
+
             // The generic overload ParseLambda<bool> casts to Expression<Func<bool>> and throws when there are parameters.
 #pragma warning disable CA2263
-            lambda = DynamicExpressionParser.ParseLambda(Config, false, [.. parameters], typeof(bool), expression);
+            lambda = DynamicExpressionParser.ParseLambda(Config, false, declared, typeof(bool), expression);
 #pragma warning restore CA2263
         }
         catch (ParseException exception)
         {
-            return $"«{expression}» does not parse at character {exception.Position + 1}: {exception.Message}";
+            return $"«{expression}» не разбирается: символ {exception.Position + 1}: {ParseMessages.Translate(exception.Message)}";
         }
         catch (InvalidOperationException exception)
         {
-            return $"«{expression}» does not parse: {exception.Message}";
+            return $"«{expression}» не разбирается: {ParseMessages.Translate(exception.Message)}";
         }
 
-        var visitor = new AllowList();
-        visitor.Visit(lambda.Body);
-        return visitor.Problem;
+        var allowList = new AllowList(inputs.ToHashSet());
+        allowList.Visit(lambda.Body);
+        var problem = allowList.Problem ?? TotalityAnalysis.Check(lambda.Body, parameters);
+        return problem is null ? null : $"«{expression}» {problem}";
+    }
+
+    /// <summary>
+    /// The values of a rule's local parameters, which the loader writes as decimal literals (<c>10m</c>,
+    /// <see cref="RuleSet.DecimalParam"/>): by name; <c>null</c> for one that is not such a literal or is given twice with
+    /// different values (the analysis then assumes any decimal).
+    /// </summary>
+    public static IReadOnlyDictionary<string, decimal?> ParameterValues(IEnumerable<ScopedParam>? localParams)
+    {
+        var values = new Dictionary<string, decimal?>(StringComparer.Ordinal);
+        foreach (var param in localParams ?? [])
+        {
+            decimal? value = param.Expression is { Length: > 1 } text && text.EndsWith('m')
+                && decimal.TryParse(text.AsSpan(0, text.Length - 1), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)
+                    ? number
+                    : null;
+            values[param.Name] = values.TryGetValue(param.Name, out var earlier) && earlier != value ? null : value;
+        }
+
+        return values;
     }
 
     /// <summary>As RulesEngine parses: the input types registered, so their own methods resolve (and then meet the allow-list).</summary>
@@ -65,62 +115,7 @@ internal static class ExpressionSafety
         return config;
     }
 
-    /// <summary>The rule inputs and numeric parameters as the engine binds them: <c>input1</c>, <c>input2</c>, then decimals.</summary>
-    public static IReadOnlyList<ParameterExpression> Parameters(IEnumerable<Type> inputs, IEnumerable<string> decimals) =>
-        [.. inputs.Select((type, index) => Expression.Parameter(type, $"input{index + 1}")), .. decimals.Select(name => Expression.Parameter(typeof(decimal), name))];
-
-    private sealed class AllowList : ExpressionVisitor
-    {
-        public string? Problem { get; private set; }
-
-        public override Expression? Visit(Expression? node)
-        {
-            if (Problem is not null || node is null)
-            {
-                return node;
-            }
-
-            var refused = node.NodeType switch
-            {
-                ExpressionType.Constant or ExpressionType.Parameter or ExpressionType.Conditional or ExpressionType.Not or ExpressionType.Negate
-                    or ExpressionType.Add or ExpressionType.Subtract or ExpressionType.Multiply or ExpressionType.Divide or ExpressionType.Modulo
-                    or ExpressionType.AndAlso or ExpressionType.OrElse or ExpressionType.And or ExpressionType.Or or ExpressionType.Coalesce
-                    or ExpressionType.Equal or ExpressionType.NotEqual or ExpressionType.LessThan or ExpressionType.LessThanOrEqual
-                    or ExpressionType.GreaterThan or ExpressionType.GreaterThanOrEqual => null,
-                ExpressionType.Convert or ExpressionType.ConvertChecked => IsPlain(node.Type) ? null : $"conversion to {node.Type.Name}",
-                ExpressionType.MemberAccess => Member((MemberExpression)node),
-                ExpressionType.Call => Call((MethodCallExpression)node),
-                _ => $"'{node.NodeType}' expressions",
-            };
-            if (refused is not null)
-            {
-                Problem = $"uses {refused}, which rules may not use; allowed are the inputs' properties, numbers, arithmetic, comparisons, " +
-                    "&&, ||, !, ?:, Math.Abs/Min/Max/Round and the region's percentile methods";
-                return node;
-            }
-
-            return base.Visit(node);
-        }
-
-        private static string? Member(MemberExpression node) => node.Member switch
-        {
-            PropertyInfo property when InputTypes.Contains(property.DeclaringType!) && node.Expression is not null => null,
-            PropertyInfo { Name: "HasValue" or "Value" } property when Nullable.GetUnderlyingType(property.DeclaringType!) is { } inner && IsPlain(inner) => null,
-            _ => $"the member {node.Member.DeclaringType?.Name}.{node.Member.Name}",
-        };
-
-        private static string? Call(MethodCallExpression node) =>
-            AllowedMethods.Contains(node.Method)
-                || (node.Method.DeclaringType == typeof(Math) && MathMethods.Contains(node.Method.Name))
-                || (node.Method.DeclaringType == typeof(decimal) && node.Method.IsSpecialName)
-                || (node.Method.Name == nameof(Nullable<int>.GetValueOrDefault) && Nullable.GetUnderlyingType(node.Method.DeclaringType!) is { } inner && IsPlain(inner))
-                ? null
-                : $"the method {node.Method.DeclaringType?.Name}.{node.Method.Name}";
-
-        private static bool IsPlain(Type type)
-        {
-            var inner = Nullable.GetUnderlyingType(type) ?? type;
-            return inner == typeof(decimal) || inner == typeof(int) || inner == typeof(long) || inner == typeof(double) || inner == typeof(bool);
-        }
-    }
+    /// <summary>The expression as a message quotes it: whole, or its start when it is beyond the length limit.</summary>
+    private static string Quote(string expression) =>
+        expression.Length <= ExpressionLimits.MaxLength ? expression : string.Concat(expression.AsSpan(0, QuotedWhenTooLong), "…");
 }

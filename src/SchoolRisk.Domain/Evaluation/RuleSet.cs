@@ -166,7 +166,7 @@ public sealed class RuleSet
                 : [typeof(SchoolIndicators)];
             foreach (var rule in workflow.Rules)
             {
-                if (ExpressionSafety.Check(rule.Expression, ExpressionSafety.Parameters(inputs, rule.LocalParams?.Select(param => param.Name) ?? [])) is { } problem)
+                if (ExpressionSafety.Check(rule.Expression, inputs, ExpressionSafety.ParameterValues(rule.LocalParams)) is { } problem)
                 {
                     throw new RuleSetException($"{fileOfWorkflow[workflow.WorkflowName]}, правило «{rule.RuleName}»: {problem}.");
                 }
