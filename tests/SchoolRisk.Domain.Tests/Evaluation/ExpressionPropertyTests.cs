@@ -86,7 +86,7 @@ public sealed class ExpressionPropertyTests
 
     /// <summary>Whether the load was refused by the checks for this rule (a refusal quotes the expression); a rule that fails when the engine runs it is not.</summary>
     private static bool IsRefusal(RuleSetException exception, string rule) =>
-        exception.Message.StartsWith($"exams.json, rule '{rule}': «", StringComparison.Ordinal);
+        exception.Message.StartsWith($"exams.json, правило «{rule}»: «", StringComparison.Ordinal);
 
     [Fact]
     public async Task AnyString_IsLoadedOrRefusedWithARuleSetException()

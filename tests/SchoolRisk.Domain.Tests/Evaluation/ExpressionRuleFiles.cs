@@ -10,7 +10,7 @@ namespace SchoolRisk.Domain.Tests.Evaluation;
 internal static class ExpressionRuleFiles
 {
     /// <summary>The file and rule a refusal of <see cref="ZoneFile(string, decimal)"/>'s expression names first.</summary>
-    public const string ZoneRefusal = "exams.json, rule 'ege_below_min_share.high': ";
+    public const string ZoneRefusal = "exams.json, правило «ege_below_min_share.high»: ";
 
     /// <summary>A zone rule on ege_below_min_share (high from <paramref name="threshold"/>) with <paramref name="expression"/>.</summary>
     public static RuleFile ZoneFile(string expression, decimal threshold = 10) => new("exams.json", $$"""

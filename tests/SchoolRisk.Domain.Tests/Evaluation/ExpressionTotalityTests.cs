@@ -99,7 +99,7 @@ public sealed class ExpressionTotalityTests
         var problem = await ProblemAsync(ClassificationFile(expression));
 
         Assert.NotNull(problem);
-        Assert.StartsWith($"classifications.json, rule 'low_results': «{expression}» ", problem, StringComparison.Ordinal);
+        Assert.StartsWith($"classifications.json, правило «low_results»: «{expression}» ", problem, StringComparison.Ordinal);
         Assert.Contains(expected, problem, StringComparison.Ordinal);
     }
 

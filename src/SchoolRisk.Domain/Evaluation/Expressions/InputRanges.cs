@@ -38,18 +38,15 @@ internal static class InputRanges
     };
 
     /// <summary>
-    /// A unit's range, as <see cref="IndicatorUnits.TryParse"/> accepts values of it (thresholds, test cases) and the
-    /// uploads' reading does (<c>Uploads/Values/IndicatorValues.cs</c>, <c>InRange</c>): a share 0–100, an index 0–1, a flag 0 or 1, an input zone 0, 1 or 2 (whole numbers), a count or a
-    /// rate 0 or more, up to <see cref="decimal.MaxValue"/> (fractions allowed). A value may be missing (<c>null</c>).
+    /// A unit's range, the one values of it are read with everywhere (<see cref="IndicatorUnits.Range"/> and
+    /// <see cref="IndicatorUnits.InRange"/>: thresholds, test cases, uploads): whole numbers for a flag or a zone. A value
+    /// may be missing (<c>null</c>).
     /// </summary>
-    private static ValueRange OfUnit(IndicatorUnit unit) => unit switch
+    private static ValueRange OfUnit(IndicatorUnit unit)
     {
-        IndicatorUnit.Percent => ValueRange.Between(0, 100, mayBeNull: true),
-        IndicatorUnit.Index => ValueRange.Between(0, 1, mayBeNull: true),
-        IndicatorUnit.Flag => ValueRange.Between(0, 1, mayBeNull: true, integral: true),
-        IndicatorUnit.Zone => ValueRange.Between(0, 2, mayBeNull: true, integral: true),
-        _ => ValueRange.Between(0, decimal.MaxValue, mayBeNull: true),
-    };
+        var (min, max, _) = unit.Range();
+        return ValueRange.Between(min, max, mayBeNull: true, integral: unit is IndicatorUnit.Flag or IndicatorUnit.Zone);
+    }
 
     private static Dictionary<PropertyInfo, ValueRange> Create()
     {
