@@ -9,7 +9,7 @@ namespace SchoolRisk.Functions.Rules;
 /// <summary>
 /// <c>PreviewRules</c>: HTTP trigger <c>req</c>, <c>POST /api/rules/preview/{period}</c>, output <c>res</c>. The body
 /// names candidate rule files, <c>{"files": {"exams.json": {...workflow...}}}</c> (a file's JSON as an object or as a
-/// string); they replace or join the active version's files, the result is validated as an activation would be, and
+/// string; <c>null</c> removes the file); they replace, join or remove the active version's files, the result is validated as an activation would be, and
 /// evaluated against the period's stored data. Nothing is activated or written. Answers 200 with the schools whose zone
 /// would change and what of the active version it would no longer evaluate (<c>removed</c>), 422 with every problem when
 /// the candidate fails validation or a rule throws on the period's data, 400 for a malformed request, 403 for a key other
@@ -47,13 +47,14 @@ public static class PreviewRulesFunction
             return HttpOutput.Error(StatusCodes.Status400BadRequest, $"«{http.Param("period")}» — не учебный год вида 2023-2024.");
         }
 
-        if (!TryReadFiles(http.Body, out var files, out var error))
+        if (!TryReadFiles(http.Body, out var files, out var removed, out var error))
         {
             return HttpOutput.Error(StatusCodes.Status400BadRequest, error);
         }
 
         var active = await store.ActiveAsync(cancellationToken) is { } pointer ? await store.ReadVersionAsync(pointer.Version, cancellationToken) : [];
-        var candidate = active.Where(file => !files.Any(changed => changed.Name == file.Name)).Concat(files).OrderBy(file => file.Name, StringComparer.Ordinal).ToList();
+        var candidate = active.Where(file => !files.Any(changed => changed.Name == file.Name) && !removed.Contains(file.Name))
+            .Concat(files).OrderBy(file => file.Name, StringComparer.Ordinal).ToList();
         var result = await preview.PreviewAsync(period, candidate, active, cancellationToken);
         var caller = http.HasMasterKey ? "master key" : $"function key '{http.KeyName}'";
         logger.LogInformation(
@@ -69,19 +70,20 @@ public static class PreviewRulesFunction
             : HttpOutput.Json(StatusCodes.Status200OK, result, $"Preview of {result.CandidateVersion} on {period} by {caller}: {result.Changes.Count} of {result.SchoolsEvaluated} schools would change zone.");
     }
 
-    private static bool TryReadFiles(string? body, out IReadOnlyList<RuleFile> files, out string error)
+    private static bool TryReadFiles(string? body, out IReadOnlyList<RuleFile> files, out IReadOnlySet<string> removed, out string error)
     {
-        (files, error) = ([], string.Empty);
+        (files, removed, error) = ([], new HashSet<string>(), string.Empty);
         try
         {
             using var document = JsonDocument.Parse(string.IsNullOrWhiteSpace(body) ? "{}" : body);
             if (!document.RootElement.TryGetProperty("files", out var named) || named.ValueKind != JsonValueKind.Object || !named.EnumerateObject().Any())
             {
-                error = "Тело запроса должно быть вида {\"files\": {\"<имя>.json\": <workflow>}} хотя бы с одним файлом.";
+                error = "Тело запроса должно быть вида {\"files\": {\"<имя>.json\": <workflow или null, чтобы убрать файл>}} хотя бы с одним файлом.";
                 return false;
             }
 
             var read = new List<RuleFile>();
+            var gone = new HashSet<string>(StringComparer.Ordinal);
             foreach (var file in named.EnumerateObject())
             {
                 if (!file.Name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || file.Name.IndexOfAny(['/', '\\']) >= 0)
@@ -90,10 +92,16 @@ public static class PreviewRulesFunction
                     return false;
                 }
 
+                if (file.Value.ValueKind == JsonValueKind.Null)
+                {
+                    gone.Add(file.Name);
+                    continue;
+                }
+
                 read.Add(new RuleFile(file.Name, file.Value.ValueKind == JsonValueKind.String ? file.Value.GetString()! : file.Value.GetRawText()));
             }
 
-            files = read;
+            (files, removed) = (read, gone);
             return true;
         }
         catch (JsonException exception)

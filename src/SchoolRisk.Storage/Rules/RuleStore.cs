@@ -119,11 +119,13 @@ public sealed class RuleStore(StorageAccount account, TimeProvider time)
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(active);
         var changed = candidate.Except(active).Select(file => file.Name).ToHashSet(StringComparer.Ordinal);
+        var read = candidate.Select(file => file.Name).ToHashSet(StringComparer.Ordinal);
         BlobItem? latest = null;
         var allowRemoval = false;
         await foreach (var blob in _editable.GetBlobsAsync(BlobTraits.Metadata, BlobStates.None, null, cancellationToken))
         {
-            if (!changed.Contains(blob.Name))
+            // A rule file not among those read (too large to be read) is a change too.
+            if (!changed.Contains(blob.Name) && !(IsRuleFile(blob.Name) && !read.Contains(blob.Name)))
             {
                 continue;
             }
