@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 using System.Text.Json;
 using SchoolRisk.Integration.Tests.Support;
 using SchoolRisk.TestFiles.Corpus;
@@ -87,21 +85,5 @@ public sealed class UploadsCommandTests(DeploymentFixture fixture) : IClassFixtu
         return path;
     }
 
-    /// <summary>Runs the <c>schoolrisk</c> program built next to the tests; its exit code and standard output.</summary>
-    private static async Task<(int Exit, string Output)> RunAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, StandardOutputEncoding = Encoding.UTF8 };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "schoolrisk.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["COLUMNS"] = "400";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return (process.ExitCode, await output + await error);
-    }
+    private static Task<(int Exit, string Output)> RunAsync(params string[] arguments) => CliProcess.RunAsync(arguments);
 }
