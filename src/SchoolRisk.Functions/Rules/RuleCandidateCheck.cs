@@ -56,12 +56,19 @@ public sealed class RuleCandidateCheck(PeriodEvaluator periods, MunicipalityTabl
     }
 
     /// <summary>
-    /// Validates <paramref name="candidate"/>; the loaded rule set when it passes, otherwise its problems. An exception
-    /// the validation did not expect (a reader meeting a shape it does not know) is a problem too, with its message.
+    /// Validates <paramref name="candidate"/>; the loaded rule set when it passes, otherwise its problems. Expressions
+    /// too long or too deeply nested for the parser to survive are refused first (<see cref="ExpressionLimits"/>), so no
+    /// file can overflow the stack and kill the process. An exception the validation did not expect (a reader meeting a
+    /// shape it does not know, the compiler refusing a program) is a problem too, with its message.
     /// </summary>
     public static async Task<(RuleSet? RuleSet, IReadOnlyList<string> Problems)> ValidateAsync(IReadOnlyList<RuleFile> candidate, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(candidate);
+        if (ExpressionLimits.Check(candidate) is { Count: > 0 } oversized)
+        {
+            return (null, oversized);
+        }
+
         try
         {
             var validation = await RuleSetValidation.ValidateAsync(candidate, cancellationToken);

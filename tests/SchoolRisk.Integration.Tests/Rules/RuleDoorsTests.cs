@@ -45,6 +45,14 @@ public sealed class RuleDoorsTests(DeploymentFixture fixture) : IClassFixture<De
             // A shape no reader expects: the validation itself throws.
             ("TestCases: 5", () => Store.WriteEditableAsync(
                 Replace(defaults, "staff.json", json => WithTestCases(json, 5)), new RuleChange("test", "TestCases: 5", "container"), TestContext.Current.CancellationToken)),
+            // Nested deeper than the expression parser's stack survives: refused on its text, the handler never dies.
+            ("deep", () => Store.WriteEditableAsync(
+                Replace(defaults, "exams.json", json => json.Replace("\"input1.EgeBelowMinShare >= threshold\"", $"\"{new string('(', 900)}input1.EgeBelowMinShare{new string(')', 900)} >= threshold\"", StringComparison.Ordinal)),
+                new RuleChange("test", "deep", "container"), TestContext.Current.CancellationToken)),
+            // A 100 KB expression.
+            ("long", () => Store.WriteEditableAsync(
+                Replace(defaults, "exams.json", json => json.Replace("\"input1.EgeBelowMinShare >= threshold\"", $"\"{string.Concat(Enumerable.Repeat("input1.EgeBelowMinShare >= threshold && ", 2_500))}true\"", StringComparison.Ordinal)),
+                new RuleChange("test", "long", "container"), TestContext.Current.CancellationToken)),
             // Not JSON at all.
             ("not json", () => Store.WriteEditableAsync(
                 Replace(Replace(defaults, "staff.json", json => WithTestCases(json, 5)), "exams.json", _ => "{ not json"), new RuleChange("test", "not json", "container"), TestContext.Current.CancellationToken)),
@@ -69,9 +77,14 @@ public sealed class RuleDoorsTests(DeploymentFixture fixture) : IClassFixture<De
         Assert.All(rejections, rejection => Assert.Equal(before, rejection.ActiveVersion));
         Assert.All(rejections, rejection => Assert.NotNull(rejection.ProblemsBlob));
         Assert.NotEmpty(rejections[0].Problems);
-        Assert.Contains(rejections[1].Problems, problem => problem.StartsWith("exams.json", StringComparison.Ordinal));
-        Assert.StartsWith("huge.json: файл размером 1 МБ больше допустимого", Assert.Single(rejections[2].Problems), StringComparison.Ordinal);
-        Assert.Equal(("b64:%%%", AuthorOrigin.Declared), (rejections[2].By, rejections[2].ByOrigin));
+        Assert.Equal(
+            ["exams.json, правило «ege_below_min_share.high»: выражение вложено на 900 уровней", "exams.json, правило «ege_below_min_share.medium»: выражение вложено на 900 уровней"],
+            rejections[1].Problems.Select(problem => problem[..problem.IndexOf(" уровней", StringComparison.Ordinal)] + " уровней"));
+        Assert.All(rejections[2].Problems, problem => Assert.Contains(": выражение длиной 100", problem, StringComparison.Ordinal));
+        Assert.Contains(rejections[3].Problems, problem => problem.StartsWith("exams.json", StringComparison.Ordinal));
+        Assert.StartsWith("huge.json: файл размером 1 МБ больше допустимого", Assert.Single(rejections[4].Problems), StringComparison.Ordinal);
+        Assert.Equal(("b64:%%%", AuthorOrigin.Declared), (rejections[4].By, rejections[4].ByOrigin));
+        Assert.Equal(0, fixture.Deployment.Handler.Restarts);
     }
 
     [Fact]
