@@ -10,6 +10,8 @@ namespace SchoolRisk.Cli;
 /// </summary>
 public sealed class StorageConnection
 {
+    private DefaultAzureCredential? _credential;
+
     public Option<string> ConnectionString { get; } = new("--connection-string")
     {
         Description = "Storage account connection string. Default: the AzureWebJobsStorage environment variable, else the local emulator.",
@@ -35,7 +37,24 @@ public sealed class StorageConnection
     {
         ArgumentNullException.ThrowIfNull(parse);
         return parse.GetValue(AccountName) is { Length: > 0 } name
-            ? new StorageAccount(new StorageOptions { AccountName = name, Credential = new DefaultAzureCredential() })
+            ? new StorageAccount(new StorageOptions { AccountName = name, Credential = Credential })
             : new StorageAccount(new StorageOptions { ConnectionString = parse.GetValue(ConnectionString)! });
     }
+
+    /// <summary>
+    /// Who the command acts as: with <c>--account-name</c>, the identity signed in to Microsoft Entra that reaches the
+    /// account (<see cref="SignedInIdentity"/>; verified by Azure, so a declared <paramref name="declared"/> is not used);
+    /// otherwise, against a connection string (the local emulator), <paramref name="declared"/>: <c>--by</c> or the
+    /// operating system's user, not verified.
+    /// </summary>
+    public async Task<(string By, bool SignedIn)> CallerAsync(ParseResult parse, string declared, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        return parse.GetValue(AccountName) is { Length: > 0 }
+            ? (await SignedInIdentity.OfAsync(Credential, cancellationToken), true)
+            : (declared, false);
+    }
+
+    /// <summary>The caller's Microsoft Entra credential (az login, environment, managed identity), one per command so its token is reused.</summary>
+    private DefaultAzureCredential Credential => _credential ??= new DefaultAzureCredential();
 }

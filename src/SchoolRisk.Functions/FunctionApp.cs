@@ -71,7 +71,7 @@ public static class FunctionApp
 
         var rulesDirectory = builder.Configuration["Rules:Directory"] ?? "rules";
         var ruleStore = new RuleStore(account, TimeProvider.System);
-        var seeded = await ruleStore.SeedAsync(await RuleFiles.ReadDirectoryAsync(rulesDirectory, cancellationToken), cancellationToken);
+        var seeded = await RuleActivationWorkflow.SeedAsync(ruleStore, await RuleFiles.ReadDirectoryAsync(rulesDirectory, cancellationToken), cancellationToken);
         if (seeded.Outcome == RuleActivationOutcome.Rejected)
         {
             throw new RuleSetException($"The default rules in {Path.GetFullPath(rulesDirectory)} fail validation: {string.Join(" | ", seeded.Problems)}");
@@ -109,6 +109,8 @@ public static class FunctionApp
             .AddSingleton<RecalculationLock>()
             .AddSingleton<PeriodEvaluator>()
             .AddSingleton<RulePreview>()
+            .AddSingleton<RuleCandidateCheck>()
+            .AddSingleton<RuleActivationWorkflow>()
             .AddSingleton<RegionalRecalculation>()
             .AddSingleton<AnalyticalNoteWriter>();
 

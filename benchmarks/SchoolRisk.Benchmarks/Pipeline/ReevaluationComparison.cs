@@ -73,7 +73,7 @@ public static class ReevaluationComparison
         var reevaluated = await periods.EvaluateAsync(period, candidate, CancellationToken.None);
         var readAndEvaluateTime = clock.Elapsed;
         var evaluatedAt = TimeProvider.System.GetUtcNow();
-        var entities = reevaluated.GroupBy(pair => (pair.Stored.MunicipalityId, pair.Stored.UploadId))
+        var entities = reevaluated.Schools.GroupBy(pair => (pair.Stored.MunicipalityId, pair.Stored.UploadId))
             .SelectMany(municipality => ResultTable.EntitiesOf(
                 new EvaluatedUpload(new UploadPath(period, municipality.Key.MunicipalityId, string.Empty), municipality.Key.UploadId, candidate.Version,
                     [.. municipality.Select(pair => pair.Evaluation)]),
@@ -111,7 +111,7 @@ public static class ReevaluationComparison
         await ResultWriteComparison.WriteRawAsync(raw, entities);
         var rawMean = (rawTime + clock.Elapsed) / 2;
 
-        var table = new Table().Title($"Re-evaluating a stored period of {reevaluated.Count:N0} schools ({uploads.Count:N0} municipalities) after a rule change, on Azurite")
+        var table = new Table().Title($"Re-evaluating a stored period of {reevaluated.Schools.Count:N0} schools ({uploads.Count:N0} municipalities) after a rule change, on Azurite")
             .AddColumn("what").AddColumn("time", c => c.RightAligned()).AddColumn("× raw writes", c => c.RightAligned());
         table.AddRow("raw batch-write loop replacing the stored rows with the re-evaluated ones (mean of before and after)", Seconds(rawMean), "1.00");
         table.AddRow("[bold]re-evaluation: RegionalRecalculation + queueing its notices[/]", Seconds(productTime), $"[bold]{productTime / rawMean:0.00}[/]");
@@ -160,10 +160,11 @@ public static class ReevaluationComparison
 
     private static async Task<string> ActivateAsync(StorageAccount account, IReadOnlyList<RuleFile> files)
     {
-        var activation = await new RuleStore(account, TimeProvider.System).ActivateAsync(files, new RuleChange("benchmark", "national re-evaluation", "cli"));
-        return activation.Outcome == RuleActivationOutcome.Rejected
-            ? throw new InvalidOperationException(string.Join("; ", activation.Problems))
-            : activation.ActiveVersion;
+        // Validated as every activation is; the check on the stored period is what the benchmark then measures apart.
+        var (ruleSet, problems) = await RuleCandidateCheck.ValidateAsync(files, CancellationToken.None);
+        return ruleSet is null
+            ? throw new InvalidOperationException(string.Join("; ", problems))
+            : (await new RuleStore(account, TimeProvider.System).ActivateAsync(files, ruleSet, new RuleChange("benchmark", "national re-evaluation", "cli"))).ActiveVersion;
     }
 
     /// <summary>The registry of the national schools, an empty recipients directory, and the repository's rules activated.</summary>

@@ -2,38 +2,55 @@ using System.CommandLine;
 using System.Text.Json;
 using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Periods;
+using SchoolRisk.Domain.Zones;
 using SchoolRisk.Functions.Recalculate;
 using SchoolRisk.Functions.Rules;
+using SchoolRisk.Storage;
+using SchoolRisk.Storage.Municipalities;
 using SchoolRisk.Storage.Registry;
 using SchoolRisk.Storage.Results;
+using SchoolRisk.Storage.Rubrics;
 using SchoolRisk.Storage.Rules;
 using Spectre.Console;
 
 namespace SchoolRisk.Cli.Rules;
 
 /// <summary>
-/// <c>rules</c>: rule set administration: <c>validate</c> a folder of rule files on the administrator's own machine (no
-/// storage, no server), and against a storage account <c>list</c> activations and rejections, <c>diff</c> two versions,
-/// <c>activate</c> a folder of rule files, <c>rollback</c> to an archived version, <c>preview</c> a candidate against a
-/// stored period. Activation validates first; a candidate that fails changes nothing. Rule files that cannot be read
-/// are reported as problems with exit code 1, never as a stack trace.
+/// <c>rules</c>: rule set administration, in Russian: <c>validate</c> a folder of rule files on the administrator's own
+/// machine (no storage, no server), and against a storage account <c>list</c> activations and rejections,
+/// <c>diff</c> two versions, <c>activate</c> a folder of rule files, <c>rollback</c> to an archived version, <c>preview</c>
+/// a candidate against a stored period. Activation and rollback go through <see cref="RuleActivationWorkflow"/>, as the
+/// <c>rules</c> container's edits do: validated, refused when a block would be removed without <c>--allow-removal</c>,
+/// checked on the latest period's data; a candidate that fails changes nothing. Who acts is the signed-in Microsoft Entra
+/// identity against Azure (<c>--account-name</c>), <c>--by</c> or the operating system's user against the local emulator.
+/// Rule files that cannot be read (a missing folder, an archived version that is not there) are printed as problems
+/// with exit code 1, never as a stack trace.
 /// </summary>
 public static class RulesCommand
 {
     private static readonly StorageConnection Connection = new();
 
-    private static readonly Option<string> By = new("--by") { Description = "Who makes the change (recorded).", DefaultValueFactory = _ => Environment.UserName };
+    private static readonly Option<string> By = new("--by")
+    {
+        Description = "Кто вносит изменение (записывается) — только для локального эмулятора; в Azure записывается вошедшая учётная запись Microsoft Entra.",
+        DefaultValueFactory = _ => Environment.UserName,
+    };
 
-    private static readonly Option<string> Reason = new("--reason") { Description = "Why (recorded).", Required = true };
+    private static readonly Option<string> Reason = new("--reason") { Description = "Зачем (записывается).", Required = true };
 
     private static readonly Option<string?> Reevaluate = new("--reevaluate")
     {
-        Description = "Once active, re-evaluate this period's stored results with it (for example 2023-2024); municipalities whose zones change get a notice that the rules changed.",
+        Description = "После активации пересчитать хранимые результаты этого периода (например 2023-2024); муниципалитеты, у школ которых изменились зоны, получат уведомление об изменении правил.",
+    };
+
+    private static readonly Option<bool> AllowRemoval = new("--allow-removal")
+    {
+        Description = "Разрешить правке убрать то, что сейчас оценивается (файл правил, блок, правила показателя, рубрикатор, классификацию, интегральную оценку); без ключа такая правка отклоняется.",
     };
 
     public static Command Create()
     {
-        var command = new Command("rules", "Administer rule sets: validate, list, diff, activate, rollback, preview.");
+        var command = new Command("rules", "Наборы правил: проверка, список, сравнение, активация, откат, предпросмотр.");
         Connection.AddTo(command);
         command.Subcommands.Add(Validate());
         command.Subcommands.Add(List());
@@ -51,15 +68,15 @@ public static class RulesCommand
     /// </summary>
     private static Command Validate()
     {
-        var folder = new Option<string>("--from") { Description = "Folder of rule files (*.json) to check.", Required = true };
-        var command = new Command("validate", "Check a folder of rule files as an activation would, without storage or a server; exit code 1 when there are problems.") { folder };
+        var folder = new Option<string>("--from") { Description = "Папка с файлами правил (*.json), которые нужно проверить.", Required = true };
+        var command = new Command("validate", "Проверить папку файлов правил так, как их проверит активация, без хранилища и сервера; код выхода 1, если есть ошибки.") { folder };
         command.SetAction(async (parse, cancellationToken) => await ReportingProblemsAsync(async () =>
         {
             var files = await RuleFiles.ReadDirectoryAsync(parse.GetValue(folder)!, cancellationToken);
             var validation = await RuleSetValidation.ValidateAsync(files, cancellationToken);
             if (!validation.IsValid)
             {
-                return Problems($"Правила не прошли проверку ({validation.Problems.Count}):", validation.Problems);
+                return Problems($"[red]Правила не прошли проверку ({validation.Problems.Count}):[/]", validation.Problems);
             }
 
             AnsiConsole.MarkupLine($"[green]Правила прошли проверку[/]: версия {validation.RuleSet!.Version}, файлов: {files.Count}, правил оценки показателей: {validation.RuleSet.ZoneRules.Count()}, рубрик: {validation.RuleSet.Rubrics.Count}.");
@@ -77,43 +94,47 @@ public static class RulesCommand
         }
         catch (RuleSetException exception)
         {
-            return Problems("Правила не прочитаны:", exception.Problems);
+            return Problems("[red]Правила не прочитаны:[/]", exception.Problems);
         }
-    }
-
-    private static int Problems(string title, IEnumerable<string> problems)
-    {
-        AnsiConsole.MarkupLine($"[red]{Markup.Escape(title)}[/]");
-        foreach (var problem in problems)
-        {
-            AnsiConsole.MarkupLine($"  {Markup.Escape(problem)}");
-        }
-
-        return 1;
     }
 
     private static Command List()
     {
-        var command = new Command("list", "List activated versions (newest first, the active one marked) and recent rejections.");
+        var full = new Option<bool>("--full") { Description = "Напечатать полный текст каждой показанной отклонённой правки (из архива), а не первые замечания." };
+        var command = new Command("list", "Активированные версии (новые сверху, действующая отмечена) и последние отклонённые правки.") { full };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var store = Store(parse);
             var active = await store.ActiveAsync(cancellationToken);
-            var table = new Table().Title("Rule set activations").AddColumn("").AddColumn("Version").AddColumn("Activated (UTC)").AddColumn("By").AddColumn("Source").AddColumn("Reason");
+            var table = new Table().Title("Активации наборов правил").AddColumn("").AddColumn("Версия").AddColumn("Активирована (UTC)").AddColumn("Кто").AddColumn("Откуда").AddColumn("Причина");
             await foreach (var version in store.ListVersionsAsync(cancellationToken))
             {
-                table.AddRow(version.Version == active?.Version ? "[green]active[/]" : "", version.Version, $"{version.ActivatedAt:yyyy-MM-dd HH:mm:ss}",
-                    Markup.Escape(version.By), version.Source, Markup.Escape(version.Reason));
+                table.AddRow(version.Version == active?.Version ? "[green]действует[/]" : "", version.Version, $"{version.ActivatedAt:yyyy-MM-dd HH:mm:ss}",
+                    Markup.Escape(AuthorOrigins.Describe(version.By, version.ByOrigin)), Markup.Escape(version.Source), Markup.Escape(version.Reason));
                 active = version.Version == active?.Version ? null : active;
             }
 
             AnsiConsole.Write(table);
             await foreach (var rejection in store.ListRejectionsAsync(cancellationToken).Take(5))
             {
-                AnsiConsole.MarkupLine($"[red]rejected[/] {rejection.At:yyyy-MM-dd HH:mm:ss} by {Markup.Escape(rejection.By)} ({Markup.Escape(rejection.Reason)}); {rejection.ActiveVersion} stayed active:");
-                foreach (var problem in rejection.Problems)
+                AnsiConsole.MarkupLine(
+                    $"[red]отклонено[/] {rejection.At:yyyy-MM-dd HH:mm:ss} UTC, {Markup.Escape(AuthorOrigins.Describe(rejection.By, rejection.ByOrigin))} ({Markup.Escape(rejection.Reason)}); " +
+                    $"действующей осталась {rejection.ActiveVersion}; замечаний: {rejection.ProblemCount}" +
+                    (rejection.ProblemsBlob is { } blob ? $"; полный текст: {Markup.Escape(blob)}" : string.Empty));
+                if (parse.GetValue(full) && await store.ReadRejectionTextAsync(rejection, cancellationToken) is { } text)
+                {
+                    Console.WriteLine(text);
+                    continue;
+                }
+
+                foreach (var problem in rejection.Problems.Take(ShownProblems))
                 {
                     AnsiConsole.MarkupLine($"  {Markup.Escape(problem)}");
+                }
+
+                if (rejection.ProblemCount > ShownProblems)
+                {
+                    AnsiConsole.MarkupLine($"  … и ещё {rejection.ProblemCount - ShownProblems} — в полном тексте (rules list --full).");
                 }
             }
 
@@ -122,11 +143,14 @@ public static class RulesCommand
         return command;
     }
 
+    /// <summary>How many problems of a rejection <c>rules list</c> prints; the whole text is in the archive.</summary>
+    private const int ShownProblems = 10;
+
     private static Command Diff()
     {
-        var from = new Argument<string>("from") { Description = "Version to compare from." };
-        var to = new Argument<string>("to") { Description = "Version to compare to." };
-        var command = new Command("diff", "Show what changed between two archived versions.") { from, to };
+        var from = new Argument<string>("from") { Description = "Версия, с которой сравнивать." };
+        var to = new Argument<string>("to") { Description = "Версия, с которой сравнивается первая." };
+        var command = new Command("diff", "Что изменилось между двумя версиями из архива, файл за файлом.") { from, to };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var store = Store(parse);
@@ -138,7 +162,7 @@ public static class RulesCommand
 
             if (lines.Count == 0)
             {
-                Console.WriteLine("No difference.");
+                Console.WriteLine("Различий нет.");
             }
 
             return 0;
@@ -148,84 +172,152 @@ public static class RulesCommand
 
     private static Command Activate()
     {
-        var folder = new Option<string>("--from") { Description = "Folder of rule files (*.json) to activate.", Required = true };
-        var command = new Command("activate", "Validate a folder of rule files and activate it; the rules container then holds it.") { folder, By, Reason, Reevaluate };
+        var folder = new Option<string>("--from") { Description = "Папка с файлами правил (*.json), которые нужно активировать.", Required = true };
+        var command = new Command("activate", "Проверить папку файлов правил и активировать её; затем контейнер rules содержит её.") { folder, By, Reason, Reevaluate, AllowRemoval };
         command.SetAction(async (parse, cancellationToken) => await ReportingProblemsAsync(async () =>
         {
             var files = await RuleFiles.ReadDirectoryAsync(parse.GetValue(folder)!, cancellationToken);
-            return await ActivateAsync(parse, files, new RuleChange(parse.GetValue(By)!, parse.GetValue(Reason)!, "cli", parse.GetValue(Reevaluate)), cancellationToken);
+            return await ActivateAsync(parse, files, "cli", cancellationToken);
         }));
         return command;
     }
 
     private static Command Rollback()
     {
-        var version = new Argument<string>("version") { Description = "An archived version to make active again." };
-        var command = new Command("rollback", "Activate an earlier version again (a new, audited activation).") { version, By, Reason, Reevaluate };
+        var version = new Argument<string>("version") { Description = "Версия из архива, которую снова сделать действующей." };
+        var command = new Command("rollback", "Снова активировать прежнюю версию (новая активация, записывается в журнал).") { version, By, Reason, Reevaluate, AllowRemoval };
         command.SetAction(async (parse, cancellationToken) => await ReportingProblemsAsync(async () =>
         {
             var files = await Store(parse).ReadVersionAsync(parse.GetValue(version)!, cancellationToken);
-            return await ActivateAsync(parse, files, new RuleChange(parse.GetValue(By)!, parse.GetValue(Reason)!, "rollback", parse.GetValue(Reevaluate)), cancellationToken);
+            return await ActivateAsync(parse, files, "rollback", cancellationToken);
         }));
         return command;
     }
 
     private static Command Preview()
     {
-        var folder = new Option<string?>("--from") { Description = "Folder of candidate rule files. Default: the files in the rules container." };
-        var period = new Option<string>("--period") { Description = "Stored period to evaluate, for example 2023-2024.", Required = true };
-        var command = new Command("preview", "Evaluate candidate rules against a stored period without activating them; list schools whose zone would change.") { folder, period };
+        var folder = new Option<string?>("--from") { Description = "Папка с файлами-кандидатами. По умолчанию — файлы в контейнере rules." };
+        var period = new Option<string>("--period") { Description = "Хранимый период для расчёта, например 2023-2024.", Required = true };
+        var command = new Command("preview", "Рассчитать правила-кандидат на хранимом периоде, ничего не активируя: у каких школ изменится зона и что перестанет оцениваться.") { folder, period };
         command.SetAction(async (parse, cancellationToken) => await ReportingProblemsAsync(async () =>
         {
             var account = Connection.Open(parse);
-            var files = parse.GetValue(folder) is { } path
-                ? await RuleFiles.ReadDirectoryAsync(path, cancellationToken)
-                : await new RuleStore(account, TimeProvider.System).ReadEditableAsync(cancellationToken);
-            var preview = await new RulePreview(new PeriodEvaluator(new ResultTable(account, TimeProvider.System), new RegistryStore(account)))
-                .PreviewAsync(Period.Parse(parse.GetValue(period)!), files, cancellationToken);
-            if (preview.Problems.Count > 0)
+            var store = new RuleStore(account, TimeProvider.System);
+            IReadOnlyList<RuleFile> files;
+            if (parse.GetValue(folder) is { } path)
             {
-                return Problems("Правила не прошли проверку; ничего не вычислено:", preview.Problems);
+                files = await RuleFiles.ReadDirectoryAsync(path, cancellationToken);
+            }
+            else
+            {
+                var editable = await store.ReadEditableAsync(cancellationToken);
+                if (editable.Problems.Count > 0)
+                {
+                    return Problems("Файлы в контейнере rules не читаются как правила:", editable.Problems);
+                }
+
+                files = editable.Files;
             }
 
-            var table = new Table().Title($"Zones that rule set {preview.CandidateVersion} would change").AddColumn("Municipality").AddColumn("School").AddColumn("Now").AddColumn("Would be");
+            var active = await store.ActiveAsync(cancellationToken) is { } pointer ? await store.ReadVersionAsync(pointer.Version, cancellationToken) : [];
+            var (periods, check) = Services(account);
+            var preview = await new RulePreview(periods, check).PreviewAsync(Period.Parse(parse.GetValue(period)!), files, active, cancellationToken);
+            if (preview.Problems.Count > 0)
+            {
+                return Problems(
+                    preview.CandidateVersion is null
+                        ? "Правила-кандидат не прошли проверку; ничего не рассчитано:"
+                        : $"Правила-кандидат не вычисляются на данных за {preview.Period}; ничего не рассчитано:",
+                    preview.Problems);
+            }
+
+            var table = new Table().Title($"Зоны, которые изменит набор правил {preview.CandidateVersion}").AddColumn("Муниципалитет").AddColumn("Школа").AddColumn("Сейчас").AddColumn("Станет");
             foreach (var change in preview.Changes)
             {
-                table.AddRow(change.MunicipalityId, Markup.Escape($"{change.SchoolId} {change.SchoolName}"), change.Stored.ToString(), change.Candidate.ToString());
+                table.AddRow(change.MunicipalityId, Markup.Escape($"{change.SchoolId} {change.SchoolName}"), ZoneText(change.Stored), ZoneText(change.Candidate));
             }
 
             AnsiConsole.Write(table);
-            AnsiConsole.MarkupLine($"{preview.Changes.Count} of {preview.SchoolsEvaluated} schools would change zone. Nothing was activated.");
+            AnsiConsole.MarkupLine($"Зона изменится у {preview.Changes.Count} из {preview.SchoolsEvaluated} школ. Ничего не активировано.");
+            if (preview.Removed.Count > 0)
+            {
+                AnsiConsole.MarkupLine("[yellow]Перестанет оцениваться[/] (активация потребует --allow-removal):");
+                foreach (var removal in preview.Removed)
+                {
+                    AnsiConsole.MarkupLine($"  {Markup.Escape(removal.Description)}");
+                }
+            }
+
             return 0;
         }));
         return command;
     }
 
-    private static async Task<int> ActivateAsync(ParseResult parse, IReadOnlyList<RuleFile> files, RuleChange change, CancellationToken cancellationToken)
+    private static async Task<int> ActivateAsync(ParseResult parse, IReadOnlyList<RuleFile> files, string source, CancellationToken cancellationToken)
     {
         var account = Connection.Open(parse);
+        var (by, signedIn) = await Connection.CallerAsync(parse, parse.GetValue(By)!, cancellationToken);
+        if (signedIn && parse.GetResult(By) is { Implicit: false })
+        {
+            AnsiConsole.MarkupLine($"--by не используется: в Azure записывается вошедшая учётная запись ({Markup.Escape(by)}).");
+        }
+
+        var change = new RuleChange(by, parse.GetValue(Reason)!, source, parse.GetValue(Reevaluate) is { } asked ? Period.Parse(asked).ToString() : null)
+        {
+            ByOrigin = signedIn ? AuthorOrigin.SignedIn : AuthorOrigin.CommandLine,
+            AllowRemoval = parse.GetValue(AllowRemoval),
+        };
         var store = new RuleStore(account, TimeProvider.System);
-        var activation = await store.ActivateAsync(files, change, cancellationToken);
+        var (_, check) = Services(account);
+        var activation = await new RuleActivationWorkflow(store, check).ActivateAsync(files, change, cancellationToken);
         switch (activation.Outcome)
         {
             case RuleActivationOutcome.Rejected:
-                return Problems($"Правила отклонены; действует прежняя версия {activation.ActiveVersion}:", activation.Problems);
+                return Problems(
+                    $"[red]Отклонено[/]; действующей осталась версия {activation.ActiveVersion}. Полный текст: {Markup.Escape(activation.ProblemsBlob ?? "—")}.",
+                    activation.Problems);
             case RuleActivationOutcome.Unchanged:
-                AnsiConsole.MarkupLine($"Version {activation.ActiveVersion} is already active.");
+                AnsiConsole.MarkupLine($"Версия {activation.ActiveVersion} уже действует.");
                 return 0;
             default:
-                // The activation is done; written without the re-evaluation request so the container's event does not ask twice.
-                await store.WriteEditableAsync(files, change with { ReevaluatePeriod = null }, cancellationToken);
-                AnsiConsole.MarkupLine($"[green]Activated[/] {activation.ActiveVersion}; running function apps use it from their next invocation.");
+                // The activation is done; written without the re-evaluation request (so the container's event does not ask
+                // twice) and without leave to remove (a container caught half-written must not be activated with it).
+                await store.WriteEditableAsync(files, change with { ReevaluatePeriod = null, AllowRemoval = false }, cancellationToken);
+                AnsiConsole.MarkupLine($"[green]Активирована[/] версия {activation.ActiveVersion}; работающие приложения функций применяют её со следующего вызова.");
                 if (change.ReevaluatePeriod is { } period)
                 {
                     await account.Queues.GetQueueClient("period-recalculations").SendMessageAsync(
-                        JsonSerializer.Serialize(new RecalculationRequest(Period.Parse(period).ToString(), activation.ActiveVersion, TimeProvider.System.GetUtcNow()), JsonSerializerOptions.Web), cancellationToken);
-                    AnsiConsole.MarkupLine($"Re-evaluation of {period} queued.");
+                        JsonSerializer.Serialize(new RecalculationRequest(period, activation.ActiveVersion, TimeProvider.System.GetUtcNow()), JsonSerializerOptions.Web), cancellationToken);
+                    AnsiConsole.MarkupLine($"Пересчёт периода {period} поставлен в очередь.");
                 }
 
                 return 0;
         }
+    }
+
+    private static int Problems(string heading, IReadOnlyList<string> problems)
+    {
+        AnsiConsole.MarkupLine(heading);
+        foreach (var problem in problems)
+        {
+            AnsiConsole.MarkupLine($"  {Markup.Escape(problem)}");
+        }
+
+        return 1;
+    }
+
+    private static string ZoneText(Zone zone) => zone switch
+    {
+        Zone.High => "высокий риск",
+        Zone.Medium => "средний риск",
+        _ => "вне зоны риска",
+    };
+
+    /// <summary>The application's pieces a rule command needs, over <paramref name="account"/>.</summary>
+    private static (PeriodEvaluator Periods, RuleCandidateCheck Check) Services(StorageAccount account)
+    {
+        var periods = new PeriodEvaluator(new ResultTable(account, TimeProvider.System), new RegistryStore(account));
+        return (periods, new RuleCandidateCheck(periods, new MunicipalityTable(account, TimeProvider.System), new RubricTable(account, TimeProvider.System)));
     }
 
     private static RuleStore Store(ParseResult parse) =>

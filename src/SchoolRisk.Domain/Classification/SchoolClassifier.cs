@@ -7,7 +7,9 @@ namespace SchoolRisk.Domain.Classification;
 /// <summary>
 /// Classifies evaluated schools against the region: runs the rule set's classification workflow with the school
 /// (<see cref="ClassificationInput"/>) and the region (<see cref="RegionalDistribution"/>), then derives stably low
-/// results (low in this and the previous period), the typology and the overall zone.
+/// results (low in this and the previous period), the typology and the overall zone. A classification rule that throws
+/// for a school leaves that classification not decided for it (taken as not satisfied), recorded in
+/// <see cref="SchoolEvaluation.Failures"/> with the school's indices; the other classifications stand.
 /// </summary>
 public sealed class SchoolClassifier(RuleSet ruleSet, OverallZonePolicy policy)
 {
@@ -23,8 +25,9 @@ public sealed class SchoolClassifier(RuleSet ruleSet, OverallZonePolicy policy)
         ArgumentNullException.ThrowIfNull(evaluation);
         ArgumentNullException.ThrowIfNull(region);
         var indicators = evaluation.School.Indicators;
+        var notEvaluated = evaluation.NotEvaluated;
         var withValue = Domain.Indicators.IndicatorCatalog.All
-            .Where(indicator => _ruledIndicators.Contains(indicator.Id) && indicator.ValueOf(indicators) is not null)
+            .Where(indicator => _ruledIndicators.Contains(indicator.Id) && indicator.ValueOf(indicators) is not null && !notEvaluated.Contains(indicator.Id))
             .ToList();
         var input = new ClassificationInput
         {
@@ -39,7 +42,7 @@ public sealed class SchoolClassifier(RuleSet ruleSet, OverallZonePolicy policy)
             IndicatorsWithValue = withValue.Count,
             IndicatorsMeetingThresholds = withValue.Count(indicator => evaluation.ZoneOf(indicator.Id) == Zone.None),
         };
-        var decided = await ruleSet.ClassifyAsync(input, region);
+        var (decided, failed) = await ruleSet.ClassifyEachAsync(input, region);
         var low = decided.Contains(ClassificationKind.LowResults);
         var unfavourable = decided.Contains(ClassificationKind.UnfavourableConditions);
         var high = decided.Contains(ClassificationKind.HighResults);
@@ -61,6 +64,21 @@ public sealed class SchoolClassifier(RuleSet ruleSet, OverallZonePolicy policy)
         {
             Classification = classification,
             OverallZone = policy.Derive(evaluation.Findings.Select(finding => finding.Zone), classification),
+            Failures = failed.Count == 0 ? evaluation.Failures : [.. evaluation.Failures, .. failed.Select(failure => FailureOf(evaluation.School, input, failure))],
+        };
+    }
+
+    private RuleFailure FailureOf(SchoolRow school, ClassificationInput input, (string RuleName, ClassificationKind Kind, string Message) failed)
+    {
+        var russian = System.Globalization.CultureInfo.GetCultureInfo("ru-RU");
+        string Number(decimal? value) => value?.ToString("0.####", russian) ?? "нет данных";
+        return new RuleFailure(
+            RuleFailureKind.Classification, ruleSet.ClassificationWorkflowName!, failed.RuleName, school.SchoolId, school.SchoolName,
+            $"индекс результатов {Number(input.ResultsIndex)}, индекс социального благополучия {Number(input.SocialWellbeingIndex)}",
+            RuleFailures.DetailOf(failed.Message))
+        {
+            Classification = failed.Kind,
+            RowNumber = school.RowNumber,
         };
     }
 }

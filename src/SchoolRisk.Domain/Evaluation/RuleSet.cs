@@ -95,7 +95,11 @@ public sealed class RuleSet
     /// name the file and rule at fault: first every file's shape (<see cref="RuleFileShape"/>, all problems of all files at
     /// once), then what the files mean (the first problem).
     /// </summary>
-    public static async Task<RuleSet> LoadAsync(IEnumerable<RuleFile> files, CancellationToken cancellationToken = default)
+    public static Task<RuleSet> LoadAsync(IEnumerable<RuleFile> files, CancellationToken cancellationToken = default) =>
+        LoadAsync(files, proveTotality: true, cancellationToken);
+
+    /// <summary>As <see cref="LoadAsync(IEnumerable{RuleFile}, CancellationToken)"/>; <paramref name="proveTotality"/> <c>false</c> only for tests of a rule that throws at evaluation time anyway.</summary>
+    internal static async Task<RuleSet> LoadAsync(IEnumerable<RuleFile> files, bool proveTotality, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(files);
         var ordered = files.OrderBy(file => file.Name, StringComparer.Ordinal).ToList();
@@ -166,7 +170,7 @@ public sealed class RuleSet
                 : [typeof(SchoolIndicators)];
             foreach (var rule in workflow.Rules)
             {
-                if (ExpressionSafety.Check(rule.Expression, inputs, ExpressionSafety.ParameterValues(rule.LocalParams)) is { } problem)
+                if (ExpressionSafety.Check(rule.Expression, inputs, ExpressionSafety.ParameterValues(rule.LocalParams), proveTotality) is { } problem)
                 {
                     throw new RuleSetException($"{fileOfWorkflow[workflow.WorkflowName]}, правило «{rule.RuleName}»: {problem}.");
                 }
@@ -209,6 +213,36 @@ public sealed class RuleSet
     }
 
     /// <summary>
+    /// Runs the classification workflow and keeps going past a rule that fails: the classifications whose rule is
+    /// satisfied, and each rule that threw with what it decides and the engine's message (what
+    /// <see cref="SchoolClassifier"/> leaves not decided for the school, instead of failing the whole evaluation).
+    /// </summary>
+    internal async Task<(IReadOnlySet<ClassificationKind> Decided, IReadOnlyList<(string RuleName, ClassificationKind Kind, string Message)> Failed)> ClassifyEachAsync(
+        ClassificationInput school, RegionalDistribution region)
+    {
+        var decided = new HashSet<ClassificationKind>();
+        var failed = new List<(string, ClassificationKind, string)>();
+        if (ClassificationWorkflowName is null)
+        {
+            return (decided, failed);
+        }
+
+        foreach (var result in await _engine.ExecuteAllRulesAsync(ClassificationWorkflowName, school, region))
+        {
+            if (!string.IsNullOrEmpty(result.ExceptionMessage))
+            {
+                failed.Add((result.Rule.RuleName, _classificationRules[result.Rule.RuleName], result.ExceptionMessage));
+            }
+            else if (result.IsSuccess)
+            {
+                decided.Add(_classificationRules[result.Rule.RuleName]);
+            }
+        }
+
+        return (decided, failed);
+    }
+
+    /// <summary>
     /// The band a rubric's total falls in. The loader made the bands cover every total exactly once; a rule that fails
     /// or an edited expression that picks no band or two is a <see cref="RuleEvaluationException"/>.
     /// </summary>
@@ -227,6 +261,36 @@ public sealed class RuleSet
             ? bands[0]
             : throw new RuleEvaluationException(
                 $"Workflow '{rubric.Id}': total {scores.Total} falls in {bands.Count} bands ({string.Join(", ", bands.Select(band => band.Name))}); exactly one is needed.");
+    }
+
+    /// <summary>
+    /// The band a rubric's total falls in, or, when a band's rule fails or an edited expression picks no band or two,
+    /// no band and the <see cref="RuleFailure"/> (in Russian) for <paramref name="subjectId"/>: what an upload's row and an
+    /// activation's check report instead of failing.
+    /// </summary>
+    public async Task<(RubricBand? Band, RuleFailure? Failure)> BandOrFailureAsync(Rubric rubric, RubricScores scores, string subjectId, string subjectName)
+    {
+        ArgumentNullException.ThrowIfNull(rubric);
+        ArgumentNullException.ThrowIfNull(scores);
+        RuleFailure Failure(string rule, string detail) =>
+            new(RuleFailureKind.Rubric, rubric.Id, rule, subjectId, subjectName, $"сумма баллов {scores.Total.ToString(CultureInfo.InvariantCulture)}", detail)
+            {
+                FileName = rubric.FileName,
+                RubricTitle = rubric.Title,
+            };
+
+        var results = await _engine.ExecuteAllRulesAsync(rubric.Id, scores);
+        if (results.FirstOrDefault(result => !string.IsNullOrEmpty(result.ExceptionMessage)) is { } failed)
+        {
+            return (null, Failure(failed.Rule.RuleName, RuleFailures.DetailOf(failed.ExceptionMessage)));
+        }
+
+        var bands = results.Where(result => result.IsSuccess).Select(result => rubric.Bands.Single(band => band.RuleName == result.Rule.RuleName)).ToList();
+        return bands.Count == 1
+            ? (bands[0], null)
+            : (null, Failure(
+                bands.Count == 0 ? string.Join(", ", rubric.Bands.Select(band => band.RuleName)) : string.Join(", ", bands.Select(band => band.RuleName)),
+                bands.Count == 0 ? "сумма не попадает ни в один уровень" : $"сумма попадает сразу в {bands.Count.ToString(CultureInfo.InvariantCulture)} {(bands.Count <= 4 ? "уровня" : "уровней")}, а должна ровно в один"));
     }
 
     private static JsonElement? Section(RuleFile file, string name)

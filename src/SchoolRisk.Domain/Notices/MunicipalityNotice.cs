@@ -111,22 +111,30 @@ public sealed record MunicipalityNotice(
     }
 
     /// <summary>
-    /// The notice that rule set <paramref name="ruleSetVersion"/> changed the zones of some of a municipality's schools
-    /// (its data did not change), or <c>null</c> when it changed none. One per municipality, period and version.
+    /// The notice that the activation of rule set <paramref name="ruleSetVersion"/> at <paramref name="activatedAt"/>
+    /// changed the zones of some of a municipality's schools (its data did not change), or <c>null</c> when it changed
+    /// none. One per municipality, period and activation: the id names the version and the moment it was activated, so a
+    /// version activated again (a rollback, A → B → A) moves zones back with a notice of its own, while the retry of the
+    /// same recalculation, or the next one under the same activation, is the same notice.
     /// </summary>
-    public static MunicipalityNotice? RulesChanged(Period period, string municipalityId, string uploadId, string ruleSetVersion, IReadOnlyList<SchoolZoneChange> changes)
+    public static MunicipalityNotice? RulesChanged(
+        Period period, string municipalityId, string uploadId, string ruleSetVersion, DateTimeOffset activatedAt, IReadOnlyList<SchoolZoneChange> changes)
     {
         ArgumentNullException.ThrowIfNull(changes);
         return changes.Count == 0
             ? null
             : new MunicipalityNotice(
-                $"{period}_{municipalityId}_rules_{ruleSetVersion}", municipalityId, period, uploadId, string.Empty, NoticeKind.RulesChanged,
+                $"{period}_{municipalityId}_rules_{ruleSetVersion}_{activatedAt.UtcDateTime:yyyyMMddHHmmssfff}", municipalityId, period, uploadId, string.Empty, NoticeKind.RulesChanged,
                 ruleSetVersion, changes.Count, [.. changes.Where(change => change.After != Zone.None).Select(change => new RiskSchool(change.SchoolId, change.SchoolName, change.After, change.Findings) { Reasons = change.Reasons })],
                 null)
             {
                 ZoneChanges = [.. changes.OrderBy(change => change.SchoolId, StringComparer.Ordinal)],
             };
     }
+
+    /// <summary>The versions the schools of a <see cref="NoticeKind.RulesChanged"/> notice were moved from, in order of first mention; empty when not recorded.</summary>
+    public IReadOnlyList<string> VersionsBefore() =>
+        [.. ZoneChanges.Select(change => change.FromVersion).OfType<string>().Distinct(StringComparer.Ordinal)];
 
     /// <summary>
     /// The committee's notice that an edit of its registry or recipients directory has problems: to the recipient

@@ -35,6 +35,18 @@ public sealed record UploadReport(
             reading.DataRows, reading.ValidRows, reading.ProblemCount, reading.Problems, reading.UnrecognisedColumns, reading.Notes);
     }
 
+    /// <summary>
+    /// This report with the problems of rules that could not evaluate some of the upload's schools added
+    /// (<c>RuleFailures.ForUpload</c>): <paramref name="listed"/> in full, <paramref name="count"/> in all. A school's row
+    /// is still evaluated, only what the failing rule decides is not; a rubric row whose band could not be found is not
+    /// evaluated at all (<paramref name="rowsNotEvaluated"/>, counted as skipped).
+    /// </summary>
+    public UploadReport WithRuleProblems(IReadOnlyList<UploadProblem> listed, int count, int rowsNotEvaluated = 0)
+    {
+        ArgumentNullException.ThrowIfNull(listed);
+        return count == 0 ? this : this with { Problems = [.. Problems, .. listed], ProblemCount = ProblemCount + count, ValidRows = ValidRows - rowsNotEvaluated };
+    }
+
     public static UploadReport Rejected(UploadPath path, string uploadId, string reason, IUploadReading? reading)
     {
         ArgumentNullException.ThrowIfNull(path);

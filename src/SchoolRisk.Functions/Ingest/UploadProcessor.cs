@@ -140,7 +140,7 @@ public sealed class UploadProcessor(
         {
             await foreach (var row in reading.ReadValidRowsAsync(cancellationToken))
             {
-                schools.Add(evaluator.Evaluate(row));
+                schools.Add(evaluator.EvaluateMarkingFailures(row));
             }
         }
         catch (UploadRejectedException exception)
@@ -150,7 +150,15 @@ public sealed class UploadProcessor(
 
         schools = await ClassifyAsync(path, schools, registered, new SchoolClassifier(ruleSet, OverallZonePolicy.Default), cancellationToken);
         var evaluated = new EvaluatedUpload(path, record.UploadId, ruleSet.Version, schools);
-        var report = UploadReport.Evaluated(path, record.UploadId, reading);
+        var failures = schools.SelectMany(school => school.Failures).ToList();
+        var report = UploadReport.Evaluated(path, record.UploadId, reading).WithRuleProblems(ProblemsOf(path, failures, reading.Problems.Count), failures.Count);
+        if (failures.Count > 0)
+        {
+            logger.LogWarning(
+                "Upload {UploadId} ({BlobName}): rule set {RuleSetVersion} could not evaluate everything, left not evaluated: {Problems}",
+                record.UploadId, path.BlobName, ruleSet.Version, string.Join(" | ", RuleFailures.ForAdministrator(failures, $"загрузке {path.BlobName}", new Dictionary<string, string>())));
+        }
+
         var links = report.HasFindings ? await reports.WriteAsync(report, cancellationToken) : null;
         await results.UpsertAsync(evaluated, cancellationToken);
         await results.DeleteOthersThanAsync(path.Period, path.MunicipalityId, record.UploadId, cancellationToken);
@@ -166,7 +174,7 @@ public sealed class UploadProcessor(
                 DataRows = reading.DataRows,
                 SchoolCount = schools.Count,
                 SkippedRows = reading.SkippedRows,
-                ProblemCount = reading.ProblemCount,
+                ProblemCount = report.ProblemCount,
                 HighCount = evaluated.CountIn(Zone.High),
                 MediumCount = evaluated.CountIn(Zone.Medium),
                 ReportJson = links?.Json,
@@ -189,11 +197,18 @@ public sealed class UploadProcessor(
         await using var content = await blobs.OpenReadAsync(path.BlobName, blob.ETag, cancellationToken);
         var reading = new RubricReading(content, path, registered, ruleSet.Rubrics, limits);
         var evaluated = new List<RubricResult>();
+        var failures = new List<RuleFailure>();
         try
         {
             await foreach (var row in reading.ReadValidRowsAsync(cancellationToken))
             {
-                var band = await ruleSet.BandOfAsync(row.Rubric, row.Scores);
+                var (band, failure) = await ruleSet.BandOrFailureAsync(row.Rubric, row.Scores, row.Subject, row.SubjectName);
+                if (band is null)
+                {
+                    failures.Add(failure! with { RowNumber = row.Number });
+                    continue;
+                }
+
                 evaluated.Add(new RubricResult(row.Rubric.Id, row.Rubric.Level, row.Subject, row.SubjectName, row.Scores, row.Rubric.MaxScore, band) { Title = row.Rubric.Title });
             }
         }
@@ -202,7 +217,7 @@ public sealed class UploadProcessor(
             return await RejectAsync(path, record, exception.Message, reading, cancellationToken);
         }
 
-        var report = UploadReport.Evaluated(path, record.UploadId, reading);
+        var report = UploadReport.Evaluated(path, record.UploadId, reading).WithRuleProblems(ProblemsOf(path, failures, reading.Problems.Count), failures.Count, failures.Count);
         var links = report.HasFindings ? await reports.WriteAsync(report, cancellationToken) : null;
         await rubrics.UpsertAsync(path, record.UploadId, ruleSet.Version, evaluated, cancellationToken);
         await rubrics.DeleteOthersThanAsync(path.Period, path.MunicipalityId, record.UploadId, cancellationToken);
@@ -219,8 +234,8 @@ public sealed class UploadProcessor(
                 UpdatedAt = time.GetUtcNow(),
                 DataRows = reading.DataRows,
                 RubricCount = evaluated.Count,
-                SkippedRows = reading.DataRows - reading.ValidRows,
-                ProblemCount = reading.ProblemCount,
+                SkippedRows = report.SkippedRows,
+                ProblemCount = report.ProblemCount,
                 HighCount = high,
                 MediumCount = medium,
                 ReportJson = links?.Json,
@@ -232,8 +247,19 @@ public sealed class UploadProcessor(
             record.UploadId, path.BlobName, ruleSet.Version, evaluated.Count, high, medium, rubricZone.ToKey());
         return IngestOutcome.Evaluated(
             MunicipalityNotice.ForRubrics(path, record.UploadId, ruleSet.Version, evaluated, report, links),
-            $"Rubric upload {record.UploadId} ({path.BlobName}): {evaluated.Count} rubrics evaluated by rule set {ruleSet.Version}, {reading.DataRows - reading.ValidRows} rows skipped.");
+            $"Rubric upload {record.UploadId} ({path.BlobName}): {evaluated.Count} rubrics evaluated by rule set {ruleSet.Version}, {report.SkippedRows} rows skipped.");
     }
+
+    /// <summary>
+    /// The problems an upload's report lists for rules that threw on its rows (<see cref="RuleFailures.ForUpload"/>), as
+    /// many as the report lists at most beside the <paramref name="listedAlready"/> problems of the reading; every one is counted.
+    /// </summary>
+    private List<UploadProblem> ProblemsOf(UploadPath path, IReadOnlyList<RuleFailure> failures, int listedAlready) =>
+        [.. failures.Take(Math.Max(0, limits.MaxListedProblems - listedAlready)).Select(failure => new UploadProblem(
+            failure.RowNumber,
+            failure.IndicatorId is { } indicator ? Domain.Indicators.IndicatorCatalog.Find(indicator)?.Title : null,
+            failure.Inputs,
+            RuleFailures.ForUpload(failure, path.FileName)))];
 
     private async Task SupersedeAsync(List<UploadRecord> earlier, string uploadId, CancellationToken cancellationToken)
     {

@@ -23,7 +23,8 @@ namespace SchoolRisk.Functions.Recalculate;
 /// to that upload's own recalculation. Schools stored under another rule set version whose zone the current one changes
 /// were moved by the rules, not by their data: each rewritten municipality with such schools gets a
 /// <see cref="NoticeKind.RulesChanged"/> notice, whichever recalculation (an activation's re-evaluation or the next
-/// upload's) comes first; its id (period, municipality, version) makes it one notice. The notices leave only when the
+/// upload's) comes first; its id (period, municipality, version and the moment of its activation) makes it one notice
+/// per activation: a rollback that moves zones back (A → B → A) is told again, saying from which version to which. The notices leave only when the
 /// recalculation completes (its output binding), so a recalculation killed half-way leaves rows moved and no notice:
 /// each row keeps the zone it had before the rules (<see cref="StoredInput.ZoneBefore"/>) and is stamped with the start of
 /// the recalculation that wrote it, and the next one to complete (the retry or a later request) queues the whole notice
@@ -61,17 +62,29 @@ public sealed class RegionalRecalculation(
         }
 
         var startedAt = time.GetUtcNow();
-        var ruleSet = await rules.GetAsync(cancellationToken);
-        if (ruleSetVersion is not null && ruleSet.Version != ruleSetVersion)
+        var active = await rules.GetActiveAsync(cancellationToken);
+        if (ruleSetVersion is not null && active.RuleSet.Version != ruleSetVersion)
         {
-            ruleSet = await rules.RefreshAsync(cancellationToken);
+            active = await rules.RefreshActiveAsync(cancellationToken);
         }
+
+        var ruleSet = active.RuleSet;
 
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["Period"] = period.ToString(), ["RuleSetVersion"] = ruleSet.Version });
         var evaluation = periods.EvaluateAsync(period, ruleSet, cancellationToken);
         var summariesRead = municipalities.SnapshotAsync(period, cancellationToken);
         await Task.WhenAll(evaluation, summariesRead);
-        var (evaluated, summaries) = (await evaluation, await summariesRead);
+        var (periodEvaluation, summaries) = (await evaluation, await summariesRead);
+        var evaluated = periodEvaluation.Schools;
+        var failures = periodEvaluation.Failures;
+        if (failures.Count > 0)
+        {
+            // The active version passed this check on the latest period when it was activated; data of another period, or
+            // an upload since, can still make a rule throw: what it decides is left not evaluated there, and said here.
+            logger.LogWarning(
+                "Rule set {RuleSetVersion} could not evaluate everything of {Period}: {Problems}",
+                ruleSet.Version, period.ToString(), string.Join(" | ", RuleFailures.ForAdministrator(failures, $"данных за {period}", new Dictionary<string, string>())));
+        }
 
         var skipped = new ConcurrentBag<string>();
         var queued = new ConcurrentBag<NoticeMessage>();
@@ -92,7 +105,7 @@ public sealed class RegionalRecalculation(
             Interlocked.Increment(ref written);
             var changes = municipality.Select(pair => ChangeOf(pair.Stored, pair.Evaluation, ruleSet.Version)).OfType<SchoolZoneChange>().ToList();
             var due = municipality.Any(pair => pair.Stored.RuleSetVersion != ruleSet.Version || pair.Stored.EvaluatedAt > (lastCompleted ?? DateTimeOffset.MinValue));
-            var notice = due && MunicipalityNotice.RulesChanged(period, municipalityId, uploadId, ruleSet.Version, changes) is { } changed
+            var notice = due && MunicipalityNotice.RulesChanged(period, municipalityId, uploadId, ruleSet.Version, active.ActivatedAt, changes) is { } changed
                 ? QueueAsync(changed, queued, token)
                 : Task.CompletedTask;
             await municipalities.UpdateAsync(
@@ -102,7 +115,8 @@ public sealed class RegionalRecalculation(
         await Task.WhenAll(snapshot, writing);
 
         var outcome = $"Period {period} recalculated by rule set {ruleSet.Version}: {evaluated.Count} schools, " +
-            $"{written} municipalities rewritten, {skipped.Count} changed meanwhile ({string.Join(", ", skipped.Order(StringComparer.Ordinal))}), {queued.Count} rules-changed notices.";
+            $"{written} municipalities rewritten, {skipped.Count} changed meanwhile ({string.Join(", ", skipped.Order(StringComparer.Ordinal))}), {queued.Count} rules-changed notices, " +
+            $"{failures.Count} rule failures (left not evaluated).";
         await held.CompletedAsync(startedAt, cancellationToken);
         logger.LogInformation("{Outcome}", outcome);
         return new RecalculationOutcome(outcome, [.. queued.OrderBy(message => message.MunicipalityId, StringComparer.Ordinal)], startedAt);
@@ -114,6 +128,7 @@ public sealed class RegionalRecalculation(
             ? new SchoolZoneChange(stored.SchoolId, stored.SchoolName, before, evaluation.OverallZone, evaluation.Findings)
             {
                 Reasons = OverallZonePolicy.Default.ReasonsFor(evaluation.Findings.Select(finding => finding.Zone), evaluation.Classification),
+                FromVersion = stored.VersionBefore(ruleSetVersion),
             }
             : null;
 

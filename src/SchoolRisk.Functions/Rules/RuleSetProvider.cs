@@ -17,23 +17,30 @@ public sealed class RuleSetProvider(RuleStore store, TimeProvider time, ILogger<
 
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private RuleSet? _current;
+    private DateTimeOffset _activatedAt;
     private string? _eTag;
     private DateTimeOffset _checkedAt;
 
     public void Dispose() => _refresh.Dispose();
 
-    public async ValueTask<RuleSet> GetAsync(CancellationToken cancellationToken = default)
+    public async ValueTask<RuleSet> GetAsync(CancellationToken cancellationToken = default) => (await GetActiveAsync(cancellationToken)).RuleSet;
+
+    /// <summary>The rule set in use and when its version was activated, read as <see cref="GetAsync"/> reads it.</summary>
+    public async ValueTask<ActiveRuleSet> GetActiveAsync(CancellationToken cancellationToken = default)
     {
         if (_current is { } current && time.GetUtcNow() - _checkedAt < CheckInterval)
         {
-            return current;
+            return new ActiveRuleSet(current, _activatedAt);
         }
 
-        return await RefreshAsync(cancellationToken);
+        return await RefreshActiveAsync(cancellationToken);
     }
 
     /// <summary>Reads the active pointer now and loads the version it names if it is not the one in use.</summary>
-    public async Task<RuleSet> RefreshAsync(CancellationToken cancellationToken = default)
+    public async Task<RuleSet> RefreshAsync(CancellationToken cancellationToken = default) => (await RefreshActiveAsync(cancellationToken)).RuleSet;
+
+    /// <summary>As <see cref="RefreshAsync"/>, with the moment the version in use was activated.</summary>
+    public async Task<ActiveRuleSet> RefreshActiveAsync(CancellationToken cancellationToken = default)
     {
         await _refresh.WaitAsync(cancellationToken);
         try
@@ -43,7 +50,7 @@ public sealed class RuleSetProvider(RuleStore store, TimeProvider time, ILogger<
             _checkedAt = time.GetUtcNow();
             if (active.ETag == _eTag && _current is not null)
             {
-                return _current;
+                return new ActiveRuleSet(_current, _activatedAt);
             }
 
             if (_current?.Version != active.Version)
@@ -57,12 +64,14 @@ public sealed class RuleSetProvider(RuleStore store, TimeProvider time, ILogger<
                 catch (RuleSetException exception) when (_current is not null)
                 {
                     logger.LogError(exception, "Active rule set {RuleSetVersion} could not be loaded; {CurrentVersion} stays in use", active.Version, _current.Version);
-                    return _current;
+                    return new ActiveRuleSet(_current, _activatedAt);
                 }
             }
 
+            // The same version may have been activated again since (A → B → A): the moment is the pointer's.
+            _activatedAt = active.ActivatedAt;
             _eTag = active.ETag;
-            return _current;
+            return new ActiveRuleSet(_current, _activatedAt);
         }
         finally
         {

@@ -13,7 +13,7 @@ public static class RuleVersionsFunction
             {
                 var active = await store.ActiveAsync(cancellationToken);
                 var versions = await store.ListVersionsAsync(cancellationToken)
-                    .Select(version => new RuleVersionView(version.Version, version.ActivatedAt, version.By, version.Reason, version.Source))
+                    .Select(version => new RuleVersionView(version.Version, version.ActivatedAt, version.By, version.ByOrigin, version.Reason, version.Source))
                     .ToListAsync(cancellationToken);
                 return HttpOutput.Json(StatusCodes.Status200OK, new RuleVersionsView(active?.Version, versions));
             }));

@@ -1,5 +1,6 @@
 using SchoolRisk.Domain.Classification;
 using SchoolRisk.Domain.Zones;
+using SchoolRisk.Storage.Rules;
 
 namespace SchoolRisk.Functions.Views;
 
@@ -34,5 +35,5 @@ public sealed record RankingEntry(int Rank, string SchoolId, string SchoolName, 
 /// <summary>The rule set versions: which is in force, and every activation, newest first.</summary>
 public sealed record RuleVersionsView(string? Active, IReadOnlyList<RuleVersionView> Versions);
 
-/// <summary>One activation of a rule set version.</summary>
-public sealed record RuleVersionView(string Version, DateTimeOffset ActivatedAt, string By, string Reason, string Source);
+/// <summary>One activation of a rule set version: who made it and how that is known (<c>byOrigin</c>: <c>signedIn</c>, <c>functionKey</c>, <c>declared</c> — blob metadata, not verified — <c>commandLine</c>, <c>system</c>), why, by what route.</summary>
+public sealed record RuleVersionView(string Version, DateTimeOffset ActivatedAt, string By, AuthorOrigin ByOrigin, string Reason, string Source);

@@ -55,7 +55,7 @@ public sealed class AnalyticalNoteWriter(
 
     private static NoteSchool NoteSchoolOf(StoredResult school, IReadOnlyDictionary<string, Zone> before, SchoolEvaluator evaluator)
     {
-        var findings = evaluator.Evaluate(new SchoolRow(0, school.SchoolId, school.SchoolName, school.Values)).Findings;
+        var findings = evaluator.EvaluateMarkingFailures(new SchoolRow(0, school.SchoolId, school.SchoolName, school.Values)).Findings;
         return new NoteSchool(
             school.SchoolId, school.SchoolName, school.OverallZone, before.TryGetValue(school.SchoolId, out var zone) ? zone : null, findings, school.Classification.LowResults)
         {

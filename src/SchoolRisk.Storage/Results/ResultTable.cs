@@ -15,7 +15,8 @@ namespace SchoolRisk.Storage.Results;
 /// columns <c>{Indicator}</c> (value) and <c>{Indicator}Zone</c> for every indicator of the catalog, the overall zone,
 /// and the classification (<c>ResultsIndex</c>, <c>LowResults</c>, <c>StablyLowResults</c>, <c>UnfavourableConditions</c>,
 /// <c>Typology</c>, <c>NonObjectiveResults</c>, <c>LeaderEffective</c>), and after a recalculation under new rules the zone
-/// before them (<c>ZoneBeforeRules</c>).
+/// before them and the version that decided it (<c>ZoneBeforeRules</c>, <c>RuleSetVersionBeforeRules</c>). An indicator a rule could not evaluate for the school (the rule threw on its
+/// values) has no zone column and is listed in <c>NotEvaluated</c> (indicator ids, comma-separated).
 /// Writes are upserts in entity-group transactions of up to 100, so a retried upload rewrites the same rows.
 /// </summary>
 public sealed class ResultTable(StorageAccount account, TimeProvider time)
@@ -23,12 +24,13 @@ public sealed class ResultTable(StorageAccount account, TimeProvider time)
     private const int MaxBatch = 100;
     private const string ZoneSuffix = "Zone";
     private const string ZoneBeforeRulesColumn = "ZoneBeforeRules";
+    private const string VersionBeforeRulesColumn = "RuleSetVersionBeforeRules";
 
     /// <summary>Ranges of partitions <see cref="ReadInputsAsync"/> reads at once.</summary>
     private const int RangesAtOnce = 8;
 
     private static readonly string[] InputColumns =
-        ["RowKey", "MunicipalityId", "SchoolName", "OverallZone", "UploadId", "RuleSetVersion", ZoneBeforeRulesColumn, "EvaluatedAt", .. IndicatorCatalog.All.Select(indicator => indicator.PropertyName)];
+        ["RowKey", "MunicipalityId", "SchoolName", "OverallZone", "UploadId", "RuleSetVersion", ZoneBeforeRulesColumn, VersionBeforeRulesColumn, "EvaluatedAt", .. IndicatorCatalog.All.Select(indicator => indicator.PropertyName)];
 
     private readonly TableClient _table = account.Tables.GetTableClient(account.Options.ResultsTable);
 
@@ -68,6 +70,7 @@ public sealed class ResultTable(StorageAccount account, TimeProvider time)
                     var row = stored[school.School.SchoolId];
                     var entity = ToEntity(partition, upload, school, recalculationStartedAt);
                     entity[ZoneBeforeRulesColumn] = row.ZoneBefore(upload.RuleSetVersion)?.ToKey();
+                    entity[VersionBeforeRulesColumn] = row.VersionBefore(upload.RuleSetVersion);
                     return new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, new Azure.ETag(row.ETag));
                 });
                 await _table.SubmitTransactionAsync(actions, cancellationToken);
@@ -147,11 +150,14 @@ public sealed class ResultTable(StorageAccount account, TimeProvider time)
             ["RuleSetVersion"] = upload.RuleSetVersion,
             ["EvaluatedAt"] = evaluatedAt,
         };
+        var notEvaluated = school.NotEvaluated;
         foreach (var indicator in IndicatorCatalog.All)
         {
             entity[indicator.PropertyName] = (double?)indicator.ValueOf(school.School.Indicators);
-            entity[indicator.PropertyName + ZoneSuffix] = school.ZoneOf(indicator.Id).ToKey();
+            entity[indicator.PropertyName + ZoneSuffix] = notEvaluated.Contains(indicator.Id) ? null : school.ZoneOf(indicator.Id).ToKey();
         }
+
+        entity["NotEvaluated"] = notEvaluated.Count > 0 ? string.Join(",", notEvaluated) : null;
 
         var classification = school.Classification;
         entity["ResultsIndex"] = (double?)classification.ResultsIndex;
@@ -238,7 +244,8 @@ public sealed class ResultTable(StorageAccount account, TimeProvider time)
         ValuesOf(entity),
         entity.ETag.ToString(),
         ZoneNames.TryParse(entity.GetString(ZoneBeforeRulesColumn), out var before) ? before : null,
-        entity.GetDateTimeOffset("EvaluatedAt") ?? DateTimeOffset.MinValue);
+        entity.GetDateTimeOffset("EvaluatedAt") ?? DateTimeOffset.MinValue,
+        entity.GetString(VersionBeforeRulesColumn));
 
     private static SchoolIndicators ValuesOf(TableEntity entity) => SchoolIndicators.Create(IndicatorCatalog.All.Select(
         indicator => new KeyValuePair<Indicator, decimal?>(indicator, DecimalOf(entity, indicator.PropertyName))));

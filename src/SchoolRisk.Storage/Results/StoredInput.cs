@@ -9,7 +9,7 @@ namespace SchoolRisk.Storage.Results;
 /// <see cref="ZoneBeforeRules"/>: the overall zone under the rule set before <see cref="RuleSetVersion"/> when a
 /// recalculation (not an upload) brought the row to that version, kept by later recalculations with the same version and
 /// dropped by the next upload; and <see cref="EvaluatedAt"/>: when an upload wrote the row, or when the recalculation that
-/// rewrote it started.
+/// rewrote it started. <see cref="RuleSetVersionBeforeRules"/> is the version <see cref="ZoneBeforeRules"/> was decided by.
 /// </summary>
 public sealed record StoredInput(
     string MunicipalityId,
@@ -21,7 +21,8 @@ public sealed record StoredInput(
     SchoolIndicators Values,
     string ETag,
     Zone? ZoneBeforeRules,
-    DateTimeOffset EvaluatedAt)
+    DateTimeOffset EvaluatedAt,
+    string? RuleSetVersionBeforeRules = null)
 {
     /// <summary>
     /// The zone the school had before rule set <paramref name="ruleSetVersion"/> moved it: its zone now when the row is
@@ -29,4 +30,7 @@ public sealed record StoredInput(
     /// (perhaps one killed half-way), <c>null</c> when its data came under that version by an upload.
     /// </summary>
     public Zone? ZoneBefore(string ruleSetVersion) => RuleSetVersion != ruleSetVersion ? OverallZone : ZoneBeforeRules;
+
+    /// <summary>The version that decided <see cref="ZoneBefore"/>: the row's own while it is under another version, the one kept on the row otherwise.</summary>
+    public string? VersionBefore(string ruleSetVersion) => RuleSetVersion != ruleSetVersion ? RuleSetVersion : RuleSetVersionBeforeRules;
 }

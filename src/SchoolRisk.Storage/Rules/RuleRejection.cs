@@ -1,4 +1,9 @@
 namespace SchoolRisk.Storage.Rules;
 
-/// <summary>A candidate rule set that failed validation and was not activated: what was wrong, file by file and rule by rule.</summary>
-public sealed record RuleRejection(DateTimeOffset At, string By, string Reason, string Source, string ActiveVersion, IReadOnlyList<string> Problems);
+/// <summary>
+/// A candidate rule set that was not activated, and why: every problem, file by file and rule by rule, in Russian.
+/// <see cref="Problems"/> is what the table keeps (cut at a property's 64 KiB, the last one perhaps ending in «…»);
+/// <see cref="ProblemCount"/> counts them all, and <see cref="ProblemsBlob"/> (<c>{container}/{blob}</c>) holds the whole text.
+/// </summary>
+public sealed record RuleRejection(
+    DateTimeOffset At, string By, AuthorOrigin ByOrigin, string Reason, string Source, string ActiveVersion, IReadOnlyList<string> Problems, int ProblemCount, string? ProblemsBlob);

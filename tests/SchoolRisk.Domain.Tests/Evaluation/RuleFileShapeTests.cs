@@ -87,7 +87,7 @@ public sealed class RuleFileShapeTests
 
         var problems = await ProblemsAsync(huge);
 
-        Assert.Equal(["exams.json: файл занимает 256,4 КБ, допустимо не больше 256 КБ; разделите блок на несколько файлов."], problems);
+        Assert.Equal(["exams.json: файл занимает 256,4 КБ, допустимо не больше 256 КБ; разделите блок на несколько файлов или проверьте, что загружен нужный файл."], problems);
     }
 
     [Fact]

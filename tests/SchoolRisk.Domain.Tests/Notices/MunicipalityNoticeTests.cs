@@ -15,6 +15,25 @@ public sealed class MunicipalityNoticeTests
     private static readonly UploadPath Path = new(Period.Parse("2023-2024"), "gatchinsky", "schools.csv");
 
     [Fact]
+    public void RulesChanged_OnePerActivation_TheSameVersionActivatedAgainIsANewNotice_AndTheLetterSaysFromWhichVersion()
+    {
+        var first = DateTimeOffset.Parse("2026-11-20T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+        SchoolZoneChange[] changes = [new("gatchinsky-001", "Школа № 1", Zone.None, Zone.High, []) { FromVersion = "aaaaaaaaaaaa" }];
+
+        var notice = MunicipalityNotice.RulesChanged(Path.Period, "gatchinsky", "u1", "bbbbbbbbbbbb", first, changes)!;
+        var retried = MunicipalityNotice.RulesChanged(Path.Period, "gatchinsky", "u1", "bbbbbbbbbbbb", first, changes)!;
+        var again = MunicipalityNotice.RulesChanged(Path.Period, "gatchinsky", "u1", "bbbbbbbbbbbb", first.AddDays(2), changes)!;
+        var letter = MunicipalityLetter.Compose(notice, "Гатчинский район", LetterLinks.None);
+
+        Assert.Equal("2023-2024_gatchinsky_rules_bbbbbbbbbbbb_20261120100000000", notice.NoticeId);
+        Assert.Equal(notice.NoticeId, retried.NoticeId);
+        Assert.NotEqual(notice.NoticeId, again.NoticeId);
+        Assert.Equal(["aaaaaaaaaaaa"], notice.VersionsBefore());
+        Assert.Contains("комитет сменил правила оценки с версии aaaaaaaaaaaa на версию bbbbbbbbbbbb", letter.Text, StringComparison.Ordinal);
+        Assert.Null(MunicipalityNotice.RulesChanged(Path.Period, "gatchinsky", "u1", "bbbbbbbbbbbb", first, []));
+    }
+
+    [Fact]
     public void For_SchoolsInRiskZones_ListsOnlyThemWorstFirst()
     {
         var upload = Upload(Evaluation("gatchinsky-003", Zone.Medium), Evaluation("gatchinsky-001", Zone.None), Evaluation("gatchinsky-002", Zone.High));

@@ -12,7 +12,7 @@ public sealed class UploadsCommandTests(DeploymentFixture fixture) : IClassFixtu
     {
         var file = await WriteAsync(MessyUploads.All.Single(upload => upload.FileName == "unknown-header.csv"));
 
-        var (exit, output) = await SchoolRiskCli.RunAsync("uploads", "check", file, "--municipality", "gatchinsky", "--registry", Path.Combine(TestDeployment.RepositoryRoot, "samples", "registry", "schools.csv"), "--json");
+        var (exit, output) = await CliProcess.RunAsync("uploads", "check", file, "--municipality", "gatchinsky", "--registry", Path.Combine(TestDeployment.RepositoryRoot, "samples", "registry", "schools.csv"), "--json");
 
         Assert.Equal(0, exit);
         using var json = JsonDocument.Parse(output);
@@ -29,7 +29,7 @@ public sealed class UploadsCommandTests(DeploymentFixture fixture) : IClassFixtu
     {
         var file = await WriteAsync(MessyUploads.All.Single(upload => upload.FileName == "date.xlsx"));
 
-        var (exit, output) = await SchoolRiskCli.RunAsync("uploads", "check", file, "--municipality", "gatchinsky");
+        var (exit, output) = await CliProcess.RunAsync("uploads", "check", file, "--municipality", "gatchinsky");
 
         Assert.Equal(1, exit);
         Assert.Contains("Реестр не указан (--registry): коды школ не сверены с реестром.", output, StringComparison.Ordinal);
@@ -43,8 +43,8 @@ public sealed class UploadsCommandTests(DeploymentFixture fixture) : IClassFixtu
         var file = await WriteAsync(MessyUploads.All.Single(upload => upload.FileName == "unknown-header.csv"));
         string[] put = ["uploads", "put", "--connection-string", fixture.Deployment.ConnectionString, "--municipality", "gatchinsky", "--period", "2030-2031", file];
 
-        var (exit, output) = await SchoolRiskCli.RunAsync(put);
-        var (again, secondOutput) = await SchoolRiskCli.RunAsync(put);
+        var (exit, output) = await CliProcess.RunAsync(put);
+        var (again, secondOutput) = await CliProcess.RunAsync(put);
 
         Assert.Equal(0, exit);
         Assert.Contains("Статус: принят и оценён.", output, StringComparison.Ordinal);
@@ -60,7 +60,7 @@ public sealed class UploadsCommandTests(DeploymentFixture fixture) : IClassFixtu
     {
         var file = await WriteAsync(MessyUploads.All.Single(upload => upload.FileName == "svod.ods"));
 
-        var (exit, output) = await SchoolRiskCli.RunAsync("uploads", "put", "--connection-string", fixture.Deployment.ConnectionString, "--municipality", "gatchinsky", "--period", "2031-2032", file);
+        var (exit, output) = await CliProcess.RunAsync("uploads", "put", "--connection-string", fixture.Deployment.ConnectionString, "--municipality", "gatchinsky", "--period", "2031-2032", file);
 
         Assert.Equal(1, exit);
         Assert.Contains("Статус: отклонён.", output, StringComparison.Ordinal);
@@ -70,7 +70,7 @@ public sealed class UploadsCommandTests(DeploymentFixture fixture) : IClassFixtu
     [Fact]
     public async Task Grant_OnTheLocalEmulator_SaysTheLinkWorksOnlyInAzure_AndWhatToUseInstead()
     {
-        var (exit, output) = await SchoolRiskCli.RunAsync("uploads", "grant", "--connection-string", fixture.Deployment.ConnectionString, "--municipality", "gatchinsky", "--period", "2023-2024");
+        var (exit, output) = await CliProcess.RunAsync("uploads", "grant", "--connection-string", fixture.Deployment.ConnectionString, "--municipality", "gatchinsky", "--period", "2023-2024");
 
         Assert.Equal(0, exit);
         Assert.Contains("Azurite не принимает SAS на папку", output, StringComparison.Ordinal);

@@ -41,7 +41,7 @@ public sealed class HostileRuleEditDoorsTests(DeploymentFixture fixture) : IClas
                 await File.WriteAllTextAsync(Path.Combine(folder, file), json, new UTF8Encoding(false), cancellationToken);
             }
 
-            var validate = await SchoolRiskCli.RunAsync("rules", "validate", "--from", folder);
+            var validate = await CliProcess.RunAsync("rules", "validate", "--from", folder);
             var preview = await PreviewAsync(changed, cancellationToken);
             if (edit.Problem is null)
             {
@@ -50,7 +50,7 @@ public sealed class HostileRuleEditDoorsTests(DeploymentFixture fixture) : IClas
                 return;
             }
 
-            var activate = await SchoolRiskCli.RunAsync("rules", "activate", "--from", folder, "--reason", edit.Name, "--connection-string", fixture.Deployment.ConnectionString);
+            var activate = await CliProcess.RunAsync("rules", "activate", "--from", folder, "--reason", edit.Name, "--connection-string", fixture.Deployment.ConnectionString);
             var rejection = await ThroughTheContainerAsync(edited, cancellationToken);
 
             Assert.Equal(1, validate.Exit);

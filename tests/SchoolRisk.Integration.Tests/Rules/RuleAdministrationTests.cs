@@ -11,7 +11,6 @@ using SchoolRisk.Functions.Recalculate;
 using SchoolRisk.Functions.Rules;
 using SchoolRisk.Integration.Tests.Support;
 using SchoolRisk.Storage.Notifications;
-using SchoolRisk.Storage.Registry;
 using SchoolRisk.Storage.Results;
 using SchoolRisk.Storage.Rules;
 
@@ -23,6 +22,8 @@ public sealed class RuleAdministrationTests(DeploymentFixture fixture) : IClassF
     private static readonly Period Period = Period.Parse("2023-2024");
 
     private RuleStore Store => new(fixture.Deployment.Storage, TimeProvider.System);
+
+    private RuleActivationWorkflow Workflow => RuleServices.Workflow(fixture.Deployment.Storage);
 
     [Fact]
     public async Task EditedFileInTheRulesContainer_IsUsedByTheRunningAppWithoutRestart_AndAudited()
@@ -73,9 +74,9 @@ public sealed class RuleAdministrationTests(DeploymentFixture fixture) : IClassF
     {
         var before = (await Store.ActiveAsync(TestContext.Current.CancellationToken))!.Version;
         var beforeFiles = await Store.ReadVersionAsync(before, TestContext.Current.CancellationToken);
-        var changed = await Store.ActivateAsync(await TestRules.EgeHighFromAsync(7), new RuleChange("test", "try 7%", "cli"), TestContext.Current.CancellationToken);
+        var changed = await Workflow.ActivateAsync(await TestRules.EgeHighFromAsync(7), new RuleChange("test", "try 7%", "cli"), TestContext.Current.CancellationToken);
 
-        var rollback = await Store.ActivateAsync(beforeFiles, new RuleChange("test", "back to what it was", "rollback"), TestContext.Current.CancellationToken);
+        var rollback = await Workflow.ActivateAsync(beforeFiles, new RuleChange("test", "back to what it was", "rollback"), TestContext.Current.CancellationToken);
         await Store.WriteEditableAsync(beforeFiles, new RuleChange("test", "back to what it was", "rollback"), TestContext.Current.CancellationToken);
         var audit = await Store.ListVersionsAsync(TestContext.Current.CancellationToken).Take(2).ToListAsync(TestContext.Current.CancellationToken);
         var diff = RuleDiff.Lines(beforeFiles, await Store.ReadVersionAsync(changed.ActiveVersion, TestContext.Current.CancellationToken));
@@ -83,7 +84,7 @@ public sealed class RuleAdministrationTests(DeploymentFixture fixture) : IClassF
         Assert.Equal((RuleActivationOutcome.Activated, RuleActivationOutcome.Activated, before), (changed.Outcome, rollback.Outcome, rollback.ActiveVersion));
         Assert.Equal([(before, "rollback", changed.ActiveVersion), (changed.ActiveVersion, "cli", before)], audit.Select(a => (a.Version, a.Source, a.Previous)));
         Assert.Equal(before, (await Store.ActiveAsync(TestContext.Current.CancellationToken))!.Version);
-        Assert.Equal(before, (await RuleSet.LoadAsync(await Store.ReadEditableAsync(TestContext.Current.CancellationToken), TestContext.Current.CancellationToken)).Version);
+        Assert.Equal(before, (await RuleSet.LoadAsync((await Store.ReadEditableAsync(TestContext.Current.CancellationToken)).Files, TestContext.Current.CancellationToken)).Version);
         Assert.Contains("*** exams.json", diff);
         Assert.Contains(diff, line => line.Contains("+ ", StringComparison.Ordinal) && line.Contains("\"Threshold\": 7", StringComparison.Ordinal));
     }
@@ -97,9 +98,9 @@ public sealed class RuleAdministrationTests(DeploymentFixture fixture) : IClassF
         var candidate = await RuleSet.LoadAsync(await TestRules.EgeHighFromAsync(6), TestContext.Current.CancellationToken);
         var stored = await ResultsAsync();
 
-        var preview = await new RulePreview(new PeriodEvaluator(new ResultTable(fixture.Deployment.Storage, TimeProvider.System), new RegistryStore(fixture.Deployment.Storage)))
+        var preview = await RuleServices.Preview(fixture.Deployment.Storage)
             .CompareAsync(Period, candidate, TestContext.Current.CancellationToken);
-        await Store.ActivateAsync(await TestRules.EgeHighFromAsync(6), new RuleChange("test", "ЕГЭ: высокий риск от 6%", "cli"), TestContext.Current.CancellationToken);
+        await Workflow.ActivateAsync(await TestRules.EgeHighFromAsync(6), new RuleChange("test", "ЕГЭ: высокий риск от 6%", "cli"), TestContext.Current.CancellationToken);
         await new QueueClient(fixture.Deployment.ConnectionString, "period-recalculations").SendMessageAsync(
             JsonSerializer.Serialize(new RecalculationRequest(Period.ToString(), candidate.Version, TimeProvider.System.GetUtcNow()), JsonSerializerOptions.Web), TestContext.Current.CancellationToken);
         var after = await Poll.UntilAsync(() => ResultsAsync(), results => results.All(r => r.RuleSetVersion == candidate.Version), "the recalculation with the candidate");
@@ -121,7 +122,7 @@ public sealed class RuleAdministrationTests(DeploymentFixture fixture) : IClassF
         var defaultKey = await fixture.Deployment.Keys.GetAsync("PreviewRules", "default", TestContext.Current.CancellationToken);
         var exams = (await TestRules.EgeHighFromAsync(5.8m)).Single(f => f.Name == "exams.json");
         var active = await Store.ReadVersionAsync((await Store.ActiveAsync(TestContext.Current.CancellationToken))!.Version, TestContext.Current.CancellationToken);
-        var expected = await new RulePreview(new PeriodEvaluator(new ResultTable(fixture.Deployment.Storage, TimeProvider.System), new RegistryStore(fixture.Deployment.Storage)))
+        var expected = await RuleServices.Preview(fixture.Deployment.Storage)
             .CompareAsync(Period, await RuleSet.LoadAsync([.. active.Where(f => f.Name != "exams.json"), exams], TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
         using var http = new HttpClient { BaseAddress = fixture.Deployment.HttpUrl };
 
@@ -162,7 +163,7 @@ public sealed class RuleAdministrationTests(DeploymentFixture fixture) : IClassF
     public async Task ActivationAskingForReevaluation_NotifiesMunicipalitiesWhoseZonesTheRulesChanged_SayingTheRulesChanged()
     {
         var defaults = await RuleFiles.ReadDirectoryAsync(TestRules.Folder, TestContext.Current.CancellationToken);
-        await Store.ActivateAsync(defaults, new RuleChange("test", "start from the defaults", "cli"), TestContext.Current.CancellationToken);
+        await Workflow.ActivateAsync(defaults, new RuleChange("test", "start from the defaults", "cli"), TestContext.Current.CancellationToken);
         await Store.WriteEditableAsync(defaults, new RuleChange("test", "start from the defaults", "cli"), TestContext.Current.CancellationToken);
         await fixture.Deployment.UploadAsync("2023-2024/volosovsky/schools.csv", "school_id,ege_below_min_share\nvolosovsky-001,7.5\nvolosovsky-002,3\n");
         await Poll.UntilAsync(() => ResultAsync("volosovsky", "volosovsky-002"), r => r is not null, "volosovsky's results");

@@ -25,7 +25,7 @@ internal static class RuleFileShape
         var bytes = Encoding.UTF8.GetByteCount(file.Json);
         if (bytes > RuleSetLimits.MaxFileBytes)
         {
-            return [$"{file.Name}: файл занимает {Size(bytes)}, допустимо не больше {Size(RuleSetLimits.MaxFileBytes)}; разделите блок на несколько файлов."];
+            return [RuleSetLimits.FileTooLarge(file.Name, bytes)];
         }
 
         JsonDocument document;
@@ -256,8 +256,4 @@ internal static class RuleFileShape
     };
 
     private static string Quote(string text) => text.Length <= 60 ? text : string.Concat(text.AsSpan(0, 57), "…");
-
-    private static string Size(int bytes) => bytes >= 1024 * 1024
-        ? $"{bytes / (1024d * 1024):0.#} МБ".Replace('.', ',')
-        : $"{bytes / 1024d:0.#} КБ".Replace('.', ',');
 }

@@ -22,4 +22,12 @@ public static class RuleSetLimits
 
     /// <summary>The most test cases one file may have.</summary>
     public const int MaxTestCasesPerFile = 500;
+
+    /// <summary>The problem with a file of <paramref name="bytes"/> bytes, over <see cref="MaxFileBytes"/>: the same at every door, whether the file was read or only its size seen.</summary>
+    public static string FileTooLarge(string fileName, long bytes) =>
+        $"{fileName}: файл занимает {Size(bytes)}, допустимо не больше {Size(MaxFileBytes)}; разделите блок на несколько файлов или проверьте, что загружен нужный файл.";
+
+    private static string Size(long bytes) => bytes >= 1024 * 1024
+        ? $"{bytes / (1024d * 1024):0.#} МБ".Replace('.', ',')
+        : $"{bytes / 1024d:0.#} КБ".Replace('.', ',');
 }

@@ -57,7 +57,9 @@ public static class MunicipalityLetter
 
                 break;
             case NoticeKind.RulesChanged:
-                letter.Paragraph($"Ваши данные не менялись: комитет изменил правила оценки (версия {notice.RuleSetVersion}), и зоны риска этих школ за {notice.Period} стали другими.")
+                letter.Paragraph(notice.VersionsBefore() is { Count: > 0 } before
+                        ? $"Ваши данные не менялись: комитет сменил правила оценки с версии {string.Join(", ", before)} на версию {notice.RuleSetVersion}, и зоны риска этих школ за {notice.Period} стали другими."
+                        : $"Ваши данные не менялись: комитет изменил правила оценки (версия {notice.RuleSetVersion}), и зоны риска этих школ за {notice.Period} стали другими.")
                     .Table(
                         ["Школа", "Было", "Стало", "Почему в зоне риска", "Показатели в зоне риска"],
                         notice.ZoneChanges.Select(change => (IReadOnlyList<string>)[

@@ -3,10 +3,10 @@ using System.Text;
 
 namespace SchoolRisk.Integration.Tests.Support;
 
-/// <summary>Runs the <c>schoolrisk</c> program (built beside the tests) as a person runs it: its own process, output and errors captured.</summary>
-internal static class SchoolRiskCli
+/// <summary>Runs the <c>schoolrisk</c> program built next to the tests, as an administrator or a municipal specialist runs it.</summary>
+public static class CliProcess
 {
-    /// <summary>The exit code, and standard output followed by standard error.</summary>
+    /// <summary>Its exit code and what it printed (standard output, then standard error).</summary>
     public static async Task<(int Exit, string Output)> RunAsync(params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, StandardOutputEncoding = Encoding.UTF8 };

@@ -1,0 +1,210 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Azure.Storage.Blobs.Models;
+using SchoolRisk.Domain.Evaluation;
+using SchoolRisk.Domain.Evaluation.Shape;
+using SchoolRisk.Domain.Periods;
+using SchoolRisk.Domain.Zones;
+using SchoolRisk.Functions.Rules;
+using SchoolRisk.Integration.Tests.Support;
+using SchoolRisk.Storage.Results;
+using SchoolRisk.Storage.Rules;
+using SchoolRisk.Storage.Uploads;
+
+namespace SchoolRisk.Integration.Tests.Rules;
+
+/// <summary>
+/// The doors that change rules, through a running app: the <c>rules</c> container (whatever its files hold, a recorded
+/// rejection, never a poison message; no block removed without <c>allowremoval</c>), an upload evaluated by a rule that
+/// throws on one of its schools (reported, not failed), and the preview over HTTP (a rule that throws on the period's data
+/// is a 422 naming it; a file removed is listed in <c>removed</c>).
+/// </summary>
+public sealed class RuleDoorsTests(DeploymentFixture fixture) : IClassFixture<DeploymentFixture>
+{
+    private static readonly Period Period = Period.Parse("2023-2024");
+
+    /// <summary>Divides the ОГЭ share by itself once ЕГЭ is over the threshold: the default's zones on every test case, a division by zero where ОГЭ is 0.</summary>
+    private const string ThrowingWhereOgeIsZero =
+        "input1.EgeBelowMinShare >= threshold && (!input1.OgeFailShare.HasValue || input1.OgeFailShare.Value / input1.OgeFailShare.Value > 0)";
+
+    /// <summary>The same where ОГЭ is 7.5 exactly (a decimal divided by zero): what the upload test's school has, and no other test's.</summary>
+    private const string ThrowingWhereOgeIsSevenAndAHalf =
+        "input1.EgeBelowMinShare >= threshold && (!input1.OgeFailShare.HasValue || input1.OgeFailShare.Value / (input1.OgeFailShare.Value - 7.5m) != 0)";
+
+    private RuleStore Store => new(fixture.Deployment.Storage, TimeProvider.System);
+
+    [Fact]
+    public async Task RulesContainer_WhateverItsFilesHold_EachEditIsARecordedRejection_NothingIsPoisoned_AndTheActiveVersionStays()
+    {
+        var before = (await Store.ActiveAsync(TestContext.Current.CancellationToken))!.Version;
+        var defaults = await DefaultsAsync();
+        var container = fixture.Deployment.Storage.Blobs.GetBlobContainerClient(fixture.Deployment.Storage.Options.RulesContainer);
+        var edits = new (string Reason, Func<Task> Edit)[]
+        {
+            // A shape no reader expects: the validation itself throws.
+            ("TestCases: 5", () => Store.WriteEditableAsync(
+                Replace(defaults, "staff.json", json => WithTestCases(json, 5)), new RuleChange("test", "TestCases: 5", "container"), TestContext.Current.CancellationToken)),
+            // Nested deeper than the expression parser's stack survives: refused on its text, the handler never dies.
+            ("deep", () => Store.WriteEditableAsync(
+                Replace(defaults, "exams.json", json => json.Replace("\"input1.EgeBelowMinShare >= threshold\"", $"\"{new string('(', 900)}input1.EgeBelowMinShare{new string(')', 900)} >= threshold\"", StringComparison.Ordinal)),
+                new RuleChange("test", "deep", "container"), TestContext.Current.CancellationToken)),
+            // A 100 KB expression.
+            ("long", () => Store.WriteEditableAsync(
+                Replace(defaults, "exams.json", json => json.Replace("\"input1.EgeBelowMinShare >= threshold\"", $"\"{string.Concat(Enumerable.Repeat("input1.EgeBelowMinShare >= threshold && ", 2_500))}true\"", StringComparison.Ordinal)),
+                new RuleChange("test", "long", "container"), TestContext.Current.CancellationToken)),
+            // Not JSON at all.
+            ("not json", () => Store.WriteEditableAsync(
+                Replace(Replace(defaults, "staff.json", json => WithTestCases(json, 5)), "exams.json", _ => "{ not json"), new RuleChange("test", "not json", "container"), TestContext.Current.CancellationToken)),
+            // A file far too large to be rules, with metadata that cannot be decoded.
+            ("b64:%%%reason", async () => await container.GetBlobClient("huge.json").UploadAsync(
+                BinaryData.FromString("[" + new string(' ', (int)RuleSetLimits.MaxFileBytes) + "]"),
+                new BlobUploadOptions { Metadata = new Dictionary<string, string> { ["changedby"] = "b64:%%%", ["reason"] = "b64:%%%reason" } },
+                TestContext.Current.CancellationToken)),
+        };
+
+        var rejections = new List<RuleRejection>();
+        foreach (var (reason, edit) in edits)
+        {
+            await edit();
+            rejections.Add(await RejectionForAsync(reason));
+        }
+
+        await Store.WriteEditableAsync(defaults, new RuleChange("test", "restore", "container"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, await fixture.Deployment.Storage.PendingMessagesAsync("rules-events-poison", TestContext.Current.CancellationToken));
+        Assert.Equal(before, (await Store.ActiveAsync(TestContext.Current.CancellationToken))!.Version);
+        Assert.All(rejections, rejection => Assert.Equal(before, rejection.ActiveVersion));
+        Assert.All(rejections, rejection => Assert.NotNull(rejection.ProblemsBlob));
+        Assert.NotEmpty(rejections[0].Problems);
+        Assert.Equal(["exams.json, правило «ege_below_min_share.high»", "exams.json, правило «ege_below_min_share.medium»"], rejections[1].Problems.Select(problem => problem[..problem.IndexOf(':', StringComparison.Ordinal)]));
+        Assert.All(rejections[1].Problems, problem => Assert.Contains("скобки вложены на 900 уровней, допустимо не больше 16", problem, StringComparison.Ordinal));
+        Assert.All(rejections[2].Problems, problem => Assert.Contains("символов, допустимо не больше 1000", problem, StringComparison.Ordinal));
+        Assert.Contains(rejections[3].Problems, problem => problem.StartsWith("exams.json", StringComparison.Ordinal));
+        Assert.StartsWith("huge.json: файл занимает 1 МБ, допустимо не больше 256 КБ", Assert.Single(rejections[4].Problems), StringComparison.Ordinal);
+        Assert.Equal(("b64:%%%", AuthorOrigin.Declared), (rejections[4].By, rejections[4].ByOrigin));
+        Assert.Equal(0, fixture.Deployment.Handler.Restarts);
+    }
+
+    [Fact]
+    public async Task RulesContainer_AFileDeletedWithoutLeave_IsRefusedNamingWhatWouldNoLongerBeEvaluated_WithAllowRemovalItIsActivated()
+    {
+        var before = (await Store.ActiveAsync(TestContext.Current.CancellationToken))!.Version;
+        var defaults = await DefaultsAsync();
+        var container = fixture.Deployment.Storage.Blobs.GetBlobContainerClient(fixture.Deployment.Storage.Options.RulesContainer);
+        var edited = (await TestRules.EgeHighFromAsync(8)).Where(file => file.Name != "prevention.json").ToList();
+
+        // Deleting a blob raises no event: the next edit of another file brings the deletion with it.
+        await container.DeleteBlobAsync("prevention.json", cancellationToken: TestContext.Current.CancellationToken);
+        await Store.WriteEditableAsync(edited, new RuleChange("Аналитик", "ЕГЭ 8% и без профилактики", "container"), TestContext.Current.CancellationToken);
+        var refusal = await RejectionForAsync("ЕГЭ 8% и без профилактики");
+        var exams = edited.Single(file => file.Name == "exams.json");
+        await container.GetBlobClient("exams.json").UploadAsync(
+            BinaryData.FromString(exams.Json),
+            new BlobUploadOptions { Metadata = new Dictionary<string, string> { ["changedby"] = "analyst", ["reason"] = "yes, without prevention", ["allowremoval"] = "true" } },
+            TestContext.Current.CancellationToken);
+        var activated = await Poll.UntilAsync(
+            () => Store.ActiveAsync(TestContext.Current.CancellationToken), active => active!.Version == RuleSet.VersionOf(edited), "the allowed removal to be activated");
+        await Store.WriteEditableAsync(defaults, new RuleChange("test", "restore", "container"), TestContext.Current.CancellationToken);
+        await Poll.UntilAsync(() => Store.ActiveAsync(TestContext.Current.CancellationToken), active => active!.Version == before, "the defaults back");
+
+        Assert.Equal(before, refusal.ActiveVersion);
+        Assert.StartsWith("prevention.json, блок «prevention»: блока больше нет в правилах", refusal.Problems[0], StringComparison.Ordinal);
+        Assert.Equal(RuleCandidateCheck.RemovalNote, refusal.Problems[^1]);
+        var audit = await Store.ListVersionsAsync(TestContext.Current.CancellationToken).FirstAsync(v => v.Version == activated!.Version, TestContext.Current.CancellationToken);
+        Assert.Equal(("analyst", AuthorOrigin.Declared, "container"), (audit.By, audit.ByOrigin, audit.Source));
+    }
+
+    [Fact]
+    public async Task Upload_ARuleThrowingOnOneSchool_LeavesThatIndicatorNotEvaluated_WithAProblemInTheReport_AndTheUploadCompletes()
+    {
+        var defaults = await DefaultsAsync();
+        var throwing = WithExpression(defaults, "exams.json", "ege_below_min_share.high", ThrowingWhereOgeIsSevenAndAHalf);
+        var activation = await RuleServices.Workflow(fixture.Deployment.Storage).ActivateAsync(throwing, new RuleChange("test", "throwing", "cli"), TestContext.Current.CancellationToken);
+        Assert.Equal(RuleActivationOutcome.Activated, activation.Outcome);
+        await Store.WriteEditableAsync(throwing, new RuleChange("test", "throwing", "cli"), TestContext.Current.CancellationToken);
+
+        await fixture.Deployment.UploadAsync("2023-2024/luzhsky/schools.csv", "school_id,ege_below_min_share,oge_fail_share\nluzhsky-001,12,7.5\nluzhsky-002,12,3\n");
+        var upload = await Poll.UntilAsync(
+            async () => (await new UploadStatusTable(fixture.Deployment.Storage).ListAsync(Period, "luzhsky", TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken)).SingleOrDefault(),
+            record => record?.Status is UploadStatus.Completed or UploadStatus.Failed or UploadStatus.Rejected, "the upload's outcome");
+        var report = (await fixture.Deployment.Storage.Blobs.GetBlobContainerClient("reports").GetBlobClient(upload!.ReportCsv).DownloadContentAsync(TestContext.Current.CancellationToken)).Value.Content.ToString();
+        var results = await new ResultTable(fixture.Deployment.Storage, TimeProvider.System).ListAsync(Period, "luzhsky", TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
+        await RuleServices.Workflow(fixture.Deployment.Storage).ActivateAsync(defaults, new RuleChange("test", "restore", "cli"), TestContext.Current.CancellationToken);
+        await Store.WriteEditableAsync(defaults, new RuleChange("test", "restore", "cli"), TestContext.Current.CancellationToken);
+
+        Assert.Equal((UploadStatus.Completed, 2, 1), (upload.Status, upload.SchoolCount, upload.ProblemCount));
+        Assert.Contains(
+            "показатель «Доля результатов ЕГЭ ниже минимального балла» школы «luzhsky-001 ", report, StringComparison.Ordinal);
+        Assert.Contains("не оценён: правило «ege_below_min_share.high» не вычисляется при значении 12 % (деление на ноль). Это не ошибка в файле", report, StringComparison.Ordinal);
+        Assert.Equal(Zone.None, results.Single(r => r.SchoolId == "luzhsky-001").Indicators["ege_below_min_share"].Zone);
+        Assert.Equal(Zone.High, results.Single(r => r.SchoolId == "luzhsky-002").Indicators["ege_below_min_share"].Zone);
+        Assert.Equal(0, await fixture.Deployment.Storage.PendingMessagesAsync("upload-events-poison", TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task PreviewOverHttp_ARuleThrowingOnThePeriodsData_Is422NamingSchoolAndValue_AndARemovedFileIsListed()
+    {
+        await fixture.Deployment.UploadAsync("2023-2024/slantsevsky/schools.csv", "school_id,ege_below_min_share,oge_fail_share\nslantsevsky-001,15,0\nslantsevsky-002,2,1\n");
+        await Poll.UntilAsync(
+            () => new ResultTable(fixture.Deployment.Storage, TimeProvider.System).ListAsync(Period, "slantsevsky", TestContext.Current.CancellationToken).CountAsync(TestContext.Current.CancellationToken).AsTask(),
+            count => count == 2, "slantsevsky's results");
+        var key = await fixture.Deployment.Keys.SetAsync("PreviewRules", PreviewRulesFunction.AdministratorKey, cancellationToken: TestContext.Current.CancellationToken);
+        var exams = WithExpression(await DefaultsAsync(), "exams.json", "ege_below_min_share.high", ThrowingWhereOgeIsZero).Single(file => file.Name == "exams.json");
+
+        var (failing, failingBody) = await PreviewAsync(key, new Dictionary<string, object?> { ["exams.json"] = exams.Json });
+        var (removing, removingBody) = await PreviewAsync(key, new Dictionary<string, object?> { ["prevention.json"] = null });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, failing);
+        var problem = Assert.Single(failingBody.GetProperty("problems").EnumerateArray()).GetString()!;
+        Assert.StartsWith("exams.json, правило «ege_below_min_share.high»: выражение не вычисляется на данных за 2023-2024", problem, StringComparison.Ordinal);
+        Assert.Contains("«slantsevsky-001 ", problem, StringComparison.Ordinal);
+        Assert.Contains("(ege_below_min_share = 15 %): деление на ноль", problem, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, removing);
+        Assert.Equal(
+            [("workflow", "prevention"), ("indicator", "offences_per_1000")],
+            removingBody.GetProperty("removed").EnumerateArray().Select(r => (r.GetProperty("kind").GetString(), r.GetProperty("name").GetString())));
+        Assert.StartsWith("prevention.json, блок «prevention»", removingBody.GetProperty("removed")[0].GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
+
+    private async Task<(HttpStatusCode Status, JsonElement Body)> PreviewAsync(string key, Dictionary<string, object?> files)
+    {
+        using var http = new HttpClient { BaseAddress = fixture.Deployment.HttpUrl };
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"api/rules/preview/{Period}")
+        {
+            Content = new StringContent(JsonSerializer.Serialize(new { files }), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("x-functions-key", key);
+        using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        return (response.StatusCode, JsonDocument.Parse(text).RootElement.Clone());
+    }
+
+    /// <summary>The newest rejection recorded with <paramref name="reason"/>, once there is one: other edits' events may be recorded around it.</summary>
+    private async Task<RuleRejection> RejectionForAsync(string reason) =>
+        (await Poll.UntilAsync(
+            () => Store.ListRejectionsAsync(TestContext.Current.CancellationToken).FirstOrDefaultAsync(rejection => rejection.Reason == reason, TestContext.Current.CancellationToken).AsTask(),
+            rejection => rejection is not null, $"the rejection of the edit '{reason}'"))!;
+
+    private static List<RuleFile> Replace(IReadOnlyList<RuleFile> files, string name, Func<string, string> edit) =>
+        [.. files.Select(file => file.Name == name ? file with { Json = edit(file.Json) } : file)];
+
+    private static string WithTestCases(string json, int value)
+    {
+        var node = JsonNode.Parse(json)!.AsObject();
+        node["TestCases"] = value;
+        return node.ToJsonString();
+    }
+
+    private static List<RuleFile> WithExpression(IReadOnlyList<RuleFile> files, string fileName, string rule, string expression) =>
+        Replace(files, fileName, json =>
+        {
+            var at = json.IndexOf($"\"RuleName\": \"{rule}\"", StringComparison.Ordinal);
+            var start = json.IndexOf("\"Expression\": \"", at, StringComparison.Ordinal) + "\"Expression\": \"".Length;
+            return json[..start] + expression + json[json.IndexOf('"', start)..];
+        });
+
+    private static Task<IReadOnlyList<RuleFile>> DefaultsAsync() =>
+        RuleFiles.ReadDirectoryAsync(TestRules.Folder, TestContext.Current.CancellationToken);
+}
