@@ -71,10 +71,10 @@ public sealed class RuleActivationWorkflowTests(AzuriteFixture azurite) : IClass
 
         var problem = Assert.Single(activation.Problems);
         Assert.Equal(RuleActivationOutcome.Rejected, activation.Outcome);
-        Assert.Equal(
-            "exams.json, правило «ege_below_min_share.high»: выражение не вычисляется на данных за 2023-2024 — у 1 школы: " +
-            "«gatchinsky-001 МОУ «Гатчинская СОШ № 1»» (ege_below_min_share = 12 %): деление на ноль.",
-            problem);
+        // The expression is refused before the data is read: the validation proves each expression cannot throw (the
+        // check on the latest period's data stays behind it for what a proof cannot see).
+        Assert.StartsWith("exams.json, правило «ege_below_min_share.high»: «", problem, StringComparison.Ordinal);
+        Assert.Contains("деление на", problem, StringComparison.Ordinal);
         Assert.Equal(before, (await Store.ActiveAsync(TestContext.Current.CancellationToken))!.Version);
         Assert.Equal((before, "Аналитик", AuthorOrigin.Declared), (recorded.ActiveVersion, recorded.By, recorded.ByOrigin));
         Assert.Equal([problem], recorded.Problems);
@@ -91,9 +91,8 @@ public sealed class RuleActivationWorkflowTests(AzuriteFixture azurite) : IClass
         var activation = await RuleServices.Workflow(Storage).ActivateAsync(candidate, new RuleChange("test", "rubric", "cli"), TestContext.Current.CancellationToken);
 
         Assert.Equal(RuleActivationOutcome.Rejected, activation.Outcome);
-        Assert.StartsWith(
-            "rubric-young-teachers.json, правило «low»: выражение не вычисляется на данных за 2023-2024 — для 1 строки рубрикатора: «gatchinsky Гатчинский район» (сумма баллов 5): деление на ноль",
-            Assert.Single(activation.Problems), StringComparison.Ordinal);
+        Assert.StartsWith("rubric-young-teachers.json, правило «low»: «", Assert.Single(activation.Problems), StringComparison.Ordinal);
+        Assert.Contains("деление на", activation.Problems[0], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -140,7 +139,7 @@ public sealed class RuleActivationWorkflowTests(AzuriteFixture azurite) : IClass
         var olderPeriod = await preview.PreviewAsync(Latest.Previous, throwing, defaults, TestContext.Current.CancellationToken);
         var removing = await preview.PreviewAsync(Latest, withoutStaff, defaults, TestContext.Current.CancellationToken);
 
-        Assert.Contains("деление на ноль", Assert.Single(failing.Problems), StringComparison.Ordinal);
+        Assert.Contains("деление на", Assert.Single(failing.Problems), StringComparison.Ordinal);
         Assert.Empty(failing.Changes);
         Assert.Empty(olderPeriod.Problems);
         Assert.Equal(1, olderPeriod.SchoolsEvaluated);
