@@ -5,11 +5,6 @@ using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Zones;
 using SchoolRisk.Functions.Recalculate;
 using SchoolRisk.Functions.Rules;
-using SchoolRisk.Storage;
-using SchoolRisk.Storage.Municipalities;
-using SchoolRisk.Storage.Registry;
-using SchoolRisk.Storage.Results;
-using SchoolRisk.Storage.Rubrics;
 using SchoolRisk.Storage.Rules;
 using Spectre.Console;
 
@@ -220,8 +215,7 @@ public static class RulesCommand
             }
 
             var active = await store.ActiveAsync(cancellationToken) is { } pointer ? await store.ReadVersionAsync(pointer.Version, cancellationToken) : [];
-            var (periods, check) = Services(account);
-            var preview = await new RulePreview(periods, check).PreviewAsync(Period.Parse(parse.GetValue(period)!), files, active, cancellationToken);
+            var preview = await RuleServices.Preview(account).PreviewAsync(Period.Parse(parse.GetValue(period)!), files, active, cancellationToken);
             if (preview.Problems.Count > 0)
             {
                 return Problems(
@@ -268,8 +262,7 @@ public static class RulesCommand
             AllowRemoval = parse.GetValue(AllowRemoval),
         };
         var store = new RuleStore(account, TimeProvider.System);
-        var (_, check) = Services(account);
-        var activation = await new RuleActivationWorkflow(store, check).ActivateAsync(files, change, cancellationToken);
+        var activation = await RuleServices.Workflow(account).ActivateAsync(files, change, cancellationToken);
         switch (activation.Outcome)
         {
             case RuleActivationOutcome.Rejected:
@@ -312,13 +305,6 @@ public static class RulesCommand
         Zone.Medium => "средний риск",
         _ => "вне зоны риска",
     };
-
-    /// <summary>The application's pieces a rule command needs, over <paramref name="account"/>.</summary>
-    private static (PeriodEvaluator Periods, RuleCandidateCheck Check) Services(StorageAccount account)
-    {
-        var periods = new PeriodEvaluator(new ResultTable(account, TimeProvider.System), new RegistryStore(account));
-        return (periods, new RuleCandidateCheck(periods, new MunicipalityTable(account, TimeProvider.System), new RubricTable(account, TimeProvider.System)));
-    }
 
     private static RuleStore Store(ParseResult parse) =>
         new(Connection.Open(parse), TimeProvider.System);
