@@ -1,6 +1,6 @@
 // Every Azure resource the school risk-zone workflow needs: the storage account (containers, queues, tables), the
 // Event Grid system topic that turns new blobs in `uploads`, `rules` and `registry` into messages on their queues, the function
-// app on the Flex Consumption plan (Linux, custom handler) with its managed identity and role assignments (no account
+// app on the Flex Consumption plan (Linux, .NET 10 isolated worker) with its managed identity and role assignments (no account
 // keys anywhere), and Application Insights. Names and region are parameters; see main.parameters.json.
 
 @description('Azure region of every resource.')
@@ -25,8 +25,9 @@ param maximumInstanceCount int = 40
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int = 2048
 
-@description('The custom handler runtime version the Flex Consumption plan offers (az functionapp list-flexconsumption-runtimes).')
-param customRuntimeVersion string = '1.0'
+@description('The .NET version of the isolated worker: the target framework of src/SchoolRisk.Functions, which the Flex Consumption plan offers as dotnet-isolated 10.0 (az functionapp list-flexconsumption-runtimes --location <region> --runtime dotnet-isolated).')
+@allowed(['10.0'])
+param dotnetVersion string = '10.0'
 
 @description('The mail relay letters go through.')
 param smtpHost string
@@ -177,7 +178,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         maximumInstanceCount: maximumInstanceCount
         instanceMemoryMB: instanceMemoryMB
       }
-      runtime: { name: 'custom', version: customRuntimeVersion }
+      runtime: { name: 'dotnet-isolated', version: dotnetVersion }
     }
     siteConfig: {
       minTlsVersion: '1.2'
