@@ -10,6 +10,7 @@ namespace SchoolRisk.Application.Messaging;
 /// </summary>
 public static class MessageJson
 {
+    /// <summary>The options; read-only once made (serializing with them freezes them).</summary>
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.General)
     {
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },

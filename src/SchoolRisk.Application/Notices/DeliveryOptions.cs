@@ -10,15 +10,19 @@ namespace SchoolRisk.Application.Notices;
 /// </summary>
 public sealed class DeliveryOptions
 {
+    /// <summary>The mail relay's host name (as its certificate names it when TLS is used). Default <c>127.0.0.1</c> (MailDev locally).</summary>
     public string SmtpHost { get; set; } = "127.0.0.1";
 
+    /// <summary>The relay's port. Default 1025 (MailDev); usually 587 with <c>StartTls</c>, 465 with <c>SslOnConnect</c>.</summary>
     public int SmtpPort { get; set; } = 1025;
 
     /// <summary><c>None</c>, <c>StartTls</c>, <c>SslOnConnect</c> or <c>Auto</c> (MailKit's <see cref="SecureSocketOptions"/>).</summary>
     public SecureSocketOptions SmtpSecurity { get; set; } = SecureSocketOptions.None;
 
+    /// <summary>The relay's user; <c>null</c> or empty: letters are sent without signing in.</summary>
     public string? SmtpUser { get; set; }
 
+    /// <summary>The relay user's password: a Key Vault reference in Azure, never in the repository.</summary>
     public string? SmtpPassword { get; set; }
 
     /// <summary>The sender of every letter.</summary>

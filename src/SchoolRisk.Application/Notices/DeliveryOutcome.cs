@@ -9,6 +9,7 @@ namespace SchoolRisk.Application.Notices;
 /// </summary>
 public sealed record DeliveryOutcome(int Sent, int AlreadySent, IReadOnlyList<string> Permanent, IReadOnlyList<string> Transient)
 {
+    /// <summary>The counts and every failure's reason on one line, for the invocation log.</summary>
     public string Summary =>
         $"{Sent} sent, {AlreadySent} already sent before, {Permanent.Count} failed permanently, {Transient.Count} to retry"
         + string.Concat(Permanent.Concat(Transient).Select(reason => $"; {reason}"));

@@ -22,10 +22,12 @@ namespace SchoolRisk.Application.Notices;
 /// </summary>
 public sealed class MailSender(DeliveryOptions options) : IDeliverySender
 {
+    /// <inheritdoc/>
     public DeliveryChannel Channel => DeliveryChannel.Email;
 
     private string Relay => $"{options.SmtpHost}:{options.SmtpPort}";
 
+    /// <inheritdoc/>
     public async Task SendAsync(Delivery delivery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delivery);

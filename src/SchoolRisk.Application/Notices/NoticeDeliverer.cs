@@ -34,6 +34,8 @@ public sealed class NoticeDeliverer(IEnumerable<IDeliverySender> senders, Delive
             })
             .Build();
 
+    /// <summary>Makes the <paramref name="planned"/> deliveries of a notice or digest of <paramref name="period"/> that were not sent before.</summary>
+    /// <returns>How many were sent now or before, and the reasons of those that failed, permanent and transient apart.</returns>
     public async Task<DeliveryOutcome> DeliverAsync(Period period, IReadOnlyList<Delivery> planned, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(planned);

@@ -27,6 +27,9 @@ public sealed class NoticeNotifier(
     NoticeStore notices, NotificationTable notifications, RecipientStore recipients, ReportReadLinks reportLinks, DeliveryOptions options,
     NoticeDeliverer deliverer, ILogger<NoticeNotifier> logger)
 {
+    /// <param name="message">The notice's message from <c>risk-notifications</c>.</param>
+    /// <param name="cancellationToken">Cancels the delivery; the message is then retried.</param>
+    /// <returns>Retry while a transient failure remains; the log line says how every delivery ended.</returns>
     public async Task<MessageOutcome> NotifyAsync(NoticeMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);

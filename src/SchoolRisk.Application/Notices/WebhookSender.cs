@@ -22,8 +22,13 @@ namespace SchoolRisk.Application.Notices;
 /// </summary>
 public sealed class WebhookSender(HttpClient http, TimeProvider time) : IDeliverySender
 {
+    /// <summary>The header with the delivery's dedupe key.</summary>
     public const string DeliveryHeader = "X-SchoolRisk-Delivery";
+
+    /// <summary>The header with the moment of sending, in Unix seconds: part of what is signed.</summary>
     public const string TimestampHeader = "X-SchoolRisk-Timestamp";
+
+    /// <summary>The header with the signature (<see cref="Sign"/>).</summary>
     public const string SignatureHeader = "X-SchoolRisk-Signature";
 
     /// <summary>
@@ -36,6 +41,7 @@ public sealed class WebhookSender(HttpClient http, TimeProvider time) : IDeliver
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
+    /// <inheritdoc/>
     public DeliveryChannel Channel => DeliveryChannel.Webhook;
 
     /// <summary>The client webhooks need: redirects are never followed, each call lasts at most <paramref name="timeout"/>.</summary>
@@ -46,6 +52,7 @@ public sealed class WebhookSender(HttpClient http, TimeProvider time) : IDeliver
     public static string Sign(string secret, string timestamp, string body) =>
         "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{timestamp}.{body}")));
 
+    /// <inheritdoc/>
     public async Task SendAsync(Delivery delivery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delivery);

@@ -52,6 +52,10 @@ public sealed class RegionalRecalculation(
     /// </summary>
     private const int MunicipalitiesAtOnce = 8;
 
+    /// <param name="period">The period to recompute.</param>
+    /// <param name="ruleSetVersion">The version to use at least (an activation's own, which an instance that has not yet noticed it loads first); <c>null</c>: the active one.</param>
+    /// <param name="requestedAt">When the request was made: a recalculation that completed having started later covers it; <c>null</c>: always run.</param>
+    /// <param name="cancellationToken">Cancels the recalculation; what it wrote stays consistent and the next one completes it.</param>
     public async Task<RecalculationOutcome> RunAsync(
         Period period, string? ruleSetVersion, DateTimeOffset? requestedAt, CancellationToken cancellationToken)
     {

@@ -33,6 +33,7 @@ public sealed class RulePreview(PeriodEvaluator periods, RuleCandidateCheck chec
             : new RulePreviewResult(period, ruleSet.Version, [], run.Evaluation.Schools.Count, ChangesIn(run.Evaluation.Schools), removed);
     }
 
+    /// <summary>The schools of <paramref name="period"/> whose zone <paramref name="candidate"/> would change, without any check (the tests compare a door's preview with it).</summary>
     public async Task<IReadOnlyList<ZoneChange>> CompareAsync(Period period, RuleSet candidate, CancellationToken cancellationToken = default) =>
         ChangesIn((await periods.EvaluateAsync(period, candidate, cancellationToken)).Schools);
 

@@ -22,8 +22,11 @@ public sealed class RuleSetProvider(RuleStore store, TimeProvider time, ILogger<
     private string? _eTag;
     private DateTimeOffset _checkedAt;
 
+    /// <inheritdoc/>
     public void Dispose() => _refresh.Dispose();
 
+    /// <summary>The rule set to evaluate with now: the active version, read as <see cref="CheckInterval"/> allows.</summary>
+    /// <exception cref="InvalidOperationException">No version is active (the function app seeds one on start).</exception>
     public async ValueTask<RuleSet> GetAsync(CancellationToken cancellationToken = default) => (await GetActiveAsync(cancellationToken)).RuleSet;
 
     /// <summary>The rule set in use and when its version was activated, read as <see cref="GetAsync"/> reads it.</summary>

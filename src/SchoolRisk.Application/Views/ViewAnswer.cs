@@ -3,6 +3,7 @@ namespace SchoolRisk.Application.Views;
 /// <summary>Makes the answers of view queries (<see cref="ViewAnswer{T}"/>), with the messages people read.</summary>
 public static class ViewAnswer
 {
+    /// <summary>The view asked for.</summary>
     public static ViewAnswer<T> Found<T>(T value)
         where T : class => new(ViewOutcome.Found, value, string.Empty);
 
@@ -10,6 +11,7 @@ public static class ViewAnswer
     public static ViewAnswer<T> NotAPeriod<T>(string? text)
         where T : class => new(ViewOutcome.NotAPeriod, null, $"«{text}» — не учебный год вида 2023-2024.");
 
+    /// <summary>What was asked for does not exist; <paramref name="message"/> says what, in Russian.</summary>
     public static ViewAnswer<T> NotFound<T>(string message)
         where T : class => new(ViewOutcome.NotFound, null, message);
 

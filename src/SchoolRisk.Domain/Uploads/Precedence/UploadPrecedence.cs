@@ -14,6 +14,7 @@ namespace SchoolRisk.Domain.Uploads.Precedence;
 /// <param name="Supersedes">The completed uploads it supersedes once evaluated; empty unless <paramref name="Kind"/> is <see cref="UploadPrecedenceKind.Evaluate"/>.</param>
 public sealed record UploadPrecedence(UploadPrecedenceKind Kind, string? Other, IReadOnlyList<string> Supersedes)
 {
+    /// <summary>What becomes of the new upload, given the uploads recorded before it.</summary>
     /// <param name="path">Where the new upload sits: its kind is compared.</param>
     /// <param name="uploadId">The new upload's id.</param>
     /// <param name="contentHash">The SHA-256 of its content, hex.</param>
