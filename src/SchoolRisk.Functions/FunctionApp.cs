@@ -1,4 +1,13 @@
 using Azure.Identity;
+using SchoolRisk.Application.Digest;
+using SchoolRisk.Application.Messaging;
+using SchoolRisk.Application.Notes;
+using SchoolRisk.Application.Notices;
+using SchoolRisk.Application.Recalculation;
+using SchoolRisk.Application.Registry;
+using SchoolRisk.Application.Rules;
+using SchoolRisk.Application.Uploads;
+using SchoolRisk.Application.Views;
 using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Uploads;
 using SchoolRisk.Functions.Digest;
@@ -98,21 +107,35 @@ public static class FunctionApp
             .AddSingleton(DeliveryOptionsOf(builder.Configuration))
             .AddSingleton<RecipientStore>()
             .AddSingleton<DeliveryTable>()
-            .AddSingleton<DigestSchedule>()
+            .AddSingleton(new DigestSchedule(account, QueueNames.DigestRequests))
             .AddSingleton<IDeliverySender, MailSender>()
             .AddSingleton<IDeliverySender>(services => new WebhookSender(
                 WebhookSender.CreateHttpClient(services.GetRequiredService<DeliveryOptions>().Timeout), TimeProvider.System))
             .AddSingleton<ReportReadLinks>()
             .AddSingleton<NoticeDeliverer>()
             .AddSingleton<NoticeStore>()
-            .AddSingleton<UploadProcessor>()
             .AddSingleton<RecalculationLock>()
             .AddSingleton<PeriodEvaluator>()
             .AddSingleton<RulePreview>()
             .AddSingleton<RuleCandidateCheck>()
             .AddSingleton<RuleActivationWorkflow>()
             .AddSingleton<RegionalRecalculation>()
-            .AddSingleton<AnalyticalNoteWriter>();
+            .AddSingleton<DigestScheduler>()
+            // The application services the doors call, one each.
+            .AddSingleton<UploadProcessor>()
+            .AddSingleton<NoticeNotifier>()
+            .AddSingleton<DigestNotifier>()
+            .AddSingleton<PeriodRecalculation>()
+            .AddSingleton<AnalyticalNoteWriter>()
+            .AddSingleton<RulesContainerActivation>()
+            .AddSingleton<RegistryFileCheck>()
+            .AddSingleton<RulePreviewHandler>()
+            .AddSingleton<RiskMapQuery>()
+            .AddSingleton<MunicipalitySchoolsQuery>()
+            .AddSingleton<SchoolHistoryQuery>()
+            .AddSingleton<RankingQuery>()
+            .AddSingleton<RuleVersionsQuery>()
+            .AddSingleton<NoteQuery>();
 
         var app = builder.Build();
         var ruleSet = await app.Services.GetRequiredService<RuleSetProvider>().RefreshAsync(cancellationToken);

@@ -72,7 +72,4 @@ public sealed class StorageOptions
 
     /// <summary>Table of deliveries, one entity per letter per address: sent, retrying or failed, with the reason.</summary>
     public string DeliveriesTable { get; set; } = "deliveries";
-
-    /// <summary>Queue of requests for the committee's digest of a period, each made visible after the digest delay.</summary>
-    public string DigestRequestsQueue { get; set; } = "digest-requests";
 }

@@ -5,13 +5,13 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging.Abstractions;
+using SchoolRisk.Application.Messaging;
+using SchoolRisk.Application.Notes;
+using SchoolRisk.Application.Recalculation;
+using SchoolRisk.Application.Rules;
 using SchoolRisk.Benchmarks.Storage;
 using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Uploads;
-using SchoolRisk.Functions.CustomHandler;
-using SchoolRisk.Functions.Recalculate;
-using SchoolRisk.Functions.Rules;
-using SchoolRisk.Functions.WriteNotes;
 using SchoolRisk.LocalHost.Azurite;
 using SchoolRisk.Storage;
 using SchoolRisk.Storage.Municipalities;
@@ -38,7 +38,7 @@ namespace SchoolRisk.Benchmarks.Pipeline;
 public static class ReevaluationComparison
 {
     private const string EditedRule = "ege_below_min_share.high";
-    private const string NoticeQueue = "risk-notifications";
+    private const string NoticeQueue = QueueNames.RiskNotifications;
 
     public static async Task<int> RunAsync(int schools)
     {
@@ -99,7 +99,7 @@ public static class ReevaluationComparison
         foreach (var notice in notices)
         {
             // As the output binding writes them: one message each, the JSON as is (host.json's messageEncoding none).
-            await queue.SendMessageAsync(JsonSerializer.Serialize(notice, FunctionJson.Options));
+            await queue.SendMessageAsync(MessageJson.Serialize(notice));
         }
 
         var productTime = clock.Elapsed;

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
+using SchoolRisk.Application.Messaging;
 using SchoolRisk.Cli;
 using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Periods;
@@ -33,7 +34,7 @@ public static class ScaleOut
 
     /// <summary>How often progress is polled: each poll lists the period's statuses and notices, work Azurite does beside the burst.</summary>
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
-    private static readonly string[] Queues = ["upload-events", "period-recalculations", "risk-notifications", "note-requests"];
+    private static readonly string[] Queues = [QueueNames.UploadEvents, QueueNames.PeriodRecalculations, QueueNames.RiskNotifications, QueueNames.NoteRequests];
 
     public static async Task<int> RunAsync(int municipalities)
     {

@@ -1,10 +1,10 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
+using SchoolRisk.Application.Rules;
+using SchoolRisk.Application.Views;
 using SchoolRisk.Cli.Samples;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Schools;
-using SchoolRisk.Functions.Rules;
-using SchoolRisk.Functions.Views;
 using SchoolRisk.LocalHost;
 using SchoolRisk.Storage.Registry;
 using SchoolRisk.Storage.Uploads;
@@ -84,7 +84,7 @@ public static class DemoCommand
 
         if (keepRunning)
         {
-            var adminKey = await deployment.Keys.SetAsync("PreviewRules", PreviewRulesFunction.AdministratorKey, cancellationToken: cancellationToken);
+            var adminKey = await deployment.Keys.SetAsync("PreviewRules", RulePreviewHandler.AdministratorKey, cancellationToken: cancellationToken);
             AnsiConsole.MarkupLine("\nRunning. Storage connection string (one line):");
             Console.WriteLine(deployment.ConnectionString);
             var committeeKey = await deployment.Keys.SetAsync(null, AccessScope.CommitteeKey, cancellationToken: cancellationToken);
@@ -92,7 +92,7 @@ public static class DemoCommand
             AnsiConsole.MarkupLine($"Risk map page: [blue]{deployment.HttpUrl}api/site/[/]");
             Console.WriteLine($"  committee key (the whole region): {committeeKey}");
             Console.WriteLine($"  Gatchina's key (its own schools only): {municipalityKey}");
-            AnsiConsole.MarkupLine($"HTTP functions on [blue]{deployment.HttpUrl}api/[/]; rule preview with the [grey]{PreviewRulesFunction.AdministratorKey}[/] key:");
+            AnsiConsole.MarkupLine($"HTTP functions on [blue]{deployment.HttpUrl}api/[/]; rule preview with the [grey]{RulePreviewHandler.AdministratorKey}[/] key:");
             Console.WriteLine(
                 $"  curl -X POST -H 'x-functions-key: {adminKey}' --data \"{{\\\"files\\\": {{\\\"exams.json\\\": $(cat rules/exams.json)}}}}\" {deployment.HttpUrl}api/rules/preview/{SampleRegion.Period}");
             AnsiConsole.MarkupLine("Press Ctrl+C to stop.");

@@ -1,3 +1,4 @@
+using SchoolRisk.Application.Messaging;
 using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Notices;
 using SchoolRisk.Domain.Periods;
@@ -71,9 +72,9 @@ public sealed record DemoOutcome(
             || (upload.Status == UploadStatus.Completed && upload.HighCount + upload.MediumCount + upload.ProblemCount > 0));
         var delivered = recorded.All(notice => notice.Status is NoticeStatus.Delivered or NoticeStatus.Failed)
             && recorded.Any(notice => notice.Kind == NoticeKind.Digest)
-            && await storage.PendingMessagesAsync(storage.Options.DigestRequestsQueue, cancellationToken) == 0;
+            && await storage.PendingMessagesAsync(QueueNames.DigestRequests, cancellationToken) == 0;
         var complete = uploads.Count >= expectedUploads && settled == uploads.Count && recorded.Count(notice => notice.Kind != NoticeKind.Digest) >= expectedNotices
-            && await storage.PendingMessagesAsync("period-recalculations", cancellationToken) == 0 && delivered;
+            && await storage.PendingMessagesAsync(QueueNames.PeriodRecalculations, cancellationToken) == 0 && delivered;
         var stored = complete ? await results.ListAsync(period, cancellationToken).ToListAsync(cancellationToken) : [];
         var municipal = complete ? await municipalities.ListAsync(period, cancellationToken).ToListAsync(cancellationToken) : [];
         var rubrics = complete ? await new RubricTable(storage, TimeProvider.System).ListAsync(period, cancellationToken).ToListAsync(cancellationToken) : [];

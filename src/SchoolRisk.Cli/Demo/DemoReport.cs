@@ -1,3 +1,4 @@
+using SchoolRisk.Application.Messaging;
 using SchoolRisk.Cli.Samples;
 using SchoolRisk.Domain.Classification;
 using SchoolRisk.Domain.Notices.Deliveries;
@@ -104,7 +105,7 @@ public static class DemoReport
         grid.AddRow("[blue]Blob[/] " + options.RegistryContainer + "/" + options.RecipientsBlob, "who receives notices: the municipalities' and the committee's addresses");
         grid.AddRow("[blue]Blob[/] " + options.RulesContainer + ", " + options.RulesArchiveContainer, "the rule files administrators edit (seeded from rules/), and every activated version, immutable");
         grid.AddRow("[blue]Table[/] " + options.RuleVersionsTable, $"rule set activations and rejections, the active version ({ruleVersions}); see `schoolrisk rules list`");
-        grid.AddRow("[blue]Queues[/]", "upload-events, rules-events, registry-events, period-recalculations, risk-notifications, digest-requests, note-requests and their -poison queues");
+        grid.AddRow("[blue]Queues[/]", $"{string.Join(", ", QueueNames.All)} and their -poison queues");
         grid.AddRow("[blue]Azurite data[/]", Markup.Escape(azuriteData));
         AnsiConsole.WriteLine();
         AnsiConsole.Write(new Panel(grid).Header("Where the data lives").Border(BoxBorder.Rounded));

@@ -1,9 +1,8 @@
-using System.Text.Json;
+using SchoolRisk.Application.Digest;
+using SchoolRisk.Application.Messaging;
+using SchoolRisk.Application.Notices;
 using SchoolRisk.Domain.Notices;
 using SchoolRisk.Domain.Periods;
-using SchoolRisk.Functions.CustomHandler;
-using SchoolRisk.Functions.Digest;
-using SchoolRisk.Functions.Notify;
 using SchoolRisk.Storage;
 using SchoolRisk.Storage.Notifications;
 
@@ -21,7 +20,7 @@ public sealed class FailedNoticeReplay(StorageAccount account, TimeProvider time
     /// <summary>Queues the failed notices of <paramref name="period"/> (every period when <c>null</c>); returns how many notices and digest requests it queued.</summary>
     public async Task<int> ReplayAsync(Period? period, CancellationToken cancellationToken = default)
     {
-        var queue = account.Queues.GetQueueClient(NoticeMessage.Queue);
+        var queue = account.Queues.GetQueueClient(QueueNames.RiskNotifications);
         await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         var queued = 0;
         var digests = new HashSet<Period>();
@@ -34,15 +33,14 @@ public sealed class FailedNoticeReplay(StorageAccount account, TimeProvider time
             }
 
             var message = new NoticeMessage(notice.NoticeId, notice.MunicipalityId, notice.Period.ToString(), NoticeStore.BlobName(notice.Period, notice.MunicipalityId, notice.NoticeId));
-            await queue.SendMessageAsync(JsonSerializer.Serialize(message, FunctionJson.Options), cancellationToken);
+            await queue.SendMessageAsync(MessageJson.Serialize(message), cancellationToken);
             queued++;
         }
 
+        var scheduler = new DigestScheduler(new DigestSchedule(account, QueueNames.DigestRequests), time);
         foreach (var digestPeriod in digests)
         {
-            var requestedAt = time.GetUtcNow();
-            await new DigestSchedule(account).ScheduleAsync(
-                digestPeriod, requestedAt, JsonSerializer.Serialize(new DigestRequest(digestPeriod.ToString(), requestedAt), FunctionJson.Options), TimeSpan.Zero, cancellationToken);
+            await scheduler.RequestAsync(digestPeriod, TimeSpan.Zero, cancellationToken);
             queued++;
         }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
+using SchoolRisk.Application.Messaging;
+using SchoolRisk.Domain.Notices.Deliveries;
 using SchoolRisk.Domain.Periods;
-using SchoolRisk.Functions.Notify;
 using SchoolRisk.Storage;
 using SchoolRisk.Storage.Notifications;
 using Spectre.Console;
@@ -62,7 +63,7 @@ public static class NoticesCommand
 
     private static Command Replay()
     {
-        var queue = new Option<string>("--queue") { Description = "The queue whose poison queue to replay.", DefaultValueFactory = _ => NoticeMessage.Queue };
+        var queue = new Option<string>("--queue") { Description = "The queue whose poison queue to replay.", DefaultValueFactory = _ => QueueNames.RiskNotifications };
         var failed = new Option<bool>("--failed") { Description = "Send again the notices and digests whose status is Failed, instead of replaying a poison queue." };
         var period = new Option<string?>("--period") { Description = "With --failed: only this period's, for example 2023-2024 (default: every period)." };
         var command = new Command("replay", "Put the messages of a poison queue back on their queue, or (--failed) send failed notices again.") { queue, failed, period };

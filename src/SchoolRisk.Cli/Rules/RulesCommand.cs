@@ -1,10 +1,10 @@
 using System.CommandLine;
-using System.Text.Json;
+using SchoolRisk.Application.Messaging;
+using SchoolRisk.Application.Recalculation;
+using SchoolRisk.Application.Rules;
 using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Zones;
-using SchoolRisk.Functions.Recalculate;
-using SchoolRisk.Functions.Rules;
 using SchoolRisk.Storage.Rules;
 using Spectre.Console;
 
@@ -279,8 +279,8 @@ public static class RulesCommand
                 AnsiConsole.MarkupLine($"[green]Активирована[/] версия {activation.ActiveVersion}; работающие приложения функций применяют её со следующего вызова.");
                 if (change.ReevaluatePeriod is { } period)
                 {
-                    await account.Queues.GetQueueClient("period-recalculations").SendMessageAsync(
-                        JsonSerializer.Serialize(new RecalculationRequest(period, activation.ActiveVersion, TimeProvider.System.GetUtcNow()), JsonSerializerOptions.Web), cancellationToken);
+                    await account.Queues.GetQueueClient(QueueNames.PeriodRecalculations).SendMessageAsync(
+                        MessageJson.Serialize(new RecalculationRequest(period, activation.ActiveVersion, TimeProvider.System.GetUtcNow())), cancellationToken);
                     AnsiConsole.MarkupLine($"Пересчёт периода {period} поставлен в очередь.");
                 }
 

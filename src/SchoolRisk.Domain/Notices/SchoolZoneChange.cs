@@ -11,4 +11,21 @@ public sealed record SchoolZoneChange(string SchoolId, string SchoolName, Zone B
 
     /// <summary>The rule set version that had put the school in <see cref="Before"/>; <c>null</c> when not known (a notice written before it was recorded).</summary>
     public string? FromVersion { get; init; }
+
+    /// <summary>
+    /// How the rules moved a school: from <paramref name="before"/> (<see cref="PriorZone.Of"/>) to the zone of
+    /// <paramref name="evaluation"/>, with what puts it there; <c>null</c> when the rules did not bring it to its version
+    /// or left its zone as it was.
+    /// </summary>
+    public static SchoolZoneChange? ByRules(PriorZone? before, SchoolEvaluation evaluation)
+    {
+        ArgumentNullException.ThrowIfNull(evaluation);
+        return before is not null && before.Zone != evaluation.OverallZone
+            ? new SchoolZoneChange(evaluation.School.SchoolId, evaluation.School.SchoolName, before.Zone, evaluation.OverallZone, evaluation.Findings)
+            {
+                Reasons = OverallZonePolicy.Default.ReasonsFor(evaluation.Findings.Select(finding => finding.Zone), evaluation.Classification),
+                FromVersion = before.Version,
+            }
+            : null;
+    }
 }

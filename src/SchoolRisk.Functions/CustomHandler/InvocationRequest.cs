@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using SchoolRisk.Application.Messaging;
 using SchoolRisk.Domain.Periods;
 
 namespace SchoolRisk.Functions.CustomHandler;
@@ -10,13 +11,13 @@ namespace SchoolRisk.Functions.CustomHandler;
 /// </summary>
 public sealed record InvocationRequest(Dictionary<string, JsonElement>? Data, Dictionary<string, JsonElement>? Metadata)
 {
-    /// <summary>Reads a binding's JSON message as <typeparamref name="T"/>; on failure, <paramref name="error"/> says why.</summary>
+    /// <summary>Reads a binding's queue message (<see cref="MessageJson"/>) as <typeparamref name="T"/>; on failure, <paramref name="error"/> says why.</summary>
     public bool TryRead<T>(string bindingName, [NotNullWhen(true)] out T? value, [NotNullWhen(false)] out string? error)
         where T : class
     {
         try
         {
-            value = JsonSerializer.Deserialize<T>(TextOf(bindingName) ?? "null", FunctionJson.Options);
+            value = JsonSerializer.Deserialize<T>(TextOf(bindingName) ?? "null", MessageJson.Options);
             error = value is null ? $"The '{bindingName}' message is empty." : null;
         }
         catch (JsonException exception)

@@ -1,26 +1,12 @@
-using SchoolRisk.Domain.Notices;
-using SchoolRisk.Domain.Notices.Deliveries;
-using SchoolRisk.Domain.Notices.Letters;
-using SchoolRisk.Domain.Notices.Recipients;
-using SchoolRisk.Domain.Uploads;
+using SchoolRisk.Application.Notices;
 using SchoolRisk.Functions.CustomHandler;
-using SchoolRisk.Storage.Notifications;
-using SchoolRisk.Storage.Registry;
-using SchoolRisk.Storage.Reports;
 
 namespace SchoolRisk.Functions.Notify;
 
 /// <summary>
-/// <c>Notify</c>: queue trigger <c>notice</c> on <c>risk-notifications</c> (a <see cref="NoticeMessage"/>). Reads the
-/// notice from the notices container, records it in the notifications table (its key is the dedupe key), makes the
-/// letter's read-only links to the report and the analytical note (<see cref="ReportReadLinks"/>), and delivers it: the
-/// municipality's letter to that municipality's addresses, an alert to the committee when schools came into the high zone
-/// (<see cref="DeliveryPlan"/>), each delivery sent once (<see cref="NoticeDeliverer"/>), one address's failure never
-/// stopping the others. A transient failure fails the invocation, so the queue retries it and, on its last delivery,
-/// moves it to <c>risk-notifications-poison</c> (status <c>Retrying</c> with the reason). A permanent one (an address
-/// refused, a redirecting webhook, an untrusted relay certificate, no address for the municipality, an unreadable
-/// recipients directory) is a handled outcome: the notice is <c>Failed</c> with the reason, and the message completes.
-/// <c>schoolrisk notices replay --failed</c> sends failed notices again once the cause is fixed. See <c>Notify/function.json</c>.
+/// <c>Notify</c>: queue trigger <c>notice</c> on <c>risk-notifications</c> (a <see cref="NoticeMessage"/>) →
+/// <see cref="NoticeNotifier.NotifyAsync"/>; the invocation fails, for the queue to retry, when a transient failure
+/// remains. See <c>Notify/function.json</c>.
 /// </summary>
 public static class NotifyFunction
 {
@@ -32,77 +18,8 @@ public static class NotifyFunction
         return endpoints;
     }
 
-    private static async Task<IResult> HandleAsync(
-        InvocationRequest request, NoticeStore notices, NotificationTable notifications, RecipientStore recipients, ReportReadLinks reportLinks,
-        DeliveryOptions options, NoticeDeliverer deliverer, ILogger<NoticeDeliverer> logger, CancellationToken cancellationToken)
-    {
-        if (!request.TryRead<NoticeMessage>(TriggerBinding, out var message, out var error))
-        {
-            return FunctionJson.Failed(InvocationResponse.Log(error));
-        }
-
-        var notice = await notices.ReadAsync(message.NoticeBlob, cancellationToken);
-        using var scope = logger.BeginScope(new Dictionary<string, object?>
-        {
-            ["NoticeId"] = notice.NoticeId,
-            ["NoticeKind"] = notice.Kind.ToString(),
-            ["UploadId"] = notice.UploadId,
-            ["MunicipalityId"] = notice.MunicipalityId,
-            ["Period"] = notice.Period.ToString(),
-            ["RuleSetVersion"] = notice.RuleSetVersion,
-        });
-        await notifications.TryAddAsync(notice, cancellationToken);
-        Task SetStatusAsync(string status, string? reason) =>
-            notifications.SetStatusAsync(notice.Period, notice.MunicipalityId, notice.NoticeId, status, reason, cancellationToken);
-
-        RecipientDirectory directory;
-        try
-        {
-            directory = await recipients.LoadAsync(cancellationToken);
-        }
-        catch (UploadRejectedException exception)
-        {
-            var reason = $"справочник адресатов не читается, уведомление не отправлено никому: {exception.Message} {DeliveryOutcome.FailedNote}";
-            await SetStatusAsync(NoticeStatus.Failed, reason);
-            logger.LogWarning("Notice {NoticeId}: the recipients directory is unreadable: {Reason}", notice.NoticeId, exception.Message);
-            return FunctionJson.Ok(InvocationResponse.Log($"Notice {notice.NoticeId}: the recipients directory is unreadable, notice failed: {exception.Message}"));
-        }
-
-        LetterLinks links;
-        try
-        {
-            links = await LinksAsync(notice, reportLinks, options, cancellationToken);
-        }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            await SetStatusAsync(NoticeStatus.Retrying, $"не удалось выдать ссылки на отчёт и справку ({exception.GetType().Name}): {exception.Message} {DeliveryOutcome.RetryingNote(NoticeMessage.Queue)}");
-            logger.LogError(exception, "Notice {NoticeId}: report links could not be issued", notice.NoticeId);
-            return FunctionJson.Failed(InvocationResponse.Log($"Notice {notice.NoticeId}: report links could not be issued: {exception.Message}"));
-        }
-
-        var planned = DeliveryPlan.ForNotice(notice, directory, links);
-        List<string> unaddressed = planned.Any(delivery => delivery.Kind == DeliveryPlan.MunicipalityNoticeKind)
-            ? []
-            : [$"{notice.MunicipalityId}: в справочнике адресатов (registry/recipients.csv) нет ни адреса почты, ни веб-хука этого муниципалитета, письмо ему не отправлено; добавьте строку с его кодом."];
-        var outcome = await deliverer.DeliverAsync(notice.Period, planned, cancellationToken);
-        var (status, statusReason) = outcome.NoticeStatus(unaddressed, NoticeMessage.Queue);
-        await SetStatusAsync(status, statusReason);
-        var log = $"Notice {notice.NoticeId} ({notice.Kind}) for {notice.MunicipalityId}: {status}; {outcome.Summary}{string.Concat(unaddressed.Select(reason => $"; {reason}"))}";
-        return status == NoticeStatus.Retrying ? FunctionJson.Failed(InvocationResponse.Log(log)) : FunctionJson.Ok(InvocationResponse.Log(log));
-    }
-
-    /// <summary>Read-only links to the documents the municipality's letter links, valid for <see cref="DeliveryOptions.ReportLinkLifetime"/> from now.</summary>
-    private static async Task<LetterLinks> LinksAsync(MunicipalityNotice notice, ReportReadLinks reportLinks, DeliveryOptions options, CancellationToken cancellationToken)
-    {
-        var (report, note) = MunicipalityLetter.LinkedDocuments(notice);
-        string[] linked = [.. new[] { report, note }.OfType<string>()];
-        if (linked.Length == 0)
-        {
-            return LetterLinks.None with { Site = options.SiteUrl };
-        }
-
-        var issued = await reportLinks.IssueAsync(linked, options.ReportLinkLifetime, cancellationToken);
-        Uri? UrlOf(string? blobName) => blobName is null ? null : issued.Urls[Array.IndexOf(linked, blobName)];
-        return new LetterLinks(UrlOf(report), UrlOf(note), issued.ExpiresOn, options.SiteUrl);
-    }
+    private static async Task<IResult> HandleAsync(InvocationRequest request, NoticeNotifier notifier, CancellationToken cancellationToken) =>
+        request.TryRead<NoticeMessage>(TriggerBinding, out var message, out var error)
+            ? FunctionJson.Of(await notifier.NotifyAsync(message, cancellationToken))
+            : FunctionJson.Failed(InvocationResponse.Log(error));
 }

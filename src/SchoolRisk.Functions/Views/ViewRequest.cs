@@ -1,14 +1,13 @@
-using SchoolRisk.Domain.Indicators;
-using SchoolRisk.Domain.Notices.Letters;
-using SchoolRisk.Domain.Zones;
+using SchoolRisk.Application.Views;
 using SchoolRisk.Functions.CustomHandler;
-using SchoolRisk.Storage.Results;
 
 namespace SchoolRisk.Functions.Views;
 
 /// <summary>
 /// The common part of the view functions: read the HTTP trigger <c>req</c>, work out the caller's
-/// <see cref="AccessScope"/> and refuse a key that sees nothing (403), then answer. Messages people read are in Russian.
+/// <see cref="AccessScope"/> from its key and refuse a key that sees nothing (403), then answer with a query's
+/// <see cref="ViewAnswer{T}"/>: 200 with the view, 404 for a period that is not one or what is not found, 403 for a
+/// municipality the key does not see. Messages people read are in Russian.
 /// </summary>
 public static class ViewRequest
 {
@@ -22,34 +21,28 @@ public static class ViewRequest
             return FunctionJson.Failed(InvocationResponse.Log($"No HTTP request in binding '{TriggerBinding}'."));
         }
 
-        var scope = AccessScope.Of(http);
+        var scope = AccessScope.Of(http.KeyName, http.HasMasterKey);
         return scope.SeesAnything
             ? await answer(http, scope)
             : HttpOutput.Error(StatusCodes.Status403Forbidden, $"Ключ «{http.KeyName}» не даёт доступа к данным: нужен ключ комитета или муниципалитета.");
     }
 
-    public static IResult Forbidden(string municipalityId) =>
-        HttpOutput.Error(StatusCodes.Status403Forbidden, $"Ключ не даёт доступа к данным муниципалитета «{municipalityId}».");
-
-    public static IResult NotFound(string what) => HttpOutput.Error(StatusCodes.Status404NotFound, what);
-
-    /// <summary>404 for a route's period that is not a school year.</summary>
-    public static IResult NotAPeriod(string? text) => NotFound($"«{text}» — не учебный год вида 2023-2024.");
-
-    /// <summary>Why a stored result's school is in its zone, in Russian (<see cref="ZoneReasonText"/>); empty outside the risk zones.</summary>
-    public static IReadOnlyList<string> ZoneReasons(StoredResult result)
+    /// <summary>A query's answer as JSON: the view with 200, or the error with its status.</summary>
+    public static IResult Json<T>(ViewAnswer<T> answer)
+        where T : class
     {
-        ArgumentNullException.ThrowIfNull(result);
-        var zones = result.Indicators.Values.Select(indicator => indicator.Zone).Where(zone => zone != Zone.None).ToList();
-        return ZoneReasonText.Describe(OverallZonePolicy.Default.ReasonsFor(zones, result.Classification), zones);
+        ArgumentNullException.ThrowIfNull(answer);
+        return answer.Value is { } value ? HttpOutput.Json(StatusCodes.Status200OK, value) : Error(answer);
     }
 
-    /// <summary>Every catalog indicator of a stored result, with its Russian title.</summary>
-    public static IReadOnlyList<IndicatorView> Indicators(StoredResult result)
+    /// <summary>A query's HTML answer: the page with 200, or the error (JSON) with its status.</summary>
+    public static IResult Html(ViewAnswer<string> answer)
     {
-        ArgumentNullException.ThrowIfNull(result);
-        return [.. IndicatorCatalog.All.Select(indicator => result.Indicators.TryGetValue(indicator.Id, out var value)
-            ? new IndicatorView(indicator.Id, indicator.Title, value.Value, value.Zone)
-            : new IndicatorView(indicator.Id, indicator.Title, null, Domain.Zones.Zone.None))];
+        ArgumentNullException.ThrowIfNull(answer);
+        return answer.Value is { } html ? HttpOutput.Text(StatusCodes.Status200OK, "text/html; charset=utf-8", html) : Error(answer);
     }
+
+    private static IResult Error<T>(ViewAnswer<T> answer)
+        where T : class =>
+        HttpOutput.Error(answer.Outcome == ViewOutcome.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status404NotFound, answer.Message);
 }

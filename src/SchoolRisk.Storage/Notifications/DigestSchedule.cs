@@ -5,16 +5,17 @@ using SchoolRisk.Domain.Periods;
 namespace SchoolRisk.Storage.Notifications;
 
 /// <summary>
-/// Debounces the committee's digest: each request is queued on <c>digest-requests</c> to become visible after a delay,
-/// and the latest request time of the period is kept (table <c>notifications</c>, partition <c>digest-requests</c>). A
-/// request that finds a later one recorded ends at once: a burst of uploads makes one digest, after it settles.
+/// Debounces the committee's digest: each request is queued on <paramref name="queue"/> (<c>digest-requests</c>, which
+/// the application names) to become visible after a delay, and the latest request time of the period is kept (table
+/// <c>notifications</c>, partition <c>digest-requests</c>). A request that finds a later one recorded ends at once: a
+/// burst of uploads makes one digest, after it settles.
 /// </summary>
-public sealed class DigestSchedule(StorageAccount account)
+public sealed class DigestSchedule(StorageAccount account, string queue)
 {
     private const string Partition = "digest-requests";
 
     private readonly TableClient _table = account.Tables.GetTableClient(account.Options.NotificationsTable);
-    private readonly QueueClient _queue = account.Queues.GetQueueClient(account.Options.DigestRequestsQueue);
+    private readonly QueueClient _queue = account.Queues.GetQueueClient(queue);
 
     /// <summary>Records <paramref name="requestedAt"/> as the period's latest request and queues <paramref name="message"/>, visible after <paramref name="delay"/>.</summary>
     public async Task ScheduleAsync(Period period, DateTimeOffset requestedAt, string message, TimeSpan delay, CancellationToken cancellationToken = default)

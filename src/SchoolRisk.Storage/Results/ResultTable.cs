@@ -69,8 +69,9 @@ public sealed class ResultTable(StorageAccount account, TimeProvider time)
                 {
                     var row = stored[school.School.SchoolId];
                     var entity = ToEntity(partition, upload, school, recalculationStartedAt);
-                    entity[ZoneBeforeRulesColumn] = row.ZoneBefore(upload.RuleSetVersion)?.ToKey();
-                    entity[VersionBeforeRulesColumn] = row.VersionBefore(upload.RuleSetVersion);
+                    var before = row.ZoneBefore(upload.RuleSetVersion);
+                    entity[ZoneBeforeRulesColumn] = before?.Zone.ToKey();
+                    entity[VersionBeforeRulesColumn] = before?.Version;
                     return new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, new Azure.ETag(row.ETag));
                 });
                 await _table.SubmitTransactionAsync(actions, cancellationToken);

@@ -25,12 +25,9 @@ public sealed record StoredInput(
     string? RuleSetVersionBeforeRules = null)
 {
     /// <summary>
-    /// The zone the school had before rule set <paramref name="ruleSetVersion"/> moved it: its zone now when the row is
-    /// still under another version, the zone kept on the row when a recalculation with that version already rewrote it
-    /// (perhaps one killed half-way), <c>null</c> when its data came under that version by an upload.
+    /// The zone the school had before rule set <paramref name="ruleSetVersion"/> moved it, and the version that decided
+    /// it (<see cref="PriorZone.Of"/>): <c>null</c> when its data came under that version by an upload.
     /// </summary>
-    public Zone? ZoneBefore(string ruleSetVersion) => RuleSetVersion != ruleSetVersion ? OverallZone : ZoneBeforeRules;
-
-    /// <summary>The version that decided <see cref="ZoneBefore"/>: the row's own while it is under another version, the one kept on the row otherwise.</summary>
-    public string? VersionBefore(string ruleSetVersion) => RuleSetVersion != ruleSetVersion ? RuleSetVersion : RuleSetVersionBeforeRules;
+    public PriorZone? ZoneBefore(string ruleSetVersion) =>
+        PriorZone.Of(ruleSetVersion, OverallZone, RuleSetVersion, ZoneBeforeRules, RuleSetVersionBeforeRules);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SchoolRisk.Application.Messaging;
 using SchoolRisk.Domain.Uploads;
 using SchoolRisk.Integration.Tests.Support;
 
@@ -15,5 +16,24 @@ public sealed class HostSettingsTests
         var maxDequeueCount = host.RootElement.GetProperty("extensions").GetProperty("queues").GetProperty("maxDequeueCount").GetInt32();
 
         Assert.Equal(maxDequeueCount, UploadLimits.Default.MaxAttempts);
+    }
+
+    [Fact]
+    public void QueueNames_AreExactlyTheQueuesTheFunctionJsonFilesName()
+    {
+        var named = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var file in Directory.GetDirectories(TestDeployment.RepositoryRoot).Select(folder => Path.Combine(folder, "function.json")).Where(File.Exists))
+        {
+            using var function = JsonDocument.Parse(File.ReadAllText(file));
+            foreach (var binding in function.RootElement.GetProperty("bindings").EnumerateArray())
+            {
+                if (binding.TryGetProperty("queueName", out var queue))
+                {
+                    named.Add(queue.GetString()!);
+                }
+            }
+        }
+
+        Assert.Equal(named, new SortedSet<string>(QueueNames.All, StringComparer.Ordinal));
     }
 }

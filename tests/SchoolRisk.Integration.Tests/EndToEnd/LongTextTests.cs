@@ -1,3 +1,4 @@
+using SchoolRisk.Application.Messaging;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Integration.Tests.Support;
 using SchoolRisk.Storage;
@@ -29,6 +30,6 @@ public sealed class LongTextTests(DeploymentFixture fixture) : IClassFixture<Dep
         Assert.InRange(upload.Error!.Length, 1, 1000);
         Assert.Contains("… (40\u00A0000 знаков)", upload.Error, StringComparison.Ordinal);
         Assert.Contains($"\"{cell}\"", report, StringComparison.Ordinal);
-        Assert.Equal(0, await new PoisonMessages(fixture.Deployment.Storage, "upload-events").CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(0, await new PoisonMessages(fixture.Deployment.Storage, QueueNames.UploadEvents).CountAsync(TestContext.Current.CancellationToken));
     }
 }

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using SchoolRisk.Application.Messaging;
 using SchoolRisk.Domain.Notices;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Zones;
@@ -70,7 +71,7 @@ public sealed class UploadFlowTests(DeploymentFixture fixture) : IClassFixture<D
         var blob = new BlobContainerClient(fixture.Deployment.ConnectionString, "uploads").GetBlobClient("2023-2024/kirovsky/schools.csv");
         var eTag = (await blob.GetPropertiesAsync(cancellationToken: TestContext.Current.CancellationToken)).Value.ETag;
 
-        await queues.GetQueueClient("upload-events").SendMessageAsync(
+        await queues.GetQueueClient(QueueNames.UploadEvents).SendMessageAsync(
             BlobCreatedEventJson("uploads", "2023-2024/kirovsky/schools.csv", eTag.ToString()), TestContext.Current.CancellationToken);
         var again = await Poll.UntilAsync(
             async () => Assert.Single(await Uploads("kirovsky")),
@@ -170,7 +171,7 @@ public sealed class UploadFlowTests(DeploymentFixture fixture) : IClassFixture<D
     {
         var queues = new QueueServiceClient(fixture.Deployment.ConnectionString);
 
-        await queues.GetQueueClient("upload-events").SendMessageAsync("not an event", TestContext.Current.CancellationToken);
+        await queues.GetQueueClient(QueueNames.UploadEvents).SendMessageAsync("not an event", TestContext.Current.CancellationToken);
         var poisoned = await Poll.UntilAsync(PoisonedMessages, messages => messages.Contains("not an event"), "the message in upload-events-poison", TimeSpan.FromSeconds(90));
 
         Assert.Contains("not an event", poisoned);
@@ -199,7 +200,7 @@ public sealed class UploadFlowTests(DeploymentFixture fixture) : IClassFixture<D
 
     private async Task NotificationsDrainedAsync()
     {
-        var queue = new QueueServiceClient(fixture.Deployment.ConnectionString).GetQueueClient("risk-notifications");
+        var queue = new QueueServiceClient(fixture.Deployment.ConnectionString).GetQueueClient(QueueNames.RiskNotifications);
         await Poll.UntilAsync(
             async () => (await queue.GetPropertiesAsync(TestContext.Current.CancellationToken)).Value.ApproximateMessagesCount,
             count => count == 0, "risk-notifications to be consumed by Notify");
@@ -207,7 +208,7 @@ public sealed class UploadFlowTests(DeploymentFixture fixture) : IClassFixture<D
 
     private async Task<List<string>> PoisonedMessages()
     {
-        var poison = new QueueServiceClient(fixture.Deployment.ConnectionString).GetQueueClient("upload-events-poison");
+        var poison = new QueueServiceClient(fixture.Deployment.ConnectionString).GetQueueClient(QueueNames.PoisonOf(QueueNames.UploadEvents));
         return [.. (await poison.PeekMessagesAsync(32, TestContext.Current.CancellationToken)).Value.Select(message => message.MessageText)];
     }
 

@@ -1,5 +1,7 @@
+using SchoolRisk.Application.Messaging;
 using SchoolRisk.Cli;
 using SchoolRisk.Cli.Samples;
+using SchoolRisk.Domain.Notices.Deliveries;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Integration.Tests.Support;
 using SchoolRisk.Storage.Notifications;
@@ -22,7 +24,7 @@ public sealed class NotificationCrashTests : IAsyncLifetime
     /// <summary>Queue messages the host hands out at once (<c>host.json</c>, <c>batchSize</c>): the most Notify invocations running at the kill.</summary>
     private const int BatchSize = 16;
     private static readonly Period Period = Period.Parse(SampleRegion.Period);
-    private static readonly string[] Queues = ["upload-events", "period-recalculations", "risk-notifications", "digest-requests", "note-requests"];
+    private static readonly string[] Queues = [QueueNames.UploadEvents, QueueNames.PeriodRecalculations, QueueNames.RiskNotifications, QueueNames.DigestRequests, QueueNames.NoteRequests];
     private LocalDeployment? _deployment;
 
     private LocalDeployment Deployment => _deployment!;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Azure.Data.Tables;
+using SchoolRisk.Application.Messaging;
 using SchoolRisk.Cli;
 using SchoolRisk.Domain.Notices;
 using SchoolRisk.Domain.Periods;
@@ -53,7 +54,7 @@ public sealed class RuleActivationCrashTests : IAsyncLifetime
                 .ToListAsync(TestContext.Current.CancellationToken)).SingleOrDefault()?.Status,
             status => status == UploadStatus.Completed, "the upload to complete", TimeSpan.FromMinutes(2));
         await Poll.UntilAsync(
-            () => Deployment.Storage.PendingMessagesAsync("period-recalculations", TestContext.Current.CancellationToken),
+            () => Deployment.Storage.PendingMessagesAsync(QueueNames.PeriodRecalculations, TestContext.Current.CancellationToken),
             pending => pending == 0, "the upload's recalculation", TimeSpan.FromMinutes(2));
         var rules = new RuleStore(Deployment.Storage, TimeProvider.System);
         var before = (await rules.ActiveAsync(TestContext.Current.CancellationToken))!.Version;
@@ -73,7 +74,7 @@ public sealed class RuleActivationCrashTests : IAsyncLifetime
                 .Where(notice => notice.Kind == NoticeKind.RulesChanged).ToListAsync(TestContext.Current.CancellationToken).AsTask(),
             found => found.Count > 0 && found.All(notice => notice.Status == NoticeStatus.Delivered), "the rules-changed notice delivered", TimeSpan.FromMinutes(2));
         await Poll.UntilAsync(
-            () => Deployment.Storage.PendingMessagesAsync("risk-notifications", TestContext.Current.CancellationToken),
+            () => Deployment.Storage.PendingMessagesAsync(QueueNames.RiskNotifications, TestContext.Current.CancellationToken),
             pending => pending == 0, "every notice handled");
 
         Assert.True(Deployment.Handler.Restarts >= 1);

@@ -3,10 +3,11 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Azure.Storage.Queues;
+using SchoolRisk.Application.Messaging;
+using SchoolRisk.Application.Notices;
 using SchoolRisk.Cli.Notices;
+using SchoolRisk.Domain.Notices.Deliveries;
 using SchoolRisk.Domain.Periods;
-using SchoolRisk.Functions.CustomHandler;
-using SchoolRisk.Functions.Notify;
 using SchoolRisk.Integration.Tests.Support;
 using SchoolRisk.LocalHost.MailDev;
 using SchoolRisk.Storage;
@@ -52,8 +53,8 @@ public sealed class DeliveryTests(DeploymentFixture fixture) : IClassFixture<Dep
     {
         await fixture.Deployment.UploadAsync("2023-2024/priozersky/schools.csv", "school_id,ege_below_min_share\npriozersky-001,15\n");
         var notice = (await Poll.UntilAsync(() => NoticesAsync("priozersky"), n => n.Count == 1 && n[0].Status == "Delivered", "priozersky's notice delivered")).Single();
-        var message = JsonSerializer.Serialize(new NoticeMessage(notice.NoticeId, "priozersky", "2023-2024", $"2023-2024/priozersky/{notice.NoticeId}.json"), FunctionJson.Options);
-        var queue = new QueueClient(fixture.Deployment.ConnectionString, "risk-notifications");
+        var message = MessageJson.Serialize(new NoticeMessage(notice.NoticeId, "priozersky", "2023-2024", $"2023-2024/priozersky/{notice.NoticeId}.json"));
+        var queue = new QueueClient(fixture.Deployment.ConnectionString, QueueNames.RiskNotifications);
 
         await queue.SendMessageAsync(message, TestContext.Current.CancellationToken);
         await queue.SendMessageAsync(message, TestContext.Current.CancellationToken);
@@ -78,8 +79,8 @@ public sealed class DeliveryTests(DeploymentFixture fixture) : IClassFixture<Dep
         await fixture.Deployment.UploadAsync("2023-2024/podporozhsky/schools.csv", "school_id,ege_below_min_share\npodporozhsky-001,15\n");
         var failed = (await Poll.UntilAsync(() => NoticesAsync("podporozhsky"), n => n.Count == 1 && n[0].Status == "Failed", "the refused webhook recorded")).Single();
         await Poll.UntilAsync(
-            () => fixture.Deployment.Storage.PendingMessagesAsync("risk-notifications", TestContext.Current.CancellationToken), count => count == 0, "the notice's message completed");
-        var poisoned = await new PoisonMessages(fixture.Deployment.Storage, "risk-notifications").CountAsync(TestContext.Current.CancellationToken);
+            () => fixture.Deployment.Storage.PendingMessagesAsync(QueueNames.RiskNotifications, TestContext.Current.CancellationToken), count => count == 0, "the notice's message completed");
+        var poisoned = await new PoisonMessages(fixture.Deployment.Storage, QueueNames.RiskNotifications).CountAsync(TestContext.Current.CancellationToken);
 
         receiver.Status = 200;
         Assert.Equal(1, await new FailedNoticeReplay(fixture.Deployment.Storage, TimeProvider.System).ReplayAsync(Period, TestContext.Current.CancellationToken));

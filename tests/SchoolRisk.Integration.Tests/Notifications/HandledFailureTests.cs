@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using MailKit.Security;
+using SchoolRisk.Application.Messaging;
 using SchoolRisk.Cli;
 using SchoolRisk.Cli.Notices;
 using SchoolRisk.Domain.Notices;
@@ -150,8 +151,8 @@ public sealed class HandledFailureTests
     /// <summary>Waits until no notice or digest message waits or is in flight: each was completed, none left to a retry.</summary>
     private static async Task DrainedAsync(StorageAccount storage) =>
         await Poll.UntilAsync(
-            async () => await storage.PendingMessagesAsync("risk-notifications", TestContext.Current.CancellationToken)
-                + await storage.PendingMessagesAsync("digest-requests", TestContext.Current.CancellationToken),
+            async () => await storage.PendingMessagesAsync(QueueNames.RiskNotifications, TestContext.Current.CancellationToken)
+                + await storage.PendingMessagesAsync(QueueNames.DigestRequests, TestContext.Current.CancellationToken),
             pending => pending == 0, "risk-notifications and digest-requests drained");
 
     /// <summary>Messages in every poison queue of the account.</summary>

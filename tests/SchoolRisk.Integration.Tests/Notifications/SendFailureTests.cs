@@ -1,11 +1,12 @@
 using System.Net.Sockets;
 using MailKit.Security;
 using Microsoft.Extensions.Logging.Abstractions;
+using SchoolRisk.Application.Messaging;
+using SchoolRisk.Application.Notices;
 using SchoolRisk.Domain.Notices.Deliveries;
 using SchoolRisk.Domain.Notices.Letters;
 using SchoolRisk.Domain.Notices.Recipients;
 using SchoolRisk.Domain.Periods;
-using SchoolRisk.Functions.Notify;
 using SchoolRisk.Integration.Tests.Support;
 using SchoolRisk.LocalHost.NodeTools;
 using SchoolRisk.Storage.Notifications;
@@ -199,8 +200,8 @@ public sealed class SendFailureTests(AzuriteFixture azurite) : IClassFixture<Azu
         var transient = new DeliveryOutcome(1, 0, ["gatchinsky, веб-хук: адрес веб-хука отвечает перенаправлением"], ["committee, почта: почтовый сервер недоступен"]);
         var permanent = transient with { Transient = [] };
 
-        var (retrying, retryingReason) = transient.NoticeStatus([], "digest-requests");
-        var (failed, failedReason) = permanent.NoticeStatus(["kirovsky: нет адреса"], "risk-notifications");
+        var (retrying, retryingReason) = transient.NoticeStatus([], QueueNames.DigestRequests);
+        var (failed, failedReason) = permanent.NoticeStatus(["kirovsky: нет адреса"], QueueNames.RiskNotifications);
 
         Assert.Equal((NoticeStatus.Retrying, NoticeStatus.Failed), (retrying, failed));
         Assert.Equal(
@@ -209,7 +210,7 @@ public sealed class SendFailureTests(AzuriteFixture azurite) : IClassFixture<Azu
             retryingReason);
         Assert.StartsWith("kirovsky: нет адреса | gatchinsky, веб-хук:", failedReason, StringComparison.Ordinal);
         Assert.EndsWith(DeliveryOutcome.FailedNote, failedReason, StringComparison.Ordinal);
-        Assert.Equal((NoticeStatus.Delivered, (string?)null), new DeliveryOutcome(2, 1, [], []).NoticeStatus([], "risk-notifications"));
+        Assert.Equal((NoticeStatus.Delivered, (string?)null), new DeliveryOutcome(2, 1, [], []).NoticeStatus([], QueueNames.RiskNotifications));
     }
 
     private static DeliveryOptions Options(int port, SecureSocketOptions security) =>

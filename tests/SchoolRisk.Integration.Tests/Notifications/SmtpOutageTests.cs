@@ -1,5 +1,7 @@
 using System.Text;
 using Azure.Storage.Queues;
+using SchoolRisk.Application.Messaging;
+using SchoolRisk.Domain.Notices.Deliveries;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Integration.Tests.Support;
 using SchoolRisk.LocalHost.MailDev;
@@ -35,7 +37,7 @@ public sealed class SmtpOutageTests
         await Poll.UntilAsync(
             () => notices.ListAsync(Period.Parse("2023-2024"), TestContext.Current.CancellationToken).Where(n => n.MunicipalityId == "vsevolozhsky").ToListAsync(TestContext.Current.CancellationToken).AsTask(),
             n => n[0].Status == "Delivered", "the retried notice delivered", TimeSpan.FromSeconds(90));
-        var queue = new QueueClient(deployment.ConnectionString, "risk-notifications");
+        var queue = new QueueClient(deployment.ConnectionString, QueueNames.RiskNotifications);
         await Poll.UntilAsync(async () => (await queue.GetPropertiesAsync(TestContext.Current.CancellationToken)).Value.ApproximateMessagesCount, count => count == 0, "risk-notifications drained");
         var delivery = await new DeliveryTable(deployment.Storage, TimeProvider.System).ListAsync(Period.Parse("2023-2024"), TestContext.Current.CancellationToken)
             .SingleAsync(d => d.RecipientId == "vsevolozhsky", TestContext.Current.CancellationToken);

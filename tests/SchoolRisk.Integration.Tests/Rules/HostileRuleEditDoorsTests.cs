@@ -1,8 +1,9 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using SchoolRisk.Application.Messaging;
+using SchoolRisk.Application.Rules;
 using SchoolRisk.Domain.Evaluation;
-using SchoolRisk.Functions.Rules;
 using SchoolRisk.Integration.Tests.Support;
 using SchoolRisk.Storage;
 using SchoolRisk.Storage.Rules;
@@ -64,7 +65,7 @@ public sealed class HostileRuleEditDoorsTests(DeploymentFixture fixture) : IClas
             Assert.Contains(rejection.Problems, problem => problem.Contains(edit.Problem[..Math.Min(edit.Problem.Length, 40)], StringComparison.Ordinal));
             Assert.Equal(active, (await Store.ActiveAsync(cancellationToken))!.Version);
             Assert.Equal(restarts, fixture.Deployment.Handler.Restarts);
-            Assert.Equal(0, await new PoisonMessages(fixture.Deployment.Storage, "rules-events").CountAsync(cancellationToken));
+            Assert.Equal(0, await new PoisonMessages(fixture.Deployment.Storage, QueueNames.RulesEvents).CountAsync(cancellationToken));
         }
         finally
         {
@@ -85,7 +86,7 @@ public sealed class HostileRuleEditDoorsTests(DeploymentFixture fixture) : IClas
 
     private async Task<(HttpStatusCode Status, JsonElement Body)> PreviewAsync(IReadOnlyDictionary<string, string> files, CancellationToken cancellationToken)
     {
-        var key = await fixture.Deployment.Keys.SetAsync("PreviewRules", PreviewRulesFunction.AdministratorKey, cancellationToken: cancellationToken);
+        var key = await fixture.Deployment.Keys.SetAsync("PreviewRules", RulePreviewHandler.AdministratorKey, cancellationToken: cancellationToken);
         using var http = new HttpClient { BaseAddress = fixture.Deployment.HttpUrl, Timeout = TimeSpan.FromMinutes(2) };
         using var request = new HttpRequestMessage(HttpMethod.Post, "api/rules/preview/2023-2024")
         {

@@ -1,3 +1,4 @@
+using SchoolRisk.Application.Rules;
 using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
@@ -5,7 +6,6 @@ using SchoolRisk.Domain.Rubrics;
 using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Uploads;
 using SchoolRisk.Domain.Zones;
-using SchoolRisk.Functions.Rules;
 using SchoolRisk.Integration.Tests.Support;
 using SchoolRisk.Storage;
 using SchoolRisk.Storage.Municipalities;

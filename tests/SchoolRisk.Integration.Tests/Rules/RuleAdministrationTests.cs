@@ -2,13 +2,14 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Azure.Storage.Queues;
+using SchoolRisk.Application.Messaging;
+using SchoolRisk.Application.Recalculation;
+using SchoolRisk.Application.Rules;
 using SchoolRisk.Cli.Rules;
 using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Notices;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Zones;
-using SchoolRisk.Functions.Recalculate;
-using SchoolRisk.Functions.Rules;
 using SchoolRisk.Integration.Tests.Support;
 using SchoolRisk.Storage.Notifications;
 using SchoolRisk.Storage.Results;
@@ -101,8 +102,8 @@ public sealed class RuleAdministrationTests(DeploymentFixture fixture) : IClassF
         var preview = await RuleServices.Preview(fixture.Deployment.Storage)
             .CompareAsync(Period, candidate, TestContext.Current.CancellationToken);
         await Workflow.ActivateAsync(await TestRules.EgeHighFromAsync(6), new RuleChange("test", "ЕГЭ: высокий риск от 6%", "cli"), TestContext.Current.CancellationToken);
-        await new QueueClient(fixture.Deployment.ConnectionString, "period-recalculations").SendMessageAsync(
-            JsonSerializer.Serialize(new RecalculationRequest(Period.ToString(), candidate.Version, TimeProvider.System.GetUtcNow()), JsonSerializerOptions.Web), TestContext.Current.CancellationToken);
+        await new QueueClient(fixture.Deployment.ConnectionString, QueueNames.PeriodRecalculations).SendMessageAsync(
+            MessageJson.Serialize(new RecalculationRequest(Period.ToString(), candidate.Version, TimeProvider.System.GetUtcNow())), TestContext.Current.CancellationToken);
         var after = await Poll.UntilAsync(() => ResultsAsync(), results => results.All(r => r.RuleSetVersion == candidate.Version), "the recalculation with the candidate");
         var changed = stored.Join(after, s => s.SchoolId, a => a.SchoolId, (s, a) => (s.MunicipalityId, s.SchoolId, Before: s.OverallZone, After: a.OverallZone))
             .Where(pair => pair.Before != pair.After).ToList();
@@ -118,7 +119,7 @@ public sealed class RuleAdministrationTests(DeploymentFixture fixture) : IClassF
         await fixture.Deployment.UploadAsync("2023-2024/lodeynopolsky/schools.csv", "school_id,ege_below_min_share\nlodeynopolsky-001,5.9\nlodeynopolsky-002,4\n");
         await Poll.UntilAsync(() => ResultsAsync(), results => results.Count(r => r.MunicipalityId == "lodeynopolsky") == 2, "lodeynopolsky's results");
         await RecalculationsDrainedAsync();
-        var adminKey = await fixture.Deployment.Keys.SetAsync("PreviewRules", PreviewRulesFunction.AdministratorKey, cancellationToken: TestContext.Current.CancellationToken);
+        var adminKey = await fixture.Deployment.Keys.SetAsync("PreviewRules", RulePreviewHandler.AdministratorKey, cancellationToken: TestContext.Current.CancellationToken);
         var defaultKey = await fixture.Deployment.Keys.GetAsync("PreviewRules", "default", TestContext.Current.CancellationToken);
         var exams = (await TestRules.EgeHighFromAsync(5.8m)).Single(f => f.Name == "exams.json");
         var active = await Store.ReadVersionAsync((await Store.ActiveAsync(TestContext.Current.CancellationToken))!.Version, TestContext.Current.CancellationToken);
@@ -193,6 +194,6 @@ public sealed class RuleAdministrationTests(DeploymentFixture fixture) : IClassF
 
     private async Task RecalculationsDrainedAsync() =>
         await Poll.UntilAsync(
-            () => fixture.Deployment.Storage.PendingMessagesAsync("period-recalculations", TestContext.Current.CancellationToken),
+            () => fixture.Deployment.Storage.PendingMessagesAsync(QueueNames.PeriodRecalculations, TestContext.Current.CancellationToken),
             pending => pending == 0, "recalculations to finish");
 }

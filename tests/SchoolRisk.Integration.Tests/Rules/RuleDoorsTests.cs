@@ -3,10 +3,11 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Storage.Blobs.Models;
+using SchoolRisk.Application.Messaging;
+using SchoolRisk.Application.Rules;
 using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Evaluation.Shape;
 using SchoolRisk.Domain.Periods;
-using SchoolRisk.Functions.Rules;
 using SchoolRisk.Integration.Tests.Support;
 using SchoolRisk.Storage.Results;
 using SchoolRisk.Storage.Rules;
@@ -67,7 +68,7 @@ public sealed class RuleDoorsTests(DeploymentFixture fixture) : IClassFixture<De
 
         await Store.WriteEditableAsync(defaults, new RuleChange("test", "restore", "container"), TestContext.Current.CancellationToken);
 
-        Assert.Equal(0, await fixture.Deployment.Storage.PendingMessagesAsync("rules-events-poison", TestContext.Current.CancellationToken));
+        Assert.Equal(0, await fixture.Deployment.Storage.PendingMessagesAsync(QueueNames.PoisonOf(QueueNames.RulesEvents), TestContext.Current.CancellationToken));
         Assert.Equal(before, (await Store.ActiveAsync(TestContext.Current.CancellationToken))!.Version);
         Assert.All(rejections, rejection => Assert.Equal(before, rejection.ActiveVersion));
         Assert.All(rejections, rejection => Assert.NotNull(rejection.ProblemsBlob));
@@ -117,7 +118,7 @@ public sealed class RuleDoorsTests(DeploymentFixture fixture) : IClassFixture<De
         await Poll.UntilAsync(
             () => new ResultTable(fixture.Deployment.Storage, TimeProvider.System).ListAsync(Period, "slantsevsky", TestContext.Current.CancellationToken).CountAsync(TestContext.Current.CancellationToken).AsTask(),
             count => count == 2, "slantsevsky's results");
-        var key = await fixture.Deployment.Keys.SetAsync("PreviewRules", PreviewRulesFunction.AdministratorKey, cancellationToken: TestContext.Current.CancellationToken);
+        var key = await fixture.Deployment.Keys.SetAsync("PreviewRules", RulePreviewHandler.AdministratorKey, cancellationToken: TestContext.Current.CancellationToken);
         var exams = WithExpression(await DefaultsAsync(), "exams.json", "ege_below_min_share.high", ThrowingWhereOgeIsZero).Single(file => file.Name == "exams.json");
 
         var (failing, failingBody) = await PreviewAsync(key, new Dictionary<string, object?> { ["exams.json"] = exams.Json });

@@ -1,3 +1,4 @@
+using SchoolRisk.Application.Messaging;
 using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Notices;
 using SchoolRisk.Domain.Periods;
@@ -32,7 +33,7 @@ public sealed class RulesChangedNoticeTests(DeploymentFixture fixture) : IClassF
         await fixture.Deployment.UploadAsync("2023-2024/volosovsky/schools.csv", "school_id,ege_below_min_share\nvolosovsky-001,7.5\nvolosovsky-002,3\n");
         await Poll.UntilAsync(() => ZoneAsync(), zone => zone is not null, "volosovsky's results");
         await Poll.UntilAsync(
-            () => fixture.Deployment.Storage.PendingMessagesAsync("period-recalculations", TestContext.Current.CancellationToken), pending => pending == 0, "the upload's recalculation");
+            () => fixture.Deployment.Storage.PendingMessagesAsync(QueueNames.PeriodRecalculations, TestContext.Current.CancellationToken), pending => pending == 0, "the upload's recalculation");
 
         (IReadOnlyList<RuleFile> Files, string Version, string From, Zone Zone)[] steps = [(b, versionB, versionA, Zone.High), (a, versionA, versionB, Zone.None), (b, versionB, versionA, Zone.High)];
         var letters = new List<ReceivedMail>();

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Web;
-using SchoolRisk.Functions.Notify;
+using SchoolRisk.Application.Notices;
 using SchoolRisk.Integration.Tests.Support;
 using SchoolRisk.Storage.Reports;
 

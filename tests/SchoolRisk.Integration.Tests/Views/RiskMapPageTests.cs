@@ -1,7 +1,8 @@
 using Microsoft.Playwright;
+using SchoolRisk.Application.Messaging;
+using SchoolRisk.Application.Views;
 using SchoolRisk.Domain.Notices.Notes;
 using SchoolRisk.Domain.Periods;
-using SchoolRisk.Functions.Views;
 using SchoolRisk.Integration.Tests.Support;
 using SchoolRisk.Storage.Reports;
 using SchoolRisk.Storage.Results;
@@ -23,7 +24,7 @@ public sealed class RiskMapPageTests(DeploymentFixture fixture) : IClassFixture<
     {
         Assert.True(File.Exists(Chromium), $"The page tests need Debian's Chromium at {Chromium}: scripts/ensure-tools.sh --browser installs it.");
         await fixture.Deployment.UploadAsync("2022-2023/kirovsky/schools.csv", "school_id,ege_below_min_share,oge_fail_share\nkirovsky-001,7,7\nkirovsky-002,9.5,9.5\nkirovsky-003,1,1\nkirovsky-004,2,2\n");
-        await Poll.UntilAsync(() => fixture.Deployment.Storage.PendingMessagesAsync("upload-events", TestContext.Current.CancellationToken), n => n == 0, "the first period's upload");
+        await Poll.UntilAsync(() => fixture.Deployment.Storage.PendingMessagesAsync(QueueNames.UploadEvents, TestContext.Current.CancellationToken), n => n == 0, "the first period's upload");
         await fixture.Deployment.UploadAsync("2023-2024/kirovsky/schools.csv", "school_id,ege_below_min_share,ovz_share,migrant_share\nkirovsky-001,15,1,1\nkirovsky-002,1,12,15\n");
         await fixture.Deployment.UploadAsync("2023-2024/tosnensky/schools.csv", "school_id,ege_below_min_share\ntosnensky-001,6\n");
         await Poll.UntilAsync(

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using SchoolRisk.Application.Views;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Zones;
-using SchoolRisk.Functions.Views;
 using SchoolRisk.Integration.Tests.Support;
 using SchoolRisk.Storage.Results;
 using SchoolRisk.Storage.Rules;

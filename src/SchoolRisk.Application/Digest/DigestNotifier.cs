@@ -1,0 +1,73 @@
+using SchoolRisk.Application.Messaging;
+using SchoolRisk.Application.Notices;
+using SchoolRisk.Domain.Notices.Deliveries;
+using SchoolRisk.Domain.Notices.Digest;
+using SchoolRisk.Domain.Notices.Recipients;
+using SchoolRisk.Domain.Periods;
+using SchoolRisk.Domain.Uploads;
+using SchoolRisk.Storage.Municipalities;
+using SchoolRisk.Storage.Notifications;
+using SchoolRisk.Storage.Registry;
+using SchoolRisk.Storage.Results;
+
+namespace SchoolRisk.Application.Digest;
+
+/// <summary>
+/// Builds and delivers the committee's digest of a period, the workflow behind <c>Digest</c>. A request overtaken by a
+/// later one (<see cref="DigestSchedule"/>) ends at once; otherwise the digest is built from the stored results against
+/// the period before and delivered to the committee's addresses. Its key is a hash of its content, so the same state of
+/// the region is delivered once however many requests reach it. Failures end as in <see cref="NoticeNotifier"/>: a
+/// transient one asks for the request again (status <c>Retrying</c>; after the last delivery it waits in
+/// <c>digest-requests-poison</c>), a permanent one is recorded <c>Failed</c> and the request completes;
+/// <c>schoolrisk notices replay --failed</c> requests the digest again. Only a fault of storage throws.
+/// </summary>
+public sealed class DigestNotifier(
+    DigestSchedule schedule, ResultTable results, MunicipalityTable municipalities, RecipientStore recipients, NotificationTable notifications, NoticeDeliverer deliverer)
+{
+    /// <param name="period">The period to digest.</param>
+    /// <param name="requestedAt">When the request was made (<see cref="DigestRequest.RequestedAt"/>).</param>
+    /// <param name="cancellationToken">Cancels the digest; the request is then retried.</param>
+    public async Task<MessageOutcome> DeliverAsync(Period period, DateTimeOffset requestedAt, CancellationToken cancellationToken)
+    {
+        if (!await schedule.IsLatestAsync(period, requestedAt, cancellationToken))
+        {
+            return new MessageOutcome(false, $"Digest of {period} requested at {requestedAt:O}: a later request will make it.");
+        }
+
+        var current = await SchoolsAsync(period, cancellationToken);
+        if (current.Count == 0)
+        {
+            return new MessageOutcome(false, $"Digest of {period}: no results yet.");
+        }
+
+        var zones = await municipalities.ListAsync(period, cancellationToken).ToDictionaryAsync(summary => summary.MunicipalityId, summary => summary.Zone, StringComparer.Ordinal, cancellationToken);
+        var digest = RegionalDigest.Of(period, current, await SchoolsAsync(period.Previous, cancellationToken), zones);
+        await notifications.TryAddDigestAsync(digest, cancellationToken);
+        RecipientDirectory directory;
+        try
+        {
+            directory = await recipients.LoadAsync(cancellationToken);
+        }
+        catch (UploadRejectedException exception)
+        {
+            await notifications.SetStatusAsync(
+                period, RecipientDirectory.Committee, digest.Key, NoticeStatus.Failed,
+                $"справочник адресатов не читается, сводка не отправлена: {exception.Message} {DeliveryOutcome.FailedNote}", cancellationToken);
+            return new MessageOutcome(false, $"Digest {digest.Key}: the recipients directory is unreadable, digest failed: {exception.Message}");
+        }
+
+        var planned = DeliveryPlan.ForDigest(digest, directory);
+        List<string> unaddressed = planned.Count > 0
+            ? []
+            : [$"{RecipientDirectory.Committee}: в справочнике адресатов (registry/recipients.csv) нет ни адреса почты, ни веб-хука комитета (строка с кодом committee), сводка не отправлена."];
+        var outcome = await deliverer.DeliverAsync(period, planned, cancellationToken);
+        var (status, reason) = outcome.NoticeStatus(unaddressed, QueueNames.DigestRequests);
+        await notifications.SetStatusAsync(period, RecipientDirectory.Committee, digest.Key, status, reason, cancellationToken);
+        return new MessageOutcome(status == NoticeStatus.Retrying, $"Digest {digest.Key}: {status}; {outcome.Summary}{string.Concat(unaddressed.Select(text => $"; {text}"))}");
+    }
+
+    private async Task<List<DigestSchool>> SchoolsAsync(Period period, CancellationToken cancellationToken) =>
+        await results.ListAsync(period, cancellationToken)
+            .Select(result => new DigestSchool(result.MunicipalityId, result.SchoolId, result.SchoolName, result.OverallZone, result.Classification.LowResults))
+            .ToListAsync(cancellationToken);
+}

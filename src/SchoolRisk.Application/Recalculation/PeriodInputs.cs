@@ -1,0 +1,11 @@
+using SchoolRisk.Domain.Periods;
+using SchoolRisk.Domain.Schools;
+using SchoolRisk.Storage.Results;
+
+namespace SchoolRisk.Application.Recalculation;
+
+/// <summary>
+/// What evaluating a period needs, read from storage (<see cref="PeriodEvaluator.ReadAsync"/>): every stored school's
+/// inputs, the registry (level, remoteness, enrolment), and which schools had low results the period before.
+/// </summary>
+public sealed record PeriodInputs(Period Period, IReadOnlyList<StoredInput> Schools, SchoolRegistry Registry, IReadOnlyDictionary<string, bool> LowResultsBefore);

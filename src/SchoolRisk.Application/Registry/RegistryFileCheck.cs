@@ -1,0 +1,66 @@
+using Microsoft.Extensions.Logging;
+using SchoolRisk.Application.Notices;
+using SchoolRisk.Domain.Notices;
+using SchoolRisk.Domain.Registry;
+using SchoolRisk.Storage;
+using SchoolRisk.Storage.Notifications;
+using SchoolRisk.Storage.Registry;
+using SchoolRisk.Storage.Reports;
+
+namespace SchoolRisk.Application.Registry;
+
+/// <summary>
+/// The workflow behind <c>RegistryChanged</c>: a blob of the registry container changed. Only the school registry
+/// (<see cref="StorageOptions.RegistryBlob"/>) and the recipients directory (<see cref="StorageOptions.RecipientsBlob"/>)
+/// are checked; other blobs, such as the last good copies, are ignored. Checks the file as it is now, row by row, keeps it
+/// as the last good version when it is usable, and writes the report to <c>reports/registry/{file}/{versionId}/report.json|csv</c>.
+/// When a row was refused or repeated, or the file cannot be used, a <see cref="NoticeKind.RegistryProblems"/> notice is
+/// written for <c>Notify</c> to deliver to the committee, naming the rows and the version in use. One notice per version
+/// of the file: a redelivered event sends nothing twice. Only a fault of storage throws.
+/// </summary>
+public sealed class RegistryFileCheck(
+    RegistryStore registry, RecipientStore recipients, ReportStore reports, NoticeStore notices, StorageAccount account, ILogger<RegistryFileCheck> logger)
+{
+    /// <param name="blobName">The changed blob's name in the registry container.</param>
+    /// <param name="cancellationToken">Cancels the check; the event is then retried.</param>
+    public async Task<RegistryCheckOutcome> CheckAsync(string blobName, CancellationToken cancellationToken)
+    {
+        var qualified = $"{account.Options.RegistryContainer}/{blobName}";
+        if (blobName != account.Options.RegistryBlob && blobName != account.Options.RecipientsBlob)
+        {
+            return new RegistryCheckOutcome($"{qualified} is neither {account.Options.RegistryBlob} nor {account.Options.RecipientsBlob}: ignored.", null);
+        }
+
+        var report = blobName == account.Options.RegistryBlob
+            ? ReportOf(RegistryFileKind.Schools, await registry.CheckAsync(cancellationToken))
+            : ReportOf(RegistryFileKind.Recipients, await recipients.CheckAsync(cancellationToken));
+        if (report is null)
+        {
+            return new RegistryCheckOutcome($"{qualified} no longer exists: nothing to check.", null);
+        }
+
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["BlobName"] = blobName, ["RegistryVersion"] = report.VersionId });
+        var links = await reports.WriteAsync(report, cancellationToken);
+        var inUse = report.InUse is null ? "no version is usable" : report.InUse.IsLastGood ? $"the last good version of {report.InUse.SavedAt:O} is in use" : "it is in use";
+        var message = $"{qualified} version {report.VersionId} checked: {report.Check?.ValidRows ?? 0} of {report.Check?.DataRows ?? 0} rows valid, " +
+            $"{report.Check?.ProblemCount ?? 0} refused, {report.Check?.Notes.Count ?? 0} noted{(report.Unusable is null ? string.Empty : ", the file cannot be used")}; {inUse}; report {links.Json}.";
+        if (!report.HasProblems)
+        {
+            logger.LogInformation("{Message}", message);
+            return new RegistryCheckOutcome(message, null);
+        }
+
+        logger.LogWarning("{Message}", message);
+        var notice = MunicipalityNotice.ForRegistry(report, links);
+        return new RegistryCheckOutcome(message, NoticeMessage.Of(notice, await notices.WriteAsync(notice, cancellationToken)));
+    }
+
+    /// <summary>The report of the file as it is now, or <c>null</c> when it no longer exists.</summary>
+    private static RegistryReport? ReportOf<T>(RegistryFileKind kind, CommitteeFileState<T> state)
+        where T : class, ICommitteeFile =>
+        state.Current is not { } current
+            ? null
+            : new RegistryReport(
+                kind, current.FileName, current.Id, current.SavedAt, current.Unusable, current.Content?.Check,
+                state.InUse is { Content: { } used } inUse ? new RegistryVersionInUse(inUse.SavedAt, inUse.IsLastGood, used.Check.ValidRows) : null);
+}

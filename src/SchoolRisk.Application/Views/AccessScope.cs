@@ -1,0 +1,32 @@
+namespace SchoolRisk.Application.Views;
+
+/// <summary>
+/// What a caller of the views may see, from the function key it presented (the door reads the key's name from the
+/// Functions host's <c>keyid</c> claim): the master key or a host key named <see cref="CommitteeKey"/> sees the whole
+/// region (<see cref="Region"/>); a host key named <c>municipality-{id}</c> sees only that municipality
+/// (<see cref="MunicipalityId"/>); any other key sees nothing (<see cref="Nothing"/>).
+/// </summary>
+public sealed record AccessScope(bool Region, string? MunicipalityId)
+{
+    /// <summary>The name of the host key the committee holds.</summary>
+    public const string CommitteeKey = "committee";
+
+    /// <summary>What a municipality's host key is named before its id: <c>municipality-gatchinsky</c>.</summary>
+    public const string MunicipalityKeyPrefix = "municipality-";
+
+    /// <summary>The scope of a key that gives no access to any data.</summary>
+    public static AccessScope Nothing { get; } = new(false, null);
+
+    /// <summary>Whether the key sees any data at all; a door refuses one that does not (403).</summary>
+    public bool SeesAnything => Region || MunicipalityId is not null;
+
+    /// <summary>The scope of a caller that presented the key named <paramref name="keyName"/> (<c>null</c>: none), or the master key.</summary>
+    public static AccessScope Of(string? keyName, bool masterKey) =>
+        masterKey || keyName == CommitteeKey ? new AccessScope(true, null)
+            : keyName is { } key && key.StartsWith(MunicipalityKeyPrefix, StringComparison.Ordinal) && key.Length > MunicipalityKeyPrefix.Length
+                ? new AccessScope(false, key[MunicipalityKeyPrefix.Length..])
+                : Nothing;
+
+    /// <summary>Whether the caller may see the data of <paramref name="municipalityId"/>.</summary>
+    public bool Sees(string municipalityId) => Region || MunicipalityId == municipalityId;
+}

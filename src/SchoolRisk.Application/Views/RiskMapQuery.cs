@@ -1,0 +1,51 @@
+using SchoolRisk.Domain.Periods;
+using SchoolRisk.Domain.Zones;
+using SchoolRisk.Storage.Municipalities;
+using SchoolRisk.Storage.Registry;
+using SchoolRisk.Storage.Results;
+
+namespace SchoolRisk.Application.Views;
+
+/// <summary>
+/// The risk map of a period (<c>RiskMap</c>): every municipality the caller may see, with its zone and its schools per
+/// zone, by name; and the periods there are, newest first.
+/// </summary>
+public sealed class RiskMapQuery(MunicipalityTable municipalities, ResultTable results, RecipientStore recipients)
+{
+    /// <summary>The word that asks for the newest period.</summary>
+    public const string Latest = "latest";
+
+    /// <param name="scope">What the caller may see.</param>
+    /// <param name="period">The period, like <c>2023-2024</c>, or <see cref="Latest"/> (an empty map while there is none).</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    public async Task<ViewAnswer<RiskMapView>> GetAsync(AccessScope scope, string? period, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var periods = await municipalities.PeriodsAsync(cancellationToken);
+        if (period == Latest && periods.Count == 0)
+        {
+            return ViewAnswer.Found<RiskMapView>(new RiskMapView(string.Empty, [], []));
+        }
+
+        Period? asked = period == Latest ? periods[0] : Period.TryParse(period, out var parsed) ? parsed : null;
+        if (asked is not { } shown)
+        {
+            return ViewAnswer.NotAPeriod<RiskMapView>(period);
+        }
+
+        var names = await recipients.LoadAsync(cancellationToken);
+        var schools = (await results.ListAsync(shown, cancellationToken).ToListAsync(cancellationToken)).ToLookup(result => result.MunicipalityId);
+        var rows = await municipalities.ListAsync(shown, cancellationToken)
+            .Where(summary => scope.Sees(summary.MunicipalityId))
+            .Select(summary => new MunicipalityRow(
+                summary.MunicipalityId, names.NameOf(summary.MunicipalityId), summary.Zone, summary.SchoolZone, summary.RubricZone,
+                schools[summary.MunicipalityId].Count(),
+                schools[summary.MunicipalityId].Count(result => result.OverallZone == Zone.High),
+                schools[summary.MunicipalityId].Count(result => result.OverallZone == Zone.Medium),
+                schools[summary.MunicipalityId].Count(result => result.OverallZone == Zone.None),
+                schools[summary.MunicipalityId].Count(result => result.Classification.LowResults)))
+            .OrderBy(row => row.Name, StringComparer.Ordinal)
+            .ToListAsync(cancellationToken);
+        return ViewAnswer.Found<RiskMapView>(new RiskMapView(shown.ToString(), [.. periods.Select(p => p.ToString())], rows));
+    }
+}

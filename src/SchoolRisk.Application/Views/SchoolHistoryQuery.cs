@@ -1,0 +1,30 @@
+using SchoolRisk.Storage.Registry;
+using SchoolRisk.Storage.Results;
+
+namespace SchoolRisk.Application.Views;
+
+/// <summary>A school's zone and indicators in every period, oldest first (<c>SchoolHistory</c>).</summary>
+public sealed class SchoolHistoryQuery(ResultTable results, RegistryStore registry)
+{
+    /// <param name="scope">What the caller may see: a key of another municipality than the school's is forbidden.</param>
+    /// <param name="schoolId">The school's id; one not in the registry is not found.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    public async Task<ViewAnswer<SchoolHistoryView>> GetAsync(AccessScope scope, string schoolId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        if ((await registry.LoadAsync(cancellationToken)).Find(schoolId) is not { } school)
+        {
+            return ViewAnswer.NotFound<SchoolHistoryView>($"Школы «{schoolId}» нет в реестре.");
+        }
+
+        if (!scope.Sees(school.MunicipalityId))
+        {
+            return ViewAnswer.Forbidden<SchoolHistoryView>(school.MunicipalityId);
+        }
+
+        var history = await results.HistoryAsync(school.Id, cancellationToken);
+        return ViewAnswer.Found<SchoolHistoryView>(new SchoolHistoryView(
+            school.Id, school.Name, school.MunicipalityId,
+            [.. history.Select(result => new SchoolPeriodView(result.Period.ToString(), result.OverallZone, SchoolViews.ZoneReasons(result), SchoolViews.Indicators(result), result.Classification.LowResults))]));
+    }
+}

@@ -1,0 +1,21 @@
+namespace SchoolRisk.Application.Views;
+
+/// <summary>Makes the answers of view queries (<see cref="ViewAnswer{T}"/>), with the messages people read.</summary>
+public static class ViewAnswer
+{
+    /// <summary>The view asked for.</summary>
+    public static ViewAnswer<T> Found<T>(T value)
+        where T : class => new(ViewOutcome.Found, value, string.Empty);
+
+    /// <summary>A route's period that is not a school year: «{text}» — не учебный год вида 2023-2024.</summary>
+    public static ViewAnswer<T> NotAPeriod<T>(string? text)
+        where T : class => new(ViewOutcome.NotAPeriod, null, $"«{text}» — не учебный год вида 2023-2024.");
+
+    /// <summary>What was asked for does not exist; <paramref name="message"/> says what, in Russian.</summary>
+    public static ViewAnswer<T> NotFound<T>(string message)
+        where T : class => new(ViewOutcome.NotFound, null, message);
+
+    /// <summary>A municipality the caller's key does not see.</summary>
+    public static ViewAnswer<T> Forbidden<T>(string municipalityId)
+        where T : class => new(ViewOutcome.Forbidden, null, $"Ключ не даёт доступа к данным муниципалитета «{municipalityId}».");
+}

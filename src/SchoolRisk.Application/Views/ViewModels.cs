@@ -1,0 +1,39 @@
+using SchoolRisk.Domain.Classification;
+using SchoolRisk.Domain.Zones;
+using SchoolRisk.Storage.Rules;
+
+namespace SchoolRisk.Application.Views;
+
+/// <summary>The risk map of a period: a row per municipality the caller may see, and the periods there are.</summary>
+public sealed record RiskMapView(string Period, IReadOnlyList<string> Periods, IReadOnlyList<MunicipalityRow> Municipalities);
+
+/// <summary>A municipality on the map: its zone (and the parts it comes from) and its schools per zone.</summary>
+public sealed record MunicipalityRow(string Id, string Name, Zone Zone, Zone SchoolZone, Zone RubricZone, int Schools, int High, int Medium, int None, int LowResults);
+
+/// <summary>One municipality's schools in a period.</summary>
+public sealed record MunicipalitySchoolsView(string Period, string MunicipalityId, string Name, IReadOnlyList<SchoolView> Schools);
+
+/// <summary>
+/// A school in a period: its zone and why it is there (<see cref="ZoneReasons"/>, in Russian; empty outside the risk
+/// zones), every indicator's value and zone, and how it is classified.
+/// </summary>
+public sealed record SchoolView(
+    string SchoolId, string SchoolName, Zone Zone, IReadOnlyList<string> ZoneReasons, IReadOnlyList<IndicatorView> Indicators, SchoolClassification Classification, int? Rank, string RuleSetVersion);
+
+/// <summary>An indicator's value (<c>null</c> when not reported) and zone, with its Russian title.</summary>
+public sealed record IndicatorView(string Id, string Title, decimal? Value, Zone Zone);
+
+/// <summary>A school across periods, oldest first.</summary>
+public sealed record SchoolHistoryView(string SchoolId, string SchoolName, string MunicipalityId, IReadOnlyList<SchoolPeriodView> Periods);
+
+/// <summary>A school in one period of its history: its zone, why it is there (in Russian), its indicators.</summary>
+public sealed record SchoolPeriodView(string Period, Zone Zone, IReadOnlyList<string> ZoneReasons, IReadOnlyList<IndicatorView> Indicators, bool LowResults);
+
+/// <summary>A school in the integrated assessment's ranking.</summary>
+public sealed record RankingEntry(int Rank, string SchoolId, string SchoolName, string MunicipalityId, decimal? Score, string? Level, bool Top, bool Leader);
+
+/// <summary>The rule set versions: which is in force, and every activation, newest first.</summary>
+public sealed record RuleVersionsView(string? Active, IReadOnlyList<RuleVersionView> Versions);
+
+/// <summary>One activation of a rule set version: who made it and how that is known (<c>byOrigin</c>: <c>signedIn</c>, <c>functionKey</c>, <c>declared</c> — blob metadata, not verified — <c>commandLine</c>, <c>system</c>), why, by what route.</summary>
+public sealed record RuleVersionView(string Version, DateTimeOffset ActivatedAt, string By, AuthorOrigin ByOrigin, string Reason, string Source);

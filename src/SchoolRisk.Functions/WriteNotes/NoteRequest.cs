@@ -1,9 +1,0 @@
-using SchoolRisk.Functions.CustomHandler;
-
-namespace SchoolRisk.Functions.WriteNotes;
-
-/// <summary>
-/// The message on <c>note-requests</c>, queued by <c>Recalculate</c>: write the analytical notes of this period as the
-/// recalculation that started at <paramref name="RecalculationStartedAt"/> left it.
-/// </summary>
-public sealed record NoteRequest(string Period, DateTimeOffset RecalculationStartedAt) : IPeriodMessage;

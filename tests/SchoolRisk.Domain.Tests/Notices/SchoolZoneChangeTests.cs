@@ -1,0 +1,45 @@
+using SchoolRisk.Domain.Classification;
+using SchoolRisk.Domain.Evaluation;
+using SchoolRisk.Domain.Notices;
+using SchoolRisk.Domain.Schools;
+using SchoolRisk.Domain.Zones;
+
+namespace SchoolRisk.Domain.Tests.Notices;
+
+public sealed class SchoolZoneChangeTests
+{
+    private static readonly IndicatorFinding HighEge = new("ege_avg", 40m, Zone.High, 45m, "ege-high");
+
+    private static SchoolEvaluation Evaluated(Zone zone, params IndicatorFinding[] findings) =>
+        new(new SchoolRow(0, "gatchinsky-001", "Школа № 1", SchoolIndicators.Empty), findings, zone);
+
+    [Fact]
+    public void ByRules_NoZoneBefore_IsNoChange() =>
+        // The school's data came under the version by an upload: the data moved it, not the rules.
+        Assert.Null(SchoolZoneChange.ByRules(null, Evaluated(Zone.High, HighEge)));
+
+    [Fact]
+    public void ByRules_TheSameZoneAsBefore_IsNoChange() =>
+        Assert.Null(SchoolZoneChange.ByRules(new PriorZone(Zone.High, "aaaa"), Evaluated(Zone.High, HighEge)));
+
+    [Fact]
+    public void ByRules_AnotherZone_IsTheMove_FromTheVersionBefore_WithWhatPutsTheSchoolThere()
+    {
+        var change = SchoolZoneChange.ByRules(new PriorZone(Zone.None, "aaaa"), Evaluated(Zone.High, HighEge));
+
+        Assert.NotNull(change);
+        Assert.Equal(("gatchinsky-001", "Школа № 1", Zone.None, Zone.High, "aaaa"), (change.SchoolId, change.SchoolName, change.Before, change.After, change.FromVersion));
+        Assert.Equal([HighEge], change.Findings);
+        Assert.Equal([ZoneReason.HighIndicator], change.Reasons);
+    }
+
+    [Fact]
+    public void ByRules_OutOfTheRiskZones_HasNoReasons()
+    {
+        var change = SchoolZoneChange.ByRules(new PriorZone(Zone.Medium, null), Evaluated(Zone.None) with { Classification = SchoolClassification.None });
+
+        Assert.NotNull(change);
+        Assert.Empty(change.Reasons);
+        Assert.Null(change.FromVersion);
+    }
+}
