@@ -1,12 +1,19 @@
-using System.Text.Json;
+using System.Globalization;
+using System.Text.Json.Nodes;
 
-namespace SchoolRisk.LocalHost.Manifest;
+namespace SchoolRisk.LocalHost.Configuration;
 
 /// <summary>
-/// <c>extensions.queues</c> of <c>host.json</c>, with the Functions host's defaults where a value is absent:
-/// batch size 16, new batch threshold half of it, polling interval up to 1 minute, retry delay 0, 5 deliveries,
-/// Base64 message text.
+/// <c>extensions.queues</c> of <c>host.json</c>, with the Functions host's defaults where a value is absent
+/// (Azure.WebJobs.Extensions.Storage.Queues 5.x <c>QueuesOptions</c>): batch size 16, new batch threshold half of it,
+/// polling interval up to 1 minute, visibility timeout 0, 5 deliveries, Base64 message text.
 /// </summary>
+/// <param name="BatchSize">Messages received at once (1–32).</param>
+/// <param name="NewBatchThreshold">In-flight messages at or below which the next batch is fetched.</param>
+/// <param name="MaxPollingInterval">The longest wait between polls of an empty queue.</param>
+/// <param name="VisibilityTimeout">How long a failed message stays invisible before its next delivery.</param>
+/// <param name="MaxDequeueCount">Deliveries before a failing message goes to <c>{queue}-poison</c>.</param>
+/// <param name="Base64Messages"><c>messageEncoding</c>: <c>base64</c> (the default) or <c>none</c>.</param>
 public sealed record QueuesSettings(
     int BatchSize,
     int NewBatchThreshold,
@@ -15,7 +22,8 @@ public sealed record QueuesSettings(
     int MaxDequeueCount,
     bool Base64Messages)
 {
-    public static QueuesSettings Read(JsonElement? queues)
+    /// <summary>Reads the section; values may be JSON numbers or, from app-setting overrides, text.</summary>
+    public static QueuesSettings Read(JsonObject? queues)
     {
         var batchSize = Int(queues, "batchSize") ?? 16;
         return new QueuesSettings(
@@ -24,15 +32,12 @@ public sealed record QueuesSettings(
             Time(queues, "maxPollingInterval") ?? TimeSpan.FromMinutes(1),
             Time(queues, "visibilityTimeout") ?? TimeSpan.Zero,
             Int(queues, "maxDequeueCount") ?? 5,
-            !string.Equals(Text(queues, "messageEncoding"), "none", StringComparison.OrdinalIgnoreCase));
+            !string.Equals(HostJson.Text(queues, "messageEncoding"), "none", StringComparison.OrdinalIgnoreCase));
     }
 
-    private static int? Int(JsonElement? section, string name) =>
-        section is { } s && s.TryGetProperty(name, out var value) && value.TryGetInt32(out var number) ? number : null;
+    private static int? Int(JsonObject? section, string name) =>
+        HostJson.Text(section, name) is { } text ? int.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture) : null;
 
-    private static string? Text(JsonElement? section, string name) =>
-        section is { } s && s.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private static TimeSpan? Time(JsonElement? section, string name) =>
-        Text(section, name) is { } text ? TimeSpan.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : null;
+    private static TimeSpan? Time(JsonObject? section, string name) =>
+        HostJson.Text(section, name) is { } text ? TimeSpan.Parse(text, CultureInfo.InvariantCulture) : null;
 }
