@@ -96,6 +96,12 @@ internal sealed class HttpTriggerServer(
         var request = RpcHttpRequest.Create(context, body, grant, worker.Capabilities.ContainsKey("RpcHttpBodyOnly"));
         var result = await executor.ExecuteAsync(
             function, new TypedData { Http = request }, RpcHttpRequest.Metadata(context), RpcHttpRequest.BindingData(context), context.RequestAborted);
+        if (context.RequestAborted.IsCancellationRequested)
+        {
+            // The caller is gone (the invocation was sent InvocationCancel): there is no one to answer.
+            return;
+        }
+
         if (!result.Succeeded)
         {
             _logger.LogWarning("Function {Function} failed ({Status}): {Reason}", function.Name, result.Status, result.Failure);

@@ -66,7 +66,7 @@ public sealed class WorkerSupervisor : IAsyncDisposable
         _console = new WorkerConsoleLog(loggers);
     }
 
-    /// <summary>How many times the worker was started again after it died.</summary>
+    /// <summary>How many times the worker was started again after it died (each try counts, whether it came up or not).</summary>
     public int Restarts => Volatile.Read(ref _restarts);
 
     /// <summary>The current worker process's id, or <c>null</c> when none is running.</summary>
