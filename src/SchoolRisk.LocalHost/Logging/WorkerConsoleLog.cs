@@ -16,7 +16,7 @@ namespace SchoolRisk.LocalHost.Logging;
 /// (<c>GrpcFunctionsHostLogWriter</c> in Azure/azure-functions-dotnet-worker).
 /// </para>
 /// </summary>
-public sealed class WorkerConsoleLog(ILoggerFactory loggers)
+internal sealed class WorkerConsoleLog(ILoggerFactory loggers)
 {
     /// <summary>The Functions host's category for its workers' console output (<c>WorkerConstants.ConsoleLogCategoryName</c>).</summary>
     public const string Category = "Host.Function.Console";
