@@ -1,17 +1,17 @@
 using Microsoft.Extensions.Logging;
 using SchoolRisk.LocalHost;
 using SchoolRisk.LocalHost.Azurite;
-using SchoolRisk.LocalHost.Handler;
 using SchoolRisk.LocalHost.Keys;
 using SchoolRisk.LocalHost.MailDev;
+using SchoolRisk.LocalHost.Worker;
 using SchoolRisk.Storage;
 
 namespace SchoolRisk.Cli;
 
 /// <summary>
 /// The whole workflow on one machine: Azurite, MailDev (the SMTP server letters go to, with a web inbox), and the
-/// local host that plays Event Grid and the Functions host and, like the Functions host, starts the custom handler as
-/// a child process (the build of <c>src/SchoolRisk.Functions</c> next to this program). Disposing it stops all of them.
+/// local host that plays Event Grid and the Functions host and, like the Functions host, starts the function app's
+/// worker as a child process (the build of <c>src/SchoolRisk.Functions</c> next to this program). Disposing it stops all of them.
 /// </summary>
 public sealed class LocalDeployment : IAsyncDisposable
 {
@@ -47,10 +47,10 @@ public sealed class LocalDeployment : IAsyncDisposable
     /// <summary>The function keys the HTTP functions check.</summary>
     public FunctionKeyStore Keys => _host.Keys;
 
-    /// <summary>The handler process, to kill in fault tests.</summary>
-    public HandlerProcess Handler => _host.Handler!;
+    /// <summary>The worker process, to kill in fault tests.</summary>
+    public WorkerSupervisor Worker => _host.Worker;
 
-    /// <param name="repositoryRoot">Holds <c>host.json</c>, the function folders, <c>rules/</c> and <c>node_modules</c>.</param>
+    /// <param name="repositoryRoot">Holds <c>rules/</c> and <c>node_modules</c>.</param>
     /// <param name="azuriteLocation">Azurite's data folder; <c>null</c> keeps data in memory.</param>
     /// <param name="handlerLogLevel">Least level the handler logs.</param>
     /// <param name="loggers">Loggers of the local host and of the handler's output.</param>
@@ -71,8 +71,7 @@ public sealed class LocalDeployment : IAsyncDisposable
             mail = await MailDevServer.StartAsync(repositoryRoot, cancellationToken: cancellationToken);
             var options = new LocalHostOptions
             {
-                ScriptRoot = repositoryRoot,
-                HandlerExecutable = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "SchoolRisk.Functions.exe" : "SchoolRisk.Functions"),
+                ScriptRoot = AppContext.BaseDirectory,
                 StorageConnectionString = azurite.ConnectionString,
             };
             options.AppSettings["Rules__Directory"] = Path.Combine(repositoryRoot, "rules");
@@ -111,7 +110,6 @@ public sealed class LocalDeployment : IAsyncDisposable
         var options = new LocalHostOptions
         {
             ScriptRoot = _options.ScriptRoot,
-            HandlerExecutable = _options.HandlerExecutable,
             StorageConnectionString = _options.StorageConnectionString,
             HostId = _options.HostId,
         };

@@ -3,33 +3,38 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using SchoolRisk.LocalHost.Bindings;
+using SchoolRisk.LocalHost.Configuration;
 using SchoolRisk.LocalHost.EventGrid;
-using SchoolRisk.LocalHost.Handler;
 using SchoolRisk.LocalHost.Http;
 using SchoolRisk.LocalHost.Keys;
-using SchoolRisk.LocalHost.Manifest;
+using SchoolRisk.LocalHost.Metadata;
 using SchoolRisk.LocalHost.Triggers;
+using SchoolRisk.LocalHost.Worker;
 
 namespace SchoolRisk.LocalHost;
 
 /// <summary>
-/// Plays Event Grid and the Functions host against a storage account (Azurite), driven only by <c>host.json</c> and
-/// the <c>function.json</c> files under <see cref="LocalHostOptions.ScriptRoot"/>: queue triggers, HTTP triggers (with
-/// function keys) and queue outputs. When <see cref="StartAsync"/> returns, every queue it uses exists and it is listening.
+/// Plays Event Grid and the Functions host against a storage account (Azurite) for an isolated-worker function app,
+/// given its output folder (<see cref="LocalHostOptions.ScriptRoot"/>): it starts the worker as the host does and
+/// speaks the host's side of the gRPC protocol with it (<see cref="WorkerSupervisor"/>), and runs what the functions
+/// the worker declares bind to: queue triggers, HTTP triggers (with function keys), queue and blob outputs, blob
+/// inputs. When <see cref="StartAsync"/> returns, the worker has loaded every function, every queue the host listens
+/// to exists, and it is listening.
 /// </summary>
 public sealed class LocalFunctionsHost(LocalHostOptions options, TimeProvider time, ILoggerFactory loggers) : BackgroundService
 {
-    /// <summary>The only connection setting bindings may name: the host's own storage account.</summary>
-    public const string StorageConnection = "AzureWebJobsStorage";
+    /// <summary>The connection setting of the host's own storage account, which bindings naming no connection use.</summary>
+    public const string StorageConnection = AppSettings.DefaultConnection;
 
     private readonly ILogger _logger = loggers.CreateLogger<LocalFunctionsHost>();
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromMinutes(10) };
     private BlobEventPublisher? _publisher;
     private List<QueueTriggerListener> _listeners = [];
     private HttpTriggerServer? _httpServer;
+    private WorkerSupervisor? _worker;
 
-    /// <summary>The handler process the host started, or <c>null</c> when it uses <see cref="LocalHostOptions.HandlerUrl"/>.</summary>
-    public HandlerProcess? Handler { get; private set; }
+    /// <summary>The worker: its process id, its restarts, and <see cref="WorkerSupervisor.Kill"/> for fault tests.</summary>
+    public WorkerSupervisor Worker => _worker ?? throw new InvalidOperationException("The local host is not started.");
 
     /// <summary>Where the HTTP triggers are served: <c>{HttpUrl}api/{route}</c>.</summary>
     public Uri HttpUrl => _httpServer?.BaseAddress ?? throw new InvalidOperationException("The local host is not started.");
@@ -37,51 +42,60 @@ public sealed class LocalFunctionsHost(LocalHostOptions options, TimeProvider ti
     /// <summary>The function keys the HTTP triggers check.</summary>
     public FunctionKeyStore Keys { get; } = new(new BlobServiceClient(options.StorageConnectionString), options.HostId);
 
+    /// <exception cref="InvalidOperationException">
+    /// The script root is not an isolated-worker app's output, the worker did not start, or a binding names a setting
+    /// or connection that does not exist.
+    /// </exception>
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        var manifest = FunctionAppManifest.Load(options.ScriptRoot);
-        var unsupported = manifest.Functions
-            .SelectMany(function => function.Bindings.Select(binding => (function, binding)))
-            .FirstOrDefault(pair => pair.binding.Connection is { } connection && connection != StorageConnection);
-        if (unsupported.binding is not null)
+        var appFolder = Path.GetFullPath(options.ScriptRoot);
+        var settings = new Dictionary<string, string>(options.AppSettings) { [StorageConnection] = options.StorageConnectionString };
+        var appSettings = new AppSettings(settings);
+        var hostJson = HostJson.Load(appFolder, settings);
+        _worker = new WorkerSupervisor(appFolder, WorkerConfig.Load(appFolder), WorkerEnvironment(appFolder, settings), hostJson.FunctionTimeout, time, loggers);
+        try
         {
-            throw new InvalidOperationException(
-                $"{unsupported.function.Name}/function.json: binding '{unsupported.binding.Name}' uses connection '{unsupported.binding.Connection}'; the local host knows only '{StorageConnection}'.");
+            await _worker.StartAsync(cancellationToken);
+            var functions = _worker.LoadedFunctions.Select(function => Resolve(function, appSettings)).ToList();
+            var storage = new StorageClients(appSettings);
+            var executor = new FunctionExecutor(_worker, new OutputBindingWriter(storage, hostJson.Queues, time), time);
+
+            var queues = new QueueServiceClient(options.StorageConnectionString);
+            _publisher = new BlobEventPublisher(
+                new BlobServiceClient(options.StorageConnectionString), queues, new TableServiceClient(options.StorageConnectionString),
+                [.. options.Subscriptions], options.BlobPollingInterval, time, loggers.CreateLogger<BlobEventPublisher>());
+            await _publisher.InitializeAsync(cancellationToken);
+
+            foreach (var output in functions.SelectMany(function => function.Bindings).Where(binding => binding.IsOut && binding.Is("queue") && !binding.QueueName!.Contains('{', StringComparison.Ordinal)))
+            {
+                await storage.QueueAsync(output.Connection, output.QueueName!, cancellationToken);
+            }
+
+            foreach (var function in functions.Where(function => function.QueueTrigger is null && function.HttpTrigger is null))
+            {
+                _logger.LogWarning("Function {Function}: its trigger ({Trigger}) is neither a queue nor an HTTP trigger; the local host does not run it", function.Name, function.Trigger?.Type);
+            }
+
+            _httpServer = new HttpTriggerServer(functions, hostJson.HttpRoutePrefix, Keys, _worker, executor, loggers);
+            await _httpServer.StartAsync(options.HttpPort, cancellationToken);
+
+            _listeners = [.. functions.Where(function => function.QueueTrigger is not null).Select(function =>
+                new QueueTriggerListener(
+                    function, function.QueueTrigger!.QueueName!, hostJson.Queues, storage.Queues(function.QueueTrigger.Connection), _worker, executor, time,
+                    loggers.CreateLogger($"Function.{function.Name}")))];
+            foreach (var listener in _listeners)
+            {
+                await listener.InitializeAsync(cancellationToken);
+            }
         }
-
-        Handler = options.HandlerUrl is null ? await StartHandlerAsync(manifest, cancellationToken) : null;
-        _http.BaseAddress = options.HandlerUrl ?? Handler!.Url;
-        var queues = new QueueServiceClient(options.StorageConnectionString);
-        _publisher = new BlobEventPublisher(
-            new BlobServiceClient(options.StorageConnectionString), queues, new TableServiceClient(options.StorageConnectionString),
-            [.. options.Subscriptions], options.BlobPollingInterval, time, loggers.CreateLogger<BlobEventPublisher>());
-        await _publisher.InitializeAsync(cancellationToken);
-
-        var invoker = new HandlerInvoker(_http);
-        var outputs = new OutputBindingWriter(queues, manifest.Queues);
-        foreach (var output in manifest.Functions.SelectMany(function => function.QueueOutputs))
+        catch
         {
-            await queues.GetQueueClient(output.QueueName).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        }
-
-        foreach (var function in manifest.Functions.Where(function => function.QueueTrigger is null && function.HttpTrigger is null))
-        {
-            _logger.LogWarning("Function {Function}: its trigger is neither a queue nor an HTTP trigger; the local host does not run it", function.Name);
-        }
-
-        _httpServer = new HttpTriggerServer(manifest, Keys, invoker, outputs, time, loggers);
-        await _httpServer.StartAsync(options.HttpPort, cancellationToken);
-
-        _listeners = [.. manifest.Functions.Where(function => function.QueueTrigger is not null).Select(function =>
-            new QueueTriggerListener(function, manifest.Queues, queues, invoker, outputs, time, loggers.CreateLogger($"Function.{function.Name}")))];
-        foreach (var listener in _listeners)
-        {
-            await listener.InitializeAsync(cancellationToken);
+            await DisposeWorkerAsync();
+            throw;
         }
 
         _logger.LogInformation(
-            "Local host running {Count} functions from {ScriptRoot} against handler {HandlerUrl}; HTTP triggers on {HttpUrl}",
-            manifest.Functions.Count, manifest.ScriptRoot, _http.BaseAddress, _httpServer.BaseAddress);
+            "Local host running {Count} functions from {ScriptRoot}; HTTP triggers on {HttpUrl}", _worker.Functions.Count, appFolder, _httpServer.BaseAddress);
         await base.StartAsync(cancellationToken);
     }
 
@@ -93,35 +107,66 @@ public sealed class LocalFunctionsHost(LocalHostOptions options, TimeProvider ti
             await _httpServer.DisposeAsync();
         }
 
-        if (Handler is not null)
-        {
-            await Handler.DisposeAsync();
-        }
+        await DisposeWorkerAsync();
     }
 
+    /// <summary>Kills the worker if the host is disposed without being stopped; it never outlives the host.</summary>
     public override void Dispose()
     {
-        _http.Dispose();
+        _worker?.KillNow();
         base.Dispose();
-    }
-
-    private Task<HandlerProcess> StartHandlerAsync(FunctionAppManifest manifest, CancellationToken cancellationToken)
-    {
-        var description = manifest.Handler;
-        var executable = options.HandlerExecutable
-            ?? (description is null
-                ? throw new InvalidOperationException("host.json has no customHandler.description.defaultExecutablePath, and no handler was given.")
-                : Path.Combine(manifest.ScriptRoot, description.DefaultExecutablePath));
-        var settings = new Dictionary<string, string>(options.AppSettings) { [StorageConnection] = options.StorageConnectionString };
-        return HandlerProcess.StartAsync(
-            executable,
-            description?.Arguments ?? [],
-            Path.Combine(manifest.ScriptRoot, description?.WorkingDirectory ?? string.Empty),
-            settings,
-            loggers.CreateLogger<HandlerProcess>(),
-            cancellationToken);
     }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(_listeners.Select(listener => listener.RunAsync(stoppingToken)).Append(_publisher!.RunAsync(stoppingToken)));
+
+    /// <summary>
+    /// The worker's environment, as <c>RpcWorkerProcess</c> builds it: the app settings (the storage connection among
+    /// them), the runtime, and the app folder as worker directory, application directory and script root.
+    /// </summary>
+    private static Dictionary<string, string> WorkerEnvironment(string appFolder, Dictionary<string, string> settings) =>
+        new(settings)
+        {
+            ["FUNCTIONS_WORKER_RUNTIME"] = "dotnet-isolated",
+            ["FUNCTIONS_WORKER_DIRECTORY"] = appFolder,
+            ["FUNCTIONS_APPLICATION_DIRECTORY"] = appFolder,
+            ["AzureWebJobsScriptRoot"] = appFolder,
+        };
+
+    /// <summary>
+    /// The function with the <c>%Setting%</c> references of its queue names and blob paths resolved, as the host's name
+    /// resolver does when it indexes; and each storage binding's connection checked to exist.
+    /// </summary>
+    private static FunctionDescriptor Resolve(FunctionDescriptor function, AppSettings settings)
+    {
+        try
+        {
+            var bindings = function.Bindings.Select(binding =>
+            {
+                if (binding.QueueName is not null || binding.BlobPath is not null)
+                {
+                    settings.ConnectionString(binding.Connection);
+                }
+
+                return binding with
+                {
+                    QueueName = binding.QueueName is null ? null : settings.Resolve(binding.QueueName),
+                    BlobPath = binding.BlobPath is null ? null : settings.Resolve(binding.BlobPath),
+                };
+            }).ToList();
+            return function with { Bindings = bindings };
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw new InvalidOperationException($"Function {function.Name}: {exception.Message}", exception);
+        }
+    }
+
+    private async Task DisposeWorkerAsync()
+    {
+        if (_worker is not null)
+        {
+            await _worker.DisposeAsync();
+        }
+    }
 }

@@ -2,26 +2,24 @@ using SchoolRisk.LocalHost.EventGrid;
 
 namespace SchoolRisk.LocalHost;
 
-/// <summary>Settings of the local host. Command-line and environment keys: <c>ScriptRoot</c>, <c>HandlerUrl</c>, <c>HandlerExecutable</c>, <c>AzureWebJobsStorage</c>, <c>HttpPort</c>.</summary>
+/// <summary>Settings of the local host. Command-line and environment keys: <c>ScriptRoot</c>, <c>AzureWebJobsStorage</c>, <c>HttpPort</c>.</summary>
 public sealed class LocalHostOptions
 {
-    /// <summary>The function app's root: the folder of <c>host.json</c> and the function folders.</summary>
+    /// <summary>
+    /// The function app: an isolated-worker app's build or publish output folder, holding <c>host.json</c>,
+    /// <c>worker.config.json</c>, <c>functions.metadata</c> and the app's assembly (<c>bin/Debug/net10.0/</c> of its project).
+    /// </summary>
     public string ScriptRoot { get; set; } = ".";
 
     /// <summary>
-    /// A custom handler that is already running. When <c>null</c> (the default), the local host starts the handler
-    /// itself as the Functions host does: <see cref="HandlerExecutable"/>, or <c>customHandler.description</c> of
-    /// <c>host.json</c>, on a free port passed in <c>FUNCTIONS_CUSTOMHANDLER_PORT</c>, restarted when it exits.
+    /// App settings, as Azure's Application settings (or <c>local.settings.json</c>'s <c>Values</c>): given to the worker
+    /// as environment variables (<c>Rules__Directory</c> for <c>Rules:Directory</c>), resolved in <c>%Name%</c> binding
+    /// properties, naming binding connections, and overriding <c>host.json</c> values as
+    /// <c>AzureFunctionsJobHost__path__to__value</c>.
     /// </summary>
-    public Uri? HandlerUrl { get; set; }
-
-    /// <summary>The handler executable to start instead of <c>host.json</c>'s <c>defaultExecutablePath</c>.</summary>
-    public string? HandlerExecutable { get; set; }
-
-    /// <summary>App settings given to a started handler as environment variables (<c>Rules__Directory</c> for <c>Rules:Directory</c>).</summary>
     public IDictionary<string, string> AppSettings { get; } = new Dictionary<string, string>();
 
-    /// <summary>The <c>AzureWebJobsStorage</c> connection string: the account that bindings named so use.</summary>
+    /// <summary>The <c>AzureWebJobsStorage</c> connection string: the account that bindings naming no connection use.</summary>
     public string StorageConnectionString { get; set; } = "UseDevelopmentStorage=true";
 
     /// <summary>The port HTTP triggers are served on (127.0.0.1). Default 0: a free port, see <see cref="LocalFunctionsHost.HttpUrl"/>.</summary>

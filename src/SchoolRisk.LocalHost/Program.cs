@@ -3,17 +3,21 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SchoolRisk.LocalHost;
 
-// Standalone local host against a storage account. It starts the handler named in host.json (or --HandlerExecutable),
-// or uses one already running at --HandlerUrl:
-//   dotnet run --project src/SchoolRisk.LocalHost -- --HandlerUrl http://127.0.0.1:7071 --AzureWebJobsStorage "<connection string>"
+// Standalone local host for an isolated-worker function app's build or publish output, against a storage account:
+//   dotnet run --project src/SchoolRisk.LocalHost -- --ScriptRoot src/SchoolRisk.Functions/bin/Debug/net10.0 --AzureWebJobsStorage "<connection string>"
+// Every other configuration value under "Values" (--Values:Name value) is an app setting of the function app.
 var builder = Host.CreateApplicationBuilder(args);
 var options = new LocalHostOptions
 {
-    ScriptRoot = builder.Configuration["ScriptRoot"] ?? RepositoryLayout.FindRoot(Directory.GetCurrentDirectory()),
-    HandlerUrl = builder.Configuration["HandlerUrl"] is { } url ? new Uri(url) : null,
-    HandlerExecutable = builder.Configuration["HandlerExecutable"],
+    ScriptRoot = builder.Configuration["ScriptRoot"]
+        ?? throw new InvalidOperationException("--ScriptRoot <folder> is required: the function app's build or publish output (host.json, worker.config.json)."),
     StorageConnectionString = builder.Configuration[LocalFunctionsHost.StorageConnection] ?? "UseDevelopmentStorage=true",
     HttpPort = builder.Configuration.GetValue("HttpPort", 7071),
 };
+foreach (var setting in builder.Configuration.GetSection("Values").AsEnumerable(makePathsRelative: true).Where(setting => setting.Value is not null))
+{
+    options.AppSettings[setting.Key.Replace(":", "__", StringComparison.Ordinal)] = setting.Value!;
+}
+
 builder.Services.AddSingleton(options).AddSingleton(TimeProvider.System).AddHostedService<LocalFunctionsHost>();
 await builder.Build().RunAsync();

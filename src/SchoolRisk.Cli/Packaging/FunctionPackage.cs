@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.IO.Compression;
-using SchoolRisk.LocalHost.Manifest;
 
 namespace SchoolRisk.Cli.Packaging;
 

@@ -2,10 +2,11 @@ using System.Text;
 
 namespace SchoolRisk.LocalHost.Triggers;
 
-/// <summary>Message text on the wire, per <c>extensions.queues.messageEncoding</c>: Base64 of UTF-8, or the text as is (<c>none</c>).</summary>
+/// <summary>Message content on the wire, per <c>extensions.queues.messageEncoding</c>: Base64 of the bytes, or the UTF-8 text as is (<c>none</c>).</summary>
 internal static class QueueMessageText
 {
-    public static string Encode(string text, bool base64) => base64 ? Convert.ToBase64String(Encoding.UTF8.GetBytes(text)) : text;
+    public static string Encode(byte[] content, bool base64) => base64 ? Convert.ToBase64String(content) : Encoding.UTF8.GetString(content);
 
-    public static string Decode(string wire, bool base64) => base64 ? Encoding.UTF8.GetString(Convert.FromBase64String(wire)) : wire;
+    /// <exception cref="FormatException">Base64 is expected and the text is not Base64.</exception>
+    public static byte[] Decode(string wire, bool base64) => base64 ? Convert.FromBase64String(wire) : Encoding.UTF8.GetBytes(wire);
 }

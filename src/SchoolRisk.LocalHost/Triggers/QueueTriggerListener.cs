@@ -1,10 +1,14 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
+using System.Text;
 using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
+using Microsoft.Azure.Functions.Worker.Grpc.Messages;
 using Microsoft.Extensions.Logging;
-using SchoolRisk.LocalHost.Manifest;
+using SchoolRisk.LocalHost.Bindings;
+using SchoolRisk.LocalHost.Configuration;
+using SchoolRisk.LocalHost.Metadata;
+using SchoolRisk.LocalHost.Worker;
 
 namespace SchoolRisk.LocalHost.Triggers;
 
@@ -13,14 +17,22 @@ namespace SchoolRisk.LocalHost.Triggers;
 /// <c>batchSize</c> messages, fetch more when in-flight work drops to <c>newBatchThreshold</c>, back off to
 /// <c>maxPollingInterval</c> while the queue is empty; delete a message when its invocation succeeds, make it visible
 /// again after <c>visibilityTimeout</c> when it fails, and move it to <c>{queue}-poison</c> on its
-/// <c>maxDequeueCount</c>-th failure.
+/// <c>maxDequeueCount</c>-th failure. It does not receive while no worker is ready, so a restart of the worker costs a
+/// message only the delivery that was in flight.
+/// <para>
+/// The message reaches the worker as the trigger binding's value (<c>string</c>, or <c>bytes</c> for a
+/// <c>Binary</c>/<c>Stream</c> trigger) with the trigger metadata of the queue extension: <c>QueueTrigger</c>,
+/// <c>Id</c>, <c>PopReceipt</c> as strings, <c>DequeueCount</c> and the three times as JSON (WorkerHarness
+/// <c>TriggerMetadata.json</c>).
+/// </para>
 /// </summary>
 internal sealed class QueueTriggerListener(
-    FunctionDefinition function,
+    FunctionDescriptor function,
+    string queueName,
     QueuesSettings settings,
     QueueServiceClient queues,
-    HandlerInvoker invoker,
-    OutputBindingWriter outputs,
+    WorkerSupervisor worker,
+    FunctionExecutor executor,
     TimeProvider time,
     ILogger logger)
 {
@@ -30,21 +42,21 @@ internal sealed class QueueTriggerListener(
     /// <summary>How long a received message stays invisible while it is processed.</summary>
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
-    private readonly BindingDefinition _trigger = function.QueueTrigger
+    private readonly BindingDescriptor _trigger = function.QueueTrigger
         ?? throw new ArgumentException($"Function '{function.Name}' has no queue trigger.", nameof(function));
 
     /// <summary>Creates the trigger queue and its poison queue, as the Functions host does when it starts.</summary>
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
-        await queues.GetQueueClient(_trigger.QueueName).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        await queues.GetQueueClient(_trigger.QueueName + "-poison").CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        logger.LogInformation("Function {Function}: queue trigger on {Queue}", function.Name, _trigger.QueueName);
+        await queues.GetQueueClient(queueName).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await queues.GetQueueClient(queueName + "-poison").CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        logger.LogInformation("Function {Function}: queue trigger on {Queue}", function.Name, queueName);
     }
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var queue = queues.GetQueueClient(_trigger.QueueName);
-        var poison = queues.GetQueueClient(_trigger.QueueName + "-poison");
+        var queue = queues.GetQueueClient(queueName);
+        var poison = queues.GetQueueClient(queueName + "-poison");
 
         var inFlight = new List<Task>();
         var idle = MinPollingInterval;
@@ -59,6 +71,7 @@ internal sealed class QueueTriggerListener(
                     continue;
                 }
 
+                await worker.WaitUntilReadyAsync(cancellationToken);
                 QueueMessage[] messages;
                 try
                 {
@@ -95,29 +108,23 @@ internal sealed class QueueTriggerListener(
         {
             if (message.DequeueCount > settings.MaxDequeueCount)
             {
-                await MoveToPoisonAsync(queue, poison, message);
+                await MoveToPoisonAsync(queue, poison, message, "it was delivered more often than maxDequeueCount");
                 return;
             }
 
             var result = await InvokeAsync(message);
-            foreach (var log in result.Logs)
-            {
-                logger.LogInformation("{Function}: {Log}", function.Name, log);
-            }
-
             if (result.Succeeded)
             {
-                await outputs.WriteAsync(function, result, CancellationToken.None);
                 await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
                 return;
             }
 
             logger.LogWarning(
-                "Function {Function} failed ({Status}) on message {MessageId}, delivery {DequeueCount} of {MaxDequeueCount}",
-                function.Name, result.Status, message.MessageId, message.DequeueCount, settings.MaxDequeueCount);
+                "Function {Function} failed ({Status}) on message {MessageId}, delivery {DequeueCount} of {MaxDequeueCount}: {Reason}",
+                function.Name, result.Status, message.MessageId, message.DequeueCount, settings.MaxDequeueCount, result.Failure);
             if (message.DequeueCount >= settings.MaxDequeueCount)
             {
-                await MoveToPoisonAsync(queue, poison, message);
+                await MoveToPoisonAsync(queue, poison, message, result.Failure ?? result.Status.ToString());
             }
             else
             {
@@ -133,47 +140,54 @@ internal sealed class QueueTriggerListener(
 
     private async Task<InvocationResult> InvokeAsync(QueueMessage message)
     {
-        string text;
+        byte[] content;
         try
         {
-            text = QueueMessageText.Decode(message.MessageText, settings.Base64Messages);
+            content = QueueMessageText.Decode(message.MessageText, settings.Base64Messages);
         }
         catch (FormatException exception)
         {
-            return new InvocationResult(false, "message is not Base64", null, [exception.Message], null);
+            return new InvocationResult(InvocationStatus.Failed, $"the message is not Base64 ({exception.Message})", null, new Dictionary<string, TypedData>());
         }
 
-        var now = time.GetUtcNow();
-        var payload = new JsonObject
+        var text = Encoding.UTF8.GetString(content);
+        var binary = _trigger.DataType is { } dataType
+            && (dataType.Equals("Binary", StringComparison.OrdinalIgnoreCase) || dataType.Equals("Stream", StringComparison.OrdinalIgnoreCase));
+        var metadata = new Dictionary<string, TypedData>
         {
-            ["Data"] = new JsonObject { [_trigger.Name] = text },
-            ["Metadata"] = new JsonObject
-            {
-                ["DequeueCount"] = message.DequeueCount,
-                ["ExpirationTime"] = Format(message.ExpiresOn),
-                ["Id"] = message.MessageId,
-                ["InsertionTime"] = Format(message.InsertedOn),
-                ["NextVisibleTime"] = Format(message.NextVisibleOn),
-                ["PopReceipt"] = message.PopReceipt,
-                ["sys"] = new JsonObject
-                {
-                    ["MethodName"] = function.Name,
-                    ["UtcNow"] = now.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
-                    ["RandGuid"] = Guid.NewGuid().ToString(),
-                },
-            },
+            ["QueueTrigger"] = TypedDataValue.Text(text),
+            ["DequeueCount"] = TypedDataValue.Json(message.DequeueCount.ToString(CultureInfo.InvariantCulture)),
+            ["Id"] = TypedDataValue.Text(message.MessageId),
+            ["PopReceipt"] = TypedDataValue.Text(message.PopReceipt),
         };
-        return await invoker.InvokeAsync(function.Name, payload, CancellationToken.None);
+        AddTime(metadata, "InsertionTime", message.InsertedOn);
+        AddTime(metadata, "ExpirationTime", message.ExpiresOn);
+        AddTime(metadata, "NextVisibleTime", message.NextVisibleOn);
+
+        var data = new BindingData()
+            .Set("QueueTrigger", text)
+            .Set("DequeueCount", message.DequeueCount.ToString(CultureInfo.InvariantCulture))
+            .Set("Id", message.MessageId)
+            .Set("PopReceipt", message.PopReceipt)
+            .AddJsonProperties(text);
+        return await executor.ExecuteAsync(function, binary ? TypedDataValue.Bytes(content) : TypedDataValue.Text(text), metadata, data, CancellationToken.None);
     }
 
-    private async Task MoveToPoisonAsync(QueueClient queue, QueueClient poison, QueueMessage message)
+    /// <summary>A time as Json.NET writes a <c>DateTimeOffset</c> (the host's serializer): a JSON string, ISO 8601 with the offset.</summary>
+    private static void AddTime(Dictionary<string, TypedData> metadata, string name, DateTimeOffset? value)
+    {
+        if (value is { } time)
+        {
+            metadata[name] = TypedDataValue.Json($"\"{time.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFFK", CultureInfo.InvariantCulture)}\"");
+        }
+    }
+
+    private async Task MoveToPoisonAsync(QueueClient queue, QueueClient poison, QueueMessage message, string reason)
     {
         await poison.SendMessageAsync(message.MessageText);
         await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
         logger.LogError(
-            "Function {Function}: message {MessageId} moved to {PoisonQueue} after {DequeueCount} deliveries",
-            function.Name, message.MessageId, poison.Name, message.DequeueCount);
+            "Function {Function}: message {MessageId} moved to {PoisonQueue} after {DequeueCount} deliveries; the last failure: {Reason}",
+            function.Name, message.MessageId, poison.Name, message.DequeueCount, reason);
     }
-
-    private static string? Format(DateTimeOffset? value) => value?.ToString("O", CultureInfo.InvariantCulture);
 }

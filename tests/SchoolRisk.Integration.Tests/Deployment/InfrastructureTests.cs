@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json;
+using SchoolRisk.Cli.Packaging;
 using SchoolRisk.Integration.Tests.Support;
 using SchoolRisk.LocalHost;
-using SchoolRisk.LocalHost.Manifest;
 using SchoolRisk.Storage;
 
 namespace SchoolRisk.Integration.Tests.Deployment;

@@ -7,8 +7,6 @@ using NJsonSchema;
 using SchoolRisk.Cli.Packaging;
 using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Integration.Tests.Support;
-using SchoolRisk.LocalHost.Handler;
-using SchoolRisk.LocalHost.Manifest;
 
 namespace SchoolRisk.Integration.Tests.Deployment;
 
@@ -51,7 +49,7 @@ public sealed class PackageTests(AzuriteFixture azurite) : IClassFixture<Azurite
                 archive.ExtractToDirectory(unpacked);
             }
 
-            await using var handler = await HandlerProcess.StartAsync(
+            await using var handler = await CustomHandlerProcess.StartAsync(
                 Path.Combine(unpacked, manifest.Handler!.DefaultExecutablePath), [], unpacked,
                 new Dictionary<string, string> { ["AzureWebJobsStorage"] = azurite.Server.ConnectionString },
                 NullLogger.Instance, TestContext.Current.CancellationToken);

@@ -50,7 +50,7 @@ public sealed class HandlerCrashTests : IAsyncLifetime
             async () => await results.QueryAsync<TableEntity>(maxPerPage: 1, select: ["RowKey"], cancellationToken: TestContext.Current.CancellationToken)
                 .AnyAsync(TestContext.Current.CancellationToken),
             any => any, "the first results to be written", TimeSpan.FromMinutes(2));
-        Deployment.Handler.Kill();
+        Deployment.Worker.Kill();
         var atCrash = Assert.Single(await Uploads());
 
         Assert.Equal(UploadStatus.Processing, atCrash.Status);
@@ -64,7 +64,7 @@ public sealed class HandlerCrashTests : IAsyncLifetime
         var stored = await new ResultTable(Deployment.Storage, TimeProvider.System)
             .ListAsync(Period, "gatchinsky", TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
 
-        Assert.True(Deployment.Handler.Restarts >= 1);
+        Assert.True(Deployment.Worker.Restarts >= 1);
         Assert.Equal(Schools, completed.SchoolCount);
         Assert.Equal(Schools, stored.Count);
         Assert.All(stored, result => Assert.Equal(completed.UploadId, result.UploadId));

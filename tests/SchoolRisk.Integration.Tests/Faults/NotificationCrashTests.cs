@@ -46,7 +46,7 @@ public sealed class NotificationCrashTests : IAsyncLifetime
 
         var deliveries = new DeliveryTable(Deployment.Storage, TimeProvider.System);
         await Poll.UntilAsync(() => SentAsync(deliveries), sent => sent.Count >= 3, "the first letters sent", TimeSpan.FromMinutes(2));
-        Deployment.Handler.Kill();
+        Deployment.Worker.Kill();
         var sentBeforeCrash = await SentAsync(deliveries);
 
         await Poll.UntilAsync(
@@ -60,7 +60,7 @@ public sealed class NotificationCrashTests : IAsyncLifetime
         var sent = await SentAsync(deliveries);
         var results = await new ResultTable(Deployment.Storage, TimeProvider.System).ListAsync(Period, TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
 
-        Assert.True(Deployment.Handler.Restarts >= 1);
+        Assert.True(Deployment.Worker.Restarts >= 1);
         Assert.True(sentBeforeCrash.Count < sent.Count, $"the kill came after all {sent.Count} letters were sent");
         Assert.Equal(SampleSchools, results.Count);
         var copies = letters.GroupBy(letter => (letter.MessageId?.Trim('<', '>'), string.Join(",", letter.To))).ToDictionary(group => group.Key, group => group.Count());

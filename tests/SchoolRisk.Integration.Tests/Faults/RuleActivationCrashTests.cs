@@ -64,7 +64,7 @@ public sealed class RuleActivationCrashTests : IAsyncLifetime
         var active = await Poll.UntilAsync(
             async () => (await rules.ActiveAsync(TestContext.Current.CancellationToken))!.Version, version => version != before, "the edit to be activated");
         await Poll.UntilAsync(() => RowsUnderAsync(active, firstOnly: true), rows => rows > 0, "the first results rewritten under the new rules", TimeSpan.FromMinutes(2));
-        Deployment.Handler.Kill();
+        Deployment.Worker.Kill();
         var atCrash = await RowsUnderAsync(active, firstOnly: false);
 
         Assert.InRange(atCrash, 1, Schools - 1);
@@ -77,7 +77,7 @@ public sealed class RuleActivationCrashTests : IAsyncLifetime
             () => Deployment.Storage.PendingMessagesAsync(QueueNames.RiskNotifications, TestContext.Current.CancellationToken),
             pending => pending == 0, "every notice handled");
 
-        Assert.True(Deployment.Handler.Restarts >= 1);
+        Assert.True(Deployment.Worker.Restarts >= 1);
         var notice = Assert.Single(notices);
         Assert.Equal((Municipality, active, Schools / MovedEvery), (notice.MunicipalityId, notice.RuleSetVersion, notice.HighCount));
         Assert.Single(

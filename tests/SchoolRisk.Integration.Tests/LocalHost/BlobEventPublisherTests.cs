@@ -1,9 +1,6 @@
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging.Abstractions;
 using SchoolRisk.Integration.Tests.Support;
-using SchoolRisk.LocalHost;
 using SchoolRisk.LocalHost.EventGrid;
 using SchoolRisk.Storage.Events;
 
@@ -14,15 +11,13 @@ public sealed class BlobEventPublisherTests(AzuriteFixture azurite) : IClassFixt
     [Fact]
     public async Task NewBlob_BecomesOneBlobCreatedEventThatTheEventGridSdkReads_AndARestartDoesNotRepublishIt()
     {
-        await using var handler = await FakeHandler.StartAsync(_ => Results.Ok());
-        using var root = ScriptRoot.Create("""{ "version": "2.0" }""");
         var container = new BlobContainerClient(azurite.Server.ConnectionString, "drop");
         await container.CreateIfNotExistsAsync(cancellationToken: TestContext.Current.CancellationToken);
         var events = new QueueServiceClient(azurite.Server.ConnectionString).GetQueueClient("drop-events");
         var blobName = "2023-2024/luzhsky/Школы.csv";
         await container.UploadBlobAsync(blobName, BinaryData.FromString("school_id\n"), TestContext.Current.CancellationToken);
 
-        await RunHostUntilAsync(root, handler, async () =>
+        await RunHostUntilAsync(async () =>
             await Poll.UntilAsync(
                 async () => (await events.PeekMessagesAsync(10, TestContext.Current.CancellationToken)).Value,
                 messages => messages.Length > 0, "a BlobCreated event on drop-events"));
@@ -36,7 +31,7 @@ public sealed class BlobEventPublisherTests(AzuriteFixture azurite) : IClassFixt
         Assert.NotNull(parsed.ETag);
 
         await container.UploadBlobAsync("second.csv", BinaryData.FromString("x"), TestContext.Current.CancellationToken);
-        await RunHostUntilAsync(root, handler, async () =>
+        await RunHostUntilAsync(async () =>
             await Poll.UntilAsync(
                 async () => (await events.PeekMessagesAsync(10, TestContext.Current.CancellationToken)).Value,
                 messages => messages.Length > 0, "the second blob's event"));
@@ -45,26 +40,10 @@ public sealed class BlobEventPublisherTests(AzuriteFixture azurite) : IClassFixt
         Assert.Equal(["second.csv"], afterRestart.Select(m => BlobCreatedEventParser.Parse(m.MessageText)!.BlobName));
     }
 
-    private async Task RunHostUntilAsync(ScriptRoot root, FakeHandler handler, Func<Task> condition)
+    private async Task RunHostUntilAsync(Func<Task> condition)
     {
-        var options = new LocalHostOptions
-        {
-            ScriptRoot = root.Path,
-            HandlerUrl = handler.Url,
-            StorageConnectionString = azurite.Server.ConnectionString,
-        };
-        options.Subscriptions.Clear();
-        options.Subscriptions.Add(new EventGridSubscription("drop", "drop-events"));
-        var host = new LocalFunctionsHost(options, TimeProvider.System, NullLoggerFactory.Instance);
-        await host.StartAsync(TestContext.Current.CancellationToken);
-        try
-        {
-            await condition();
-        }
-        finally
-        {
-            await host.StopAsync(CancellationToken.None);
-            host.Dispose();
-        }
+        await using var run = await ContractHost.StartAsync(
+            azurite.Server.ConnectionString, configure: options => options.Subscriptions.Add(new EventGridSubscription("drop", "drop-events")));
+        await condition();
     }
 }

@@ -1,87 +1,72 @@
-using System.Text;
+using System.Text.Json;
 using Azure.Storage.Queues;
-using Microsoft.AspNetCore.Http;
 using SchoolRisk.Integration.Tests.Support;
+using SchoolRisk.LocalHost.Configuration;
 
 namespace SchoolRisk.Integration.Tests.LocalHost;
 
+/// <summary>
+/// Queue triggers of the local host, end to end through Azurite and the contract worker: typed and string messages,
+/// <c>$return</c> queue outputs, trigger metadata, both message encodings, and poison after <c>maxDequeueCount</c>
+/// (3 in the contract worker's host.json).
+/// </summary>
 public sealed class QueueTriggerTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
+    private QueueServiceClient Queues => new(azurite.Server.ConnectionString);
+
     [Fact]
-    public async Task FailingFunction_MessageGoesToPoisonQueueOnItsMaxDequeueCountthDelivery()
+    public async Task PocoMessage_IsDeserializedByTheWorker_AndItsReturnValueIsOneJsonMessage_WithTheTriggerMetadata()
     {
-        await using var handler = await FakeHandler.StartAsync(_ => Results.Json(new { Logs = new[] { "boom" } }, statusCode: 500));
-        using var root = ScriptRoot.Create(HostJson("none", maxDequeueCount: 3), ("Work", TriggerJson("fail-in", "fail-out")));
-        await using var host = await StartHostAsync(root, handler);
-        var queues = new QueueServiceClient(azurite.Server.ConnectionString);
+        await using var run = await ContractHost.StartAsync(azurite.Server.ConnectionString);
+        var text = """{"Id":"order-7","Quantity":3}""";
 
-        await queues.GetQueueClient("fail-in").SendMessageAsync("{\"n\":1}", TestContext.Current.CancellationToken);
-        var poisoned = await Poll.UntilAsync(
-            async () => (await queues.GetQueueClient("fail-in-poison").PeekMessagesAsync(10, TestContext.Current.CancellationToken)).Value,
-            messages => messages.Length > 0, "the message in fail-in-poison");
+        var sent = await Queues.GetQueueClient("typed-in").SendMessageAsync(Support.Queues.Encode(text, base64: true), TestContext.Current.CancellationToken);
+        var written = await Support.Queues.WaitForAsync(Queues.GetQueueClient("typed-out"), 1);
 
-        Assert.Equal("{\"n\":1}", Assert.Single(poisoned).MessageText);
-        Assert.Equal([1, 2, 3], handler.Invocations.Select(i => i.Payload.GetProperty("Metadata").GetProperty("DequeueCount").GetInt32()));
-        Assert.Empty((await queues.GetQueueClient("fail-in").PeekMessagesAsync(10, TestContext.Current.CancellationToken)).Value);
-        Assert.Empty((await queues.GetQueueClient("fail-out").PeekMessagesAsync(10, TestContext.Current.CancellationToken)).Value);
+        using var receipt = JsonDocument.Parse(Assert.Single(written));
+        var root = receipt.RootElement;
+        Assert.Equal(("order-7", 3, 1), (root.GetProperty("Id").GetString(), root.GetProperty("Quantity").GetInt32(), root.GetProperty("DequeueCount").GetInt32()));
+        Assert.Equal(sent.Value.MessageId, root.GetProperty("MessageId").GetString());
+        Assert.Equal(text, root.GetProperty("QueueTrigger").GetString());
+        await Poll.UntilAsync(
+            async () => (await Queues.GetQueueClient("typed-in").PeekMessagesAsync(cancellationToken: TestContext.Current.CancellationToken)).Value,
+            messages => messages.Length == 0, "typed-in to be empty");
     }
 
     [Theory]
     [InlineData("none")]
     [InlineData("base64")]
-    public async Task SucceedingFunction_PayloadFollowsTheContract_OutputsAreWrittenAndTheMessageDeleted(string encoding)
+    public async Task StringMessage_InEitherEncoding_IsEchoedOnTheQueueAnAppSettingNames(string encoding)
     {
-        var outputs = new { Outputs = new { result = new object[] { "first", new { second = 2 } } }, Logs = new[] { "ok" } };
-        await using var handler = await FakeHandler.StartAsync(_ => Results.Json(outputs));
-        var (input, output) = ($"ok-in-{encoding}", $"ok-out-{encoding}");
-        using var root = ScriptRoot.Create(HostJson(encoding, maxDequeueCount: 5), ("Work", TriggerJson(input, output)));
-        await using var host = await StartHostAsync(root, handler);
-        var queues = new QueueServiceClient(azurite.Server.ConnectionString);
         var base64 = encoding == "base64";
+        await using var run = await ContractHost.StartAsync(
+            azurite.Server.ConnectionString,
+            new Dictionary<string, string> { [$"{HostJson.OverridePrefix}extensions__queues__messageEncoding"] = encoding });
+        var output = Queues.GetQueueClient("string-out");
 
-        await queues.GetQueueClient(input).CreateIfNotExistsAsync(cancellationToken: TestContext.Current.CancellationToken);
-        await queues.GetQueueClient(input).SendMessageAsync(Encode("привет", base64), TestContext.Current.CancellationToken);
-        var written = await Poll.UntilAsync(
-            async () => (await queues.GetQueueClient(output).PeekMessagesAsync(10, TestContext.Current.CancellationToken)).Value,
-            messages => messages.Length == 2, $"two messages on {output}");
+        await Queues.GetQueueClient("string-in").SendMessageAsync(Support.Queues.Encode($"привет {encoding}", base64), TestContext.Current.CancellationToken);
+        var message = await Poll.UntilAsync(
+            async () => (await output.ReceiveMessagesAsync(32, cancellationToken: TestContext.Current.CancellationToken)).Value,
+            messages => messages.Length > 0, "the echo on string-out");
 
-        Assert.Equal(["first", "{\"second\":2}"], written.Select(message => Decode(message.MessageText, base64)));
-        var (function, payload) = Assert.Single(handler.Invocations);
-        Assert.Equal("Work", function);
-        Assert.Equal("привет", payload.GetProperty("Data").GetProperty("item").GetString());
-        Assert.Equal("Work", payload.GetProperty("Metadata").GetProperty("sys").GetProperty("MethodName").GetString());
-        Assert.Equal(1, payload.GetProperty("Metadata").GetProperty("DequeueCount").GetInt32());
-        await Poll.UntilAsync(
-            async () => (await queues.GetQueueClient(input).PeekMessagesAsync(10, TestContext.Current.CancellationToken)).Value,
-            messages => messages.Length == 0, $"{input} to be empty");
+        Assert.Equal($"echo:привет {encoding}", Support.Queues.Decode(Assert.Single(message).MessageText, base64));
     }
 
-    private Task<LocalHostRun> StartHostAsync(ScriptRoot root, FakeHandler handler) => LocalHostRun.StartAsync(root, handler, azurite.Server.ConnectionString);
+    [Fact]
+    public async Task FailingFunction_IsRetried_ThenItsMessageGoesToThePoisonQueueOnTheThirdFailure_WithTheReasonLogged()
+    {
+        await using var run = await ContractHost.StartAsync(azurite.Server.ConnectionString);
+        var text = Support.Queues.Encode("refuse me", base64: true);
 
-    private static string HostJson(string encoding, int maxDequeueCount) => $$"""
-        {
-          "version": "2.0",
-          "extensions": {
-            "queues": {
-              "messageEncoding": "{{encoding}}",
-              "maxDequeueCount": {{maxDequeueCount}},
-              "visibilityTimeout": "00:00:00",
-              "maxPollingInterval": "00:00:00.200"
-            }
-          }
-        }
-        """;
+        await Queues.GetQueueClient("throw-in").SendMessageAsync(text, TestContext.Current.CancellationToken);
+        var poisoned = await Support.Queues.WaitForAsync(Queues.GetQueueClient("throw-in-poison"), 1, base64: false);
+        var moved = await run.LogAsync(entry => entry.Message.Contains("moved to throw-in-poison", StringComparison.Ordinal), "the poison log line");
 
-    private static string TriggerJson(string input, string output) => $$"""
-        {
-          "bindings": [
-            { "name": "item", "type": "queueTrigger", "direction": "in", "queueName": "{{input}}", "connection": "AzureWebJobsStorage" },
-            { "name": "result", "type": "queue", "direction": "out", "queueName": "{{output}}", "connection": "AzureWebJobsStorage" }
-          ]
-        }
-        """;
-
-    private static string Encode(string text, bool base64) => base64 ? Convert.ToBase64String(Encoding.UTF8.GetBytes(text)) : text;
-
-    private static string Decode(string text, bool base64) => base64 ? Encoding.UTF8.GetString(Convert.FromBase64String(text)) : text;
+        Assert.Equal(text, Assert.Single(poisoned));
+        Assert.Contains("System.InvalidOperationException: Refused 'refuse me'.", moved.Message, StringComparison.Ordinal);
+        Assert.Equal(
+            ["Refusing refuse me on delivery 1", "Refusing refuse me on delivery 2", "Refusing refuse me on delivery 3"],
+            run.Logs.Entries.Where(entry => entry.Category == "Function.Throws.User" && entry.Message.StartsWith("Refusing", StringComparison.Ordinal)).Select(entry => entry.Message));
+        Assert.Empty((await Queues.GetQueueClient("throw-in").PeekMessagesAsync(cancellationToken: TestContext.Current.CancellationToken)).Value);
+    }
 }

@@ -32,7 +32,7 @@ public sealed class HostileRuleEditDoorsTests(DeploymentFixture fixture) : IClas
         var original = await RuleFiles.ReadDirectoryAsync(TestRules.Folder, cancellationToken);
         var edited = edit.Edit(original.ToDictionary(file => file.Name, file => file.Json));
         var changed = edited.Where(file => !original.Any(o => o.Name == file.Key && o.Json == file.Value)).ToDictionary();
-        var restarts = fixture.Deployment.Handler.Restarts;
+        var restarts = fixture.Deployment.Worker.Restarts;
         var active = (await Store.ActiveAsync(cancellationToken))!.Version;
         var folder = Directory.CreateTempSubdirectory("schoolrisk-hostile-").FullName;
         try
@@ -64,7 +64,7 @@ public sealed class HostileRuleEditDoorsTests(DeploymentFixture fixture) : IClas
             Assert.Contains(preview.Body.GetProperty("problems").EnumerateArray(), problem => problem.GetString()!.Contains(edit.Problem, StringComparison.Ordinal));
             Assert.Contains(rejection.Problems, problem => problem.Contains(edit.Problem[..Math.Min(edit.Problem.Length, 40)], StringComparison.Ordinal));
             Assert.Equal(active, (await Store.ActiveAsync(cancellationToken))!.Version);
-            Assert.Equal(restarts, fixture.Deployment.Handler.Restarts);
+            Assert.Equal(restarts, fixture.Deployment.Worker.Restarts);
             Assert.Equal(0, await new PoisonMessages(fixture.Deployment.Storage, QueueNames.RulesEvents).CountAsync(cancellationToken));
         }
         finally

@@ -79,7 +79,7 @@ public sealed class RuleDoorsTests(DeploymentFixture fixture) : IClassFixture<De
         Assert.Contains(rejections[3].Problems, problem => problem.StartsWith("exams.json", StringComparison.Ordinal));
         Assert.StartsWith("huge.json: файл занимает 256 КБ, допустимо не больше 256 КБ", Assert.Single(rejections[4].Problems), StringComparison.Ordinal);
         Assert.Equal(("b64:%%%", AuthorOrigin.Declared), (rejections[4].By, rejections[4].ByOrigin));
-        Assert.Equal(0, fixture.Deployment.Handler.Restarts);
+        Assert.Equal(0, fixture.Deployment.Worker.Restarts);
     }
 
     [Fact]

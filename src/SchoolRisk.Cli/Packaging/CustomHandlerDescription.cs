@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace SchoolRisk.LocalHost.Manifest;
+namespace SchoolRisk.Cli.Packaging;
 
 /// <summary><c>customHandler.description</c> of <c>host.json</c>: how the Functions host starts the handler.</summary>
 public sealed record CustomHandlerDescription(string DefaultExecutablePath, IReadOnlyList<string> Arguments, string? WorkingDirectory)

@@ -1,14 +1,13 @@
 using System.Text.Json;
 
-namespace SchoolRisk.LocalHost.Manifest;
+namespace SchoolRisk.Cli.Packaging;
 
 /// <summary>
-/// A function app as Azure reads it: <c>host.json</c> at the script root and one folder per function holding its
-/// <c>function.json</c>. The local host reads the very files that ship, so the two cannot drift. HTTP routes start
-/// with <see cref="HttpRoutePrefix"/>: <c>extensions.http.routePrefix</c>, default <c>api</c>.
+/// A custom-handler function app as Azure reads it: <c>host.json</c> at the script root (with
+/// <c>customHandler.description</c>) and one folder per function holding its <c>function.json</c>. The package
+/// (<see cref="FunctionPackage"/>) is made of the very files this reads.
 /// </summary>
-public sealed record FunctionAppManifest(
-    string ScriptRoot, QueuesSettings Queues, IReadOnlyList<FunctionDefinition> Functions, CustomHandlerDescription? Handler, string HttpRoutePrefix)
+public sealed record FunctionAppManifest(string ScriptRoot, IReadOnlyList<FunctionDefinition> Functions, CustomHandlerDescription? Handler)
 {
     private static readonly JsonDocumentOptions Json = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
@@ -21,17 +20,12 @@ public sealed record FunctionAppManifest(
         }
 
         using var host = JsonDocument.Parse(File.ReadAllText(hostJson), Json);
-        var extensions = host.RootElement.TryGetProperty("extensions", out var section) ? section : default;
-        var hasExtensions = extensions.ValueKind == JsonValueKind.Object;
-        JsonElement? queues = hasExtensions && extensions.TryGetProperty("queues", out var q) ? q.Clone() : null;
-        var routePrefix = hasExtensions && extensions.TryGetProperty("http", out var http) ? Optional(http, "routePrefix") : null;
-
         var functions = Directory.EnumerateDirectories(scriptRoot)
             .Where(folder => File.Exists(Path.Combine(folder, "function.json")))
             .Order(StringComparer.Ordinal)
             .Select(ReadFunction)
             .ToList();
-        return new FunctionAppManifest(Path.GetFullPath(scriptRoot), QueuesSettings.Read(queues), functions, CustomHandlerDescription.Read(host.RootElement), routePrefix ?? "api");
+        return new FunctionAppManifest(Path.GetFullPath(scriptRoot), functions, CustomHandlerDescription.Read(host.RootElement));
     }
 
     private static FunctionDefinition ReadFunction(string folder)
@@ -44,14 +38,7 @@ public sealed record FunctionAppManifest(
                 Required(binding, "type", path),
                 Required(binding, "direction", path),
                 Optional(binding, "queueName"),
-                Optional(binding, "connection"))
-            {
-                Route = Optional(binding, "route"),
-                Methods = binding.TryGetProperty("methods", out var methods) && methods.ValueKind == JsonValueKind.Array
-                    ? [.. methods.EnumerateArray().Select(method => method.GetString()!.ToUpperInvariant())]
-                    : [],
-                AuthLevel = Optional(binding, "authLevel"),
-            })
+                Optional(binding, "connection")))
             .ToList();
         return new FunctionDefinition(Path.GetFileName(folder), bindings);
     }
