@@ -15,7 +15,7 @@ namespace SchoolRisk.Application.Rules;
 /// Nothing is activated or written. Only the holder of <see cref="AdministratorKey"/> or the master key may ask; the log
 /// names the key the caller presented.
 /// </summary>
-public sealed class RulePreviewHandler(RuleStore store, RulePreview preview, ILogger<RulePreview> logger)
+public sealed class RulePreviewHandler(RuleStore store, RulePreview preview, ILogger<RulePreviewHandler> logger)
 {
     /// <summary>The name of the function key that rule administrators hold.</summary>
     public const string AdministratorKey = "rules-admin";
