@@ -11,7 +11,7 @@ namespace SchoolRisk.Cli;
 /// <summary>
 /// The whole workflow on one machine: Azurite, MailDev (the SMTP server letters go to, with a web inbox), and the
 /// local host that plays Event Grid and the Functions host and, like the Functions host, starts the function app's
-/// worker as a child process (the build of <c>src/SchoolRisk.Functions</c> next to this program). Disposing it stops all of them.
+/// worker as a child process from the function app's build output (<see cref="FunctionAppPath"/>). Disposing it stops all of them.
 /// </summary>
 public sealed class LocalDeployment : IAsyncDisposable
 {
@@ -50,18 +50,25 @@ public sealed class LocalDeployment : IAsyncDisposable
     /// <summary>The worker process, to kill in fault tests.</summary>
     public WorkerSupervisor Worker => _host.Worker;
 
-    /// <param name="repositoryRoot">Holds <c>rules/</c> and <c>node_modules</c>.</param>
+    /// <summary>
+    /// The build output of <c>src/SchoolRisk.Functions</c> in this program's configuration: the app the local host runs,
+    /// as Azure runs its package (the app, <c>host.json</c>, <c>functions.metadata</c>, the default rules, the page).
+    /// </summary>
+    public static string FunctionAppPath { get; } = typeof(LocalDeployment).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+        .Cast<System.Reflection.AssemblyMetadataAttribute>().Single(attribute => attribute.Key == "FunctionAppPath").Value!;
+
+    /// <param name="repositoryRoot">Holds <c>node_modules</c> (Azurite, MailDev).</param>
     /// <param name="azuriteLocation">Azurite's data folder; <c>null</c> keeps data in memory.</param>
-    /// <param name="handlerLogLevel">Least level the handler logs.</param>
-    /// <param name="loggers">Loggers of the local host and of the handler's output.</param>
+    /// <param name="appLogLevel">Least level the function app logs.</param>
+    /// <param name="loggers">Loggers of the local host and of the function app's output.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
-    /// <param name="handlerSettings">
-    /// Further app settings of the handler, such as <c>Uploads__MaxFileBytes</c>; they win over the deployment's own
+    /// <param name="appSettings">
+    /// Further app settings of the function app, such as <c>Uploads__MaxFileBytes</c>; they win over the deployment's own
     /// (<c>Notifications__SmtpPort</c> of MailDev, a digest delay of 2 s).
     /// </param>
     public static async Task<LocalDeployment> StartAsync(
-        string repositoryRoot, string? azuriteLocation, LogLevel handlerLogLevel, ILoggerFactory loggers, CancellationToken cancellationToken,
-        IReadOnlyDictionary<string, string>? handlerSettings = null)
+        string repositoryRoot, string? azuriteLocation, LogLevel appLogLevel, ILoggerFactory loggers, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string>? appSettings = null)
     {
         var azurite = await AzuriteServer.StartAsync(
             new AzuriteOptions { RepositoryRoot = repositoryRoot, Location = azuriteLocation }, cancellationToken);
@@ -71,15 +78,14 @@ public sealed class LocalDeployment : IAsyncDisposable
             mail = await MailDevServer.StartAsync(repositoryRoot, cancellationToken: cancellationToken);
             var options = new LocalHostOptions
             {
-                ScriptRoot = AppContext.BaseDirectory,
+                ScriptRoot = FunctionAppPath,
                 StorageConnectionString = azurite.ConnectionString,
             };
-            options.AppSettings["Rules__Directory"] = Path.Combine(repositoryRoot, "rules");
-            options.AppSettings["Logging__LogLevel__Default"] = handlerLogLevel.ToString();
+            options.AppSettings["Logging__LogLevel__Default"] = appLogLevel.ToString();
             options.AppSettings["Notifications__SmtpHost"] = "127.0.0.1";
             options.AppSettings["Notifications__SmtpPort"] = $"{mail.SmtpPort}";
             options.AppSettings["Notifications__DigestDelay"] = "00:00:02";
-            foreach (var (name, value) in handlerSettings ?? new Dictionary<string, string>())
+            foreach (var (name, value) in appSettings ?? new Dictionary<string, string>())
             {
                 options.AppSettings[name] = value;
             }
@@ -102,7 +108,7 @@ public sealed class LocalDeployment : IAsyncDisposable
 
     /// <summary>
     /// Starts one more instance of the function app on the same storage, as Azure scales out: its own Functions host and
-    /// handler, competing for the same queues. Event Grid is one service whatever the instances, so this one publishes
+    /// worker, competing for the same queues. Event Grid is one service whatever the instances, so this one publishes
     /// no blob events. Stopped with the deployment.
     /// </summary>
     public async Task AddInstanceAsync(CancellationToken cancellationToken)

@@ -7,11 +7,14 @@ namespace SchoolRisk.Storage;
 /// <summary>The service clients of one storage account, created once and shared (they are thread-safe).</summary>
 public sealed class StorageAccount
 {
+    /// <summary>The account <paramref name="options"/> name, with clients made here (the CLI, the tests, the benchmarks).</summary>
+    /// <exception cref="ArgumentException">An identity-based connection (<see cref="StorageOptions.AccountName"/>) without a <see cref="StorageOptions.Credential"/>.</exception>
     public StorageAccount(StorageOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         Options = options;
-        var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None };
+        var queueOptions = new QueueClientOptions();
+        ConfigureQueues(queueOptions);
         if (options.AccountName is { } name)
         {
             var credential = options.Credential ?? throw new ArgumentException("An identity-based connection (AccountName) needs a Credential.", nameof(options));
@@ -25,6 +28,20 @@ public sealed class StorageAccount
             Queues = new QueueServiceClient(options.ConnectionString, queueOptions);
             Tables = new TableServiceClient(options.ConnectionString);
         }
+    }
+
+    /// <summary>The account over clients registered elsewhere (the function app's, by <see cref="StorageRegistration.AddStorageAccount"/>).</summary>
+    public StorageAccount(StorageOptions options, BlobServiceClient blobs, QueueServiceClient queues, TableServiceClient tables)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        (Options, Blobs, Queues, Tables) = (options, blobs, queues, tables);
+    }
+
+    /// <summary>How every queue client of the workflow is set: message text as is (<c>host.json</c> sets <c>messageEncoding</c> to <c>none</c>, as Event Grid writes).</summary>
+    public static void ConfigureQueues(QueueClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.MessageEncoding = QueueMessageEncoding.None;
     }
 
     public StorageOptions Options { get; }

@@ -1,5 +1,4 @@
 using MailKit.Security;
-using SchoolRisk.Storage.Reports;
 
 namespace SchoolRisk.Application.Notices;
 
@@ -51,17 +50,4 @@ public sealed class DeliveryOptions
     /// link. The function app fills it from <c>WEBSITE_HOSTNAME</c>, which Azure sets, when it is not configured.
     /// </summary>
     public Uri? SiteUrl { get; set; }
-
-    /// <summary>Refuses settings that could only fail later, at every send.</summary>
-    /// <exception cref="InvalidOperationException"><see cref="ReportLinkLifetime"/> out of (0, 7 days].</exception>
-    public DeliveryOptions Validated()
-    {
-        if (ReportLinkLifetime <= TimeSpan.Zero || ReportLinkLifetime > ReportReadLinks.MaxLifetime)
-        {
-            throw new InvalidOperationException(
-                $"Notifications:ReportLinkLifetime is {ReportLinkLifetime}; it must be more than zero and at most {ReportReadLinks.MaxLifetime.TotalDays} days (the longest a user delegation SAS lives).");
-        }
-
-        return this;
-    }
 }

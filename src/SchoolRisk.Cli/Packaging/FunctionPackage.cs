@@ -4,53 +4,38 @@ using System.IO.Compression;
 namespace SchoolRisk.Cli.Packaging;
 
 /// <summary>
-/// The zip Azure Functions runs: <c>host.json</c> at the root, one folder per function with its <c>function.json</c>,
-/// the default rule files in <c>rules/</c>, and the custom handler published self-contained for linux-x64 where
-/// <c>host.json</c>'s <c>defaultExecutablePath</c> says (<c>handler/SchoolRisk.Functions</c>), its Unix file modes kept
-/// so the executable stays executable.
+/// The zip Azure Functions runs for an isolated-worker app on Flex Consumption (<c>dotnet-isolated</c>): the publish output
+/// of <c>src/SchoolRisk.Functions</c> (framework-dependent, Release) at the zip's root: <c>SchoolRisk.Functions.dll</c>
+/// and its dependencies, <c>host.json</c>, <c>worker.config.json</c> and <c>functions.metadata</c> (the Worker SDK's), the
+/// host-side extensions in <c>.azurefunctions/</c>, the default rule files in <c>rules/</c> and the page in <c>site/</c>.
 /// </summary>
 public static class FunctionPackage
 {
-    public const string RuntimeIdentifier = "linux-x64";
+    /// <summary>The files without which the Functions host cannot run the app.</summary>
+    public static IReadOnlyList<string> RequiredFiles { get; } = ["host.json", "worker.config.json", "functions.metadata", "SchoolRisk.Functions.dll"];
 
-    /// <param name="repositoryRoot">The repository: host.json, the function folders, rules/, src/SchoolRisk.Functions.</param>
+    /// <param name="repositoryRoot">The repository: src/SchoolRisk.Functions.</param>
     /// <param name="output">The zip to write (replaced if it exists).</param>
     /// <param name="log">Progress lines.</param>
     /// <param name="cancellationToken">Cancels the build.</param>
+    /// <exception cref="InvalidOperationException">The publish failed, or made no <see cref="RequiredFiles"/>.</exception>
     public static async Task CreateAsync(string repositoryRoot, string output, Action<string> log, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(log);
-        var manifest = FunctionAppManifest.Load(repositoryRoot);
-        var executable = manifest.Handler?.DefaultExecutablePath
-            ?? throw new InvalidOperationException("host.json has no customHandler.description.defaultExecutablePath.");
         var staging = Directory.CreateTempSubdirectory("schoolrisk-package-");
         try
         {
-            var handlerFolder = Path.Combine(staging.FullName, Path.GetDirectoryName(executable)!);
-            log($"Publishing the handler for {RuntimeIdentifier} to {Path.GetDirectoryName(executable)}/ ...");
-            await PublishAsync(Path.Combine(repositoryRoot, "src", "SchoolRisk.Functions", "SchoolRisk.Functions.csproj"), handlerFolder, cancellationToken);
-            if (!File.Exists(Path.Combine(staging.FullName, executable)))
+            log("Publishing src/SchoolRisk.Functions (Release) ...");
+            await PublishAsync(Path.Combine(repositoryRoot, "src", "SchoolRisk.Functions", "SchoolRisk.Functions.csproj"), staging.FullName, cancellationToken);
+            if (RequiredFiles.FirstOrDefault(file => !File.Exists(Path.Combine(staging.FullName, file))) is { } missing)
             {
-                throw new InvalidOperationException($"The publish made no {executable}, the executable host.json names.");
-            }
-
-            File.Copy(Path.Combine(repositoryRoot, "host.json"), Path.Combine(staging.FullName, "host.json"));
-            foreach (var function in manifest.Functions)
-            {
-                Directory.CreateDirectory(Path.Combine(staging.FullName, function.Name));
-                File.Copy(Path.Combine(repositoryRoot, function.Name, "function.json"), Path.Combine(staging.FullName, function.Name, "function.json"));
-            }
-
-            Directory.CreateDirectory(Path.Combine(staging.FullName, "rules"));
-            foreach (var rule in Directory.EnumerateFiles(Path.Combine(repositoryRoot, "rules"), "*.json"))
-            {
-                File.Copy(rule, Path.Combine(staging.FullName, "rules", Path.GetFileName(rule)));
+                throw new InvalidOperationException($"The publish made no {missing}, which the Functions host needs.");
             }
 
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
             File.Delete(output);
             Zip(staging.FullName, output);
-            log($"Wrote {output}: {manifest.Functions.Count} functions, {new FileInfo(output).Length / (1024 * 1024)} MiB.");
+            log($"Wrote {output}: {new FileInfo(output).Length / (1024 * 1024)} MiB.");
         }
         finally
         {
@@ -61,7 +46,7 @@ public static class FunctionPackage
     private static async Task PublishAsync(string project, string folder, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "publish", project, "-c", "Release", "-r", RuntimeIdentifier, "--self-contained", "true", "-o", folder, "-nologo" })
+        foreach (var argument in new[] { "publish", project, "-c", "Release", "-o", folder, "-nologo" })
         {
             start.ArgumentList.Add(argument);
         }

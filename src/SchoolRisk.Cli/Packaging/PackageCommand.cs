@@ -10,7 +10,7 @@ public static class PackageCommand
     public static Command Create()
     {
         var output = new Option<string>("--output") { Description = "The zip to write.", DefaultValueFactory = _ => Path.Combine("artifacts", "schoolrisk-functions.zip") };
-        var command = new Command("package", "Build the zip Azure Functions runs: host.json, the function folders, rules/, the self-contained linux-x64 handler.") { output };
+        var command = new Command("package", "Build the zip Azure Functions runs: the isolated-worker app's publish output (host.json, functions.metadata, worker.config.json, rules/, site/).") { output };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var root = RepositoryLayout.FindRoot(Directory.GetCurrentDirectory());

@@ -1,34 +1,31 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+using SchoolRisk.Application.Messaging;
+using SchoolRisk.Application.Notices;
 using SchoolRisk.Application.Registry;
-using SchoolRisk.Functions.CustomHandler;
+using SchoolRisk.Functions.Queues;
 using SchoolRisk.Storage;
 
 namespace SchoolRisk.Functions.Registry;
 
 /// <summary>
-/// <c>RegistryChanged</c>: queue trigger <c>event</c> on <c>registry-events</c> (Event Grid BlobCreated events for the
-/// registry container; in Azure only those of <c>schools.csv</c> and <c>recipients.csv</c>) →
-/// <see cref="RegistryFileCheck.CheckAsync"/>; queue output <c>notice</c> on <c>risk-notifications</c> when the file has
-/// problems to tell the committee. See <c>RegistryChanged/function.json</c>.
+/// <c>RegistryChanged</c>: an Event Grid BlobCreated event for the registry container on <c>registry-events</c> (in Azure
+/// only those of <c>schools.csv</c> and <c>recipients.csv</c>) → <see cref="RegistryFileCheck.CheckAsync"/>; outputs a
+/// notice on <c>risk-notifications</c> when the file has problems to tell the committee.
 /// </summary>
-public static class RegistryChangedFunction
+public sealed class RegistryChangedFunction(RegistryFileCheck check, StorageAccount account, ILogger<RegistryChangedFunction> logger)
 {
-    public const string TriggerBinding = "event";
-    public const string NoticeBinding = "notice";
-
-    public static IEndpointRouteBuilder MapRegistryChanged(this IEndpointRouteBuilder endpoints)
+    [Function("RegistryChanged")]
+    [QueueOutput(QueueNames.RiskNotifications)]
+    public async Task<NoticeMessage?> RunAsync([QueueTrigger(QueueNames.RegistryEvents)] string blobEvent, CancellationToken cancellationToken)
     {
-        endpoints.MapPost("/RegistryChanged", HandleAsync);
-        return endpoints;
-    }
-
-    private static async Task<IResult> HandleAsync(InvocationRequest request, RegistryFileCheck check, StorageAccount account, CancellationToken cancellationToken)
-    {
-        if (!BlobEventTrigger.TryRead(request, TriggerBinding, account.Options.RegistryContainer, out var blobEvent, out var answer))
+        if (BlobEvents.CreatedIn(blobEvent, account.Options.RegistryContainer, logger) is not { } created)
         {
-            return answer;
+            return null;
         }
 
-        var outcome = await check.CheckAsync(blobEvent.BlobName, cancellationToken);
-        return FunctionJson.Ok(new InvocationResponse(new Dictionary<string, object?>().With(NoticeBinding, outcome.Notice), [outcome.Message]));
+        var outcome = await check.CheckAsync(created.BlobName, cancellationToken);
+        logger.LogInformation("{Outcome}", outcome.Message);
+        return outcome.Notice;
     }
 }

@@ -1,39 +1,35 @@
+using System.Net;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Http;
+using Microsoft.Extensions.Logging;
 using SchoolRisk.Application.Rules;
-using SchoolRisk.Functions.CustomHandler;
+using SchoolRisk.Functions.Http;
 
 namespace SchoolRisk.Functions.Rules;
 
 /// <summary>
-/// <c>PreviewRules</c>: HTTP trigger <c>req</c>, <c>POST /api/rules/preview/{period}</c>, output <c>res</c> →
-/// <see cref="RulePreviewHandler.PreviewAsync"/> with the caller's key. Answers 200 with the schools whose zone would
-/// change and what of the active version it would no longer evaluate (<c>removed</c>), 422 with every problem when the
-/// candidate fails validation or a rule throws on the period's data, 400 for a malformed request, 403 for a key other
-/// than <see cref="RulePreviewHandler.AdministratorKey"/> or the master key. See <c>PreviewRules/function.json</c>.
+/// <c>PreviewRules</c>: <c>POST /api/rules/preview/{period}</c> → <see cref="RulePreviewHandler.PreviewAsync"/> with the
+/// caller's key. Answers 200 with the schools whose zone would change and what of the active version it would no longer
+/// evaluate (<c>removed</c>), 422 with every problem when the candidate fails validation or a rule throws on the period's
+/// data, 400 for a malformed request, 403 for a key other than <see cref="RulePreviewHandler.AdministratorKey"/> or the
+/// master key.
 /// </summary>
-public static class PreviewRulesFunction
+public sealed class PreviewRulesFunction(RulePreviewHandler preview, ILogger<PreviewRulesFunction> logger)
 {
-    public const string TriggerBinding = "req";
-
-    public static IEndpointRouteBuilder MapPreviewRules(this IEndpointRouteBuilder endpoints)
+    [Function("PreviewRules")]
+    public async Task<HttpResponseData> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "rules/preview/{period}")] HttpRequestData request, string period, CancellationToken cancellationToken)
     {
-        endpoints.MapPost("/PreviewRules", HandleAsync);
-        return endpoints;
-    }
-
-    private static async Task<IResult> HandleAsync(InvocationRequest request, RulePreviewHandler preview, CancellationToken cancellationToken)
-    {
-        if (!HttpTriggerRequest.TryRead(request, TriggerBinding, out var http))
-        {
-            return FunctionJson.Failed(InvocationResponse.Log($"No HTTP request in binding '{TriggerBinding}'."));
-        }
-
-        var answer = await preview.PreviewAsync(http.KeyName, http.HasMasterKey, http.Param("period"), http.Body, cancellationToken);
+        ArgumentNullException.ThrowIfNull(request);
+        var key = CallerKey.Of(request);
+        var answer = await preview.PreviewAsync(key.Name, key.IsMaster, period, await request.ReadAsStringAsync(), cancellationToken);
+        logger.LogInformation("{Preview}", answer.Kind == RulePreviewAnswerKind.Previewed ? answer.Log : answer.Error);
         return answer.Kind switch
         {
-            RulePreviewAnswerKind.Previewed => HttpOutput.Json(StatusCodes.Status200OK, answer.Result!, answer.Log),
-            RulePreviewAnswerKind.Forbidden => HttpOutput.Error(StatusCodes.Status403Forbidden, answer.Error),
-            RulePreviewAnswerKind.Malformed => HttpOutput.Error(StatusCodes.Status400BadRequest, answer.Error),
-            _ => HttpOutput.Error(StatusCodes.Status422UnprocessableEntity, answer.Error, answer.Problems),
+            RulePreviewAnswerKind.Previewed => await request.JsonAsync(HttpStatusCode.OK, answer.Result!, cancellationToken),
+            RulePreviewAnswerKind.Forbidden => await request.ErrorAsync(HttpStatusCode.Forbidden, answer.Error, cancellationToken),
+            RulePreviewAnswerKind.Malformed => await request.ErrorAsync(HttpStatusCode.BadRequest, answer.Error, cancellationToken),
+            _ => await request.ErrorAsync(HttpStatusCode.UnprocessableEntity, answer.Error, cancellationToken, answer.Problems),
         };
     }
 }

@@ -1,35 +1,31 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+using SchoolRisk.Application.Messaging;
+using SchoolRisk.Application.Recalculation;
 using SchoolRisk.Application.Rules;
-using SchoolRisk.Functions.CustomHandler;
+using SchoolRisk.Functions.Queues;
 using SchoolRisk.Storage;
 
 namespace SchoolRisk.Functions.Rules;
 
 /// <summary>
-/// <c>RulesChanged</c>: queue trigger <c>event</c> on <c>rules-events</c> (Event Grid BlobCreated events for the rules
-/// container) → <see cref="RulesContainerActivation.ActivateAsync"/>; queue output <c>recalculation</c> on
-/// <c>period-recalculations</c> when the activated change asks to re-evaluate a period. Only a fault of storage fails the
-/// invocation. See <c>RulesChanged/function.json</c>.
+/// <c>RulesChanged</c>: an Event Grid BlobCreated event for the rules container on <c>rules-events</c> →
+/// <see cref="RulesContainerActivation.ActivateAsync"/>; outputs a recalculation on <c>period-recalculations</c> when the
+/// activated change asks to re-evaluate a period. Only a fault of storage fails the invocation.
 /// </summary>
-public static class RulesChangedFunction
+public sealed class RulesChangedFunction(RulesContainerActivation activation, StorageAccount account, ILogger<RulesChangedFunction> logger)
 {
-    public const string TriggerBinding = "event";
-    public const string RecalculationBinding = "recalculation";
-
-    public static IEndpointRouteBuilder MapRulesChanged(this IEndpointRouteBuilder endpoints)
+    [Function("RulesChanged")]
+    [QueueOutput(QueueNames.PeriodRecalculations)]
+    public async Task<RecalculationRequest?> RunAsync([QueueTrigger(QueueNames.RulesEvents)] string blobEvent, CancellationToken cancellationToken)
     {
-        endpoints.MapPost("/RulesChanged", HandleAsync);
-        return endpoints;
-    }
-
-    private static async Task<IResult> HandleAsync(
-        InvocationRequest request, RulesContainerActivation activation, StorageAccount account, CancellationToken cancellationToken)
-    {
-        if (!BlobEventTrigger.TryRead(request, TriggerBinding, account.Options.RulesContainer, out var blobEvent, out var answer))
+        if (BlobEvents.CreatedIn(blobEvent, account.Options.RulesContainer, logger) is not { } created)
         {
-            return answer;
+            return null;
         }
 
-        var outcome = await activation.ActivateAsync(blobEvent.BlobName, cancellationToken);
-        return FunctionJson.Ok(new InvocationResponse(new Dictionary<string, object?>().With(RecalculationBinding, outcome.Recalculation), [outcome.Message]));
+        var outcome = await activation.ActivateAsync(created.BlobName, cancellationToken);
+        logger.LogInformation("{Outcome}", outcome.Message);
+        return outcome.Recalculation;
     }
 }

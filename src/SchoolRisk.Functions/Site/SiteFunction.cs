@@ -1,13 +1,16 @@
-using SchoolRisk.Functions.CustomHandler;
+using System.Net;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Http;
+using SchoolRisk.Functions.Http;
 
 namespace SchoolRisk.Functions.Site;
 
 /// <summary>
-/// <c>Site</c>: <c>GET /api/site/{*path}</c>, anonymous. The web page and its assets, shipped with the handler in its
+/// <c>Site</c>: <c>GET /api/site/{*path}</c>, anonymous. The web page and its assets, shipped with the app in its
 /// <c>site/</c> folder (the page, its script and style, and Chart.js from <c>package.json</c>): no internet needed. The
-/// data it shows comes from the view functions, which need a key. See <c>Site/function.json</c>.
+/// data it shows comes from the view functions, which need a key.
 /// </summary>
-public static class SiteFunction
+public sealed class SiteFunction
 {
     private static readonly Dictionary<string, string> ContentTypes = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -17,22 +20,15 @@ public static class SiteFunction
         [".svg"] = "image/svg+xml",
     };
 
-    public static IEndpointRouteBuilder MapSite(this IEndpointRouteBuilder endpoints)
+    [Function("Site")]
+    public static async Task<HttpResponseData> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "site/{*path}")] HttpRequestData request, string? path, CancellationToken cancellationToken)
     {
-        endpoints.MapPost("/Site", async (InvocationRequest request, CancellationToken cancellationToken) =>
-        {
-            if (!HttpTriggerRequest.TryRead(request, "req", out var http))
-            {
-                return FunctionJson.Failed(InvocationResponse.Log("No HTTP request in binding 'req'."));
-            }
-
-            var root = Path.Combine(AppContext.BaseDirectory, "site");
-            var path = Path.GetFullPath(Path.Combine(root, http.Param("path") is { Length: > 0 } asked ? asked : "index.html"));
-            return path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal) && File.Exists(path)
-                && ContentTypes.TryGetValue(Path.GetExtension(path), out var contentType)
-                ? HttpOutput.Text(StatusCodes.Status200OK, contentType, await File.ReadAllTextAsync(path, cancellationToken))
-                : HttpOutput.Text(StatusCodes.Status404NotFound, "text/plain; charset=utf-8", "Нет такой страницы.");
-        });
-        return endpoints;
+        var root = Path.Combine(AppContext.BaseDirectory, "site");
+        var file = Path.GetFullPath(Path.Combine(root, path is { Length: > 0 } ? path : "index.html"));
+        return file.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal) && File.Exists(file)
+            && ContentTypes.TryGetValue(Path.GetExtension(file), out var contentType)
+            ? await request.TextAsync(HttpStatusCode.OK, contentType, await File.ReadAllTextAsync(file, cancellationToken), cancellationToken)
+            : await request.TextAsync(HttpStatusCode.NotFound, "text/plain; charset=utf-8", "Нет такой страницы.", cancellationToken);
     }
 }

@@ -1,20 +1,19 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Http;
 using SchoolRisk.Application.Views;
-using SchoolRisk.Functions.CustomHandler;
 
 namespace SchoolRisk.Functions.Views;
 
 /// <summary>
-/// <c>MunicipalitySchools</c>: <c>GET /api/municipalities/{municipality}/{period}</c> → <see cref="MunicipalitySchoolsQuery.GetAsync"/>:
-/// the municipality's schools with every indicator's value and zone, worst zone first; 403 for a key of another
-/// municipality. See <c>MunicipalitySchools/function.json</c>.
+/// <c>MunicipalitySchools</c>: <c>GET /api/municipalities/{municipality}/{period}</c> →
+/// <see cref="MunicipalitySchoolsQuery.GetAsync"/>: the municipality's schools with their zones and indicators; 403 for
+/// a key of another municipality.
 /// </summary>
-public static class MunicipalitySchoolsFunction
+public sealed class MunicipalitySchoolsFunction(MunicipalitySchoolsQuery query)
 {
-    public static IEndpointRouteBuilder MapMunicipalitySchools(this IEndpointRouteBuilder endpoints)
-    {
-        endpoints.MapPost("/MunicipalitySchools", (InvocationRequest request, MunicipalitySchoolsQuery query, CancellationToken cancellationToken) =>
-            ViewRequest.HandleAsync(request, async (http, scope) =>
-                ViewRequest.Json(await query.GetAsync(scope, http.Param("municipality") ?? string.Empty, http.Param("period"), cancellationToken))));
-        return endpoints;
-    }
+    [Function("MunicipalitySchools")]
+    public Task<HttpResponseData> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "municipalities/{municipality}/{period}")] HttpRequestData request,
+        string municipality, string period, CancellationToken cancellationToken) =>
+        ViewAnswers.JsonAsync(request, scope => query.GetAsync(scope, municipality, period, cancellationToken), cancellationToken);
 }

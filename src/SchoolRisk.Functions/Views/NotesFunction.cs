@@ -1,20 +1,18 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Http;
 using SchoolRisk.Application.Views;
-using SchoolRisk.Functions.CustomHandler;
 
 namespace SchoolRisk.Functions.Views;
 
 /// <summary>
 /// <c>Notes</c>: <c>GET /api/notes/{municipality}/{period}</c> → <see cref="NoteQuery.GetAsync"/>: the municipality's
-/// analytical note of the period (printable HTML, written by each recalculation); 403 for a key of another
-/// municipality. See <c>Notes/function.json</c>.
+/// analytical note of the period (printable HTML, written after each recalculation); 403 for a key of another municipality.
 /// </summary>
-public static class NotesFunction
+public sealed class NotesFunction(NoteQuery query)
 {
-    public static IEndpointRouteBuilder MapNotes(this IEndpointRouteBuilder endpoints)
-    {
-        endpoints.MapPost("/Notes", (InvocationRequest request, NoteQuery query, CancellationToken cancellationToken) =>
-            ViewRequest.HandleAsync(request, async (http, scope) =>
-                ViewRequest.Html(await query.GetAsync(scope, http.Param("municipality") ?? string.Empty, http.Param("period"), cancellationToken))));
-        return endpoints;
-    }
+    [Function("Notes")]
+    public Task<HttpResponseData> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "notes/{municipality}/{period}")] HttpRequestData request,
+        string municipality, string period, CancellationToken cancellationToken) =>
+        ViewAnswers.HtmlAsync(request, scope => query.GetAsync(scope, municipality, period, cancellationToken), cancellationToken);
 }

@@ -1,18 +1,17 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Http;
 using SchoolRisk.Application.Views;
-using SchoolRisk.Functions.CustomHandler;
 
 namespace SchoolRisk.Functions.Views;
 
 /// <summary>
 /// <c>Ranking</c>: <c>GET /api/ranking/{period}</c> → <see cref="RankingQuery.GetAsync"/>: the integrated assessment's
-/// ranking, best first; a municipality's key gets its own schools with their regional ranks. See <c>Ranking/function.json</c>.
+/// ranking, best first; a municipality's key gets its own schools with their regional ranks.
 /// </summary>
-public static class RankingFunction
+public sealed class RankingFunction(RankingQuery query)
 {
-    public static IEndpointRouteBuilder MapRanking(this IEndpointRouteBuilder endpoints)
-    {
-        endpoints.MapPost("/Ranking", (InvocationRequest request, RankingQuery query, CancellationToken cancellationToken) =>
-            ViewRequest.HandleAsync(request, async (http, scope) => ViewRequest.Json(await query.GetAsync(scope, http.Param("period"), cancellationToken))));
-        return endpoints;
-    }
+    [Function("Ranking")]
+    public Task<HttpResponseData> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "ranking/{period}")] HttpRequestData request, string period, CancellationToken cancellationToken) =>
+        ViewAnswers.JsonAsync(request, scope => query.GetAsync(scope, period, cancellationToken), cancellationToken);
 }

@@ -1,18 +1,17 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Http;
 using SchoolRisk.Application.Views;
-using SchoolRisk.Functions.CustomHandler;
 
 namespace SchoolRisk.Functions.Views;
 
 /// <summary>
 /// <c>RuleVersions</c>: <c>GET /api/rules/versions</c> → <see cref="RuleVersionsQuery.GetAsync"/>: the rule set in force
-/// and every activation, newest first. See <c>RuleVersions/function.json</c>.
+/// and every activation, newest first; for any key that sees the views.
 /// </summary>
-public static class RuleVersionsFunction
+public sealed class RuleVersionsFunction(RuleVersionsQuery query)
 {
-    public static IEndpointRouteBuilder MapRuleVersions(this IEndpointRouteBuilder endpoints)
-    {
-        endpoints.MapPost("/RuleVersions", (InvocationRequest request, RuleVersionsQuery query, CancellationToken cancellationToken) =>
-            ViewRequest.HandleAsync(request, async (_, _) => HttpOutput.Json(StatusCodes.Status200OK, await query.GetAsync(cancellationToken))));
-        return endpoints;
-    }
+    [Function("RuleVersions")]
+    public Task<HttpResponseData> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "rules/versions")] HttpRequestData request, CancellationToken cancellationToken) =>
+        ViewAnswers.JsonAsync(request, async _ => ViewAnswer.Found(await query.GetAsync(cancellationToken)), cancellationToken);
 }

@@ -1,19 +1,18 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Http;
 using SchoolRisk.Application.Views;
-using SchoolRisk.Functions.CustomHandler;
 
 namespace SchoolRisk.Functions.Views;
 
 /// <summary>
 /// <c>SchoolHistory</c>: <c>GET /api/schools/{school}/history</c> → <see cref="SchoolHistoryQuery.GetAsync"/>: the
 /// school's zone and indicators in every period, oldest first; 404 for a school not in the registry, 403 for a key of
-/// another municipality. See <c>SchoolHistory/function.json</c>.
+/// another municipality.
 /// </summary>
-public static class SchoolHistoryFunction
+public sealed class SchoolHistoryFunction(SchoolHistoryQuery query)
 {
-    public static IEndpointRouteBuilder MapSchoolHistory(this IEndpointRouteBuilder endpoints)
-    {
-        endpoints.MapPost("/SchoolHistory", (InvocationRequest request, SchoolHistoryQuery query, CancellationToken cancellationToken) =>
-            ViewRequest.HandleAsync(request, async (http, scope) => ViewRequest.Json(await query.GetAsync(scope, http.Param("school") ?? string.Empty, cancellationToken))));
-        return endpoints;
-    }
+    [Function("SchoolHistory")]
+    public Task<HttpResponseData> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "schools/{school}/history")] HttpRequestData request, string school, CancellationToken cancellationToken) =>
+        ViewAnswers.JsonAsync(request, scope => query.GetAsync(scope, school, cancellationToken), cancellationToken);
 }

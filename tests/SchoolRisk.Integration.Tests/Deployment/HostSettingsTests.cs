@@ -1,4 +1,3 @@
-using System.Text.Json;
 using SchoolRisk.Application.Messaging;
 using SchoolRisk.Domain.Uploads;
 using SchoolRisk.Integration.Tests.Support;
@@ -11,7 +10,7 @@ public sealed class HostSettingsTests
     [Fact]
     public void UploadsMaxAttempts_IsHostJsonsMaxDequeueCount_SoAFailedUploadsStatusTellsTheTruthAboutRetries()
     {
-        using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestDeployment.RepositoryRoot, "host.json")));
+        using var host = FunctionAppFiles.HostJson();
 
         var maxDequeueCount = host.RootElement.GetProperty("extensions").GetProperty("queues").GetProperty("maxDequeueCount").GetInt32();
 
@@ -19,20 +18,9 @@ public sealed class HostSettingsTests
     }
 
     [Fact]
-    public void QueueNames_AreExactlyTheQueuesTheFunctionJsonFilesName()
+    public void QueueNames_AreExactlyTheQueuesTheFunctionsBindTo()
     {
-        var named = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var file in Directory.GetDirectories(TestDeployment.RepositoryRoot).Select(folder => Path.Combine(folder, "function.json")).Where(File.Exists))
-        {
-            using var function = JsonDocument.Parse(File.ReadAllText(file));
-            foreach (var binding in function.RootElement.GetProperty("bindings").EnumerateArray())
-            {
-                if (binding.TryGetProperty("queueName", out var queue))
-                {
-                    named.Add(queue.GetString()!);
-                }
-            }
-        }
+        var named = new SortedSet<string>(FunctionAppFiles.Bindings().Select(binding => binding.QueueName).OfType<string>(), StringComparer.Ordinal);
 
         Assert.Equal(named, new SortedSet<string>(QueueNames.All, StringComparer.Ordinal));
     }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json;
-using SchoolRisk.Cli.Packaging;
 using SchoolRisk.Integration.Tests.Support;
 using SchoolRisk.LocalHost;
 using SchoolRisk.Storage;
@@ -45,9 +44,9 @@ public sealed class InfrastructureTests
         string[] Used(string suffix) => [.. typeof(StorageOptions).GetProperties()
             .Where(property => property.Name.EndsWith(suffix, StringComparison.Ordinal) && property.PropertyType == typeof(string))
             .Select(property => (string)property.GetValue(options)!)];
-        var manifest = FunctionAppManifest.Load(TestDeployment.RepositoryRoot);
-        var functionQueues = manifest.Functions.SelectMany(function => function.Bindings).Where(binding => binding.QueueName is not null).Select(binding => binding.QueueName!).ToList();
-        var triggerQueues = manifest.Functions.Where(function => function.QueueTrigger is not null).Select(function => function.QueueTrigger!.QueueName!).ToList();
+        var bindings = FunctionAppFiles.Bindings();
+        var functionQueues = bindings.Select(binding => binding.QueueName).OfType<string>().ToList();
+        var triggerQueues = bindings.Where(binding => binding.Type == "queueTrigger").Select(binding => binding.QueueName!).ToList();
 
         Assert.Subset(Names("containers").ToHashSet(), Used("Container").ToHashSet());
         Assert.Subset(Names("tables").ToHashSet(), Used("Table").ToHashSet());

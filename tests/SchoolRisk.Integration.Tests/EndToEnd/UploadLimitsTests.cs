@@ -12,7 +12,7 @@ public sealed class UploadLimitsTests : IAsyncLifetime
     private LocalDeployment? _deployment;
 
     public async ValueTask InitializeAsync() =>
-        _deployment = await TestDeployment.StartAsync(handlerSettings: new Dictionary<string, string> { ["Uploads__MaxFileBytes"] = "1024" });
+        _deployment = await TestDeployment.StartAsync(appSettings: new Dictionary<string, string> { ["Uploads__MaxFileBytes"] = "1024" });
 
     public async ValueTask DisposeAsync()
     {

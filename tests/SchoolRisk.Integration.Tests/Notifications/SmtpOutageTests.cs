@@ -18,7 +18,7 @@ public sealed class SmtpOutageTests
     public async Task MailServerDownDuringDelivery_IsRetried_AndWhenItComesBackExactlyOneLetterArrives()
     {
         var smtpPort = NodeToolProcess.FreePorts(1)[0];
-        await using var deployment = await TestDeployment.StartAsync(handlerSettings: new Dictionary<string, string>
+        await using var deployment = await TestDeployment.StartAsync(appSettings: new Dictionary<string, string>
         {
             ["Notifications__SmtpPort"] = $"{smtpPort}",
             ["Notifications__Attempts"] = "2",

@@ -1,10 +1,9 @@
-using System.Collections.Concurrent;
 using System.Data.Common;
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using SchoolRisk.Cli;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Integration.Tests.Support;
+using SchoolRisk.LocalHost.Logging;
 using SchoolRisk.Storage.Notifications;
 
 namespace SchoolRisk.Integration.Tests.Operations;
@@ -23,6 +22,9 @@ public sealed class DecisionLogTests : IAsyncLifetime
     private LocalDeployment? _deployment;
 
     private LocalDeployment Deployment => _deployment!;
+
+    /// <summary>The function app's own lines with their fields: its JSON console lines, which the local host forwards field by field.</summary>
+    private IReadOnlyList<LogEntry> AppLines() => [.. _capture.Entries.Where(entry => entry.Category == WorkerConsoleLog.Category)];
 
     public async ValueTask InitializeAsync()
     {
@@ -49,7 +51,7 @@ public sealed class DecisionLogTests : IAsyncLifetime
                 .FirstOrDefaultAsync(n => n.MunicipalityId == Municipality && n.Status == NoticeStatus.Delivered, TestContext.Current.CancellationToken),
             found => found is not null, "the upload's notice delivered", TimeSpan.FromMinutes(2));
         var lines = await Poll.UntilAsync(
-            () => Task.FromResult(_capture.HandlerLines()),
+            () => Task.FromResult(AppLines()),
             found => found.Any(line => line.Message.Contains("sent to", StringComparison.Ordinal) && line.Fields.GetValueOrDefault("NoticeId") == notice!.NoticeId),
             "the delivery's log line");
 
@@ -59,57 +61,6 @@ public sealed class DecisionLogTests : IAsyncLifetime
             lines.Where(line => line.Fields.GetValueOrDefault("NoticeId") == notice.NoticeId),
             line => Assert.Equal((notice.UploadId, Municipality, notice.RuleSetVersion), (line.Fields["UploadId"], line.Fields["MunicipalityId"], line.Fields["RuleSetVersion"])));
         var key = (string)new DbConnectionStringBuilder { ConnectionString = Deployment.ConnectionString }["AccountKey"];
-        Assert.DoesNotContain(_capture.All(), line => line.Contains(key, StringComparison.Ordinal));
-    }
-
-    /// <summary>One line of the handler's JSON log: the message, and the fields of its state and scopes.</summary>
-    private sealed record HandlerLine(string Message, IReadOnlyDictionary<string, string> Fields);
-
-    /// <summary>Keeps every log line of the local host, the handler's among them ("handler: {json}").</summary>
-    private sealed class LogCapture : ILoggerProvider
-    {
-        private const string HandlerPrefix = "handler: ";
-        private readonly ConcurrentQueue<string> _lines = new();
-
-        public ILogger CreateLogger(string categoryName) => new Logger(_lines);
-
-        public IReadOnlyList<string> All() => [.. _lines];
-
-        public IReadOnlyList<HandlerLine> HandlerLines() =>
-            [.. _lines.Where(line => line.StartsWith(HandlerPrefix + "{", StringComparison.Ordinal)).Select(line => Parse(line[HandlerPrefix.Length..]))];
-
-        public void Dispose()
-        {
-        }
-
-        private static HandlerLine Parse(string json)
-        {
-            using var document = JsonDocument.Parse(json);
-            var root = document.RootElement;
-            var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-            var objects = root.TryGetProperty("Scopes", out var scopes) ? scopes.EnumerateArray().Where(scope => scope.ValueKind == JsonValueKind.Object).ToList() : [];
-            if (root.TryGetProperty("State", out var state))
-            {
-                objects.Add(state);
-            }
-
-            foreach (var property in objects.SelectMany(item => item.EnumerateObject()).Where(property => property.Value.ValueKind == JsonValueKind.String))
-            {
-                fields[property.Name] = property.Value.GetString()!;
-            }
-
-            return new HandlerLine(root.GetProperty("Message").GetString() ?? string.Empty, fields);
-        }
-
-        private sealed class Logger(ConcurrentQueue<string> lines) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                lines.Enqueue(formatter(state, exception) + (exception is null ? string.Empty : " " + exception));
-        }
+        Assert.DoesNotContain(_capture.Entries, entry => $"{entry.Message} {entry.Exception} {string.Join(' ', entry.Fields.Values)}".Contains(key, StringComparison.Ordinal));
     }
 }

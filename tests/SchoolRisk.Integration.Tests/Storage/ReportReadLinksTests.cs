@@ -41,12 +41,13 @@ public sealed class ReportReadLinksTests(AzuriteFixture azurite) : IClassFixture
     {
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() =>
             new ReportReadLinks(azurite.Storage, TimeProvider.System).IssueAsync(["x"], TimeSpan.FromDays(8), TestContext.Current.CancellationToken));
-        var setting = Assert.Throws<InvalidOperationException>(() => new DeliveryOptions { ReportLinkLifetime = TimeSpan.FromDays(8) }.Validated());
+        var setting = new DeliveryOptionsValidation().Validate(null, new DeliveryOptions { ReportLinkLifetime = TimeSpan.FromDays(8) });
 
         var defaults = new DeliveryOptions();
 
-        Assert.Contains("Notifications:ReportLinkLifetime", setting.Message, StringComparison.Ordinal);
-        Assert.Same(defaults, defaults.Validated());
+        Assert.True(setting.Failed);
+        Assert.Contains("Notifications:ReportLinkLifetime", setting.FailureMessage, StringComparison.Ordinal);
+        Assert.True(new DeliveryOptionsValidation().Validate(null, defaults).Succeeded);
         Assert.Equal(TimeSpan.FromDays(7), defaults.ReportLinkLifetime);
     }
 }

@@ -14,14 +14,14 @@ public static class TestDeployment
     public static string RepositoryRoot { get; } = RepositoryLayout.FindRoot();
 
     /// <param name="registry">The registry CSV; default the sample region's.</param>
-    /// <param name="handlerSettings">Further app settings of the handler.</param>
+    /// <param name="appSettings">Further app settings of the handler.</param>
     /// <param name="azuriteData">Azurite's data folder, for data that must survive a restart; default in memory.</param>
     /// <param name="logs">Where the local host's logs go, the handler's lines among them at information level; default nowhere.</param>
     public static async Task<LocalDeployment> StartAsync(
-        Stream? registry = null, IReadOnlyDictionary<string, string>? handlerSettings = null, string? azuriteData = null, ILoggerFactory? logs = null)
+        Stream? registry = null, IReadOnlyDictionary<string, string>? appSettings = null, string? azuriteData = null, ILoggerFactory? logs = null)
     {
         var deployment = await LocalDeployment.StartAsync(
-            RepositoryRoot, azuriteData, logs is null ? LogLevel.Error : LogLevel.Information, logs ?? NullLoggerFactory.Instance, CancellationToken.None, handlerSettings);
+            RepositoryRoot, azuriteData, logs is null ? LogLevel.Error : LogLevel.Information, logs ?? NullLoggerFactory.Instance, CancellationToken.None, appSettings);
         await using var content = registry ?? File.OpenRead(Path.Combine(RepositoryRoot, "samples", "registry", "schools.csv"));
         await new RegistryStore(deployment.Storage).UploadAsync(content);
         await using var recipients = File.OpenRead(Path.Combine(RepositoryRoot, "samples", "registry", "recipients.csv"));

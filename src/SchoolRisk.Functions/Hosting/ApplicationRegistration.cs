@@ -1,0 +1,91 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SchoolRisk.Application.Digest;
+using SchoolRisk.Application.Messaging;
+using SchoolRisk.Application.Notes;
+using SchoolRisk.Application.Notices;
+using SchoolRisk.Application.Recalculation;
+using SchoolRisk.Application.Registry;
+using SchoolRisk.Application.Rules;
+using SchoolRisk.Application.Uploads;
+using SchoolRisk.Application.Views;
+using SchoolRisk.Storage;
+using SchoolRisk.Storage.Municipalities;
+using SchoolRisk.Storage.Notifications;
+using SchoolRisk.Storage.Registry;
+using SchoolRisk.Storage.Reports;
+using SchoolRisk.Storage.Results;
+using SchoolRisk.Storage.Rubrics;
+using SchoolRisk.Storage.Rules;
+using SchoolRisk.Storage.Uploads;
+
+namespace SchoolRisk.Functions.Hosting;
+
+/// <summary>The storage account and the application layer the functions call, all singletons (each is thread-safe).</summary>
+public static class ApplicationRegistration
+{
+    /// <summary>The storage account from <c>AzureWebJobsStorage</c> (<see cref="StorageRegistration.AddStorageAccount"/>) and its stores and tables.</summary>
+    public static IHostApplicationBuilder AddStorage(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services
+            .AddSingleton(TimeProvider.System)
+            .AddStorageAccount(builder.Configuration)
+            .AddSingleton<RuleStore>()
+            .AddSingleton<UploadBlobStore>()
+            .AddSingleton<RegistryStore>()
+            .AddSingleton<ReportStore>()
+            .AddSingleton<UploadStatusTable>()
+            .AddSingleton<ResultTable>()
+            .AddSingleton<RegionSnapshotStore>()
+            .AddSingleton<MunicipalityTable>()
+            .AddSingleton<RubricTable>()
+            .AddSingleton<NotificationTable>()
+            .AddSingleton<RecipientStore>()
+            .AddSingleton<DeliveryTable>()
+            .AddSingleton(services => new DigestSchedule(services.GetRequiredService<StorageAccount>(), QueueNames.DigestRequests))
+            .AddSingleton<ReportReadLinks>()
+            .AddSingleton<NoticeStore>()
+            .AddSingleton<RecalculationLock>();
+        return builder;
+    }
+
+    /// <summary>The workflows (<c>SchoolRisk.Application</c>): the one service each function calls, and what they are built of.</summary>
+    public static IHostApplicationBuilder AddApplication(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services
+            .AddSingleton(services => new RuleSetProvider(
+                services.GetRequiredService<RuleStore>(), services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<RuleSetProvider>>())
+            {
+                CheckInterval = TimeSpan.FromSeconds(services.GetRequiredService<IOptions<RuleOptions>>().Value.CheckSeconds),
+            })
+            .AddSingleton<IDeliverySender, MailSender>()
+            .AddSingleton<IDeliverySender>(services => new WebhookSender(
+                WebhookSender.CreateHttpClient(services.GetRequiredService<DeliveryOptions>().Timeout), services.GetRequiredService<TimeProvider>()))
+            .AddSingleton<NoticeDeliverer>()
+            .AddSingleton<PeriodEvaluator>()
+            .AddSingleton<RulePreview>()
+            .AddSingleton<RuleCandidateCheck>()
+            .AddSingleton<RuleActivationWorkflow>()
+            .AddSingleton<RegionalRecalculation>()
+            .AddSingleton<DigestScheduler>()
+            .AddSingleton<UploadProcessor>()
+            .AddSingleton<NoticeNotifier>()
+            .AddSingleton<DigestNotifier>()
+            .AddSingleton<PeriodRecalculation>()
+            .AddSingleton<AnalyticalNoteWriter>()
+            .AddSingleton<RulesContainerActivation>()
+            .AddSingleton<RegistryFileCheck>()
+            .AddSingleton<RulePreviewHandler>()
+            .AddSingleton<RiskMapQuery>()
+            .AddSingleton<MunicipalitySchoolsQuery>()
+            .AddSingleton<SchoolHistoryQuery>()
+            .AddSingleton<RankingQuery>()
+            .AddSingleton<RuleVersionsQuery>()
+            .AddSingleton<NoteQuery>();
+        return builder;
+    }
+}
