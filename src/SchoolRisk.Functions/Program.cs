@@ -11,6 +11,7 @@ var builder = FunctionsApplication.CreateBuilder(args);
 builder.AddAppOptions();
 builder.AddStorage();
 builder.AddApplication();
+builder.AddMessageJson();
 builder.AddTelemetry();
 builder.AddInitialization();
 
