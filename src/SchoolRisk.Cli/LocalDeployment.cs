@@ -5,6 +5,7 @@ using SchoolRisk.LocalHost.Keys;
 using SchoolRisk.LocalHost.MailDev;
 using SchoolRisk.LocalHost.Worker;
 using SchoolRisk.Storage;
+using SchoolRisk.Storage.Rules;
 
 namespace SchoolRisk.Cli;
 
@@ -90,9 +91,15 @@ public sealed class LocalDeployment : IAsyncDisposable
                 options.AppSettings[name] = value;
             }
 
+            // As infra/main.bicep provisions the account before the app is deployed: its containers and tables exist when the
+            // app and the tests first touch them (the app also creates what is missing, at its own start).
+            var storage = new StorageAccount(new StorageOptions { ConnectionString = azurite.ConnectionString });
+            await storage.EnsureCreatedAsync(cancellationToken);
             var host = new LocalFunctionsHost(options, TimeProvider.System, loggers);
             await host.StartAsync(cancellationToken);
-            return new LocalDeployment(azurite, mail, host, options, loggers);
+            var deployment = new LocalDeployment(azurite, mail, host, options, loggers);
+            await deployment.WaitForRulesAsync(cancellationToken);
+            return deployment;
         }
         catch
         {
@@ -103,6 +110,32 @@ public sealed class LocalDeployment : IAsyncDisposable
 
             await azurite.DisposeAsync();
             throw;
+        }
+    }
+
+    /// <summary>How long the app may take to seed its rules at its first start (worker start, storage, validation of the default rules).</summary>
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Waits until the app has an active rule set (it seeds its default rules at its first start, off its build path),
+    /// so that the deployment is ready when <see cref="StartAsync"/> returns.
+    /// </summary>
+    /// <exception cref="TimeoutException">No rule set became active within <see cref="StartTimeout"/>: the worker's log says why.</exception>
+    private async Task WaitForRulesAsync(CancellationToken cancellationToken)
+    {
+        var rules = new RuleStore(Storage, TimeProvider.System);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(StartTimeout);
+        try
+        {
+            while (await rules.ActiveAsync(timeout.Token) is null)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100), timeout.Token);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"The function app activated no rule set within {StartTimeout.TotalSeconds} s of its start; its log says why.");
         }
     }
 

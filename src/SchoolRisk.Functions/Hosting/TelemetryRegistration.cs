@@ -29,6 +29,10 @@ public static class TelemetryRegistration
     public static IHostApplicationBuilder AddTelemetry(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+
+        // The Azure SDK's own event-source lines (forwarded by Microsoft.Extensions.Azure: every request, and a 404 or 409
+        // that CreateIfNotExists expects) only when they are errors; the workflows log their own decisions and failures.
+        builder.Logging.AddFilter("Azure", LogLevel.Error);
         if (builder.Configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"] is { Length: > 0 })
         {
             var entra = builder.Configuration["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"] is { } authentication

@@ -25,7 +25,6 @@ public sealed class RegistryChangedFunction(RegistryFileCheck check, StorageAcco
         }
 
         var outcome = await check.CheckAsync(created.BlobName, cancellationToken);
-        logger.LogInformation("{Outcome}", outcome.Message);
         return outcome.Notice;
     }
 }

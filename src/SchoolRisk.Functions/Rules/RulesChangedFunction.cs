@@ -25,7 +25,6 @@ public sealed class RulesChangedFunction(RulesContainerActivation activation, St
         }
 
         var outcome = await activation.ActivateAsync(created.BlobName, cancellationToken);
-        logger.LogInformation("{Outcome}", outcome.Message);
         return outcome.Recalculation;
     }
 }

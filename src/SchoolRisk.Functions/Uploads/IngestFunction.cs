@@ -25,7 +25,6 @@ public sealed class IngestFunction(UploadProcessor processor, StorageAccount acc
         }
 
         var outcome = await processor.ProcessAsync(created.BlobName, QueueTriggerData.DequeueCount(context), cancellationToken);
-        logger.LogInformation("{Outcome}", outcome.Message);
         return new IngestOutputs(outcome.Notice, outcome.Recalculation);
     }
 }

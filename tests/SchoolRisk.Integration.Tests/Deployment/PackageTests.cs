@@ -31,8 +31,8 @@ public sealed class PackageTests(AzuriteFixture azurite) : IClassFixture<Azurite
             using (var archive = ZipFile.OpenRead(zip))
             {
                 var entries = archive.Entries.Select(entry => entry.FullName).ToHashSet();
-                Assert.Subset(entries, FunctionPackage.RequiredFiles.ToHashSet());
-                Assert.Subset(entries, new HashSet<string> { "rules/exams.json", "site/index.html", "site/vendor/chart.umd.min.js", ".azurefunctions/extensions.json" });
+                Assert.Superset(FunctionPackage.RequiredFiles.ToHashSet(), entries);
+                Assert.Superset(new HashSet<string> { "rules/exams.json", "site/index.html", "site/vendor/chart.umd.min.js", "extensions.json", ".azurefunctions/Microsoft.Azure.WebJobs.Extensions.Storage.Queues.dll" }, entries);
                 Assert.DoesNotContain(entries, entry => entry.EndsWith("function.json", StringComparison.Ordinal));
                 archive.ExtractToDirectory(unpacked);
             }
