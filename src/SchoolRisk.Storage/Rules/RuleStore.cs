@@ -107,10 +107,16 @@ public sealed class RuleStore(StorageAccount account, TimeProvider time)
     /// name): the metadata (set by the CLI, or by whoever uploads with <c>changedby</c>, <c>reason</c> and optionally
     /// <c>reevaluate</c> = a period) of the last modified file that differs from the active version, or «неизвестно»; and
     /// whether removals are allowed: <c>allowremoval</c> = <c>true</c> on any file that differs. Events of several files
-    /// arrive in any order, so the files themselves, not the event, tell what changed. Metadata that cannot be decoded is
-    /// taken as written.
+    /// arrive in any order, so the files themselves, not the event, tell what changed. Storage keeps a blob's last
+    /// modification to the second, so two files written within one second (one person's edit of two files, or two
+    /// edits one after the other) are equally last: then <paramref name="eventBlob"/>, the file whose event this is,
+    /// tells whose change it is, and otherwise the first by name. Metadata that cannot be decoded is taken as written.
     /// </summary>
-    public async Task<RuleChange> ChangeOfAsync(IReadOnlyList<RuleFile> candidate, IReadOnlyList<RuleFile> active, CancellationToken cancellationToken = default)
+    /// <param name="candidate">The container's files as read (<see cref="ReadEditableAsync"/>).</param>
+    /// <param name="active">The active version's files.</param>
+    /// <param name="eventBlob">The blob whose event asked for this activation; <c>null</c> when there is none.</param>
+    /// <param name="cancellationToken">Cancels the listing.</param>
+    public async Task<RuleChange> ChangeOfAsync(IReadOnlyList<RuleFile> candidate, IReadOnlyList<RuleFile> active, string? eventBlob, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(active);
@@ -127,7 +133,8 @@ public sealed class RuleStore(StorageAccount account, TimeProvider time)
             }
 
             allowRemoval |= MetadataOf(blob).TryGetValue("allowremoval", out var allow) && string.Equals(allow.Trim(), "true", StringComparison.OrdinalIgnoreCase);
-            if (latest is null || blob.Properties.LastModified > latest.Properties.LastModified)
+            if (latest is null || blob.Properties.LastModified > latest.Properties.LastModified
+                || (blob.Properties.LastModified == latest.Properties.LastModified && blob.Name == eventBlob))
             {
                 latest = blob;
             }
