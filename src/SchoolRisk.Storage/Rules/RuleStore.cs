@@ -240,11 +240,19 @@ public sealed class RuleStore(StorageAccount account, TimeProvider time)
     /// (thousands of them, a 100 KB expression quoted back, control characters, broken surrogate pairs), recording them
     /// does not fail: the whole text goes to <c>rules-archive/rejections/{row key}.txt</c> (UTF-8) first, then the table's
     /// row with the problems cut at a property's 64 KiB (<see cref="TableText.Cut"/>), their count and where the whole text is.
+    /// The row and the text name the refused files by the version they would have had (<see cref="RuleSet.VersionOf"/>),
+    /// so a rejection can be told from one of another state of the same edit (a container read while it was being written).
     /// </summary>
-    public async Task<RuleActivation> RejectAsync(RuleChange change, IReadOnlyList<string> problems, CancellationToken cancellationToken = default)
+    /// <param name="files">The candidate's files as read (a file too large to read is not among them, but among the problems).</param>
+    /// <param name="change">Who asked and why.</param>
+    /// <param name="problems">Every problem, in Russian.</param>
+    /// <param name="cancellationToken">Cancels the recording.</param>
+    public async Task<RuleActivation> RejectAsync(IReadOnlyList<RuleFile> files, RuleChange change, IReadOnlyList<string> problems, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(change);
         ArgumentNullException.ThrowIfNull(problems);
+        var candidateVersion = RuleSet.VersionOf(files);
         var activeVersion = (await ActiveAsync(cancellationToken))?.Version ?? "none";
         var at = time.GetUtcNow();
         var rowKey = NewestFirst(at) + "_" + Guid.NewGuid().ToString("N")[..8];
@@ -254,6 +262,7 @@ public sealed class RuleStore(StorageAccount account, TimeProvider time)
             .AppendLine(CultureInfo.InvariantCulture, $"Кто: {AuthorOrigins.Describe(change.By, change.ByOrigin)}")
             .AppendLine(CultureInfo.InvariantCulture, $"Причина правки: {change.Reason}")
             .AppendLine(CultureInfo.InvariantCulture, $"Откуда: {change.Source}")
+            .AppendLine(CultureInfo.InvariantCulture, $"Отклонённые файлы: версия {candidateVersion}")
             .AppendLine(CultureInfo.InvariantCulture, $"Замечаний: {problems.Count}")
             .AppendLine();
         for (var number = 0; number < problems.Count; number++)
@@ -275,6 +284,7 @@ public sealed class RuleStore(StorageAccount account, TimeProvider time)
                 ["Reason"] = TableSafe(change.Reason),
                 ["Source"] = TableSafe(change.Source),
                 ["ActiveVersion"] = activeVersion,
+                ["CandidateVersion"] = candidateVersion,
                 ["Problems"] = TableSafe(string.Join(ListSeparator, problems.Select(problem => problem.ReplaceLineEndings(" ")))),
                 ["ProblemCount"] = problems.Count,
                 ["ProblemsBlob"] = location,
@@ -303,7 +313,10 @@ public sealed class RuleStore(StorageAccount account, TimeProvider time)
             var problems = entity.GetString("Problems")?.Split(ListSeparator) ?? [];
             yield return new RuleRejection(
                 entity.GetDateTimeOffset("At") ?? default, entity.GetString("By"), OriginOf(entity), entity.GetString("Reason"), entity.GetString("Source"),
-                entity.GetString("ActiveVersion"), problems, entity.GetInt32("ProblemCount") ?? problems.Length, entity.GetString("ProblemsBlob"));
+                entity.GetString("ActiveVersion"), problems, entity.GetInt32("ProblemCount") ?? problems.Length, entity.GetString("ProblemsBlob"))
+            {
+                CandidateVersion = entity.GetString("CandidateVersion"),
+            };
         }
     }
 

@@ -25,8 +25,9 @@ public sealed class RuleStoreTests(AzuriteFixture azurite) : IClassFixture<Azuri
             new string('汉', 40_000),
         ];
         var change = new RuleChange(new string('Я', 50_000), "причина\nс переносом", "container") { ByOrigin = AuthorOrigin.Declared };
+        var files = new List<RuleFile> { new("exams.json", "{ \"WorkflowName\": \"exams\" }") };
 
-        var rejection = await store.RejectAsync(change, problems, TestContext.Current.CancellationToken);
+        var rejection = await store.RejectAsync(files, change, problems, TestContext.Current.CancellationToken);
         var listed = await store.ListRejectionsAsync(TestContext.Current.CancellationToken).FirstAsync(TestContext.Current.CancellationToken);
         var text = await store.ReadRejectionTextAsync(listed, TestContext.Current.CancellationToken);
 
@@ -38,7 +39,9 @@ public sealed class RuleStoreTests(AzuriteFixture azurite) : IClassFixture<Azuri
         Assert.True(listed.Problems.Sum(problem => problem.Length + 1) - 1 <= TableText.MaxChars);
         Assert.Equal(TableText.MaxChars, listed.By.Length);
         Assert.Equal(AuthorOrigin.Declared, listed.ByOrigin);
+        Assert.Equal(RuleSet.VersionOf(files), listed.CandidateVersion);
         Assert.NotNull(text);
+        Assert.Contains($"Отклонённые файлы: версия {RuleSet.VersionOf(files)}", text, StringComparison.Ordinal);
         Assert.Contains(expression, text, StringComparison.Ordinal);
         Assert.Contains("5001. exams.json, правило «r5000»: проверочный пример 5000 не выполнен", text, StringComparison.Ordinal);
         Assert.Contains("половинкой пары \ufffd и 汉字😀 целиком", text, StringComparison.Ordinal);
@@ -51,7 +54,7 @@ public sealed class RuleStoreTests(AzuriteFixture azurite) : IClassFixture<Azuri
     {
         var store = await StoreAsync();
 
-        var rejection = await store.RejectAsync(new RuleChange("test", "汉字", "cli"), [new string('汉', 40_000)], TestContext.Current.CancellationToken);
+        var rejection = await store.RejectAsync([], new RuleChange("test", "汉字", "cli"), [new string('汉', 40_000)], TestContext.Current.CancellationToken);
 
         Assert.Equal(RuleActivationOutcome.Rejected, rejection.Outcome);
     }
