@@ -28,7 +28,7 @@ public sealed class RuleActivationWorkflow(RuleStore store, RuleCandidateCheck c
         var active = await store.ActiveAsync(cancellationToken);
         if (unreadable.Count > 0)
         {
-            return await store.RejectAsync(change, unreadable, cancellationToken);
+            return await store.RejectAsync(files, change, unreadable, cancellationToken);
         }
 
         if (active?.Version == RuleSet.VersionOf(files))
@@ -41,7 +41,7 @@ public sealed class RuleActivationWorkflow(RuleStore store, RuleCandidateCheck c
         var verdict = await check.CheckAsync(files, activeFiles, change.AllowRemoval, cancellationToken);
         return verdict.RuleSet is { } ruleSet
             ? await store.ActivateAsync(files, ruleSet, change, cancellationToken)
-            : await store.RejectAsync(change, verdict.Problems, cancellationToken);
+            : await store.RejectAsync(files, change, verdict.Problems, cancellationToken);
     }
 
     /// <summary>
@@ -67,6 +67,6 @@ public sealed class RuleActivationWorkflow(RuleStore store, RuleCandidateCheck c
         var (ruleSet, problems) = await RuleCandidateCheck.ValidateAsync(editable.Files, cancellationToken);
         return ruleSet is not null && editable.Problems.Count == 0
             ? await store.ActivateAsync(editable.Files, ruleSet, change, cancellationToken)
-            : await store.RejectAsync(change, [.. editable.Problems, .. problems], cancellationToken);
+            : await store.RejectAsync(editable.Files, change, [.. editable.Problems, .. problems], cancellationToken);
     }
 }

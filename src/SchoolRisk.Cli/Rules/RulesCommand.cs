@@ -114,6 +114,7 @@ public static class RulesCommand
             {
                 AnsiConsole.MarkupLine(
                     $"[red]отклонено[/] {rejection.At:yyyy-MM-dd HH:mm:ss} UTC, {Markup.Escape(AuthorOrigins.Describe(rejection.By, rejection.ByOrigin))} ({Markup.Escape(rejection.Reason)}); " +
+                    (rejection.CandidateVersion is { } candidate ? $"отклонены файлы версии {candidate}; " : string.Empty) +
                     $"действующей осталась {rejection.ActiveVersion}; замечаний: {rejection.ProblemCount}" +
                     (rejection.ProblemsBlob is { } blob ? $"; полный текст: {Markup.Escape(blob)}" : string.Empty));
                 if (parse.GetValue(full) && await store.ReadRejectionTextAsync(rejection, cancellationToken) is { } text)

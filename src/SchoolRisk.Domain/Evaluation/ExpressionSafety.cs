@@ -25,7 +25,8 @@ namespace SchoolRisk.Domain.Evaluation;
 /// <item><see cref="TotalityAnalysis"/>: it cannot throw for any value of its inputs: no division by what may be zero,
 /// no overflow, no <c>.Value</c> of what may be null, <c>Math.Round</c>'s digits a constant in range.</item>
 /// </list>
-/// A refusal is one Russian sentence: the expression in «», then the problem and how to write it safely.
+/// A refusal is one Russian sentence: the expression in «», then the problem and how to write it safely. Whatever the
+/// parser throws for the text is a refusal (<see cref="IsRefusalOfTheText"/>), never an exception of another type.
 /// </summary>
 internal static class ExpressionSafety
 {
@@ -80,7 +81,7 @@ internal static class ExpressionSafety
         {
             return $"«{expression}» не разбирается: символ {exception.Position + 1}: {ParseMessages.Translate(exception.Message)}";
         }
-        catch (InvalidOperationException exception)
+        catch (Exception exception) when (IsRefusalOfTheText(exception))
         {
             return $"«{expression}» не разбирается: {ParseMessages.Translate(exception.Message)}";
         }
@@ -90,6 +91,20 @@ internal static class ExpressionSafety
         var problem = allowList.Problem ?? (proveTotality ? TotalityAnalysis.Check(lambda.Body, parameters) : null);
         return problem is null ? null : $"«{expression}» {problem}";
     }
+
+    /// <summary>
+    /// Whether <paramref name="exception"/>, thrown by a parser or compiler reading a rule's expression (Dynamic LINQ,
+    /// RulesEngine's parser, <c>Expression.Compile</c>), refuses the text. They only read the string and build a tree,
+    /// and they refuse text with more than <see cref="ParseException"/>: <see cref="InvalidOperationException"/> and
+    /// <see cref="ArgumentException"/> from the factories of <c>System.Linq.Expressions</c> (<c>1 ?? 2</c>,
+    /// <c>"a" ?? 1</c>), <see cref="NotSupportedException"/> for <c>?.</c>, <see cref="ArgumentException"/> and
+    /// <see cref="FormatException"/> from the type converter that reads a quoted string as the other operand's type
+    /// (<c>input1.InspectionZone == "high"</c>, <c>bool("да")</c>, <c>Guid("a")</c>), <see cref="ArgumentNullException"/>
+    /// from the parser's own defects (<c>1e400m</c>, <c>object.x</c>), and whatever a later version adds. So every
+    /// exception is a refusal of the text, except those that tell of the process rather than of the text (memory, stack).
+    /// </summary>
+    internal static bool IsRefusalOfTheText(Exception exception) =>
+        exception is not (OutOfMemoryException or InsufficientExecutionStackException or OperationCanceledException);
 
     /// <summary>
     /// The values of a rule's local parameters, which the loader writes as decimal literals (<c>10m</c>,

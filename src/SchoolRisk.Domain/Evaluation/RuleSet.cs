@@ -7,6 +7,7 @@ using RulesEngine.ExpressionBuilders;
 using RulesEngine.Models;
 using SchoolRisk.Domain.Assessment;
 using SchoolRisk.Domain.Classification;
+using SchoolRisk.Domain.Evaluation.Expressions;
 using SchoolRisk.Domain.Evaluation.Shape;
 using SchoolRisk.Domain.Indicators;
 using SchoolRisk.Domain.Rubrics;
@@ -403,18 +404,18 @@ public sealed class RuleSet
     {
         var input = Expression.Parameter(typeof(SchoolIndicators), "input1");
         var threshold = Expression.Parameter(typeof(decimal), ThresholdParameter);
-        Expression body;
+        Func<SchoolIndicators, decimal, bool> test;
         try
         {
             // RulesEngine 6 returns the parsed lambda's body.
-            body = new RuleExpressionParser(EngineSettings).Parse(expression, [input, threshold], typeof(bool));
+            var body = new RuleExpressionParser(EngineSettings).Parse(expression, [input, threshold], typeof(bool));
+            test = Expression.Lambda<Func<SchoolIndicators, decimal, bool>>(body, input, threshold).Compile();
         }
-        catch (Exception exception) when (exception is System.Linq.Dynamic.Core.Exceptions.ParseException or InvalidOperationException)
+        catch (Exception exception) when (ExpressionSafety.IsRefusalOfTheText(exception))
         {
-            throw new RuleSetException($"{rule.FileName}, правило «{rule.RuleName}»: выражение не разбирается: {exception.Message}", exception);
+            throw new RuleSetException($"{rule.FileName}, правило «{rule.RuleName}»: «{expression}» не разбирается: {ParseMessages.Translate(exception.Message)}", exception);
         }
 
-        var test = Expression.Lambda<Func<SchoolIndicators, decimal, bool>>(body, input, threshold).Compile();
         return new CompiledZoneRule(rule, indicators => test(indicators, rule.Threshold));
     }
 

@@ -6,4 +6,11 @@ namespace SchoolRisk.Storage.Rules;
 /// <see cref="ProblemCount"/> counts them all, and <see cref="ProblemsBlob"/> (<c>{container}/{blob}</c>) holds the whole text.
 /// </summary>
 public sealed record RuleRejection(
-    DateTimeOffset At, string By, AuthorOrigin ByOrigin, string Reason, string Source, string ActiveVersion, IReadOnlyList<string> Problems, int ProblemCount, string? ProblemsBlob);
+    DateTimeOffset At, string By, AuthorOrigin ByOrigin, string Reason, string Source, string ActiveVersion, IReadOnlyList<string> Problems, int ProblemCount, string? ProblemsBlob)
+{
+    /// <summary>
+    /// The version the refused files would have had (<c>RuleSet.VersionOf</c> of the files read; a file too large to
+    /// read is not among them); <c>null</c> for a rejection recorded before it was kept.
+    /// </summary>
+    public string? CandidateVersion { get; init; }
+}

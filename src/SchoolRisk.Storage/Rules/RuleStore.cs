@@ -107,10 +107,16 @@ public sealed class RuleStore(StorageAccount account, TimeProvider time)
     /// name): the metadata (set by the CLI, or by whoever uploads with <c>changedby</c>, <c>reason</c> and optionally
     /// <c>reevaluate</c> = a period) of the last modified file that differs from the active version, or «неизвестно»; and
     /// whether removals are allowed: <c>allowremoval</c> = <c>true</c> on any file that differs. Events of several files
-    /// arrive in any order, so the files themselves, not the event, tell what changed. Metadata that cannot be decoded is
-    /// taken as written.
+    /// arrive in any order, so the files themselves, not the event, tell what changed. Storage keeps a blob's last
+    /// modification to the second, so two files written within one second (one person's edit of two files, or two
+    /// edits one after the other) are equally last: then <paramref name="eventBlob"/>, the file whose event this is,
+    /// tells whose change it is, and otherwise the first by name. Metadata that cannot be decoded is taken as written.
     /// </summary>
-    public async Task<RuleChange> ChangeOfAsync(IReadOnlyList<RuleFile> candidate, IReadOnlyList<RuleFile> active, CancellationToken cancellationToken = default)
+    /// <param name="candidate">The container's files as read (<see cref="ReadEditableAsync"/>).</param>
+    /// <param name="active">The active version's files.</param>
+    /// <param name="eventBlob">The blob whose event asked for this activation; <c>null</c> when there is none.</param>
+    /// <param name="cancellationToken">Cancels the listing.</param>
+    public async Task<RuleChange> ChangeOfAsync(IReadOnlyList<RuleFile> candidate, IReadOnlyList<RuleFile> active, string? eventBlob, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(active);
@@ -127,7 +133,8 @@ public sealed class RuleStore(StorageAccount account, TimeProvider time)
             }
 
             allowRemoval |= MetadataOf(blob).TryGetValue("allowremoval", out var allow) && string.Equals(allow.Trim(), "true", StringComparison.OrdinalIgnoreCase);
-            if (latest is null || blob.Properties.LastModified > latest.Properties.LastModified)
+            if (latest is null || blob.Properties.LastModified > latest.Properties.LastModified
+                || (blob.Properties.LastModified == latest.Properties.LastModified && blob.Name == eventBlob))
             {
                 latest = blob;
             }
@@ -233,11 +240,19 @@ public sealed class RuleStore(StorageAccount account, TimeProvider time)
     /// (thousands of them, a 100 KB expression quoted back, control characters, broken surrogate pairs), recording them
     /// does not fail: the whole text goes to <c>rules-archive/rejections/{row key}.txt</c> (UTF-8) first, then the table's
     /// row with the problems cut at a property's 64 KiB (<see cref="TableText.Cut"/>), their count and where the whole text is.
+    /// The row and the text name the refused files by the version they would have had (<see cref="RuleSet.VersionOf"/>),
+    /// so a rejection can be told from one of another state of the same edit (a container read while it was being written).
     /// </summary>
-    public async Task<RuleActivation> RejectAsync(RuleChange change, IReadOnlyList<string> problems, CancellationToken cancellationToken = default)
+    /// <param name="files">The candidate's files as read (a file too large to read is not among them, but among the problems).</param>
+    /// <param name="change">Who asked and why.</param>
+    /// <param name="problems">Every problem, in Russian.</param>
+    /// <param name="cancellationToken">Cancels the recording.</param>
+    public async Task<RuleActivation> RejectAsync(IReadOnlyList<RuleFile> files, RuleChange change, IReadOnlyList<string> problems, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(change);
         ArgumentNullException.ThrowIfNull(problems);
+        var candidateVersion = RuleSet.VersionOf(files);
         var activeVersion = (await ActiveAsync(cancellationToken))?.Version ?? "none";
         var at = time.GetUtcNow();
         var rowKey = NewestFirst(at) + "_" + Guid.NewGuid().ToString("N")[..8];
@@ -247,6 +262,7 @@ public sealed class RuleStore(StorageAccount account, TimeProvider time)
             .AppendLine(CultureInfo.InvariantCulture, $"Кто: {AuthorOrigins.Describe(change.By, change.ByOrigin)}")
             .AppendLine(CultureInfo.InvariantCulture, $"Причина правки: {change.Reason}")
             .AppendLine(CultureInfo.InvariantCulture, $"Откуда: {change.Source}")
+            .AppendLine(CultureInfo.InvariantCulture, $"Отклонённые файлы: версия {candidateVersion}")
             .AppendLine(CultureInfo.InvariantCulture, $"Замечаний: {problems.Count}")
             .AppendLine();
         for (var number = 0; number < problems.Count; number++)
@@ -268,6 +284,7 @@ public sealed class RuleStore(StorageAccount account, TimeProvider time)
                 ["Reason"] = TableSafe(change.Reason),
                 ["Source"] = TableSafe(change.Source),
                 ["ActiveVersion"] = activeVersion,
+                ["CandidateVersion"] = candidateVersion,
                 ["Problems"] = TableSafe(string.Join(ListSeparator, problems.Select(problem => problem.ReplaceLineEndings(" ")))),
                 ["ProblemCount"] = problems.Count,
                 ["ProblemsBlob"] = location,
@@ -296,7 +313,10 @@ public sealed class RuleStore(StorageAccount account, TimeProvider time)
             var problems = entity.GetString("Problems")?.Split(ListSeparator) ?? [];
             yield return new RuleRejection(
                 entity.GetDateTimeOffset("At") ?? default, entity.GetString("By"), OriginOf(entity), entity.GetString("Reason"), entity.GetString("Source"),
-                entity.GetString("ActiveVersion"), problems, entity.GetInt32("ProblemCount") ?? problems.Length, entity.GetString("ProblemsBlob"));
+                entity.GetString("ActiveVersion"), problems, entity.GetInt32("ProblemCount") ?? problems.Length, entity.GetString("ProblemsBlob"))
+            {
+                CandidateVersion = entity.GetString("CandidateVersion"),
+            };
         }
     }
 

@@ -1,4 +1,5 @@
 using SchoolRisk.Domain.Evaluation;
+using static SchoolRisk.Domain.Tests.Evaluation.ExpressionRuleFiles;
 
 namespace SchoolRisk.Domain.Tests.Evaluation;
 
@@ -28,6 +29,43 @@ public sealed class ExpressionSafetyTests
 
         Assert.StartsWith("exams.json, правило «ege_below_min_share.high»: ", error.Message, StringComparison.Ordinal);
         Assert.True(error.Message.Contains(expected, StringComparison.Ordinal), error.Message);
+    }
+
+    /// <summary>
+    /// Each kind of exception other than <c>ParseException</c> that Dynamic LINQ refuses an expression's text with (found
+    /// reading its source and fuzzing it), as an administrator might type it: a <see cref="RuleSetException"/> naming the
+    /// file, the rule and the expression, in Russian where the kind is known. The first, <c>?.</c>, escaped as a
+    /// <see cref="NotSupportedException"/> (CsCheck seed 1n6vWMr-Nvj2 of <see cref="ExpressionPropertyTests"/>).
+    /// </summary>
+    [Theory]
+    [InlineData("input1.EgeBelowMinShare?.Value >= threshold", "оператор ?. не поддерживается; пустое значение проверяйте через HasValue")] // NotSupportedException
+    [InlineData("input1.EgeBelowMinShare >= threshold && input1.OgeFailShare?.HasValue == true", "оператор ?. не поддерживается")] // NotSupportedException
+    [InlineData("input1.InspectionZone == \"high\"", "строка «high» не читается как Decimal; числа и флаги сравнивайте с числами без кавычек")] // ArgumentException (type converter)
+    [InlineData("input1.EgeBelowMinShare >= \"10%\"", "строка «10%» не читается как Decimal")] // ArgumentException (type converter)
+    [InlineData("bool(\"да\")", "строка «да» не читается как Boolean")] // FormatException (type converter)
+    [InlineData("Guid(\"a\") != null", "ошибка разбора (Unrecognized Guid format.)")] // FormatException (Guid)
+    [InlineData("(\"a\" ?? 1) == 1", "типы операндов не совпадают")] // ArgumentException (Expression.Coalesce)
+    [InlineData("(1 ?? 2) > 0", "?? применим только к значению, которое может быть пустым (null)")] // InvalidOperationException (Expression.Coalesce)
+    [InlineData("object.x", "ошибка разбора (Value cannot be null. (Parameter 'arg0'))")] // ArgumentNullException (a dynamic member of a type)
+    [InlineData("1e400m > threshold", "ошибка разбора (Value cannot be null. (Parameter 'key'))")] // ArgumentNullException (a decimal literal out of range)
+    public async Task Load_ExpressionTheParserThrowsOnOtherThanAParseError_IsRefusedNamingFileRuleAndExpression(string expression, string expected)
+    {
+        var problem = await ProblemAsync(ZoneFile(expression));
+
+        Assert.NotNull(problem);
+        Assert.StartsWith($"{ZoneRefusal}«{expression}» не разбирается: ", problem, StringComparison.Ordinal);
+        Assert.Contains(expected, problem, StringComparison.Ordinal);
+    }
+
+    /// <summary>The same refusal in every kind of rule file: the classifications' and a rubric's expressions are read by the same parser.</summary>
+    [Fact]
+    public async Task Load_NullConditionalOperator_IsRefusedInEveryKindOfRuleFile()
+    {
+        var classification = await ProblemAsync(ClassificationFile("input1.ResultsIndex?.Value < input2.ResultsIndexAt(percentile)"));
+        var rubric = await ProblemAsync(RubricFile("input1.Total?.CompareTo(from) >= 0"));
+
+        Assert.StartsWith("classifications.json, правило «low_results»: «input1.ResultsIndex?.Value < input2.ResultsIndexAt(percentile)» не разбирается: оператор ?. не поддерживается", classification, StringComparison.Ordinal);
+        Assert.StartsWith("rubric.json, правило «all»: «input1.Total?.CompareTo(from) >= 0» не разбирается: оператор ?. не поддерживается", rubric, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -52,6 +52,7 @@ public sealed class RulesCommandTests(AzuriteFixture azurite) : IClassFixture<Az
         Assert.Contains($"Активирована версия {withoutVersion}", rollbackAllowed.Output, StringComparison.Ordinal);
         Assert.Contains("Петрова А. (указано в командной строке, не проверено)", list.Output, StringComparison.Ordinal);
         Assert.Contains("отклонено", list.Output, StringComparison.Ordinal);
+        Assert.Contains($"отклонены файлы версии {withoutVersion}", list.Output, StringComparison.Ordinal);
         Assert.Contains("полный текст: rules-archive/rejections/", list.Output, StringComparison.Ordinal);
         Assert.Contains("Правка правил отклонена", full.Output, StringComparison.Ordinal);
         var audit = await new RuleStore(azurite.Storage, TimeProvider.System).ListVersionsAsync(TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);

@@ -74,14 +74,16 @@ public sealed class HostileRuleEditDoorsTests(DeploymentFixture fixture) : IClas
         }
     }
 
-    /// <summary>Writes the edited files into the <c>rules</c> container, as an administrator with Storage Explorer would, and waits for the rejection the edit causes.</summary>
+    /// <summary>
+    /// Writes the edited files into the <c>rules</c> container, as an administrator with Storage Explorer would, and waits
+    /// for the rejection of the whole edit (not the first one recorded after it: that may be of the container read while
+    /// the edit, or the restore of the edit before, was being written).
+    /// </summary>
     private async Task<RuleRejection> ThroughTheContainerAsync(IReadOnlyDictionary<string, string> edited, CancellationToken cancellationToken)
     {
-        var rejections = await Store.ListRejectionsAsync(cancellationToken).CountAsync(cancellationToken);
-        await Store.WriteEditableAsync([.. edited.Select(file => new RuleFile(file.Key, file.Value))], new RuleChange("test", "a hostile edit", "container"), cancellationToken);
-        var recorded = await Poll.UntilAsync(
-            () => Store.ListRejectionsAsync(cancellationToken).ToListAsync(cancellationToken).AsTask(), list => list.Count > rejections, "the edit's rejection to be recorded");
-        return recorded[0];
+        List<RuleFile> files = [.. edited.Select(file => new RuleFile(file.Key, file.Value))];
+        await Store.WriteEditableAsync(files, new RuleChange("test", "a hostile edit", "container"), cancellationToken);
+        return await ContainerRejections.OfAsync(Store, files, "a hostile edit");
     }
 
     private async Task<(HttpStatusCode Status, JsonElement Body)> PreviewAsync(IReadOnlyDictionary<string, string> files, CancellationToken cancellationToken)

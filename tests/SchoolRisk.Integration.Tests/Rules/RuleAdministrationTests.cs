@@ -50,22 +50,19 @@ public sealed class RuleAdministrationTests(DeploymentFixture fixture) : IClassF
     public async Task InvalidOrMaliciousFile_IsRejectedNamingFileAndRule_AndTheActiveVersionKeepsEvaluating(string expression, string named, int number)
     {
         var before = (await Store.ActiveAsync(TestContext.Current.CancellationToken))!.Version;
-        var rejections = await Store.ListRejectionsAsync(TestContext.Current.CancellationToken).CountAsync(TestContext.Current.CancellationToken);
         var files = await RuleFiles.ReadDirectoryAsync(TestRules.Folder, TestContext.Current.CancellationToken);
         var broken = files.Select(f => f.Name == "exams.json" ? f with { Json = f.Json.Replace("input1.EgeBelowMinShare >= threshold", expression, StringComparison.Ordinal) } : f).ToList();
 
         await Store.WriteEditableAsync(broken, new RuleChange("test", "a broken edit", "container"), TestContext.Current.CancellationToken);
-        var rejection = await Poll.UntilAsync(
-            () => Store.ListRejectionsAsync(TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken).AsTask(),
-            list => list.Count > rejections, "the rejection to be recorded");
+        var rejection = await ContainerRejections.OfAsync(Store, broken, "a broken edit");
         var school = $"tikhvinsky-00{number}";
         await fixture.Deployment.UploadAsync($"2023-2024/tikhvinsky/schools-{number}.csv", $"school_id,ege_below_min_share\n{school},12\n");
         var result = await Poll.UntilAsync(() => ResultAsync("tikhvinsky", school), r => r is not null, "an upload after the rejection");
 
-        var problem = Assert.Single(rejection[0].Problems);
+        var problem = Assert.Single(rejection.Problems);
         Assert.StartsWith("exams.json, правило «ege_below_min_share.high»", problem, StringComparison.Ordinal);
         Assert.Contains(named, problem, StringComparison.Ordinal);
-        Assert.Equal(before, rejection[0].ActiveVersion);
+        Assert.Equal(before, rejection.ActiveVersion);
         Assert.Equal(before, (await Store.ActiveAsync(TestContext.Current.CancellationToken))!.Version);
         Assert.Equal(before, result!.RuleSetVersion);
     }

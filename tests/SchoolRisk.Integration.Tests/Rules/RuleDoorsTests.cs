@@ -36,34 +36,42 @@ public sealed class RuleDoorsTests(DeploymentFixture fixture) : IClassFixture<De
         var before = (await Store.ActiveAsync(TestContext.Current.CancellationToken))!.Version;
         var defaults = await DefaultsAsync();
         var container = fixture.Deployment.Storage.Blobs.GetBlobContainerClient(fixture.Deployment.Storage.Options.RulesContainer);
-        var edits = new (string Reason, Func<Task> Edit)[]
+        var testCases = Replace(defaults, "staff.json", json => WithTestCases(json, 5));
+        var notJson = Replace(testCases, "exams.json", _ => "{ not json");
+
+        // Each edit with the files the container holds once it is written (by WriteEditableAsync, unless uploaded
+        // otherwise): the edit's rejection is the one of that whole state.
+        var edits = new (string Reason, IReadOnlyList<RuleFile> Container, Func<Task>? Upload)[]
         {
             // A shape no reader expects: the validation itself throws.
-            ("TestCases: 5", () => Store.WriteEditableAsync(
-                Replace(defaults, "staff.json", json => WithTestCases(json, 5)), new RuleChange("test", "TestCases: 5", "container"), TestContext.Current.CancellationToken)),
+            ("TestCases: 5", testCases, null),
             // Nested deeper than the expression parser's stack survives: refused on its text, the handler never dies.
-            ("deep", () => Store.WriteEditableAsync(
-                Replace(defaults, "exams.json", json => json.Replace("\"input1.EgeBelowMinShare >= threshold\"", $"\"{new string('(', 900)}input1.EgeBelowMinShare{new string(')', 900)} >= threshold\"", StringComparison.Ordinal)),
-                new RuleChange("test", "deep", "container"), TestContext.Current.CancellationToken)),
+            ("deep", Replace(defaults, "exams.json", json => json.Replace("\"input1.EgeBelowMinShare >= threshold\"", $"\"{new string('(', 900)}input1.EgeBelowMinShare{new string(')', 900)} >= threshold\"", StringComparison.Ordinal)), null),
             // A 100 KB expression.
-            ("long", () => Store.WriteEditableAsync(
-                Replace(defaults, "exams.json", json => json.Replace("\"input1.EgeBelowMinShare >= threshold\"", $"\"{string.Concat(Enumerable.Repeat("input1.EgeBelowMinShare >= threshold && ", 2_500))}true\"", StringComparison.Ordinal)),
-                new RuleChange("test", "long", "container"), TestContext.Current.CancellationToken)),
+            ("long", Replace(defaults, "exams.json", json => json.Replace("\"input1.EgeBelowMinShare >= threshold\"", $"\"{string.Concat(Enumerable.Repeat("input1.EgeBelowMinShare >= threshold && ", 2_500))}true\"", StringComparison.Ordinal)), null),
             // Not JSON at all.
-            ("not json", () => Store.WriteEditableAsync(
-                Replace(Replace(defaults, "staff.json", json => WithTestCases(json, 5)), "exams.json", _ => "{ not json"), new RuleChange("test", "not json", "container"), TestContext.Current.CancellationToken)),
-            // A file far too large to be rules, with metadata that cannot be decoded.
-            ("b64:%%%reason", async () => await container.GetBlobClient("huge.json").UploadAsync(
+            ("not json", notJson, null),
+            // A file far too large to be rules (not read, so the container's files read stay those of the edit before),
+            // with metadata that cannot be decoded.
+            ("b64:%%%reason", notJson, () => container.GetBlobClient("huge.json").UploadAsync(
                 BinaryData.FromString("[" + new string(' ', (int)RuleSetLimits.MaxFileBytes) + "]"),
                 new BlobUploadOptions { Metadata = new Dictionary<string, string> { ["changedby"] = "b64:%%%", ["reason"] = "b64:%%%reason" } },
                 TestContext.Current.CancellationToken)),
         };
 
         var rejections = new List<RuleRejection>();
-        foreach (var (reason, edit) in edits)
+        foreach (var (reason, files, upload) in edits)
         {
-            await edit();
-            rejections.Add(await RejectionForAsync(reason));
+            if (upload is null)
+            {
+                await Store.WriteEditableAsync(files, new RuleChange("test", reason, "container"), TestContext.Current.CancellationToken);
+            }
+            else
+            {
+                await upload();
+            }
+
+            rejections.Add(await ContainerRejections.OfAsync(Store, files, reason));
         }
 
         await Store.WriteEditableAsync(defaults, new RuleChange("test", "restore", "container"), TestContext.Current.CancellationToken);
@@ -93,7 +101,7 @@ public sealed class RuleDoorsTests(DeploymentFixture fixture) : IClassFixture<De
         // Deleting a blob raises no event: the next edit of another file brings the deletion with it.
         await container.DeleteBlobAsync("prevention.json", cancellationToken: TestContext.Current.CancellationToken);
         await Store.WriteEditableAsync(edited, new RuleChange("Аналитик", "ЕГЭ 8% и без профилактики", "container"), TestContext.Current.CancellationToken);
-        var refusal = await RejectionForAsync("ЕГЭ 8% и без профилактики");
+        var refusal = await ContainerRejections.OfAsync(Store, edited, "ЕГЭ 8% и без профилактики");
         var exams = edited.Single(file => file.Name == "exams.json");
         await container.GetBlobClient("exams.json").UploadAsync(
             BinaryData.FromString(exams.Json),
@@ -147,12 +155,6 @@ public sealed class RuleDoorsTests(DeploymentFixture fixture) : IClassFixture<De
         var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         return (response.StatusCode, JsonDocument.Parse(text).RootElement.Clone());
     }
-
-    /// <summary>The newest rejection recorded with <paramref name="reason"/>, once there is one: other edits' events may be recorded around it.</summary>
-    private async Task<RuleRejection> RejectionForAsync(string reason) =>
-        (await Poll.UntilAsync(
-            () => Store.ListRejectionsAsync(TestContext.Current.CancellationToken).FirstOrDefaultAsync(rejection => rejection.Reason == reason, TestContext.Current.CancellationToken).AsTask(),
-            rejection => rejection is not null, $"the rejection of the edit '{reason}'"))!;
 
     private static List<RuleFile> Replace(IReadOnlyList<RuleFile> files, string name, Func<string, string> edit) =>
         [.. files.Select(file => file.Name == name ? file with { Json = edit(file.Json) } : file)];

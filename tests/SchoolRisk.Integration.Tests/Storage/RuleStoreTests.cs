@@ -25,8 +25,9 @@ public sealed class RuleStoreTests(AzuriteFixture azurite) : IClassFixture<Azuri
             new string('汉', 40_000),
         ];
         var change = new RuleChange(new string('Я', 50_000), "причина\nс переносом", "container") { ByOrigin = AuthorOrigin.Declared };
+        var files = new List<RuleFile> { new("exams.json", "{ \"WorkflowName\": \"exams\" }") };
 
-        var rejection = await store.RejectAsync(change, problems, TestContext.Current.CancellationToken);
+        var rejection = await store.RejectAsync(files, change, problems, TestContext.Current.CancellationToken);
         var listed = await store.ListRejectionsAsync(TestContext.Current.CancellationToken).FirstAsync(TestContext.Current.CancellationToken);
         var text = await store.ReadRejectionTextAsync(listed, TestContext.Current.CancellationToken);
 
@@ -38,7 +39,9 @@ public sealed class RuleStoreTests(AzuriteFixture azurite) : IClassFixture<Azuri
         Assert.True(listed.Problems.Sum(problem => problem.Length + 1) - 1 <= TableText.MaxChars);
         Assert.Equal(TableText.MaxChars, listed.By.Length);
         Assert.Equal(AuthorOrigin.Declared, listed.ByOrigin);
+        Assert.Equal(RuleSet.VersionOf(files), listed.CandidateVersion);
         Assert.NotNull(text);
+        Assert.Contains($"Отклонённые файлы: версия {RuleSet.VersionOf(files)}", text, StringComparison.Ordinal);
         Assert.Contains(expression, text, StringComparison.Ordinal);
         Assert.Contains("5001. exams.json, правило «r5000»: проверочный пример 5000 не выполнен", text, StringComparison.Ordinal);
         Assert.Contains("половинкой пары \ufffd и 汉字😀 целиком", text, StringComparison.Ordinal);
@@ -51,7 +54,7 @@ public sealed class RuleStoreTests(AzuriteFixture azurite) : IClassFixture<Azuri
     {
         var store = await StoreAsync();
 
-        var rejection = await store.RejectAsync(new RuleChange("test", "汉字", "cli"), [new string('汉', 40_000)], TestContext.Current.CancellationToken);
+        var rejection = await store.RejectAsync([], new RuleChange("test", "汉字", "cli"), [new string('汉', 40_000)], TestContext.Current.CancellationToken);
 
         Assert.Equal(RuleActivationOutcome.Rejected, rejection.Outcome);
     }
@@ -65,14 +68,52 @@ public sealed class RuleStoreTests(AzuriteFixture azurite) : IClassFixture<Azuri
         var active = new List<RuleFile> { new("a.json", "{}"), new("b.json", "{}") };
         await Upload(container, "a.json", "{}", new Dictionary<string, string> { ["changedby"] = "old", ["allowremoval"] = "true" });
         await Upload(container, "b.json", "{\"changed\": 1}", new Dictionary<string, string> { ["changedby"] = "b64:%%not base64", ["reason"] = "b64:" + Convert.ToBase64String(Encoding.UTF8.GetBytes("ЕГЭ: порог 8")) });
-        var unchangedAllows = await store.ChangeOfAsync((await store.ReadEditableAsync(TestContext.Current.CancellationToken)).Files, active, TestContext.Current.CancellationToken);
+        var unchangedAllows = await store.ChangeOfAsync((await store.ReadEditableAsync(TestContext.Current.CancellationToken)).Files, active, "b.json", TestContext.Current.CancellationToken);
         await Upload(container, "b.json", "{\"changed\": 2}", new Dictionary<string, string> { ["changedby"] = "someone", ["AllowRemoval"] = "TRUE" });
-        var changedAllows = await store.ChangeOfAsync((await store.ReadEditableAsync(TestContext.Current.CancellationToken)).Files, active, TestContext.Current.CancellationToken);
+        var changedAllows = await store.ChangeOfAsync((await store.ReadEditableAsync(TestContext.Current.CancellationToken)).Files, active, "b.json", TestContext.Current.CancellationToken);
 
         Assert.Equal(("b64:%%not base64", "ЕГЭ: порог 8", AuthorOrigin.Declared, false), (unchangedAllows.By, unchangedAllows.Reason, unchangedAllows.ByOrigin, unchangedAllows.AllowRemoval));
         Assert.Equal(("someone", "изменён файл b.json в контейнере rules", true), (changedAllows.By, changedAllows.Reason, changedAllows.AllowRemoval));
         await container.DeleteBlobAsync("a.json", cancellationToken: TestContext.Current.CancellationToken);
         await container.DeleteBlobAsync("b.json", cancellationToken: TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>
+    /// Storage keeps a blob's last modification to the second. The container door test's last two edits, exams.json
+    /// made not JSON by one and a file too large to read uploaded by the next within the same second, were both «last»:
+    /// the first by name won, so the second edit's event was recorded as the first edit again and its own rejection
+    /// never came. Within a second, the file whose event it is tells whose change it is.
+    /// </summary>
+    [Fact]
+    public async Task ChangeOf_TwoEditsWithinOneSecond_IsTheChangeOfTheFileWhoseEventItIs()
+    {
+        var store = await StoreAsync();
+        var container = azurite.Storage.Blobs.GetBlobContainerClient(azurite.Storage.Options.RulesContainer);
+        var active = new List<RuleFile> { new("exams.json", "{}") };
+        try
+        {
+            var sameSecond = false;
+            for (var attempt = 0; attempt < 10 && !sameSecond; attempt++)
+            {
+                var notJson = await Upload(container, "exams.json", "{ not json", new Dictionary<string, string> { ["changedby"] = "test", ["reason"] = "not json" });
+                var tooLarge = await Upload(
+                    container, "huge.json", "[" + new string(' ', (int)RuleSetLimits.MaxFileBytes) + "]", new Dictionary<string, string> { ["changedby"] = "b64:%%%", ["reason"] = "b64:%%%reason" });
+                sameSecond = notJson.LastModified == tooLarge.LastModified;
+            }
+
+            var candidate = (await store.ReadEditableAsync(TestContext.Current.CancellationToken)).Files;
+            var ofTheLargeFile = await store.ChangeOfAsync(candidate, active, "huge.json", TestContext.Current.CancellationToken);
+            var ofExams = await store.ChangeOfAsync(candidate, active, "exams.json", TestContext.Current.CancellationToken);
+
+            Assert.True(sameSecond, "the two uploads never fell within one second");
+            Assert.Equal(("b64:%%%", "b64:%%%reason"), (ofTheLargeFile.By, ofTheLargeFile.Reason));
+            Assert.Equal(("test", "not json"), (ofExams.By, ofExams.Reason));
+        }
+        finally
+        {
+            await container.DeleteBlobIfExistsAsync("exams.json", cancellationToken: TestContext.Current.CancellationToken);
+            await container.DeleteBlobIfExistsAsync("huge.json", cancellationToken: TestContext.Current.CancellationToken);
+        }
     }
 
     [Fact]
@@ -96,6 +137,6 @@ public sealed class RuleStoreTests(AzuriteFixture azurite) : IClassFixture<Azuri
         return new RuleStore(azurite.Storage, TimeProvider.System);
     }
 
-    private static async Task Upload(Azure.Storage.Blobs.BlobContainerClient container, string name, string json, Dictionary<string, string> metadata) =>
+    private static async Task<BlobContentInfo> Upload(Azure.Storage.Blobs.BlobContainerClient container, string name, string json, Dictionary<string, string> metadata) =>
         await container.GetBlobClient(name).UploadAsync(BinaryData.FromString(json), new BlobUploadOptions { Metadata = metadata }, TestContext.Current.CancellationToken);
 }

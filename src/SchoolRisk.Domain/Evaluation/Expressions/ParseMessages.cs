@@ -4,7 +4,8 @@ namespace SchoolRisk.Domain.Evaluation.Expressions;
 
 /// <summary>
 /// Dynamic LINQ's parse errors, which it writes in English, in Russian: the common ones by their templates (its
-/// <c>Res</c> resources), the rest quoted after a Russian lead-in. Names of types, members and operators stay as written.
+/// <c>Res</c> resources, and the messages of the other exceptions it refuses text with), the rest quoted after a
+/// Russian lead-in. Names of types, members and operators stay as written.
 /// </summary>
 internal static partial class ParseMessages
 {
@@ -31,6 +32,15 @@ internal static partial class ParseMessages
         (new Regex(@"^'(.)' expected$"), "ожидался символ «$1»"),
         (new Regex(@"^Unterminated string literal$"), "незакрытая строка"),
         (new Regex(@"^Type '(.+)' not found$"), "тип $1 не найден"),
+
+        // Not ParseException's: NotSupportedException, the type converter's ArgumentException and FormatException,
+        // System.Linq.Expressions' ArgumentException and InvalidOperationException (ExpressionSafety.IsRefusalOfTheText).
+        (new Regex(@"^An expression tree lambda may not contain a null propagating operator\b.*$"),
+            "оператор ?. не поддерживается; пустое значение проверяйте через HasValue (input1.X.HasValue && input1.X.Value > 5) или заменяйте через ?? ((input1.X ?? 0) > 5)"),
+        (new Regex(@"^(.*) is not a valid value for (\w+)\.?(?: \(Parameter '\w+'\))?$", RegexOptions.Singleline),
+            "строка «$1» не читается как $2; числа и флаги сравнивайте с числами без кавычек"),
+        (new Regex(@"^Argument types do not match$"), "типы операндов не совпадают"),
+        (new Regex(@"^Coalesce used with type that cannot be null$"), "?? применим только к значению, которое может быть пустым (null)"),
     ];
 
     /// <summary>The parser's <paramref name="message"/> in Russian, or quoted after «ошибка разбора» when its template is not known here.</summary>
