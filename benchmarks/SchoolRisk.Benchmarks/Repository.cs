@@ -1,22 +1,11 @@
+using SchoolRisk.LocalHost;
+
 namespace SchoolRisk.Benchmarks;
 
-/// <summary>Paths of the repository the benchmarks run in.</summary>
+/// <summary>Paths of the repository the benchmarks run in (found from the working folder, as the CLI finds it).</summary>
 public static class Repository
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root { get; } = RepositoryLayout.FindRoot(Directory.GetCurrentDirectory());
 
     public static string Rules => Path.Combine(Root, "rules");
-
-    private static string FindRoot()
-    {
-        for (var folder = new DirectoryInfo(Directory.GetCurrentDirectory()); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "host.json")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Run the benchmarks from inside the repository.");
-    }
 }

@@ -66,7 +66,7 @@ public static class MunicipalLatency
             }
         }
 
-        var queues = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(Repository.Root, "host.json"))).RootElement.GetProperty("extensions").GetProperty("queues");
+        var queues = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(SchoolRisk.Cli.LocalDeployment.FunctionAppPath, "host.json"))).RootElement.GetProperty("extensions").GetProperty("queues");
         var table = new Table().Title($"{uploads} uploads of {Municipality}'s file through the local host, one at a time (a first, unmeasured upload warms up)")
             .AddColumn("from upload to").AddColumn("p50", c => c.RightAligned()).AddColumn("p95", c => c.RightAligned()).AddColumn("max", c => c.RightAligned());
         table.AddRow("results written (status Completed)", Seconds(Percentile(toResults, 0.50)), Seconds(Percentile(toResults, 0.95)), Seconds(toResults.Max()));

@@ -180,7 +180,7 @@ public static class ReevaluationComparison
         }
 
         await new RegistryStore(account).UploadAsync(new MemoryStream(Encoding.UTF8.GetBytes(registry.ToString())));
-        await new RecipientStore(account).UploadAsync(new MemoryStream("recipient_id,name,email,webhook_url,webhook_secret\n"u8.ToArray()));
+        await new RecipientStore(account).UploadAsync(new MemoryStream("recipient_id,name,email,webhook_url,webhook_secret\ncommittee,Комитет,committee@edu.example.ru,,\n"u8.ToArray()));
         await ActivateAsync(account, rules);
     }
 }
