@@ -22,14 +22,14 @@ public sealed class LocalDeployment : IAsyncDisposable
     private readonly ILoggerFactory _loggers;
     private readonly List<LocalFunctionsHost> _instances = [];
 
-    private LocalDeployment(AzuriteServer azurite, MailDevServer mail, LocalFunctionsHost host, LocalHostOptions options, ILoggerFactory loggers)
+    private LocalDeployment(AzuriteServer azurite, MailDevServer mail, LocalFunctionsHost host, LocalHostOptions options, StorageAccount storage, ILoggerFactory loggers)
     {
         _azurite = azurite;
         Mail = mail;
         _host = host;
         _options = options;
         _loggers = loggers;
-        Storage = new StorageAccount(new StorageOptions { ConnectionString = azurite.ConnectionString });
+        Storage = storage;
     }
 
     public StorageAccount Storage { get; }
@@ -97,7 +97,7 @@ public sealed class LocalDeployment : IAsyncDisposable
             await storage.EnsureCreatedAsync(cancellationToken);
             var host = new LocalFunctionsHost(options, TimeProvider.System, loggers);
             await host.StartAsync(cancellationToken);
-            var deployment = new LocalDeployment(azurite, mail, host, options, loggers);
+            var deployment = new LocalDeployment(azurite, mail, host, options, storage, loggers);
             await deployment.WaitForRulesAsync(cancellationToken);
             return deployment;
         }
