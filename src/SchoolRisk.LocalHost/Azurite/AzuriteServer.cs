@@ -83,7 +83,7 @@ public sealed class AzuriteServer : IAsyncDisposable
             arguments.Add("--inMemoryPersistence");
         }
 
-        _process = NodeToolProcess.Start(
+        _process = await NodeToolProcess.StartAsync(
             _options.RepositoryRoot, "Azurite", Path.Combine("azurite", "dist", "src", "azurite.js"), arguments,
             new Dictionary<string, string> { ["AZURITE_ACCOUNTS"] = $"{AccountName}:{_key}" });
         try

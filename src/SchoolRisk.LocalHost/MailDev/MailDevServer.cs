@@ -32,7 +32,7 @@ public sealed class MailDevServer : IAsyncDisposable
     {
         var ports = NodeToolProcess.FreePorts(2);
         var smtp = smtpPort ?? ports[0];
-        var process = NodeToolProcess.Start(
+        var process = await NodeToolProcess.StartAsync(
             repositoryRoot, "MailDev", Path.Combine("maildev", "bin", "maildev"),
             ["--smtp", $"{smtp}", "--web", $"{ports[1]}", "--ip", "127.0.0.1", "--silent"]);
         var server = new MailDevServer(process, smtp, ports[1]);

@@ -2,12 +2,15 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using SchoolRisk.LocalHost.Processes;
 
 namespace SchoolRisk.LocalHost.NodeTools;
 
 /// <summary>
 /// A tool that <c>npm ci</c> installed from the repository's <c>package.json</c> (Azurite, MailDev), run with node on
-/// loopback ports. Its output is kept for error messages; disposing it kills the process.
+/// loopback ports. Its output is kept for error messages; disposing it kills the process, and so does the end of the
+/// process that started it, however it ends (<see cref="ChildProcesses"/>): a test run or a CLI that crashes leaves no
+/// Azurite holding its ports.
 /// </summary>
 public sealed class NodeToolProcess : IAsyncDisposable
 {
@@ -27,7 +30,8 @@ public sealed class NodeToolProcess : IAsyncDisposable
     /// <param name="script">The tool's script, relative to <c>node_modules</c>.</param>
     /// <param name="arguments">Its arguments.</param>
     /// <param name="environment">Further environment variables.</param>
-    public static NodeToolProcess Start(string repositoryRoot, string name, string script, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    /// <exception cref="InvalidOperationException">The tool is not installed or node cannot be started.</exception>
+    public static async Task<NodeToolProcess> StartAsync(string repositoryRoot, string name, string script, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
         var path = Path.Combine(repositoryRoot, "node_modules", script);
         if (!File.Exists(path))
@@ -47,9 +51,18 @@ public sealed class NodeToolProcess : IAsyncDisposable
             start.Environment[variable] = value;
         }
 
-        var tool = new NodeToolProcess(name, Process.Start(start) ?? throw new InvalidOperationException("node did not start."));
+        var tool = new NodeToolProcess(name, new Process { StartInfo = start });
         tool._process.OutputDataReceived += (_, line) => tool.Append(line.Data);
         tool._process.ErrorDataReceived += (_, line) => tool.Append(line.Data);
+        try
+        {
+            await ChildProcesses.StartAsync(tool._process);
+        }
+        catch (Exception exception) when (exception is System.ComponentModel.Win32Exception or IOException)
+        {
+            throw new InvalidOperationException($"{name} could not be started with node: {exception.Message}", exception);
+        }
+
         tool._process.BeginOutputReadLine();
         tool._process.BeginErrorReadLine();
         return tool;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using SchoolRisk.LocalHost.Logging;
+using SchoolRisk.LocalHost.Processes;
 
 namespace SchoolRisk.LocalHost.Worker;
 

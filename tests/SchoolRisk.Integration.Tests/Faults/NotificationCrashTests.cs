@@ -40,7 +40,7 @@ public sealed class NotificationCrashTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task HandlerKilledWhileDeliveringNotices_EveryNoticeIsDelivered_AndNoLetterRecordedAsSentComesAgain()
+    public async Task WorkerKilledWhileDeliveringNotices_EveryNoticeIsDelivered_AndNoLetterRecordedAsSentComesAgain()
     {
         var uploaded = await Deployment.UploadSamplePeriodAsync();
 

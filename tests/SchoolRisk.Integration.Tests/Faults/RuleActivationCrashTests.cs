@@ -39,7 +39,7 @@ public sealed class RuleActivationCrashTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task HandlerKilledWhileTheReevaluationRewritesResults_TheRetryCompletesIt_AndOneNoticeListsEverySchoolTheRulesMoved()
+    public async Task WorkerKilledWhileTheReevaluationRewritesResults_TheRetryCompletesIt_AndOneNoticeListsEverySchoolTheRulesMoved()
     {
         // Every 50th school has 7.5% below the ЕГЭ minimum: not high risk under the default threshold of 10%, high from 7.2%.
         var csv = new StringBuilder("school_id,ege_below_min_share\n");

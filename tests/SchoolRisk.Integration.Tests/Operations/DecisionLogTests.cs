@@ -9,9 +9,9 @@ using SchoolRisk.Storage.Notifications;
 namespace SchoolRisk.Integration.Tests.Operations;
 
 /// <summary>
-/// The handler's logs, as the Functions host receives them (one JSON object a line): every decision on an upload and its
+/// The function app's logs, as the Functions host receives them (one JSON object a line): every decision on an upload and its
 /// notice carries the upload id, the municipality and the rule set version, so a letter can be traced back to the data
-/// and the rule; and no line of the handler or the host carries the storage account key.
+/// and the rule; and no line of the app or the host carries the storage account key.
 /// </summary>
 public sealed class DecisionLogTests : IAsyncLifetime
 {

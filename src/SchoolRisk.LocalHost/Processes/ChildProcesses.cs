@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
-namespace SchoolRisk.LocalHost.Worker;
+namespace SchoolRisk.LocalHost.Processes;
 
 /// <summary>
-/// Starts the worker processes so that none outlives the host, which the worker itself does not ensure (it keeps
-/// running when its gRPC stream breaks): every process started here is killed, with its children, when the host
+/// Starts the host's child processes (the worker, which keeps running when its gRPC stream breaks; Azurite and MailDev,
+/// which keep their ports) so that none outlives the process that started them: every process started here is killed, with its children, when the host
 /// process exits (<see cref="AppDomain.ProcessExit"/>), and on Linux it is started through util-linux's
 /// <c>setpriv --pdeathsig KILL</c>, so the kernel kills it even when the host dies without running any code
 /// (SIGKILL, a crash). The parent-death signal follows the thread that forked the child, not the process, so the
@@ -22,7 +22,7 @@ internal static class ChildProcesses
     static ChildProcesses()
     {
         AppDomain.CurrentDomain.ProcessExit += (_, _) => KillAll();
-        new Thread(Launch) { IsBackground = true, Name = "Worker process launcher" }.Start();
+        new Thread(Launch) { IsBackground = true, Name = "Child process launcher" }.Start();
     }
 
     /// <summary>Whether processes started here are killed by the kernel when the host process dies (Linux with <c>setpriv</c>).</summary>

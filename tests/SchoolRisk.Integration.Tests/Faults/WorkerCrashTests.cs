@@ -13,7 +13,7 @@ namespace SchoolRisk.Integration.Tests.Faults;
 /// The function app is killed in the middle of an upload, as a crash would; the Functions host (here the local host)
 /// starts it again and retries: the upload completes, with one notice and one letter.
 /// </summary>
-public sealed class HandlerCrashTests : IAsyncLifetime
+public sealed class WorkerCrashTests : IAsyncLifetime
 {
     private const int Schools = 40_000;
     private static readonly Period Period = Period.Parse("2023-2024");
@@ -32,7 +32,7 @@ public sealed class HandlerCrashTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task HandlerKilledWhileWritingResults_UploadStaysProcessing_AndTheRetryCompletesItWithOneNoticeAndOneLetter()
+    public async Task WorkerKilledWhileWritingResults_UploadStaysProcessing_AndTheRetryCompletesItWithOneNoticeAndOneLetter()
     {
         var csv = new StringBuilder("school_id,ege_below_min_share\n");
         for (var n = 1; n <= Schools; n++)
