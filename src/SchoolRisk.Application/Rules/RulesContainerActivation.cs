@@ -23,7 +23,7 @@ public sealed class RulesContainerActivation(
     {
         var candidate = await store.ReadEditableAsync(cancellationToken);
         var active = await store.ActiveAsync(cancellationToken) is { } pointer ? await store.ReadVersionAsync(pointer.Version, cancellationToken) : [];
-        var change = await store.ChangeOfAsync(candidate.Files, active, blobName, cancellationToken);
+        var change = store.ChangeOf(candidate, active, blobName);
         var activation = await workflow.ActivateAsync(candidate.Files, candidate.Problems, change, cancellationToken);
         var message = activation.Outcome switch
         {

@@ -35,14 +35,17 @@ public sealed class RuleStore(StorageAccount account, TimeProvider time)
     private readonly TableClient _table = account.Tables.GetTableClient(account.Options.RuleVersionsTable);
 
     /// <summary>
-    /// The files in the <c>rules</c> container: the candidate an edit makes. A blob larger than <see cref="RuleSetLimits.MaxFileBytes"/>
-    /// is not downloaded; it is a problem of the candidate instead.
+    /// The files in the <c>rules</c> container: the candidate an edit makes, with who wrote each file, all from one
+    /// listing and each file's own download (an edit between two reads cannot pair one edit's content with another's
+    /// author). A blob larger than <see cref="RuleSetLimits.MaxFileBytes"/> is not downloaded; it is a problem of the
+    /// candidate instead, and its author comes from the listing.
     /// </summary>
     public async Task<EditableRules> ReadEditableAsync(CancellationToken cancellationToken = default)
     {
         var files = new List<RuleFile>();
         var problems = new List<string>();
-        await foreach (var blob in _editable.GetBlobsAsync(cancellationToken: cancellationToken))
+        var edits = new List<RuleFileEdit>();
+        await foreach (var blob in _editable.GetBlobsAsync(BlobTraits.Metadata, BlobStates.None, null, cancellationToken))
         {
             if (!IsRuleFile(blob.Name))
             {
@@ -52,13 +55,16 @@ public sealed class RuleStore(StorageAccount account, TimeProvider time)
             if (blob.Properties.ContentLength is > RuleSetLimits.MaxFileBytes and var length)
             {
                 problems.Add(RuleSetLimits.FileTooLarge(blob.Name, length));
+                edits.Add(new RuleFileEdit(blob.Name, blob.Properties.LastModified ?? DateTimeOffset.MinValue, MetadataOf(blob.Metadata)));
                 continue;
             }
 
-            files.Add(new RuleFile(blob.Name, (await _editable.GetBlobClient(blob.Name).DownloadContentAsync(cancellationToken)).Value.Content.ToString()));
+            var download = (await _editable.GetBlobClient(blob.Name).DownloadContentAsync(cancellationToken)).Value;
+            files.Add(new RuleFile(blob.Name, download.Content.ToString()));
+            edits.Add(new RuleFileEdit(blob.Name, download.Details.LastModified, MetadataOf(download.Details.Metadata)));
         }
 
-        return new EditableRules(files, problems);
+        return new EditableRules(files, problems, edits);
     }
 
     /// <summary>
@@ -112,35 +118,33 @@ public sealed class RuleStore(StorageAccount account, TimeProvider time)
     /// edits one after the other) are equally last: then <paramref name="eventBlob"/>, the file whose event this is,
     /// tells whose change it is, and otherwise the first by name. Metadata that cannot be decoded is taken as written.
     /// </summary>
-    /// <param name="candidate">The container's files as read (<see cref="ReadEditableAsync"/>).</param>
+    /// <param name="candidate">The container as read (<see cref="ReadEditableAsync"/>).</param>
     /// <param name="active">The active version's files.</param>
     /// <param name="eventBlob">The blob whose event asked for this activation; <c>null</c> when there is none.</param>
-    /// <param name="cancellationToken">Cancels the listing.</param>
-    public async Task<RuleChange> ChangeOfAsync(IReadOnlyList<RuleFile> candidate, IReadOnlyList<RuleFile> active, string? eventBlob, CancellationToken cancellationToken = default)
+    public RuleChange ChangeOf(EditableRules candidate, IReadOnlyList<RuleFile> active, string? eventBlob)
     {
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(active);
-        var changed = candidate.Except(active).Select(file => file.Name).ToHashSet(StringComparer.Ordinal);
-        var read = candidate.Select(file => file.Name).ToHashSet(StringComparer.Ordinal);
-        BlobItem? latest = null;
+        var changed = candidate.Files.Except(active).Select(file => file.Name).ToHashSet(StringComparer.Ordinal);
+        var read = candidate.Files.Select(file => file.Name).ToHashSet(StringComparer.Ordinal);
+        RuleFileEdit? latest = null;
         var allowRemoval = false;
-        await foreach (var blob in _editable.GetBlobsAsync(BlobTraits.Metadata, BlobStates.None, null, cancellationToken))
+        foreach (var edit in candidate.Edits)
         {
             // A rule file not among those read (too large to be read) is a change too.
-            if (!changed.Contains(blob.Name) && !(IsRuleFile(blob.Name) && !read.Contains(blob.Name)))
+            if (!changed.Contains(edit.Name) && read.Contains(edit.Name))
             {
                 continue;
             }
 
-            allowRemoval |= MetadataOf(blob).TryGetValue("allowremoval", out var allow) && string.Equals(allow.Trim(), "true", StringComparison.OrdinalIgnoreCase);
-            if (latest is null || blob.Properties.LastModified > latest.Properties.LastModified
-                || (blob.Properties.LastModified == latest.Properties.LastModified && blob.Name == eventBlob))
+            allowRemoval |= edit.Metadata.TryGetValue("allowremoval", out var allow) && string.Equals(allow.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+            if (latest is null || edit.LastModified > latest.LastModified || (edit.LastModified == latest.LastModified && edit.Name == eventBlob))
             {
-                latest = blob;
+                latest = edit;
             }
         }
 
-        var metadata = latest is null ? new Dictionary<string, string>() : MetadataOf(latest);
+        var metadata = latest?.Metadata ?? new Dictionary<string, string>();
         return new RuleChange(
             Unescape(metadata.GetValueOrDefault("changedby")) ?? "неизвестно",
             Unescape(metadata.GetValueOrDefault("reason")) ?? $"изменён файл {latest?.Name} в контейнере {account.Options.RulesContainer}",
@@ -353,8 +357,8 @@ public sealed class RuleStore(StorageAccount account, TimeProvider time)
     private static AuthorOrigin OriginOf(TableEntity entity) =>
         Enum.TryParse<AuthorOrigin>(entity.GetString("ByOrigin"), out var origin) ? origin : AuthorOrigin.Declared;
 
-    private static Dictionary<string, string> MetadataOf(BlobItem blob) =>
-        new(blob.Metadata ?? new Dictionary<string, string>(), StringComparer.OrdinalIgnoreCase);
+    private static Dictionary<string, string> MetadataOf(IDictionary<string, string>? metadata) =>
+        new(metadata ?? new Dictionary<string, string>(), StringComparer.OrdinalIgnoreCase);
 
     private static string NewestFirst(DateTimeOffset at) => (DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
 

@@ -68,14 +68,41 @@ public sealed class RuleStoreTests(AzuriteFixture azurite) : IClassFixture<Azuri
         var active = new List<RuleFile> { new("a.json", "{}"), new("b.json", "{}") };
         await Upload(container, "a.json", "{}", new Dictionary<string, string> { ["changedby"] = "old", ["allowremoval"] = "true" });
         await Upload(container, "b.json", "{\"changed\": 1}", new Dictionary<string, string> { ["changedby"] = "b64:%%not base64", ["reason"] = "b64:" + Convert.ToBase64String(Encoding.UTF8.GetBytes("ЕГЭ: порог 8")) });
-        var unchangedAllows = await store.ChangeOfAsync((await store.ReadEditableAsync(TestContext.Current.CancellationToken)).Files, active, "b.json", TestContext.Current.CancellationToken);
+        var unchangedAllows = store.ChangeOf(await store.ReadEditableAsync(TestContext.Current.CancellationToken), active, "b.json");
         await Upload(container, "b.json", "{\"changed\": 2}", new Dictionary<string, string> { ["changedby"] = "someone", ["AllowRemoval"] = "TRUE" });
-        var changedAllows = await store.ChangeOfAsync((await store.ReadEditableAsync(TestContext.Current.CancellationToken)).Files, active, "b.json", TestContext.Current.CancellationToken);
+        var changedAllows = store.ChangeOf(await store.ReadEditableAsync(TestContext.Current.CancellationToken), active, "b.json");
 
         Assert.Equal(("b64:%%not base64", "ЕГЭ: порог 8", AuthorOrigin.Declared, false), (unchangedAllows.By, unchangedAllows.Reason, unchangedAllows.ByOrigin, unchangedAllows.AllowRemoval));
         Assert.Equal(("someone", "изменён файл b.json в контейнере rules", true), (changedAllows.By, changedAllows.Reason, changedAllows.AllowRemoval));
         await container.DeleteBlobAsync("a.json", cancellationToken: TestContext.Current.CancellationToken);
         await container.DeleteBlobAsync("b.json", cancellationToken: TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>
+    /// The author and reason of an activation once came from a second listing of the container, after the files had been
+    /// read: an edit landing between the two lent its author to the previous edit's content.
+    /// </summary>
+    [Fact]
+    public async Task ChangeOf_AnEditAfterTheRead_DoesNotLendItsAuthorToTheContentRead()
+    {
+        var store = await StoreAsync();
+        var container = azurite.Storage.Blobs.GetBlobContainerClient(azurite.Storage.Options.RulesContainer);
+        var active = new List<RuleFile> { new("b.json", "{}") };
+        try
+        {
+            await Upload(container, "b.json", "{\"edit\": 1}", new Dictionary<string, string> { ["changedby"] = "first", ["reason"] = "first edit" });
+            var read = await store.ReadEditableAsync(TestContext.Current.CancellationToken);
+            await Upload(container, "b.json", "{\"edit\": 2}", new Dictionary<string, string> { ["changedby"] = "second", ["reason"] = "second edit", ["allowremoval"] = "true" });
+
+            var change = store.ChangeOf(read, active, "b.json");
+
+            Assert.Equal("{\"edit\": 1}", Assert.Single(read.Files).Json);
+            Assert.Equal(("first", "first edit", false), (change.By, change.Reason, change.AllowRemoval));
+        }
+        finally
+        {
+            await container.DeleteBlobIfExistsAsync("b.json", cancellationToken: TestContext.Current.CancellationToken);
+        }
     }
 
     /// <summary>
@@ -101,9 +128,9 @@ public sealed class RuleStoreTests(AzuriteFixture azurite) : IClassFixture<Azuri
                 sameSecond = notJson.LastModified == tooLarge.LastModified;
             }
 
-            var candidate = (await store.ReadEditableAsync(TestContext.Current.CancellationToken)).Files;
-            var ofTheLargeFile = await store.ChangeOfAsync(candidate, active, "huge.json", TestContext.Current.CancellationToken);
-            var ofExams = await store.ChangeOfAsync(candidate, active, "exams.json", TestContext.Current.CancellationToken);
+            var candidate = await store.ReadEditableAsync(TestContext.Current.CancellationToken);
+            var ofTheLargeFile = store.ChangeOf(candidate, active, "huge.json");
+            var ofExams = store.ChangeOf(candidate, active, "exams.json");
 
             Assert.True(sameSecond, "the two uploads never fell within one second");
             Assert.Equal(("b64:%%%", "b64:%%%reason"), (ofTheLargeFile.By, ofTheLargeFile.Reason));
