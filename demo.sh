@@ -5,4 +5,14 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 scripts/ensure-tools.sh
-exec dotnet run --project src/SchoolRisk.Cli -c Release -- demo "$@"
+# Build, then run the built CLI in this process (not under `dotnet run`, which would stay its parent): killing this
+# script's process then ends the CLI, and with it Azurite, MailDev and the worker.
+echo "Building the CLI and the function app (Release)..."
+log=$(mktemp)
+if ! dotnet build src/SchoolRisk.Cli -c Release -nologo > "$log" 2>&1; then
+  cat "$log"
+  rm -f "$log"
+  exit 1
+fi
+rm -f "$log"
+exec src/SchoolRisk.Cli/bin/Release/net10.0/schoolrisk demo "$@"

@@ -47,6 +47,21 @@ public static class DemoCommand
         var root = RepositoryLayout.FindRoot(Directory.GetCurrentDirectory());
         var samples = Path.Combine(root, "samples");
         var azuriteData = Path.Combine(root, ".azurite");
+
+        // The demo starts over from an empty .azurite; another demo still running on it (--keep-running) would lose its
+        // storage under it. The lock file's lock (flock on Unix) ends with the process that holds it, however it ends.
+        FileStream inUse;
+        try
+        {
+            inUse = new FileStream(Path.Combine(root, ".azurite.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException)
+        {
+            AnsiConsole.MarkupLine($"[red]Another demo is running on {Markup.Escape(azuriteData)}[/] (perhaps with --keep-running): stop it (Ctrl+C) first.");
+            return 1;
+        }
+
+        await using var heldUntilExit = inUse;
         if (Directory.Exists(azuriteData))
         {
             Directory.Delete(azuriteData, recursive: true);

@@ -70,7 +70,7 @@ public static class DemoReport
         AnsiConsole.Write(Rubrics(outcome, municipalities));
         AnsiConsole.Write(Leaders(outcome, municipalities, registry));
         AnsiConsole.Write(Letters(outcome, letters));
-        if (letters.FirstOrDefault(letter => letter.Subject.StartsWith($"Сводка по зонам риска за {SampleRegion.Period}", StringComparison.Ordinal)) is { } digest)
+        if (letters.LastOrDefault(letter => letter.Subject.StartsWith($"Сводка по зонам риска за {SampleRegion.Period}", StringComparison.Ordinal)) is { } digest)
         {
             AnsiConsole.MarkupLine($"The committee's digest: [bold]{Markup.Escape(digest.Subject)}[/]");
         }
@@ -86,7 +86,7 @@ public static class DemoReport
         foreach (var upload in outcome.Uploads.Where(u => u.Error is not null || u.ReportCsv is not null))
         {
             AnsiConsole.MarkupLine(
-                $"[yellow]{upload.Status}[/] {Markup.Escape(upload.BlobName)}: {Markup.Escape(upload.Error ?? $"{upload.ProblemCount} problems")}" +
+                $"[yellow]{upload.Status}[/] {Markup.Escape(upload.BlobName)}: {Markup.Escape(upload.Error ?? $"{upload.ProblemCount} problem{(upload.ProblemCount == 1 ? string.Empty : "s")}")}" +
                 (upload.ReportCsv is null ? string.Empty : $" (report: reports/{Markup.Escape(upload.ReportCsv)})"));
         }
 

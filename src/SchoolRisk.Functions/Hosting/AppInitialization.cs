@@ -64,7 +64,7 @@ public sealed class AppInitialization(
     private async ValueTask InitializeAsync(CancellationToken cancellationToken)
     {
         await account.EnsureCreatedAsync(cancellationToken);
-        var directory = Path.GetFullPath(options.Value.Directory, AppContext.BaseDirectory);
+        var directory = options.Value.FullPath;
         var seeded = await RuleActivationWorkflow.SeedAsync(rules, await RuleFiles.ReadDirectoryAsync(directory, cancellationToken), cancellationToken);
         if (seeded.Outcome == RuleActivationOutcome.Rejected)
         {

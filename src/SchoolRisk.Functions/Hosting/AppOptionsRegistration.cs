@@ -28,13 +28,18 @@ public static class AppOptionsRegistration
         builder.Services.AddSingleton<IValidateOptions<DeliveryOptions>, DeliveryOptionsValidation>();
         builder.Services.AddOptions<UploadLimits>()
             .Bind(configuration.GetSection("Uploads"))
-            .Validate(
-                limits => limits is { MaxFileBytes: > 0, MaxRows: > 0, MaxUnpackedBytes: > 0, MaxCompressionRatio: > 0, MaxAttempts: > 0, MaxListedProblems: > 0 },
-                "Every Uploads limit (MaxFileBytes, MaxRows, MaxUnpackedBytes, MaxCompressionRatio, MaxAttempts, MaxListedProblems) must be more than zero.")
+            .Validate(limits => limits.MaxFileBytes > 0, "Uploads:MaxFileBytes must be more than zero.")
+            .Validate(limits => limits.MaxRows > 0, "Uploads:MaxRows must be more than zero.")
+            .Validate(limits => limits.MaxUnpackedBytes > 0, "Uploads:MaxUnpackedBytes must be more than zero.")
+            .Validate(limits => limits.MaxCompressionRatio > 0, "Uploads:MaxCompressionRatio must be more than zero.")
+            .Validate(limits => limits.MaxAttempts > 0, "Uploads:MaxAttempts must be more than zero.")
+            .Validate(limits => limits.MaxListedProblems > 0, "Uploads:MaxListedProblems must be more than zero.")
             .ValidateOnStart();
         builder.Services.AddOptions<RuleOptions>()
             .Bind(configuration.GetSection("Rules"))
-            .Validate(options => !string.IsNullOrWhiteSpace(options.Directory), "Rules:Directory must name the folder of the default rule files.")
+            .Validate(
+                options => !string.IsNullOrWhiteSpace(options.Directory) && System.IO.Directory.Exists(options.FullPath),
+                "Rules:Directory must name an existing folder of the default rule files (a relative one from the app's folder).")
             .Validate(options => options.CheckSeconds >= 0, "Rules:CheckSeconds must not be negative.")
             .ValidateOnStart();
         builder.Services

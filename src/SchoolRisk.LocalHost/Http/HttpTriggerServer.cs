@@ -69,7 +69,24 @@ internal sealed class HttpTriggerServer(
         }
     }
 
+    /// <summary>Serves one request; a fault of the host itself (the key store unreachable, say) is logged and answered 500.</summary>
     private async Task InvokeAsync(FunctionDescriptor function, HttpContext context)
+    {
+        try
+        {
+            await ServeAsync(function, context);
+        }
+        catch (Exception exception) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            _logger.LogError(exception, "Function {Function}: the host could not serve {Method} {Path}", function.Name, context.Request.Method, context.Request.Path);
+            if (!context.Response.HasStarted)
+            {
+                context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            }
+        }
+    }
+
+    private async Task ServeAsync(FunctionDescriptor function, HttpContext context)
     {
         var level = function.HttpTrigger!.AuthLevel;
         var presented = context.Request.Headers["x-functions-key"].FirstOrDefault() ?? context.Request.Query["code"].FirstOrDefault();
