@@ -26,7 +26,20 @@ public sealed record HostJson(QueuesSettings Queues, string HttpRoutePrefix, Tim
 
     private static readonly JsonDocumentOptions Json = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
-    /// <exception cref="InvalidOperationException">The folder has no <c>host.json</c>.</exception>
+    /// <summary>
+    /// The longest <c>functionTimeout</c> the local host can time (a timer's limit, about 49.7 days); a longer one is
+    /// taken as no limit, as the Functions host's own timer cannot fire later either.
+    /// </summary>
+    internal static readonly TimeSpan LongestTimedTimeout = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+
+    /// <summary>The shortest <c>functionTimeout</c> the Functions host takes (<c>ScriptJobHostOptionsSetup.MinFunctionTimeout</c>).</summary>
+    private static readonly TimeSpan MinFunctionTimeout = TimeSpan.FromSeconds(1);
+
+    /// <exception cref="InvalidOperationException">
+    /// The folder has no <c>host.json</c>, it is not JSON, or a value the local host uses is one the Functions host
+    /// refuses at start (named with the file and the key): <c>functionTimeout</c> under 1 second and not <c>-1</c>, or an
+    /// <c>extensions.queues</c> value out of range (<see cref="QueuesSettings.Read"/>).
+    /// </exception>
     public static HostJson Load(string appFolder, IEnumerable<KeyValuePair<string, string>> appSettings)
     {
         ArgumentNullException.ThrowIfNull(appSettings);
@@ -36,21 +49,61 @@ public sealed record HostJson(QueuesSettings Queues, string HttpRoutePrefix, Tim
             throw new InvalidOperationException($"No host.json in '{Path.GetFullPath(appFolder)}': that is not a function app's output folder.");
         }
 
-        var root = JsonNode.Parse(File.ReadAllText(path), documentOptions: Json) as JsonObject
-            ?? throw new InvalidOperationException($"{path} is not a JSON object.");
+        JsonObject root;
+        try
+        {
+            root = JsonNode.Parse(File.ReadAllText(path), documentOptions: Json) as JsonObject
+                ?? throw new InvalidOperationException($"{path} is not a JSON object.");
+        }
+        catch (JsonException exception)
+        {
+            throw new InvalidOperationException($"{path} is not valid JSON: {exception.Message}", exception);
+        }
+
         foreach (var (name, value) in appSettings.Where(setting => setting.Key.StartsWith(OverridePrefix, StringComparison.OrdinalIgnoreCase)))
         {
             Override(root, name[OverridePrefix.Length..].Split(["__", ":"], StringSplitOptions.RemoveEmptyEntries), value);
         }
 
         var extensions = Section(root, "extensions");
-        var timeout = Text(root, "functionTimeout");
-        return new HostJson(
-            QueuesSettings.Read(Section(extensions, "queues")),
-            Text(Section(extensions, "http"), "routePrefix") ?? "api",
-            timeout is null ? DefaultFunctionTimeout
-            : timeout.Trim() == "-1" ? null
-            : TimeSpan.Parse(timeout, CultureInfo.InvariantCulture));
+        try
+        {
+            return new HostJson(
+                QueuesSettings.Read(Section(extensions, "queues")),
+                Text(Section(extensions, "http"), "routePrefix") ?? "api",
+                FunctionTimeoutOf(Text(root, "functionTimeout")));
+        }
+        catch (FormatException exception)
+        {
+            throw new InvalidOperationException($"{path}: {exception.Message}", exception);
+        }
+    }
+
+    /// <summary>A time span a setting gives as text (<c>hh:mm:ss</c>, <c>d.hh:mm:ss</c>), or a <see cref="FormatException"/> naming it.</summary>
+    internal static TimeSpan TimeOf(string key, string text) =>
+        TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var time)
+            ? time
+            : throw new FormatException($"{key} is «{text}», not a time span like 00:05:00.");
+
+    private static TimeSpan? FunctionTimeoutOf(string? text)
+    {
+        if (text is null)
+        {
+            return DefaultFunctionTimeout;
+        }
+
+        if (text.Trim() == "-1")
+        {
+            return null;
+        }
+
+        var timeout = TimeOf("functionTimeout", text);
+        if (timeout < MinFunctionTimeout)
+        {
+            throw new FormatException($"functionTimeout is {timeout}; the Functions host takes at least {MinFunctionTimeout}, or -1 for no limit.");
+        }
+
+        return timeout > LongestTimedTimeout ? null : timeout;
     }
 
     /// <summary>A property's value as text (a string, or a number or boolean as written), matched ignoring case.</summary>

@@ -39,8 +39,12 @@ internal sealed class QueueTriggerListener(
     /// <summary>The shortest wait between polls of an empty queue, as the Functions host's.</summary>
     private static readonly TimeSpan MinPollingInterval = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>How long a received message stays invisible while it is processed.</summary>
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// How long a received message stays invisible while it is processed, renewed every half of it until the invocation
+    /// ends, as the Functions host's queue listener does (10 minutes, renewed every 5), so an invocation longer than the
+    /// lease (up to <c>functionTimeout</c>) is not delivered a second time while it runs.
+    /// </summary>
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
 
     private readonly BindingDescriptor _trigger = function.QueueTrigger
         ?? throw new ArgumentException($"Function '{function.Name}' has no queue trigger.", nameof(function));
@@ -112,7 +116,15 @@ internal sealed class QueueTriggerListener(
                 return;
             }
 
-            var result = await InvokeAsync(message);
+            InvocationResult result;
+            using (var renewal = new CancellationTokenSource())
+            {
+                var renewing = KeepInvisibleAsync(queue, message, renewal.Token);
+                result = await InvokeAsync(message);
+                await renewal.CancelAsync();
+                message = message.Update(await renewing);
+            }
+
             if (result.Succeeded)
             {
                 await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
@@ -135,6 +147,33 @@ internal sealed class QueueTriggerListener(
         {
             // The message stays on the queue and becomes visible again when its lease ends.
             logger.LogError(exception, "Function {Function}: storage failed while settling message {MessageId}", function.Name, message.MessageId);
+        }
+    }
+
+    /// <summary>
+    /// Renews the message's invisibility every half <see cref="Lease"/> until <paramref name="stop"/>; returns the last
+    /// receipt (each renewal gives the message a new pop receipt, which settling it then needs), or the one it was
+    /// received with. A renewal that fails is logged and ends the renewing: the message may then be delivered again.
+    /// </summary>
+    private async Task<UpdateReceipt> KeepInvisibleAsync(QueueClient queue, QueueMessage message, CancellationToken stop)
+    {
+        var receipt = QueuesModelFactory.UpdateReceipt(message.PopReceipt, message.NextVisibleOn ?? time.GetUtcNow());
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(Lease / 2, time, stop);
+                receipt = (await queue.UpdateMessageAsync(message.MessageId, receipt.PopReceipt, visibilityTimeout: Lease, cancellationToken: stop)).Value;
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            return receipt;
+        }
+        catch (RequestFailedException exception)
+        {
+            logger.LogWarning(exception, "Function {Function}: message {MessageId} could not be kept invisible; it may be delivered again", function.Name, message.MessageId);
+            return receipt;
         }
     }
 

@@ -24,6 +24,7 @@ internal sealed class WorkerChannel(string workerId, RpcLogForwarder logs, ILogg
     private readonly ConcurrentDictionary<string, PendingInvocation> _invocations = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<string> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _failedOnClose;
 
     public string WorkerId { get; } = workerId;
 
@@ -35,6 +36,9 @@ internal sealed class WorkerChannel(string workerId, RpcLogForwarder logs, ILogg
 
     /// <summary>Invocations sent and not answered yet.</summary>
     public int PendingInvocations => _invocations.Count;
+
+    /// <summary>How many invocations in flight <see cref="Close"/> failed.</summary>
+    public int FailedOnClose => Volatile.Read(ref _failedOnClose);
 
     /// <summary>Runs the stream until either side ends it; the gRPC call lasts as long.</summary>
     public async Task RunAsync(IAsyncStreamReader<StreamingMessage> reader, IServerStreamWriter<StreamingMessage> writer, CancellationToken cancellationToken)
@@ -142,9 +146,9 @@ internal sealed class WorkerChannel(string workerId, RpcLogForwarder logs, ILogg
 
         foreach (var id in _invocations.Keys)
         {
-            if (_invocations.TryRemove(id, out var invocation))
+            if (_invocations.TryRemove(id, out var invocation) && invocation.Result.TrySetResult(InvocationResult.Unavailable(reason)))
             {
-                invocation.Result.TrySetResult(InvocationResult.Unavailable(reason));
+                Interlocked.Increment(ref _failedOnClose);
             }
         }
     }

@@ -238,11 +238,10 @@ public sealed class WorkerSupervisor : IAsyncDisposable
                 _current = null;
             }
 
-            var pending = launch.Channel.PendingInvocations;
             await StopAsync(launch, $"the worker stopped: {reason}", graceful: false);
             _logger.LogError(
                 "The worker (process {ProcessId}) stopped: {Reason}; {Pending} invocations in flight failed. Its last error output: {ErrorTail}",
-                launch.Process.Id, reason, pending, launch.Process.ErrorTail);
+                launch.Process.Id, reason, launch.Channel.FailedOnClose, launch.Process.ErrorTail);
             backoff = _time.GetElapsedTime(launch.StartedAt) >= HealthyUptime ? InitialBackoff : backoff;
             while (true)
             {
@@ -268,8 +267,8 @@ public sealed class WorkerSupervisor : IAsyncDisposable
                 }
                 catch (Exception exception) when (exception is InvalidOperationException or TimeoutException or WorkerUnavailableException)
                 {
-                    _logger.LogError(exception, "The worker could not be started again; next try in {Backoff}", backoff);
                     backoff = Double(backoff);
+                    _logger.LogError(exception, "The worker could not be started again; next try in {Backoff}", backoff);
                 }
             }
         }
