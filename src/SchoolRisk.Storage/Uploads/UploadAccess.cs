@@ -46,9 +46,20 @@ public sealed class UploadAccess(StorageAccount account, TimeProvider time)
         return new UploadGrant(new Uri($"{folder}/{scope.Directory}?{sas}"), scope.ExpiresOn, permissions);
     }
 
+    /// <summary>
+    /// The key of the emulator's default account <c>devstoreaccount1</c>, which <c>UseDevelopmentStorage=true</c> means;
+    /// published by Microsoft ("Use the Azurite emulator for local Azure Storage development", "HTTP connection strings").
+    /// </summary>
+    private const string DevelopmentStorageKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
     private static string AccountKeyOf(string connectionString)
     {
         var parts = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (parts.TryGetValue("UseDevelopmentStorage", out var development) && string.Equals(development as string, "true", StringComparison.OrdinalIgnoreCase))
+        {
+            return DevelopmentStorageKey;
+        }
+
         return parts.TryGetValue("AccountKey", out var key) && key is string { Length: > 0 } value
             ? value
             : throw new InvalidOperationException("The storage connection string has no AccountKey to sign an upload SAS with; connect with --account-name and a Microsoft Entra identity instead.");

@@ -28,11 +28,31 @@ public sealed class UploadAccessTests(AzuriteFixture azurite) : IClassFixture<Az
     [Fact]
     public async Task Grant_WithoutAnAccountKey_SaysHowToConnectInstead()
     {
-        var account = new StorageAccount(new StorageOptions { ConnectionString = "UseDevelopmentStorage=true" });
+        var account = new StorageAccount(new StorageOptions
+        {
+            ConnectionString = "BlobEndpoint=https://example.blob.core.windows.net/;QueueEndpoint=https://example.queue.core.windows.net/;" +
+                "TableEndpoint=https://example.table.core.windows.net/;SharedAccessSignature=sv=2024-08-04&ss=b&srt=co&sp=r&sig=abc",
+        });
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
             new UploadAccess(account, TimeProvider.System).GrantAsync(Period.Parse("2023-2024"), "gatchinsky", TimeSpan.FromDays(1), cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Contains("--account-name", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// <c>UseDevelopmentStorage=true</c>, the CLI's default connection, names the emulator's published account and key:
+    /// the grant is signed with it (the fresh-eyes pass of 2026-11-30 found <c>uploads grant</c> ending in a stack trace).
+    /// </summary>
+    [Fact]
+    public async Task Grant_OnTheEmulatorsDefaultAccount_IsSignedWithItsPublishedKey()
+    {
+        var account = new StorageAccount(new StorageOptions { ConnectionString = "UseDevelopmentStorage=true" });
+
+        var grant = await new UploadAccess(account, TimeProvider.System)
+            .GrantAsync(Period.Parse("2023-2024"), "gatchinsky", TimeSpan.FromDays(1), cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal("/devstoreaccount1/uploads/2023-2024/gatchinsky", grant.FolderUrl.AbsolutePath);
+        Assert.False(string.IsNullOrEmpty(HttpUtility.ParseQueryString(grant.FolderUrl.Query)["sig"]));
     }
 }
