@@ -77,7 +77,7 @@ public sealed class UploadProcessor(
             return Processed.Skipped($"Blob {blobName} no longer exists: nothing to process.");
         }
 
-        var uploadId = UploadId.For(blobName, blob.ETag);
+        var uploadId = UploadId.For(blobName, blob.ETag).ToString();
         if (!UploadPath.TryParse(blobName, out var path, out var pathError))
         {
             await statuses.UpsertAsync(

@@ -36,7 +36,7 @@ public sealed record UploadPath(Period Period, string MunicipalityId, string Fil
             return false;
         }
 
-        if (!IsMunicipalityId(parts[1]))
+        if (!Municipalities.MunicipalityId.TryParse(parts[1], out _))
         {
             error = $"Файл «{blobName}»: «{parts[1]}» не является кодом муниципалитета (латинские строчные буквы, цифры и дефис).";
             return false;
@@ -48,12 +48,4 @@ public sealed record UploadPath(Period Period, string MunicipalityId, string Fil
         error = null;
         return true;
     }
-
-    /// <summary>
-    /// Whether <paramref name="text"/> is a municipality's id as uploads, the registry and the recipients directory
-    /// write it: 1 to 63 Latin lower-case letters, digits and hyphens (<c>gatchinsky</c>), safe as a folder, a Table
-    /// storage key and part of a URL.
-    /// </summary>
-    public static bool IsMunicipalityId(string text) =>
-        text is { Length: > 0 and <= 63 } && text.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-');
 }

@@ -75,35 +75,6 @@ public sealed class SchoolRegistryTests
         Assert.EndsWith("исправить реестр может комитет, после этого загрузите файл снова.", skipped.Message, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData("gatchinsky-001/1", "«/»")]
-    [InlineData("gatchinsky\\001", "«\\»")]
-    [InlineData("gatchinsky#1", "«#»")]
-    [InlineData("gatchinsky?1", "«?»")]
-    [InlineData("gatchinsky\t1", "U+0009")]
-    [InlineData("gatchinsky\u007F1", "U+007F")]
-    [InlineData("gatchinsky\u00851", "U+0085")]
-    [InlineData("gatchinsky 1", "«пробел»")]
-    [InlineData("gatchinsky%2F1", "«%»")]
-    [InlineData("gatchinsky'1", "«'»")]
-    [InlineData("гатчина-001", "«г»")]
-    [InlineData(".gatchinsky", "начинается со знака «.»")]
-    [InlineData("-gatchinsky", "начинается со знака «-»")]
-    public void IdProblem_RefusesWhatATableKeyOrAUrlCannotSafelyHold(string id, string expected) =>
-        Assert.Contains(expected, SchoolRegistry.IdProblem(id), StringComparison.Ordinal);
-
-    [Theory]
-    [InlineData("gatchinsky-001")]
-    [InlineData("47_0501.2-A")]
-    public void IdProblem_AcceptsTheDocumentedForm(string id) => Assert.Null(SchoolRegistry.IdProblem(id));
-
-    [Fact]
-    public void IdProblem_AcceptsSixtyFourCharacters_RefusesMore()
-    {
-        Assert.Null(SchoolRegistry.IdProblem(new string('g', 64)));
-        Assert.StartsWith("код школы длиннее 64 знаков (65)", SchoolRegistry.IdProblem(new string('g', 65)), StringComparison.Ordinal);
-    }
-
     [Fact]
     public async Task ConflictingDuplicate_TheFirstRowIsKept_TheOtherIsRefusedNamingBothRows()
     {

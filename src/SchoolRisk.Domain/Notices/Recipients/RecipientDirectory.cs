@@ -1,4 +1,5 @@
 using MimeKit;
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Registry;
 using SchoolRisk.Domain.Uploads;
 using SchoolRisk.Domain.Uploads.Tables;
@@ -114,7 +115,7 @@ public sealed class RecipientDirectory : ICommitteeFile
         }
 
         var id = cells[0].ToLowerInvariant();
-        if (id != Committee && !UploadPath.IsMunicipalityId(id))
+        if (id != Committee && !MunicipalityId.TryParse(id, out _))
         {
             Refuse(0, cells[0].Length == 0
                 ? "не указан адресат (код муниципалитета или committee)."
