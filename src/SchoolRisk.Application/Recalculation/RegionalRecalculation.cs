@@ -124,7 +124,7 @@ public sealed class RegionalRecalculation(
             $"{failures.Count} rule failures (left not evaluated).";
         await held.CompletedAsync(startedAt, cancellationToken);
         logger.LogInformation("{Outcome}", outcome);
-        return new RecalculationOutcome(period, outcome, [.. queued.OrderBy(message => message.MunicipalityId, StringComparer.Ordinal)], startedAt);
+        return new RecalculationOutcome(period, outcome, [.. queued.OrderBy(message => message.MunicipalityId)], startedAt);
     }
 
     private async Task QueueAsync(MunicipalityNotice notice, ConcurrentBag<NoticeMessage> queued, CancellationToken cancellationToken)

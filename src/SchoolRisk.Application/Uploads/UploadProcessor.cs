@@ -65,7 +65,7 @@ public sealed class UploadProcessor(
     {
         var processed = await ProcessBlobAsync(blobName, new QueueAttempt(dequeueCount, limits.MaxAttempts), cancellationToken);
         var notice = processed.Notice is { } written ? NoticeMessage.Of(written, await notices.WriteAsync(written, cancellationToken)) : null;
-        var recalculation = processed.Recalculate is { } period ? new RecalculationRequest(period.ToString(), RequestedAt: time.GetUtcNow()) : null;
+        var recalculation = processed.Recalculate is { } period ? new RecalculationRequest(period, RequestedAt: time.GetUtcNow()) : null;
         return new IngestOutcome(processed.Message, notice, recalculation);
     }
 

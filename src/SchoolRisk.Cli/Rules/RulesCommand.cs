@@ -281,7 +281,7 @@ public static class RulesCommand
                 if (change.ReevaluatePeriod is { } period)
                 {
                     await account.Queues.GetQueueClient(QueueNames.PeriodRecalculations).SendMessageAsync(
-                        MessageJson.Serialize(new RecalculationRequest(period, activation.ActiveVersion, TimeProvider.System.GetUtcNow())), cancellationToken);
+                        MessageJson.Serialize(new RecalculationRequest(Period.Parse(period), RuleSetVersion.Parse(activation.ActiveVersion), TimeProvider.System.GetUtcNow())), cancellationToken);
                     AnsiConsole.MarkupLine($"Пересчёт периода {period} поставлен в очередь.");
                 }
 

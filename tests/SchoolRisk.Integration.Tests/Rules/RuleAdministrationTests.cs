@@ -100,7 +100,7 @@ public sealed class RuleAdministrationTests(DeploymentFixture fixture) : IClassF
             .CompareAsync(Period, candidate, TestContext.Current.CancellationToken);
         await Workflow.ActivateAsync(await TestRules.EgeHighFromAsync(6), new RuleChange("test", "ЕГЭ: высокий риск от 6%", "cli"), TestContext.Current.CancellationToken);
         await new QueueClient(fixture.Deployment.ConnectionString, QueueNames.PeriodRecalculations).SendMessageAsync(
-            MessageJson.Serialize(new RecalculationRequest(Period.ToString(), candidate.Version, TimeProvider.System.GetUtcNow())), TestContext.Current.CancellationToken);
+            MessageJson.Serialize(new RecalculationRequest(Period, RuleSetVersion.Parse(candidate.Version), TimeProvider.System.GetUtcNow())), TestContext.Current.CancellationToken);
         var after = await Poll.UntilAsync(() => ResultsAsync(), results => results.All(r => r.RuleSetVersion == candidate.Version), "the recalculation with the candidate");
         var changed = stored.Join(after, s => s.SchoolId, a => a.SchoolId, (s, a) => (s.MunicipalityId, s.SchoolId, Before: s.OverallZone, After: a.OverallZone))
             .Where(pair => pair.Before != pair.After).ToList();
