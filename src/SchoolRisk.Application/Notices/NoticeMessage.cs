@@ -16,6 +16,6 @@ public sealed record NoticeMessage(string NoticeId, MunicipalityId MunicipalityI
     public static NoticeMessage Of(MunicipalityNotice notice, string noticeBlob)
     {
         ArgumentNullException.ThrowIfNull(notice);
-        return new NoticeMessage(notice.NoticeId, MunicipalityId.Parse(notice.MunicipalityId), notice.Period, noticeBlob);
+        return new NoticeMessage(notice.NoticeId, notice.MunicipalityId, notice.Period, noticeBlob);
     }
 }

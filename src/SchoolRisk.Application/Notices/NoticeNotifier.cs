@@ -39,7 +39,7 @@ public sealed class NoticeNotifier(
             ["NoticeId"] = notice.NoticeId,
             ["NoticeKind"] = notice.Kind.ToString(),
             ["UploadId"] = notice.UploadId,
-            ["MunicipalityId"] = notice.MunicipalityId,
+            ["MunicipalityId"] = notice.MunicipalityId.ToString(),
             ["Period"] = notice.Period.ToString(),
             ["RuleSetVersion"] = notice.RuleSetVersion,
         });

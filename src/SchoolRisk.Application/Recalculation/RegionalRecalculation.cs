@@ -91,7 +91,7 @@ public sealed class RegionalRecalculation(
                 ruleSet.Version, period.ToString(), string.Join(" | ", RuleFailures.ForAdministrator(failures, $"данных за {period}", new Dictionary<string, string>())));
         }
 
-        var skipped = new ConcurrentBag<string>();
+        var skipped = new ConcurrentBag<MunicipalityId>();
         var queued = new ConcurrentBag<NoticeMessage>();
         var written = 0;
         var options = new ParallelOptions { MaxDegreeOfParallelism = MunicipalitiesAtOnce, CancellationToken = cancellationToken };
@@ -120,7 +120,7 @@ public sealed class RegionalRecalculation(
         await Task.WhenAll(snapshot, writing);
 
         var outcome = $"Period {period} recalculated by rule set {ruleSet.Version}: {evaluated.Count} schools, " +
-            $"{written} municipalities rewritten, {skipped.Count} changed meanwhile ({string.Join(", ", skipped.Order(StringComparer.Ordinal))}), {queued.Count} rules-changed notices, " +
+            $"{written} municipalities rewritten, {skipped.Count} changed meanwhile ({string.Join(", ", skipped.Order())}), {queued.Count} rules-changed notices, " +
             $"{failures.Count} rule failures (left not evaluated).";
         await held.CompletedAsync(startedAt, cancellationToken);
         logger.LogInformation("{Outcome}", outcome);
@@ -132,6 +132,6 @@ public sealed class RegionalRecalculation(
         queued.Add(NoticeMessage.Of(notice, await notices.WriteAsync(notice, cancellationToken)));
         logger.LogInformation(
             "Rules-changed notice {NoticeId} for {MunicipalityId} (data of upload {UploadId}): rule set {RuleSetVersion} moved {Moved} schools",
-            notice.NoticeId, notice.MunicipalityId, notice.UploadId, notice.RuleSetVersion, notice.ZoneChanges.Count);
+            notice.NoticeId, notice.MunicipalityId.ToString(), notice.UploadId, notice.RuleSetVersion, notice.ZoneChanges.Count);
     }
 }

@@ -91,7 +91,7 @@ public sealed class UploadProcessor(
         using var scope = logger.BeginScope(new Dictionary<string, object>
         {
             ["UploadId"] = uploadId,
-            ["MunicipalityId"] = path.MunicipalityId,
+            ["MunicipalityId"] = path.MunicipalityId.ToString(),
             ["Period"] = path.Period.ToString(),
             ["RuleSetVersion"] = ruleSet.Version,
         });

@@ -1,7 +1,6 @@
 using SchoolRisk.Application.Digest;
 using SchoolRisk.Application.Messaging;
 using SchoolRisk.Application.Notices;
-using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Notices;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Storage;
@@ -33,7 +32,7 @@ public sealed class FailedNoticeReplay(StorageAccount account, TimeProvider time
                 continue;
             }
 
-            var message = new NoticeMessage(notice.NoticeId, MunicipalityId.Parse(notice.MunicipalityId), notice.Period, NoticeStore.BlobName(notice.Period, notice.MunicipalityId, notice.NoticeId));
+            var message = new NoticeMessage(notice.NoticeId, notice.MunicipalityId, notice.Period, NoticeStore.BlobName(notice.Period, notice.MunicipalityId, notice.NoticeId));
             await queue.SendMessageAsync(MessageJson.Serialize(message), cancellationToken);
             queued++;
         }

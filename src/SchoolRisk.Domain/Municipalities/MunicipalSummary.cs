@@ -13,7 +13,7 @@ namespace SchoolRisk.Domain.Municipalities;
 /// <see cref="RubricZone"/> (the worst band of its own rubrics: a rubric in its low band is <c>high</c>).
 /// </summary>
 public sealed record MunicipalSummary(
-    string MunicipalityId,
+    MunicipalityId MunicipalityId,
     Period Period,
     string UploadId,
     int Schools,
@@ -37,7 +37,7 @@ public sealed record MunicipalSummary(
     public MunicipalSummary KeepingRubricsOf(MunicipalSummary? stored) => this with { RubricZone = stored?.RubricZone ?? Zone.None };
 
     /// <summary>A municipality with no school evaluated yet: the start of one whose rubrics arrive first.</summary>
-    public static MunicipalSummary Empty(Period period, string municipalityId) =>
+    public static MunicipalSummary Empty(Period period, MunicipalityId municipalityId) =>
         new(municipalityId, period, string.Empty, 0, null, null, null, null, null, 0, 0, 0, Zone.None);
 
     public static MunicipalSummary Of(EvaluatedUpload upload)

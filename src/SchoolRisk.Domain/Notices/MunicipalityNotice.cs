@@ -1,4 +1,5 @@
 using SchoolRisk.Domain.Evaluation;
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Registry;
 using SchoolRisk.Domain.Rubrics;
@@ -14,7 +15,7 @@ namespace SchoolRisk.Domain.Notices;
 /// </summary>
 public sealed record MunicipalityNotice(
     string NoticeId,
-    string MunicipalityId,
+    MunicipalityId MunicipalityId,
     Period Period,
     string UploadId,
     string BlobName,
@@ -118,7 +119,7 @@ public sealed record MunicipalityNotice(
     /// same recalculation, or the next one under the same activation, is the same notice.
     /// </summary>
     public static MunicipalityNotice? RulesChanged(
-        Period period, string municipalityId, string uploadId, string ruleSetVersion, DateTimeOffset activatedAt, IReadOnlyList<SchoolZoneChange> changes)
+        Period period, MunicipalityId municipalityId, string uploadId, string ruleSetVersion, DateTimeOffset activatedAt, IReadOnlyList<SchoolZoneChange> changes)
     {
         ArgumentNullException.ThrowIfNull(changes);
         return changes.Count == 0
@@ -148,7 +149,7 @@ public sealed record MunicipalityNotice(
         var check = report.Check;
         return new MunicipalityNotice(
             $"registry_{report.Kind.ToString().ToLowerInvariant()}_{report.VersionId}",
-            Recipients.RecipientDirectory.Committee,
+            Recipients.RecipientDirectory.CommitteeId,
             Period.Of(report.SavedAt),
             report.VersionId,
             report.FileName,

@@ -59,18 +59,18 @@ public sealed class SchoolRegistry : ICommitteeFile
     private SchoolRegistry(IReadOnlyCollection<RegisteredSchool> schools, FileCheck? check)
     {
         _schools = schools.ToDictionary(school => school.Id, StringComparer.OrdinalIgnoreCase);
-        MunicipalityIds = [.. _schools.Values.Select(school => school.MunicipalityId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        MunicipalityIds = [.. _schools.Values.Select(school => school.MunicipalityId).Distinct().Order()];
         Check = check ?? FileCheck.AllValid(Title, _schools.Count);
     }
 
     /// <summary>The municipalities the schools belong to, in ordinal order.</summary>
-    public IReadOnlyList<string> MunicipalityIds { get; }
+    public IReadOnlyList<MunicipalityId> MunicipalityIds { get; }
 
     public FileCheck Check { get; }
 
     public RegisteredSchool? Find(string schoolId) => _schools.GetValueOrDefault(schoolId);
 
-    public IEnumerable<RegisteredSchool> InMunicipality(string municipalityId) =>
+    public IEnumerable<RegisteredSchool> InMunicipality(MunicipalityId municipalityId) =>
         _schools.Values.Where(school => school.MunicipalityId == municipalityId).OrderBy(school => school.Id, StringComparer.Ordinal);
 
     /// <summary>
@@ -127,8 +127,7 @@ public sealed class SchoolRegistry : ICommitteeFile
             Refuse(0, idProblem + " Исправьте код в реестре и в файлах муниципалитета.");
         }
 
-        var municipality = cells[2].ToLowerInvariant();
-        if (!MunicipalityId.TryParse(municipality, out _))
+        if (!MunicipalityId.TryParse(cells[2].ToLowerInvariant(), out var municipality))
         {
             Refuse(2, cells[2].Length == 0
                 ? "не указан код муниципалитета."

@@ -1,3 +1,4 @@
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
 
 namespace SchoolRisk.Domain.Uploads;
@@ -10,7 +11,7 @@ public sealed record UploadReport(
     string UploadId,
     string BlobName,
     Period Period,
-    string MunicipalityId,
+    MunicipalityId MunicipalityId,
     UploadOutcome Outcome,
     string? RejectionReason,
     int DataRows,

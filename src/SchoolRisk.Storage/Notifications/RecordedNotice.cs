@@ -1,3 +1,4 @@
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Notices;
 using SchoolRisk.Domain.Periods;
 
@@ -6,7 +7,7 @@ namespace SchoolRisk.Storage.Notifications;
 /// <summary>A notice as recorded in the notifications table, with how its delivery ended (<see cref="Status"/>, <see cref="Reason"/>).</summary>
 public sealed record RecordedNotice(
     string NoticeId,
-    string MunicipalityId,
+    MunicipalityId MunicipalityId,
     string UploadId,
     NoticeKind Kind,
     string? RuleSetVersion,

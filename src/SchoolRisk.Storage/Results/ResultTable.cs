@@ -4,6 +4,7 @@ using SchoolRisk.Domain.Assessment;
 using SchoolRisk.Domain.Classification;
 using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Indicators;
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Zones;
@@ -89,21 +90,21 @@ public sealed class ResultTable(StorageAccount account, TimeProvider time)
     /// Deletes the municipality's results for the period that an upload other than <paramref name="uploadId"/> wrote:
     /// after a corrected upload, only its schools are current.
     /// </summary>
-    public Task DeleteOthersThanAsync(Period period, string municipalityId, string uploadId, CancellationToken cancellationToken = default) =>
+    public Task DeleteOthersThanAsync(Period period, MunicipalityId municipalityId, string uploadId, CancellationToken cancellationToken = default) =>
         _table.DeleteOthersThanAsync(PartitionKeys.For(period, municipalityId), uploadId, cancellationToken);
 
     /// <summary>
     /// Whether each school had low results in a period, for one municipality or (<c>null</c>) the whole region: the
     /// «before» of stably low results. A school absent from the period is absent from the answer.
     /// </summary>
-    public Task<IReadOnlyDictionary<string, bool>> LowResultsAsync(Period period, string? municipalityId, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyDictionary<string, bool>> LowResultsAsync(Period period, MunicipalityId? municipalityId, CancellationToken cancellationToken = default) =>
         ColumnAsync(period, municipalityId, "LowResults", entity => entity.GetBoolean("LowResults") ?? false, cancellationToken);
 
     /// <summary>
     /// Each school's overall zone in a period, for one municipality or (<c>null</c>) the whole region: the «before» of
     /// notices and analytical notes. A school absent from the period is absent from the answer.
     /// </summary>
-    public Task<IReadOnlyDictionary<string, Zone>> ZonesAsync(Period period, string? municipalityId, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyDictionary<string, Zone>> ZonesAsync(Period period, MunicipalityId? municipalityId, CancellationToken cancellationToken = default) =>
         ColumnAsync(period, municipalityId, "OverallZone", entity => ZoneOf(entity.GetString("OverallZone")), cancellationToken);
 
     /// <summary>
@@ -112,14 +113,14 @@ public sealed class ResultTable(StorageAccount account, TimeProvider time)
     /// is read as several ranges of partitions at once, split over <paramref name="municipalityIds"/> (the registry's),
     /// which Table storage serves side by side; a municipality not among the ids is read all the same.
     /// </summary>
-    public async Task<IReadOnlyList<StoredInput>> ReadInputsAsync(Period period, IReadOnlyList<string> municipalityIds, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<StoredInput>> ReadInputsAsync(Period period, IReadOnlyList<MunicipalityId> municipalityIds, CancellationToken cancellationToken = default)
     {
         var ranges = await Task.WhenAll(PartitionKeys.PeriodRangeFilters(period, municipalityIds, RangesAtOnce)
             .Select(filter => _table.QueryAsync<TableEntity>(filter, select: InputColumns, cancellationToken: cancellationToken).Select(InputOf).ToListAsync(cancellationToken).AsTask()));
         return [.. ranges.SelectMany(range => range)];
     }
 
-    public IAsyncEnumerable<StoredResult> ListAsync(Period period, string municipalityId, CancellationToken cancellationToken = default) =>
+    public IAsyncEnumerable<StoredResult> ListAsync(Period period, MunicipalityId municipalityId, CancellationToken cancellationToken = default) =>
         QueryAsync($"PartitionKey eq '{PartitionKeys.For(period, municipalityId)}'", cancellationToken);
 
     /// <summary>One school's results in every period it was evaluated, oldest first (a scan filtered by row key: fine for a region; a national history would want its own index).</summary>
@@ -144,7 +145,7 @@ public sealed class ResultTable(StorageAccount account, TimeProvider time)
         var entity = new TableEntity(partition, school.School.SchoolId)
         {
             ["Period"] = upload.Path.Period.ToString(),
-            ["MunicipalityId"] = upload.Path.MunicipalityId,
+            ["MunicipalityId"] = upload.Path.MunicipalityId.ToString(),
             ["SchoolName"] = TableText.Cut(school.School.SchoolName),
             ["OverallZone"] = school.OverallZone.ToKey(),
             ["UploadId"] = upload.UploadId,
@@ -199,7 +200,7 @@ public sealed class ResultTable(StorageAccount account, TimeProvider time)
                 ZoneOf(entity.GetString(indicator.PropertyName + ZoneSuffix))));
         return new StoredResult(
             Period.Parse(entity.GetString("Period")),
-            entity.GetString("MunicipalityId"),
+            MunicipalityId.Parse(entity.GetString("MunicipalityId")),
             entity.RowKey,
             entity.GetString("SchoolName"),
             ZoneOf(entity.GetString("OverallZone")),
@@ -228,15 +229,15 @@ public sealed class ResultTable(StorageAccount account, TimeProvider time)
     }
 
     private async Task<IReadOnlyDictionary<string, T>> ColumnAsync<T>(
-        Period period, string? municipalityId, string column, Func<TableEntity, T> read, CancellationToken cancellationToken) =>
+        Period period, MunicipalityId? municipalityId, string column, Func<TableEntity, T> read, CancellationToken cancellationToken) =>
         await _table.QueryAsync<TableEntity>(
-                municipalityId is null ? PartitionKeys.PeriodFilter(period) : $"PartitionKey eq '{PartitionKeys.For(period, municipalityId)}'",
+                municipalityId is { } municipality ? $"PartitionKey eq '{PartitionKeys.For(period, municipality)}'" : PartitionKeys.PeriodFilter(period),
                 select: ["RowKey", column],
                 cancellationToken: cancellationToken)
             .ToDictionaryAsync(entity => entity.RowKey, read, StringComparer.Ordinal, cancellationToken);
 
     private static StoredInput InputOf(TableEntity entity) => new(
-        entity.GetString("MunicipalityId"),
+        MunicipalityId.Parse(entity.GetString("MunicipalityId")),
         entity.RowKey,
         entity.GetString("SchoolName"),
         ZoneOf(entity.GetString("OverallZone")),

@@ -1,3 +1,4 @@
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Zones;
 
@@ -12,7 +13,7 @@ namespace SchoolRisk.Storage.Results;
 /// rewrote it started. <see cref="RuleSetVersionBeforeRules"/> is the version <see cref="ZoneBeforeRules"/> was decided by.
 /// </summary>
 public sealed record StoredInput(
-    string MunicipalityId,
+    MunicipalityId MunicipalityId,
     string SchoolId,
     string SchoolName,
     Zone OverallZone,

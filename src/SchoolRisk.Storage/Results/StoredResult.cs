@@ -1,6 +1,7 @@
 using SchoolRisk.Domain.Assessment;
 using SchoolRisk.Domain.Classification;
 using SchoolRisk.Domain.Indicators;
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Zones;
@@ -10,7 +11,7 @@ namespace SchoolRisk.Storage.Results;
 /// <summary>One school's stored result for a period: every indicator's value and zone, and the overall zone.</summary>
 public sealed record StoredResult(
     Period Period,
-    string MunicipalityId,
+    MunicipalityId MunicipalityId,
     string SchoolId,
     string SchoolName,
     Zone OverallZone,

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using Azure.Data.Tables;
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Rubrics;
 using SchoolRisk.Domain.Uploads;
@@ -31,7 +32,7 @@ public sealed class RubricTable(StorageAccount account, TimeProvider time)
                 chunk.Select(result => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(partition, RowKey(result.RubricId, result.Subject))
                 {
                     ["Period"] = path.Period.ToString(),
-                    ["MunicipalityId"] = path.MunicipalityId,
+                    ["MunicipalityId"] = path.MunicipalityId.ToString(),
                     ["RubricId"] = result.RubricId,
                     ["Level"] = result.Level.ToKey(),
                     ["Subject"] = TableText.Cut(result.Subject),
@@ -51,7 +52,7 @@ public sealed class RubricTable(StorageAccount account, TimeProvider time)
     }
 
     /// <summary>Deletes the municipality's rubric results that an earlier rubric upload wrote.</summary>
-    public Task DeleteOthersThanAsync(Period period, string municipalityId, string uploadId, CancellationToken cancellationToken = default) =>
+    public Task DeleteOthersThanAsync(Period period, MunicipalityId municipalityId, string uploadId, CancellationToken cancellationToken = default) =>
         _table.DeleteOthersThanAsync(PartitionKeys.For(period, municipalityId), uploadId, cancellationToken);
 
     /// <summary>Every rubric result of a period, region-wide.</summary>
@@ -61,7 +62,7 @@ public sealed class RubricTable(StorageAccount account, TimeProvider time)
         {
             yield return new StoredRubric(
                 period,
-                entity.GetString("MunicipalityId"),
+                MunicipalityId.Parse(entity.GetString("MunicipalityId")),
                 entity.GetString("RubricId"),
                 RubricLevels.TryParse(entity.GetString("Level"), out var level) ? level : RubricLevel.Municipality,
                 entity.GetString("Subject"),

@@ -1,3 +1,4 @@
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Rubrics;
 using SchoolRisk.Domain.Zones;
@@ -7,7 +8,7 @@ namespace SchoolRisk.Storage.Rubrics;
 /// <summary>A rubric result as stored: what it scored, the scores, the band and zone, and the upload and rule set behind them.</summary>
 public sealed record StoredRubric(
     Period Period,
-    string MunicipalityId,
+    MunicipalityId MunicipalityId,
     string RubricId,
     RubricLevel Level,
     string Subject,

@@ -1,3 +1,4 @@
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
 
 namespace SchoolRisk.Storage.Uploads;
@@ -7,7 +8,7 @@ public sealed record UploadRecord(
     string UploadId,
     string BlobName,
     Period? Period,
-    string? MunicipalityId,
+    MunicipalityId? MunicipalityId,
     UploadStatus Status,
     DateTimeOffset UpdatedAt)
 {

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Azure.Data.Tables;
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
 
 namespace SchoolRisk.Storage.Uploads;
@@ -22,7 +23,7 @@ public sealed class UploadStatusTable(StorageAccount account)
         {
             ["BlobName"] = record.BlobName,
             ["Period"] = record.Period?.ToString(),
-            ["MunicipalityId"] = record.MunicipalityId,
+            ["MunicipalityId"] = record.MunicipalityId?.ToString(),
             ["Status"] = record.Status.ToString(),
             ["UpdatedAt"] = record.UpdatedAt,
             ["BlobCreatedAt"] = record.BlobCreatedAt,
@@ -49,7 +50,7 @@ public sealed class UploadStatusTable(StorageAccount account)
         QueryAsync(PartitionKeys.PeriodFilter(period), cancellationToken);
 
     /// <summary>Every upload of one municipality for a period: its history.</summary>
-    public IAsyncEnumerable<UploadRecord> ListAsync(Period period, string municipalityId, CancellationToken cancellationToken = default) =>
+    public IAsyncEnumerable<UploadRecord> ListAsync(Period period, MunicipalityId municipalityId, CancellationToken cancellationToken = default) =>
         QueryAsync($"PartitionKey eq '{PartitionKeys.For(period, municipalityId)}'", cancellationToken);
 
     /// <summary>Uploads whose blob name was not a valid upload path.</summary>
@@ -64,7 +65,7 @@ public sealed class UploadStatusTable(StorageAccount account)
                 entity.RowKey,
                 entity.GetString("BlobName"),
                 entity.GetString("Period") is { } period ? Period.Parse(period) : null,
-                entity.GetString("MunicipalityId"),
+                entity.GetString("MunicipalityId") is { } municipality ? MunicipalityId.Parse(municipality) : null,
                 Enum.Parse<UploadStatus>(entity.GetString("Status")),
                 entity.GetDateTimeOffset("UpdatedAt") ?? entity.Timestamp ?? default)
             {

@@ -11,7 +11,7 @@ namespace SchoolRisk.Domain.Tests.Municipalities;
 
 public sealed class MunicipalSummaryTests
 {
-    private static readonly UploadPath Path = new(Period.Parse("2023-2024"), "luzhsky", "schools.csv");
+    private static readonly UploadPath Path = new(Period.Parse("2023-2024"), MunicipalityId.Parse("luzhsky"), "schools.csv");
 
     [Fact]
     public void Of_FourSchools_SharesAreAOverBTimes100_AndOneHighSchoolPutsTheMunicipalityInTheRiskZone()
@@ -47,7 +47,7 @@ public sealed class MunicipalSummaryTests
         var band = new RubricBand("b", "b", "b", rubric, 0, 22);
         var rubricZone = RubricResult.MunicipalZoneOf([new RubricResult("young_teachers", level, "luzhsky", "luzhsky", new RubricScores([5]), 22, band)]);
 
-        var summary = MunicipalSummary.Empty(Path.Period, "luzhsky") with { SchoolZone = schools, RubricZone = rubricZone };
+        var summary = MunicipalSummary.Empty(Path.Period, MunicipalityId.Parse("luzhsky")) with { SchoolZone = schools, RubricZone = rubricZone };
 
         Assert.Equal(expected, summary.Zone);
     }

@@ -1,4 +1,5 @@
 using SchoolRisk.Domain.Evaluation;
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Notices.Notes;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Zones;
@@ -28,6 +29,6 @@ public sealed class AnalyticalNoteTests
         Assert.Contains("<td>ШНСУ — школа, работающая в неблагоприятных социальных условиях</td><td>—</td>", html, StringComparison.Ordinal);
         Assert.Contains("Вошли в зону риска: 1; вышли из неё: 1; перешли из среднего в высокий: 1.", html, StringComparison.Ordinal);
         Assert.Contains("<svg", html, StringComparison.Ordinal);
-        Assert.Equal("2023-2024/kirovsky/note.html", AnalyticalNote.BlobName(Period.Parse("2023-2024"), "kirovsky"));
+        Assert.Equal("2023-2024/kirovsky/note.html", AnalyticalNote.BlobName(Period.Parse("2023-2024"), MunicipalityId.Parse("kirovsky")));
     }
 }

@@ -1,6 +1,7 @@
 using SchoolRisk.Domain.Classification;
 using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Indicators;
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Notices;
 using SchoolRisk.Domain.Notices.Letters;
 using SchoolRisk.Domain.Periods;
@@ -12,7 +13,7 @@ namespace SchoolRisk.Domain.Tests.Notices;
 
 public sealed class MunicipalityNoticeTests
 {
-    private static readonly UploadPath Path = new(Period.Parse("2023-2024"), "gatchinsky", "schools.csv");
+    private static readonly UploadPath Path = new(Period.Parse("2023-2024"), MunicipalityId.Parse("gatchinsky"), "schools.csv");
 
     [Fact]
     public void RulesChanged_OnePerActivation_TheSameVersionActivatedAgainIsANewNotice_AndTheLetterSaysFromWhichVersion()
@@ -20,9 +21,9 @@ public sealed class MunicipalityNoticeTests
         var first = DateTimeOffset.Parse("2026-11-20T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
         SchoolZoneChange[] changes = [new("gatchinsky-001", "Школа № 1", Zone.None, Zone.High, []) { FromVersion = "aaaaaaaaaaaa" }];
 
-        var notice = MunicipalityNotice.RulesChanged(Path.Period, "gatchinsky", "u1", "bbbbbbbbbbbb", first, changes)!;
-        var retried = MunicipalityNotice.RulesChanged(Path.Period, "gatchinsky", "u1", "bbbbbbbbbbbb", first, changes)!;
-        var again = MunicipalityNotice.RulesChanged(Path.Period, "gatchinsky", "u1", "bbbbbbbbbbbb", first.AddDays(2), changes)!;
+        var notice = MunicipalityNotice.RulesChanged(Path.Period, MunicipalityId.Parse("gatchinsky"), "u1", "bbbbbbbbbbbb", first, changes)!;
+        var retried = MunicipalityNotice.RulesChanged(Path.Period, MunicipalityId.Parse("gatchinsky"), "u1", "bbbbbbbbbbbb", first, changes)!;
+        var again = MunicipalityNotice.RulesChanged(Path.Period, MunicipalityId.Parse("gatchinsky"), "u1", "bbbbbbbbbbbb", first.AddDays(2), changes)!;
         var letter = MunicipalityLetter.Compose(notice, "Гатчинский район", LetterLinks.None);
 
         Assert.Equal("2023-2024_gatchinsky_rules_bbbbbbbbbbbb_20261120100000000", notice.NoticeId);
@@ -30,7 +31,7 @@ public sealed class MunicipalityNoticeTests
         Assert.NotEqual(notice.NoticeId, again.NoticeId);
         Assert.Equal(["aaaaaaaaaaaa"], notice.VersionsBefore());
         Assert.Contains("комитет сменил правила оценки с версии aaaaaaaaaaaa на версию bbbbbbbbbbbb", letter.Text, StringComparison.Ordinal);
-        Assert.Null(MunicipalityNotice.RulesChanged(Path.Period, "gatchinsky", "u1", "bbbbbbbbbbbb", first, []));
+        Assert.Null(MunicipalityNotice.RulesChanged(Path.Period, MunicipalityId.Parse("gatchinsky"), "u1", "bbbbbbbbbbbb", first, []));
     }
 
     [Fact]
@@ -43,7 +44,7 @@ public sealed class MunicipalityNoticeTests
         Assert.NotNull(notice);
         Assert.Equal("2023-2024_u1_v1", notice.NoticeId);
         Assert.Equal(NoticeKind.Evaluated, notice.Kind);
-        Assert.Equal("gatchinsky", notice.MunicipalityId);
+        Assert.Equal("gatchinsky", notice.MunicipalityId.ToString());
         Assert.Equal(3, notice.SchoolCount);
         Assert.Equal(["gatchinsky-002", "gatchinsky-003"], notice.Schools.Select(s => s.SchoolId));
         Assert.Null(notice.Problems);

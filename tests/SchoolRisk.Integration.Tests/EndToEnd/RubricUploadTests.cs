@@ -53,7 +53,7 @@ public sealed class RubricUploadTests(DeploymentFixture fixture) : IClassFixture
     }
 
     private async Task<List<UploadRecord>> Uploads() =>
-        await new UploadStatusTable(fixture.Deployment.Storage).ListAsync(Period, Municipality, TestContext.Current.CancellationToken)
+        await new UploadStatusTable(fixture.Deployment.Storage).ListAsync(Period, MunicipalityId.Parse(Municipality), TestContext.Current.CancellationToken)
             .ToListAsync(TestContext.Current.CancellationToken);
 
     private async Task<UploadRecord?> RubricUpload() =>
@@ -61,13 +61,13 @@ public sealed class RubricUploadTests(DeploymentFixture fixture) : IClassFixture
 
     private async Task<List<StoredRubric>> Rubrics() =>
         await new RubricTable(fixture.Deployment.Storage, TimeProvider.System).ListAsync(Period, TestContext.Current.CancellationToken)
-            .Where(r => r.MunicipalityId == Municipality).ToListAsync(TestContext.Current.CancellationToken);
+            .Where(r => r.MunicipalityId.ToString() == Municipality).ToListAsync(TestContext.Current.CancellationToken);
 
     private async Task<MunicipalSummary> Summary() =>
         await new MunicipalityTable(fixture.Deployment.Storage, TimeProvider.System).ListAsync(Period, TestContext.Current.CancellationToken)
-            .SingleAsync(m => m.MunicipalityId == Municipality, TestContext.Current.CancellationToken);
+            .SingleAsync(m => m.MunicipalityId.ToString() == Municipality, TestContext.Current.CancellationToken);
 
     private async Task<List<RecordedNotice>> Notices() =>
         await new NotificationTable(fixture.Deployment.Storage, TimeProvider.System).ListAsync(Period, TestContext.Current.CancellationToken)
-            .Where(n => n.MunicipalityId == Municipality).ToListAsync(TestContext.Current.CancellationToken);
+            .Where(n => n.MunicipalityId.ToString() == Municipality).ToListAsync(TestContext.Current.CancellationToken);
 }

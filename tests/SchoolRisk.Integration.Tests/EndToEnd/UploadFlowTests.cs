@@ -3,6 +3,7 @@ using System.Text.Json;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using SchoolRisk.Application.Messaging;
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Notices;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Zones;
@@ -29,7 +30,7 @@ public sealed class UploadFlowTests(DeploymentFixture fixture) : IClassFixture<D
 
         await UploadAsync("2023-2024/gatchinsky/schools.csv", await File.ReadAllBytesAsync(file, TestContext.Current.CancellationToken));
         var results = await Poll.UntilAsync(
-            () => new ResultTable(storage, TimeProvider.System).ListAsync(Period, "gatchinsky", TestContext.Current.CancellationToken)
+            () => new ResultTable(storage, TimeProvider.System).ListAsync(Period, MunicipalityId.Parse("gatchinsky"), TestContext.Current.CancellationToken)
                 .ToListAsync(TestContext.Current.CancellationToken).AsTask(),
             rows => rows.Count == expectedSchools, $"{expectedSchools} results for gatchinsky");
         var notice = await Poll.UntilAsync(
@@ -51,7 +52,7 @@ public sealed class UploadFlowTests(DeploymentFixture fixture) : IClassFixture<D
         Assert.InRange(results.Count(r => r.Classification.LowResults), 1, 8);
         Assert.All(results.Where(r => r.Classification.LowResults), r => Assert.Equal(Zone.High, r.OverallZone));
         var municipal = Assert.Single(await new MunicipalityTable(storage, TimeProvider.System).ListAsync(Period, TestContext.Current.CancellationToken)
-            .Where(m => m.MunicipalityId == "gatchinsky").ToListAsync(TestContext.Current.CancellationToken));
+            .Where(m => m.MunicipalityId.ToString() == "gatchinsky").ToListAsync(TestContext.Current.CancellationToken));
         Assert.Equal((expectedSchools, upload.UploadId, upload.HighCount > 0 ? Zone.High : Zone.None), (municipal.Schools, municipal.UploadId, municipal.Zone));
         Assert.NotNull(municipal.SportsClubShare);
         var recorded = Assert.Single(notice);
@@ -213,16 +214,16 @@ public sealed class UploadFlowTests(DeploymentFixture fixture) : IClassFixture<D
     }
 
     private async Task<List<StoredResult>> Results(string municipality) =>
-        await new ResultTable(fixture.Deployment.Storage, TimeProvider.System).ListAsync(Period, municipality, TestContext.Current.CancellationToken)
+        await new ResultTable(fixture.Deployment.Storage, TimeProvider.System).ListAsync(Period, MunicipalityId.Parse(municipality), TestContext.Current.CancellationToken)
             .ToListAsync(TestContext.Current.CancellationToken);
 
     private async Task<List<RecordedNotice>> Notices(string municipality) =>
         (await new NotificationTable(fixture.Deployment.Storage, TimeProvider.System).ListAsync(Period, TestContext.Current.CancellationToken)
-            .ToListAsync(TestContext.Current.CancellationToken)).Where(n => n.MunicipalityId == municipality).ToList();
+            .ToListAsync(TestContext.Current.CancellationToken)).Where(n => n.MunicipalityId.ToString() == municipality).ToList();
 
     private async Task<List<UploadRecord>> Uploads(string municipality) =>
         (await new UploadStatusTable(fixture.Deployment.Storage).ListAsync(Period, TestContext.Current.CancellationToken)
-            .ToListAsync(TestContext.Current.CancellationToken)).Where(u => u.MunicipalityId == municipality).ToList();
+            .ToListAsync(TestContext.Current.CancellationToken)).Where(u => u.MunicipalityId.ToString() == municipality).ToList();
 
     private static string BlobCreatedEventJson(string container, string blobName, string eTag) => JsonSerializer.Serialize(new
     {

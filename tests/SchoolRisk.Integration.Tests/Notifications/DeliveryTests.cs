@@ -135,7 +135,7 @@ public sealed class DeliveryTests(DeploymentFixture fixture) : IClassFixture<Dep
 
     private async Task<List<RecordedNotice>> NoticesAsync(string municipality) =>
         await new NotificationTable(fixture.Deployment.Storage, TimeProvider.System).ListAsync(Period, TestContext.Current.CancellationToken)
-            .Where(n => n.MunicipalityId == municipality).ToListAsync(TestContext.Current.CancellationToken);
+            .Where(n => n.MunicipalityId.ToString() == municipality).ToListAsync(TestContext.Current.CancellationToken);
 
     private async Task<List<DeliveryRecord>> DeliveriesAsync(string noticeId) =>
         await new DeliveryTable(fixture.Deployment.Storage, TimeProvider.System).ListAsync(Period, TestContext.Current.CancellationToken)

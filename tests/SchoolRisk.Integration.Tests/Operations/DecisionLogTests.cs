@@ -48,7 +48,7 @@ public sealed class DecisionLogTests : IAsyncLifetime
         await Deployment.UploadAsync($"{Period}/{Municipality}/schools.csv", $"school_id,ege_below_min_share\n{Municipality}-001,12\n{Municipality}-002,3\n");
         var notice = await Poll.UntilAsync(
             async () => await new NotificationTable(Deployment.Storage, TimeProvider.System).ListAsync(Period, TestContext.Current.CancellationToken)
-                .FirstOrDefaultAsync(n => n.MunicipalityId == Municipality && n.Status == NoticeStatus.Delivered, TestContext.Current.CancellationToken),
+                .FirstOrDefaultAsync(n => n.MunicipalityId.ToString() == Municipality && n.Status == NoticeStatus.Delivered, TestContext.Current.CancellationToken),
             found => found is not null, "the upload's notice delivered", TimeSpan.FromMinutes(2));
         var lines = await Poll.UntilAsync(
             () => Task.FromResult(AppLines()),

@@ -1,5 +1,6 @@
 using SchoolRisk.Application.Messaging;
 using SchoolRisk.Domain.Evaluation;
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Notices;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Zones;
@@ -47,7 +48,7 @@ public sealed class RulesChangedNoticeTests(DeploymentFixture fixture) : IClassF
         }
 
         var notices = await new NotificationTable(fixture.Deployment.Storage, TimeProvider.System).ListAsync(Period, TestContext.Current.CancellationToken)
-            .Where(notice => notice.MunicipalityId == "volosovsky" && notice.Kind == NoticeKind.RulesChanged).ToListAsync(TestContext.Current.CancellationToken);
+            .Where(notice => notice.MunicipalityId.ToString() == "volosovsky" && notice.Kind == NoticeKind.RulesChanged).ToListAsync(TestContext.Current.CancellationToken);
         Assert.Equal(3, notices.Select(notice => notice.NoticeId).Distinct().Count());
         Assert.Equal(new[] { versionA, versionB, versionB }.Order(StringComparer.Ordinal), notices.Select(notice => notice.RuleSetVersion!).Order(StringComparer.Ordinal));
         await Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
@@ -55,7 +56,7 @@ public sealed class RulesChangedNoticeTests(DeploymentFixture fixture) : IClassF
     }
 
     private async Task<(Zone, string)?> ZoneAsync() =>
-        await new ResultTable(fixture.Deployment.Storage, TimeProvider.System).ListAsync(Period, "volosovsky", TestContext.Current.CancellationToken)
+        await new ResultTable(fixture.Deployment.Storage, TimeProvider.System).ListAsync(Period, MunicipalityId.Parse("volosovsky"), TestContext.Current.CancellationToken)
             .Where(result => result.SchoolId == "volosovsky-001").Select(result => ((Zone, string)?)(result.OverallZone, result.RuleSetVersion))
             .FirstOrDefaultAsync(TestContext.Current.CancellationToken);
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Notices.Letters;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Zones;
@@ -14,7 +15,7 @@ namespace SchoolRisk.Domain.Notices.Notes;
 public static class AnalyticalNote
 {
     /// <summary>Where a municipality's note of a period is kept in the reports container.</summary>
-    public static string BlobName(Period period, string municipalityId) => $"{period}/{municipalityId}/note.html";
+    public static string BlobName(Period period, MunicipalityId municipalityId) => $"{period}/{municipalityId}/note.html";
 
     /// <param name="period">The period.</param>
     /// <param name="municipalityName">The municipality's name.</param>

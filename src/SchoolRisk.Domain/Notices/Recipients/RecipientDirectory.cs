@@ -18,6 +18,9 @@ public sealed class RecipientDirectory : ICommitteeFile
 {
     public const string Committee = "committee";
 
+    /// <summary><see cref="Committee"/> as an id of the shape of a municipality's, for keys and notices shared with municipalities.</summary>
+    public static MunicipalityId CommitteeId { get; } = MunicipalityId.Parse(Committee);
+
     /// <summary>What the committee calls this file in messages.</summary>
     public const string Title = "Справочник адресатов";
 

@@ -1,3 +1,4 @@
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Uploads;
 using SchoolRisk.Domain.Uploads.Precedence;
@@ -6,8 +7,8 @@ namespace SchoolRisk.Domain.Tests.Uploads.Precedence;
 
 public sealed class UploadPrecedenceTests
 {
-    private static readonly UploadPath Schools = new(Period.Parse("2023-2024"), "gatchinsky", "schools.csv");
-    private static readonly UploadPath Rubrics = new(Period.Parse("2023-2024"), "gatchinsky", "rubrics.csv", UploadKind.Rubrics);
+    private static readonly UploadPath Schools = new(Period.Parse("2023-2024"), MunicipalityId.Parse("gatchinsky"), "schools.csv");
+    private static readonly UploadPath Rubrics = new(Period.Parse("2023-2024"), MunicipalityId.Parse("gatchinsky"), "rubrics.csv", UploadKind.Rubrics);
     private static readonly DateTimeOffset Noon = new(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
 
     private static PriorUpload Prior(string id, string hash, UploadStanding standing, DateTimeOffset? createdAt, UploadPath? path = null) =>
