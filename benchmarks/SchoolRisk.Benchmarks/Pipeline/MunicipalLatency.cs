@@ -57,7 +57,7 @@ public static class MunicipalLatency
                 .FirstOrDefaultAsync(record => record.BlobName == blobName && record.Status == UploadStatus.Completed));
             var results = Stopwatch.GetElapsedTime(started);
             await PollAsync(async () => await notices.ListAsync(Period)
-                .FirstOrDefaultAsync(notice => notice.UploadId == record.UploadId && notice.Status == NoticeStatus.Delivered));
+                .FirstOrDefaultAsync(notice => notice.UploadId == record.UploadId.ToString() && notice.Status == NoticeStatus.Delivered));
             var notice = Stopwatch.GetElapsedTime(started);
             if (n > 0)
             {

@@ -104,7 +104,7 @@ public static class ScaleOut
     {
         var found = new List<string>();
         var completed = await new UploadStatusTable(deployment.Storage).ListAsync(Period).Where(record => record.Status == UploadStatus.Completed)
-            .ToDictionaryAsync(record => record.MunicipalityId!.Value.ToString(), record => record.UploadId);
+            .ToDictionaryAsync(record => record.MunicipalityId!.Value.ToString(), record => record.UploadId.ToString());
         var rows = await deployment.Storage.Tables.GetTableClient(deployment.Storage.Options.ResultsTable)
             .QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey", "MunicipalityId", "UploadId"]).ToListAsync();
         if (rows.Count != schools || rows.DistinctBy(row => (row.PartitionKey, row.RowKey)).Count() != schools)

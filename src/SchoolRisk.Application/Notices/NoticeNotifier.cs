@@ -41,7 +41,7 @@ public sealed class NoticeNotifier(
             ["UploadId"] = notice.UploadId,
             ["MunicipalityId"] = notice.MunicipalityId.ToString(),
             ["Period"] = notice.Period.ToString(),
-            ["RuleSetVersion"] = notice.RuleSetVersion,
+            ["RuleSetVersion"] = notice.RuleSetVersion?.ToString(),
         });
         await notifications.TryAddAsync(notice, cancellationToken);
         Task SetStatusAsync(string status, string? reason) =>

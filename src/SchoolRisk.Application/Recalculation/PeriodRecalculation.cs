@@ -18,7 +18,7 @@ public sealed class PeriodRecalculation(RegionalRecalculation recalculation, Dig
     public async Task<RecalculationOutcome> RecalculateAsync(Period period, RecalculationRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var outcome = await recalculation.RunAsync(period, request.RuleSetVersion?.ToString(), request.RequestedAt, cancellationToken);
+        var outcome = await recalculation.RunAsync(period, request.RuleSetVersion, request.RequestedAt, cancellationToken);
         await digests.RequestAsync(period, delivery.DigestDelay, cancellationToken);
         return outcome;
     }

@@ -57,7 +57,7 @@ public sealed class RegionalRecalculation(
     /// <param name="requestedAt">When the request was made: a recalculation that completed having started later covers it; <c>null</c>: always run.</param>
     /// <param name="cancellationToken">Cancels the recalculation; what it wrote stays consistent and the next one completes it.</param>
     public async Task<RecalculationOutcome> RunAsync(
-        Period period, string? ruleSetVersion, DateTimeOffset? requestedAt, CancellationToken cancellationToken)
+        Period period, RuleSetVersion? ruleSetVersion, DateTimeOffset? requestedAt, CancellationToken cancellationToken)
     {
         await using var held = await locks.AcquireAsync(period, cancellationToken);
         var lastCompleted = await held.LastStartedAsync(cancellationToken);
@@ -68,14 +68,14 @@ public sealed class RegionalRecalculation(
 
         var startedAt = time.GetUtcNow();
         var active = await rules.GetActiveAsync(cancellationToken);
-        if (ruleSetVersion is not null && active.RuleSet.Version != ruleSetVersion)
+        if (ruleSetVersion is { } wanted && active.RuleSet.Version != wanted)
         {
             active = await rules.RefreshActiveAsync(cancellationToken);
         }
 
         var ruleSet = active.RuleSet;
 
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["Period"] = period.ToString(), ["RuleSetVersion"] = ruleSet.Version });
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["Period"] = period.ToString(), ["RuleSetVersion"] = ruleSet.Version.ToString() });
         var evaluation = periods.EvaluateAsync(period, ruleSet, cancellationToken);
         var summariesRead = municipalities.SnapshotAsync(period, cancellationToken);
         await Task.WhenAll(evaluation, summariesRead);
@@ -88,7 +88,7 @@ public sealed class RegionalRecalculation(
             // an upload since, can still make a rule throw: what it decides is left not evaluated there, and said here.
             logger.LogWarning(
                 "Rule set {RuleSetVersion} could not evaluate everything of {Period}: {Problems}",
-                ruleSet.Version, period.ToString(), string.Join(" | ", RuleFailures.ForAdministrator(failures, $"данных за {period}", new Dictionary<string, string>())));
+                ruleSet.Version.ToString(), period.ToString(), string.Join(" | ", RuleFailures.ForAdministrator(failures, $"данных за {period}", new Dictionary<string, string>())));
         }
 
         var skipped = new ConcurrentBag<MunicipalityId>();
@@ -132,6 +132,6 @@ public sealed class RegionalRecalculation(
         queued.Add(NoticeMessage.Of(notice, await notices.WriteAsync(notice, cancellationToken)));
         logger.LogInformation(
             "Rules-changed notice {NoticeId} for {MunicipalityId} (data of upload {UploadId}): rule set {RuleSetVersion} moved {Moved} schools",
-            notice.NoticeId, notice.MunicipalityId.ToString(), notice.UploadId, notice.RuleSetVersion, notice.ZoneChanges.Count);
+            notice.NoticeId, notice.MunicipalityId.ToString(), notice.UploadId, notice.RuleSetVersion?.ToString(), notice.ZoneChanges.Count);
     }
 }

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using SchoolRisk.Application.Recalculation;
-using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Storage;
 using SchoolRisk.Storage.Rules;
@@ -37,10 +36,10 @@ public sealed class RulesContainerActivation(
                 $"its metadata reevaluate = '{change.ReevaluatePeriod}' is not a period like 2023-2024.",
             RuleActivationOutcome.Activated => $"Rule set {activation.ActiveVersion} activated ({change.Reason}, by {change.By}, declared).",
             RuleActivationOutcome.Unchanged => $"Rule set {activation.ActiveVersion} already active: {blobName} changed nothing.",
-            _ => $"Rules in the {account.Options.RulesContainer} container rejected; {activation.ActiveVersion} stays active; {activation.Problems.Count} problems, " +
+            _ => $"Rules in the {account.Options.RulesContainer} container rejected; {activation.ActiveVersion?.ToString() ?? "none"} stays active; {activation.Problems.Count} problems, " +
                 $"the whole text in {activation.ProblemsBlob}: {Quoted(activation.Problems)}",
         };
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["RuleSetVersion"] = activation.ActiveVersion, ["BlobName"] = blobName });
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["RuleSetVersion"] = activation.ActiveVersion?.ToString() ?? "none", ["BlobName"] = blobName });
         if (activation.Outcome == RuleActivationOutcome.Rejected)
         {
             logger.LogWarning("{Message}", message);
@@ -54,7 +53,7 @@ public sealed class RulesContainerActivation(
         return new RulesContainerOutcome(
             message,
             reevaluate is { } period && activation.Outcome == RuleActivationOutcome.Activated
-                ? new RecalculationRequest(period, RuleSetVersion.Parse(activation.ActiveVersion), time.GetUtcNow())
+                ? new RecalculationRequest(period, activation.ActiveVersion, time.GetUtcNow())
                 : null);
     }
 

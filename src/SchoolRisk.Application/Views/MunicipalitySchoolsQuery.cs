@@ -34,7 +34,7 @@ public sealed class MunicipalitySchoolsQuery(ResultTable results, RecipientStore
             schools = await results.ListAsync(parsed, municipalityId, cancellationToken)
                 .OrderByDescending(result => result.OverallZone).ThenBy(result => result.SchoolId, StringComparer.Ordinal)
                 .Select(result => new SchoolView(
-                    result.SchoolId, result.SchoolName, result.OverallZone, SchoolViews.ZoneReasons(result), SchoolViews.Indicators(result), result.Classification, result.Assessment.Rank, result.RuleSetVersion))
+                    result.SchoolId, result.SchoolName, result.OverallZone, SchoolViews.ZoneReasons(result), SchoolViews.Indicators(result), result.Classification, result.Assessment.Rank, result.RuleSetVersion.ToString()))
                 .ToListAsync(cancellationToken);
         }
 

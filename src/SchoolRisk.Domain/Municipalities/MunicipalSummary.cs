@@ -1,6 +1,7 @@
 using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Indicators;
 using SchoolRisk.Domain.Periods;
+using SchoolRisk.Domain.Uploads;
 using SchoolRisk.Domain.Zones;
 
 namespace SchoolRisk.Domain.Municipalities;
@@ -15,7 +16,7 @@ namespace SchoolRisk.Domain.Municipalities;
 public sealed record MunicipalSummary(
     MunicipalityId MunicipalityId,
     Period Period,
-    string UploadId,
+    UploadId? UploadId,
     int Schools,
     decimal? SportsClubShare,
     decimal? TheatreShare,
@@ -38,7 +39,7 @@ public sealed record MunicipalSummary(
 
     /// <summary>A municipality with no school evaluated yet: the start of one whose rubrics arrive first.</summary>
     public static MunicipalSummary Empty(Period period, MunicipalityId municipalityId) =>
-        new(municipalityId, period, string.Empty, 0, null, null, null, null, null, 0, 0, 0, Zone.None);
+        new(municipalityId, period, null, 0, null, null, null, null, null, 0, 0, 0, Zone.None);
 
     public static MunicipalSummary Of(EvaluatedUpload upload)
     {

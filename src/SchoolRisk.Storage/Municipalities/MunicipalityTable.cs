@@ -3,6 +3,7 @@ using Azure;
 using Azure.Data.Tables;
 using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
+using SchoolRisk.Domain.Uploads;
 using SchoolRisk.Domain.Zones;
 
 namespace SchoolRisk.Storage.Municipalities;
@@ -97,7 +98,7 @@ public sealed class MunicipalityTable(StorageAccount account, TimeProvider time)
 
     private TableEntity ToEntity(MunicipalSummary summary) => new(summary.Period.ToString(), summary.MunicipalityId.ToString())
     {
-        ["UploadId"] = summary.UploadId,
+        ["UploadId"] = summary.UploadId?.ToString() ?? string.Empty,
         ["Schools"] = summary.Schools,
         ["SportsClubShare"] = (double?)summary.SportsClubShare,
         ["TheatreShare"] = (double?)summary.TheatreShare,
@@ -120,7 +121,7 @@ public sealed class MunicipalityTable(StorageAccount account, TimeProvider time)
         return new MunicipalSummary(
             MunicipalityId.Parse(entity.RowKey),
             period,
-            entity.GetString("UploadId"),
+            entity.GetString("UploadId") is { Length: > 0 } uploadId ? UploadId.Parse(uploadId) : null,
             entity.GetInt32("Schools") ?? 0,
             Share(entity, "SportsClubShare"),
             Share(entity, "TheatreShare"),

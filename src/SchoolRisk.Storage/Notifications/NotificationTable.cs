@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
+using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Notices;
 using SchoolRisk.Domain.Notices.Digest;
@@ -29,7 +30,7 @@ public sealed class NotificationTable(StorageAccount account, TimeProvider time)
             ["UploadId"] = notice.UploadId,
             ["BlobName"] = notice.BlobName,
             ["Kind"] = notice.Kind.ToString(),
-            ["RuleSetVersion"] = notice.RuleSetVersion,
+            ["RuleSetVersion"] = notice.RuleSetVersion?.ToString(),
             ["SchoolCount"] = notice.SchoolCount,
             ["HighCount"] = notice.Schools.Count(school => school.Zone == Zone.High) + notice.Rubrics.Count(rubric => rubric.Zone == Zone.High),
             ["MediumCount"] = notice.Schools.Count(school => school.Zone == Zone.Medium) + notice.Rubrics.Count(rubric => rubric.Zone == Zone.Medium),
@@ -85,7 +86,7 @@ public sealed class NotificationTable(StorageAccount account, TimeProvider time)
                 MunicipalityId.Parse(entity.GetString("MunicipalityId")),
                 entity.GetString("UploadId"),
                 Enum.Parse<NoticeKind>(entity.GetString("Kind")),
-                entity.GetString("RuleSetVersion"),
+                entity.GetString("RuleSetVersion") is { } version ? RuleSetVersion.Parse(version) : null,
                 entity.GetInt32("HighCount") ?? 0,
                 entity.GetInt32("MediumCount") ?? 0,
                 entity.GetInt32("ProblemCount") ?? 0,

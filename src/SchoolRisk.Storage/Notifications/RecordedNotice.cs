@@ -1,3 +1,4 @@
+using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Notices;
 using SchoolRisk.Domain.Periods;
@@ -10,7 +11,7 @@ public sealed record RecordedNotice(
     MunicipalityId MunicipalityId,
     string UploadId,
     NoticeKind Kind,
-    string? RuleSetVersion,
+    RuleSetVersion? RuleSetVersion,
     int HighCount,
     int MediumCount,
     int ProblemCount,

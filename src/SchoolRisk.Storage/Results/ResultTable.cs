@@ -7,6 +7,7 @@ using SchoolRisk.Domain.Indicators;
 using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Schools;
+using SchoolRisk.Domain.Uploads;
 using SchoolRisk.Domain.Zones;
 
 namespace SchoolRisk.Storage.Results;
@@ -72,7 +73,7 @@ public sealed class ResultTable(StorageAccount account, TimeProvider time)
                     var entity = ToEntity(partition, upload, school, recalculationStartedAt);
                     var before = row.ZoneBefore(upload.RuleSetVersion);
                     entity[ZoneBeforeRulesColumn] = before?.Zone.ToKey();
-                    entity[VersionBeforeRulesColumn] = before?.Version;
+                    entity[VersionBeforeRulesColumn] = before?.Version?.ToString();
                     return new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, new Azure.ETag(row.ETag));
                 });
                 await _table.SubmitTransactionAsync(actions, cancellationToken);
@@ -90,8 +91,8 @@ public sealed class ResultTable(StorageAccount account, TimeProvider time)
     /// Deletes the municipality's results for the period that an upload other than <paramref name="uploadId"/> wrote:
     /// after a corrected upload, only its schools are current.
     /// </summary>
-    public Task DeleteOthersThanAsync(Period period, MunicipalityId municipalityId, string uploadId, CancellationToken cancellationToken = default) =>
-        _table.DeleteOthersThanAsync(PartitionKeys.For(period, municipalityId), uploadId, cancellationToken);
+    public Task DeleteOthersThanAsync(Period period, MunicipalityId municipalityId, UploadId uploadId, CancellationToken cancellationToken = default) =>
+        _table.DeleteOthersThanAsync(PartitionKeys.For(period, municipalityId), uploadId.ToString(), cancellationToken);
 
     /// <summary>
     /// Whether each school had low results in a period, for one municipality or (<c>null</c>) the whole region: the
@@ -148,8 +149,8 @@ public sealed class ResultTable(StorageAccount account, TimeProvider time)
             ["MunicipalityId"] = upload.Path.MunicipalityId.ToString(),
             ["SchoolName"] = TableText.Cut(school.School.SchoolName),
             ["OverallZone"] = school.OverallZone.ToKey(),
-            ["UploadId"] = upload.UploadId,
-            ["RuleSetVersion"] = upload.RuleSetVersion,
+            ["UploadId"] = upload.UploadId.ToString(),
+            ["RuleSetVersion"] = upload.RuleSetVersion.ToString(),
             ["EvaluatedAt"] = evaluatedAt,
         };
         var notEvaluated = school.NotEvaluated;
@@ -204,8 +205,8 @@ public sealed class ResultTable(StorageAccount account, TimeProvider time)
             entity.RowKey,
             entity.GetString("SchoolName"),
             ZoneOf(entity.GetString("OverallZone")),
-            entity.GetString("UploadId"),
-            entity.GetString("RuleSetVersion"),
+            UploadId.Parse(entity.GetString("UploadId")),
+            RuleSetVersion.Parse(entity.GetString("RuleSetVersion")),
             indicators,
             new SchoolClassification(
                 DecimalOf(entity, "ResultsIndex"),
@@ -241,13 +242,13 @@ public sealed class ResultTable(StorageAccount account, TimeProvider time)
         entity.RowKey,
         entity.GetString("SchoolName"),
         ZoneOf(entity.GetString("OverallZone")),
-        entity.GetString("UploadId"),
-        entity.GetString("RuleSetVersion"),
+        UploadId.Parse(entity.GetString("UploadId")),
+        RuleSetVersion.Parse(entity.GetString("RuleSetVersion")),
         ValuesOf(entity),
         entity.ETag.ToString(),
         ZoneNames.TryParse(entity.GetString(ZoneBeforeRulesColumn), out var before) ? before : null,
         entity.GetDateTimeOffset("EvaluatedAt") ?? DateTimeOffset.MinValue,
-        entity.GetString(VersionBeforeRulesColumn));
+        entity.GetString(VersionBeforeRulesColumn) is { } versionBefore ? RuleSetVersion.Parse(versionBefore) : null);
 
     private static SchoolIndicators ValuesOf(TableEntity entity) => SchoolIndicators.Create(IndicatorCatalog.All.Select(
         indicator => new KeyValuePair<Indicator, decimal?>(indicator, DecimalOf(entity, indicator.PropertyName))));

@@ -1,9 +1,11 @@
 using SchoolRisk.Domain.Assessment;
 using SchoolRisk.Domain.Classification;
+using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Indicators;
 using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Schools;
+using SchoolRisk.Domain.Uploads;
 using SchoolRisk.Domain.Zones;
 
 namespace SchoolRisk.Storage.Results;
@@ -15,8 +17,8 @@ public sealed record StoredResult(
     string SchoolId,
     string SchoolName,
     Zone OverallZone,
-    string UploadId,
-    string RuleSetVersion,
+    UploadId UploadId,
+    RuleSetVersion RuleSetVersion,
     IReadOnlyDictionary<string, IndicatorResult> Indicators,
     SchoolClassification Classification)
 {

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using Azure.Data.Tables;
+using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Rubrics;
@@ -20,7 +21,7 @@ public sealed class RubricTable(StorageAccount account, TimeProvider time)
 
     private readonly TableClient _table = account.Tables.GetTableClient(account.Options.RubricsTable);
 
-    public async Task UpsertAsync(UploadPath path, string uploadId, string ruleSetVersion, IReadOnlyList<RubricResult> results, CancellationToken cancellationToken = default)
+    public async Task UpsertAsync(UploadPath path, UploadId uploadId, RuleSetVersion ruleSetVersion, IReadOnlyList<RubricResult> results, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(results);
@@ -43,8 +44,8 @@ public sealed class RubricTable(StorageAccount account, TimeProvider time)
                     ["Band"] = result.Band.Name,
                     ["BandLabel"] = result.Band.Label,
                     ["Zone"] = result.Zone.ToKey(),
-                    ["UploadId"] = uploadId,
-                    ["RuleSetVersion"] = ruleSetVersion,
+                    ["UploadId"] = uploadId.ToString(),
+                    ["RuleSetVersion"] = ruleSetVersion.ToString(),
                     ["EvaluatedAt"] = evaluatedAt,
                 })),
                 cancellationToken);
@@ -52,8 +53,8 @@ public sealed class RubricTable(StorageAccount account, TimeProvider time)
     }
 
     /// <summary>Deletes the municipality's rubric results that an earlier rubric upload wrote.</summary>
-    public Task DeleteOthersThanAsync(Period period, MunicipalityId municipalityId, string uploadId, CancellationToken cancellationToken = default) =>
-        _table.DeleteOthersThanAsync(PartitionKeys.For(period, municipalityId), uploadId, cancellationToken);
+    public Task DeleteOthersThanAsync(Period period, MunicipalityId municipalityId, UploadId uploadId, CancellationToken cancellationToken = default) =>
+        _table.DeleteOthersThanAsync(PartitionKeys.For(period, municipalityId), uploadId.ToString(), cancellationToken);
 
     /// <summary>Every rubric result of a period, region-wide.</summary>
     public async IAsyncEnumerable<StoredRubric> ListAsync(Period period, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -72,8 +73,8 @@ public sealed class RubricTable(StorageAccount account, TimeProvider time)
                 entity.GetString("Band"),
                 entity.GetString("BandLabel"),
                 ZoneNames.TryParse(entity.GetString("Zone"), out var zone) ? zone : Zone.None,
-                entity.GetString("UploadId"),
-                entity.GetString("RuleSetVersion"));
+                UploadId.Parse(entity.GetString("UploadId")),
+                RuleSetVersion.Parse(entity.GetString("RuleSetVersion")));
         }
     }
 

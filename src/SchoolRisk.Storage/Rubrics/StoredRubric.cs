@@ -1,6 +1,8 @@
+using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Rubrics;
+using SchoolRisk.Domain.Uploads;
 using SchoolRisk.Domain.Zones;
 
 namespace SchoolRisk.Storage.Rubrics;
@@ -18,5 +20,5 @@ public sealed record StoredRubric(
     string Band,
     string BandLabel,
     Zone Zone,
-    string UploadId,
-    string RuleSetVersion);
+    UploadId UploadId,
+    RuleSetVersion RuleSetVersion);

@@ -1,7 +1,9 @@
 using System.Runtime.CompilerServices;
 using Azure.Data.Tables;
+using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
+using SchoolRisk.Domain.Uploads;
 
 namespace SchoolRisk.Storage.Uploads;
 
@@ -19,7 +21,7 @@ public sealed class UploadStatusTable(StorageAccount account)
         var partition = record.Period is { } period && record.MunicipalityId is { } municipality
             ? PartitionKeys.For(period, municipality)
             : UnroutedPartition;
-        var entity = new TableEntity(partition, record.UploadId)
+        var entity = new TableEntity(partition, record.UploadId.ToString())
         {
             ["BlobName"] = record.BlobName,
             ["Period"] = record.Period?.ToString(),
@@ -29,7 +31,7 @@ public sealed class UploadStatusTable(StorageAccount account)
             ["BlobCreatedAt"] = record.BlobCreatedAt,
             ["ContentHash"] = record.ContentHash,
             ["Error"] = TableText.Cut(record.Error),
-            ["RuleSetVersion"] = record.RuleSetVersion,
+            ["RuleSetVersion"] = record.RuleSetVersion?.ToString(),
             ["DataRows"] = record.DataRows,
             ["SchoolCount"] = record.SchoolCount,
             ["RubricCount"] = record.RubricCount,
@@ -39,8 +41,8 @@ public sealed class UploadStatusTable(StorageAccount account)
             ["MediumCount"] = record.MediumCount,
             ["ReportJson"] = record.ReportJson,
             ["ReportCsv"] = record.ReportCsv,
-            ["DuplicateOf"] = record.DuplicateOf,
-            ["SupersededBy"] = record.SupersededBy,
+            ["DuplicateOf"] = record.DuplicateOf?.ToString(),
+            ["SupersededBy"] = record.SupersededBy?.ToString(),
         };
         await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
     }
@@ -62,7 +64,7 @@ public sealed class UploadStatusTable(StorageAccount account)
         await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             yield return new UploadRecord(
-                entity.RowKey,
+                UploadId.Parse(entity.RowKey),
                 entity.GetString("BlobName"),
                 entity.GetString("Period") is { } period ? Period.Parse(period) : null,
                 entity.GetString("MunicipalityId") is { } municipality ? MunicipalityId.Parse(municipality) : null,
@@ -72,7 +74,7 @@ public sealed class UploadStatusTable(StorageAccount account)
                 BlobCreatedAt = entity.GetDateTimeOffset("BlobCreatedAt"),
                 ContentHash = entity.GetString("ContentHash"),
                 Error = entity.GetString("Error"),
-                RuleSetVersion = entity.GetString("RuleSetVersion"),
+                RuleSetVersion = entity.GetString("RuleSetVersion") is { } version ? RuleSetVersion.Parse(version) : null,
                 DataRows = entity.GetInt32("DataRows") ?? 0,
                 SchoolCount = entity.GetInt32("SchoolCount") ?? 0,
                 RubricCount = entity.GetInt32("RubricCount") ?? 0,
@@ -82,8 +84,8 @@ public sealed class UploadStatusTable(StorageAccount account)
                 MediumCount = entity.GetInt32("MediumCount") ?? 0,
                 ReportJson = entity.GetString("ReportJson"),
                 ReportCsv = entity.GetString("ReportCsv"),
-                DuplicateOf = entity.GetString("DuplicateOf"),
-                SupersededBy = entity.GetString("SupersededBy"),
+                DuplicateOf = entity.GetString("DuplicateOf") is { } duplicateOf ? UploadId.Parse(duplicateOf) : null,
+                SupersededBy = entity.GetString("SupersededBy") is { } supersededBy ? UploadId.Parse(supersededBy) : null,
             };
         }
     }

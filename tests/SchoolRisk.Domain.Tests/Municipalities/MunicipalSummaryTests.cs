@@ -16,7 +16,7 @@ public sealed class MunicipalSummaryTests
     [Fact]
     public void Of_FourSchools_SharesAreAOverBTimes100_AndOneHighSchoolPutsTheMunicipalityInTheRiskZone()
     {
-        var upload = new EvaluatedUpload(Path, "u1", "v1",
+        var upload = new EvaluatedUpload(Path, TestIds.Upload("u1"), TestIds.Version("v1"),
         [
             School(new SchoolIndicators { HasSportsClub = 1, OlympiadRegionalWinners = 2 }, Zone.High, lowResults: true),
             School(new SchoolIndicators { HasSportsClub = 1, OlympiadRegionalWinners = 0 }, Zone.Medium),
@@ -34,7 +34,7 @@ public sealed class MunicipalSummaryTests
 
     [Fact]
     public void Of_NoSchoolInTheHighZone_MunicipalityIsOutsideTheRiskZone() =>
-        Assert.Equal(Zone.None, MunicipalSummary.Of(new EvaluatedUpload(Path, "u1", "v1", [School(new SchoolIndicators(), Zone.Medium)])).Zone);
+        Assert.Equal(Zone.None, MunicipalSummary.Of(new EvaluatedUpload(Path, TestIds.Upload("u1"), TestIds.Version("v1"), [School(new SchoolIndicators(), Zone.Medium)])).Zone);
 
     [Theory]
     [InlineData(Zone.None, RubricLevel.Municipality, Zone.High, Zone.High)]

@@ -31,7 +31,7 @@ public sealed class LettersTests
             Assert.Contains("Вышли из зоны риска", body, StringComparison.Ordinal);
             Assert.Contains("gatchinsky-003 Школа &quot;Три&quot;".Replace("&quot;", body == letter.Html ? "&quot;" : "\"", StringComparison.Ordinal), body, StringComparison.Ordinal);
             Assert.Contains("Доля результатов ЕГЭ ниже минимального балла: 12,5 % (порог 10 %, высокий риск)", body, StringComparison.Ordinal);
-            Assert.Contains("Версия правил: v1", body, StringComparison.Ordinal);
+            Assert.Contains($"Версия правил: {TestIds.Version("v1")}", body, StringComparison.Ordinal);
             Assert.Contains("показателей в зоне высокого риска: 1", body, StringComparison.Ordinal);
         }
 
@@ -110,7 +110,7 @@ public sealed class LettersTests
     {
         const string reason = "Файл «schools.csv» отклонён по причине, которую пишет чтение файла.";
         var notice = MunicipalityNotice.Rejected(
-            UploadReport.Rejected(new UploadPath(Period, MunicipalityId.Parse("gatchinsky"), "schools.csv"), "u1", reason, null),
+            UploadReport.Rejected(new UploadPath(Period, MunicipalityId.Parse("gatchinsky"), "schools.csv"), TestIds.Upload("u1"), reason, null),
             new ReportLinks("2023-2024/gatchinsky/u1/errors.json", "2023-2024/gatchinsky/u1/errors.csv"));
         notice = notice with { Problems = notice.Problems! with { DataRows = problemRows, ProblemCount = problemRows } };
         var linked = MunicipalityLetter.LinkedDocuments(notice);
@@ -177,7 +177,7 @@ public sealed class LettersTests
     }
 
     private static MunicipalityNotice Notice() =>
-        new("2023-2024_u1_v1", MunicipalityId.Parse("gatchinsky"), Period, "u1", "2023-2024/gatchinsky/schools.csv", NoticeKind.Evaluated, "v1", 4,
+        new("2023-2024_u1_v1", MunicipalityId.Parse("gatchinsky"), Period, "u1", "2023-2024/gatchinsky/schools.csv", NoticeKind.Evaluated, TestIds.Version("v1"), 4,
             [
                 new RiskSchool("gatchinsky-001", "Школа <script>", Zone.High, [Ege]) { Before = Zone.Medium, Reasons = [ZoneReason.HighIndicator] },
                 new RiskSchool("gatchinsky-002", "Школа 2", Zone.Medium, []) { Before = Zone.None, Reasons = [ZoneReason.UnfavourableConditions] },

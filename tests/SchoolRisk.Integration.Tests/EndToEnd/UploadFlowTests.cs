@@ -56,7 +56,7 @@ public sealed class UploadFlowTests(DeploymentFixture fixture) : IClassFixture<D
         Assert.Equal((expectedSchools, upload.UploadId, upload.HighCount > 0 ? Zone.High : Zone.None), (municipal.Schools, municipal.UploadId, municipal.Zone));
         Assert.NotNull(municipal.SportsClubShare);
         var recorded = Assert.Single(notice);
-        Assert.Equal(upload.UploadId, recorded.UploadId);
+        Assert.Equal(upload.UploadId.ToString(), recorded.UploadId);
         Assert.Equal(upload.HighCount, recorded.HighCount);
         Assert.Equal(upload.MediumCount, recorded.MediumCount);
     }

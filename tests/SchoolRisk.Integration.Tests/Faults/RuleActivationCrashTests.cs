@@ -3,6 +3,7 @@ using System.Text;
 using Azure.Data.Tables;
 using SchoolRisk.Application.Messaging;
 using SchoolRisk.Cli;
+using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Notices;
 using SchoolRisk.Domain.Periods;
@@ -86,7 +87,7 @@ public sealed class RuleActivationCrashTests : IAsyncLifetime
             letter => letter.To.Contains($"{Municipality}@edu.example.ru") && letter.MessageId?.Contains("_rules_", StringComparison.Ordinal) == true);
     }
 
-    private async Task<int> RowsUnderAsync(string version, bool firstOnly)
+    private async Task<int> RowsUnderAsync(RuleSetVersion version, bool firstOnly)
     {
         var rows = Deployment.Storage.Tables.GetTableClient(Deployment.Storage.Options.ResultsTable)
             .QueryAsync<TableEntity>($"RuleSetVersion eq '{version}'", maxPerPage: firstOnly ? 1 : 1000, select: ["RowKey"], cancellationToken: TestContext.Current.CancellationToken);

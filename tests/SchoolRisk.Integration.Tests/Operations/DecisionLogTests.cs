@@ -56,10 +56,10 @@ public sealed class DecisionLogTests : IAsyncLifetime
             "the delivery's log line");
 
         var evaluated = Assert.Single(lines, line => line.Message.Contains("evaluated by rule set", StringComparison.Ordinal));
-        Assert.Equal((notice!.UploadId, Municipality, notice.RuleSetVersion), (evaluated.Fields["UploadId"], evaluated.Fields["MunicipalityId"], evaluated.Fields["RuleSetVersion"]));
+        Assert.Equal((notice!.UploadId, Municipality, notice.RuleSetVersion?.ToString()), (evaluated.Fields["UploadId"], evaluated.Fields["MunicipalityId"], evaluated.Fields["RuleSetVersion"]));
         Assert.All(
             lines.Where(line => line.Fields.GetValueOrDefault("NoticeId") == notice.NoticeId),
-            line => Assert.Equal((notice.UploadId, Municipality, notice.RuleSetVersion), (line.Fields["UploadId"], line.Fields["MunicipalityId"], line.Fields["RuleSetVersion"])));
+            line => Assert.Equal((notice.UploadId, Municipality, notice.RuleSetVersion?.ToString()), (line.Fields["UploadId"], line.Fields["MunicipalityId"], line.Fields["RuleSetVersion"])));
         var key = (string)new DbConnectionStringBuilder { ConnectionString = Deployment.ConnectionString }["AccountKey"];
         Assert.DoesNotContain(_capture.Entries, entry => $"{entry.Message} {entry.Exception} {string.Join(' ', entry.Fields.Values)}".Contains(key, StringComparison.Ordinal));
     }

@@ -78,10 +78,10 @@ public sealed class RuleAdministrationTests(DeploymentFixture fixture) : IClassF
         var rollback = await Workflow.ActivateAsync(beforeFiles, new RuleChange("test", "back to what it was", "rollback"), TestContext.Current.CancellationToken);
         await Store.WriteEditableAsync(beforeFiles, new RuleChange("test", "back to what it was", "rollback"), TestContext.Current.CancellationToken);
         var audit = await Store.ListVersionsAsync(TestContext.Current.CancellationToken).Take(2).ToListAsync(TestContext.Current.CancellationToken);
-        var diff = RuleDiff.Lines(beforeFiles, await Store.ReadVersionAsync(changed.ActiveVersion, TestContext.Current.CancellationToken));
+        var diff = RuleDiff.Lines(beforeFiles, await Store.ReadVersionAsync(changed.ActiveVersion!.Value, TestContext.Current.CancellationToken));
 
         Assert.Equal((RuleActivationOutcome.Activated, RuleActivationOutcome.Activated, before), (changed.Outcome, rollback.Outcome, rollback.ActiveVersion));
-        Assert.Equal([(before, "rollback", changed.ActiveVersion), (changed.ActiveVersion, "cli", before)], audit.Select(a => (a.Version, a.Source, a.Previous)));
+        Assert.Equal([(before, "rollback", changed.ActiveVersion), (changed.ActiveVersion, "cli", before)], audit.Select(a => ((RuleSetVersion?)a.Version, a.Source, a.Previous)));
         Assert.Equal(before, (await Store.ActiveAsync(TestContext.Current.CancellationToken))!.Version);
         Assert.Equal(before, (await RuleSet.LoadAsync((await Store.ReadEditableAsync(TestContext.Current.CancellationToken)).Files, TestContext.Current.CancellationToken)).Version);
         Assert.Contains("*** exams.json", diff);
@@ -101,7 +101,7 @@ public sealed class RuleAdministrationTests(DeploymentFixture fixture) : IClassF
             .CompareAsync(Period, candidate, TestContext.Current.CancellationToken);
         await Workflow.ActivateAsync(await TestRules.EgeHighFromAsync(6), new RuleChange("test", "ЕГЭ: высокий риск от 6%", "cli"), TestContext.Current.CancellationToken);
         await new QueueClient(fixture.Deployment.ConnectionString, QueueNames.PeriodRecalculations).SendMessageAsync(
-            MessageJson.Serialize(new RecalculationRequest(Period, RuleSetVersion.Parse(candidate.Version), TimeProvider.System.GetUtcNow())), TestContext.Current.CancellationToken);
+            MessageJson.Serialize(new RecalculationRequest(Period, candidate.Version, TimeProvider.System.GetUtcNow())), TestContext.Current.CancellationToken);
         var after = await Poll.UntilAsync(() => ResultsAsync(), results => results.All(r => r.RuleSetVersion == candidate.Version), "the recalculation with the candidate");
         var changed = stored.Join(after, s => s.SchoolId, a => a.SchoolId, (s, a) => (s.MunicipalityId, s.SchoolId, Before: s.OverallZone, After: a.OverallZone))
             .Where(pair => pair.Before != pair.After).ToList();

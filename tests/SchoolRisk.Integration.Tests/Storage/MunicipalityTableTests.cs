@@ -1,5 +1,6 @@
 using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
+using SchoolRisk.Domain.Uploads;
 using SchoolRisk.Domain.Zones;
 using SchoolRisk.Integration.Tests.Support;
 using SchoolRisk.Storage.Municipalities;
@@ -23,7 +24,7 @@ public sealed class MunicipalityTableTests(AzuriteFixture azurite) : IClassFixtu
 
         var stored = (await table.SnapshotAsync(Period, TestContext.Current.CancellationToken))[MunicipalityId.Parse("lodeynopolsky")].Summary;
         Assert.Equal(written, stored);
-        Assert.Equal(("u2", Zone.Medium, Zone.High), (stored.UploadId, stored.SchoolZone, stored.RubricZone));
+        Assert.Equal(((UploadId?)TestIds.Upload("u2"), Zone.Medium, Zone.High), (stored.UploadId, stored.SchoolZone, stored.RubricZone));
     }
 
     [Fact]
@@ -45,5 +46,5 @@ public sealed class MunicipalityTableTests(AzuriteFixture azurite) : IClassFixtu
     }
 
     private static MunicipalSummary Schools(string municipalityId, string uploadId, Zone zone) =>
-        new(MunicipalityId.Parse(municipalityId), Period, uploadId, 10, 50m, null, 10m, null, null, zone == Zone.High ? 10m : 0, zone == Zone.Medium ? 20m : 0, 0, zone);
+        new(MunicipalityId.Parse(municipalityId), Period, TestIds.Upload(uploadId), 10, 50m, null, 10m, null, null, zone == Zone.High ? 10m : 0, zone == Zone.Medium ? 20m : 0, 0, zone);
 }

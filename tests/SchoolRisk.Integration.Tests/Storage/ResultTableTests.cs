@@ -27,8 +27,8 @@ public sealed class ResultTableTests(AzuriteFixture azurite) : IClassFixture<Azu
         Assert.Equal(150, stored.Count);
         var first = stored.Single(result => result.SchoolId == "luzhsky-000");
         Assert.Equal(Zone.High, first.OverallZone);
-        Assert.Equal("u1", first.UploadId);
-        Assert.Equal("v1", first.RuleSetVersion);
+        Assert.Equal(TestIds.Upload("u1"), first.UploadId);
+        Assert.Equal(TestIds.Version("v1"), first.RuleSetVersion);
         Assert.Equal(new IndicatorResult(12.5m, Zone.High), first.Indicators["ege_below_min_share"]);
         Assert.Equal(new IndicatorResult(null, Zone.None), first.Indicators["oge_fail_share"]);
     }
@@ -45,7 +45,7 @@ public sealed class ResultTableTests(AzuriteFixture azurite) : IClassFixture<Azu
         var stored = await table.ListAsync(Period, MunicipalityId.Parse("kirishsky"), TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(3, stored.Count);
-        Assert.All(stored, result => Assert.Equal("u2", result.UploadId));
+        Assert.All(stored, result => Assert.Equal(TestIds.Upload("u2"), result.UploadId));
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class ResultTableTests(AzuriteFixture azurite) : IClassFixture<Azu
         Assert.Equal(15, inputs.Select(input => input.SchoolId).Distinct().Count());
         Assert.All(inputs, input =>
         {
-            Assert.Equal($"u-{input.MunicipalityId}", input.UploadId);
+            Assert.Equal(TestIds.Upload($"u-{input.MunicipalityId}"), input.UploadId);
             Assert.Equal(12.5m, input.Values.EgeBelowMinShare);
             Assert.Equal(Zone.High, input.OverallZone);
             Assert.NotEmpty(input.ETag);
@@ -86,6 +86,6 @@ public sealed class ResultTableTests(AzuriteFixture azurite) : IClassFixture<Azu
             var row = new SchoolRow(number + 2, $"{municipality}-{number:000}", $"Школа № {number}", new SchoolIndicators { EgeBelowMinShare = 12.5m });
             return new SchoolEvaluation(row, [new IndicatorFinding("ege_below_min_share", 12.5m, Zone.High, 10m, "ege_below_min_share.high")], Zone.High);
         }).ToList();
-        return new EvaluatedUpload(new UploadPath(period, MunicipalityId.Parse(municipality), "schools.csv"), uploadId, "v1", evaluations);
+        return new EvaluatedUpload(new UploadPath(period, MunicipalityId.Parse(municipality), "schools.csv"), TestIds.Upload(uploadId), TestIds.Version("v1"), evaluations);
     }
 }

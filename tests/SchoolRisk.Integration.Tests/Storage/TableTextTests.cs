@@ -40,7 +40,7 @@ public sealed class TableTextTests(AzuriteFixture azurite) : IClassFixture<Azuri
         var raw = await Assert.ThrowsAsync<RequestFailedException>(() => storage.Tables.GetTableClient(storage.Options.UploadsTable)
             .UpsertEntityAsync(new TableEntity("raw", "raw") { ["Error"] = reason }, cancellationToken: TestContext.Current.CancellationToken));
         await new UploadStatusTable(storage).UpsertAsync(
-            new UploadRecord("u1", "2023-2024/gatchinsky/x.json", Period, MunicipalityId.Parse("gatchinsky"), UploadStatus.Rejected, DateTimeOffset.UnixEpoch) { Error = reason },
+            new UploadRecord(TestIds.Upload("u1"), "2023-2024/gatchinsky/x.json", Period, MunicipalityId.Parse("gatchinsky"), UploadStatus.Rejected, DateTimeOffset.UnixEpoch) { Error = reason },
             TestContext.Current.CancellationToken);
         var notifications = new NotificationTable(storage, TimeProvider.System);
         var notice = new MunicipalityNotice("n1", MunicipalityId.Parse("gatchinsky"), Period, "u1", "2023-2024/gatchinsky/x.json", NoticeKind.Rejected, null, 0, [],

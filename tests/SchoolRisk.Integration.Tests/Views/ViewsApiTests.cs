@@ -74,7 +74,7 @@ public sealed class ViewsApiTests(DeploymentFixture fixture) : IClassFixture<Dep
             stored.Where(r => r.MunicipalityId.ToString() == "kirovsky" && r.Assessment.Rank is not null).Select(r => r.SchoolId).Order(),
             ranking.EnumerateArray().Select(entry => entry.GetProperty("schoolId").GetString()).Order());
         Assert.Contains("Аналитическая справка: Кировский район, 2023-2024", note.Text, StringComparison.Ordinal);
-        Assert.Equal((await new RuleStore(fixture.Deployment.Storage, TimeProvider.System).ActiveAsync(TestContext.Current.CancellationToken))!.Version, versions.GetProperty("active").GetString());
+        Assert.Equal((await new RuleStore(fixture.Deployment.Storage, TimeProvider.System).ActiveAsync(TestContext.Current.CancellationToken))!.Version.ToString(), versions.GetProperty("active").GetString());
     }
 
     [Theory]

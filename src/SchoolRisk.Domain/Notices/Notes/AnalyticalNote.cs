@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Notices.Letters;
 using SchoolRisk.Domain.Periods;
@@ -23,7 +24,7 @@ public static class AnalyticalNote
     /// <param name="ruleSetVersion">The rule set that evaluated it.</param>
     /// <param name="schools">The municipality's schools.</param>
     /// <param name="region">The region's schools per zone.</param>
-    public static string Compose(Period period, string municipalityName, Zone municipalZone, string ruleSetVersion, IReadOnlyList<NoteSchool> schools, ZoneCounts region)
+    public static string Compose(Period period, string municipalityName, Zone municipalZone, RuleSetVersion ruleSetVersion, IReadOnlyList<NoteSchool> schools, ZoneCounts region)
     {
         ArgumentNullException.ThrowIfNull(schools);
         ArgumentNullException.ThrowIfNull(region);
