@@ -179,6 +179,28 @@ public sealed class UploadFlowTests(DeploymentFixture fixture) : IClassFixture<D
     }
 
     [Fact]
+    public async Task RecalculationRequestsNamingNoPeriod_EndInThePoisonQueueAfterMaxDequeueCountDeliveries()
+    {
+        // A period that is not one and a message that is not JSON do not read; a request without a period reads, and the door refuses it.
+        string[] messages = ["{\"Period\":\"2023\",\"RuleSetVersion\":null,\"RequestedAt\":null}", "{\"RuleSetVersion\":null,\"RequestedAt\":null}", "not a request"];
+        var queues = new QueueServiceClient(fixture.Deployment.ConnectionString);
+        var poison = queues.GetQueueClient(QueueNames.PoisonOf(QueueNames.PeriodRecalculations));
+
+        foreach (var message in messages)
+        {
+            await queues.GetQueueClient(QueueNames.PeriodRecalculations).SendMessageAsync(message, TestContext.Current.CancellationToken);
+        }
+
+        var poisoned = await Poll.UntilAsync(
+            async () => (await poison.ExistsAsync(TestContext.Current.CancellationToken)).Value
+                ? [.. (await poison.PeekMessagesAsync(32, TestContext.Current.CancellationToken)).Value.Select(peeked => peeked.MessageText)]
+                : new List<string>(),
+            texts => messages.All(texts.Contains), "the messages in period-recalculations-poison", TimeSpan.FromSeconds(90));
+
+        Assert.Equal(messages.Order(StringComparer.Ordinal), poisoned.Where(messages.Contains).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task UploadOutsideThePeriodMunicipalityLayout_IsRecordedAsRejected()
     {
         await UploadAsync("schools.csv", Encoding.UTF8.GetBytes("school_id\n"));
