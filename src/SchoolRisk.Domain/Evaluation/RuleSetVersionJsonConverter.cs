@@ -3,7 +3,10 @@ using System.Text.Json.Serialization;
 
 namespace SchoolRisk.Domain.Evaluation;
 
-/// <summary>Writes a <see cref="RuleSetVersion"/> as its text, <c>"a1b2c3d4e5f6"</c>, also as a property name.</summary>
+/// <summary>
+/// Writes a <see cref="RuleSetVersion"/> as its plain text, <c>"a1b2c3d4e5f6"</c> (also as a property name), so JSON stays as it was when
+/// the id was a string; reading text that is not one, or <c>null</c>, throws <see cref="JsonException"/>.
+/// </summary>
 public sealed class RuleSetVersionJsonConverter : JsonConverter<RuleSetVersion>
 {
     public override RuleSetVersion Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => Parse(reader.GetString());

@@ -42,12 +42,16 @@ public readonly record struct MunicipalityId : IComparable<MunicipalityId>
     /// <summary>Ordinal order of the texts.</summary>
     public int CompareTo(MunicipalityId other) => string.CompareOrdinal(_text, other._text);
 
+    /// <summary>Whether <paramref name="left"/> sorts before <paramref name="right"/> (ordinal order of the texts).</summary>
     public static bool operator <(MunicipalityId left, MunicipalityId right) => left.CompareTo(right) < 0;
 
+    /// <summary>Whether <paramref name="left"/> sorts before <paramref name="right"/> or equals it (ordinal order of the texts).</summary>
     public static bool operator <=(MunicipalityId left, MunicipalityId right) => left.CompareTo(right) <= 0;
 
+    /// <summary>Whether <paramref name="left"/> sorts after <paramref name="right"/> (ordinal order of the texts).</summary>
     public static bool operator >(MunicipalityId left, MunicipalityId right) => left.CompareTo(right) > 0;
 
+    /// <summary>Whether <paramref name="left"/> sorts after <paramref name="right"/> or equals it (ordinal order of the texts).</summary>
     public static bool operator >=(MunicipalityId left, MunicipalityId right) => left.CompareTo(right) >= 0;
 
     /// <summary>The id as written, like <c>gatchinsky</c>; empty for <c>default</c>.</summary>

@@ -3,7 +3,10 @@ using System.Text.Json.Serialization;
 
 namespace SchoolRisk.Domain.Municipalities;
 
-/// <summary>Writes a <see cref="MunicipalityId"/> as its text, <c>"gatchinsky"</c>, also as a property name.</summary>
+/// <summary>
+/// Writes a <see cref="MunicipalityId"/> as its plain text, <c>"gatchinsky"</c> (also as a property name), so JSON stays as it was when
+/// the id was a string; reading text that is not one, or <c>null</c>, throws <see cref="JsonException"/>.
+/// </summary>
 public sealed class MunicipalityIdJsonConverter : JsonConverter<MunicipalityId>
 {
     public override MunicipalityId Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => Parse(reader.GetString());

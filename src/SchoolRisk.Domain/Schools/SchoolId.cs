@@ -77,12 +77,16 @@ public readonly record struct SchoolId : IComparable<SchoolId>
     /// <summary>Ordinal order of the texts.</summary>
     public int CompareTo(SchoolId other) => string.CompareOrdinal(_text, other._text);
 
+    /// <summary>Whether <paramref name="left"/> sorts before <paramref name="right"/> (ordinal order of the texts).</summary>
     public static bool operator <(SchoolId left, SchoolId right) => left.CompareTo(right) < 0;
 
+    /// <summary>Whether <paramref name="left"/> sorts before <paramref name="right"/> or equals it (ordinal order of the texts).</summary>
     public static bool operator <=(SchoolId left, SchoolId right) => left.CompareTo(right) <= 0;
 
+    /// <summary>Whether <paramref name="left"/> sorts after <paramref name="right"/> (ordinal order of the texts).</summary>
     public static bool operator >(SchoolId left, SchoolId right) => left.CompareTo(right) > 0;
 
+    /// <summary>Whether <paramref name="left"/> sorts after <paramref name="right"/> or equals it (ordinal order of the texts).</summary>
     public static bool operator >=(SchoolId left, SchoolId right) => left.CompareTo(right) >= 0;
 
     /// <summary>The id as written, like <c>gatchinsky-001</c>; empty for <c>default</c>.</summary>

@@ -3,7 +3,10 @@ using System.Text.Json.Serialization;
 
 namespace SchoolRisk.Domain.Schools;
 
-/// <summary>Writes a <see cref="SchoolId"/> as its text, <c>"gatchinsky-001"</c>, also as a property name.</summary>
+/// <summary>
+/// Writes a <see cref="SchoolId"/> as its plain text, <c>"gatchinsky-001"</c> (also as a property name), so JSON stays as it was when
+/// the id was a string; reading text that is not one, or <c>null</c>, throws <see cref="JsonException"/>.
+/// </summary>
 public sealed class SchoolIdJsonConverter : JsonConverter<SchoolId>
 {
     public override SchoolId Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => Parse(reader.GetString());
