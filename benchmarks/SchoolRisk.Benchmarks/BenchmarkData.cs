@@ -25,7 +25,7 @@ public static class BenchmarkData
         Directory.CreateDirectory(folder);
         var random = new Random(rows);
         var schools = Enumerable.Range(1, rows)
-            .Select(n => new RegisteredSchool($"bench-{n:000000}", $"МОУ «Школа № {n}»", Municipality, "secondary", "urban", false, 500))
+            .Select(n => new RegisteredSchool($"bench-{n:000000}", $"МОУ «Школа № {n}»", Domain.Municipalities.MunicipalityId.Parse(Municipality), "secondary", "urban", false, 500))
             .ToList();
         var registry = new StringBuilder("school_id,school_name,municipality_id,level,settlement,remote,enrolment\n");
         foreach (var school in schools)
@@ -79,7 +79,7 @@ public static class BenchmarkData
     public static async Task<int> ReadAndEvaluateAsync(string file, SchoolRegistry registry, SchoolEvaluator evaluator)
     {
         await using var content = File.OpenRead(file);
-        var reading = new UploadReading(content, new UploadPath(Domain.Periods.Period.Parse("2023-2024"), Municipality, Path.GetFileName(file)), registry, UploadLimits.Default);
+        var reading = new UploadReading(content, new UploadPath(Domain.Periods.Period.Parse("2023-2024"), Domain.Municipalities.MunicipalityId.Parse(Municipality), Path.GetFileName(file)), registry, UploadLimits.Default);
         var evaluations = new List<SchoolEvaluation>();
         await foreach (var row in reading.ReadValidRowsAsync())
         {

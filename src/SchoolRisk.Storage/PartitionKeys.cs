@@ -1,3 +1,4 @@
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
 
 namespace SchoolRisk.Storage;
@@ -8,7 +9,7 @@ namespace SchoolRisk.Storage;
 /// </summary>
 internal static class PartitionKeys
 {
-    public static string For(Period period, string municipalityId) => $"{period}_{municipalityId}";
+    public static string For(Period period, MunicipalityId municipalityId) => $"{period}_{municipalityId}";
 
     /// <summary>The filter that selects every partition of one period.</summary>
     public static string PeriodFilter(Period period) =>
@@ -19,7 +20,7 @@ internal static class PartitionKeys
     /// fewer) split evenly over <paramref name="municipalityIds"/> (ordinal order). The ids only place the splits: a
     /// municipality not among them still falls in one of the ranges.
     /// </summary>
-    public static IReadOnlyList<string> PeriodRangeFilters(Period period, IReadOnlyList<string> municipalityIds, int count)
+    public static IReadOnlyList<string> PeriodRangeFilters(Period period, IReadOnlyList<MunicipalityId> municipalityIds, int count)
     {
         var splits = Enumerable.Range(1, count - 1)
             .Select(range => municipalityIds.Count * range / count)

@@ -53,11 +53,11 @@ public static class MunicipalLatency
                 await blobs.UploadAsync(blobName, stream);
             }
 
-            var record = await PollAsync(async () => await statuses.ListAsync(Period, Municipality)
+            var record = await PollAsync(async () => await statuses.ListAsync(Period, Domain.Municipalities.MunicipalityId.Parse(Municipality))
                 .FirstOrDefaultAsync(record => record.BlobName == blobName && record.Status == UploadStatus.Completed));
             var results = Stopwatch.GetElapsedTime(started);
             await PollAsync(async () => await notices.ListAsync(Period)
-                .FirstOrDefaultAsync(notice => notice.UploadId == record.UploadId && notice.Status == NoticeStatus.Delivered));
+                .FirstOrDefaultAsync(notice => notice.UploadId == record.UploadId.ToString() && notice.Status == NoticeStatus.Delivered));
             var notice = Stopwatch.GetElapsedTime(started);
             if (n > 0)
             {

@@ -158,7 +158,7 @@ public static class ReevaluationComparison
         return root.ToJsonString();
     }
 
-    private static async Task<string> ActivateAsync(StorageAccount account, IReadOnlyList<RuleFile> files)
+    private static async Task<RuleSetVersion?> ActivateAsync(StorageAccount account, IReadOnlyList<RuleFile> files)
     {
         // Validated as every activation is; the check on the stored period is what the benchmark then measures apart.
         var (ruleSet, problems) = await RuleCandidateCheck.ValidateAsync(files, CancellationToken.None);

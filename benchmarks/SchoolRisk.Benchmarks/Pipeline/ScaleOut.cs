@@ -104,7 +104,7 @@ public static class ScaleOut
     {
         var found = new List<string>();
         var completed = await new UploadStatusTable(deployment.Storage).ListAsync(Period).Where(record => record.Status == UploadStatus.Completed)
-            .ToDictionaryAsync(record => record.MunicipalityId!, record => record.UploadId);
+            .ToDictionaryAsync(record => record.MunicipalityId!.Value.ToString(), record => record.UploadId.ToString());
         var rows = await deployment.Storage.Tables.GetTableClient(deployment.Storage.Options.ResultsTable)
             .QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey", "MunicipalityId", "UploadId"]).ToListAsync();
         if (rows.Count != schools || rows.DistinctBy(row => (row.PartitionKey, row.RowKey)).Count() != schools)
@@ -143,7 +143,7 @@ public static class ScaleOut
     }
 
     private static RegisteredSchool Registered(SchoolRow school, string municipalityId) =>
-        new(school.SchoolId, school.SchoolName, municipalityId, "secondary", "urban", false, 500);
+        new(school.SchoolId, school.SchoolName, Domain.Municipalities.MunicipalityId.Parse(municipalityId), "secondary", "urban", false, 500);
 
     private static byte[] Registry(IReadOnlyList<(string MunicipalityId, SchoolRow School)> schools)
     {

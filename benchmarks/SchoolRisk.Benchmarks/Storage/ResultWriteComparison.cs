@@ -68,7 +68,7 @@ public static class ResultWriteComparison
         var evaluator = new SchoolEvaluator(ruleSet, OverallZonePolicy.Default);
         var period = Period.Parse("2023-2024");
         return [.. NationalData.Generate(ruleSet.ZoneRules, schools).GroupBy(pair => pair.MunicipalityId).Select(municipality => new EvaluatedUpload(
-            new UploadPath(period, municipality.Key, "schools.csv"), $"bench-{municipality.Key}", ruleSet.Version,
+            new UploadPath(period, Domain.Municipalities.MunicipalityId.Parse(municipality.Key), "schools.csv"), UploadId.For("bench", municipality.Key), ruleSet.Version,
             [.. municipality.Select(pair => evaluator.Evaluate(pair.School))]))];
     }
 

@@ -40,7 +40,7 @@ public sealed class DigestNotifier(
             return new MessageOutcome(false, $"Digest of {period}: no results yet.");
         }
 
-        var zones = await municipalities.ListAsync(period, cancellationToken).ToDictionaryAsync(summary => summary.MunicipalityId, summary => summary.Zone, StringComparer.Ordinal, cancellationToken);
+        var zones = await municipalities.ListAsync(period, cancellationToken).ToDictionaryAsync(summary => summary.MunicipalityId, summary => summary.Zone, cancellationToken: cancellationToken);
         var digest = RegionalDigest.Of(period, current, await SchoolsAsync(period.Previous, cancellationToken), zones);
         await notifications.TryAddDigestAsync(digest, cancellationToken);
         RecipientDirectory directory;
@@ -51,7 +51,7 @@ public sealed class DigestNotifier(
         catch (UploadRejectedException exception)
         {
             await notifications.SetStatusAsync(
-                period, RecipientDirectory.Committee, digest.Key, NoticeStatus.Failed,
+                period, RecipientDirectory.CommitteeId, digest.Key, NoticeStatus.Failed,
                 $"справочник адресатов не читается, сводка не отправлена: {exception.Message} {DeliveryOutcome.FailedNote}", cancellationToken);
             return new MessageOutcome(false, $"Digest {digest.Key}: the recipients directory is unreadable, digest failed: {exception.Message}");
         }
@@ -62,7 +62,7 @@ public sealed class DigestNotifier(
             : [$"{RecipientDirectory.Committee}: в справочнике адресатов (registry/recipients.csv) нет ни адреса почты, ни веб-хука комитета (строка с кодом committee), сводка не отправлена."];
         var outcome = await deliverer.DeliverAsync(period, planned, cancellationToken);
         var (status, reason) = outcome.NoticeStatus(unaddressed, QueueNames.DigestRequests);
-        await notifications.SetStatusAsync(period, RecipientDirectory.Committee, digest.Key, status, reason, cancellationToken);
+        await notifications.SetStatusAsync(period, RecipientDirectory.CommitteeId, digest.Key, status, reason, cancellationToken);
         return new MessageOutcome(status == NoticeStatus.Retrying, $"Digest {digest.Key}: {status}; {outcome.Summary}{string.Concat(unaddressed.Select(text => $"; {text}"))}");
     }
 

@@ -15,6 +15,6 @@ public sealed class DigestScheduler(DigestSchedule schedule, TimeProvider time)
     public async Task RequestAsync(Period period, TimeSpan delay, CancellationToken cancellationToken)
     {
         var requestedAt = time.GetUtcNow();
-        await schedule.ScheduleAsync(period, requestedAt, MessageJson.Serialize(new DigestRequest(period.ToString(), requestedAt)), delay, cancellationToken);
+        await schedule.ScheduleAsync(period, requestedAt, MessageJson.Serialize(new DigestRequest(period, requestedAt)), delay, cancellationToken);
     }
 }

@@ -1,9 +1,11 @@
 namespace SchoolRisk.Application.Messaging;
 
 /// <summary>
-/// Every storage queue of the workflow, as the function folders' <c>function.json</c> files name them (a test keeps the
-/// two equal). Constants, so that trigger and output attributes can name them too. Each queue has a poison queue,
-/// <c>{name}-poison</c>, where a message waits after its last failed delivery (<c>host.json</c>'s <c>maxDequeueCount</c>).
+/// Every storage queue of the workflow. Constants, so that the functions' <c>[QueueTrigger]</c> and <c>[QueueOutput]</c>
+/// attributes name them from here; the Worker SDK writes those bindings into the app's <c>functions.metadata</c> at
+/// build, and a test (<c>HostSettingsTests.QueueNames_AreExactlyTheQueuesTheFunctionsBindTo</c>) keeps <see cref="All"/>
+/// equal to the set of queues bound there: none missing, none bound by a name not listed. Each queue has a poison
+/// queue, <c>{name}-poison</c>, where a message waits after its last failed delivery (<c>host.json</c>'s <c>maxDequeueCount</c>).
 /// </summary>
 public static class QueueNames
 {

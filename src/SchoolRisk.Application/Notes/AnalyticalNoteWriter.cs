@@ -36,7 +36,7 @@ public sealed class AnalyticalNoteWriter(
         var storedRead = results.ListAsync(period, cancellationToken).ToListAsync(cancellationToken).AsTask();
         var beforeRead = results.ZonesAsync(period.Previous, null, cancellationToken);
         var zonesRead = municipalities.ListAsync(period, cancellationToken)
-            .ToDictionaryAsync(summary => summary.MunicipalityId, summary => summary.Zone, StringComparer.Ordinal, cancellationToken).AsTask();
+            .ToDictionaryAsync(summary => summary.MunicipalityId, summary => summary.Zone, cancellationToken: cancellationToken).AsTask();
         var namesRead = recipients.LoadAsync(cancellationToken);
         await Task.WhenAll(storedRead, beforeRead, zonesRead, namesRead);
         var (stored, before, zones, names) = (await storedRead, await beforeRead, await zonesRead, await namesRead);
@@ -47,7 +47,7 @@ public sealed class AnalyticalNoteWriter(
         var municipalitiesOfPeriod = stored.GroupBy(school => school.MunicipalityId).ToList();
         await Parallel.ForEachAsync(municipalitiesOfPeriod, options, async (municipality, token) =>
             await reports.WriteNoteAsync(period, municipality.Key, AnalyticalNote.Compose(
-                period, names.NameOf(municipality.Key), zones.GetValueOrDefault(municipality.Key, Zone.None), ruleSet.Version,
+                period, names.NameOf(municipality.Key.ToString()), zones.GetValueOrDefault(municipality.Key, Zone.None), ruleSet.Version,
                 [.. municipality.Select(school => NoteSchoolOf(school, before, evaluator))],
                 region), token));
         return $"Notes of {period}: {municipalitiesOfPeriod.Count} written by rule set {ruleSet.Version}.";

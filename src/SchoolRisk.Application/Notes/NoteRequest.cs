@@ -1,4 +1,5 @@
 using SchoolRisk.Application.Messaging;
+using SchoolRisk.Domain.Periods;
 
 namespace SchoolRisk.Application.Notes;
 
@@ -6,4 +7,4 @@ namespace SchoolRisk.Application.Notes;
 /// The message on <c>note-requests</c>, queued by <c>Recalculate</c>: write the analytical notes of this period as the
 /// recalculation that started at <paramref name="RecalculationStartedAt"/> left it.
 /// </summary>
-public sealed record NoteRequest(string Period, DateTimeOffset RecalculationStartedAt) : IPeriodMessage;
+public sealed record NoteRequest(Period Period, DateTimeOffset RecalculationStartedAt) : IPeriodMessage;

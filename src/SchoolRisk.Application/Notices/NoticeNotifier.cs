@@ -39,9 +39,9 @@ public sealed class NoticeNotifier(
             ["NoticeId"] = notice.NoticeId,
             ["NoticeKind"] = notice.Kind.ToString(),
             ["UploadId"] = notice.UploadId,
-            ["MunicipalityId"] = notice.MunicipalityId,
+            ["MunicipalityId"] = notice.MunicipalityId.ToString(),
             ["Period"] = notice.Period.ToString(),
-            ["RuleSetVersion"] = notice.RuleSetVersion,
+            ["RuleSetVersion"] = notice.RuleSetVersion?.ToString(),
         });
         await notifications.TryAddAsync(notice, cancellationToken);
         Task SetStatusAsync(string status, string? reason) =>

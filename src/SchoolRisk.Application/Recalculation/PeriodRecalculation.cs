@@ -12,7 +12,7 @@ namespace SchoolRisk.Application.Recalculation;
 /// </summary>
 public sealed class PeriodRecalculation(RegionalRecalculation recalculation, DigestScheduler digests, DeliveryOptions delivery)
 {
-    /// <param name="period">The period of <paramref name="request"/>, parsed.</param>
+    /// <param name="period">The period of <paramref name="request"/>, as the door checked it (<c>QueueTriggerData.PeriodOf</c>).</param>
     /// <param name="request">The request: at least which rule set version, and when it was made.</param>
     /// <param name="cancellationToken">Cancels the recalculation; the request is then retried.</param>
     public async Task<RecalculationOutcome> RecalculateAsync(Period period, RecalculationRequest request, CancellationToken cancellationToken)

@@ -12,5 +12,5 @@ namespace SchoolRisk.Application.Recalculation;
 public sealed record RecalculationOutcome(Period Period, string Summary, IReadOnlyList<NoticeMessage> Notices, DateTimeOffset? StartedAt)
 {
     /// <summary>The request for the period's analytical notes as this recalculation left it (for <c>note-requests</c>); <c>null</c> when it did not run.</summary>
-    public NoteRequest? Notes => StartedAt is { } startedAt ? new NoteRequest(Period.ToString(), startedAt) : null;
+    public NoteRequest? Notes => StartedAt is { } startedAt ? new NoteRequest(Period, startedAt) : null;
 }

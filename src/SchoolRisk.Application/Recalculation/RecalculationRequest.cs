@@ -1,4 +1,6 @@
 using SchoolRisk.Application.Messaging;
+using SchoolRisk.Domain.Evaluation;
+using SchoolRisk.Domain.Periods;
 
 namespace SchoolRisk.Application.Recalculation;
 
@@ -7,4 +9,4 @@ namespace SchoolRisk.Application.Recalculation;
 /// <paramref name="RuleSetVersion"/> when it is given (an activation asks for its own version, which an instance that
 /// has not yet noticed it loads first). <paramref name="RequestedAt"/>: a recalculation that started later covers it.
 /// </summary>
-public sealed record RecalculationRequest(string Period, string? RuleSetVersion = null, DateTimeOffset? RequestedAt = null) : IPeriodMessage;
+public sealed record RecalculationRequest(Period Period, RuleSetVersion? RuleSetVersion = null, DateTimeOffset? RequestedAt = null) : IPeriodMessage;

@@ -57,7 +57,7 @@ public sealed class RegionalRecalculation(
     /// <param name="requestedAt">When the request was made: a recalculation that completed having started later covers it; <c>null</c>: always run.</param>
     /// <param name="cancellationToken">Cancels the recalculation; what it wrote stays consistent and the next one completes it.</param>
     public async Task<RecalculationOutcome> RunAsync(
-        Period period, string? ruleSetVersion, DateTimeOffset? requestedAt, CancellationToken cancellationToken)
+        Period period, RuleSetVersion? ruleSetVersion, DateTimeOffset? requestedAt, CancellationToken cancellationToken)
     {
         await using var held = await locks.AcquireAsync(period, cancellationToken);
         var lastCompleted = await held.LastStartedAsync(cancellationToken);
@@ -68,14 +68,14 @@ public sealed class RegionalRecalculation(
 
         var startedAt = time.GetUtcNow();
         var active = await rules.GetActiveAsync(cancellationToken);
-        if (ruleSetVersion is not null && active.RuleSet.Version != ruleSetVersion)
+        if (ruleSetVersion is { } wanted && active.RuleSet.Version != wanted)
         {
             active = await rules.RefreshActiveAsync(cancellationToken);
         }
 
         var ruleSet = active.RuleSet;
 
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["Period"] = period.ToString(), ["RuleSetVersion"] = ruleSet.Version });
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["Period"] = period.ToString(), ["RuleSetVersion"] = ruleSet.Version.ToString() });
         var evaluation = periods.EvaluateAsync(period, ruleSet, cancellationToken);
         var summariesRead = municipalities.SnapshotAsync(period, cancellationToken);
         await Task.WhenAll(evaluation, summariesRead);
@@ -88,10 +88,10 @@ public sealed class RegionalRecalculation(
             // an upload since, can still make a rule throw: what it decides is left not evaluated there, and said here.
             logger.LogWarning(
                 "Rule set {RuleSetVersion} could not evaluate everything of {Period}: {Problems}",
-                ruleSet.Version, period.ToString(), string.Join(" | ", RuleFailures.ForAdministrator(failures, $"данных за {period}", new Dictionary<string, string>())));
+                ruleSet.Version.ToString(), period.ToString(), string.Join(" | ", RuleFailures.ForAdministrator(failures, $"данных за {period}", new Dictionary<string, string>())));
         }
 
-        var skipped = new ConcurrentBag<string>();
+        var skipped = new ConcurrentBag<MunicipalityId>();
         var queued = new ConcurrentBag<NoticeMessage>();
         var written = 0;
         var options = new ParallelOptions { MaxDegreeOfParallelism = MunicipalitiesAtOnce, CancellationToken = cancellationToken };
@@ -120,11 +120,11 @@ public sealed class RegionalRecalculation(
         await Task.WhenAll(snapshot, writing);
 
         var outcome = $"Period {period} recalculated by rule set {ruleSet.Version}: {evaluated.Count} schools, " +
-            $"{written} municipalities rewritten, {skipped.Count} changed meanwhile ({string.Join(", ", skipped.Order(StringComparer.Ordinal))}), {queued.Count} rules-changed notices, " +
+            $"{written} municipalities rewritten, {skipped.Count} changed meanwhile ({string.Join(", ", skipped.Order())}), {queued.Count} rules-changed notices, " +
             $"{failures.Count} rule failures (left not evaluated).";
         await held.CompletedAsync(startedAt, cancellationToken);
         logger.LogInformation("{Outcome}", outcome);
-        return new RecalculationOutcome(period, outcome, [.. queued.OrderBy(message => message.MunicipalityId, StringComparer.Ordinal)], startedAt);
+        return new RecalculationOutcome(period, outcome, [.. queued.OrderBy(message => message.MunicipalityId)], startedAt);
     }
 
     private async Task QueueAsync(MunicipalityNotice notice, ConcurrentBag<NoticeMessage> queued, CancellationToken cancellationToken)
@@ -132,6 +132,6 @@ public sealed class RegionalRecalculation(
         queued.Add(NoticeMessage.Of(notice, await notices.WriteAsync(notice, cancellationToken)));
         logger.LogInformation(
             "Rules-changed notice {NoticeId} for {MunicipalityId} (data of upload {UploadId}): rule set {RuleSetVersion} moved {Moved} schools",
-            notice.NoticeId, notice.MunicipalityId, notice.UploadId, notice.RuleSetVersion, notice.ZoneChanges.Count);
+            notice.NoticeId, notice.MunicipalityId.ToString(), notice.UploadId, notice.RuleSetVersion?.ToString(), notice.ZoneChanges.Count);
     }
 }

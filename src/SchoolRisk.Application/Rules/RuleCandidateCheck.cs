@@ -115,7 +115,7 @@ public sealed class RuleCandidateCheck(PeriodEvaluator periods, MunicipalityTabl
             {
                 if (ruleSet.Rubrics.TryGetValue(stored.RubricId, out var rubric) && stored.Scores.Items.Count == rubric.Items)
                 {
-                    var subject = stored.Subject.Length > 0 ? stored.Subject : stored.MunicipalityId;
+                    var subject = stored.Subject.Length > 0 ? stored.Subject : stored.MunicipalityId.ToString();
                     if ((await ruleSet.BandOrFailureAsync(rubric, stored.Scores, subject, stored.SubjectName)).Failure is { } failure)
                     {
                         failures.Add(failure);

@@ -51,7 +51,7 @@ public sealed class RulePreviewHandler(RuleStore store, RulePreview preview, ILo
         var caller = masterKey ? "master key" : $"function key '{keyName}'";
         logger.LogInformation(
             "Rule preview of {CandidateVersion} on {Period} by {Caller}: {Problems} problems, {Changes} zone changes, {Removed} blocks no longer evaluated",
-            result.CandidateVersion, parsed.ToString(), caller, result.Problems.Count, result.Changes.Count, result.Removed.Count);
+            result.CandidateVersion?.ToString(), parsed.ToString(), caller, result.Problems.Count, result.Changes.Count, result.Removed.Count);
         return result.Problems.Count > 0
             ? RulePreviewAnswer.Refusal(
                 RulePreviewAnswerKind.Refused,

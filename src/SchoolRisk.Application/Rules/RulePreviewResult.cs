@@ -12,4 +12,4 @@ namespace SchoolRisk.Application.Rules;
 /// <c>null</c> only when the candidate does not load.
 /// </summary>
 public sealed record RulePreviewResult(
-    Period Period, string? CandidateVersion, IReadOnlyList<string> Problems, int SchoolsEvaluated, IReadOnlyList<ZoneChange> Changes, IReadOnlyList<RuleSetRemoval> Removed);
+    Period Period, RuleSetVersion? CandidateVersion, IReadOnlyList<string> Problems, int SchoolsEvaluated, IReadOnlyList<ZoneChange> Changes, IReadOnlyList<RuleSetRemoval> Removed);

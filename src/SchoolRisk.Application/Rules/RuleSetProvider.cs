@@ -62,12 +62,12 @@ public sealed class RuleSetProvider(RuleStore store, TimeProvider time, ILogger<
                 try
                 {
                     var loaded = await RuleSet.LoadAsync(await store.ReadVersionAsync(active.Version, cancellationToken), cancellationToken);
-                    logger.LogInformation("Rule set {RuleSetVersion} in use (was {PreviousVersion})", loaded.Version, _current?.Version ?? "none");
+                    logger.LogInformation("Rule set {RuleSetVersion} in use (was {PreviousVersion})", loaded.Version.ToString(), _current?.Version.ToString() ?? "none");
                     _current = loaded;
                 }
                 catch (RuleSetException exception) when (_current is not null)
                 {
-                    logger.LogError(exception, "Active rule set {RuleSetVersion} could not be loaded; {CurrentVersion} stays in use", active.Version, _current.Version);
+                    logger.LogError(exception, "Active rule set {RuleSetVersion} could not be loaded; {CurrentVersion} stays in use", active.Version.ToString(), _current.Version.ToString());
                     return new ActiveRuleSet(_current, _activatedAt);
                 }
             }

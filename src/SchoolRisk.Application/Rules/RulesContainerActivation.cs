@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using SchoolRisk.Application.Recalculation;
+using SchoolRisk.Domain.Periods;
 using SchoolRisk.Storage;
 using SchoolRisk.Storage.Rules;
 
@@ -12,7 +13,8 @@ namespace SchoolRisk.Application.Rules;
 /// version at once), or the rejection recorded with every problem while the active version stays. Whatever the files
 /// contain, it ends normally: a person's mistake is a recorded rejection, never a retry or a poison message; only a fault
 /// of storage throws. When the change asks for it (blob metadata <c>reevaluate</c> = a period), the answer carries the
-/// <see cref="RecalculationRequest"/> that re-evaluates that period with the new version.
+/// <see cref="RecalculationRequest"/> that re-evaluates that period with the new version; metadata that names no period
+/// like 2023-2024 is a person's mistake too: the activation stands, nothing is re-evaluated, and the log warns why.
 /// </summary>
 public sealed class RulesContainerActivation(
     RuleStore store, RuleActivationWorkflow workflow, RuleSetProvider provider, StorageAccount account, TimeProvider time, ILogger<RulesContainerActivation> logger)
@@ -25,27 +27,32 @@ public sealed class RulesContainerActivation(
         var active = await store.ActiveAsync(cancellationToken) is { } pointer ? await store.ReadVersionAsync(pointer.Version, cancellationToken) : [];
         var change = store.ChangeOf(candidate, active, blobName);
         var activation = await workflow.ActivateAsync(candidate.Files, candidate.Problems, change, cancellationToken);
+        Period? reevaluate = change.ReevaluatePeriod is { } text && Period.TryParse(text, out var parsed) ? parsed : null;
+        var notAPeriod = activation.Outcome == RuleActivationOutcome.Activated && change.ReevaluatePeriod is not null && reevaluate is null;
         var message = activation.Outcome switch
         {
+            RuleActivationOutcome.Activated when notAPeriod =>
+                $"Rule set {activation.ActiveVersion} activated ({change.Reason}, by {change.By}, declared); nothing re-evaluated: " +
+                $"its metadata reevaluate = '{change.ReevaluatePeriod}' is not a period like 2023-2024.",
             RuleActivationOutcome.Activated => $"Rule set {activation.ActiveVersion} activated ({change.Reason}, by {change.By}, declared).",
             RuleActivationOutcome.Unchanged => $"Rule set {activation.ActiveVersion} already active: {blobName} changed nothing.",
-            _ => $"Rules in the {account.Options.RulesContainer} container rejected; {activation.ActiveVersion} stays active; {activation.Problems.Count} problems, " +
+            _ => $"Rules in the {account.Options.RulesContainer} container rejected; {activation.ActiveVersion?.ToString() ?? "none"} stays active; {activation.Problems.Count} problems, " +
                 $"the whole text in {activation.ProblemsBlob}: {Quoted(activation.Problems)}",
         };
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["RuleSetVersion"] = activation.ActiveVersion, ["BlobName"] = blobName });
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["RuleSetVersion"] = activation.ActiveVersion?.ToString() ?? "none", ["BlobName"] = blobName });
         if (activation.Outcome == RuleActivationOutcome.Rejected)
         {
             logger.LogWarning("{Message}", message);
         }
         else
         {
-            logger.LogInformation("{Message}", message);
+            logger.Log(notAPeriod ? LogLevel.Warning : LogLevel.Information, "{Message}", message);
             await provider.RefreshAsync(cancellationToken);
         }
 
         return new RulesContainerOutcome(
             message,
-            activation.Outcome == RuleActivationOutcome.Activated && change.ReevaluatePeriod is { } period
+            reevaluate is { } period && activation.Outcome == RuleActivationOutcome.Activated
                 ? new RecalculationRequest(period, activation.ActiveVersion, time.GetUtcNow())
                 : null);
     }

@@ -65,7 +65,7 @@ public sealed class UploadProcessor(
     {
         var processed = await ProcessBlobAsync(blobName, new QueueAttempt(dequeueCount, limits.MaxAttempts), cancellationToken);
         var notice = processed.Notice is { } written ? NoticeMessage.Of(written, await notices.WriteAsync(written, cancellationToken)) : null;
-        var recalculation = processed.Recalculate is { } period ? new RecalculationRequest(period.ToString(), RequestedAt: time.GetUtcNow()) : null;
+        var recalculation = processed.Recalculate is { } period ? new RecalculationRequest(period, RequestedAt: time.GetUtcNow()) : null;
         return new IngestOutcome(processed.Message, notice, recalculation);
     }
 
@@ -83,17 +83,17 @@ public sealed class UploadProcessor(
             await statuses.UpsertAsync(
                 new UploadRecord(uploadId, blobName, null, null, UploadStatus.Rejected, time.GetUtcNow()) { Error = pathError },
                 cancellationToken);
-            logger.LogWarning("Upload {UploadId} ({BlobName}) rejected: {Reason}", uploadId, blobName, pathError);
+            logger.LogWarning("Upload {UploadId} ({BlobName}) rejected: {Reason}", uploadId.ToString(), blobName, pathError);
             return Processed.Skipped($"Upload {uploadId} ({blobName}) is not under {{period}}/{{municipality}}/: recorded as rejected.");
         }
 
         var ruleSet = await rules.GetAsync(cancellationToken);
         using var scope = logger.BeginScope(new Dictionary<string, object>
         {
-            ["UploadId"] = uploadId,
-            ["MunicipalityId"] = path.MunicipalityId,
+            ["UploadId"] = uploadId.ToString(),
+            ["MunicipalityId"] = path.MunicipalityId.ToString(),
             ["Period"] = path.Period.ToString(),
-            ["RuleSetVersion"] = ruleSet.Version,
+            ["RuleSetVersion"] = ruleSet.Version.ToString(),
         });
         var record = new UploadRecord(uploadId, blobName, path.Period, path.MunicipalityId, UploadStatus.Processing, time.GetUtcNow())
         {
@@ -109,7 +109,7 @@ public sealed class UploadProcessor(
             await statuses.UpsertAsync(
                 record with { Status = UploadStatus.Failed, UpdatedAt = time.GetUtcNow(), Error = FailureText(exception, attempt) },
                 CancellationToken.None);
-            logger.LogError(exception, "Upload {UploadId} ({BlobName}) failed on attempt {Attempt} of {MaxAttempts}", uploadId, blobName, attempt.Number, attempt.MaxAttempts);
+            logger.LogError(exception, "Upload {UploadId} ({BlobName}) failed on attempt {Attempt} of {MaxAttempts}", uploadId.ToString(), blobName, attempt.Number, attempt.MaxAttempts);
             throw;
         }
     }
@@ -131,11 +131,11 @@ public sealed class UploadProcessor(
         {
             case UploadPrecedenceKind.Duplicate:
                 await statuses.UpsertAsync(record with { Status = UploadStatus.Duplicate, UpdatedAt = time.GetUtcNow(), DuplicateOf = precedence.Other }, cancellationToken);
-                logger.LogInformation("Upload {UploadId} ({BlobName}) has the content of upload {DuplicateOf}: duplicate, not evaluated again", record.UploadId, path.BlobName, precedence.Other);
+                logger.LogInformation("Upload {UploadId} ({BlobName}) has the content of upload {DuplicateOf}: duplicate, not evaluated again", record.UploadId.ToString(), path.BlobName, precedence.Other.ToString());
                 return Processed.Skipped($"Upload {record.UploadId} ({path.BlobName}) has the content of upload {precedence.Other}: duplicate, not evaluated again.");
             case UploadPrecedenceKind.Superseded:
                 await statuses.UpsertAsync(record with { Status = UploadStatus.Superseded, UpdatedAt = time.GetUtcNow(), SupersededBy = precedence.Other }, cancellationToken);
-                logger.LogInformation("Upload {UploadId} ({BlobName}) is older than completed upload {SupersededBy}: superseded, not evaluated", record.UploadId, path.BlobName, precedence.Other);
+                logger.LogInformation("Upload {UploadId} ({BlobName}) is older than completed upload {SupersededBy}: superseded, not evaluated", record.UploadId.ToString(), path.BlobName, precedence.Other.ToString());
                 return Processed.Skipped($"Upload {record.UploadId} ({path.BlobName}) is older than completed upload {precedence.Other}: superseded, not evaluated.");
         }
 
@@ -174,7 +174,7 @@ public sealed class UploadProcessor(
         {
             logger.LogWarning(
                 "Upload {UploadId} ({BlobName}): rule set {RuleSetVersion} could not evaluate everything, left not evaluated: {Problems}",
-                record.UploadId, path.BlobName, ruleSet.Version, string.Join(" | ", RuleFailures.ForAdministrator(failures, $"загрузке {path.BlobName}", new Dictionary<string, string>())));
+                record.UploadId.ToString(), path.BlobName, ruleSet.Version.ToString(), string.Join(" | ", RuleFailures.ForAdministrator(failures, $"загрузке {path.BlobName}", new Dictionary<string, string>())));
         }
 
         var links = report.HasFindings ? await reports.WriteAsync(report, cancellationToken) : null;
@@ -201,7 +201,7 @@ public sealed class UploadProcessor(
             cancellationToken);
         logger.LogInformation(
             "Upload {UploadId} ({BlobName}) evaluated by rule set {RuleSetVersion}: {Schools} schools, {High} high, {Medium} medium, {Skipped} rows skipped",
-            record.UploadId, path.BlobName, evaluated.RuleSetVersion, schools.Count, evaluated.CountIn(Zone.High), evaluated.CountIn(Zone.Medium), reading.SkippedRows);
+            record.UploadId.ToString(), path.BlobName, evaluated.RuleSetVersion.ToString(), schools.Count, evaluated.CountIn(Zone.High), evaluated.CountIn(Zone.Medium), reading.SkippedRows);
         return new Processed(
             MunicipalityNotice.For(evaluated, report, links, await results.ZonesAsync(path.Period.Previous, path.MunicipalityId, cancellationToken)),
             $"Upload {record.UploadId} ({path.BlobName}): {schools.Count} schools evaluated by rule set {evaluated.RuleSetVersion}, {reading.SkippedRows} rows skipped.",
@@ -262,7 +262,7 @@ public sealed class UploadProcessor(
             cancellationToken);
         logger.LogInformation(
             "Rubric upload {UploadId} ({BlobName}) evaluated by rule set {RuleSetVersion}: {Rubrics} rubrics, {High} in the low band, {Medium} in the middle band, municipality's rubric zone {Zone}",
-            record.UploadId, path.BlobName, ruleSet.Version, evaluated.Count, high, medium, rubricZone.ToKey());
+            record.UploadId.ToString(), path.BlobName, ruleSet.Version.ToString(), evaluated.Count, high, medium, rubricZone.ToKey());
         return new Processed(
             MunicipalityNotice.ForRubrics(path, record.UploadId, ruleSet.Version, evaluated, report, links),
             $"Rubric upload {record.UploadId} ({path.BlobName}): {evaluated.Count} rubrics evaluated by rule set {ruleSet.Version}, {report.SkippedRows} rows skipped.");
@@ -280,7 +280,7 @@ public sealed class UploadProcessor(
             RuleFailures.ForUpload(failure, path.FileName)))];
 
     /// <summary>Marks the uploads the evaluated one supersedes (<see cref="UploadPrecedence.Supersedes"/>) as superseded by it.</summary>
-    private async Task SupersedeAsync(List<UploadRecord> superseded, string uploadId, CancellationToken cancellationToken)
+    private async Task SupersedeAsync(List<UploadRecord> superseded, UploadId uploadId, CancellationToken cancellationToken)
     {
         foreach (var replaced in superseded)
         {
@@ -330,7 +330,7 @@ public sealed class UploadProcessor(
                 ReportCsv = links.Csv,
             },
             cancellationToken);
-        logger.LogWarning("Upload {UploadId} ({BlobName}) rejected: {Reason}", record.UploadId, path.BlobName, reason);
+        logger.LogWarning("Upload {UploadId} ({BlobName}) rejected: {Reason}", record.UploadId.ToString(), path.BlobName, reason);
         return new Processed(MunicipalityNotice.Rejected(report, links), $"Upload {record.UploadId} ({path.BlobName}) rejected: {reason}");
     }
 

@@ -1,3 +1,4 @@
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Storage.Registry;
 using SchoolRisk.Storage.Results;
@@ -8,15 +9,18 @@ namespace SchoolRisk.Application.Views;
 public sealed class MunicipalitySchoolsQuery(ResultTable results, RecipientStore recipients)
 {
     /// <param name="scope">What the caller may see: another municipality's key is forbidden.</param>
-    /// <param name="municipalityId">The municipality's id.</param>
+    /// <param name="municipality">
+    /// The municipality's id as the route gives it; text that is no id (<see cref="MunicipalityId"/>) names a municipality
+    /// with no schools, as an unknown id does.
+    /// </param>
     /// <param name="period">The period, like <c>2023-2024</c>.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
-    public async Task<ViewAnswer<MunicipalitySchoolsView>> GetAsync(AccessScope scope, string municipalityId, string? period, CancellationToken cancellationToken)
+    public async Task<ViewAnswer<MunicipalitySchoolsView>> GetAsync(AccessScope scope, string municipality, string? period, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        if (!scope.Sees(municipalityId))
+        if (!scope.Sees(municipality))
         {
-            return ViewAnswer.Forbidden<MunicipalitySchoolsView>(municipalityId);
+            return ViewAnswer.Forbidden<MunicipalitySchoolsView>(municipality);
         }
 
         if (!Period.TryParse(period, out var parsed))
@@ -24,12 +28,17 @@ public sealed class MunicipalitySchoolsQuery(ResultTable results, RecipientStore
             return ViewAnswer.NotAPeriod<MunicipalitySchoolsView>(period);
         }
 
-        var schools = await results.ListAsync(parsed, municipalityId, cancellationToken)
-            .OrderByDescending(result => result.OverallZone).ThenBy(result => result.SchoolId, StringComparer.Ordinal)
-            .Select(result => new SchoolView(
-                result.SchoolId, result.SchoolName, result.OverallZone, SchoolViews.ZoneReasons(result), SchoolViews.Indicators(result), result.Classification, result.Assessment.Rank, result.RuleSetVersion))
-            .ToListAsync(cancellationToken);
-        var name = (await recipients.LoadAsync(cancellationToken)).NameOf(municipalityId);
-        return ViewAnswer.Found<MunicipalitySchoolsView>(new MunicipalitySchoolsView(parsed.ToString(), municipalityId, name, schools));
+        List<SchoolView> schools = [];
+        if (MunicipalityId.TryParse(municipality, out var municipalityId))
+        {
+            schools = await results.ListAsync(parsed, municipalityId, cancellationToken)
+                .OrderByDescending(result => result.OverallZone).ThenBy(result => result.SchoolId, StringComparer.Ordinal)
+                .Select(result => new SchoolView(
+                    result.SchoolId, result.SchoolName, result.OverallZone, SchoolViews.ZoneReasons(result), SchoolViews.Indicators(result), result.Classification, result.Assessment.Rank, result.RuleSetVersion.ToString()))
+                .ToListAsync(cancellationToken);
+        }
+
+        var name = (await recipients.LoadAsync(cancellationToken)).NameOf(municipality);
+        return ViewAnswer.Found<MunicipalitySchoolsView>(new MunicipalitySchoolsView(parsed.ToString(), municipality, name, schools));
     }
 }

@@ -36,9 +36,9 @@ public sealed class RiskMapQuery(MunicipalityTable municipalities, ResultTable r
         var names = await recipients.LoadAsync(cancellationToken);
         var schools = (await results.ListAsync(shown, cancellationToken).ToListAsync(cancellationToken)).ToLookup(result => result.MunicipalityId);
         var rows = await municipalities.ListAsync(shown, cancellationToken)
-            .Where(summary => scope.Sees(summary.MunicipalityId))
+            .Where(summary => scope.Sees(summary.MunicipalityId.ToString()))
             .Select(summary => new MunicipalityRow(
-                summary.MunicipalityId, names.NameOf(summary.MunicipalityId), summary.Zone, summary.SchoolZone, summary.RubricZone,
+                summary.MunicipalityId.ToString(), names.NameOf(summary.MunicipalityId.ToString()), summary.Zone, summary.SchoolZone, summary.RubricZone,
                 schools[summary.MunicipalityId].Count(),
                 schools[summary.MunicipalityId].Count(result => result.OverallZone == Zone.High),
                 schools[summary.MunicipalityId].Count(result => result.OverallZone == Zone.Medium),

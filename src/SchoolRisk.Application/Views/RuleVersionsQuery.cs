@@ -10,8 +10,8 @@ public sealed class RuleVersionsQuery(RuleStore store)
     {
         var active = await store.ActiveAsync(cancellationToken);
         var versions = await store.ListVersionsAsync(cancellationToken)
-            .Select(version => new RuleVersionView(version.Version, version.ActivatedAt, version.By, version.ByOrigin, version.Reason, version.Source))
+            .Select(version => new RuleVersionView(version.Version.ToString(), version.ActivatedAt, version.By, version.ByOrigin, version.Reason, version.Source))
             .ToListAsync(cancellationToken);
-        return new RuleVersionsView(active?.Version, versions);
+        return new RuleVersionsView(active?.Version.ToString(), versions);
     }
 }

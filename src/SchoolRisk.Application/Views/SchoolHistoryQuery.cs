@@ -17,14 +17,14 @@ public sealed class SchoolHistoryQuery(ResultTable results, RegistryStore regist
             return ViewAnswer.NotFound<SchoolHistoryView>($"Школы «{schoolId}» нет в реестре.");
         }
 
-        if (!scope.Sees(school.MunicipalityId))
+        if (!scope.Sees(school.MunicipalityId.ToString()))
         {
-            return ViewAnswer.Forbidden<SchoolHistoryView>(school.MunicipalityId);
+            return ViewAnswer.Forbidden<SchoolHistoryView>(school.MunicipalityId.ToString());
         }
 
         var history = await results.HistoryAsync(school.Id, cancellationToken);
         return ViewAnswer.Found<SchoolHistoryView>(new SchoolHistoryView(
-            school.Id, school.Name, school.MunicipalityId,
+            school.Id, school.Name, school.MunicipalityId.ToString(),
             [.. history.Select(result => new SchoolPeriodView(result.Period.ToString(), result.OverallZone, SchoolViews.ZoneReasons(result), SchoolViews.Indicators(result), result.Classification.LowResults))]));
     }
 }

@@ -35,9 +35,9 @@ public static class DemoReport
 
         foreach (var municipality in municipalities)
         {
-            var upload = outcome.SchoolUploads.FirstOrDefault(u => u.MunicipalityId == municipality.Id);
-            var results = outcome.Results.Where(r => r.MunicipalityId == municipality.Id).ToList();
-            var notices = outcome.Notices.Where(n => n.MunicipalityId == municipality.Id).ToList();
+            var upload = outcome.SchoolUploads.FirstOrDefault(u => u.MunicipalityId?.ToString() == municipality.Id);
+            var results = outcome.Results.Where(r => r.MunicipalityId.ToString() == municipality.Id).ToList();
+            var notices = outcome.Notices.Where(n => n.MunicipalityId.ToString() == municipality.Id).ToList();
             table.AddRow(
                 Markup.Escape(municipality.Name),
                 upload?.Status switch
@@ -141,7 +141,7 @@ public static class DemoReport
             .AddColumn("Non-obj.", c => c.RightAligned()).AddColumn("Leaders", c => c.RightAligned());
         foreach (var municipality in municipalities)
         {
-            table.AddRow([Markup.Escape(municipality.Name), .. Cells(outcome.Results.Where(r => r.MunicipalityId == municipality.Id))]);
+            table.AddRow([Markup.Escape(municipality.Name), .. Cells(outcome.Results.Where(r => r.MunicipalityId.ToString() == municipality.Id))]);
         }
 
         table.AddRow(["[bold]Region[/]", .. Cells(outcome.Results).Select(cell => $"[bold]{cell}[/]")]);
@@ -172,7 +172,7 @@ public static class DemoReport
 
         foreach (var municipality in municipalities)
         {
-            if (outcome.Municipalities.FirstOrDefault(m => m.MunicipalityId == municipality.Id) is not { } summary)
+            if (outcome.Municipalities.FirstOrDefault(m => m.MunicipalityId.ToString() == municipality.Id) is not { } summary)
             {
                 continue;
             }
@@ -203,7 +203,7 @@ public static class DemoReport
             {
                 table.AddRow(
                     $"{school.Assessment.Rank}", Markup.Escape(school.SchoolName),
-                    Markup.Escape(municipalities.FirstOrDefault(m => m.Id == school.MunicipalityId)?.Name ?? school.MunicipalityId),
+                    Markup.Escape(municipalities.FirstOrDefault(m => m.Id == school.MunicipalityId.ToString())?.Name ?? school.MunicipalityId.ToString()),
                     school.Assessment.Composite?.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) ?? "—");
             }
         }
@@ -225,7 +225,7 @@ public static class DemoReport
         table.AddColumn("Schools", c => c.Centered()).AddColumn("Courses", c => c.Centered());
         foreach (var municipality in municipalities)
         {
-            var own = outcome.Rubrics.Where(r => r.MunicipalityId == municipality.Id).ToList();
+            var own = outcome.Rubrics.Where(r => r.MunicipalityId.ToString() == municipality.Id).ToList();
             var cells = municipal.Select(id => own.FirstOrDefault(r => r.RubricId == id && r.Level == RubricLevel.Municipality) is { } r
                 ? ZoneMarkup(r.Zone, $"{r.Scores.Total}/{r.MaxScore}")
                 : "[grey]—[/]");

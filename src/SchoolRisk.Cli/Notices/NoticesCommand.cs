@@ -40,7 +40,7 @@ public static class NoticesCommand
             var delivered = new HashSet<string>(StringComparer.Ordinal);
             await foreach (var notice in new NotificationTable(account, TimeProvider.System).ListAsync(chosen, cancellationToken))
             {
-                table.AddRow(notice.MunicipalityId, notice.NoticeId, notice.Kind.ToString(), notice.Status, Markup.Escape(notice.Reason ?? string.Empty));
+                table.AddRow(notice.MunicipalityId.ToString(), notice.NoticeId, notice.Kind.ToString(), notice.Status, Markup.Escape(notice.Reason ?? string.Empty));
                 if (notice.Status == NoticeStatus.Delivered)
                 {
                     delivered.Add(notice.NoticeId);

@@ -104,7 +104,7 @@ public static class RulesCommand
             var table = new Table().Title("Активации наборов правил").AddColumn("").AddColumn("Версия").AddColumn("Активирована (UTC)").AddColumn("Кто").AddColumn("Откуда").AddColumn("Причина");
             await foreach (var version in store.ListVersionsAsync(cancellationToken))
             {
-                table.AddRow(version.Version == active?.Version ? "[green]действует[/]" : "", version.Version, $"{version.ActivatedAt:yyyy-MM-dd HH:mm:ss}",
+                table.AddRow(version.Version == active?.Version ? "[green]действует[/]" : "", version.Version.ToString(), $"{version.ActivatedAt:yyyy-MM-dd HH:mm:ss}",
                     Markup.Escape(AuthorOrigins.Describe(version.By, version.ByOrigin)), Markup.Escape(version.Source), Markup.Escape(version.Reason));
                 active = version.Version == active?.Version ? null : active;
             }
@@ -115,7 +115,7 @@ public static class RulesCommand
                 AnsiConsole.MarkupLine(
                     $"[red]отклонено[/] {rejection.At:yyyy-MM-dd HH:mm:ss} UTC, {Markup.Escape(AuthorOrigins.Describe(rejection.By, rejection.ByOrigin))} ({Markup.Escape(rejection.Reason)}); " +
                     (rejection.CandidateVersion is { } candidate ? $"отклонены файлы версии {candidate}; " : string.Empty) +
-                    $"действующей осталась {rejection.ActiveVersion}; замечаний: {rejection.ProblemCount}" +
+                    $"действующей осталась {rejection.ActiveVersion?.ToString() ?? "none"}; замечаний: {rejection.ProblemCount}" +
                     (rejection.ProblemsBlob is { } blob ? $"; полный текст: {Markup.Escape(blob)}" : string.Empty));
                 if (parse.GetValue(full) && await store.ReadRejectionTextAsync(rejection, cancellationToken) is { } text)
                 {
@@ -149,8 +149,7 @@ public static class RulesCommand
         var command = new Command("diff", "Что изменилось между двумя версиями из архива, файл за файлом.") { from, to };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var store = Store(parse);
-            var lines = RuleDiff.Lines(await store.ReadVersionAsync(parse.GetValue(from)!, cancellationToken), await store.ReadVersionAsync(parse.GetValue(to)!, cancellationToken));
+            var lines = RuleDiff.Lines(await ReadVersionAsync(parse, parse.GetValue(from)!, cancellationToken), await ReadVersionAsync(parse, parse.GetValue(to)!, cancellationToken));
             foreach (var line in lines)
             {
                 Console.WriteLine(line);
@@ -184,7 +183,7 @@ public static class RulesCommand
         var command = new Command("rollback", "Снова активировать прежнюю версию (новая активация, записывается в журнал).") { version, By, Reason, Reevaluate, AllowRemoval };
         command.SetAction(async (parse, cancellationToken) => await ReportingProblemsAsync(async () =>
         {
-            var files = await Store(parse).ReadVersionAsync(parse.GetValue(version)!, cancellationToken);
+            var files = await ReadVersionAsync(parse, parse.GetValue(version)!, cancellationToken);
             return await ActivateAsync(parse, files, "rollback", cancellationToken);
         }));
         return command;
@@ -229,7 +228,7 @@ public static class RulesCommand
             var table = new Table().Title($"Зоны, которые изменит набор правил {preview.CandidateVersion}").AddColumn("Муниципалитет").AddColumn("Школа").AddColumn("Сейчас").AddColumn("Станет");
             foreach (var change in preview.Changes)
             {
-                table.AddRow(change.MunicipalityId, Markup.Escape($"{change.SchoolId} {change.SchoolName}"), ZoneText(change.Stored), ZoneText(change.Candidate));
+                table.AddRow(change.MunicipalityId.ToString(), Markup.Escape($"{change.SchoolId} {change.SchoolName}"), ZoneText(change.Stored), ZoneText(change.Candidate));
             }
 
             AnsiConsole.Write(table);
@@ -268,7 +267,7 @@ public static class RulesCommand
         {
             case RuleActivationOutcome.Rejected:
                 return Problems(
-                    $"[red]Отклонено[/]; действующей осталась версия {activation.ActiveVersion}. Полный текст: {Markup.Escape(activation.ProblemsBlob ?? "—")}.",
+                    $"[red]Отклонено[/]; действующей осталась версия {activation.ActiveVersion?.ToString() ?? "none"}. Полный текст: {Markup.Escape(activation.ProblemsBlob ?? "—")}.",
                     activation.Problems);
             case RuleActivationOutcome.Unchanged:
                 AnsiConsole.MarkupLine($"Версия {activation.ActiveVersion} уже действует.");
@@ -281,7 +280,7 @@ public static class RulesCommand
                 if (change.ReevaluatePeriod is { } period)
                 {
                     await account.Queues.GetQueueClient(QueueNames.PeriodRecalculations).SendMessageAsync(
-                        MessageJson.Serialize(new RecalculationRequest(period, activation.ActiveVersion, TimeProvider.System.GetUtcNow())), cancellationToken);
+                        MessageJson.Serialize(new RecalculationRequest(Period.Parse(period), activation.ActiveVersion, TimeProvider.System.GetUtcNow())), cancellationToken);
                     AnsiConsole.MarkupLine($"Пересчёт периода {period} поставлен в очередь.");
                 }
 
@@ -309,4 +308,13 @@ public static class RulesCommand
 
     private static RuleStore Store(ParseResult parse) =>
         new(Connection.Open(parse), TimeProvider.System);
+
+    /// <summary>The archived files of the version <paramref name="text"/> names; text that is no version (<see cref="RuleSetVersion"/>) is one the archive does not hold.</summary>
+    private static async Task<IReadOnlyList<RuleFile>> ReadVersionAsync(ParseResult parse, string text, CancellationToken cancellationToken)
+    {
+        var account = Connection.Open(parse);
+        return RuleSetVersion.TryParse(text, out var version)
+            ? await new RuleStore(account, TimeProvider.System).ReadVersionAsync(version, cancellationToken)
+            : throw new RuleSetException($"Rule set version {text} is not in the {account.Options.RulesArchiveContainer} container.");
+    }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using SchoolRisk.Domain.Indicators;
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Rubrics;
 using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Uploads;
@@ -40,7 +41,7 @@ public static class SampleDataGenerator
         await WritePreviousPeriodAsync(folder, schools, previous, cancellationToken);
         foreach (var (municipality, index) in SampleRegion.Municipalities.Select((municipality, index) => (municipality, index)))
         {
-            var own = schools.Where(s => s.School.MunicipalityId == municipality.Id).ToList();
+            var own = schools.Where(s => s.School.MunicipalityId.ToString() == municipality.Id).ToList();
             var form = SampleRegion.FormatOf(municipality.Id);
             var weakest = own.OrderBy(s => s.Quality).Take(2).Select(s => s.School).ToList();
             var rubricSheet = SampleRubrics.For(municipality, index, weakest, rubrics, form.RussianHeaders, scores);
@@ -78,7 +79,7 @@ public static class SampleDataGenerator
     {
         foreach (var municipalityId in SampleRegion.WithPreviousPeriod)
         {
-            var own = schools.Where(s => s.School.MunicipalityId == municipalityId)
+            var own = schools.Where(s => s.School.MunicipalityId.ToString() == municipalityId)
                 .Select(s =>
                 {
                     var quality = s.Quality + Normal(random, 0, 0.3);
@@ -161,7 +162,7 @@ public static class SampleDataGenerator
             var quality = draw < 0.06 ? Normal(random, -2.5, 0.5) : draw < 0.21 ? Normal(random, -1.2, 0.5) : Normal(random, 0.3, 0.7);
             var kind = secondary ? "СОШ" : "ООШ";
             var school = new RegisteredSchool(
-                $"{municipality.Id}-{number:000}", $"МОУ «{municipality.SchoolAdjective} {kind} № {number}»", municipality.Id,
+                $"{municipality.Id}-{number:000}", $"МОУ «{municipality.SchoolAdjective} {kind} № {number}»", MunicipalityId.Parse(municipality.Id),
                 secondary ? "secondary" : "basic", urban ? "urban" : "rural", remote, enrolment);
             yield return new SampleSchool(school, quality, Values(quality, secondary, random).Concat(MoreValues(quality, secondary, more)).ToDictionary());
         }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Uploads.Writing;
 using SchoolRisk.LocalHost;
@@ -26,8 +27,14 @@ public static class TemplateCommand
         {
             var registryFile = parse.GetValue(registry)
                 ?? Path.Combine(RepositoryLayout.FindRoot(Directory.GetCurrentDirectory()), "samples", "registry", "schools.csv");
+            if (!MunicipalityId.TryParse(parse.GetValue(municipality), out var municipalityId))
+            {
+                AnsiConsole.MarkupLine($"[red]«{Markup.Escape(parse.GetValue(municipality)!)}» не является кодом муниципалитета (латинские строчные буквы, цифры и дефис).[/]");
+                return 2;
+            }
+
             var files = await WriteAsync(
-                parse.GetValue(municipality)!, registryFile, parse.GetValue(output)!, parse.GetValue(period)!, cancellationToken);
+                municipalityId, registryFile, parse.GetValue(output)!, parse.GetValue(period)!, cancellationToken);
             foreach (var file in files)
             {
                 AnsiConsole.MarkupLine($"Template written: [blue]{Markup.Escape(file)}[/]");
@@ -39,7 +46,7 @@ public static class TemplateCommand
     }
 
     public static async Task<IReadOnlyList<string>> WriteAsync(
-        string municipalityId, string registryFile, string folder, string period, CancellationToken cancellationToken)
+        MunicipalityId municipalityId, string registryFile, string folder, string period, CancellationToken cancellationToken)
     {
         SchoolRegistry registry;
         await using (var content = File.OpenRead(registryFile))

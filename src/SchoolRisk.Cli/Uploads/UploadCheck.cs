@@ -1,3 +1,4 @@
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Uploads;
@@ -12,7 +13,7 @@ namespace SchoolRisk.Cli.Uploads;
 /// </summary>
 public sealed record UploadCheck(
     string File,
-    string MunicipalityId,
+    MunicipalityId MunicipalityId,
     bool RegistryChecked,
     string? Format,
     string? Sheet,
@@ -27,7 +28,7 @@ public sealed record UploadCheck(
     IReadOnlyList<UploadProblem> Problems)
 {
     /// <summary>Reads <paramref name="path"/> as an upload of <paramref name="municipalityId"/>; <paramref name="registry"/> <c>null</c> checks no ids.</summary>
-    public static async Task<UploadCheck> RunAsync(string path, string municipalityId, SchoolRegistry? registry, CancellationToken cancellationToken)
+    public static async Task<UploadCheck> RunAsync(string path, MunicipalityId municipalityId, SchoolRegistry? registry, CancellationToken cancellationToken)
     {
         var file = Path.GetFileName(path);
         var uploadPath = new UploadPath(Period.Parse("2000-2001"), municipalityId, file);
@@ -66,7 +67,7 @@ public sealed record UploadCheck(
     }
 
     /// <summary>A registry of every id-shaped value in the file's school id column, all of <paramref name="municipalityId"/>.</summary>
-    private static async Task<SchoolRegistry> IdShapedRegistryAsync(string path, string municipalityId, CancellationToken cancellationToken)
+    private static async Task<SchoolRegistry> IdShapedRegistryAsync(string path, MunicipalityId municipalityId, CancellationToken cancellationToken)
     {
         await using var content = System.IO.File.OpenRead(path);
         try

@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Schools;
 using Spectre.Console;
 
@@ -47,6 +48,12 @@ public static class UploadCheckCommand
                 return 2;
             }
 
+            if (!MunicipalityId.TryParse(parse.GetValue(municipality), out var municipalityId))
+            {
+                AnsiConsole.MarkupLine($"[red]«{Markup.Escape(parse.GetValue(municipality)!)}» не является кодом муниципалитета (латинские строчные буквы, цифры и дефис).[/]");
+                return 2;
+            }
+
             SchoolRegistry? schools = null;
             if (parse.GetValue(registry) is { } registryFile)
             {
@@ -54,7 +61,7 @@ public static class UploadCheckCommand
                 schools = await SchoolRegistry.ReadCsvAsync(content, registryFile.Name, cancellationToken);
             }
 
-            var check = await UploadCheck.RunAsync(path.FullName, parse.GetValue(municipality)!, schools, cancellationToken);
+            var check = await UploadCheck.RunAsync(path.FullName, municipalityId, schools, cancellationToken);
             if (parse.GetValue(json))
             {
                 Console.WriteLine(JsonSerializer.Serialize(check, Json));
@@ -71,7 +78,7 @@ public static class UploadCheckCommand
 
     private static void Print(UploadCheck check)
     {
-        AnsiConsole.MarkupLine($"Файл [bold]{Markup.Escape(check.File)}[/] ({check.Format ?? "формат не определён"}{(check.Sheet is { } sheet ? $", лист «{Markup.Escape(sheet)}»" : string.Empty)}), муниципалитет {Markup.Escape(check.MunicipalityId)}.");
+        AnsiConsole.MarkupLine($"Файл [bold]{Markup.Escape(check.File)}[/] ({check.Format ?? "формат не определён"}{(check.Sheet is { } sheet ? $", лист «{Markup.Escape(sheet)}»" : string.Empty)}), муниципалитет {check.MunicipalityId}.");
         if (!check.RegistryChecked)
         {
             AnsiConsole.MarkupLine("[yellow]Реестр не указан (--registry): коды школ не сверены с реестром.[/]");

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Storage.Registry;
 using SchoolRisk.Storage.Uploads;
@@ -32,17 +33,17 @@ public static class UploadGrantCommand
         grant.SetAction(async (parse, cancellationToken) =>
         {
             var account = connection.Open(parse);
-            var id = parse.GetValue(municipality)!;
+            var text = parse.GetValue(municipality)!;
             var registry = await new RegistryStore(account).LoadAsync(cancellationToken);
-            if (!registry.InMunicipality(id).Any())
+            if (!MunicipalityId.TryParse(text, out var id) || !registry.InMunicipality(id).Any())
             {
-                AnsiConsole.MarkupLine($"[red]No school of municipality '{Markup.Escape(id)}' is in the registry ({account.Options.RegistryContainer}/{account.Options.RegistryBlob}); check the id.[/]");
+                AnsiConsole.MarkupLine($"[red]No school of municipality '{Markup.Escape(text)}' is in the registry ({account.Options.RegistryContainer}/{account.Options.RegistryBlob}); check the id.[/]");
                 return 1;
             }
 
             var access = await new UploadAccess(account, TimeProvider.System)
                 .GrantAsync(Period.Parse(parse.GetValue(period)!), id, TimeSpan.FromDays(parse.GetValue(days)), parse.GetValue(permissions)!, cancellationToken);
-            AnsiConsole.MarkupLine($"Upload access for [bold]{Markup.Escape(id)}[/], permissions {access.Permissions}, until {access.ExpiresOn.ToString("u", CultureInfo.InvariantCulture)}:");
+            AnsiConsole.MarkupLine($"Upload access for [bold]{id}[/], permissions {access.Permissions}, until {access.ExpiresOn.ToString("u", CultureInfo.InvariantCulture)}:");
             Console.WriteLine(access.FolderUrl);
             AnsiConsole.MarkupLine("To upload a file (a new name each time; the original is kept):");
             Console.WriteLine($"curl -X PUT -H 'x-ms-blob-type: BlockBlob' --data-binary @schools.xlsx '{access.FileUrl("schools.xlsx")}'");

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Storage;
 using SchoolRisk.Storage.Reports;
@@ -52,7 +53,12 @@ public static class UploadPutCommand
                 return 2;
             }
 
-            var id = parse.GetValue(municipality)!;
+            if (!MunicipalityId.TryParse(parse.GetValue(municipality), out var id))
+            {
+                AnsiConsole.MarkupLine($"[red]«{Markup.Escape(parse.GetValue(municipality)!)}» не является кодом муниципалитета (латинские строчные буквы, цифры и дефис).[/]");
+                return 2;
+            }
+
             if (parse.GetValue(sas) is { } link)
             {
                 var target = parse.GetValue(rubrics) ? new UriBuilder(link) { Path = $"{link.AbsolutePath.TrimEnd('/')}/{Domain.Uploads.UploadPath.RubricsFolder}" }.Uri : link;
@@ -125,7 +131,7 @@ public static class UploadPutCommand
     private static string Timestamped(FileInfo path) =>
         $"{Path.GetFileNameWithoutExtension(path.Name)}-{TimeProvider.System.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}{path.Extension}";
 
-    private static async Task<UploadRecord?> WaitAsync(StorageAccount account, Period period, string municipality, string blobName, TimeSpan timeout, CancellationToken cancellationToken)
+    private static async Task<UploadRecord?> WaitAsync(StorageAccount account, Period period, MunicipalityId municipality, string blobName, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var statuses = new UploadStatusTable(account);
         var deadline = TimeProvider.System.GetUtcNow() + timeout;

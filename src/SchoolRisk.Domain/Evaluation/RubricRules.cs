@@ -19,10 +19,10 @@ internal static class RubricRules
     {
         string Where() => $"{fileName}, раздел Rubric";
         // The same form as a school id: it is a Table storage key too (rubric results' row key).
-        if (workflow.WorkflowName is not { Length: > 0 } name || SchoolRegistry.IdProblem(name) is not null)
+        if (workflow.WorkflowName is not { Length: > 0 } name || SchoolId.ProblemOf(name) is not null)
         {
             throw new RuleSetException(
-                $"{fileName}: WorkflowName рубрики «{workflow.WorkflowName}» служит ключом её результатов в хранилище: латинские буквы, цифры, «-», «_» и «.», не больше {SchoolRegistry.MaxIdLength} знаков.");
+                $"{fileName}: WorkflowName рубрики «{workflow.WorkflowName}» служит ключом её результатов в хранилище: латинские буквы, цифры, «-», «_» и «.», не больше {SchoolId.MaxLength} знаков.");
         }
 
         var title = section.TryGetProperty("Title", out var t) && t.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(t.GetString())

@@ -50,7 +50,7 @@ public sealed class RuleSet
     private readonly IReadOnlyList<CompiledZoneRule> _compiledZoneRules;
     private readonly Dictionary<string, ClassificationKind> _classificationRules;
 
-    private RuleSet(string version, RulesEngine.RulesEngine engine, IReadOnlyList<string> zoneWorkflows, string? classificationWorkflow,
+    private RuleSet(RuleSetVersion version, RulesEngine.RulesEngine engine, IReadOnlyList<string> zoneWorkflows, string? classificationWorkflow,
         Dictionary<(string Workflow, string Rule), ZoneRule> zoneRules, Dictionary<string, ClassificationKind> classificationRules,
         AssessmentSettings? assessment, IReadOnlyDictionary<string, Rubric> rubrics, IReadOnlyList<CompiledZoneRule> compiledZoneRules)
     {
@@ -66,7 +66,7 @@ public sealed class RuleSet
     }
 
     /// <summary>Content hash of the rule files (12 hex digits): recorded with every result it produced.</summary>
-    public string Version { get; }
+    public RuleSetVersion Version { get; }
 
     /// <summary>The workflows that put indicators in zones; their <c>input1</c> is <see cref="SchoolIndicators"/>.</summary>
     public IReadOnlyList<string> WorkflowNames { get; }
@@ -445,7 +445,7 @@ public sealed class RuleSet
     }
 
     /// <summary>The version a set of rule files has once loaded: the first 12 hex digits of a SHA-256 over their names and contents, in name order.</summary>
-    public static string VersionOf(IEnumerable<RuleFile> files)
+    public static RuleSetVersion VersionOf(IEnumerable<RuleFile> files)
     {
         ArgumentNullException.ThrowIfNull(files);
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -457,6 +457,6 @@ public sealed class RuleSet
             sha.AppendData([0]);
         }
 
-        return Convert.ToHexStringLower(sha.GetHashAndReset())[..12];
+        return RuleSetVersion.Parse(Convert.ToHexStringLower(sha.GetHashAndReset())[..RuleSetVersion.Length]);
     }
 }

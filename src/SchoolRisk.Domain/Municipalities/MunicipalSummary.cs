@@ -1,6 +1,7 @@
 using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Indicators;
 using SchoolRisk.Domain.Periods;
+using SchoolRisk.Domain.Uploads;
 using SchoolRisk.Domain.Zones;
 
 namespace SchoolRisk.Domain.Municipalities;
@@ -13,9 +14,9 @@ namespace SchoolRisk.Domain.Municipalities;
 /// <see cref="RubricZone"/> (the worst band of its own rubrics: a rubric in its low band is <c>high</c>).
 /// </summary>
 public sealed record MunicipalSummary(
-    string MunicipalityId,
+    MunicipalityId MunicipalityId,
     Period Period,
-    string UploadId,
+    UploadId? UploadId,
     int Schools,
     decimal? SportsClubShare,
     decimal? TheatreShare,
@@ -37,8 +38,8 @@ public sealed record MunicipalSummary(
     public MunicipalSummary KeepingRubricsOf(MunicipalSummary? stored) => this with { RubricZone = stored?.RubricZone ?? Zone.None };
 
     /// <summary>A municipality with no school evaluated yet: the start of one whose rubrics arrive first.</summary>
-    public static MunicipalSummary Empty(Period period, string municipalityId) =>
-        new(municipalityId, period, string.Empty, 0, null, null, null, null, null, 0, 0, 0, Zone.None);
+    public static MunicipalSummary Empty(Period period, MunicipalityId municipalityId) =>
+        new(municipalityId, period, null, 0, null, null, null, null, null, 0, 0, 0, Zone.None);
 
     public static MunicipalSummary Of(EvaluatedUpload upload)
     {

@@ -1,4 +1,5 @@
 using SchoolRisk.Domain.Evaluation;
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Registry;
 using SchoolRisk.Domain.Rubrics;
@@ -12,14 +13,19 @@ namespace SchoolRisk.Domain.Notices;
 /// its rubrics in their low or middle band), and what was wrong with the file (skipped rows, or why it was rejected). <see cref="NoticeId"/> is the dedupe key: the same upload
 /// evaluated by the same rule set is the same notice.
 /// </summary>
+/// <remarks>
+/// <see cref="UploadId"/> is text, not a <see cref="Uploads.UploadId"/>: it names the upload a notice is about (or whose
+/// data a rule change moved), but a <see cref="NoticeKind.RegistryProblems"/> notice names the committee file's blob
+/// version id there, and the notifications table and the notices' blobs keep it as written.
+/// </remarks>
 public sealed record MunicipalityNotice(
     string NoticeId,
-    string MunicipalityId,
+    MunicipalityId MunicipalityId,
     Period Period,
     string UploadId,
     string BlobName,
     NoticeKind Kind,
-    string? RuleSetVersion,
+    RuleSetVersion? RuleSetVersion,
     int SchoolCount,
     IReadOnlyList<RiskSchool> Schools,
     UploadSummary? Problems)
@@ -73,7 +79,7 @@ public sealed record MunicipalityNotice(
             $"{upload.Path.Period}_{upload.UploadId}_{upload.RuleSetVersion}",
             upload.Path.MunicipalityId,
             upload.Path.Period,
-            upload.UploadId,
+            upload.UploadId.ToString(),
             upload.Path.BlobName,
             NoticeKind.Evaluated,
             upload.RuleSetVersion,
@@ -86,7 +92,7 @@ public sealed record MunicipalityNotice(
     }
 
     /// <summary>The notice for an evaluated rubric upload, or <c>null</c> when every rubric is in its top band and the reading had nothing to tell.</summary>
-    public static MunicipalityNotice? ForRubrics(UploadPath path, string uploadId, string ruleSetVersion, IReadOnlyList<RubricResult> results, UploadReport report, ReportLinks? links)
+    public static MunicipalityNotice? ForRubrics(UploadPath path, UploadId uploadId, RuleSetVersion ruleSetVersion, IReadOnlyList<RubricResult> results, UploadReport report, ReportLinks? links)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(results);
@@ -103,7 +109,7 @@ public sealed record MunicipalityNotice(
         }
 
         return new MunicipalityNotice(
-            $"{path.Period}_{uploadId}_{ruleSetVersion}", path.MunicipalityId, path.Period, uploadId, path.BlobName, NoticeKind.RubricsEvaluated,
+            $"{path.Period}_{uploadId}_{ruleSetVersion}", path.MunicipalityId, path.Period, uploadId.ToString(), path.BlobName, NoticeKind.RubricsEvaluated,
             ruleSetVersion, 0, [], report.HasFindings ? UploadSummary.Of(report, links) : null)
         {
             Rubrics = atRisk,
@@ -118,13 +124,13 @@ public sealed record MunicipalityNotice(
     /// same recalculation, or the next one under the same activation, is the same notice.
     /// </summary>
     public static MunicipalityNotice? RulesChanged(
-        Period period, string municipalityId, string uploadId, string ruleSetVersion, DateTimeOffset activatedAt, IReadOnlyList<SchoolZoneChange> changes)
+        Period period, MunicipalityId municipalityId, UploadId uploadId, RuleSetVersion ruleSetVersion, DateTimeOffset activatedAt, IReadOnlyList<SchoolZoneChange> changes)
     {
         ArgumentNullException.ThrowIfNull(changes);
         return changes.Count == 0
             ? null
             : new MunicipalityNotice(
-                $"{period}_{municipalityId}_rules_{ruleSetVersion}_{activatedAt.UtcDateTime:yyyyMMddHHmmssfff}", municipalityId, period, uploadId, string.Empty, NoticeKind.RulesChanged,
+                $"{period}_{municipalityId}_rules_{ruleSetVersion}_{activatedAt.UtcDateTime:yyyyMMddHHmmssfff}", municipalityId, period, uploadId.ToString(), string.Empty, NoticeKind.RulesChanged,
                 ruleSetVersion, changes.Count, [.. changes.Where(change => change.After != Zone.None).Select(change => new RiskSchool(change.SchoolId, change.SchoolName, change.After, change.Findings) { Reasons = change.Reasons })],
                 null)
             {
@@ -133,8 +139,8 @@ public sealed record MunicipalityNotice(
     }
 
     /// <summary>The versions the schools of a <see cref="NoticeKind.RulesChanged"/> notice were moved from, in order of first mention; empty when not recorded.</summary>
-    public IReadOnlyList<string> VersionsBefore() =>
-        [.. ZoneChanges.Select(change => change.FromVersion).OfType<string>().Distinct(StringComparer.Ordinal)];
+    public IReadOnlyList<RuleSetVersion> VersionsBefore() =>
+        [.. ZoneChanges.Select(change => change.FromVersion).OfType<RuleSetVersion>().Distinct()];
 
     /// <summary>
     /// The committee's notice that an edit of its registry or recipients directory has problems: to the recipient
@@ -148,7 +154,7 @@ public sealed record MunicipalityNotice(
         var check = report.Check;
         return new MunicipalityNotice(
             $"registry_{report.Kind.ToString().ToLowerInvariant()}_{report.VersionId}",
-            Recipients.RecipientDirectory.Committee,
+            Recipients.RecipientDirectory.CommitteeId,
             Period.Of(report.SavedAt),
             report.VersionId,
             report.FileName,
@@ -177,7 +183,7 @@ public sealed record MunicipalityNotice(
             $"{report.Period}_{report.UploadId}_rejected",
             report.MunicipalityId,
             report.Period,
-            report.UploadId,
+            report.UploadId.ToString(),
             report.BlobName,
             NoticeKind.Rejected,
             null,

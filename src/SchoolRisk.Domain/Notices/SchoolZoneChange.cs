@@ -10,7 +10,7 @@ public sealed record SchoolZoneChange(string SchoolId, string SchoolName, Zone B
     public IReadOnlyList<ZoneReason> Reasons { get; init; } = [];
 
     /// <summary>The rule set version that had put the school in <see cref="Before"/>; <c>null</c> when not known (a notice written before it was recorded).</summary>
-    public string? FromVersion { get; init; }
+    public RuleSetVersion? FromVersion { get; init; }
 
     /// <summary>
     /// How the rules moved a school: from <paramref name="before"/> (<see cref="PriorZone.Of"/>) to the zone of

@@ -123,8 +123,8 @@ public sealed class RubricReading(Stream content, UploadPath path, SchoolRegistr
         var where = _log.Where(row, header);
         switch (rubric.Level)
         {
-            case RubricLevel.Municipality when string.IsNullOrEmpty(text) || text == path.MunicipalityId:
-                return (path.MunicipalityId, path.MunicipalityId);
+            case RubricLevel.Municipality when string.IsNullOrEmpty(text) || text == path.MunicipalityId.ToString():
+                return (path.MunicipalityId.ToString(), path.MunicipalityId.ToString());
             case RubricLevel.Municipality:
                 Skip(row, header, text, $"{where}: рубрика «{rubric.Title}» оценивает муниципалитет; оставьте объект пустым или укажите «{path.MunicipalityId}».");
                 return null;

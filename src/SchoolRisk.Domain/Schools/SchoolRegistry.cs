@@ -1,5 +1,5 @@
-using System.Buffers;
 using System.Globalization;
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Registry;
 using SchoolRisk.Domain.Uploads;
 using SchoolRisk.Domain.Uploads.Tables;
@@ -17,9 +17,6 @@ public sealed class SchoolRegistry : ICommitteeFile
 {
     /// <summary>What the committee calls this file in messages.</summary>
     public const string Title = "Реестр школ";
-
-    /// <summary>The longest school id: far below the 1 KiB Table storage allows a key, and long enough for any code in use.</summary>
-    public const int MaxIdLength = 64;
 
     public const string Secondary = "secondary";
     public const string Basic = "basic";
@@ -49,9 +46,6 @@ public sealed class SchoolRegistry : ICommitteeFile
         ["село"] = Rural,
     };
 
-    private static readonly SearchValues<char> IdCharacters =
-        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.");
-
     private static readonly Dictionary<string, bool> YesNo = new(StringComparer.Ordinal) { ["yes"] = true, ["да"] = true, ["no"] = false, ["нет"] = false };
 
     private readonly Dictionary<string, RegisteredSchool> _schools;
@@ -65,18 +59,18 @@ public sealed class SchoolRegistry : ICommitteeFile
     private SchoolRegistry(IReadOnlyCollection<RegisteredSchool> schools, FileCheck? check)
     {
         _schools = schools.ToDictionary(school => school.Id, StringComparer.OrdinalIgnoreCase);
-        MunicipalityIds = [.. _schools.Values.Select(school => school.MunicipalityId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        MunicipalityIds = [.. _schools.Values.Select(school => school.MunicipalityId).Distinct().Order()];
         Check = check ?? FileCheck.AllValid(Title, _schools.Count);
     }
 
     /// <summary>The municipalities the schools belong to, in ordinal order.</summary>
-    public IReadOnlyList<string> MunicipalityIds { get; }
+    public IReadOnlyList<MunicipalityId> MunicipalityIds { get; }
 
     public FileCheck Check { get; }
 
     public RegisteredSchool? Find(string schoolId) => _schools.GetValueOrDefault(schoolId);
 
-    public IEnumerable<RegisteredSchool> InMunicipality(string municipalityId) =>
+    public IEnumerable<RegisteredSchool> InMunicipality(MunicipalityId municipalityId) =>
         _schools.Values.Where(school => school.MunicipalityId == municipalityId).OrderBy(school => school.Id, StringComparer.Ordinal);
 
     /// <summary>
@@ -113,39 +107,6 @@ public sealed class SchoolRegistry : ICommitteeFile
         return new SchoolRegistry([.. schools.Values.Select(entry => entry.School)], log.Build(schools.Count));
     }
 
-    /// <summary>
-    /// Why <paramref name="id"/> cannot be a school's id, in Russian, or <c>null</c> when it can. A school id is a Table
-    /// storage key (the row key of the school's results) and a part of URLs (<c>/api/schools/{school}/history</c>), so
-    /// it is 1 to <see cref="MaxIdLength"/> characters: Latin letters, digits, «-», «_» and «.», beginning with a letter
-    /// or a digit. Table storage forbids «/», «\», «#», «?» and the control characters U+0000–U+001F and U+007F–U+009F
-    /// in keys (Table service data model, "Characters disallowed in key fields"); «%», quotes, spaces and letters of other
-    /// alphabets are refused too, as unsafe in URLs and query filters.
-    /// </summary>
-    public static string? IdProblem(string id)
-    {
-        ArgumentNullException.ThrowIfNull(id);
-        const string Rule = "код может состоять только из латинских букв, цифр и знаков «-», «_», «.», начинаться с буквы или цифры и быть не длиннее 64 знаков";
-        if (id.Length > MaxIdLength)
-        {
-            return $"код школы длиннее {MaxIdLength} знаков ({id.Length}): {Rule}.";
-        }
-
-        var at = id.AsSpan().IndexOfAnyExcept(IdCharacters);
-        if (at >= 0)
-        {
-            return $"код школы «{id}» содержит недопустимый знак {Describe(id[at])}: {Rule}.";
-        }
-
-        return char.IsAsciiLetterOrDigit(id[0]) ? null : $"код школы «{id}» начинается со знака «{id[0]}»: {Rule}.";
-    }
-
-    private static string Describe(char c) => c switch
-    {
-        ' ' => "«пробел»",
-        _ when char.IsControl(c) || char.IsWhiteSpace(c) => $"U+{(int)c:X4}",
-        _ => $"«{c}»",
-    };
-
     /// <summary>One row's school, or <c>null</c> when any of its cells is refused (each refusal logged).</summary>
     private static RegisteredSchool? Read(TableRow row, string[] cells, FileCheckLog log)
     {
@@ -161,13 +122,12 @@ public sealed class SchoolRegistry : ICommitteeFile
         {
             Refuse(0, "не указан код школы.");
         }
-        else if (IdProblem(id) is { } idProblem)
+        else if (SchoolId.ProblemOf(id) is { } idProblem)
         {
             Refuse(0, idProblem + " Исправьте код в реестре и в файлах муниципалитета.");
         }
 
-        var municipality = cells[2].ToLowerInvariant();
-        if (!UploadPath.IsMunicipalityId(municipality))
+        if (!MunicipalityId.TryParse(cells[2].ToLowerInvariant(), out var municipality))
         {
             Refuse(2, cells[2].Length == 0
                 ? "не указан код муниципалитета."

@@ -65,13 +65,13 @@ public static class NonSchoolRows
 
     /// <summary>
     /// Whether <paramref name="text"/> could be a school's id, registered or not: the registry's own rule
-    /// (<see cref="SchoolRegistry.IdProblem"/>: Latin letters, digits, «-», «_», «.», no spaces). Its row is a school's,
+    /// (<see cref="SchoolId.ProblemOf"/>: Latin letters, digits, «-», «_», «.», no spaces). Its row is a school's,
     /// to be checked as one.
     /// </summary>
     public static bool LooksLikeSchoolId(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return text.Length > 0 && SchoolRegistry.IdProblem(text) is null;
+        return SchoolId.TryParse(text, out _);
     }
 
     /// <summary>A number, or text that reads as one: what a school's row has in its indicator columns and a signature has not.</summary>

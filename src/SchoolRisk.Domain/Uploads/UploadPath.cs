@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
 
 namespace SchoolRisk.Domain.Uploads;
@@ -7,7 +8,7 @@ namespace SchoolRisk.Domain.Uploads;
 /// Where an upload sits in the uploads container: <c>{period}/{municipality}/{file}</c> for schools' indicators,
 /// <c>{period}/{municipality}/rubrics/{file}</c> for rubric scores.
 /// </summary>
-public sealed record UploadPath(Period Period, string MunicipalityId, string FileName, UploadKind Kind = UploadKind.Schools)
+public sealed record UploadPath(Period Period, MunicipalityId MunicipalityId, string FileName, UploadKind Kind = UploadKind.Schools)
 {
     /// <summary>The folder, under the municipality's, of rubric uploads.</summary>
     public const string RubricsFolder = "rubrics";
@@ -36,24 +37,16 @@ public sealed record UploadPath(Period Period, string MunicipalityId, string Fil
             return false;
         }
 
-        if (!IsMunicipalityId(parts[1]))
+        if (!MunicipalityId.TryParse(parts[1], out var municipality))
         {
             error = $"Файл «{blobName}»: «{parts[1]}» не является кодом муниципалитета (латинские строчные буквы, цифры и дефис).";
             return false;
         }
 
         path = rubrics
-            ? new UploadPath(period, parts[1], parts[3], UploadKind.Rubrics)
-            : new UploadPath(period, parts[1], parts[2]);
+            ? new UploadPath(period, municipality, parts[3], UploadKind.Rubrics)
+            : new UploadPath(period, municipality, parts[2]);
         error = null;
         return true;
     }
-
-    /// <summary>
-    /// Whether <paramref name="text"/> is a municipality's id as uploads, the registry and the recipients directory
-    /// write it: 1 to 63 Latin lower-case letters, digits and hyphens (<c>gatchinsky</c>), safe as a folder, a Table
-    /// storage key and part of a URL.
-    /// </summary>
-    public static bool IsMunicipalityId(string text) =>
-        text is { Length: > 0 and <= 63 } && text.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-');
 }

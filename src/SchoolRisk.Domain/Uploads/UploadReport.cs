@@ -1,3 +1,4 @@
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
 
 namespace SchoolRisk.Domain.Uploads;
@@ -7,10 +8,10 @@ namespace SchoolRisk.Domain.Uploads;
 /// recognised (with the indicator each may have meant) and the rows left out as not schools. Messages are in Russian.
 /// </summary>
 public sealed record UploadReport(
-    string UploadId,
+    UploadId UploadId,
     string BlobName,
     Period Period,
-    string MunicipalityId,
+    MunicipalityId MunicipalityId,
     UploadOutcome Outcome,
     string? RejectionReason,
     int DataRows,
@@ -27,7 +28,7 @@ public sealed record UploadReport(
 
     public int SkippedRows => DataRows - ValidRows;
 
-    public static UploadReport Evaluated(UploadPath path, string uploadId, IUploadReading reading)
+    public static UploadReport Evaluated(UploadPath path, UploadId uploadId, IUploadReading reading)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(reading);
@@ -47,7 +48,7 @@ public sealed record UploadReport(
         return count == 0 ? this : this with { Problems = [.. Problems, .. listed], ProblemCount = ProblemCount + count, ValidRows = ValidRows - rowsNotEvaluated };
     }
 
-    public static UploadReport Rejected(UploadPath path, string uploadId, string reason, IUploadReading? reading)
+    public static UploadReport Rejected(UploadPath path, UploadId uploadId, string reason, IUploadReading? reading)
     {
         ArgumentNullException.ThrowIfNull(path);
         return new UploadReport(uploadId, path.BlobName, path.Period, path.MunicipalityId, UploadOutcome.Rejected, reason,

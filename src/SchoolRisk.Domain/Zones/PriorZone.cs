@@ -1,3 +1,5 @@
+using SchoolRisk.Domain.Evaluation;
+
 namespace SchoolRisk.Domain.Zones;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace SchoolRisk.Domain.Zones;
 /// the zone and version it kept from before; none when its data came under the new version by an upload (the data
 /// moved it, not the rules).
 /// </summary>
-public sealed record PriorZone(Zone Zone, string? Version)
+public sealed record PriorZone(Zone Zone, RuleSetVersion? Version)
 {
     /// <param name="ruleSetVersion">The version the school is evaluated with now.</param>
     /// <param name="rowZone">The row's overall zone.</param>
@@ -15,7 +17,7 @@ public sealed record PriorZone(Zone Zone, string? Version)
     /// <param name="keptZone">The zone the row keeps from before its version, when a recalculation brought it there.</param>
     /// <param name="keptVersion">The version that decided <paramref name="keptZone"/>.</param>
     /// <returns>The zone before <paramref name="ruleSetVersion"/>, or <c>null</c> when the rules did not bring the row to it.</returns>
-    public static PriorZone? Of(string ruleSetVersion, Zone rowZone, string rowVersion, Zone? keptZone, string? keptVersion) =>
+    public static PriorZone? Of(RuleSetVersion ruleSetVersion, Zone rowZone, RuleSetVersion rowVersion, Zone? keptZone, RuleSetVersion? keptVersion) =>
         rowVersion != ruleSetVersion ? new PriorZone(rowZone, rowVersion)
             : keptZone is { } kept ? new PriorZone(kept, keptVersion)
             : null;

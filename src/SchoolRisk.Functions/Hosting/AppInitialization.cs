@@ -73,7 +73,7 @@ public sealed class AppInitialization(
 
         var ruleSet = await ruleSets.RefreshAsync(cancellationToken);
         logger.LogInformation(
-            "Rule set {RuleSetVersion} active ({Source})", ruleSet.Version, seeded.Outcome == RuleActivationOutcome.Activated ? $"seeded from {directory}" : "from the rules container");
+            "Rule set {RuleSetVersion} active ({Source})", ruleSet.Version.ToString(), seeded.Outcome == RuleActivationOutcome.Activated ? $"seeded from {directory}" : "from the rules container");
     }
 
     /// <summary>A fault of storage that may pass: unreachable, timed out, throttled or a server error.</summary>

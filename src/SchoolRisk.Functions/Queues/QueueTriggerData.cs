@@ -18,13 +18,17 @@ public static class QueueTriggerData
             : 1;
     }
 
-    /// <summary>The period <paramref name="message"/> names.</summary>
-    /// <exception cref="FormatException">It names no period like 2023-2024: the message is retried, then poisoned with this reason.</exception>
+    /// <summary>
+    /// The period <paramref name="message"/> names. A period that is not one like 2023-2024 never gets here: the message
+    /// does not read (<see cref="System.Text.Json.JsonException"/> in the worker's binding, as for a message that is not
+    /// JSON), the invocation fails, and the queue retries the message, then poisons it.
+    /// </summary>
+    /// <exception cref="FormatException">It names no period at all (<c>default</c>): the message is retried, then poisoned with this reason.</exception>
     public static Period PeriodOf(IPeriodMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return Period.TryParse(message.Period, out var period)
-            ? period
-            : throw new FormatException($"The message names '{message.Period}', not a period like 2023-2024.");
+        return message.Period != default
+            ? message.Period
+            : throw new FormatException("The message names no period like 2023-2024.");
     }
 }

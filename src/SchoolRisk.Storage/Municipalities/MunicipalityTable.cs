@@ -3,6 +3,7 @@ using Azure;
 using Azure.Data.Tables;
 using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
+using SchoolRisk.Domain.Uploads;
 using SchoolRisk.Domain.Zones;
 
 namespace SchoolRisk.Storage.Municipalities;
@@ -17,7 +18,7 @@ public sealed class MunicipalityTable(StorageAccount account, TimeProvider time)
     private readonly TableClient _table = account.Tables.GetTableClient(account.Options.MunicipalitiesTable);
 
     /// <summary>Applies <paramref name="change"/> to the municipality's summary (<c>null</c> when it has none yet), writes the result and returns it.</summary>
-    public Task<MunicipalSummary> UpdateAsync(Period period, string municipalityId, Func<MunicipalSummary?, MunicipalSummary> change, CancellationToken cancellationToken = default) =>
+    public Task<MunicipalSummary> UpdateAsync(Period period, MunicipalityId municipalityId, Func<MunicipalSummary?, MunicipalSummary> change, CancellationToken cancellationToken = default) =>
         UpdateAsync(period, municipalityId, change, null, cancellationToken);
 
     /// <summary>
@@ -26,7 +27,7 @@ public sealed class MunicipalityTable(StorageAccount account, TimeProvider time)
     /// another writer changed the row since the snapshot, it is read again and the change applied to what it holds.
     /// </summary>
     public async Task<MunicipalSummary> UpdateAsync(
-        Period period, string municipalityId, Func<MunicipalSummary?, MunicipalSummary> change, StoredSummary? known, CancellationToken cancellationToken = default)
+        Period period, MunicipalityId municipalityId, Func<MunicipalSummary?, MunicipalSummary> change, StoredSummary? known, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(change);
         var current = known;
@@ -35,7 +36,7 @@ public sealed class MunicipalityTable(StorageAccount account, TimeProvider time)
         {
             if (read)
             {
-                var entity = await _table.GetEntityIfExistsAsync<TableEntity>(period.ToString(), municipalityId, cancellationToken: cancellationToken);
+                var entity = await _table.GetEntityIfExistsAsync<TableEntity>(period.ToString(), municipalityId.ToString(), cancellationToken: cancellationToken);
                 current = entity.HasValue ? new StoredSummary(FromEntity(entity.Value!, period), entity.Value!.ETag.ToString()) : null;
             }
 
@@ -67,9 +68,10 @@ public sealed class MunicipalityTable(StorageAccount account, TimeProvider time)
     }
 
     /// <summary>Every municipality's summary of the period with its ETag, by municipality id: one query where a row each would be a read each.</summary>
-    public async Task<IReadOnlyDictionary<string, StoredSummary>> SnapshotAsync(Period period, CancellationToken cancellationToken = default) =>
+    public async Task<IReadOnlyDictionary<MunicipalityId, StoredSummary>> SnapshotAsync(Period period, CancellationToken cancellationToken = default) =>
         await _table.QueryAsync<TableEntity>($"PartitionKey eq '{period}'", cancellationToken: cancellationToken)
-            .ToDictionaryAsync(entity => entity.RowKey, entity => new StoredSummary(FromEntity(entity, period), entity.ETag.ToString()), StringComparer.Ordinal, cancellationToken);
+            .Select(entity => new StoredSummary(FromEntity(entity, period), entity.ETag.ToString()))
+            .ToDictionaryAsync(stored => stored.Summary.MunicipalityId, cancellationToken: cancellationToken);
 
     /// <summary>The periods that have municipal results, newest first.</summary>
     public async Task<IReadOnlyList<Period>> PeriodsAsync(CancellationToken cancellationToken = default)
@@ -94,9 +96,9 @@ public sealed class MunicipalityTable(StorageAccount account, TimeProvider time)
         }
     }
 
-    private TableEntity ToEntity(MunicipalSummary summary) => new(summary.Period.ToString(), summary.MunicipalityId)
+    private TableEntity ToEntity(MunicipalSummary summary) => new(summary.Period.ToString(), summary.MunicipalityId.ToString())
     {
-        ["UploadId"] = summary.UploadId,
+        ["UploadId"] = summary.UploadId?.ToString() ?? string.Empty,
         ["Schools"] = summary.Schools,
         ["SportsClubShare"] = (double?)summary.SportsClubShare,
         ["TheatreShare"] = (double?)summary.TheatreShare,
@@ -117,9 +119,9 @@ public sealed class MunicipalityTable(StorageAccount account, TimeProvider time)
         static decimal? Share(TableEntity entity, string name) => entity.GetDouble(name) is { } value ? (decimal)value : null;
         static Zone ZoneOf(TableEntity entity, string name) => ZoneNames.TryParse(entity.GetString(name), out var zone) ? zone : Zone.None;
         return new MunicipalSummary(
-            entity.RowKey,
+            MunicipalityId.Parse(entity.RowKey),
             period,
-            entity.GetString("UploadId"),
+            entity.GetString("UploadId") is { Length: > 0 } uploadId ? UploadId.Parse(uploadId) : null,
             entity.GetInt32("Schools") ?? 0,
             Share(entity, "SportsClubShare"),
             Share(entity, "TheatreShare"),

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Azure.Data.Tables;
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Notices.Deliveries;
 using SchoolRisk.Domain.Periods;
 
@@ -16,7 +17,7 @@ public sealed class DeliveryTable(StorageAccount account, TimeProvider time)
     public async Task<DeliveryRecord?> GetAsync(Period period, Delivery delivery, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(delivery);
-        var found = await _table.GetEntityIfExistsAsync<TableEntity>(PartitionKeys.For(period, delivery.Recipient.RecipientId), delivery.DeliveryId, cancellationToken: cancellationToken);
+        var found = await _table.GetEntityIfExistsAsync<TableEntity>(PartitionKeys.For(period, MunicipalityId.Parse(delivery.Recipient.RecipientId)), delivery.DeliveryId, cancellationToken: cancellationToken);
         return found.HasValue ? ToRecord(found.Value!) : null;
     }
 
@@ -28,7 +29,7 @@ public sealed class DeliveryTable(StorageAccount account, TimeProvider time)
         var record = new DeliveryRecord(
             delivery.DeliveryId, delivery.NoticeId, delivery.Kind, delivery.Recipient.RecipientId, delivery.Channel, delivery.Address, status, attempts + 1, reason, time.GetUtcNow());
         await _table.UpsertEntityAsync(
-            new TableEntity(PartitionKeys.For(period, delivery.Recipient.RecipientId), delivery.DeliveryId)
+            new TableEntity(PartitionKeys.For(period, MunicipalityId.Parse(delivery.Recipient.RecipientId)), delivery.DeliveryId)
             {
                 ["NoticeId"] = record.NoticeId,
                 ["Kind"] = record.Kind,

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using Azure.Storage.Blobs;
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Notices;
 using SchoolRisk.Domain.Periods;
 
@@ -32,7 +33,7 @@ public sealed class NoticeStore(StorageAccount account)
     }
 
     /// <summary>Where a notice is kept: <c>{period}/{municipality}/{noticeId}.json</c>.</summary>
-    public static string BlobName(Period period, string municipalityId, string noticeId) => $"{period}/{municipalityId}/{noticeId}.json";
+    public static string BlobName(Period period, MunicipalityId municipalityId, string noticeId) => $"{period}/{municipalityId}/{noticeId}.json";
 
     public async Task<MunicipalityNotice> ReadAsync(string blobName, CancellationToken cancellationToken = default)
     {

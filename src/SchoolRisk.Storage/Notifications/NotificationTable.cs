@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
+using SchoolRisk.Domain.Evaluation;
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Notices;
 using SchoolRisk.Domain.Notices.Digest;
 using SchoolRisk.Domain.Notices.Recipients;
@@ -23,12 +25,12 @@ public sealed class NotificationTable(StorageAccount account, TimeProvider time)
         ArgumentNullException.ThrowIfNull(notice);
         var entity = new TableEntity(PartitionKeys.For(notice.Period, notice.MunicipalityId), notice.NoticeId)
         {
-            ["MunicipalityId"] = notice.MunicipalityId,
+            ["MunicipalityId"] = notice.MunicipalityId.ToString(),
             ["Period"] = notice.Period.ToString(),
             ["UploadId"] = notice.UploadId,
             ["BlobName"] = notice.BlobName,
             ["Kind"] = notice.Kind.ToString(),
-            ["RuleSetVersion"] = notice.RuleSetVersion,
+            ["RuleSetVersion"] = notice.RuleSetVersion?.ToString(),
             ["SchoolCount"] = notice.SchoolCount,
             ["HighCount"] = notice.Schools.Count(school => school.Zone == Zone.High) + notice.Rubrics.Count(rubric => rubric.Zone == Zone.High),
             ["MediumCount"] = notice.Schools.Count(school => school.Zone == Zone.Medium) + notice.Rubrics.Count(rubric => rubric.Zone == Zone.Medium),
@@ -44,7 +46,7 @@ public sealed class NotificationTable(StorageAccount account, TimeProvider time)
     public async Task<bool> TryAddDigestAsync(RegionalDigest digest, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(digest);
-        var entity = new TableEntity(PartitionKeys.For(digest.Period, RecipientDirectory.Committee), digest.Key)
+        var entity = new TableEntity(PartitionKeys.For(digest.Period, RecipientDirectory.CommitteeId), digest.Key)
         {
             ["MunicipalityId"] = RecipientDirectory.Committee,
             ["Period"] = digest.Period.ToString(),
@@ -62,7 +64,7 @@ public sealed class NotificationTable(StorageAccount account, TimeProvider time)
     /// Sets how delivery of a recorded notice ended: <c>Delivered</c>, <c>Retrying</c> or <c>Failed</c>, with the reason;
     /// no reason clears an earlier one (a merge leaves out a null property, so it is written empty).
     /// </summary>
-    public async Task SetStatusAsync(Period period, string recipientId, string noticeId, string status, string? reason, CancellationToken cancellationToken = default) =>
+    public async Task SetStatusAsync(Period period, MunicipalityId recipientId, string noticeId, string status, string? reason, CancellationToken cancellationToken = default) =>
         await _table.UpdateEntityAsync(
             new TableEntity(PartitionKeys.For(period, recipientId), noticeId) { ["Status"] = status, ["Reason"] = TableText.Cut(reason) ?? string.Empty, ["StatusAt"] = time.GetUtcNow() },
             ETag.All, TableUpdateMode.Merge, cancellationToken);
@@ -81,10 +83,10 @@ public sealed class NotificationTable(StorageAccount account, TimeProvider time)
         {
             yield return new RecordedNotice(
                 entity.RowKey,
-                entity.GetString("MunicipalityId"),
+                MunicipalityId.Parse(entity.GetString("MunicipalityId")),
                 entity.GetString("UploadId"),
                 Enum.Parse<NoticeKind>(entity.GetString("Kind")),
-                entity.GetString("RuleSetVersion"),
+                entity.GetString("RuleSetVersion") is { } version ? RuleSetVersion.Parse(version) : null,
                 entity.GetInt32("HighCount") ?? 0,
                 entity.GetInt32("MediumCount") ?? 0,
                 entity.GetInt32("ProblemCount") ?? 0,

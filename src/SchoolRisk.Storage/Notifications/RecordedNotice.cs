@@ -1,3 +1,5 @@
+using SchoolRisk.Domain.Evaluation;
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Notices;
 using SchoolRisk.Domain.Periods;
 
@@ -6,10 +8,10 @@ namespace SchoolRisk.Storage.Notifications;
 /// <summary>A notice as recorded in the notifications table, with how its delivery ended (<see cref="Status"/>, <see cref="Reason"/>).</summary>
 public sealed record RecordedNotice(
     string NoticeId,
-    string MunicipalityId,
+    MunicipalityId MunicipalityId,
     string UploadId,
     NoticeKind Kind,
-    string? RuleSetVersion,
+    RuleSetVersion? RuleSetVersion,
     int HighCount,
     int MediumCount,
     int ProblemCount,

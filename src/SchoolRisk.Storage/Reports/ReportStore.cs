@@ -1,5 +1,6 @@
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Notices;
 using SchoolRisk.Domain.Notices.Notes;
 using SchoolRisk.Domain.Periods;
@@ -40,7 +41,7 @@ public sealed class ReportStore(StorageAccount account)
     }
 
     /// <summary>Writes (or replaces with the newer one) a municipality's analytical note; returns its blob name.</summary>
-    public async Task<string> WriteNoteAsync(Period period, string municipalityId, string html, CancellationToken cancellationToken = default)
+    public async Task<string> WriteNoteAsync(Period period, MunicipalityId municipalityId, string html, CancellationToken cancellationToken = default)
     {
         var blobName = AnalyticalNote.BlobName(period, municipalityId);
         await _container.GetBlobClient(blobName).UploadAsync(

@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Text.Json;
 using Azure.Storage.Blobs;
 using SchoolRisk.Domain.Indicators;
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Schools;
 
@@ -62,5 +63,5 @@ public sealed class RegionSnapshotStore(StorageAccount account)
 
     private sealed record SnapshotFile(string[] Indicators, SnapshotRow[] Schools);
 
-    private sealed record SnapshotRow(string MunicipalityId, decimal?[] Values);
+    private sealed record SnapshotRow(MunicipalityId MunicipalityId, decimal?[] Values);
 }

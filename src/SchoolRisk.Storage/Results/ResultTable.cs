@@ -4,8 +4,10 @@ using SchoolRisk.Domain.Assessment;
 using SchoolRisk.Domain.Classification;
 using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Indicators;
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Schools;
+using SchoolRisk.Domain.Uploads;
 using SchoolRisk.Domain.Zones;
 
 namespace SchoolRisk.Storage.Results;
@@ -71,7 +73,7 @@ public sealed class ResultTable(StorageAccount account, TimeProvider time)
                     var entity = ToEntity(partition, upload, school, recalculationStartedAt);
                     var before = row.ZoneBefore(upload.RuleSetVersion);
                     entity[ZoneBeforeRulesColumn] = before?.Zone.ToKey();
-                    entity[VersionBeforeRulesColumn] = before?.Version;
+                    entity[VersionBeforeRulesColumn] = before?.Version?.ToString();
                     return new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, new Azure.ETag(row.ETag));
                 });
                 await _table.SubmitTransactionAsync(actions, cancellationToken);
@@ -89,21 +91,21 @@ public sealed class ResultTable(StorageAccount account, TimeProvider time)
     /// Deletes the municipality's results for the period that an upload other than <paramref name="uploadId"/> wrote:
     /// after a corrected upload, only its schools are current.
     /// </summary>
-    public Task DeleteOthersThanAsync(Period period, string municipalityId, string uploadId, CancellationToken cancellationToken = default) =>
-        _table.DeleteOthersThanAsync(PartitionKeys.For(period, municipalityId), uploadId, cancellationToken);
+    public Task DeleteOthersThanAsync(Period period, MunicipalityId municipalityId, UploadId uploadId, CancellationToken cancellationToken = default) =>
+        _table.DeleteOthersThanAsync(PartitionKeys.For(period, municipalityId), uploadId.ToString(), cancellationToken);
 
     /// <summary>
     /// Whether each school had low results in a period, for one municipality or (<c>null</c>) the whole region: the
     /// «before» of stably low results. A school absent from the period is absent from the answer.
     /// </summary>
-    public Task<IReadOnlyDictionary<string, bool>> LowResultsAsync(Period period, string? municipalityId, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyDictionary<string, bool>> LowResultsAsync(Period period, MunicipalityId? municipalityId, CancellationToken cancellationToken = default) =>
         ColumnAsync(period, municipalityId, "LowResults", entity => entity.GetBoolean("LowResults") ?? false, cancellationToken);
 
     /// <summary>
     /// Each school's overall zone in a period, for one municipality or (<c>null</c>) the whole region: the «before» of
     /// notices and analytical notes. A school absent from the period is absent from the answer.
     /// </summary>
-    public Task<IReadOnlyDictionary<string, Zone>> ZonesAsync(Period period, string? municipalityId, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyDictionary<string, Zone>> ZonesAsync(Period period, MunicipalityId? municipalityId, CancellationToken cancellationToken = default) =>
         ColumnAsync(period, municipalityId, "OverallZone", entity => ZoneOf(entity.GetString("OverallZone")), cancellationToken);
 
     /// <summary>
@@ -112,14 +114,14 @@ public sealed class ResultTable(StorageAccount account, TimeProvider time)
     /// is read as several ranges of partitions at once, split over <paramref name="municipalityIds"/> (the registry's),
     /// which Table storage serves side by side; a municipality not among the ids is read all the same.
     /// </summary>
-    public async Task<IReadOnlyList<StoredInput>> ReadInputsAsync(Period period, IReadOnlyList<string> municipalityIds, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<StoredInput>> ReadInputsAsync(Period period, IReadOnlyList<MunicipalityId> municipalityIds, CancellationToken cancellationToken = default)
     {
         var ranges = await Task.WhenAll(PartitionKeys.PeriodRangeFilters(period, municipalityIds, RangesAtOnce)
             .Select(filter => _table.QueryAsync<TableEntity>(filter, select: InputColumns, cancellationToken: cancellationToken).Select(InputOf).ToListAsync(cancellationToken).AsTask()));
         return [.. ranges.SelectMany(range => range)];
     }
 
-    public IAsyncEnumerable<StoredResult> ListAsync(Period period, string municipalityId, CancellationToken cancellationToken = default) =>
+    public IAsyncEnumerable<StoredResult> ListAsync(Period period, MunicipalityId municipalityId, CancellationToken cancellationToken = default) =>
         QueryAsync($"PartitionKey eq '{PartitionKeys.For(period, municipalityId)}'", cancellationToken);
 
     /// <summary>One school's results in every period it was evaluated, oldest first (a scan filtered by row key: fine for a region; a national history would want its own index).</summary>
@@ -144,11 +146,11 @@ public sealed class ResultTable(StorageAccount account, TimeProvider time)
         var entity = new TableEntity(partition, school.School.SchoolId)
         {
             ["Period"] = upload.Path.Period.ToString(),
-            ["MunicipalityId"] = upload.Path.MunicipalityId,
+            ["MunicipalityId"] = upload.Path.MunicipalityId.ToString(),
             ["SchoolName"] = TableText.Cut(school.School.SchoolName),
             ["OverallZone"] = school.OverallZone.ToKey(),
-            ["UploadId"] = upload.UploadId,
-            ["RuleSetVersion"] = upload.RuleSetVersion,
+            ["UploadId"] = upload.UploadId.ToString(),
+            ["RuleSetVersion"] = upload.RuleSetVersion.ToString(),
             ["EvaluatedAt"] = evaluatedAt,
         };
         var notEvaluated = school.NotEvaluated;
@@ -199,12 +201,12 @@ public sealed class ResultTable(StorageAccount account, TimeProvider time)
                 ZoneOf(entity.GetString(indicator.PropertyName + ZoneSuffix))));
         return new StoredResult(
             Period.Parse(entity.GetString("Period")),
-            entity.GetString("MunicipalityId"),
+            MunicipalityId.Parse(entity.GetString("MunicipalityId")),
             entity.RowKey,
             entity.GetString("SchoolName"),
             ZoneOf(entity.GetString("OverallZone")),
-            entity.GetString("UploadId"),
-            entity.GetString("RuleSetVersion"),
+            UploadId.Parse(entity.GetString("UploadId")),
+            RuleSetVersion.Parse(entity.GetString("RuleSetVersion")),
             indicators,
             new SchoolClassification(
                 DecimalOf(entity, "ResultsIndex"),
@@ -228,25 +230,25 @@ public sealed class ResultTable(StorageAccount account, TimeProvider time)
     }
 
     private async Task<IReadOnlyDictionary<string, T>> ColumnAsync<T>(
-        Period period, string? municipalityId, string column, Func<TableEntity, T> read, CancellationToken cancellationToken) =>
+        Period period, MunicipalityId? municipalityId, string column, Func<TableEntity, T> read, CancellationToken cancellationToken) =>
         await _table.QueryAsync<TableEntity>(
-                municipalityId is null ? PartitionKeys.PeriodFilter(period) : $"PartitionKey eq '{PartitionKeys.For(period, municipalityId)}'",
+                municipalityId is { } municipality ? $"PartitionKey eq '{PartitionKeys.For(period, municipality)}'" : PartitionKeys.PeriodFilter(period),
                 select: ["RowKey", column],
                 cancellationToken: cancellationToken)
             .ToDictionaryAsync(entity => entity.RowKey, read, StringComparer.Ordinal, cancellationToken);
 
     private static StoredInput InputOf(TableEntity entity) => new(
-        entity.GetString("MunicipalityId"),
+        MunicipalityId.Parse(entity.GetString("MunicipalityId")),
         entity.RowKey,
         entity.GetString("SchoolName"),
         ZoneOf(entity.GetString("OverallZone")),
-        entity.GetString("UploadId"),
-        entity.GetString("RuleSetVersion"),
+        UploadId.Parse(entity.GetString("UploadId")),
+        RuleSetVersion.Parse(entity.GetString("RuleSetVersion")),
         ValuesOf(entity),
         entity.ETag.ToString(),
         ZoneNames.TryParse(entity.GetString(ZoneBeforeRulesColumn), out var before) ? before : null,
         entity.GetDateTimeOffset("EvaluatedAt") ?? DateTimeOffset.MinValue,
-        entity.GetString(VersionBeforeRulesColumn));
+        entity.GetString(VersionBeforeRulesColumn) is { } versionBefore ? RuleSetVersion.Parse(versionBefore) : null);
 
     private static SchoolIndicators ValuesOf(TableEntity entity) => SchoolIndicators.Create(IndicatorCatalog.All.Select(
         indicator => new KeyValuePair<Indicator, decimal?>(indicator, DecimalOf(entity, indicator.PropertyName))));

@@ -1,6 +1,7 @@
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Schools;
 
 namespace SchoolRisk.Storage.Results;
 
 /// <summary>One school's values in the region's snapshot (<see cref="RegionSnapshotStore"/>), with the municipality it belongs to.</summary>
-public sealed record SchoolValues(string MunicipalityId, SchoolIndicators Values);
+public sealed record SchoolValues(MunicipalityId MunicipalityId, SchoolIndicators Values);

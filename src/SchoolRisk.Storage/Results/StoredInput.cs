@@ -1,4 +1,7 @@
+using SchoolRisk.Domain.Evaluation;
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Schools;
+using SchoolRisk.Domain.Uploads;
 using SchoolRisk.Domain.Zones;
 
 namespace SchoolRisk.Storage.Results;
@@ -12,22 +15,22 @@ namespace SchoolRisk.Storage.Results;
 /// rewrote it started. <see cref="RuleSetVersionBeforeRules"/> is the version <see cref="ZoneBeforeRules"/> was decided by.
 /// </summary>
 public sealed record StoredInput(
-    string MunicipalityId,
+    MunicipalityId MunicipalityId,
     string SchoolId,
     string SchoolName,
     Zone OverallZone,
-    string UploadId,
-    string RuleSetVersion,
+    UploadId UploadId,
+    RuleSetVersion RuleSetVersion,
     SchoolIndicators Values,
     string ETag,
     Zone? ZoneBeforeRules,
     DateTimeOffset EvaluatedAt,
-    string? RuleSetVersionBeforeRules = null)
+    RuleSetVersion? RuleSetVersionBeforeRules = null)
 {
     /// <summary>
     /// The zone the school had before rule set <paramref name="ruleSetVersion"/> moved it, and the version that decided
     /// it (<see cref="PriorZone.Of"/>): <c>null</c> when its data came under that version by an upload.
     /// </summary>
-    public PriorZone? ZoneBefore(string ruleSetVersion) =>
+    public PriorZone? ZoneBefore(RuleSetVersion ruleSetVersion) =>
         PriorZone.Of(ruleSetVersion, OverallZone, RuleSetVersion, ZoneBeforeRules, RuleSetVersionBeforeRules);
 }

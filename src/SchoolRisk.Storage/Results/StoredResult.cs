@@ -1,8 +1,11 @@
 using SchoolRisk.Domain.Assessment;
 using SchoolRisk.Domain.Classification;
+using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Indicators;
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Schools;
+using SchoolRisk.Domain.Uploads;
 using SchoolRisk.Domain.Zones;
 
 namespace SchoolRisk.Storage.Results;
@@ -10,12 +13,12 @@ namespace SchoolRisk.Storage.Results;
 /// <summary>One school's stored result for a period: every indicator's value and zone, and the overall zone.</summary>
 public sealed record StoredResult(
     Period Period,
-    string MunicipalityId,
+    MunicipalityId MunicipalityId,
     string SchoolId,
     string SchoolName,
     Zone OverallZone,
-    string UploadId,
-    string RuleSetVersion,
+    UploadId UploadId,
+    RuleSetVersion RuleSetVersion,
     IReadOnlyDictionary<string, IndicatorResult> Indicators,
     SchoolClassification Classification)
 {

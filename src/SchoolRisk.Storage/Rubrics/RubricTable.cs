@@ -2,6 +2,8 @@ using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using Azure.Data.Tables;
+using SchoolRisk.Domain.Evaluation;
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Rubrics;
 using SchoolRisk.Domain.Uploads;
@@ -19,7 +21,7 @@ public sealed class RubricTable(StorageAccount account, TimeProvider time)
 
     private readonly TableClient _table = account.Tables.GetTableClient(account.Options.RubricsTable);
 
-    public async Task UpsertAsync(UploadPath path, string uploadId, string ruleSetVersion, IReadOnlyList<RubricResult> results, CancellationToken cancellationToken = default)
+    public async Task UpsertAsync(UploadPath path, UploadId uploadId, RuleSetVersion ruleSetVersion, IReadOnlyList<RubricResult> results, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(results);
@@ -31,7 +33,7 @@ public sealed class RubricTable(StorageAccount account, TimeProvider time)
                 chunk.Select(result => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(partition, RowKey(result.RubricId, result.Subject))
                 {
                     ["Period"] = path.Period.ToString(),
-                    ["MunicipalityId"] = path.MunicipalityId,
+                    ["MunicipalityId"] = path.MunicipalityId.ToString(),
                     ["RubricId"] = result.RubricId,
                     ["Level"] = result.Level.ToKey(),
                     ["Subject"] = TableText.Cut(result.Subject),
@@ -42,8 +44,8 @@ public sealed class RubricTable(StorageAccount account, TimeProvider time)
                     ["Band"] = result.Band.Name,
                     ["BandLabel"] = result.Band.Label,
                     ["Zone"] = result.Zone.ToKey(),
-                    ["UploadId"] = uploadId,
-                    ["RuleSetVersion"] = ruleSetVersion,
+                    ["UploadId"] = uploadId.ToString(),
+                    ["RuleSetVersion"] = ruleSetVersion.ToString(),
                     ["EvaluatedAt"] = evaluatedAt,
                 })),
                 cancellationToken);
@@ -51,8 +53,8 @@ public sealed class RubricTable(StorageAccount account, TimeProvider time)
     }
 
     /// <summary>Deletes the municipality's rubric results that an earlier rubric upload wrote.</summary>
-    public Task DeleteOthersThanAsync(Period period, string municipalityId, string uploadId, CancellationToken cancellationToken = default) =>
-        _table.DeleteOthersThanAsync(PartitionKeys.For(period, municipalityId), uploadId, cancellationToken);
+    public Task DeleteOthersThanAsync(Period period, MunicipalityId municipalityId, UploadId uploadId, CancellationToken cancellationToken = default) =>
+        _table.DeleteOthersThanAsync(PartitionKeys.For(period, municipalityId), uploadId.ToString(), cancellationToken);
 
     /// <summary>Every rubric result of a period, region-wide.</summary>
     public async IAsyncEnumerable<StoredRubric> ListAsync(Period period, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -61,7 +63,7 @@ public sealed class RubricTable(StorageAccount account, TimeProvider time)
         {
             yield return new StoredRubric(
                 period,
-                entity.GetString("MunicipalityId"),
+                MunicipalityId.Parse(entity.GetString("MunicipalityId")),
                 entity.GetString("RubricId"),
                 RubricLevels.TryParse(entity.GetString("Level"), out var level) ? level : RubricLevel.Municipality,
                 entity.GetString("Subject"),
@@ -71,8 +73,8 @@ public sealed class RubricTable(StorageAccount account, TimeProvider time)
                 entity.GetString("Band"),
                 entity.GetString("BandLabel"),
                 ZoneNames.TryParse(entity.GetString("Zone"), out var zone) ? zone : Zone.None,
-                entity.GetString("UploadId"),
-                entity.GetString("RuleSetVersion"));
+                UploadId.Parse(entity.GetString("UploadId")),
+                RuleSetVersion.Parse(entity.GetString("RuleSetVersion")));
         }
     }
 

@@ -1,5 +1,8 @@
+using SchoolRisk.Domain.Evaluation;
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Rubrics;
+using SchoolRisk.Domain.Uploads;
 using SchoolRisk.Domain.Zones;
 
 namespace SchoolRisk.Storage.Rubrics;
@@ -7,7 +10,7 @@ namespace SchoolRisk.Storage.Rubrics;
 /// <summary>A rubric result as stored: what it scored, the scores, the band and zone, and the upload and rule set behind them.</summary>
 public sealed record StoredRubric(
     Period Period,
-    string MunicipalityId,
+    MunicipalityId MunicipalityId,
     string RubricId,
     RubricLevel Level,
     string Subject,
@@ -17,5 +20,5 @@ public sealed record StoredRubric(
     string Band,
     string BandLabel,
     Zone Zone,
-    string UploadId,
-    string RuleSetVersion);
+    UploadId UploadId,
+    RuleSetVersion RuleSetVersion);

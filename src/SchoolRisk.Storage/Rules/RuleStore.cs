@@ -30,6 +30,9 @@ public sealed class RuleStore(StorageAccount account, TimeProvider time)
     private const string RejectionsPartition = "rejections";
     private const char ListSeparator = '\n';
 
+    /// <summary>What a rejection's row and text say of the active version before any was activated.</summary>
+    private const string NoVersion = "none";
+
     private readonly BlobContainerClient _editable = account.Blobs.GetBlobContainerClient(account.Options.RulesContainer);
     private readonly BlobContainerClient _archive = account.Blobs.GetBlobContainerClient(account.Options.RulesArchiveContainer);
     private readonly TableClient _table = account.Tables.GetTableClient(account.Options.RuleVersionsTable);
@@ -161,17 +164,17 @@ public sealed class RuleStore(StorageAccount account, TimeProvider time)
     {
         var pointer = await _table.GetEntityIfExistsAsync<TableEntity>(ActivePartition, ActiveRow, cancellationToken: cancellationToken);
         return pointer.HasValue
-            ? new ActiveRules(pointer.Value!.GetString("Version"), pointer.Value.ETag.ToString(), pointer.Value.GetDateTimeOffset("ActivatedAt") ?? DateTimeOffset.MinValue)
+            ? new ActiveRules(RuleSetVersion.Parse(pointer.Value!.GetString("Version")), pointer.Value.ETag.ToString(), pointer.Value.GetDateTimeOffset("ActivatedAt") ?? DateTimeOffset.MinValue)
             : null;
     }
 
     /// <summary>The files of an archived version, exactly as they were activated.</summary>
-    public async Task<IReadOnlyList<RuleFile>> ReadVersionAsync(string version, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<RuleFile>> ReadVersionAsync(RuleSetVersion version, CancellationToken cancellationToken = default)
     {
         var files = new List<RuleFile>();
-        await foreach (var blob in _archive.GetBlobsAsync(BlobTraits.None, BlobStates.None, version + "/", cancellationToken))
+        await foreach (var blob in _archive.GetBlobsAsync(BlobTraits.None, BlobStates.None, $"{version}/", cancellationToken))
         {
-            files.Add(new RuleFile(blob.Name[(version.Length + 1)..], (await _archive.GetBlobClient(blob.Name).DownloadContentAsync(cancellationToken)).Value.Content.ToString()));
+            files.Add(new RuleFile(blob.Name[(RuleSetVersion.Length + 1)..], (await _archive.GetBlobClient(blob.Name).DownloadContentAsync(cancellationToken)).Value.Content.ToString()));
         }
 
         return files.Count > 0 ? files : throw new RuleSetException($"Rule set version {version} is not in the {account.Options.RulesArchiveContainer} container.");
@@ -204,7 +207,7 @@ public sealed class RuleStore(StorageAccount account, TimeProvider time)
 
             await ArchiveAsync(version, files, cancellationToken);
             var at = time.GetUtcNow();
-            var pointer = new TableEntity(ActivePartition, ActiveRow) { ["Version"] = version, ["ActivatedAt"] = at };
+            var pointer = new TableEntity(ActivePartition, ActiveRow) { ["Version"] = version.ToString(), ["ActivatedAt"] = at };
             try
             {
                 if (active is null)
@@ -224,13 +227,13 @@ public sealed class RuleStore(StorageAccount account, TimeProvider time)
             await _table.AddEntityAsync(
                 new TableEntity(VersionsPartition, NewestFirst(at) + "_" + version)
                 {
-                    ["Version"] = version,
+                    ["Version"] = version.ToString(),
                     ["ActivatedAt"] = at,
                     ["By"] = TableSafe(change.By),
                     ["ByOrigin"] = change.ByOrigin.ToString(),
                     ["Reason"] = TableSafe(change.Reason),
                     ["Source"] = TableSafe(change.Source),
-                    ["Previous"] = active?.Version,
+                    ["Previous"] = active?.Version.ToString(),
                     ["AllowedRemoval"] = change.AllowRemoval,
                     ["Files"] = TableSafe(string.Join(ListSeparator, files.Select(file => file.Name).Order(StringComparer.Ordinal))),
                 },
@@ -257,7 +260,8 @@ public sealed class RuleStore(StorageAccount account, TimeProvider time)
         ArgumentNullException.ThrowIfNull(change);
         ArgumentNullException.ThrowIfNull(problems);
         var candidateVersion = RuleSet.VersionOf(files);
-        var activeVersion = (await ActiveAsync(cancellationToken))?.Version ?? "none";
+        var active = (await ActiveAsync(cancellationToken))?.Version;
+        var activeVersion = active?.ToString() ?? NoVersion;
         var at = time.GetUtcNow();
         var rowKey = NewestFirst(at) + "_" + Guid.NewGuid().ToString("N")[..8];
         var blobName = $"{RejectionsFolder}/{rowKey}.txt";
@@ -288,14 +292,14 @@ public sealed class RuleStore(StorageAccount account, TimeProvider time)
                 ["Reason"] = TableSafe(change.Reason),
                 ["Source"] = TableSafe(change.Source),
                 ["ActiveVersion"] = activeVersion,
-                ["CandidateVersion"] = candidateVersion,
+                ["CandidateVersion"] = candidateVersion.ToString(),
                 ["Problems"] = TableSafe(string.Join(ListSeparator, problems.Select(problem => problem.ReplaceLineEndings(" ")))),
                 ["ProblemCount"] = problems.Count,
                 ["ProblemsBlob"] = location,
             },
             TableUpdateMode.Replace,
             cancellationToken);
-        return RuleActivation.Rejected(activeVersion, problems) with { ProblemsBlob = location };
+        return RuleActivation.Rejected(active, problems) with { ProblemsBlob = location };
     }
 
     /// <summary>Every activation, newest first.</summary>
@@ -304,8 +308,8 @@ public sealed class RuleStore(StorageAccount account, TimeProvider time)
         await foreach (var entity in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {VersionsPartition}"), cancellationToken: cancellationToken))
         {
             yield return new RuleVersionRecord(
-                entity.GetString("Version"), entity.GetDateTimeOffset("ActivatedAt") ?? default, entity.GetString("By"), OriginOf(entity), entity.GetString("Reason"),
-                entity.GetString("Source"), entity.GetString("Previous"), entity.GetString("Files")?.Split(ListSeparator) ?? []);
+                RuleSetVersion.Parse(entity.GetString("Version")), entity.GetDateTimeOffset("ActivatedAt") ?? default, entity.GetString("By"), OriginOf(entity), entity.GetString("Reason"),
+                entity.GetString("Source"), entity.GetString("Previous") is { } previous ? RuleSetVersion.Parse(previous) : null, entity.GetString("Files")?.Split(ListSeparator) ?? []);
         }
     }
 
@@ -317,9 +321,9 @@ public sealed class RuleStore(StorageAccount account, TimeProvider time)
             var problems = entity.GetString("Problems")?.Split(ListSeparator) ?? [];
             yield return new RuleRejection(
                 entity.GetDateTimeOffset("At") ?? default, entity.GetString("By"), OriginOf(entity), entity.GetString("Reason"), entity.GetString("Source"),
-                entity.GetString("ActiveVersion"), problems, entity.GetInt32("ProblemCount") ?? problems.Length, entity.GetString("ProblemsBlob"))
+                entity.GetString("ActiveVersion") is { } active and not NoVersion ? RuleSetVersion.Parse(active) : null, problems, entity.GetInt32("ProblemCount") ?? problems.Length, entity.GetString("ProblemsBlob"))
             {
-                CandidateVersion = entity.GetString("CandidateVersion"),
+                CandidateVersion = entity.GetString("CandidateVersion") is { } candidate ? RuleSetVersion.Parse(candidate) : null,
             };
         }
     }
@@ -339,7 +343,7 @@ public sealed class RuleStore(StorageAccount account, TimeProvider time)
 
     private static bool IsRuleFile(string name) => name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && !name.Contains('/', StringComparison.Ordinal);
 
-    private async Task ArchiveAsync(string version, IReadOnlyList<RuleFile> files, CancellationToken cancellationToken)
+    private async Task ArchiveAsync(RuleSetVersion version, IReadOnlyList<RuleFile> files, CancellationToken cancellationToken)
     {
         foreach (var file in files)
         {

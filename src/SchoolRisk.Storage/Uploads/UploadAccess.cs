@@ -1,4 +1,5 @@
 using System.Data.Common;
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
 
 namespace SchoolRisk.Storage.Uploads;
@@ -20,10 +21,14 @@ public sealed class UploadAccess(StorageAccount account, TimeProvider time)
     /// <summary>Clocks differ: the SAS is valid from a few minutes before it is issued.</summary>
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
-    public async Task<UploadGrant> GrantAsync(Period period, string municipality, TimeSpan lifetime, string permissions = DefaultPermissions, CancellationToken cancellationToken = default)
+    public async Task<UploadGrant> GrantAsync(Period period, MunicipalityId municipality, TimeSpan lifetime, string permissions = DefaultPermissions, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(municipality);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lifetime, TimeSpan.Zero);
+        if (municipality == default)
+        {
+            throw new ArgumentException("No municipality: the grant would cover the whole period.", nameof(municipality));
+        }
+
         var now = time.GetUtcNow();
         var scope = new DirectoryScope(account.Blobs.AccountName, account.Options.UploadsContainer, $"{period}/{municipality}", permissions, now + lifetime, now - ClockSkew);
         string sas;

@@ -1,13 +1,16 @@
+using SchoolRisk.Domain.Evaluation;
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
+using SchoolRisk.Domain.Uploads;
 
 namespace SchoolRisk.Storage.Uploads;
 
 /// <summary>The status of one upload. <see cref="Period"/> and <see cref="MunicipalityId"/> are unknown when the blob name is not a valid upload path.</summary>
 public sealed record UploadRecord(
-    string UploadId,
+    UploadId UploadId,
     string BlobName,
     Period? Period,
-    string? MunicipalityId,
+    MunicipalityId? MunicipalityId,
     UploadStatus Status,
     DateTimeOffset UpdatedAt)
 {
@@ -19,7 +22,7 @@ public sealed record UploadRecord(
 
     public string? Error { get; init; }
 
-    public string? RuleSetVersion { get; init; }
+    public RuleSetVersion? RuleSetVersion { get; init; }
 
     public int DataRows { get; init; }
 
@@ -44,7 +47,7 @@ public sealed record UploadRecord(
     /// <summary>Blob name, in the reports container, of the error report as CSV.</summary>
     public string? ReportCsv { get; init; }
 
-    public string? DuplicateOf { get; init; }
+    public UploadId? DuplicateOf { get; init; }
 
-    public string? SupersededBy { get; init; }
+    public UploadId? SupersededBy { get; init; }
 }

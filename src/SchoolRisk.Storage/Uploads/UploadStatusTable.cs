@@ -1,6 +1,9 @@
 using System.Runtime.CompilerServices;
 using Azure.Data.Tables;
+using SchoolRisk.Domain.Evaluation;
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
+using SchoolRisk.Domain.Uploads;
 
 namespace SchoolRisk.Storage.Uploads;
 
@@ -18,17 +21,17 @@ public sealed class UploadStatusTable(StorageAccount account)
         var partition = record.Period is { } period && record.MunicipalityId is { } municipality
             ? PartitionKeys.For(period, municipality)
             : UnroutedPartition;
-        var entity = new TableEntity(partition, record.UploadId)
+        var entity = new TableEntity(partition, record.UploadId.ToString())
         {
             ["BlobName"] = record.BlobName,
             ["Period"] = record.Period?.ToString(),
-            ["MunicipalityId"] = record.MunicipalityId,
+            ["MunicipalityId"] = record.MunicipalityId?.ToString(),
             ["Status"] = record.Status.ToString(),
             ["UpdatedAt"] = record.UpdatedAt,
             ["BlobCreatedAt"] = record.BlobCreatedAt,
             ["ContentHash"] = record.ContentHash,
             ["Error"] = TableText.Cut(record.Error),
-            ["RuleSetVersion"] = record.RuleSetVersion,
+            ["RuleSetVersion"] = record.RuleSetVersion?.ToString(),
             ["DataRows"] = record.DataRows,
             ["SchoolCount"] = record.SchoolCount,
             ["RubricCount"] = record.RubricCount,
@@ -38,8 +41,8 @@ public sealed class UploadStatusTable(StorageAccount account)
             ["MediumCount"] = record.MediumCount,
             ["ReportJson"] = record.ReportJson,
             ["ReportCsv"] = record.ReportCsv,
-            ["DuplicateOf"] = record.DuplicateOf,
-            ["SupersededBy"] = record.SupersededBy,
+            ["DuplicateOf"] = record.DuplicateOf?.ToString(),
+            ["SupersededBy"] = record.SupersededBy?.ToString(),
         };
         await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
     }
@@ -49,7 +52,7 @@ public sealed class UploadStatusTable(StorageAccount account)
         QueryAsync(PartitionKeys.PeriodFilter(period), cancellationToken);
 
     /// <summary>Every upload of one municipality for a period: its history.</summary>
-    public IAsyncEnumerable<UploadRecord> ListAsync(Period period, string municipalityId, CancellationToken cancellationToken = default) =>
+    public IAsyncEnumerable<UploadRecord> ListAsync(Period period, MunicipalityId municipalityId, CancellationToken cancellationToken = default) =>
         QueryAsync($"PartitionKey eq '{PartitionKeys.For(period, municipalityId)}'", cancellationToken);
 
     /// <summary>Uploads whose blob name was not a valid upload path.</summary>
@@ -61,17 +64,17 @@ public sealed class UploadStatusTable(StorageAccount account)
         await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             yield return new UploadRecord(
-                entity.RowKey,
+                UploadId.Parse(entity.RowKey),
                 entity.GetString("BlobName"),
                 entity.GetString("Period") is { } period ? Period.Parse(period) : null,
-                entity.GetString("MunicipalityId"),
+                entity.GetString("MunicipalityId") is { } municipality ? MunicipalityId.Parse(municipality) : null,
                 Enum.Parse<UploadStatus>(entity.GetString("Status")),
                 entity.GetDateTimeOffset("UpdatedAt") ?? entity.Timestamp ?? default)
             {
                 BlobCreatedAt = entity.GetDateTimeOffset("BlobCreatedAt"),
                 ContentHash = entity.GetString("ContentHash"),
                 Error = entity.GetString("Error"),
-                RuleSetVersion = entity.GetString("RuleSetVersion"),
+                RuleSetVersion = entity.GetString("RuleSetVersion") is { } version ? RuleSetVersion.Parse(version) : null,
                 DataRows = entity.GetInt32("DataRows") ?? 0,
                 SchoolCount = entity.GetInt32("SchoolCount") ?? 0,
                 RubricCount = entity.GetInt32("RubricCount") ?? 0,
@@ -81,8 +84,8 @@ public sealed class UploadStatusTable(StorageAccount account)
                 MediumCount = entity.GetInt32("MediumCount") ?? 0,
                 ReportJson = entity.GetString("ReportJson"),
                 ReportCsv = entity.GetString("ReportCsv"),
-                DuplicateOf = entity.GetString("DuplicateOf"),
-                SupersededBy = entity.GetString("SupersededBy"),
+                DuplicateOf = entity.GetString("DuplicateOf") is { } duplicateOf ? UploadId.Parse(duplicateOf) : null,
+                SupersededBy = entity.GetString("SupersededBy") is { } supersededBy ? UploadId.Parse(supersededBy) : null,
             };
         }
     }

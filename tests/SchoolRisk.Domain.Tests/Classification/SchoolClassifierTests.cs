@@ -1,5 +1,6 @@
 using SchoolRisk.Domain.Classification;
 using SchoolRisk.Domain.Evaluation;
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Zones;
 
@@ -55,5 +56,5 @@ public sealed class SchoolClassifierTests
         new(new SchoolRow(2, "s-1", "Школа", indicators), [], Zone.None);
 
     private static RegisteredSchool School(int enrolment, bool remote = false) =>
-        new("s-1", "Школа", "gatchinsky", "secondary", remote ? "rural" : "urban", remote, enrolment);
+        new("s-1", "Школа", MunicipalityId.Parse("gatchinsky"), "secondary", remote ? "rural" : "urban", remote, enrolment);
 }

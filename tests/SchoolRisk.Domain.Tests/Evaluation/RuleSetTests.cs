@@ -26,7 +26,7 @@ public sealed class RuleSetTests
 
         Assert.Equal(["assessments", "contingent", "exams", "functional-literacy", "prevention", "staff", "supervision"], ruleSet.WorkflowNames);
         Assert.Equal("classifications", ruleSet.ClassificationWorkflowName);
-        Assert.Matches("^[0-9a-f]{12}$", ruleSet.Version);
+        Assert.Matches("^[0-9a-f]{12}$", ruleSet.Version.ToString());
         Assert.All(ruleSet.ZoneRules, rule => Assert.NotEqual(Zone.None, rule.Zone));
     }
 

@@ -11,12 +11,12 @@ namespace SchoolRisk.Domain.Tests.Municipalities;
 
 public sealed class MunicipalSummaryTests
 {
-    private static readonly UploadPath Path = new(Period.Parse("2023-2024"), "luzhsky", "schools.csv");
+    private static readonly UploadPath Path = new(Period.Parse("2023-2024"), MunicipalityId.Parse("luzhsky"), "schools.csv");
 
     [Fact]
     public void Of_FourSchools_SharesAreAOverBTimes100_AndOneHighSchoolPutsTheMunicipalityInTheRiskZone()
     {
-        var upload = new EvaluatedUpload(Path, "u1", "v1",
+        var upload = new EvaluatedUpload(Path, TestIds.Upload("u1"), TestIds.Version("v1"),
         [
             School(new SchoolIndicators { HasSportsClub = 1, OlympiadRegionalWinners = 2 }, Zone.High, lowResults: true),
             School(new SchoolIndicators { HasSportsClub = 1, OlympiadRegionalWinners = 0 }, Zone.Medium),
@@ -34,7 +34,7 @@ public sealed class MunicipalSummaryTests
 
     [Fact]
     public void Of_NoSchoolInTheHighZone_MunicipalityIsOutsideTheRiskZone() =>
-        Assert.Equal(Zone.None, MunicipalSummary.Of(new EvaluatedUpload(Path, "u1", "v1", [School(new SchoolIndicators(), Zone.Medium)])).Zone);
+        Assert.Equal(Zone.None, MunicipalSummary.Of(new EvaluatedUpload(Path, TestIds.Upload("u1"), TestIds.Version("v1"), [School(new SchoolIndicators(), Zone.Medium)])).Zone);
 
     [Theory]
     [InlineData(Zone.None, RubricLevel.Municipality, Zone.High, Zone.High)]
@@ -47,7 +47,7 @@ public sealed class MunicipalSummaryTests
         var band = new RubricBand("b", "b", "b", rubric, 0, 22);
         var rubricZone = RubricResult.MunicipalZoneOf([new RubricResult("young_teachers", level, "luzhsky", "luzhsky", new RubricScores([5]), 22, band)]);
 
-        var summary = MunicipalSummary.Empty(Path.Period, "luzhsky") with { SchoolZone = schools, RubricZone = rubricZone };
+        var summary = MunicipalSummary.Empty(Path.Period, MunicipalityId.Parse("luzhsky")) with { SchoolZone = schools, RubricZone = rubricZone };
 
         Assert.Equal(expected, summary.Zone);
     }

@@ -1,4 +1,5 @@
 using SchoolRisk.Domain.Evaluation;
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Notices.Notes;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Zones;
@@ -19,7 +20,7 @@ public sealed class AnalyticalNoteTests
             School("k-4", Zone.None, Zone.None),
         };
 
-        var html = AnalyticalNote.Compose(Period.Parse("2023-2024"), "Кировский район", Zone.High, "v1", schools, new ZoneCounts(10, 20, 70));
+        var html = AnalyticalNote.Compose(Period.Parse("2023-2024"), "Кировский район", Zone.High, TestIds.Version("v1"), schools, new ZoneCounts(10, 20, 70));
 
         Assert.Contains("<h1>Аналитическая справка: Кировский район, 2023-2024</h1>", html, StringComparison.Ordinal);
         Assert.Contains("<td>Кировский район</td><td>1 (25 %)</td><td>1 (25 %)</td><td>2 (50 %)</td><td>4</td>", html, StringComparison.Ordinal);
@@ -28,6 +29,6 @@ public sealed class AnalyticalNoteTests
         Assert.Contains("<td>ШНСУ — школа, работающая в неблагоприятных социальных условиях</td><td>—</td>", html, StringComparison.Ordinal);
         Assert.Contains("Вошли в зону риска: 1; вышли из неё: 1; перешли из среднего в высокий: 1.", html, StringComparison.Ordinal);
         Assert.Contains("<svg", html, StringComparison.Ordinal);
-        Assert.Equal("2023-2024/kirovsky/note.html", AnalyticalNote.BlobName(Period.Parse("2023-2024"), "kirovsky"));
+        Assert.Equal("2023-2024/kirovsky/note.html", AnalyticalNote.BlobName(Period.Parse("2023-2024"), MunicipalityId.Parse("kirovsky")));
     }
 }

@@ -1,4 +1,5 @@
 using SchoolRisk.Domain.Evaluation;
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Notices;
 using SchoolRisk.Domain.Notices.Deliveries;
 using SchoolRisk.Domain.Notices.Digest;
@@ -30,7 +31,7 @@ public sealed class LettersTests
             Assert.Contains("Вышли из зоны риска", body, StringComparison.Ordinal);
             Assert.Contains("gatchinsky-003 Школа &quot;Три&quot;".Replace("&quot;", body == letter.Html ? "&quot;" : "\"", StringComparison.Ordinal), body, StringComparison.Ordinal);
             Assert.Contains("Доля результатов ЕГЭ ниже минимального балла: 12,5 % (порог 10 %, высокий риск)", body, StringComparison.Ordinal);
-            Assert.Contains("Версия правил: v1", body, StringComparison.Ordinal);
+            Assert.Contains($"Версия правил: {TestIds.Version("v1")}", body, StringComparison.Ordinal);
             Assert.Contains("показателей в зоне высокого риска: 1", body, StringComparison.Ordinal);
         }
 
@@ -109,7 +110,7 @@ public sealed class LettersTests
     {
         const string reason = "Файл «schools.csv» отклонён по причине, которую пишет чтение файла.";
         var notice = MunicipalityNotice.Rejected(
-            UploadReport.Rejected(new UploadPath(Period, "gatchinsky", "schools.csv"), "u1", reason, null),
+            UploadReport.Rejected(new UploadPath(Period, MunicipalityId.Parse("gatchinsky"), "schools.csv"), TestIds.Upload("u1"), reason, null),
             new ReportLinks("2023-2024/gatchinsky/u1/errors.json", "2023-2024/gatchinsky/u1/errors.csv"));
         notice = notice with { Problems = notice.Problems! with { DataRows = problemRows, ProblemCount = problemRows } };
         var linked = MunicipalityLetter.LinkedDocuments(notice);
@@ -157,26 +158,26 @@ public sealed class LettersTests
     [Fact]
     public void Digest_CountsPerMunicipalityAndZone_NewHighSchools_AndChangesOfTheLowResultsList()
     {
-        DigestSchool School(string municipality, string id, Zone zone, bool low = false) => new(municipality, id, $"Школа {id}", zone, low);
+        DigestSchool School(string municipality, string id, Zone zone, bool low = false) => new(MunicipalityId.Parse(municipality), id, $"Школа {id}", zone, low);
         var before = new[] { School("a", "a-1", Zone.High, low: true), School("a", "a-2", Zone.None, low: true), School("b", "b-1", Zone.Medium) };
         var now = new[] { School("a", "a-1", Zone.High, low: true), School("a", "a-2", Zone.None), School("b", "b-1", Zone.High, low: true), School("b", "b-2", Zone.None) };
 
-        var digest = RegionalDigest.Of(Period, now, before, new Dictionary<string, Zone> { ["a"] = Zone.High, ["b"] = Zone.High });
+        var digest = RegionalDigest.Of(Period, now, before, new Dictionary<MunicipalityId, Zone> { [MunicipalityId.Parse("a")] = Zone.High, [MunicipalityId.Parse("b")] = Zone.High });
         var letter = DigestLetter.Compose(digest, id => $"Район {id}");
 
-        Assert.Equal([new DigestRow("a", 1, 0, 1, Zone.High), new DigestRow("b", 1, 0, 1, Zone.High)], digest.Municipalities);
+        Assert.Equal([new DigestRow(MunicipalityId.Parse("a"), 1, 0, 1, Zone.High), new DigestRow(MunicipalityId.Parse("b"), 1, 0, 1, Zone.High)], digest.Municipalities);
         Assert.Equal(["b-1"], digest.NewHigh.Select(s => s.SchoolId));
         Assert.Equal(["b-1"], digest.LowResultsEntered.Select(s => s.SchoolId));
         Assert.Equal(["a-2"], digest.LowResultsLeft.Select(s => s.SchoolId));
-        Assert.Equal(digest.Key, RegionalDigest.Of(Period, now, before, new Dictionary<string, Zone> { ["a"] = Zone.High, ["b"] = Zone.High }).Key);
-        Assert.NotEqual(digest.Key, RegionalDigest.Of(Period, now[..3], before, new Dictionary<string, Zone> { ["a"] = Zone.High, ["b"] = Zone.High }).Key);
+        Assert.Equal(digest.Key, RegionalDigest.Of(Period, now, before, new Dictionary<MunicipalityId, Zone> { [MunicipalityId.Parse("a")] = Zone.High, [MunicipalityId.Parse("b")] = Zone.High }).Key);
+        Assert.NotEqual(digest.Key, RegionalDigest.Of(Period, now[..3], before, new Dictionary<MunicipalityId, Zone> { [MunicipalityId.Parse("a")] = Zone.High, [MunicipalityId.Parse("b")] = Zone.High }).Key);
         Assert.Contains("Новые школы в зоне высокого риска: 1", letter.Text, StringComparison.Ordinal);
         Assert.Contains("Район b: b-1 Школа b-1", letter.Text, StringComparison.Ordinal);
         Assert.Contains("Вышли из списка ШНОР: 1", letter.Html, StringComparison.Ordinal);
     }
 
     private static MunicipalityNotice Notice() =>
-        new("2023-2024_u1_v1", "gatchinsky", Period, "u1", "2023-2024/gatchinsky/schools.csv", NoticeKind.Evaluated, "v1", 4,
+        new("2023-2024_u1_v1", MunicipalityId.Parse("gatchinsky"), Period, "u1", "2023-2024/gatchinsky/schools.csv", NoticeKind.Evaluated, TestIds.Version("v1"), 4,
             [
                 new RiskSchool("gatchinsky-001", "Школа <script>", Zone.High, [Ege]) { Before = Zone.Medium, Reasons = [ZoneReason.HighIndicator] },
                 new RiskSchool("gatchinsky-002", "Школа 2", Zone.Medium, []) { Before = Zone.None, Reasons = [ZoneReason.UnfavourableConditions] },

@@ -1,6 +1,7 @@
 using SchoolRisk.Domain.Classification;
 using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Indicators;
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Notices;
 using SchoolRisk.Domain.Notices.Letters;
 using SchoolRisk.Domain.Periods;
@@ -12,25 +13,25 @@ namespace SchoolRisk.Domain.Tests.Notices;
 
 public sealed class MunicipalityNoticeTests
 {
-    private static readonly UploadPath Path = new(Period.Parse("2023-2024"), "gatchinsky", "schools.csv");
+    private static readonly UploadPath Path = new(Period.Parse("2023-2024"), MunicipalityId.Parse("gatchinsky"), "schools.csv");
 
     [Fact]
     public void RulesChanged_OnePerActivation_TheSameVersionActivatedAgainIsANewNotice_AndTheLetterSaysFromWhichVersion()
     {
         var first = DateTimeOffset.Parse("2026-11-20T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
-        SchoolZoneChange[] changes = [new("gatchinsky-001", "Школа № 1", Zone.None, Zone.High, []) { FromVersion = "aaaaaaaaaaaa" }];
+        SchoolZoneChange[] changes = [new("gatchinsky-001", "Школа № 1", Zone.None, Zone.High, []) { FromVersion = RuleSetVersion.Parse("aaaaaaaaaaaa") }];
 
-        var notice = MunicipalityNotice.RulesChanged(Path.Period, "gatchinsky", "u1", "bbbbbbbbbbbb", first, changes)!;
-        var retried = MunicipalityNotice.RulesChanged(Path.Period, "gatchinsky", "u1", "bbbbbbbbbbbb", first, changes)!;
-        var again = MunicipalityNotice.RulesChanged(Path.Period, "gatchinsky", "u1", "bbbbbbbbbbbb", first.AddDays(2), changes)!;
+        var notice = MunicipalityNotice.RulesChanged(Path.Period, MunicipalityId.Parse("gatchinsky"), TestIds.Upload("u1"), RuleSetVersion.Parse("bbbbbbbbbbbb"), first, changes)!;
+        var retried = MunicipalityNotice.RulesChanged(Path.Period, MunicipalityId.Parse("gatchinsky"), TestIds.Upload("u1"), RuleSetVersion.Parse("bbbbbbbbbbbb"), first, changes)!;
+        var again = MunicipalityNotice.RulesChanged(Path.Period, MunicipalityId.Parse("gatchinsky"), TestIds.Upload("u1"), RuleSetVersion.Parse("bbbbbbbbbbbb"), first.AddDays(2), changes)!;
         var letter = MunicipalityLetter.Compose(notice, "Гатчинский район", LetterLinks.None);
 
         Assert.Equal("2023-2024_gatchinsky_rules_bbbbbbbbbbbb_20261120100000000", notice.NoticeId);
         Assert.Equal(notice.NoticeId, retried.NoticeId);
         Assert.NotEqual(notice.NoticeId, again.NoticeId);
-        Assert.Equal(["aaaaaaaaaaaa"], notice.VersionsBefore());
+        Assert.Equal([RuleSetVersion.Parse("aaaaaaaaaaaa")], notice.VersionsBefore());
         Assert.Contains("комитет сменил правила оценки с версии aaaaaaaaaaaa на версию bbbbbbbbbbbb", letter.Text, StringComparison.Ordinal);
-        Assert.Null(MunicipalityNotice.RulesChanged(Path.Period, "gatchinsky", "u1", "bbbbbbbbbbbb", first, []));
+        Assert.Null(MunicipalityNotice.RulesChanged(Path.Period, MunicipalityId.Parse("gatchinsky"), TestIds.Upload("u1"), RuleSetVersion.Parse("bbbbbbbbbbbb"), first, []));
     }
 
     [Fact]
@@ -41,9 +42,9 @@ public sealed class MunicipalityNoticeTests
         var notice = MunicipalityNotice.For(upload, Report(problems: 0), null, NoHistory);
 
         Assert.NotNull(notice);
-        Assert.Equal("2023-2024_u1_v1", notice.NoticeId);
+        Assert.Equal($"2023-2024_{TestIds.Upload("u1")}_{TestIds.Version("v1")}", notice.NoticeId);
         Assert.Equal(NoticeKind.Evaluated, notice.Kind);
-        Assert.Equal("gatchinsky", notice.MunicipalityId);
+        Assert.Equal("gatchinsky", notice.MunicipalityId.ToString());
         Assert.Equal(3, notice.SchoolCount);
         Assert.Equal(["gatchinsky-002", "gatchinsky-003"], notice.Schools.Select(s => s.SchoolId));
         Assert.Null(notice.Problems);
@@ -101,11 +102,11 @@ public sealed class MunicipalityNoticeTests
     [Fact]
     public void Rejected_CarriesTheReasonAndItsOwnKey()
     {
-        var report = UploadReport.Rejected(Path, "u1", "Файл «schools.csv»: нет ни одной строки с данными школ.", null);
+        var report = UploadReport.Rejected(Path, TestIds.Upload("u1"), "Файл «schools.csv»: нет ни одной строки с данными школ.", null);
 
         var notice = MunicipalityNotice.Rejected(report, null);
 
-        Assert.Equal("2023-2024_u1_rejected", notice.NoticeId);
+        Assert.Equal($"2023-2024_{TestIds.Upload("u1")}_rejected", notice.NoticeId);
         Assert.Equal(NoticeKind.Rejected, notice.Kind);
         Assert.Equal(report.RejectionReason, notice.Problems!.RejectionReason);
     }
@@ -134,10 +135,10 @@ public sealed class MunicipalityNoticeTests
 
     private static readonly Dictionary<string, Zone> NoHistory = [];
 
-    private static EvaluatedUpload Upload(params SchoolEvaluation[] schools) => new(Path, "u1", "v1", schools);
+    private static EvaluatedUpload Upload(params SchoolEvaluation[] schools) => new(Path, TestIds.Upload("u1"), TestIds.Version("v1"), schools);
 
     private static UploadReport Report(int problems) => new(
-        "u1", Path.BlobName, Path.Period, Path.MunicipalityId, UploadOutcome.Evaluated, null, 20 + problems, 20, problems,
+        TestIds.Upload("u1"), Path.BlobName, Path.Period, Path.MunicipalityId, UploadOutcome.Evaluated, null, 20 + problems, 20, problems,
         [.. Enumerable.Range(1, problems).Select(n => new UploadProblem(n, "c", "v", $"Проблема {n}"))], [], []);
 
     private static SchoolEvaluation Evaluation(string schoolId, Zone zone) =>

@@ -20,15 +20,15 @@ public sealed class SchoolZoneChangeTests
 
     [Fact]
     public void ByRules_TheSameZoneAsBefore_IsNoChange() =>
-        Assert.Null(SchoolZoneChange.ByRules(new PriorZone(Zone.High, "aaaa"), Evaluated(Zone.High, HighEge)));
+        Assert.Null(SchoolZoneChange.ByRules(new PriorZone(Zone.High, TestIds.Version("aaaa")), Evaluated(Zone.High, HighEge)));
 
     [Fact]
     public void ByRules_AnotherZone_IsTheMove_FromTheVersionBefore_WithWhatPutsTheSchoolThere()
     {
-        var change = SchoolZoneChange.ByRules(new PriorZone(Zone.None, "aaaa"), Evaluated(Zone.High, HighEge));
+        var change = SchoolZoneChange.ByRules(new PriorZone(Zone.None, TestIds.Version("aaaa")), Evaluated(Zone.High, HighEge));
 
         Assert.NotNull(change);
-        Assert.Equal(("gatchinsky-001", "Школа № 1", Zone.None, Zone.High, "aaaa"), (change.SchoolId, change.SchoolName, change.Before, change.After, change.FromVersion));
+        Assert.Equal(("gatchinsky-001", "Школа № 1", Zone.None, Zone.High, (RuleSetVersion?)TestIds.Version("aaaa")), (change.SchoolId, change.SchoolName, change.Before, change.After, change.FromVersion));
         Assert.Equal([HighEge], change.Findings);
         Assert.Equal([ZoneReason.HighIndicator], change.Reasons);
     }

@@ -1,4 +1,5 @@
 using System.Text;
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Rubrics;
 using SchoolRisk.Domain.Tests.Uploads;
@@ -93,7 +94,7 @@ public sealed class RubricReadingTests
     private static async Task<(List<RubricRow> Rows, RubricReading Reading)> ReadAsync(string csv)
     {
         var rules = await RepositoryRules.LoadAsync();
-        var path = new UploadPath(Period.Parse("2023-2024"), "gatchinsky", "rubrics.csv", UploadKind.Rubrics);
+        var path = new UploadPath(Period.Parse("2023-2024"), MunicipalityId.Parse("gatchinsky"), "rubrics.csv", UploadKind.Rubrics);
         var reading = new RubricReading(new MemoryStream(Encoding.UTF8.GetBytes(csv)), path, TestRegistry.Schools, rules.Rubrics, UploadLimits.Default);
         var rows = await reading.ReadValidRowsAsync(TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
         return (rows, reading);

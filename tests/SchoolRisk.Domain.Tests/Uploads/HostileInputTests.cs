@@ -1,4 +1,5 @@
 using SchoolRisk.Domain.Evaluation;
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Uploads;
 using SchoolRisk.TestFiles.Corpus;
@@ -35,7 +36,7 @@ public sealed class HostileInputTests
         {
             var (mutated, how) = Mutate(original, new Random(seed));
             using var content = new MemoryStream(mutated);
-            var reading = new UploadReading(content, new UploadPath(Period.Parse("2023-2024"), "gatchinsky", file), TestRegistry.Schools, new UploadLimits { MaxRows = 1000 });
+            var reading = new UploadReading(content, new UploadPath(Period.Parse("2023-2024"), MunicipalityId.Parse("gatchinsky"), file), TestRegistry.Schools, new UploadLimits { MaxRows = 1000 });
             try
             {
                 await reading.ReadValidRowsAsync(TestContext.Current.CancellationToken).CountAsync(TestContext.Current.CancellationToken);
@@ -62,7 +63,7 @@ public sealed class HostileInputTests
         var blank = new string('\n', (64 * 1024) - 1 - System.Text.Encoding.UTF8.GetByteCount(header + row));
         var csv = System.Text.Encoding.UTF8.GetBytes($"{header}{blank}{row}Жж\ngatchinsky-002,2,ок\n");
         using var content = new MemoryStream(csv);
-        var reading = new UploadReading(content, new UploadPath(Period.Parse("2023-2024"), "gatchinsky", "schools.csv"), TestRegistry.Schools, UploadLimits.Default);
+        var reading = new UploadReading(content, new UploadPath(Period.Parse("2023-2024"), MunicipalityId.Parse("gatchinsky"), "schools.csv"), TestRegistry.Schools, UploadLimits.Default);
 
         var rows = await reading.ReadValidRowsAsync(TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
 

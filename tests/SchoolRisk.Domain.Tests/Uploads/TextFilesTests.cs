@@ -124,7 +124,7 @@ public sealed class TextFilesTests
     public void LooksLikeSchoolId_IsTheRegistrysRule(string text, bool expected)
     {
         Assert.Equal(expected, NonSchoolRows.LooksLikeSchoolId(text));
-        Assert.Equal(expected, text.Length > 0 && SchoolRegistry.IdProblem(text) is null);
+        Assert.Equal(expected, SchoolId.TryParse(text, out _));
     }
 
     [Fact]

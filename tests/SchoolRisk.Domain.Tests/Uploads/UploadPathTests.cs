@@ -9,7 +9,7 @@ public sealed class UploadPathTests
     {
         Assert.True(UploadPath.TryParse("2023-2024/gatchinsky/schools.csv", out var path, out _));
         Assert.Equal("2023-2024", path.Period.ToString());
-        Assert.Equal("gatchinsky", path.MunicipalityId);
+        Assert.Equal("gatchinsky", path.MunicipalityId.ToString());
         Assert.Equal("schools.csv", path.FileName);
         Assert.Equal("2023-2024/gatchinsky/schools.csv", path.BlobName);
         Assert.Equal(UploadKind.Schools, path.Kind);
@@ -19,7 +19,7 @@ public sealed class UploadPathTests
     public void TryParse_RubricsFolder_IsARubricUpload()
     {
         Assert.True(UploadPath.TryParse("2023-2024/gatchinsky/rubrics/rubrics.xlsx", out var path, out _));
-        Assert.Equal((UploadKind.Rubrics, "gatchinsky", "rubrics.xlsx"), (path.Kind, path.MunicipalityId, path.FileName));
+        Assert.Equal((UploadKind.Rubrics, "gatchinsky", "rubrics.xlsx"), (path.Kind, path.MunicipalityId.ToString(), path.FileName));
         Assert.Equal("2023-2024/gatchinsky/rubrics/rubrics.xlsx", path.BlobName);
     }
 

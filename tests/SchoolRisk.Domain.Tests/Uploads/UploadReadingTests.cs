@@ -1,4 +1,5 @@
 using System.Text;
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Uploads;
@@ -128,7 +129,7 @@ public sealed class UploadReadingTests
 
     private static async Task<(List<SchoolRow> Rows, UploadReading Reading)> ReadAsync(Stream content, string file, UploadLimits limits)
     {
-        var reading = new UploadReading(content, new UploadPath(Period.Parse("2023-2024"), "gatchinsky", file), TestRegistry.Schools, limits);
+        var reading = new UploadReading(content, new UploadPath(Period.Parse("2023-2024"), MunicipalityId.Parse("gatchinsky"), file), TestRegistry.Schools, limits);
         var rows = await reading.ReadValidRowsAsync(TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
         return (rows, reading);
     }

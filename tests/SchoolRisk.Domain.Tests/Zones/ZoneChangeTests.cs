@@ -1,3 +1,4 @@
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Zones;
 
 namespace SchoolRisk.Domain.Tests.Zones;
@@ -6,23 +7,23 @@ public sealed class ZoneChangeTests
 {
     [Fact]
     public void Of_TheSameZone_IsNoChange() =>
-        Assert.Null(ZoneChange.Of("gatchinsky", "gatchinsky-001", "Школа № 1", Zone.Medium, Zone.Medium));
+        Assert.Null(ZoneChange.Of(MunicipalityId.Parse("gatchinsky"), "gatchinsky-001", "Школа № 1", Zone.Medium, Zone.Medium));
 
     [Fact]
     public void Of_AnotherZone_IsAChangeFromTheStoredToTheCandidates() =>
         Assert.Equal(
-            new ZoneChange("gatchinsky", "gatchinsky-001", "Школа № 1", Zone.None, Zone.High),
-            ZoneChange.Of("gatchinsky", "gatchinsky-001", "Школа № 1", Zone.None, Zone.High));
+            new ZoneChange(MunicipalityId.Parse("gatchinsky"), "gatchinsky-001", "Школа № 1", Zone.None, Zone.High),
+            ZoneChange.Of(MunicipalityId.Parse("gatchinsky"), "gatchinsky-001", "Школа № 1", Zone.None, Zone.High));
 
     [Fact]
     public void Ordered_ByMunicipalityThenSchool_Ordinal()
     {
         ZoneChange[] changes =
         [
-            new("kirovsky", "kirovsky-002", "Б", Zone.None, Zone.High),
-            new("gatchinsky", "gatchinsky-010", "В", Zone.High, Zone.None),
-            new("kirovsky", "kirovsky-001", "А", Zone.Medium, Zone.High),
-            new("gatchinsky", "gatchinsky-002", "Г", Zone.None, Zone.Medium),
+            new(MunicipalityId.Parse("kirovsky"), "kirovsky-002", "Б", Zone.None, Zone.High),
+            new(MunicipalityId.Parse("gatchinsky"), "gatchinsky-010", "В", Zone.High, Zone.None),
+            new(MunicipalityId.Parse("kirovsky"), "kirovsky-001", "А", Zone.Medium, Zone.High),
+            new(MunicipalityId.Parse("gatchinsky"), "gatchinsky-002", "Г", Zone.None, Zone.Medium),
         ];
 
         Assert.Equal(

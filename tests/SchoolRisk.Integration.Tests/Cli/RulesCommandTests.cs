@@ -31,8 +31,8 @@ public sealed class RulesCommandTests(AzuriteFixture azurite) : IClassFixture<Az
         var first = await CliProcess.RunAsync(Rules("activate", "--from", TestRules.Folder, "--by", "Петрова А.", "--reason", "начальные правила"));
         var refused = await CliProcess.RunAsync(Rules("activate", "--from", withoutPrevention, "--by", "Петрова А.", "--reason", "без профилактики"));
         var allowed = await CliProcess.RunAsync(Rules("activate", "--from", withoutPrevention, "--by", "Петрова А.", "--reason", "без профилактики", "--allow-removal"));
-        var back = await CliProcess.RunAsync(Rules("rollback", RuleSet.VersionOf(defaults), "--reason", "назад"));
-        var withoutVersion = RuleSet.VersionOf(defaults.Where(file => file.Name != "prevention.json"));
+        var back = await CliProcess.RunAsync(Rules("rollback", RuleSet.VersionOf(defaults).ToString(), "--reason", "назад"));
+        var withoutVersion = RuleSet.VersionOf(defaults.Where(file => file.Name != "prevention.json")).ToString();
         var rollbackRefused = await CliProcess.RunAsync(Rules("rollback", withoutVersion, "--reason", "снова без профилактики"));
         var rollbackAllowed = await CliProcess.RunAsync(Rules("rollback", withoutVersion, "--reason", "снова без профилактики", "--allow-removal"));
         var list = await CliProcess.RunAsync(Rules("list"));

@@ -1,6 +1,7 @@
 using SchoolRisk.Cli.Docs;
 using SchoolRisk.Cli.Templates;
 using SchoolRisk.Domain.Indicators;
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Uploads;
@@ -21,12 +22,12 @@ public sealed class TemplateCommandTests
         try
         {
             var registryFile = Path.Combine(Root, "samples", "registry", "schools.csv");
-            await TemplateCommand.WriteAsync("luzhsky", registryFile, folder, "2023-2024", TestContext.Current.CancellationToken);
+            await TemplateCommand.WriteAsync(MunicipalityId.Parse("luzhsky"), registryFile, folder, "2023-2024", TestContext.Current.CancellationToken);
             await using var registryContent = File.OpenRead(registryFile);
             var registry = await SchoolRegistry.ReadCsvAsync(registryContent, "schools.csv", TestContext.Current.CancellationToken);
 
             await using var content = File.OpenRead(Path.Combine(folder, file));
-            var reading = new UploadReading(content, new UploadPath(Period.Parse("2023-2024"), "luzhsky", file), registry, UploadLimits.Default);
+            var reading = new UploadReading(content, new UploadPath(Period.Parse("2023-2024"), MunicipalityId.Parse("luzhsky"), file), registry, UploadLimits.Default);
             var rows = new List<SchoolRow>();
             var error = await Assert.ThrowsAsync<UploadRejectedException>(async () =>
             {
@@ -36,7 +37,7 @@ public sealed class TemplateCommandTests
                 }
             });
 
-            Assert.Equal(registry.InMunicipality("luzhsky").Select(s => s.Id), rows.Select(r => r.SchoolId));
+            Assert.Equal(registry.InMunicipality(MunicipalityId.Parse("luzhsky")).Select(s => s.Id), rows.Select(r => r.SchoolId));
             Assert.Empty(reading.Problems);
             Assert.Empty(reading.UnrecognisedColumns);
             Assert.Equal(IndicatorCatalog.All, reading.RecognisedColumns.Select(column => column.Indicator));

@@ -51,7 +51,7 @@ public sealed class PackageTests(AzuriteFixture azurite) : IClassFixture<Azurite
                 Assert.Contains("Зоны риска школ", page, StringComparison.Ordinal);
                 Assert.True(versions.IsSuccessStatusCode, $"rules/versions answered {(int)versions.StatusCode}");
                 var rules = await RuleFiles.ReadDirectoryAsync(Path.Combine(Root, "rules"), cancellationToken);
-                Assert.Equal(RuleSet.VersionOf(rules), (await versions.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("active").GetString());
+                Assert.Equal(RuleSet.VersionOf(rules).ToString(), (await versions.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("active").GetString());
             }
             finally
             {

@@ -1,5 +1,6 @@
 using System.Text;
 using SchoolRisk.Cli;
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Integration.Tests.Support;
 using SchoolRisk.LocalHost.MailDev;
@@ -124,7 +125,7 @@ public sealed class CommitteeFilesTests
 
     private static async Task<UploadRecord> CompletedAsync(LocalDeployment deployment, string file) =>
         (await Poll.UntilAsync(
-            async () => (await new UploadStatusTable(deployment.Storage).ListAsync(Period, "gatchinsky", TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken))
+            async () => (await new UploadStatusTable(deployment.Storage).ListAsync(Period, MunicipalityId.Parse("gatchinsky"), TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken))
                 .SingleOrDefault(upload => upload.BlobName.EndsWith("/" + file, StringComparison.Ordinal)),
             upload => upload?.Status is UploadStatus.Completed or UploadStatus.Superseded, $"{file} completed"))!;
 

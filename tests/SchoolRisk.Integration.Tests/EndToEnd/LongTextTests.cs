@@ -1,4 +1,5 @@
 using SchoolRisk.Application.Messaging;
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Integration.Tests.Support;
 using SchoolRisk.Storage;
@@ -21,7 +22,7 @@ public sealed class LongTextTests(DeploymentFixture fixture) : IClassFixture<Dep
         await fixture.Deployment.UploadAsync("2023-2024/gatchinsky/long.json", $$"""[{"school_id": "gatchinsky-001", "ege_below_min_share": "{{cell}}"}]""");
 
         var upload = await Poll.UntilAsync(
-            async () => (await new UploadStatusTable(fixture.Deployment.Storage).ListAsync(Period.Parse("2023-2024"), "gatchinsky", TestContext.Current.CancellationToken)
+            async () => (await new UploadStatusTable(fixture.Deployment.Storage).ListAsync(Period.Parse("2023-2024"), MunicipalityId.Parse("gatchinsky"), TestContext.Current.CancellationToken)
                 .ToListAsync(TestContext.Current.CancellationToken)).SingleOrDefault(u => u.BlobName.EndsWith("long.json", StringComparison.Ordinal)),
             u => u?.Status is UploadStatus.Rejected or UploadStatus.Failed, "long.json's outcome");
         var report = await new ReportStore(fixture.Deployment.Storage).ReadTextAsync(upload!.ReportJson!, TestContext.Current.CancellationToken);

@@ -1,4 +1,5 @@
 using Azure.Storage.Queues;
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Zones;
 using SchoolRisk.Integration.Tests.Support;
@@ -99,13 +100,13 @@ public sealed class MessyUploadsEndToEndTests(DeploymentFixture fixture) : IClas
 
     private async Task<UploadRecord> FinishedAsync(Period period, string municipality, string file) =>
         await Poll.UntilAsync(
-            async () => (await new UploadStatusTable(fixture.Deployment.Storage).ListAsync(period, municipality, TestContext.Current.CancellationToken)
+            async () => (await new UploadStatusTable(fixture.Deployment.Storage).ListAsync(period, MunicipalityId.Parse(municipality), TestContext.Current.CancellationToken)
                 .ToListAsync(TestContext.Current.CancellationToken)).SingleOrDefault(upload => upload.BlobName.EndsWith("/" + file, StringComparison.Ordinal)),
             upload => upload?.Status is UploadStatus.Completed or UploadStatus.Rejected or UploadStatus.Failed,
             $"the upload of {file} ({period}) to finish") ?? throw new InvalidOperationException("unreachable");
 
     private async Task<List<StoredResult>> ResultsAsync(Period period, string municipality) =>
-        await new ResultTable(fixture.Deployment.Storage, TimeProvider.System).ListAsync(period, municipality, TestContext.Current.CancellationToken)
+        await new ResultTable(fixture.Deployment.Storage, TimeProvider.System).ListAsync(period, MunicipalityId.Parse(municipality), TestContext.Current.CancellationToken)
             .ToListAsync(TestContext.Current.CancellationToken);
 
     private async Task<List<string>> PoisonedAsync()

@@ -28,7 +28,7 @@ public sealed class RubricUploadTests(DeploymentFixture fixture) : IClassFixture
 
         await fixture.Deployment.UploadAsync($"2023-2024/{Municipality}/rubrics/rubrics.csv", $"Рубрика;Объект;{items}\n{low}\n{elevenOfTwelve}\n{service}\n");
         var first = await Poll.UntilAsync(() => RubricUpload(), upload => upload?.Status == UploadStatus.Completed, "the rubric upload");
-        var notice = await Poll.UntilAsync(() => Notices(), notices => notices.Any(n => n.UploadId == first!.UploadId), "the rubric notice");
+        var notice = await Poll.UntilAsync(() => Notices(), notices => notices.Any(n => n.UploadId == first!.UploadId.ToString()), "the rubric notice");
         var rubrics = await Rubrics();
         var municipal = await Summary();
 
@@ -37,7 +37,7 @@ public sealed class RubricUploadTests(DeploymentFixture fixture) : IClassFixture
         Assert.Equal([("methodological_service", "high", 24), ("young_teachers", "low", 5)], rubrics.Select(r => (r.RubricId, r.Band, r.Scores.Total)).Order());
         Assert.Equal((Zone.None, Zone.High, Zone.High), (municipal.SchoolZone, municipal.RubricZone, municipal.Zone));
         Assert.Equal((1, schools.Single().UploadId), (municipal.Schools, municipal.UploadId));
-        var recorded = notice.Single(n => n.UploadId == first.UploadId);
+        var recorded = notice.Single(n => n.UploadId == first.UploadId.ToString());
         Assert.Equal((NoticeKind.RubricsEvaluated, 1, 1), (recorded.Kind, recorded.HighCount, recorded.ProblemCount));
 
         await fixture.Deployment.UploadAsync($"2023-2024/{Municipality}/rubrics/rubrics-corrected.csv", $"Рубрика;Объект;{items}\n{service}\n{service.Replace("methodological_service", "young_teachers", StringComparison.Ordinal)[..^2]}\n");
@@ -53,7 +53,7 @@ public sealed class RubricUploadTests(DeploymentFixture fixture) : IClassFixture
     }
 
     private async Task<List<UploadRecord>> Uploads() =>
-        await new UploadStatusTable(fixture.Deployment.Storage).ListAsync(Period, Municipality, TestContext.Current.CancellationToken)
+        await new UploadStatusTable(fixture.Deployment.Storage).ListAsync(Period, MunicipalityId.Parse(Municipality), TestContext.Current.CancellationToken)
             .ToListAsync(TestContext.Current.CancellationToken);
 
     private async Task<UploadRecord?> RubricUpload() =>
@@ -61,13 +61,13 @@ public sealed class RubricUploadTests(DeploymentFixture fixture) : IClassFixture
 
     private async Task<List<StoredRubric>> Rubrics() =>
         await new RubricTable(fixture.Deployment.Storage, TimeProvider.System).ListAsync(Period, TestContext.Current.CancellationToken)
-            .Where(r => r.MunicipalityId == Municipality).ToListAsync(TestContext.Current.CancellationToken);
+            .Where(r => r.MunicipalityId.ToString() == Municipality).ToListAsync(TestContext.Current.CancellationToken);
 
     private async Task<MunicipalSummary> Summary() =>
         await new MunicipalityTable(fixture.Deployment.Storage, TimeProvider.System).ListAsync(Period, TestContext.Current.CancellationToken)
-            .SingleAsync(m => m.MunicipalityId == Municipality, TestContext.Current.CancellationToken);
+            .SingleAsync(m => m.MunicipalityId.ToString() == Municipality, TestContext.Current.CancellationToken);
 
     private async Task<List<RecordedNotice>> Notices() =>
         await new NotificationTable(fixture.Deployment.Storage, TimeProvider.System).ListAsync(Period, TestContext.Current.CancellationToken)
-            .Where(n => n.MunicipalityId == Municipality).ToListAsync(TestContext.Current.CancellationToken);
+            .Where(n => n.MunicipalityId.ToString() == Municipality).ToListAsync(TestContext.Current.CancellationToken);
 }

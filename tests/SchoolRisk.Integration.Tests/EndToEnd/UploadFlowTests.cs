@@ -3,6 +3,7 @@ using System.Text.Json;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using SchoolRisk.Application.Messaging;
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Notices;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Zones;
@@ -29,7 +30,7 @@ public sealed class UploadFlowTests(DeploymentFixture fixture) : IClassFixture<D
 
         await UploadAsync("2023-2024/gatchinsky/schools.csv", await File.ReadAllBytesAsync(file, TestContext.Current.CancellationToken));
         var results = await Poll.UntilAsync(
-            () => new ResultTable(storage, TimeProvider.System).ListAsync(Period, "gatchinsky", TestContext.Current.CancellationToken)
+            () => new ResultTable(storage, TimeProvider.System).ListAsync(Period, MunicipalityId.Parse("gatchinsky"), TestContext.Current.CancellationToken)
                 .ToListAsync(TestContext.Current.CancellationToken).AsTask(),
             rows => rows.Count == expectedSchools, $"{expectedSchools} results for gatchinsky");
         var notice = await Poll.UntilAsync(
@@ -51,11 +52,11 @@ public sealed class UploadFlowTests(DeploymentFixture fixture) : IClassFixture<D
         Assert.InRange(results.Count(r => r.Classification.LowResults), 1, 8);
         Assert.All(results.Where(r => r.Classification.LowResults), r => Assert.Equal(Zone.High, r.OverallZone));
         var municipal = Assert.Single(await new MunicipalityTable(storage, TimeProvider.System).ListAsync(Period, TestContext.Current.CancellationToken)
-            .Where(m => m.MunicipalityId == "gatchinsky").ToListAsync(TestContext.Current.CancellationToken));
+            .Where(m => m.MunicipalityId.ToString() == "gatchinsky").ToListAsync(TestContext.Current.CancellationToken));
         Assert.Equal((expectedSchools, upload.UploadId, upload.HighCount > 0 ? Zone.High : Zone.None), (municipal.Schools, municipal.UploadId, municipal.Zone));
         Assert.NotNull(municipal.SportsClubShare);
         var recorded = Assert.Single(notice);
-        Assert.Equal(upload.UploadId, recorded.UploadId);
+        Assert.Equal(upload.UploadId.ToString(), recorded.UploadId);
         Assert.Equal(upload.HighCount, recorded.HighCount);
         Assert.Equal(upload.MediumCount, recorded.MediumCount);
     }
@@ -178,6 +179,28 @@ public sealed class UploadFlowTests(DeploymentFixture fixture) : IClassFixture<D
     }
 
     [Fact]
+    public async Task RecalculationRequestsNamingNoPeriod_EndInThePoisonQueueAfterMaxDequeueCountDeliveries()
+    {
+        // A period that is not one and a message that is not JSON do not read; a request without a period reads, and the door refuses it.
+        string[] messages = ["{\"Period\":\"2023\",\"RuleSetVersion\":null,\"RequestedAt\":null}", "{\"RuleSetVersion\":null,\"RequestedAt\":null}", "not a request"];
+        var queues = new QueueServiceClient(fixture.Deployment.ConnectionString);
+        var poison = queues.GetQueueClient(QueueNames.PoisonOf(QueueNames.PeriodRecalculations));
+
+        foreach (var message in messages)
+        {
+            await queues.GetQueueClient(QueueNames.PeriodRecalculations).SendMessageAsync(message, TestContext.Current.CancellationToken);
+        }
+
+        var poisoned = await Poll.UntilAsync(
+            async () => (await poison.ExistsAsync(TestContext.Current.CancellationToken)).Value
+                ? [.. (await poison.PeekMessagesAsync(32, TestContext.Current.CancellationToken)).Value.Select(peeked => peeked.MessageText)]
+                : new List<string>(),
+            texts => messages.All(texts.Contains), "the messages in period-recalculations-poison", TimeSpan.FromSeconds(90));
+
+        Assert.Equal(messages.Order(StringComparer.Ordinal), poisoned.Where(messages.Contains).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task UploadOutsideThePeriodMunicipalityLayout_IsRecordedAsRejected()
     {
         await UploadAsync("schools.csv", Encoding.UTF8.GetBytes("school_id\n"));
@@ -213,16 +236,16 @@ public sealed class UploadFlowTests(DeploymentFixture fixture) : IClassFixture<D
     }
 
     private async Task<List<StoredResult>> Results(string municipality) =>
-        await new ResultTable(fixture.Deployment.Storage, TimeProvider.System).ListAsync(Period, municipality, TestContext.Current.CancellationToken)
+        await new ResultTable(fixture.Deployment.Storage, TimeProvider.System).ListAsync(Period, MunicipalityId.Parse(municipality), TestContext.Current.CancellationToken)
             .ToListAsync(TestContext.Current.CancellationToken);
 
     private async Task<List<RecordedNotice>> Notices(string municipality) =>
         (await new NotificationTable(fixture.Deployment.Storage, TimeProvider.System).ListAsync(Period, TestContext.Current.CancellationToken)
-            .ToListAsync(TestContext.Current.CancellationToken)).Where(n => n.MunicipalityId == municipality).ToList();
+            .ToListAsync(TestContext.Current.CancellationToken)).Where(n => n.MunicipalityId.ToString() == municipality).ToList();
 
     private async Task<List<UploadRecord>> Uploads(string municipality) =>
         (await new UploadStatusTable(fixture.Deployment.Storage).ListAsync(Period, TestContext.Current.CancellationToken)
-            .ToListAsync(TestContext.Current.CancellationToken)).Where(u => u.MunicipalityId == municipality).ToList();
+            .ToListAsync(TestContext.Current.CancellationToken)).Where(u => u.MunicipalityId.ToString() == municipality).ToList();
 
     private static string BlobCreatedEventJson(string container, string blobName, string eTag) => JsonSerializer.Serialize(new
     {

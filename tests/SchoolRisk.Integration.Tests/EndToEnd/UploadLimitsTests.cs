@@ -1,5 +1,6 @@
 using System.Text;
 using SchoolRisk.Cli;
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Integration.Tests.Support;
 using SchoolRisk.Storage.Uploads;
@@ -33,7 +34,7 @@ public sealed class UploadLimitsTests : IAsyncLifetime
         }
 
         var upload = await Poll.UntilAsync(
-            async () => (await new UploadStatusTable(_deployment.Storage).ListAsync(Period.Parse("2023-2024"), "gatchinsky", TestContext.Current.CancellationToken)
+            async () => (await new UploadStatusTable(_deployment.Storage).ListAsync(Period.Parse("2023-2024"), MunicipalityId.Parse("gatchinsky"), TestContext.Current.CancellationToken)
                 .ToListAsync(TestContext.Current.CancellationToken)).SingleOrDefault(),
             u => u?.Status == UploadStatus.Rejected, "the upload to be rejected");
 

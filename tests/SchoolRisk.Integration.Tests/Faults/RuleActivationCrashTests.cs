@@ -3,6 +3,8 @@ using System.Text;
 using Azure.Data.Tables;
 using SchoolRisk.Application.Messaging;
 using SchoolRisk.Cli;
+using SchoolRisk.Domain.Evaluation;
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Notices;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Integration.Tests.Support;
@@ -50,7 +52,7 @@ public sealed class RuleActivationCrashTests : IAsyncLifetime
 
         await Deployment.UploadAsync($"{Period}/{Municipality}/schools.csv", csv.ToString());
         await Poll.UntilAsync(
-            async () => (await new UploadStatusTable(Deployment.Storage).ListAsync(Period, Municipality, TestContext.Current.CancellationToken)
+            async () => (await new UploadStatusTable(Deployment.Storage).ListAsync(Period, MunicipalityId.Parse(Municipality), TestContext.Current.CancellationToken)
                 .ToListAsync(TestContext.Current.CancellationToken)).SingleOrDefault()?.Status,
             status => status == UploadStatus.Completed, "the upload to complete", TimeSpan.FromMinutes(2));
         await Poll.UntilAsync(
@@ -79,13 +81,13 @@ public sealed class RuleActivationCrashTests : IAsyncLifetime
 
         Assert.True(Deployment.Worker.Restarts >= 1);
         var notice = Assert.Single(notices);
-        Assert.Equal((Municipality, active, Schools / MovedEvery), (notice.MunicipalityId, notice.RuleSetVersion, notice.HighCount));
+        Assert.Equal((Municipality, active, Schools / MovedEvery), (notice.MunicipalityId.ToString(), notice.RuleSetVersion, notice.HighCount));
         Assert.Single(
             await Deployment.Mail.ListAsync(TestContext.Current.CancellationToken),
             letter => letter.To.Contains($"{Municipality}@edu.example.ru") && letter.MessageId?.Contains("_rules_", StringComparison.Ordinal) == true);
     }
 
-    private async Task<int> RowsUnderAsync(string version, bool firstOnly)
+    private async Task<int> RowsUnderAsync(RuleSetVersion version, bool firstOnly)
     {
         var rows = Deployment.Storage.Tables.GetTableClient(Deployment.Storage.Options.ResultsTable)
             .QueryAsync<TableEntity>($"RuleSetVersion eq '{version}'", maxPerPage: firstOnly ? 1 : 1000, select: ["RowKey"], cancellationToken: TestContext.Current.CancellationToken);

@@ -37,7 +37,7 @@ public sealed class StorageOutageTests
 
             Assert.Equal(cleanRun.Results, afterOutage.Results);
             Assert.All(afterOutage.Uploads, upload => Assert.True(upload.Status is UploadStatus.Completed or UploadStatus.Rejected, $"{upload.BlobName}: {upload.Status}"));
-            Assert.Equal(Municipalities.Order(), afterOutage.Notices.Select(n => n.MunicipalityId).Order());
+            Assert.Equal(Municipalities.Order(), afterOutage.Notices.Select(n => n.MunicipalityId.ToString()).Order());
             var letters = await faulty.Mail.ListAsync(TestContext.Current.CancellationToken);
             Assert.All(Municipalities, municipality => Assert.Single(letters, letter => letter.To.Contains($"{municipality}@edu.example.ru")));
         }

@@ -1,6 +1,7 @@
 using System.Text;
 using Azure.Data.Tables;
 using SchoolRisk.Cli;
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Integration.Tests.Support;
 using SchoolRisk.Storage.Notifications;
@@ -62,7 +63,7 @@ public sealed class WorkerCrashTests : IAsyncLifetime
                 .ToListAsync(TestContext.Current.CancellationToken).AsTask(),
             notices => notices.Count > 0 && notices.All(notice => notice.Status == "Delivered"), "the notice delivered");
         var stored = await new ResultTable(Deployment.Storage, TimeProvider.System)
-            .ListAsync(Period, "gatchinsky", TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
+            .ListAsync(Period, MunicipalityId.Parse("gatchinsky"), TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
 
         Assert.True(Deployment.Worker.Restarts >= 1);
         Assert.Equal(Schools, completed.SchoolCount);
@@ -75,6 +76,6 @@ public sealed class WorkerCrashTests : IAsyncLifetime
     }
 
     private async Task<List<UploadRecord>> Uploads() =>
-        await new UploadStatusTable(Deployment.Storage).ListAsync(Period, "gatchinsky", TestContext.Current.CancellationToken)
+        await new UploadStatusTable(Deployment.Storage).ListAsync(Period, MunicipalityId.Parse("gatchinsky"), TestContext.Current.CancellationToken)
             .ToListAsync(TestContext.Current.CancellationToken);
 }

@@ -6,6 +6,7 @@ using Azure.Storage.Queues;
 using SchoolRisk.Application.Messaging;
 using SchoolRisk.Application.Notices;
 using SchoolRisk.Cli.Notices;
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Notices.Deliveries;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Integration.Tests.Support;
@@ -53,7 +54,7 @@ public sealed class DeliveryTests(DeploymentFixture fixture) : IClassFixture<Dep
     {
         await fixture.Deployment.UploadAsync("2023-2024/priozersky/schools.csv", "school_id,ege_below_min_share\npriozersky-001,15\n");
         var notice = (await Poll.UntilAsync(() => NoticesAsync("priozersky"), n => n.Count == 1 && n[0].Status == "Delivered", "priozersky's notice delivered")).Single();
-        var message = MessageJson.Serialize(new NoticeMessage(notice.NoticeId, "priozersky", "2023-2024", $"2023-2024/priozersky/{notice.NoticeId}.json"));
+        var message = MessageJson.Serialize(new NoticeMessage(notice.NoticeId, MunicipalityId.Parse("priozersky"), Period.Parse("2023-2024"), $"2023-2024/priozersky/{notice.NoticeId}.json"));
         var queue = new QueueClient(fixture.Deployment.ConnectionString, QueueNames.RiskNotifications);
 
         await queue.SendMessageAsync(message, TestContext.Current.CancellationToken);
@@ -134,7 +135,7 @@ public sealed class DeliveryTests(DeploymentFixture fixture) : IClassFixture<Dep
 
     private async Task<List<RecordedNotice>> NoticesAsync(string municipality) =>
         await new NotificationTable(fixture.Deployment.Storage, TimeProvider.System).ListAsync(Period, TestContext.Current.CancellationToken)
-            .Where(n => n.MunicipalityId == municipality).ToListAsync(TestContext.Current.CancellationToken);
+            .Where(n => n.MunicipalityId.ToString() == municipality).ToListAsync(TestContext.Current.CancellationToken);
 
     private async Task<List<DeliveryRecord>> DeliveriesAsync(string noticeId) =>
         await new DeliveryTable(fixture.Deployment.Storage, TimeProvider.System).ListAsync(Period, TestContext.Current.CancellationToken)

@@ -44,12 +44,12 @@ public sealed class HandledFailureTests
         await deployment.UploadAsync("2023-2024/gatchinsky/upload.csv", await File.ReadAllTextAsync(Path.Combine(Cases, "upload.csv"), TestContext.Current.CancellationToken));
         var notices = await Poll.UntilAsync(
             () => NoticesAsync(deployment.Storage),
-            all => all.Any(n => n.MunicipalityId == "gatchinsky" && n.Status == NoticeStatus.Failed) && all.Any(n => n.Kind == NoticeKind.Digest && n.Status == NoticeStatus.Failed),
+            all => all.Any(n => n.MunicipalityId.ToString() == "gatchinsky" && n.Status == NoticeStatus.Failed) && all.Any(n => n.Kind == NoticeKind.Digest && n.Status == NoticeStatus.Failed),
             "the notice and the digest failed on the relay's certificate");
         await DrainedAsync(deployment.Storage);
         var deliveries = await DeliveriesAsync(deployment.Storage);
 
-        var notice = notices.Single(n => n.MunicipalityId == "gatchinsky");
+        var notice = notices.Single(n => n.MunicipalityId.ToString() == "gatchinsky");
         Assert.Contains("gatchinsky, почта: почтовый сервер 127.0.0.1:", notice.Reason, StringComparison.Ordinal);
         Assert.Contains("предъявил сертификат, которому приложение не доверяет: сертификат не выдан доверенным центром сертификации", notice.Reason, StringComparison.Ordinal);
         Assert.Contains("Notifications:SmtpHost", notice.Reason, StringComparison.Ordinal);
@@ -76,7 +76,7 @@ public sealed class HandledFailureTests
         await deployment.UploadAsync("2023-2024/gatchinsky/upload.csv", await File.ReadAllTextAsync(Path.Combine(Cases, "upload.csv"), TestContext.Current.CancellationToken));
         var failed = await Poll.UntilAsync(
             () => NoticesAsync(deployment.Storage),
-            all => all.Any(n => n.MunicipalityId == "gatchinsky" && n.Status == NoticeStatus.Failed) && all.Any(n => n.Kind == NoticeKind.Digest && n.Status == NoticeStatus.Failed),
+            all => all.Any(n => n.MunicipalityId.ToString() == "gatchinsky" && n.Status == NoticeStatus.Failed) && all.Any(n => n.Kind == NoticeKind.Digest && n.Status == NoticeStatus.Failed),
             "the notice and the digest failed on the redirecting webhook");
         await DrainedAsync(deployment.Storage);
         var before = await DeliveriesAsync(deployment.Storage);
@@ -91,7 +91,7 @@ public sealed class HandledFailureTests
         await DrainedAsync(deployment.Storage);
 
         var reason = $"committee, веб-хук: адрес веб-хука {receiver.MovedUrl} отвечает перенаправлением 301 на {receiver.Url}; укажите в справочнике адресатов конечный адрес.";
-        Assert.StartsWith(reason, failed.Single(n => n.MunicipalityId == "gatchinsky").Reason, StringComparison.Ordinal);
+        Assert.StartsWith(reason, failed.Single(n => n.MunicipalityId.ToString() == "gatchinsky").Reason, StringComparison.Ordinal);
         Assert.StartsWith(reason, failed.Single(n => n.Kind == NoticeKind.Digest).Reason, StringComparison.Ordinal);
         Assert.Equal(
             [("alert", "Email", DeliveryStatus.Sent), ("alert", "Webhook", DeliveryStatus.Failed), ("digest", "Email", DeliveryStatus.Sent), ("digest", "Webhook", DeliveryStatus.Failed), ("notice", "Email", DeliveryStatus.Sent)],
@@ -117,8 +117,8 @@ public sealed class HandledFailureTests
 
         await deployment.UploadAsync("2023-2024/gatchinsky/upload.csv", await File.ReadAllTextAsync(Path.Combine(Cases, "upload.csv"), TestContext.Current.CancellationToken));
         var notice = (await Poll.UntilAsync(
-            () => NoticesAsync(deployment.Storage), all => all.Any(n => n.MunicipalityId == "gatchinsky" && n.Status != NoticeStatus.Recorded), "gatchinsky's notice delivered"))
-            .Single(n => n.MunicipalityId == "gatchinsky");
+            () => NoticesAsync(deployment.Storage), all => all.Any(n => n.MunicipalityId.ToString() == "gatchinsky" && n.Status != NoticeStatus.Recorded), "gatchinsky's notice delivered"))
+            .Single(n => n.MunicipalityId.ToString() == "gatchinsky");
         var letters = await Poll.UntilAsync(
             () => deployment.Mail.ListAsync(TestContext.Current.CancellationToken), all => all.Count(l => l.Subject.StartsWith("Гатчинский район", StringComparison.Ordinal)) == 2, "both Gatchina letters");
 

@@ -31,11 +31,11 @@ public sealed class SmtpOutageTests
         }
 
         var retrying = await Poll.UntilAsync(
-            () => notices.ListAsync(Period.Parse("2023-2024"), TestContext.Current.CancellationToken).Where(n => n.MunicipalityId == "vsevolozhsky").ToListAsync(TestContext.Current.CancellationToken).AsTask(),
+            () => notices.ListAsync(Period.Parse("2023-2024"), TestContext.Current.CancellationToken).Where(n => n.MunicipalityId.ToString() == "vsevolozhsky").ToListAsync(TestContext.Current.CancellationToken).AsTask(),
             n => n.Count == 1 && n[0].Status == "Retrying", "the notice to fail on the unreachable mail server");
         await using var mail = await MailDevServer.StartAsync(TestDeployment.RepositoryRoot, smtpPort, TestContext.Current.CancellationToken);
         await Poll.UntilAsync(
-            () => notices.ListAsync(Period.Parse("2023-2024"), TestContext.Current.CancellationToken).Where(n => n.MunicipalityId == "vsevolozhsky").ToListAsync(TestContext.Current.CancellationToken).AsTask(),
+            () => notices.ListAsync(Period.Parse("2023-2024"), TestContext.Current.CancellationToken).Where(n => n.MunicipalityId.ToString() == "vsevolozhsky").ToListAsync(TestContext.Current.CancellationToken).AsTask(),
             n => n[0].Status == "Delivered", "the retried notice delivered", TimeSpan.FromSeconds(90));
         var queue = new QueueClient(deployment.ConnectionString, QueueNames.RiskNotifications);
         await Poll.UntilAsync(async () => (await queue.GetPropertiesAsync(TestContext.Current.CancellationToken)).Value.ApproximateMessagesCount, count => count == 0, "risk-notifications drained");

@@ -48,7 +48,7 @@ public sealed class DecisionLogTests : IAsyncLifetime
         await Deployment.UploadAsync($"{Period}/{Municipality}/schools.csv", $"school_id,ege_below_min_share\n{Municipality}-001,12\n{Municipality}-002,3\n");
         var notice = await Poll.UntilAsync(
             async () => await new NotificationTable(Deployment.Storage, TimeProvider.System).ListAsync(Period, TestContext.Current.CancellationToken)
-                .FirstOrDefaultAsync(n => n.MunicipalityId == Municipality && n.Status == NoticeStatus.Delivered, TestContext.Current.CancellationToken),
+                .FirstOrDefaultAsync(n => n.MunicipalityId.ToString() == Municipality && n.Status == NoticeStatus.Delivered, TestContext.Current.CancellationToken),
             found => found is not null, "the upload's notice delivered", TimeSpan.FromMinutes(2));
         var lines = await Poll.UntilAsync(
             () => Task.FromResult(AppLines()),
@@ -56,10 +56,10 @@ public sealed class DecisionLogTests : IAsyncLifetime
             "the delivery's log line");
 
         var evaluated = Assert.Single(lines, line => line.Message.Contains("evaluated by rule set", StringComparison.Ordinal));
-        Assert.Equal((notice!.UploadId, Municipality, notice.RuleSetVersion), (evaluated.Fields["UploadId"], evaluated.Fields["MunicipalityId"], evaluated.Fields["RuleSetVersion"]));
+        Assert.Equal((notice!.UploadId, Municipality, notice.RuleSetVersion?.ToString()), (evaluated.Fields["UploadId"], evaluated.Fields["MunicipalityId"], evaluated.Fields["RuleSetVersion"]));
         Assert.All(
             lines.Where(line => line.Fields.GetValueOrDefault("NoticeId") == notice.NoticeId),
-            line => Assert.Equal((notice.UploadId, Municipality, notice.RuleSetVersion), (line.Fields["UploadId"], line.Fields["MunicipalityId"], line.Fields["RuleSetVersion"])));
+            line => Assert.Equal((notice.UploadId, Municipality, notice.RuleSetVersion?.ToString()), (line.Fields["UploadId"], line.Fields["MunicipalityId"], line.Fields["RuleSetVersion"])));
         var key = (string)new DbConnectionStringBuilder { ConnectionString = Deployment.ConnectionString }["AccountKey"];
         Assert.DoesNotContain(_capture.Entries, entry => $"{entry.Message} {entry.Exception} {string.Join(' ', entry.Fields.Values)}".Contains(key, StringComparison.Ordinal));
     }

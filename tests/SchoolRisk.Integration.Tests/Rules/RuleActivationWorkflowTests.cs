@@ -53,7 +53,7 @@ public sealed class RuleActivationWorkflowTests(AzuriteFixture azurite) : IClass
         await StoreSchoolsAsync(ruleSet, Latest.Previous, [(1, 12m, 3m)]);
         var youngTeachers = ruleSet.Rubrics["young_teachers"];
         await new RubricTable(Storage, TimeProvider.System).UpsertAsync(
-            new UploadPath(Latest, "gatchinsky", "rubrics.csv", UploadKind.Rubrics), "u-rubrics", ruleSet.Version,
+            new UploadPath(Latest, MunicipalityId.Parse("gatchinsky"), "rubrics.csv", UploadKind.Rubrics), TestIds.Upload("u-rubrics"), ruleSet.Version,
             [new RubricResult(youngTeachers.Id, youngTeachers.Level, "gatchinsky", "Гатчинский район", new RubricScores([2, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0]), youngTeachers.MaxScore, youngTeachers.Bands[0])],
             TestContext.Current.CancellationToken);
     }
@@ -151,12 +151,12 @@ public sealed class RuleActivationWorkflowTests(AzuriteFixture azurite) : IClass
     {
         var evaluator = new SchoolEvaluator(ruleSet, OverallZonePolicy.Default);
         var upload = new EvaluatedUpload(
-            new UploadPath(period, "gatchinsky", "schools.csv"), $"u-{period}", ruleSet.Version,
+            new UploadPath(period, MunicipalityId.Parse("gatchinsky"), "schools.csv"), TestIds.Upload($"u-{period}"), ruleSet.Version,
             [.. schools.Select(school => evaluator.EvaluateMarkingFailures(new SchoolRow(
                 school.Number + 1, $"gatchinsky-{school.Number:000}", $"МОУ «Гатчинская СОШ № {school.Number}»",
                 new SchoolIndicators { EgeBelowMinShare = school.Ege, OgeFailShare = school.Oge })))]);
         await new ResultTable(Storage, TimeProvider.System).UpsertAsync(upload, TestContext.Current.CancellationToken);
-        await new MunicipalityTable(Storage, TimeProvider.System).UpdateAsync(period, "gatchinsky", _ => MunicipalSummary.Of(upload), TestContext.Current.CancellationToken);
+        await new MunicipalityTable(Storage, TimeProvider.System).UpdateAsync(period, MunicipalityId.Parse("gatchinsky"), _ => MunicipalSummary.Of(upload), TestContext.Current.CancellationToken);
     }
 
     private static List<RuleFile> WithExpression(IReadOnlyList<RuleFile> files, string fileName, string rule, string expression) =>

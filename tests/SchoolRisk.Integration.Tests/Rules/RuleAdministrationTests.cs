@@ -7,6 +7,7 @@ using SchoolRisk.Application.Recalculation;
 using SchoolRisk.Application.Rules;
 using SchoolRisk.Cli.Rules;
 using SchoolRisk.Domain.Evaluation;
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Notices;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Zones;
@@ -77,10 +78,10 @@ public sealed class RuleAdministrationTests(DeploymentFixture fixture) : IClassF
         var rollback = await Workflow.ActivateAsync(beforeFiles, new RuleChange("test", "back to what it was", "rollback"), TestContext.Current.CancellationToken);
         await Store.WriteEditableAsync(beforeFiles, new RuleChange("test", "back to what it was", "rollback"), TestContext.Current.CancellationToken);
         var audit = await Store.ListVersionsAsync(TestContext.Current.CancellationToken).Take(2).ToListAsync(TestContext.Current.CancellationToken);
-        var diff = RuleDiff.Lines(beforeFiles, await Store.ReadVersionAsync(changed.ActiveVersion, TestContext.Current.CancellationToken));
+        var diff = RuleDiff.Lines(beforeFiles, await Store.ReadVersionAsync(changed.ActiveVersion!.Value, TestContext.Current.CancellationToken));
 
         Assert.Equal((RuleActivationOutcome.Activated, RuleActivationOutcome.Activated, before), (changed.Outcome, rollback.Outcome, rollback.ActiveVersion));
-        Assert.Equal([(before, "rollback", changed.ActiveVersion), (changed.ActiveVersion, "cli", before)], audit.Select(a => (a.Version, a.Source, a.Previous)));
+        Assert.Equal([(before, "rollback", changed.ActiveVersion), (changed.ActiveVersion, "cli", before)], audit.Select(a => ((RuleSetVersion?)a.Version, a.Source, a.Previous)));
         Assert.Equal(before, (await Store.ActiveAsync(TestContext.Current.CancellationToken))!.Version);
         Assert.Equal(before, (await RuleSet.LoadAsync((await Store.ReadEditableAsync(TestContext.Current.CancellationToken)).Files, TestContext.Current.CancellationToken)).Version);
         Assert.Contains("*** exams.json", diff);
@@ -91,7 +92,7 @@ public sealed class RuleAdministrationTests(DeploymentFixture fixture) : IClassF
     public async Task Preview_ListsExactlyTheSchoolsWhoseZoneChangesOnceTheCandidateIsActivatedAndRecalculated()
     {
         await fixture.Deployment.UploadAsync("2023-2024/priozersky/schools.csv", "school_id,ege_below_min_share\npriozersky-001,5.5\npriozersky-002,6.5\npriozersky-003,12\n");
-        await Poll.UntilAsync(() => ResultsAsync(), results => results.Count(r => r.MunicipalityId == "priozersky") == 3, "priozersky's results");
+        await Poll.UntilAsync(() => ResultsAsync(), results => results.Count(r => r.MunicipalityId.ToString() == "priozersky") == 3, "priozersky's results");
         await RecalculationsDrainedAsync();
         var candidate = await RuleSet.LoadAsync(await TestRules.EgeHighFromAsync(6), TestContext.Current.CancellationToken);
         var stored = await ResultsAsync();
@@ -100,7 +101,7 @@ public sealed class RuleAdministrationTests(DeploymentFixture fixture) : IClassF
             .CompareAsync(Period, candidate, TestContext.Current.CancellationToken);
         await Workflow.ActivateAsync(await TestRules.EgeHighFromAsync(6), new RuleChange("test", "ЕГЭ: высокий риск от 6%", "cli"), TestContext.Current.CancellationToken);
         await new QueueClient(fixture.Deployment.ConnectionString, QueueNames.PeriodRecalculations).SendMessageAsync(
-            MessageJson.Serialize(new RecalculationRequest(Period.ToString(), candidate.Version, TimeProvider.System.GetUtcNow())), TestContext.Current.CancellationToken);
+            MessageJson.Serialize(new RecalculationRequest(Period, candidate.Version, TimeProvider.System.GetUtcNow())), TestContext.Current.CancellationToken);
         var after = await Poll.UntilAsync(() => ResultsAsync(), results => results.All(r => r.RuleSetVersion == candidate.Version), "the recalculation with the candidate");
         var changed = stored.Join(after, s => s.SchoolId, a => a.SchoolId, (s, a) => (s.MunicipalityId, s.SchoolId, Before: s.OverallZone, After: a.OverallZone))
             .Where(pair => pair.Before != pair.After).ToList();
@@ -114,7 +115,7 @@ public sealed class RuleAdministrationTests(DeploymentFixture fixture) : IClassF
     public async Task PreviewOverHttp_ListsTheSameChangesAsThePreview_WithTheAdministratorKeyOnly_AndNamesTheProblemsOfAnInvalidCandidate()
     {
         await fixture.Deployment.UploadAsync("2023-2024/lodeynopolsky/schools.csv", "school_id,ege_below_min_share\nlodeynopolsky-001,5.9\nlodeynopolsky-002,4\n");
-        await Poll.UntilAsync(() => ResultsAsync(), results => results.Count(r => r.MunicipalityId == "lodeynopolsky") == 2, "lodeynopolsky's results");
+        await Poll.UntilAsync(() => ResultsAsync(), results => results.Count(r => r.MunicipalityId.ToString() == "lodeynopolsky") == 2, "lodeynopolsky's results");
         await RecalculationsDrainedAsync();
         var adminKey = await fixture.Deployment.Keys.SetAsync("PreviewRules", RulePreviewHandler.AdministratorKey, cancellationToken: TestContext.Current.CancellationToken);
         var defaultKey = await fixture.Deployment.Keys.GetAsync("PreviewRules", "default", TestContext.Current.CancellationToken);
@@ -145,7 +146,7 @@ public sealed class RuleAdministrationTests(DeploymentFixture fixture) : IClassF
 
         Assert.Equal(HttpStatusCode.OK, ok.Status);
         Assert.Equal(
-            expected.Select(c => (c.MunicipalityId, c.SchoolId, JsonNamingPolicy.CamelCase.ConvertName($"{c.Stored}"), JsonNamingPolicy.CamelCase.ConvertName($"{c.Candidate}"))),
+            expected.Select(c => (c.MunicipalityId.ToString(), c.SchoolId, JsonNamingPolicy.CamelCase.ConvertName($"{c.Stored}"), JsonNamingPolicy.CamelCase.ConvertName($"{c.Candidate}"))),
             ok.Body.GetProperty("changes").EnumerateArray().Select(c => (c.GetProperty("municipalityId").GetString()!, c.GetProperty("schoolId").GetString()!,
                 c.GetProperty("stored").GetString()!, c.GetProperty("candidate").GetString()!)));
         Assert.Contains(expected, c => c.SchoolId == "lodeynopolsky-001" && c.Candidate == Zone.High);
@@ -171,7 +172,7 @@ public sealed class RuleAdministrationTests(DeploymentFixture fixture) : IClassF
         await Store.WriteEditableAsync(await TestRules.EgeHighFromAsync(7.2m), new RuleChange("Аналитик", "ЕГЭ: высокий риск от 7,2%", "container", Period.ToString()), TestContext.Current.CancellationToken);
         var notice = await Poll.UntilAsync(
             () => new NotificationTable(fixture.Deployment.Storage, TimeProvider.System).ListAsync(Period, TestContext.Current.CancellationToken)
-                .Where(n => n.MunicipalityId == "volosovsky" && n.Kind == NoticeKind.RulesChanged).ToListAsync(TestContext.Current.CancellationToken).AsTask(),
+                .Where(n => n.MunicipalityId.ToString() == "volosovsky" && n.Kind == NoticeKind.RulesChanged).ToListAsync(TestContext.Current.CancellationToken).AsTask(),
             notices => notices.Count > 0, "volosovsky's rules-changed notice");
         var active = (await Store.ActiveAsync(TestContext.Current.CancellationToken))!.Version;
         var after = await ResultAsync("volosovsky", "volosovsky-001");
@@ -182,7 +183,7 @@ public sealed class RuleAdministrationTests(DeploymentFixture fixture) : IClassF
     }
 
     private async Task<StoredResult?> ResultAsync(string municipality, string school) =>
-        await new ResultTable(fixture.Deployment.Storage, TimeProvider.System).ListAsync(Period, municipality, TestContext.Current.CancellationToken)
+        await new ResultTable(fixture.Deployment.Storage, TimeProvider.System).ListAsync(Period, MunicipalityId.Parse(municipality), TestContext.Current.CancellationToken)
             .FirstOrDefaultAsync(r => r.SchoolId == school, TestContext.Current.CancellationToken);
 
     private async Task<List<StoredResult>> ResultsAsync() =>

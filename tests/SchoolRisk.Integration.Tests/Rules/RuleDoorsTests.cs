@@ -7,6 +7,7 @@ using SchoolRisk.Application.Messaging;
 using SchoolRisk.Application.Rules;
 using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Evaluation.Shape;
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Integration.Tests.Support;
 using SchoolRisk.Storage.Results;
@@ -124,7 +125,7 @@ public sealed class RuleDoorsTests(DeploymentFixture fixture) : IClassFixture<De
     {
         await fixture.Deployment.UploadAsync("2023-2024/slantsevsky/schools.csv", "school_id,ege_below_min_share,oge_fail_share\nslantsevsky-001,15,0\nslantsevsky-002,2,1\n");
         await Poll.UntilAsync(
-            () => new ResultTable(fixture.Deployment.Storage, TimeProvider.System).ListAsync(Period, "slantsevsky", TestContext.Current.CancellationToken).CountAsync(TestContext.Current.CancellationToken).AsTask(),
+            () => new ResultTable(fixture.Deployment.Storage, TimeProvider.System).ListAsync(Period, MunicipalityId.Parse("slantsevsky"), TestContext.Current.CancellationToken).CountAsync(TestContext.Current.CancellationToken).AsTask(),
             count => count == 2, "slantsevsky's results");
         var key = await fixture.Deployment.Keys.SetAsync("PreviewRules", RulePreviewHandler.AdministratorKey, cancellationToken: TestContext.Current.CancellationToken);
         var exams = WithExpression(await DefaultsAsync(), "exams.json", "ege_below_min_share.high", ThrowingWhereOgeIsZero).Single(file => file.Name == "exams.json");

@@ -1,5 +1,6 @@
 using SchoolRisk.Application.Messaging;
 using SchoolRisk.Domain.Evaluation;
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Notices;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Zones;
@@ -35,7 +36,7 @@ public sealed class RulesChangedNoticeTests(DeploymentFixture fixture) : IClassF
         await Poll.UntilAsync(
             () => fixture.Deployment.Storage.PendingMessagesAsync(QueueNames.PeriodRecalculations, TestContext.Current.CancellationToken), pending => pending == 0, "the upload's recalculation");
 
-        (IReadOnlyList<RuleFile> Files, string Version, string From, Zone Zone)[] steps = [(b, versionB, versionA, Zone.High), (a, versionA, versionB, Zone.None), (b, versionB, versionA, Zone.High)];
+        (IReadOnlyList<RuleFile> Files, RuleSetVersion Version, RuleSetVersion From, Zone Zone)[] steps = [(b, versionB, versionA, Zone.High), (a, versionA, versionB, Zone.None), (b, versionB, versionA, Zone.High)];
         var letters = new List<ReceivedMail>();
         foreach (var (files, version, from, zone) in steps)
         {
@@ -47,16 +48,16 @@ public sealed class RulesChangedNoticeTests(DeploymentFixture fixture) : IClassF
         }
 
         var notices = await new NotificationTable(fixture.Deployment.Storage, TimeProvider.System).ListAsync(Period, TestContext.Current.CancellationToken)
-            .Where(notice => notice.MunicipalityId == "volosovsky" && notice.Kind == NoticeKind.RulesChanged).ToListAsync(TestContext.Current.CancellationToken);
+            .Where(notice => notice.MunicipalityId.ToString() == "volosovsky" && notice.Kind == NoticeKind.RulesChanged).ToListAsync(TestContext.Current.CancellationToken);
         Assert.Equal(3, notices.Select(notice => notice.NoticeId).Distinct().Count());
-        Assert.Equal(new[] { versionA, versionB, versionB }.Order(StringComparer.Ordinal), notices.Select(notice => notice.RuleSetVersion!).Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { versionA, versionB, versionB }.Select(version => version.ToString()).Order(StringComparer.Ordinal), notices.Select(notice => notice.RuleSetVersion!.Value.ToString()).Order(StringComparer.Ordinal));
         await Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
         Assert.Equal(3, (await RulesLettersAsync()).Count);
     }
 
-    private async Task<(Zone, string)?> ZoneAsync() =>
-        await new ResultTable(fixture.Deployment.Storage, TimeProvider.System).ListAsync(Period, "volosovsky", TestContext.Current.CancellationToken)
-            .Where(result => result.SchoolId == "volosovsky-001").Select(result => ((Zone, string)?)(result.OverallZone, result.RuleSetVersion))
+    private async Task<(Zone, RuleSetVersion)?> ZoneAsync() =>
+        await new ResultTable(fixture.Deployment.Storage, TimeProvider.System).ListAsync(Period, MunicipalityId.Parse("volosovsky"), TestContext.Current.CancellationToken)
+            .Where(result => result.SchoolId == "volosovsky-001").Select(result => ((Zone, RuleSetVersion)?)(result.OverallZone, result.RuleSetVersion))
             .FirstOrDefaultAsync(TestContext.Current.CancellationToken);
 
     private async Task<List<ReceivedMail>> RulesLettersAsync() =>

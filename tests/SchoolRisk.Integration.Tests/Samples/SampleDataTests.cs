@@ -1,5 +1,6 @@
 using SchoolRisk.Cli.Samples;
 using SchoolRisk.Domain.Evaluation;
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Rubrics;
 using SchoolRisk.Domain.Schools;
@@ -64,7 +65,7 @@ public sealed class SampleDataTests
             var file = Assert.Single(Directory.GetFiles(folder));
             await using var content = File.OpenRead(file);
             var reading = new UploadReading(
-                content, new UploadPath(Period.Parse(SampleRegion.Period), municipality.Id, Path.GetFileName(file)), registry, UploadLimits.Default);
+                content, new UploadPath(Period.Parse(SampleRegion.Period), MunicipalityId.Parse(municipality.Id), Path.GetFileName(file)), registry, UploadLimits.Default);
             await foreach (var row in reading.ReadValidRowsAsync(TestContext.Current.CancellationToken))
             {
                 zones.Add(evaluator.Evaluate(row).OverallZone);
@@ -95,7 +96,7 @@ public sealed class SampleDataTests
             var file = Assert.Single(Directory.GetFiles(Path.Combine(Root, "samples", "uploads", SampleRegion.Period, municipality.Id, UploadPath.RubricsFolder)));
             await using var content = File.OpenRead(file);
             var reading = new RubricReading(
-                content, new UploadPath(Period.Parse(SampleRegion.Period), municipality.Id, Path.GetFileName(file), UploadKind.Rubrics), registry, rules.Rubrics, UploadLimits.Default);
+                content, new UploadPath(Period.Parse(SampleRegion.Period), MunicipalityId.Parse(municipality.Id), Path.GetFileName(file), UploadKind.Rubrics), registry, rules.Rubrics, UploadLimits.Default);
             await foreach (var row in reading.ReadValidRowsAsync(TestContext.Current.CancellationToken))
             {
                 bands.Add((municipality.Id, row.Rubric.Id, row.Scores.Total, await rules.BandOfAsync(row.Rubric, row.Scores)));

@@ -20,7 +20,7 @@ public sealed class CommitteeFileTests(AzuriteFixture azurite) : IClassFixture<A
         var registry = await new RegistryStore(storage).LoadAsync(TestContext.Current.CancellationToken);
         var check = await new RegistryStore(storage).CheckAsync(TestContext.Current.CancellationToken);
 
-        Assert.Equal(["gatchinsky", "kirovsky"], registry.MunicipalityIds);
+        Assert.Equal(["gatchinsky", "kirovsky"], registry.MunicipalityIds.Select(id => id.ToString()));
         Assert.Same(check.Current, check.InUse);
         Assert.Equal(5, Assert.Single(check.Current!.Content!.Check.Notes).Row);
     }

@@ -1,3 +1,4 @@
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Notices;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Zones;
@@ -15,8 +16,8 @@ public sealed class NotificationTableTests(AzuriteFixture azurite) : IClassFixtu
         await storage.EnsureCreatedAsync(TestContext.Current.CancellationToken);
         var table = new NotificationTable(storage, TimeProvider.System);
         var period = Period.Parse("2023-2024");
-        var notice = new MunicipalityNotice("2023-2024_u1_v1", "tosnensky", period, "u1", "2023-2024/tosnensky/schools.csv",
-            NoticeKind.Evaluated, "v1", 16, [new RiskSchool("tosnensky-001", "Школа", Zone.High, [])], null);
+        var notice = new MunicipalityNotice("2023-2024_u1_v1", MunicipalityId.Parse("tosnensky"), period, "u1", "2023-2024/tosnensky/schools.csv",
+            NoticeKind.Evaluated, TestIds.Version("v1"), 16, [new RiskSchool("tosnensky-001", "Школа", Zone.High, [])], null);
 
         var first = await table.TryAddAsync(notice, TestContext.Current.CancellationToken);
         var second = await table.TryAddAsync(notice, TestContext.Current.CancellationToken);
@@ -26,6 +27,6 @@ public sealed class NotificationTableTests(AzuriteFixture azurite) : IClassFixtu
         Assert.False(second);
         var only = Assert.Single(recorded);
         Assert.Equal(1, only.HighCount);
-        Assert.Equal("tosnensky", only.MunicipalityId);
+        Assert.Equal("tosnensky", only.MunicipalityId.ToString());
     }
 }

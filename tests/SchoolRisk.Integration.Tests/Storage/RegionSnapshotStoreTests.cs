@@ -1,4 +1,5 @@
 using SchoolRisk.Domain.Indicators;
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Schools;
 using SchoolRisk.Integration.Tests.Support;
@@ -29,7 +30,7 @@ public sealed class RegionSnapshotStoreTests(AzuriteFixture azurite) : IClassFix
         var snapshot = await store.ReadAsync(period, TestContext.Current.CancellationToken);
 
         Assert.NotNull(snapshot);
-        Assert.Equal(["kirishsky", "luzhsky"], snapshot.Select(school => school.MunicipalityId));
+        Assert.Equal(["kirishsky", "luzhsky"], snapshot.Select(school => school.MunicipalityId.ToString()));
         Assert.Equal(12.5m, snapshot[0].Values.EgeBelowMinShare);
         Assert.Null(snapshot[0].Values.OgeFailShare);
         Assert.Equal(0m, snapshot[1].Values.EgeBelowMinShare);
@@ -54,6 +55,6 @@ public sealed class RegionSnapshotStoreTests(AzuriteFixture azurite) : IClassFix
     }
 
     private static SchoolValues Values(string municipalityId, decimal? egeBelowMinShare, decimal? ogeFailShare) => new(
-        municipalityId,
+        MunicipalityId.Parse(municipalityId),
         SchoolIndicators.Create([new(IndicatorCatalog.EgeBelowMinShare, egeBelowMinShare), new(IndicatorCatalog.OgeFailShare, ogeFailShare)]));
 }

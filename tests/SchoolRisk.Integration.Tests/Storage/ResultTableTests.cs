@@ -1,4 +1,5 @@
 using SchoolRisk.Domain.Evaluation;
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Uploads;
@@ -21,13 +22,13 @@ public sealed class ResultTableTests(AzuriteFixture azurite) : IClassFixture<Azu
         var upload = Upload("luzhsky", 150, "u1");
 
         await table.UpsertAsync(upload, TestContext.Current.CancellationToken);
-        var stored = await table.ListAsync(Period, "luzhsky", TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
+        var stored = await table.ListAsync(Period, MunicipalityId.Parse("luzhsky"), TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(150, stored.Count);
         var first = stored.Single(result => result.SchoolId == "luzhsky-000");
         Assert.Equal(Zone.High, first.OverallZone);
-        Assert.Equal("u1", first.UploadId);
-        Assert.Equal("v1", first.RuleSetVersion);
+        Assert.Equal(TestIds.Upload("u1"), first.UploadId);
+        Assert.Equal(TestIds.Version("v1"), first.RuleSetVersion);
         Assert.Equal(new IndicatorResult(12.5m, Zone.High), first.Indicators["ege_below_min_share"]);
         Assert.Equal(new IndicatorResult(null, Zone.None), first.Indicators["oge_fail_share"]);
     }
@@ -41,10 +42,10 @@ public sealed class ResultTableTests(AzuriteFixture azurite) : IClassFixture<Azu
 
         await table.UpsertAsync(Upload("kirishsky", 3, "u1"), TestContext.Current.CancellationToken);
         await table.UpsertAsync(Upload("kirishsky", 3, "u2"), TestContext.Current.CancellationToken);
-        var stored = await table.ListAsync(Period, "kirishsky", TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
+        var stored = await table.ListAsync(Period, MunicipalityId.Parse("kirishsky"), TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(3, stored.Count);
-        Assert.All(stored, result => Assert.Equal("u2", result.UploadId));
+        Assert.All(stored, result => Assert.Equal(TestIds.Upload("u2"), result.UploadId));
     }
 
     [Fact]
@@ -62,14 +63,14 @@ public sealed class ResultTableTests(AzuriteFixture azurite) : IClassFixture<Azu
 
         await table.UpsertAsync(Upload("b-listed", 3, "u-next", Period.Parse("2020-2021")), TestContext.Current.CancellationToken);
 
-        var inputs = await table.ReadInputsAsync(period, ["b-listed", "c-listed", "d-listed"], TestContext.Current.CancellationToken);
+        var inputs = await table.ReadInputsAsync(period, [.. new[] { "b-listed", "c-listed", "d-listed" }.Select(MunicipalityId.Parse)], TestContext.Current.CancellationToken);
 
         Assert.Equal(15, inputs.Count);
-        Assert.Equal(municipalities, inputs.Select(input => input.MunicipalityId).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(municipalities, inputs.Select(input => input.MunicipalityId.ToString()).Distinct().Order(StringComparer.Ordinal));
         Assert.Equal(15, inputs.Select(input => input.SchoolId).Distinct().Count());
         Assert.All(inputs, input =>
         {
-            Assert.Equal($"u-{input.MunicipalityId}", input.UploadId);
+            Assert.Equal(TestIds.Upload($"u-{input.MunicipalityId}"), input.UploadId);
             Assert.Equal(12.5m, input.Values.EgeBelowMinShare);
             Assert.Equal(Zone.High, input.OverallZone);
             Assert.NotEmpty(input.ETag);
@@ -85,6 +86,6 @@ public sealed class ResultTableTests(AzuriteFixture azurite) : IClassFixture<Azu
             var row = new SchoolRow(number + 2, $"{municipality}-{number:000}", $"Школа № {number}", new SchoolIndicators { EgeBelowMinShare = 12.5m });
             return new SchoolEvaluation(row, [new IndicatorFinding("ege_below_min_share", 12.5m, Zone.High, 10m, "ege_below_min_share.high")], Zone.High);
         }).ToList();
-        return new EvaluatedUpload(new UploadPath(period, municipality, "schools.csv"), uploadId, "v1", evaluations);
+        return new EvaluatedUpload(new UploadPath(period, MunicipalityId.Parse(municipality), "schools.csv"), TestIds.Upload(uploadId), TestIds.Version("v1"), evaluations);
     }
 }

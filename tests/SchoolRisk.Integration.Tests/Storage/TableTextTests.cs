@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Notices;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Integration.Tests.Support;
@@ -39,16 +40,16 @@ public sealed class TableTextTests(AzuriteFixture azurite) : IClassFixture<Azuri
         var raw = await Assert.ThrowsAsync<RequestFailedException>(() => storage.Tables.GetTableClient(storage.Options.UploadsTable)
             .UpsertEntityAsync(new TableEntity("raw", "raw") { ["Error"] = reason }, cancellationToken: TestContext.Current.CancellationToken));
         await new UploadStatusTable(storage).UpsertAsync(
-            new UploadRecord("u1", "2023-2024/gatchinsky/x.json", Period, "gatchinsky", UploadStatus.Rejected, DateTimeOffset.UnixEpoch) { Error = reason },
+            new UploadRecord(TestIds.Upload("u1"), "2023-2024/gatchinsky/x.json", Period, MunicipalityId.Parse("gatchinsky"), UploadStatus.Rejected, DateTimeOffset.UnixEpoch) { Error = reason },
             TestContext.Current.CancellationToken);
         var notifications = new NotificationTable(storage, TimeProvider.System);
-        var notice = new MunicipalityNotice("n1", "gatchinsky", Period, "u1", "2023-2024/gatchinsky/x.json", NoticeKind.Rejected, null, 0, [],
+        var notice = new MunicipalityNotice("n1", MunicipalityId.Parse("gatchinsky"), Period, "u1", "2023-2024/gatchinsky/x.json", NoticeKind.Rejected, null, 0, [],
             new UploadSummary(reason, 1, 1, 1, [reason], null));
         Assert.True(await notifications.TryAddAsync(notice, TestContext.Current.CancellationToken));
-        await notifications.SetStatusAsync(Period, "gatchinsky", "n1", NoticeStatus.Retrying, reason, TestContext.Current.CancellationToken);
+        await notifications.SetStatusAsync(Period, MunicipalityId.Parse("gatchinsky"), "n1", NoticeStatus.Retrying, reason, TestContext.Current.CancellationToken);
 
         Assert.Equal(400, raw.Status);
-        var upload = Assert.Single(await new UploadStatusTable(storage).ListAsync(Period, "gatchinsky", TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken));
+        var upload = Assert.Single(await new UploadStatusTable(storage).ListAsync(Period, MunicipalityId.Parse("gatchinsky"), TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken));
         Assert.Equal(TableCut(reason), upload.Error);
         var recorded = Assert.Single(await notifications.ListAsync(Period, TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken));
         Assert.Equal(TableCut(reason), recorded.Reason);

@@ -1,4 +1,5 @@
 using System.Web;
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Integration.Tests.Support;
 using SchoolRisk.Storage;
@@ -14,7 +15,7 @@ public sealed class UploadAccessTests(AzuriteFixture azurite) : IClassFixture<Az
         var before = TimeProvider.System.GetUtcNow();
 
         var grant = await new UploadAccess(azurite.Storage, TimeProvider.System)
-            .GrantAsync(Period.Parse("2023-2024"), "gatchinsky", TimeSpan.FromDays(3), cancellationToken: TestContext.Current.CancellationToken);
+            .GrantAsync(Period.Parse("2023-2024"), MunicipalityId.Parse("gatchinsky"), TimeSpan.FromDays(3), cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.EndsWith("/uploads/2023-2024/gatchinsky", grant.FolderUrl.AbsolutePath, StringComparison.Ordinal);
         var query = HttpUtility.ParseQueryString(grant.FolderUrl.Query);
@@ -35,7 +36,7 @@ public sealed class UploadAccessTests(AzuriteFixture azurite) : IClassFixture<Az
         });
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            new UploadAccess(account, TimeProvider.System).GrantAsync(Period.Parse("2023-2024"), "gatchinsky", TimeSpan.FromDays(1), cancellationToken: TestContext.Current.CancellationToken));
+            new UploadAccess(account, TimeProvider.System).GrantAsync(Period.Parse("2023-2024"), MunicipalityId.Parse("gatchinsky"), TimeSpan.FromDays(1), cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Contains("--account-name", error.Message, StringComparison.Ordinal);
     }

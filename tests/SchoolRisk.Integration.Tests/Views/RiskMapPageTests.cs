@@ -1,6 +1,7 @@
 using Microsoft.Playwright;
 using SchoolRisk.Application.Messaging;
 using SchoolRisk.Application.Views;
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Notices.Notes;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Integration.Tests.Support;
@@ -31,7 +32,7 @@ public sealed class RiskMapPageTests(DeploymentFixture fixture) : IClassFixture<
             () => new ResultTable(fixture.Deployment.Storage, TimeProvider.System).HistoryAsync("kirovsky-001", TestContext.Current.CancellationToken),
             history => history.Count == 2, "kirovsky-001 in both periods");
         await Poll.UntilAsync(
-            () => new ReportStore(fixture.Deployment.Storage).TryReadTextAsync(AnalyticalNote.BlobName(Period.Parse("2023-2024"), "kirovsky"), TestContext.Current.CancellationToken),
+            () => new ReportStore(fixture.Deployment.Storage).TryReadTextAsync(AnalyticalNote.BlobName(Period.Parse("2023-2024"), MunicipalityId.Parse("kirovsky")), TestContext.Current.CancellationToken),
             note => note?.Contains("kirovsky-001", StringComparison.Ordinal) == true, "kirovsky's analytical note of 2023-2024");
         var key = await fixture.Deployment.Keys.SetAsync(null, AccessScope.CommitteeKey, cancellationToken: TestContext.Current.CancellationToken);
 

@@ -46,14 +46,14 @@ public sealed class ViewsApiTests(DeploymentFixture fixture) : IClassFixture<Dep
         var versions = (await GetAsync("rules/versions", committee)).Json;
 
         Assert.Equal(
-            stored.GroupBy(r => r.MunicipalityId).OrderBy(g => g.Key, StringComparer.Ordinal)
+            stored.GroupBy(r => r.MunicipalityId.ToString()).OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => (g.Key, g.Count(r => r.OverallZone == Zone.High), g.Count(r => r.OverallZone == Zone.Medium), g.Count(r => r.OverallZone == Zone.None))),
             map.GetProperty("municipalities").EnumerateArray().Select(m => (m.GetProperty("id").GetString()!, m.GetProperty("high").GetInt32(), m.GetProperty("medium").GetInt32(), m.GetProperty("none").GetInt32()))
                 .OrderBy(m => m.Item1, StringComparer.Ordinal));
         Assert.Equal(["kirovsky"], ownMap.GetProperty("municipalities").EnumerateArray().Select(m => m.GetProperty("id").GetString()));
         Assert.Equal("Кировский район", ownMap.GetProperty("municipalities")[0].GetProperty("name").GetString());
         Assert.Equal(
-            stored.Where(r => r.MunicipalityId == "tosnensky").OrderByDescending(r => r.OverallZone).Select(r => (r.SchoolId, r.OverallZone.ToKey())),
+            stored.Where(r => r.MunicipalityId.ToString() == "tosnensky").OrderByDescending(r => r.OverallZone).Select(r => (r.SchoolId, r.OverallZone.ToKey())),
             schools.GetProperty("schools").EnumerateArray().Select(s => (s.GetProperty("schoolId").GetString()!, s.GetProperty("zone").GetString()!)));
         Assert.Contains(schools.GetProperty("schools").EnumerateArray(), s => s.GetProperty("zone").GetString() != "none");
         Assert.All(
@@ -71,10 +71,10 @@ public sealed class ViewsApiTests(DeploymentFixture fixture) : IClassFixture<Dep
         Assert.NotEqual(0, ranking.GetArrayLength());
         Assert.All(ranking.EnumerateArray(), entry => Assert.Equal("kirovsky", entry.GetProperty("municipalityId").GetString()));
         Assert.Equal(
-            stored.Where(r => r.MunicipalityId == "kirovsky" && r.Assessment.Rank is not null).Select(r => r.SchoolId).Order(),
+            stored.Where(r => r.MunicipalityId.ToString() == "kirovsky" && r.Assessment.Rank is not null).Select(r => r.SchoolId).Order(),
             ranking.EnumerateArray().Select(entry => entry.GetProperty("schoolId").GetString()).Order());
         Assert.Contains("Аналитическая справка: Кировский район, 2023-2024", note.Text, StringComparison.Ordinal);
-        Assert.Equal((await new RuleStore(fixture.Deployment.Storage, TimeProvider.System).ActiveAsync(TestContext.Current.CancellationToken))!.Version, versions.GetProperty("active").GetString());
+        Assert.Equal((await new RuleStore(fixture.Deployment.Storage, TimeProvider.System).ActiveAsync(TestContext.Current.CancellationToken))!.Version.ToString(), versions.GetProperty("active").GetString());
     }
 
     [Theory]

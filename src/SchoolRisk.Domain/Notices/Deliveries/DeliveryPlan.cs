@@ -25,9 +25,9 @@ public static class DeliveryPlan
     {
         ArgumentNullException.ThrowIfNull(notice);
         ArgumentNullException.ThrowIfNull(directory);
-        var name = directory.NameOf(notice.MunicipalityId);
+        var name = directory.NameOf(notice.MunicipalityId.ToString());
         var letter = notice.Kind == NoticeKind.RegistryProblems ? RegistryLetter.Compose(notice, links) : MunicipalityLetter.Compose(notice, name, links);
-        var deliveries = To(directory.For(notice.MunicipalityId), notice.NoticeId, MunicipalityNoticeKind, letter, notice).ToList();
+        var deliveries = To(directory.For(notice.MunicipalityId.ToString()), notice.NoticeId, MunicipalityNoticeKind, letter, notice).ToList();
         if (CommitteeAlert.Compose(notice, name) is { } alert)
         {
             deliveries.AddRange(To(directory.For(RecipientDirectory.Committee), notice.NoticeId, CommitteeAlertKind, alert, notice));

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Zones;
 
@@ -40,7 +41,7 @@ public sealed record RegionalDigest(
     /// <param name="current">Every school's result of the period.</param>
     /// <param name="previous">Every school's result of the period before (empty when there is none).</param>
     /// <param name="municipalZones">Each municipality's zone in the period (schools' and rubrics').</param>
-    public static RegionalDigest Of(Period period, IReadOnlyList<DigestSchool> current, IReadOnlyList<DigestSchool> previous, IReadOnlyDictionary<string, Zone> municipalZones)
+    public static RegionalDigest Of(Period period, IReadOnlyList<DigestSchool> current, IReadOnlyList<DigestSchool> previous, IReadOnlyDictionary<MunicipalityId, Zone> municipalZones)
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(previous);
@@ -50,7 +51,7 @@ public sealed record RegionalDigest(
             .Select(group => new DigestRow(
                 group.Key, group.Count(school => school.Zone == Zone.High), group.Count(school => school.Zone == Zone.Medium),
                 group.Count(school => school.Zone == Zone.None), municipalZones.GetValueOrDefault(group.Key)))
-            .OrderByDescending(row => row.MunicipalZone).ThenByDescending(row => row.High).ThenBy(row => row.MunicipalityId, StringComparer.Ordinal)
+            .OrderByDescending(row => row.MunicipalZone).ThenByDescending(row => row.High).ThenBy(row => row.MunicipalityId)
             .ToList();
         var nowIds = current.Select(school => school.SchoolId).ToHashSet(StringComparer.Ordinal);
         return new RegionalDigest(
@@ -63,5 +64,5 @@ public sealed record RegionalDigest(
     }
 
     private static List<DigestSchool> Ordered(IEnumerable<DigestSchool> schools) =>
-        [.. schools.OrderBy(school => school.MunicipalityId, StringComparer.Ordinal).ThenBy(school => school.SchoolId, StringComparer.Ordinal)];
+        [.. schools.OrderBy(school => school.MunicipalityId).ThenBy(school => school.SchoolId, StringComparer.Ordinal)];
 }

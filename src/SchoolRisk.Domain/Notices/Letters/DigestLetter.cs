@@ -17,7 +17,7 @@ public static class DigestLetter
             .Table(
                 ["Муниципалитет", "Зона муниципалитета", "Высокий риск", "Средний риск", "Вне зоны риска"],
                 digest.Municipalities.Select(row => (IReadOnlyList<string>)[
-                    nameOf(row.MunicipalityId), RussianText.Zone(row.MunicipalZone), $"{row.High}", $"{row.Medium}", $"{row.None}"]));
+                    nameOf(row.MunicipalityId.ToString()), RussianText.Zone(row.MunicipalZone), $"{row.High}", $"{row.Medium}", $"{row.None}"]));
         Schools(letter, "Новые школы в зоне высокого риска", digest.NewHigh, nameOf);
         Schools(letter, "Вошли в список школ с низкими результатами (ШНОР)", digest.LowResultsEntered, nameOf);
         Schools(letter, "Вышли из списка ШНОР", digest.LowResultsLeft, nameOf);
@@ -29,7 +29,7 @@ public static class DigestLetter
         letter.Heading($"{heading}: {schools.Count}");
         if (schools.Count > 0)
         {
-            letter.Bullets(schools.Select(school => $"{nameOf(school.MunicipalityId)}: {school.SchoolId} {school.SchoolName}"));
+            letter.Bullets(schools.Select(school => $"{nameOf(school.MunicipalityId.ToString())}: {school.SchoolId} {school.SchoolName}"));
         }
     }
 }

@@ -125,7 +125,7 @@ public static class MunicipalityLetter
             letter.Paragraph("Карта рисков, все школы муниципалитета и их динамика по годам — на странице мониторинга (адрес и ключ доступа муниципалитета выдаёт комитет).");
         }
 
-        letter.Paragraph($"Версия правил: {notice.RuleSetVersion ?? "—"}; номер уведомления: {notice.NoticeId}.");
+        letter.Paragraph($"Версия правил: {notice.RuleSetVersion?.ToString() ?? "—"}; номер уведомления: {notice.NoticeId}.");
         if (notice.Kind != NoticeKind.Rejected)
         {
             letter.Paragraph("Если данные неверны, исправьте файл и загрузите его снова: новая загрузка заменит прежнюю.");

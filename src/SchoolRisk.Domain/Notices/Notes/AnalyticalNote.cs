@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using SchoolRisk.Domain.Evaluation;
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Notices.Letters;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Zones;
@@ -14,7 +16,7 @@ namespace SchoolRisk.Domain.Notices.Notes;
 public static class AnalyticalNote
 {
     /// <summary>Where a municipality's note of a period is kept in the reports container.</summary>
-    public static string BlobName(Period period, string municipalityId) => $"{period}/{municipalityId}/note.html";
+    public static string BlobName(Period period, MunicipalityId municipalityId) => $"{period}/{municipalityId}/note.html";
 
     /// <param name="period">The period.</param>
     /// <param name="municipalityName">The municipality's name.</param>
@@ -22,7 +24,7 @@ public static class AnalyticalNote
     /// <param name="ruleSetVersion">The rule set that evaluated it.</param>
     /// <param name="schools">The municipality's schools.</param>
     /// <param name="region">The region's schools per zone.</param>
-    public static string Compose(Period period, string municipalityName, Zone municipalZone, string ruleSetVersion, IReadOnlyList<NoteSchool> schools, ZoneCounts region)
+    public static string Compose(Period period, string municipalityName, Zone municipalZone, RuleSetVersion ruleSetVersion, IReadOnlyList<NoteSchool> schools, ZoneCounts region)
     {
         ArgumentNullException.ThrowIfNull(schools);
         ArgumentNullException.ThrowIfNull(region);

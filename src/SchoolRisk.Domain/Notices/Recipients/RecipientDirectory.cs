@@ -1,4 +1,5 @@
 using MimeKit;
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Registry;
 using SchoolRisk.Domain.Uploads;
 using SchoolRisk.Domain.Uploads.Tables;
@@ -16,6 +17,9 @@ namespace SchoolRisk.Domain.Notices.Recipients;
 public sealed class RecipientDirectory : ICommitteeFile
 {
     public const string Committee = "committee";
+
+    /// <summary><see cref="Committee"/> as an id of the shape of a municipality's, for keys and notices shared with municipalities.</summary>
+    public static MunicipalityId CommitteeId { get; } = MunicipalityId.Parse(Committee);
 
     /// <summary>What the committee calls this file in messages.</summary>
     public const string Title = "Справочник адресатов";
@@ -114,7 +118,7 @@ public sealed class RecipientDirectory : ICommitteeFile
         }
 
         var id = cells[0].ToLowerInvariant();
-        if (id != Committee && !UploadPath.IsMunicipalityId(id))
+        if (id != Committee && !MunicipalityId.TryParse(id, out _))
         {
             Refuse(0, cells[0].Length == 0
                 ? "не указан адресат (код муниципалитета или committee)."

@@ -5,4 +5,4 @@ namespace SchoolRisk.Domain.Uploads.Precedence;
 /// the uploads container (which tells its <see cref="UploadKind"/>), the SHA-256 of its content (hex; <c>null</c> before
 /// it was computed), how it stands, and when its blob was created (<c>null</c> when not recorded).
 /// </summary>
-public sealed record PriorUpload(string UploadId, string BlobName, string? ContentHash, UploadStanding Standing, DateTimeOffset? BlobCreatedAt);
+public sealed record PriorUpload(UploadId UploadId, string BlobName, string? ContentHash, UploadStanding Standing, DateTimeOffset? BlobCreatedAt);

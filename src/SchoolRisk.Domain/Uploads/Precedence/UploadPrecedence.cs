@@ -12,7 +12,7 @@ namespace SchoolRisk.Domain.Uploads.Precedence;
 /// <param name="Kind">What becomes of the new upload.</param>
 /// <param name="Other">The upload it duplicates or is superseded by; <c>null</c> when it is evaluated.</param>
 /// <param name="Supersedes">The completed uploads it supersedes once evaluated; empty unless <paramref name="Kind"/> is <see cref="UploadPrecedenceKind.Evaluate"/>.</param>
-public sealed record UploadPrecedence(UploadPrecedenceKind Kind, string? Other, IReadOnlyList<string> Supersedes)
+public sealed record UploadPrecedence(UploadPrecedenceKind Kind, UploadId? Other, IReadOnlyList<UploadId> Supersedes)
 {
     /// <summary>What becomes of the new upload, given the uploads recorded before it.</summary>
     /// <param name="path">Where the new upload sits: its kind is compared.</param>
@@ -20,7 +20,7 @@ public sealed record UploadPrecedence(UploadPrecedenceKind Kind, string? Other, 
     /// <param name="contentHash">The SHA-256 of its content, hex.</param>
     /// <param name="blobCreatedAt">When its blob was created.</param>
     /// <param name="history">The uploads recorded for its municipality and period, the new one possibly among them.</param>
-    public static UploadPrecedence Decide(UploadPath path, string uploadId, string contentHash, DateTimeOffset blobCreatedAt, IEnumerable<PriorUpload> history)
+    public static UploadPrecedence Decide(UploadPath path, UploadId uploadId, string contentHash, DateTimeOffset blobCreatedAt, IEnumerable<PriorUpload> history)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(history);

@@ -1,3 +1,4 @@
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Uploads;
 using SchoolRisk.Domain.Uploads.Precedence;
@@ -6,17 +7,17 @@ namespace SchoolRisk.Domain.Tests.Uploads.Precedence;
 
 public sealed class UploadPrecedenceTests
 {
-    private static readonly UploadPath Schools = new(Period.Parse("2023-2024"), "gatchinsky", "schools.csv");
-    private static readonly UploadPath Rubrics = new(Period.Parse("2023-2024"), "gatchinsky", "rubrics.csv", UploadKind.Rubrics);
+    private static readonly UploadPath Schools = new(Period.Parse("2023-2024"), MunicipalityId.Parse("gatchinsky"), "schools.csv");
+    private static readonly UploadPath Rubrics = new(Period.Parse("2023-2024"), MunicipalityId.Parse("gatchinsky"), "rubrics.csv", UploadKind.Rubrics);
     private static readonly DateTimeOffset Noon = new(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
 
     private static PriorUpload Prior(string id, string hash, UploadStanding standing, DateTimeOffset? createdAt, UploadPath? path = null) =>
-        new(id, (path ?? Schools).BlobName, hash, standing, createdAt);
+        new(TestIds.Upload(id), (path ?? Schools).BlobName, hash, standing, createdAt);
 
     [Fact]
     public void Decide_NoHistory_Evaluates_SupersedingNothing()
     {
-        var precedence = UploadPrecedence.Decide(Schools, "new", "h1", Noon, []);
+        var precedence = UploadPrecedence.Decide(Schools, TestIds.Upload("new"), "h1", Noon, []);
 
         Assert.Equal(new UploadPrecedence(UploadPrecedenceKind.Evaluate, null, []), precedence with { Supersedes = [] });
         Assert.Empty(precedence.Supersedes);
@@ -27,17 +28,17 @@ public sealed class UploadPrecedenceTests
     [InlineData(UploadStanding.Rejected)]
     public void Decide_SameContentAsACompletedOrRejectedUpload_IsADuplicateOfIt(UploadStanding standing)
     {
-        var precedence = UploadPrecedence.Decide(Schools, "new", "h1", Noon, [Prior("old", "h1", standing, Noon.AddHours(-1))]);
+        var precedence = UploadPrecedence.Decide(Schools, TestIds.Upload("new"), "h1", Noon, [Prior("old", "h1", standing, Noon.AddHours(-1))]);
 
         Assert.Equal(UploadPrecedenceKind.Duplicate, precedence.Kind);
-        Assert.Equal("old", precedence.Other);
+        Assert.Equal(TestIds.Upload("old"), precedence.Other);
         Assert.Empty(precedence.Supersedes);
     }
 
     [Fact]
     public void Decide_SameContentAsASupersededOrFailedUpload_IsEvaluated()
     {
-        var precedence = UploadPrecedence.Decide(Schools, "new", "h1", Noon, [Prior("replaced", "h1", UploadStanding.Other, Noon.AddHours(-2))]);
+        var precedence = UploadPrecedence.Decide(Schools, TestIds.Upload("new"), "h1", Noon, [Prior("replaced", "h1", UploadStanding.Other, Noon.AddHours(-2))]);
 
         Assert.Equal(UploadPrecedenceKind.Evaluate, precedence.Kind);
         Assert.Empty(precedence.Supersedes);
@@ -47,7 +48,7 @@ public sealed class UploadPrecedenceTests
     public void Decide_ItsOwnRecord_IsNeitherADuplicateNorSuperseded()
     {
         // A redelivered event finds its own upload recorded, completed, with the same content and time.
-        var precedence = UploadPrecedence.Decide(Schools, "new", "h1", Noon, [Prior("new", "h1", UploadStanding.Completed, Noon)]);
+        var precedence = UploadPrecedence.Decide(Schools, TestIds.Upload("new"), "h1", Noon, [Prior("new", "h1", UploadStanding.Completed, Noon)]);
 
         Assert.Equal(UploadPrecedenceKind.Evaluate, precedence.Kind);
         Assert.Empty(precedence.Supersedes);
@@ -57,7 +58,7 @@ public sealed class UploadPrecedenceTests
     public void Decide_UploadsOfTheOtherKind_AreNotCompared()
     {
         var precedence = UploadPrecedence.Decide(
-            Schools, "new", "h1", Noon,
+            Schools, TestIds.Upload("new"), "h1", Noon,
             [Prior("rubric-same", "h1", UploadStanding.Completed, Noon.AddHours(-1), Rubrics), Prior("rubric-later", "h2", UploadStanding.Completed, Noon.AddHours(1), Rubrics)]);
 
         Assert.Equal(UploadPrecedenceKind.Evaluate, precedence.Kind);
@@ -67,10 +68,10 @@ public sealed class UploadPrecedenceTests
     [Fact]
     public void Decide_ACompletedUploadCreatedLater_SupersedesTheNewOne()
     {
-        var precedence = UploadPrecedence.Decide(Schools, "new", "h1", Noon, [Prior("later", "h2", UploadStanding.Completed, Noon.AddMinutes(1))]);
+        var precedence = UploadPrecedence.Decide(Schools, TestIds.Upload("new"), "h1", Noon, [Prior("later", "h2", UploadStanding.Completed, Noon.AddMinutes(1))]);
 
         Assert.Equal(UploadPrecedenceKind.Superseded, precedence.Kind);
-        Assert.Equal("later", precedence.Other);
+        Assert.Equal(TestIds.Upload("later"), precedence.Other);
     }
 
     [Theory]
@@ -78,7 +79,7 @@ public sealed class UploadPrecedenceTests
     [InlineData(UploadStanding.Other)]
     public void Decide_ALaterUploadThatDidNotComplete_DoesNotSupersede(UploadStanding standing)
     {
-        var precedence = UploadPrecedence.Decide(Schools, "new", "h1", Noon, [Prior("later", "h2", standing, Noon.AddMinutes(1))]);
+        var precedence = UploadPrecedence.Decide(Schools, TestIds.Upload("new"), "h1", Noon, [Prior("later", "h2", standing, Noon.AddMinutes(1))]);
 
         Assert.Equal(UploadPrecedenceKind.Evaluate, precedence.Kind);
     }
@@ -86,37 +87,37 @@ public sealed class UploadPrecedenceTests
     [Fact]
     public void Decide_ACompletedUploadCreatedAtTheSameMoment_DoesNotSupersede()
     {
-        var precedence = UploadPrecedence.Decide(Schools, "new", "h1", Noon, [Prior("same-time", "h2", UploadStanding.Completed, Noon)]);
+        var precedence = UploadPrecedence.Decide(Schools, TestIds.Upload("new"), "h1", Noon, [Prior("same-time", "h2", UploadStanding.Completed, Noon)]);
 
         Assert.Equal(UploadPrecedenceKind.Evaluate, precedence.Kind);
-        Assert.Equal(["same-time"], precedence.Supersedes);
+        Assert.Equal([TestIds.Upload("same-time")], precedence.Supersedes);
     }
 
     [Fact]
     public void Decide_ACompletedUploadWithoutACreationTime_DoesNotSupersede()
     {
-        var precedence = UploadPrecedence.Decide(Schools, "new", "h1", Noon, [Prior("unknown-time", "h2", UploadStanding.Completed, null)]);
+        var precedence = UploadPrecedence.Decide(Schools, TestIds.Upload("new"), "h1", Noon, [Prior("unknown-time", "h2", UploadStanding.Completed, null)]);
 
         Assert.Equal(UploadPrecedenceKind.Evaluate, precedence.Kind);
-        Assert.Equal(["unknown-time"], precedence.Supersedes);
+        Assert.Equal([TestIds.Upload("unknown-time")], precedence.Supersedes);
     }
 
     [Fact]
     public void Decide_DuplicateContent_WinsOverALaterCompletedUpload()
     {
         var precedence = UploadPrecedence.Decide(
-            Schools, "new", "h1", Noon,
+            Schools, TestIds.Upload("new"), "h1", Noon,
             [Prior("later", "h2", UploadStanding.Completed, Noon.AddHours(1)), Prior("same", "h1", UploadStanding.Rejected, Noon.AddHours(-1))]);
 
         Assert.Equal(UploadPrecedenceKind.Duplicate, precedence.Kind);
-        Assert.Equal("same", precedence.Other);
+        Assert.Equal(TestIds.Upload("same"), precedence.Other);
     }
 
     [Fact]
     public void Decide_Evaluated_SupersedesEveryEarlierCompletedUploadOfItsKind_AndNothingElse()
     {
         var precedence = UploadPrecedence.Decide(
-            Schools, "new", "h9", Noon,
+            Schools, TestIds.Upload("new"), "h9", Noon,
             [
                 Prior("first", "h1", UploadStanding.Completed, Noon.AddDays(-2)),
                 Prior("second", "h2", UploadStanding.Completed, Noon.AddDays(-1)),
@@ -126,13 +127,13 @@ public sealed class UploadPrecedenceTests
             ]);
 
         Assert.Equal(UploadPrecedenceKind.Evaluate, precedence.Kind);
-        Assert.Equal(["first", "second"], precedence.Supersedes);
+        Assert.Equal([TestIds.Upload("first"), TestIds.Upload("second")], precedence.Supersedes);
     }
 
     [Fact]
     public void Decide_ARecordWhoseBlobNameIsNotAnUploadPath_IsIgnored()
     {
-        var precedence = UploadPrecedence.Decide(Schools, "new", "h1", Noon, [new PriorUpload("stray", "schools.csv", "h1", UploadStanding.Rejected, Noon)]);
+        var precedence = UploadPrecedence.Decide(Schools, TestIds.Upload("new"), "h1", Noon, [new PriorUpload(TestIds.Upload("stray"), "schools.csv", "h1", UploadStanding.Rejected, Noon)]);
 
         Assert.Equal(UploadPrecedenceKind.Evaluate, precedence.Kind);
     }

@@ -1,3 +1,4 @@
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Uploads;
@@ -27,7 +28,7 @@ public static class Reading
         byte[] content, string fileName, SchoolRegistry? registry = null, string municipality = "gatchinsky", UploadLimits? limits = null)
     {
         using var stream = new MemoryStream(content);
-        var reading = new UploadReading(stream, new UploadPath(Period.Parse("2023-2024"), municipality, fileName), registry ?? TestRegistry.Schools, limits ?? UploadLimits.Default);
+        var reading = new UploadReading(stream, new UploadPath(Period.Parse("2023-2024"), MunicipalityId.Parse(municipality), fileName), registry ?? TestRegistry.Schools, limits ?? UploadLimits.Default);
         var rows = await reading.ReadValidRowsAsync(TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
         return (rows, reading);
     }
