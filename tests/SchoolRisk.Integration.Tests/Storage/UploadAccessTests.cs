@@ -51,7 +51,7 @@ public sealed class UploadAccessTests(AzuriteFixture azurite) : IClassFixture<Az
         var account = new StorageAccount(new StorageOptions { ConnectionString = "UseDevelopmentStorage=true" });
 
         var grant = await new UploadAccess(account, TimeProvider.System)
-            .GrantAsync(Period.Parse("2023-2024"), "gatchinsky", TimeSpan.FromDays(1), cancellationToken: TestContext.Current.CancellationToken);
+            .GrantAsync(Period.Parse("2023-2024"), MunicipalityId.Parse("gatchinsky"), TimeSpan.FromDays(1), cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal("/devstoreaccount1/uploads/2023-2024/gatchinsky", grant.FolderUrl.AbsolutePath);
         Assert.False(string.IsNullOrEmpty(HttpUtility.ParseQueryString(grant.FolderUrl.Query)["sig"]));
