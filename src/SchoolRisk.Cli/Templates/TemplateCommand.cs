@@ -25,11 +25,27 @@ public static class TemplateCommand
         var command = new Command("template", "Write a CSV and an XLSX upload template with a municipality's schools.") { municipality, registry, output, period };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var registryFile = parse.GetValue(registry)
-                ?? Path.Combine(RepositoryLayout.FindRoot(Directory.GetCurrentDirectory()), "samples", "registry", "schools.csv");
             if (!MunicipalityId.TryParse(parse.GetValue(municipality), out var municipalityId))
             {
                 AnsiConsole.MarkupLine($"[red]«{Markup.Escape(parse.GetValue(municipality)!)}» не является кодом муниципалитета (латинские строчные буквы, цифры и дефис).[/]");
+                return 2;
+            }
+
+            string registryFile;
+            try
+            {
+                registryFile = parse.GetValue(registry)
+                    ?? Path.Combine(RepositoryLayout.FindRoot(Directory.GetCurrentDirectory()), "samples", "registry", "schools.csv");
+            }
+            catch (InvalidOperationException)
+            {
+                AnsiConsole.MarkupLine("[red]Укажите реестр школ: --registry <файл schools.csv> (вне папки репозитория образца реестра нет).[/]");
+                return 2;
+            }
+
+            if (!File.Exists(registryFile))
+            {
+                AnsiConsole.MarkupLine($"[red]Файла реестра «{Markup.Escape(registryFile)}» нет.[/]");
                 return 2;
             }
 
