@@ -8,7 +8,7 @@ namespace SchoolRisk.Storage.Locks;
 /// A lock across every instance, named by a blob in the <c>locks</c> container (<see cref="StorageOptions.LocksContainer"/>):
 /// a 60-second blob lease, renewed in the background while held, released on dispose, lapsing 60 seconds after a crash
 /// so a holder that died blocks no one for longer. The blob is created empty on first use and kept. What each lock
-/// guards is its user's to say (<see cref="Results.RecalculationLock"/>).
+/// guards is its user's to say (<see cref="Results.RecalculationLock"/>, <see cref="Uploads.UploadLock"/>).
 /// </summary>
 public sealed class BlobLock(StorageAccount account, TimeProvider time)
 {
