@@ -33,6 +33,18 @@ namespace SchoolRisk.Application.Uploads;
 /// results of earlier uploads removed, the municipality's indicators written and earlier uploads marked superseded,
 /// and only then is the upload marked completed. A crash before that leaves it
 /// <see cref="UploadStatus.Processing"/>, and the retry of the same message completes it: every step is idempotent.
+/// Precedence is decided twice. First from the history as it stands, so a duplicate or an upload older than a completed
+/// one is not even read (a later step can only make such an upload more so: only a newer upload completes). Then,
+/// once the file is read and evaluated, again under the municipality's <see cref="UploadLock"/> for the period and
+/// kind, which holds every instance's decide-and-write section of that municipality, period and kind to one at a time:
+/// inside it the history is read again, precedence decided, and results written, earlier results removed, the
+/// summary written, the superseded marked and the upload marked completed. So of two uploads processed at once the
+/// second to take the lock sees the first completed: the later blob ends current, the earlier superseded by it,
+/// whichever finished first (without the lock each read a history without the other, each deleted the other's rows,
+/// and both ended completed). Reading and evaluating stay outside: they touch no shared state, and they are most of
+/// the time. A redelivered event is the same upload (<see cref="UploadPrecedence.Decide"/> leaves it out) and goes
+/// the same way again. The lock's wait is bounded only by the processing's cancellation token, in the function app
+/// by the host's <c>functionTimeout</c>; a holder that crashed lets go within the lease's 60 seconds.
 /// Rubric uploads (<see cref="UploadKind.Rubrics"/>) go the same way with their own history: their scores are banded,
 /// stored, and set the municipality's rubric zone. The municipality's notice is written to the notices container and
 /// its message returned for the door to queue, with a recalculation request of the period when its results changed.
@@ -44,6 +56,7 @@ public sealed class UploadProcessor(
     RegionSnapshotStore snapshots,
     MunicipalityTable municipalities,
     RubricTable rubrics,
+    UploadLock uploadLocks,
     RegistryStore registry,
     ReportStore reports,
     NoticeStore notices,
@@ -125,29 +138,42 @@ public sealed class UploadProcessor(
         record = record with { ContentHash = contentHash };
         await statuses.UpsertAsync(record, cancellationToken);
 
+        if ((await DecideAsync(path, record, contentHash, blob, cancellationToken)).Skipped is { } skipped)
+        {
+            return skipped;
+        }
+
+        return path.Kind == UploadKind.Rubrics
+            ? await EvaluateRubricsAsync(path, record, blob, contentHash, ruleSet, cancellationToken)
+            : await EvaluateSchoolsAsync(path, record, blob, contentHash, ruleSet, cancellationToken);
+    }
+
+    /// <summary>
+    /// Decides the upload's precedence (<see cref="UploadPrecedence.Decide"/>) from its municipality's history for the
+    /// period as stored now. A duplicate or superseded upload is recorded so and returned as <see cref="Decision.Skipped"/>;
+    /// otherwise <see cref="Decision.Supersedes"/> holds the completed uploads it supersedes once evaluated.
+    /// </summary>
+    private async Task<Decision> DecideAsync(UploadPath path, UploadRecord record, string contentHash, UploadBlobInfo blob, CancellationToken cancellationToken)
+    {
         var history = await statuses.ListAsync(path.Period, path.MunicipalityId, cancellationToken).ToListAsync(cancellationToken);
         var precedence = UploadPrecedence.Decide(path, record.UploadId, contentHash, blob.CreatedOn, history.Select(PriorUploadOf));
         switch (precedence.Kind)
         {
             case UploadPrecedenceKind.Duplicate:
                 await statuses.UpsertAsync(record with { Status = UploadStatus.Duplicate, UpdatedAt = time.GetUtcNow(), DuplicateOf = precedence.Other }, cancellationToken);
-                logger.LogInformation("Upload {UploadId} ({BlobName}) has the content of upload {DuplicateOf}: duplicate, not evaluated again", record.UploadId.ToString(), path.BlobName, precedence.Other.ToString());
-                return Processed.Skipped($"Upload {record.UploadId} ({path.BlobName}) has the content of upload {precedence.Other}: duplicate, not evaluated again.");
+                logger.LogInformation("Upload {UploadId} ({BlobName}) has the content of upload {DuplicateOf}: duplicate, its results not written or notified", record.UploadId.ToString(), path.BlobName, precedence.Other.ToString());
+                return new Decision(Processed.Skipped($"Upload {record.UploadId} ({path.BlobName}) has the content of upload {precedence.Other}: duplicate, its results not written or notified."), []);
             case UploadPrecedenceKind.Superseded:
                 await statuses.UpsertAsync(record with { Status = UploadStatus.Superseded, UpdatedAt = time.GetUtcNow(), SupersededBy = precedence.Other }, cancellationToken);
-                logger.LogInformation("Upload {UploadId} ({BlobName}) is older than completed upload {SupersededBy}: superseded, not evaluated", record.UploadId.ToString(), path.BlobName, precedence.Other.ToString());
-                return Processed.Skipped($"Upload {record.UploadId} ({path.BlobName}) is older than completed upload {precedence.Other}: superseded, not evaluated.");
+                logger.LogInformation("Upload {UploadId} ({BlobName}) is older than completed upload {SupersededBy}: superseded, its results not written or notified", record.UploadId.ToString(), path.BlobName, precedence.Other.ToString());
+                return new Decision(Processed.Skipped($"Upload {record.UploadId} ({path.BlobName}) is older than completed upload {precedence.Other}: superseded, its results not written or notified."), []);
+            default:
+                return new Decision(null, [.. history.Where(upload => precedence.Supersedes.Contains(upload.UploadId))]);
         }
-
-        var superseded = history.Where(upload => precedence.Supersedes.Contains(upload.UploadId)).ToList();
-
-        return path.Kind == UploadKind.Rubrics
-            ? await EvaluateRubricsAsync(path, record, blob, superseded, ruleSet, cancellationToken)
-            : await EvaluateSchoolsAsync(path, record, blob, superseded, ruleSet, cancellationToken);
     }
 
     private async Task<Processed> EvaluateSchoolsAsync(
-        UploadPath path, UploadRecord record, UploadBlobInfo blob, List<UploadRecord> superseded, RuleSet ruleSet, CancellationToken cancellationToken)
+        UploadPath path, UploadRecord record, UploadBlobInfo blob, string contentHash, RuleSet ruleSet, CancellationToken cancellationToken)
     {
         var evaluator = new SchoolEvaluator(ruleSet, OverallZonePolicy.Default);
         var registered = await registry.LoadAsync(cancellationToken);
@@ -178,27 +204,36 @@ public sealed class UploadProcessor(
         }
 
         var links = report.HasFindings ? await reports.WriteAsync(report, cancellationToken) : null;
-        await results.UpsertAsync(evaluated, cancellationToken);
-        await results.DeleteOthersThanAsync(path.Period, path.MunicipalityId, record.UploadId, cancellationToken);
-        await municipalities.UpdateAsync(
-            path.Period, path.MunicipalityId, existing => MunicipalSummary.Of(evaluated).KeepingRubricsOf(existing), cancellationToken);
-        await SupersedeAsync(superseded, record.UploadId, cancellationToken);
-
-        await statuses.UpsertAsync(
-            record with
+        await using (await uploadLocks.AcquireAsync(path.Period, path.MunicipalityId, path.Kind, cancellationToken))
+        {
+            var decision = await DecideAsync(path, record, contentHash, blob, cancellationToken);
+            if (decision.Skipped is { } skipped)
             {
-                Status = UploadStatus.Completed,
-                UpdatedAt = time.GetUtcNow(),
-                DataRows = reading.DataRows,
-                SchoolCount = schools.Count,
-                SkippedRows = reading.SkippedRows,
-                ProblemCount = report.ProblemCount,
-                HighCount = evaluated.CountIn(Zone.High),
-                MediumCount = evaluated.CountIn(Zone.Medium),
-                ReportJson = links?.Json,
-                ReportCsv = links?.Csv,
-            },
-            cancellationToken);
+                return skipped;
+            }
+
+            await results.UpsertAsync(evaluated, cancellationToken);
+            await results.DeleteOthersThanAsync(path.Period, path.MunicipalityId, record.UploadId, cancellationToken);
+            await municipalities.UpdateAsync(
+                path.Period, path.MunicipalityId, existing => MunicipalSummary.Of(evaluated).KeepingRubricsOf(existing), cancellationToken);
+            await SupersedeAsync(decision.Supersedes, record.UploadId, cancellationToken);
+            await statuses.UpsertAsync(
+                record with
+                {
+                    Status = UploadStatus.Completed,
+                    UpdatedAt = time.GetUtcNow(),
+                    DataRows = reading.DataRows,
+                    SchoolCount = schools.Count,
+                    SkippedRows = reading.SkippedRows,
+                    ProblemCount = report.ProblemCount,
+                    HighCount = evaluated.CountIn(Zone.High),
+                    MediumCount = evaluated.CountIn(Zone.Medium),
+                    ReportJson = links?.Json,
+                    ReportCsv = links?.Csv,
+                },
+                cancellationToken);
+        }
+
         logger.LogInformation(
             "Upload {UploadId} ({BlobName}) evaluated by rule set {RuleSetVersion}: {Schools} schools, {High} high, {Medium} medium, {Skipped} rows skipped",
             record.UploadId.ToString(), path.BlobName, evaluated.RuleSetVersion.ToString(), schools.Count, evaluated.CountIn(Zone.High), evaluated.CountIn(Zone.Medium), reading.SkippedRows);
@@ -209,7 +244,7 @@ public sealed class UploadProcessor(
     }
 
     private async Task<Processed> EvaluateRubricsAsync(
-        UploadPath path, UploadRecord record, UploadBlobInfo blob, List<UploadRecord> superseded, RuleSet ruleSet, CancellationToken cancellationToken)
+        UploadPath path, UploadRecord record, UploadBlobInfo blob, string contentHash, RuleSet ruleSet, CancellationToken cancellationToken)
     {
         var registered = await registry.LoadAsync(cancellationToken);
         await using var content = await blobs.OpenReadAsync(path.BlobName, blob.ETag, cancellationToken);
@@ -237,29 +272,39 @@ public sealed class UploadProcessor(
 
         var report = UploadReport.Evaluated(path, record.UploadId, reading).WithRuleProblems(ProblemsOf(path, failures, reading.Problems.Count), failures.Count, failures.Count);
         var links = report.HasFindings ? await reports.WriteAsync(report, cancellationToken) : null;
-        await rubrics.UpsertAsync(path, record.UploadId, ruleSet.Version, evaluated, cancellationToken);
-        await rubrics.DeleteOthersThanAsync(path.Period, path.MunicipalityId, record.UploadId, cancellationToken);
         var rubricZone = RubricResult.MunicipalZoneOf(evaluated);
-        await municipalities.UpdateAsync(
-            path.Period, path.MunicipalityId, existing => (existing ?? MunicipalSummary.Empty(path.Period, path.MunicipalityId)) with { RubricZone = rubricZone }, cancellationToken);
-        await SupersedeAsync(superseded, record.UploadId, cancellationToken);
         var high = evaluated.Count(result => result.Zone == Zone.High);
         var medium = evaluated.Count(result => result.Zone == Zone.Medium);
-        await statuses.UpsertAsync(
-            record with
+        await using (await uploadLocks.AcquireAsync(path.Period, path.MunicipalityId, path.Kind, cancellationToken))
+        {
+            var decision = await DecideAsync(path, record, contentHash, blob, cancellationToken);
+            if (decision.Skipped is { } skipped)
             {
-                Status = UploadStatus.Completed,
-                UpdatedAt = time.GetUtcNow(),
-                DataRows = reading.DataRows,
-                RubricCount = evaluated.Count,
-                SkippedRows = report.SkippedRows,
-                ProblemCount = report.ProblemCount,
-                HighCount = high,
-                MediumCount = medium,
-                ReportJson = links?.Json,
-                ReportCsv = links?.Csv,
-            },
-            cancellationToken);
+                return skipped;
+            }
+
+            await rubrics.UpsertAsync(path, record.UploadId, ruleSet.Version, evaluated, cancellationToken);
+            await rubrics.DeleteOthersThanAsync(path.Period, path.MunicipalityId, record.UploadId, cancellationToken);
+            await municipalities.UpdateAsync(
+                path.Period, path.MunicipalityId, existing => (existing ?? MunicipalSummary.Empty(path.Period, path.MunicipalityId)) with { RubricZone = rubricZone }, cancellationToken);
+            await SupersedeAsync(decision.Supersedes, record.UploadId, cancellationToken);
+            await statuses.UpsertAsync(
+                record with
+                {
+                    Status = UploadStatus.Completed,
+                    UpdatedAt = time.GetUtcNow(),
+                    DataRows = reading.DataRows,
+                    RubricCount = evaluated.Count,
+                    SkippedRows = report.SkippedRows,
+                    ProblemCount = report.ProblemCount,
+                    HighCount = high,
+                    MediumCount = medium,
+                    ReportJson = links?.Json,
+                    ReportCsv = links?.Csv,
+                },
+                cancellationToken);
+        }
+
         logger.LogInformation(
             "Rubric upload {UploadId} ({BlobName}) evaluated by rule set {RuleSetVersion}: {Rubrics} rubrics, {High} in the low band, {Medium} in the middle band, municipality's rubric zone {Zone}",
             record.UploadId.ToString(), path.BlobName, ruleSet.Version.ToString(), evaluated.Count, high, medium, rubricZone.ToKey());
@@ -358,6 +403,9 @@ public sealed class UploadProcessor(
             _ => UploadStanding.Other,
         },
         record.BlobCreatedAt);
+
+    /// <summary>A precedence decision: the outcome of an upload not to evaluate, or the completed uploads the evaluated one supersedes.</summary>
+    private sealed record Decision(Processed? Skipped, List<UploadRecord> Supersedes);
 
     /// <summary>What processing ended with: the municipality's notice (not yet written), the log line, the period to recalculate when results changed.</summary>
     private sealed record Processed(MunicipalityNotice? Notice, string Message, Period? Recalculate = null)

@@ -48,7 +48,8 @@ public static class ApplicationRegistration
             .AddSingleton(services => new DigestSchedule(services.GetRequiredService<StorageAccount>(), QueueNames.DigestRequests))
             .AddSingleton<ReportReadLinks>()
             .AddSingleton<NoticeStore>()
-            .AddSingleton<RecalculationLock>();
+            .AddSingleton<RecalculationLock>()
+            .AddSingleton<UploadLock>();
         return builder;
     }
 

@@ -1,24 +1,24 @@
 using System.Globalization;
 using Azure;
 using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
-using Azure.Storage.Blobs.Specialized;
 using SchoolRisk.Domain.Periods;
+using SchoolRisk.Storage.Locks;
 
 namespace SchoolRisk.Storage.Results;
 
 /// <summary>
-/// One recalculation of a period at a time, across every instance: a 60-second blob lease on
-/// <c>locks/recalculations/{period}</c>, renewed while held, released when done (or lapsing after a crash). The blob's
-/// metadata remembers when the last completed recalculation started, so a request made before that is already covered.
+/// One recalculation of a period at a time, across every instance: the <see cref="BlobLock"/> <c>locks/recalculations/{period}</c>
+/// (a 60-second blob lease, renewed while held, released when done or lapsing after a crash). The blob's metadata
+/// remembers when the last completed recalculation started, so a request made before that is already covered.
 /// </summary>
 public sealed class RecalculationLock(StorageAccount account, TimeProvider time)
 {
-    private static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(60);
-    private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(200);
     private const string StartedKey = "laststarted";
 
-    private readonly BlobContainerClient _container = account.Blobs.GetBlobContainerClient(account.Options.LocksContainer);
+    private readonly BlobLock _locks = new(account, time);
+
+    /// <summary>The lock's blob name in the locks container: <c>recalculations/{period}</c>.</summary>
+    public static string NameOf(Period period) => $"recalculations/{period}";
 
     /// <summary>
     /// When the last completed recalculation of the period started, or <c>null</c> if none has; read without the lock, so a
@@ -28,7 +28,7 @@ public sealed class RecalculationLock(StorageAccount account, TimeProvider time)
     {
         try
         {
-            return await StartedOfAsync(_container.GetBlobClient($"recalculations/{period}"), cancellationToken);
+            return await StartedOfAsync(_locks.BlobOf(NameOf(period)), cancellationToken);
         }
         catch (RequestFailedException exception) when (exception.Status == 404)
         {
@@ -36,33 +36,9 @@ public sealed class RecalculationLock(StorageAccount account, TimeProvider time)
         }
     }
 
-    /// <summary>Waits until this caller holds the period's lock.</summary>
-    public async Task<Held> AcquireAsync(Period period, CancellationToken cancellationToken = default)
-    {
-        var blob = _container.GetBlobClient($"recalculations/{period}");
-        try
-        {
-            await blob.UploadAsync(BinaryData.Empty, overwrite: false, cancellationToken);
-        }
-        catch (RequestFailedException exception) when (exception.Status is 409 or 412)
-        {
-            // Exists already (or is leased): fine.
-        }
-
-        var lease = blob.GetBlobLeaseClient();
-        while (true)
-        {
-            try
-            {
-                await lease.AcquireAsync(LeaseDuration, cancellationToken: cancellationToken);
-                return new Held(blob, lease, time);
-            }
-            catch (RequestFailedException exception) when (exception.Status == 409)
-            {
-                await Task.Delay(RetryDelay, time, cancellationToken);
-            }
-        }
-    }
+    /// <summary>Waits until this caller holds the period's lock (<see cref="BlobLock.AcquireAsync"/>: bounded only by <paramref name="cancellationToken"/>).</summary>
+    public async Task<Held> AcquireAsync(Period period, CancellationToken cancellationToken = default) =>
+        new(await _locks.AcquireAsync(NameOf(period), cancellationToken));
 
     private static async Task<DateTimeOffset?> StartedOfAsync(BlobClient blob, CancellationToken cancellationToken)
     {
@@ -71,59 +47,23 @@ public sealed class RecalculationLock(StorageAccount account, TimeProvider time)
             && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var started) ? started : null;
     }
 
-    /// <summary>A held lock: renewed in the background, released on dispose.</summary>
+    /// <summary>A held lock of a period: renewed in the background, released on dispose.</summary>
     public sealed class Held : IAsyncDisposable
     {
-        private readonly BlobClient _blob;
-        private readonly BlobLeaseClient _lease;
-        private readonly TimeProvider _time;
-        private readonly CancellationTokenSource _stop = new();
-        private readonly Task _renewal;
+        private readonly BlobLock.Held _held;
 
-        internal Held(BlobClient blob, BlobLeaseClient lease, TimeProvider time)
-        {
-            (_blob, _lease, _time) = (blob, lease, time);
-            _renewal = RenewAsync();
-        }
+        internal Held(BlobLock.Held held) => _held = held;
 
         /// <summary>When the last completed recalculation of the period started, or <c>null</c> if none has.</summary>
-        public Task<DateTimeOffset?> LastStartedAsync(CancellationToken cancellationToken = default) => StartedOfAsync(_blob, cancellationToken);
+        public Task<DateTimeOffset?> LastStartedAsync(CancellationToken cancellationToken = default) => StartedOfAsync(_held.Blob, cancellationToken);
 
         /// <summary>Records that a recalculation which started at <paramref name="startedAt"/> completed.</summary>
         public async Task CompletedAsync(DateTimeOffset startedAt, CancellationToken cancellationToken = default) =>
-            await _blob.SetMetadataAsync(
+            await _held.Blob.SetMetadataAsync(
                 new Dictionary<string, string> { [StartedKey] = startedAt.ToString("O", CultureInfo.InvariantCulture) },
-                new BlobRequestConditions { LeaseId = _lease.LeaseId }, cancellationToken);
+                _held.Conditions, cancellationToken);
 
-        public async ValueTask DisposeAsync()
-        {
-            await _stop.CancelAsync();
-            await _renewal;
-            _stop.Dispose();
-            try
-            {
-                await _lease.ReleaseAsync();
-            }
-            catch (RequestFailedException)
-            {
-                // Lapsed already: another holder may have it now.
-            }
-        }
-
-        private async Task RenewAsync()
-        {
-            try
-            {
-                while (true)
-                {
-                    await Task.Delay(LeaseDuration / 3, _time, _stop.Token);
-                    await _lease.RenewAsync(cancellationToken: _stop.Token);
-                }
-            }
-            catch (OperationCanceledException)
-            {
-                // Released.
-            }
-        }
+        /// <summary>Releases the period's lock (<see cref="BlobLock.Held.DisposeAsync"/>).</summary>
+        public ValueTask DisposeAsync() => _held.DisposeAsync();
     }
 }
