@@ -1,30 +1,10 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace SchoolRisk.Domain.Uploads;
 
 /// <summary>
 /// Writes a <see cref="UploadId"/> as its plain text, <c>"3f9a0c1b2d4e5f60"</c> (also as a property name), so JSON stays as it was when
-/// the id was a string; reading text that is not one, or <c>null</c>, throws <see cref="JsonException"/>.
+/// the id was a string; reading text that is not one, or <c>null</c>, throws <see cref="System.Text.Json.JsonException"/>.
 /// </summary>
-public sealed class UploadIdJsonConverter : JsonConverter<UploadId>
+public sealed class UploadIdJsonConverter() : PlainTextJsonConverter<UploadId>("an upload id (16 lower-case hex digits)")
 {
-    public override UploadId Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => Parse(reader.GetString());
-
-    public override void Write(Utf8JsonWriter writer, UploadId value, JsonSerializerOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteStringValue(value.ToString());
-    }
-
-    public override UploadId ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => Parse(reader.GetString());
-
-    public override void WriteAsPropertyName(Utf8JsonWriter writer, UploadId value, JsonSerializerOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        writer.WritePropertyName(value.ToString());
-    }
-
-    private static UploadId Parse(string? text) =>
-        UploadId.TryParse(text, out var value) ? value : throw new JsonException($"'{text}' is not an upload id (16 lower-case hex digits).");
+    protected override bool TryParse(string? text, out UploadId value) => UploadId.TryParse(text, out value);
 }
