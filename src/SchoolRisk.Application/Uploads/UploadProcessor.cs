@@ -399,7 +399,7 @@ public sealed class UploadProcessor(
         record.Status switch
         {
             UploadStatus.Completed => UploadStanding.Completed,
-            UploadStatus.Rejected => UploadStanding.Rejected,
+            UploadStatus.Duplicate => UploadStanding.Repeated,
             _ => UploadStanding.Other,
         },
         record.BlobCreatedAt);

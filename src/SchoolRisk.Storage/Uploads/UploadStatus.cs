@@ -1,5 +1,6 @@
 namespace SchoolRisk.Storage.Uploads;
 
+/// <summary>Where an upload stands, as its record in the upload status table says (the <c>Status</c> column, the member's name).</summary>
 public enum UploadStatus
 {
     /// <summary>Evaluation has started and not finished; a retry completes it.</summary>
@@ -11,7 +12,7 @@ public enum UploadStatus
     /// <summary>The file has a structural error; nothing was evaluated. <see cref="UploadRecord.Error"/> says why, in Russian.</summary>
     Rejected,
 
-    /// <summary>Same content as an earlier upload (<see cref="UploadRecord.DuplicateOf"/>): not evaluated or notified again.</summary>
+    /// <summary>Same content as the completed upload <see cref="UploadRecord.DuplicateOf"/>: not evaluated or notified again; its results stand.</summary>
     Duplicate,
 
     /// <summary>Was completed; a later upload for the same period (<see cref="UploadRecord.SupersededBy"/>) replaced its results.</summary>

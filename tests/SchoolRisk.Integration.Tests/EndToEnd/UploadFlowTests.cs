@@ -147,6 +147,27 @@ public sealed class UploadFlowTests(DeploymentFixture fixture) : IClassFixture<D
     }
 
     [Fact]
+    public async Task RejectedFileSentAgain_IsReadAgain_AndRefusedAgainWithItsReason_NotCalledADuplicate()
+    {
+        var content = Encoding.UTF8.GetBytes("school_id,ege_below_min_share\nkirishsky-001,много\n");
+        await UploadAsync("2023-2024/kirishsky/schools.csv", content);
+        var first = await Poll.UntilAsync(
+            async () => (await Uploads("kirishsky")).SingleOrDefault(), u => u?.Status == UploadStatus.Rejected, "the first upload to be rejected");
+        await Poll.UntilAsync(() => Notices("kirishsky"), notices => notices.Count == 1, "the first rejection notice");
+
+        await UploadAsync("2023-2024/kirishsky/schools-again.csv", content);
+        var again = await Poll.UntilAsync(
+            async () => (await Uploads("kirishsky")).SingleOrDefault(u => u.BlobName.EndsWith("schools-again.csv", StringComparison.Ordinal)),
+            u => u?.Status is UploadStatus.Rejected or UploadStatus.Duplicate or UploadStatus.Completed, "the second upload's outcome");
+        var notices = await Poll.UntilAsync(() => Notices("kirishsky"), n => n.Count == 2, "a rejection notice for the second upload");
+
+        Assert.Equal(UploadStatus.Rejected, again!.Status);
+        Assert.Null(again.DuplicateOf);
+        Assert.Equal(first!.Error!.Replace("schools.csv", "schools-again.csv", StringComparison.Ordinal), again.Error);
+        Assert.All(notices, notice => Assert.Equal(NoticeKind.Rejected, notice.Kind));
+    }
+
+    [Fact]
     public async Task CorrectedUpload_SupersedesTheEarlierOne_OnlyItsSchoolsAreCurrent_AndHistoryKeepsBoth()
     {
         await UploadAsync("2023-2024/vyborgsky/schools.csv", Encoding.UTF8.GetBytes("school_id,ege_below_min_share\nvyborgsky-001,12\nvyborgsky-002,1\n"));

@@ -4,10 +4,11 @@ namespace SchoolRisk.Domain.Uploads.Precedence;
 /// Which of a municipality's uploads for a period count: the rule every ingestion follows, apart from storage. Only
 /// uploads of the same kind (<see cref="UploadKind"/>: schools' indicators or rubric scores, each with its own history)
 /// and other than the new one itself (a redelivered event is the same upload) are compared. The same content as a
-/// completed or rejected upload is a <see cref="UploadPrecedenceKind.Duplicate"/> (its outcome stands); otherwise a
-/// completed upload whose blob was created later makes the new one <see cref="UploadPrecedenceKind.Superseded"/> (the
-/// later file is the municipality's word, whatever order the events arrive in); otherwise the new one is evaluated and
-/// supersedes every completed one (<see cref="Supersedes"/>).
+/// completed upload is a <see cref="UploadPrecedenceKind.Duplicate"/> (its results stand); the same content as a
+/// rejected one is evaluated again (<see cref="UploadStanding.Other"/>). Otherwise a completed or repeated upload whose
+/// blob was created later makes the new one <see cref="UploadPrecedenceKind.Superseded"/> (the later file is the
+/// municipality's word, whatever order the events arrive in, even when that word repeats the current content);
+/// otherwise the new one is evaluated and supersedes every completed one (<see cref="Supersedes"/>).
 /// </summary>
 /// <param name="Kind">What becomes of the new upload.</param>
 /// <param name="Other">The upload it duplicates or is superseded by; <c>null</c> when it is evaluated.</param>
@@ -28,12 +29,12 @@ public sealed record UploadPrecedence(UploadPrecedenceKind Kind, UploadId? Other
             .Where(upload => upload.UploadId != uploadId)
             .Where(upload => UploadPath.TryParse(upload.BlobName, out var other, out _) && other.Kind == path.Kind)
             .ToList();
-        if (earlier.FirstOrDefault(upload => upload.ContentHash == contentHash && upload.Standing is UploadStanding.Completed or UploadStanding.Rejected) is { } same)
+        if (earlier.FirstOrDefault(upload => upload.ContentHash == contentHash && upload.Standing == UploadStanding.Completed) is { } same)
         {
             return new UploadPrecedence(UploadPrecedenceKind.Duplicate, same.UploadId, []);
         }
 
-        if (earlier.FirstOrDefault(upload => upload.Standing == UploadStanding.Completed && upload.BlobCreatedAt > blobCreatedAt) is { } newer)
+        if (earlier.FirstOrDefault(upload => upload.Standing is UploadStanding.Completed or UploadStanding.Repeated && upload.BlobCreatedAt > blobCreatedAt) is { } newer)
         {
             return new UploadPrecedence(UploadPrecedenceKind.Superseded, newer.UploadId, []);
         }

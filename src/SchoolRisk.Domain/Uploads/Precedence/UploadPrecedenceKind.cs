@@ -6,9 +6,9 @@ public enum UploadPrecedenceKind
     /// <summary>Evaluated; it then supersedes <see cref="UploadPrecedence.Supersedes"/>.</summary>
     Evaluate,
 
-    /// <summary>The content of a completed or rejected upload (<see cref="UploadPrecedence.Other"/>): recorded, not evaluated or notified again.</summary>
+    /// <summary>The content of a completed upload (<see cref="UploadPrecedence.Other"/>), whose results stand: recorded, not evaluated or notified again.</summary>
     Duplicate,
 
-    /// <summary>Older than a completed upload (<see cref="UploadPrecedence.Other"/>), whose results stay: recorded, not evaluated.</summary>
+    /// <summary>Older than a completed or repeated upload (<see cref="UploadPrecedence.Other"/>), whose results stay: recorded, not evaluated.</summary>
     Superseded,
 }

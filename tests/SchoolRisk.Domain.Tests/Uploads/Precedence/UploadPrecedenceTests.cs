@@ -23,12 +23,10 @@ public sealed class UploadPrecedenceTests
         Assert.Empty(precedence.Supersedes);
     }
 
-    [Theory]
-    [InlineData(UploadStanding.Completed)]
-    [InlineData(UploadStanding.Rejected)]
-    public void Decide_SameContentAsACompletedOrRejectedUpload_IsADuplicateOfIt(UploadStanding standing)
+    [Fact]
+    public void Decide_SameContentAsACompletedUpload_IsADuplicateOfIt()
     {
-        var precedence = UploadPrecedence.Decide(Schools, TestIds.Upload("new"), "h1", Noon, [Prior("old", "h1", standing, Noon.AddHours(-1))]);
+        var precedence = UploadPrecedence.Decide(Schools, TestIds.Upload("new"), "h1", Noon, [Prior("old", "h1", UploadStanding.Completed, Noon.AddHours(-1))]);
 
         Assert.Equal(UploadPrecedenceKind.Duplicate, precedence.Kind);
         Assert.Equal(TestIds.Upload("old"), precedence.Other);
@@ -36,9 +34,10 @@ public sealed class UploadPrecedenceTests
     }
 
     [Fact]
-    public void Decide_SameContentAsASupersededOrFailedUpload_IsEvaluated()
+    public void Decide_SameContentAsARejectedSupersededOrFailedUpload_IsEvaluated()
     {
-        var precedence = UploadPrecedence.Decide(Schools, TestIds.Upload("new"), "h1", Noon, [Prior("replaced", "h1", UploadStanding.Other, Noon.AddHours(-2))]);
+        // A rejected file sent again is read again: the registry or the rules that refused it may have been corrected.
+        var precedence = UploadPrecedence.Decide(Schools, TestIds.Upload("new"), "h1", Noon, [Prior("refused", "h1", UploadStanding.Other, Noon.AddHours(-2))]);
 
         Assert.Equal(UploadPrecedenceKind.Evaluate, precedence.Kind);
         Assert.Empty(precedence.Supersedes);
@@ -74,14 +73,36 @@ public sealed class UploadPrecedenceTests
         Assert.Equal(TestIds.Upload("later"), precedence.Other);
     }
 
-    [Theory]
-    [InlineData(UploadStanding.Rejected)]
-    [InlineData(UploadStanding.Other)]
-    public void Decide_ALaterUploadThatDidNotComplete_DoesNotSupersede(UploadStanding standing)
+    [Fact]
+    public void Decide_ALaterUploadThatDidNotComplete_DoesNotSupersede()
     {
-        var precedence = UploadPrecedence.Decide(Schools, TestIds.Upload("new"), "h1", Noon, [Prior("later", "h2", standing, Noon.AddMinutes(1))]);
+        var precedence = UploadPrecedence.Decide(Schools, TestIds.Upload("new"), "h1", Noon, [Prior("later", "h2", UploadStanding.Other, Noon.AddMinutes(1))]);
 
         Assert.Equal(UploadPrecedenceKind.Evaluate, precedence.Kind);
+    }
+
+    [Fact]
+    public void Decide_ALaterRepeatOfTheCurrentContent_SupersedesTheNewOne_WhichSupersedesNothing()
+    {
+        // current (h1) completed; the municipality sends h2, then h1 again (repeated, a duplicate of current) before h2 is
+        // decided: its last word is h1, so h2 is superseded by the repeat and current's results stand.
+        var precedence = UploadPrecedence.Decide(
+            Schools, TestIds.Upload("new"), "h2", Noon,
+            [Prior("current", "h1", UploadStanding.Completed, Noon.AddHours(-1)), Prior("repeat", "h1", UploadStanding.Repeated, Noon.AddMinutes(1))]);
+
+        Assert.Equal(new UploadPrecedence(UploadPrecedenceKind.Superseded, TestIds.Upload("repeat"), []), precedence with { Supersedes = [] });
+        Assert.Empty(precedence.Supersedes);
+    }
+
+    [Fact]
+    public void Decide_AnEarlierRepeat_IsNeitherSupersededNorCompared()
+    {
+        var precedence = UploadPrecedence.Decide(
+            Schools, TestIds.Upload("new"), "h2", Noon,
+            [Prior("current", "h1", UploadStanding.Completed, Noon.AddHours(-2)), Prior("repeat", "h1", UploadStanding.Repeated, Noon.AddHours(-1))]);
+
+        Assert.Equal(UploadPrecedenceKind.Evaluate, precedence.Kind);
+        Assert.Equal([TestIds.Upload("current")], precedence.Supersedes);
     }
 
     [Fact]
@@ -107,7 +128,7 @@ public sealed class UploadPrecedenceTests
     {
         var precedence = UploadPrecedence.Decide(
             Schools, TestIds.Upload("new"), "h1", Noon,
-            [Prior("later", "h2", UploadStanding.Completed, Noon.AddHours(1)), Prior("same", "h1", UploadStanding.Rejected, Noon.AddHours(-1))]);
+            [Prior("later", "h2", UploadStanding.Completed, Noon.AddHours(1)), Prior("same", "h1", UploadStanding.Completed, Noon.AddHours(-1))]);
 
         Assert.Equal(UploadPrecedenceKind.Duplicate, precedence.Kind);
         Assert.Equal(TestIds.Upload("same"), precedence.Other);
@@ -121,7 +142,7 @@ public sealed class UploadPrecedenceTests
             [
                 Prior("first", "h1", UploadStanding.Completed, Noon.AddDays(-2)),
                 Prior("second", "h2", UploadStanding.Completed, Noon.AddDays(-1)),
-                Prior("refused", "h3", UploadStanding.Rejected, Noon.AddHours(-3)),
+                Prior("refused", "h3", UploadStanding.Other, Noon.AddHours(-3)),
                 Prior("replaced", "h4", UploadStanding.Other, Noon.AddHours(-2)),
                 Prior("rubrics", "h5", UploadStanding.Completed, Noon.AddHours(-1), Rubrics),
             ]);
@@ -133,7 +154,7 @@ public sealed class UploadPrecedenceTests
     [Fact]
     public void Decide_ARecordWhoseBlobNameIsNotAnUploadPath_IsIgnored()
     {
-        var precedence = UploadPrecedence.Decide(Schools, TestIds.Upload("new"), "h1", Noon, [new PriorUpload(TestIds.Upload("stray"), "schools.csv", "h1", UploadStanding.Rejected, Noon)]);
+        var precedence = UploadPrecedence.Decide(Schools, TestIds.Upload("new"), "h1", Noon, [new PriorUpload(TestIds.Upload("stray"), "schools.csv", "h1", UploadStanding.Completed, Noon)]);
 
         Assert.Equal(UploadPrecedenceKind.Evaluate, precedence.Kind);
     }
