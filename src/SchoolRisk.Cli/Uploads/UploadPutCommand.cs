@@ -67,8 +67,14 @@ public static class UploadPutCommand
                 return 0;
             }
 
-            var account = connection.Open(parse);
             var folder = parse.GetValue(rubrics) ? $"{schoolYear}/{id}/{Domain.Uploads.UploadPath.RubricsFolder}" : $"{schoolYear}/{id}";
+            if (!Domain.Uploads.UploadPath.TryParse($"{folder}/{path.Name}", out _, out var pathError))
+            {
+                AnsiConsole.MarkupLine($"[red]{Markup.Escape(pathError)} Переименуйте файл.[/]");
+                return 2;
+            }
+
+            var account = connection.Open(parse);
             string blobName;
             try
             {

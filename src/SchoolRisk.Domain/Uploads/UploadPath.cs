@@ -18,6 +18,11 @@ public sealed record UploadPath(Period Period, MunicipalityId MunicipalityId, st
         ? $"{Period}/{MunicipalityId}/{RubricsFolder}/{FileName}"
         : $"{Period}/{MunicipalityId}/{FileName}";
 
+    /// <summary>
+    /// The upload <paramref name="blobName"/> names, or <c>false</c> with <paramref name="error"/>, in Russian, naming the
+    /// blob and the part that is wrong: not two or three folders deep, a blank part, a period that is not a school year,
+    /// a municipality that is not an id (<see cref="MunicipalityId"/>).
+    /// </summary>
     public static bool TryParse(string blobName, [NotNullWhen(true)] out UploadPath? path, [NotNullWhen(false)] out string? error)
     {
         ArgumentNullException.ThrowIfNull(blobName);
