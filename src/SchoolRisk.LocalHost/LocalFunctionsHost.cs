@@ -81,7 +81,7 @@ public sealed class LocalFunctionsHost(LocalHostOptions options, TimeProvider ti
 
             _listeners = [.. functions.Where(function => function.QueueTrigger is not null).Select(function =>
                 new QueueTriggerListener(
-                    function, function.QueueTrigger!.QueueName!, hostJson.Queues, storage.Queues(function.QueueTrigger.Connection), _worker, executor, time,
+                    function, function.QueueTrigger!.QueueName!, hostJson.Queues, storage.Queues(function.QueueTrigger.Connection), _worker, executor, options.QueueMessageLease, time,
                     loggers.CreateLogger($"Function.{function.Name}")))];
             foreach (var listener in _listeners)
             {

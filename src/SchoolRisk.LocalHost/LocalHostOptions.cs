@@ -28,6 +28,14 @@ public sealed class LocalHostOptions
     /// <summary>The host id: the folder of <c>azure-webjobs-secrets</c> that holds this app's keys. Default <c>schoolrisk-local</c>.</summary>
     public string HostId { get; set; } = "schoolrisk-local";
 
+    /// <summary>
+    /// How long a received queue message stays invisible while its function runs, renewed every half of it until the
+    /// invocation ends, so an invocation longer than the lease (up to <c>functionTimeout</c>) is not delivered a second
+    /// time while it runs. Default 10 minutes, renewed every 5, as the Functions host's queue listener
+    /// (<c>QueueListener</c> of Microsoft.Azure.WebJobs.Extensions.Storage.Queues); shorter only to watch the renewal.
+    /// </summary>
+    public TimeSpan QueueMessageLease { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>How often Event Grid's stand-in lists containers for new blobs. Default 250 ms.</summary>
     public TimeSpan BlobPollingInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 

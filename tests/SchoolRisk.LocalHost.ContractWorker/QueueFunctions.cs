@@ -68,6 +68,17 @@ public sealed class QueueFunctions
         return $"{text}:{delivery}";
     }
 
+    /// <summary>Logs the delivery, takes three seconds over it, then answers <c>{text}:{dequeueCount}</c>: longer than a short queue message lease.</summary>
+    [Function(nameof(Linger))]
+    [QueueOutput("linger-out")]
+    public static async Task<string> Linger([QueueTrigger("linger-in")] string text, FunctionContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.GetLogger(nameof(Linger)).LogInformation("Lingering over {Text} on delivery {DequeueCount}", text, DequeueCount(context));
+        await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken);
+        return $"{text}:{DequeueCount(context)}";
+    }
+
     /// <summary>Logs the notice's delivery in a scope of its upload, municipality and rule set version, as the product does.</summary>
     [Function(nameof(Scoped))]
     public static void Scoped([QueueTrigger("scoped-in")] Notice notice, FunctionContext context)

@@ -17,7 +17,8 @@ namespace SchoolRisk.LocalHost.Http;
 /// a host key or the master key, <c>admin</c> only the master key, and a missing or wrong key is 401; <c>anonymous</c>
 /// takes any request, and a valid key still names the caller. The request goes to the worker as an
 /// <see cref="RpcHttpRequest"/>, its <c>http</c> output is the response (<see cref="RpcHttpResponse"/>), and its
-/// queue and blob outputs are written. A failed invocation is a 500; a body over 100 MB is a 413.
+/// queue and blob outputs are written. A request that comes while the worker is being started again waits for it up to
+/// <see cref="WorkerReadyTimeout"/>, then is a 503. A failed invocation is a 500; a body over 100 MB is a 413.
 /// </summary>
 internal sealed class HttpTriggerServer(
     IReadOnlyList<FunctionDescriptor> functions, string routePrefix, FunctionKeyStore keys, WorkerSupervisor worker, FunctionExecutor executor, ILoggerFactory loggers)
@@ -25,6 +26,13 @@ internal sealed class HttpTriggerServer(
 {
     /// <summary>The largest request body the Functions host takes: 100 MB (Azure Functions service limits, "HTTP request length").</summary>
     public const long MaxRequestBodyBytes = 100 * 1024 * 1024;
+
+    /// <summary>
+    /// How long a request waits for a worker that is being started again: 30 s, as the Functions host's
+    /// <c>HostAvailabilityCheckMiddleware</c> waits for its host (<c>ScriptConstants.HostTimeoutSeconds</c>) before
+    /// answering 503 "Function host is not running.".
+    /// </summary>
+    public static readonly TimeSpan WorkerReadyTimeout = TimeSpan.FromSeconds(30);
 
     private readonly ILogger _logger = loggers.CreateLogger<HttpTriggerServer>();
     private WebApplication? _app;
@@ -88,6 +96,18 @@ internal sealed class HttpTriggerServer(
 
     private async Task ServeAsync(FunctionDescriptor function, HttpContext context)
     {
+        try
+        {
+            await worker.WaitUntilReadyAsync(context.RequestAborted).WaitAsync(WorkerReadyTimeout, context.RequestAborted);
+        }
+        catch (TimeoutException)
+        {
+            _logger.LogWarning("Function {Function}: no worker came up within {Timeout} for {Method} {Path}: 503", function.Name, WorkerReadyTimeout, context.Request.Method, context.Request.Path);
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            await context.Response.WriteAsync("Function host is not running.", context.RequestAborted);
+            return;
+        }
+
         var level = function.HttpTrigger!.AuthLevel;
         var presented = context.Request.Headers["x-functions-key"].FirstOrDefault() ?? context.Request.Query["code"].FirstOrDefault();
         var grant = string.IsNullOrEmpty(presented) ? null : await keys.CheckAsync(function.Name, presented, level == "admin", context.RequestAborted);

@@ -33,18 +33,12 @@ internal sealed class QueueTriggerListener(
     QueueServiceClient queues,
     WorkerSupervisor worker,
     FunctionExecutor executor,
+    TimeSpan lease,
     TimeProvider time,
     ILogger logger)
 {
     /// <summary>The shortest wait between polls of an empty queue, as the Functions host's.</summary>
     private static readonly TimeSpan MinPollingInterval = TimeSpan.FromMilliseconds(100);
-
-    /// <summary>
-    /// How long a received message stays invisible while it is processed, renewed every half of it until the invocation
-    /// ends, as the Functions host's queue listener does (10 minutes, renewed every 5), so an invocation longer than the
-    /// lease (up to <c>functionTimeout</c>) is not delivered a second time while it runs.
-    /// </summary>
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
 
     private readonly BindingDescriptor _trigger = function.QueueTrigger
         ?? throw new ArgumentException($"Function '{function.Name}' has no queue trigger.", nameof(function));
@@ -79,7 +73,7 @@ internal sealed class QueueTriggerListener(
                 QueueMessage[] messages;
                 try
                 {
-                    messages = await queue.ReceiveMessagesAsync(Math.Min(settings.BatchSize, 32), Lease, cancellationToken);
+                    messages = await queue.ReceiveMessagesAsync(Math.Min(settings.BatchSize, 32), lease, cancellationToken);
                 }
                 catch (Exception exception) when (exception is RequestFailedException or HttpRequestException or AggregateException)
                 {
@@ -151,7 +145,7 @@ internal sealed class QueueTriggerListener(
     }
 
     /// <summary>
-    /// Renews the message's invisibility every half <see cref="Lease"/> until <paramref name="stop"/>; returns the last
+    /// Renews the message's invisibility every half of the lease (<see cref="LocalHostOptions.QueueMessageLease"/>) until <paramref name="stop"/>; returns the last
     /// receipt (each renewal gives the message a new pop receipt, which settling it then needs), or the one it was
     /// received with. A renewal that fails is logged and ends the renewing: the message may then be delivered again.
     /// </summary>
@@ -162,8 +156,8 @@ internal sealed class QueueTriggerListener(
         {
             while (true)
             {
-                await Task.Delay(Lease / 2, time, stop);
-                receipt = (await queue.UpdateMessageAsync(message.MessageId, receipt.PopReceipt, visibilityTimeout: Lease, cancellationToken: stop)).Value;
+                await Task.Delay(lease / 2, time, stop);
+                receipt = (await queue.UpdateMessageAsync(message.MessageId, receipt.PopReceipt, visibilityTimeout: lease, cancellationToken: stop)).Value;
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)

@@ -69,4 +69,25 @@ public sealed class QueueTriggerTests(AzuriteFixture azurite) : IClassFixture<Az
             run.Logs.Entries.Where(entry => entry.Category == "Function.Throws.User" && entry.Message.StartsWith("Refusing", StringComparison.Ordinal)).Select(entry => entry.Message));
         Assert.Empty((await Queues.GetQueueClient("throw-in").PeekMessagesAsync(cancellationToken: TestContext.Current.CancellationToken)).Value);
     }
+
+    [Fact]
+    public async Task InvocationLongerThanTheMessageLease_KeepsItsMessageInvisible_SoItRunsOnce_AndTheMessageIsDeleted()
+    {
+        // A lease of one second, renewed every half second; the function takes three. Unrenewed, the message would be
+        // visible again after a second, delivered a second time (polled every 200 ms), and the first delete refused.
+        await using var run = await ContractHost.StartAsync(azurite.Server.ConnectionString, configure: options => options.QueueMessageLease = TimeSpan.FromSeconds(1));
+        var input = Queues.GetQueueClient("linger-in");
+
+        await input.SendMessageAsync(Support.Queues.Encode("long", base64: true), TestContext.Current.CancellationToken);
+        await Support.Queues.WaitForAsync(Queues.GetQueueClient("linger-out"), 1);
+        await Poll.UntilAsync(
+            async () => (await input.GetPropertiesAsync(TestContext.Current.CancellationToken)).Value.ApproximateMessagesCount, count => count == 0, "the message to be deleted");
+
+        Assert.Equal(["long:1"], await Support.Queues.WaitForAsync(Queues.GetQueueClient("linger-out"), 1));
+        Assert.Equal(
+            ["Lingering over long on delivery 1"],
+            run.Logs.Entries.Where(entry => entry.Category == "Function.Linger.User" && entry.Message.StartsWith("Lingering over", StringComparison.Ordinal)).Select(entry => entry.Message));
+        Assert.DoesNotContain(run.Logs.Entries, entry => entry.Category == "Function.Linger" && entry.Level >= Microsoft.Extensions.Logging.LogLevel.Warning);
+        Assert.Empty((await Queues.GetQueueClient("linger-in-poison").PeekMessagesAsync(cancellationToken: TestContext.Current.CancellationToken)).Value);
+    }
 }

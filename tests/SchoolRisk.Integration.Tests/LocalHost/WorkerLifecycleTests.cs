@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net;
 using System.Text.RegularExpressions;
 using Azure.Storage.Queues;
 using SchoolRisk.Integration.Tests.Support;
@@ -32,6 +33,20 @@ public sealed partial class WorkerLifecycleTests(AzuriteFixture azurite) : IClas
         Assert.True(HasExited(first));
         Assert.Contains(run.Logs.Entries, entry => entry.Category == "Function.Hold" && entry.Message.Contains("failed (WorkerUnavailable)", StringComparison.Ordinal));
         await Queues.GetQueueClient("hold-out").ClearMessagesAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task RequestWhileTheWorkerIsStartedAgain_WaitsForTheNewWorker_AsTheFunctionsHostDoes()
+    {
+        await using var run = await ContractHost.StartAsync(azurite.Server.ConnectionString);
+        using var http = new HttpClient { BaseAddress = run.Host.HttpUrl };
+
+        run.Host.Worker.Kill();
+        await Poll.UntilAsync(() => Task.FromResult(run.Host.Worker.ProcessId), id => id is null, "the host to see the worker gone");
+        using var response = await http.GetAsync("api/open/anyone", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(run.Host.Worker.Restarts >= 1);
     }
 
     [Fact]
