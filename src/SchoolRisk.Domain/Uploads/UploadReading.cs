@@ -77,7 +77,7 @@ public sealed class UploadReading(Stream content, UploadPath path, SchoolRegistr
                 continue;
             }
 
-            if (NonSchoolRows.Classify(row, columns, registry) is { } note)
+            if (NonSchoolRows.Classify(row, columns) is { } note)
             {
                 _log.Note(row, note);
                 continue;
