@@ -25,7 +25,7 @@ public static class BenchmarkData
         Directory.CreateDirectory(folder);
         var random = new Random(rows);
         var schools = Enumerable.Range(1, rows)
-            .Select(n => new RegisteredSchool($"bench-{n:000000}", $"МОУ «Школа № {n}»", Domain.Municipalities.MunicipalityId.Parse(Municipality), "secondary", "urban", false, 500))
+            .Select(n => new RegisteredSchool(SchoolId.Parse($"bench-{n:000000}"), $"МОУ «Школа № {n}»", Domain.Municipalities.MunicipalityId.Parse(Municipality), "secondary", "urban", false, 500))
             .ToList();
         var registry = new StringBuilder("school_id,school_name,municipality_id,level,settlement,remote,enrolment\n");
         foreach (var school in schools)

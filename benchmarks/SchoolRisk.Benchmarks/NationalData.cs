@@ -33,7 +33,7 @@ public static class NationalData
             var id = $"{municipality}-{n % SchoolsPerMunicipality:000}";
             var indicators = SchoolIndicators.Create(IndicatorCatalog.All.Select(indicator => new KeyValuePair<Indicator, decimal?>(
                 indicator, thresholds.TryGetValue(indicator.Id, out var zones) ? Banded(indicator, zones, random) : BenchmarkData.Value(indicator.Unit, random))));
-            return (municipality, new SchoolRow(n + 2, id, $"Школа {id}", indicators));
+            return (municipality, new SchoolRow(n + 2, SchoolId.Parse(id), $"Школа {id}", indicators));
         })];
     }
 

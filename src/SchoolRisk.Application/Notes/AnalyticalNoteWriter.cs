@@ -53,7 +53,7 @@ public sealed class AnalyticalNoteWriter(
         return $"Notes of {period}: {municipalitiesOfPeriod.Count} written by rule set {ruleSet.Version}.";
     }
 
-    private static NoteSchool NoteSchoolOf(StoredResult school, IReadOnlyDictionary<string, Zone> before, SchoolEvaluator evaluator)
+    private static NoteSchool NoteSchoolOf(StoredResult school, IReadOnlyDictionary<SchoolId, Zone> before, SchoolEvaluator evaluator)
     {
         var findings = evaluator.EvaluateMarkingFailures(new SchoolRow(0, school.SchoolId, school.SchoolName, school.Values)).Findings;
         return new NoteSchool(

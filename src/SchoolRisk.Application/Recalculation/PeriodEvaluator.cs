@@ -43,7 +43,7 @@ public sealed class PeriodEvaluator(ResultTable results, RegistryStore registry)
         var evaluator = new SchoolEvaluator(ruleSet, OverallZonePolicy.Default);
         var classifier = new SchoolClassifier(ruleSet, OverallZonePolicy.Default);
         var region = RegionalDistribution.Of([.. stored.Select(school => school.Values)]);
-        IReadOnlyDictionary<string, SchoolAssessment> assessments = new Dictionary<string, SchoolAssessment>();
+        IReadOnlyDictionary<SchoolId, SchoolAssessment> assessments = new Dictionary<SchoolId, SchoolAssessment>();
         RuleFailure? assessmentFailure = null;
         if (ruleSet.Assessment is { } settings)
         {

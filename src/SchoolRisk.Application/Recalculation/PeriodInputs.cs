@@ -8,4 +8,4 @@ namespace SchoolRisk.Application.Recalculation;
 /// What evaluating a period needs, read from storage (<see cref="PeriodEvaluator.ReadAsync"/>): every stored school's
 /// inputs, the registry (level, remoteness, enrolment), and which schools had low results the period before.
 /// </summary>
-public sealed record PeriodInputs(Period Period, IReadOnlyList<StoredInput> Schools, SchoolRegistry Registry, IReadOnlyDictionary<string, bool> LowResultsBefore);
+public sealed record PeriodInputs(Period Period, IReadOnlyList<StoredInput> Schools, SchoolRegistry Registry, IReadOnlyDictionary<SchoolId, bool> LowResultsBefore);

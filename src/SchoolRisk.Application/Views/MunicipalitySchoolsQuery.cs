@@ -32,9 +32,9 @@ public sealed class MunicipalitySchoolsQuery(ResultTable results, RecipientStore
         if (MunicipalityId.TryParse(municipality, out var municipalityId))
         {
             schools = await results.ListAsync(parsed, municipalityId, cancellationToken)
-                .OrderByDescending(result => result.OverallZone).ThenBy(result => result.SchoolId, StringComparer.Ordinal)
+                .OrderByDescending(result => result.OverallZone).ThenBy(result => result.SchoolId)
                 .Select(result => new SchoolView(
-                    result.SchoolId, result.SchoolName, result.OverallZone, SchoolViews.ZoneReasons(result), SchoolViews.Indicators(result), result.Classification, result.Assessment.Rank, result.RuleSetVersion.ToString()))
+                    result.SchoolId.ToString(), result.SchoolName, result.OverallZone, SchoolViews.ZoneReasons(result), SchoolViews.Indicators(result), result.Classification, result.Assessment.Rank, result.RuleSetVersion.ToString()))
                 .ToListAsync(cancellationToken);
         }
 

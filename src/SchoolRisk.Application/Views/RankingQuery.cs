@@ -22,9 +22,9 @@ public sealed class RankingQuery(ResultTable results)
 
         var ranking = await results.ListAsync(parsed, cancellationToken)
             .Where(result => scope.Sees(result.MunicipalityId.ToString()) && result.Assessment.Rank is not null)
-            .OrderBy(result => result.Assessment.Rank).ThenByDescending(result => result.Assessment.Composite).ThenBy(result => result.SchoolId, StringComparer.Ordinal)
+            .OrderBy(result => result.Assessment.Rank).ThenByDescending(result => result.Assessment.Composite).ThenBy(result => result.SchoolId)
             .Select(result => new RankingEntry(
-                result.Assessment.Rank!.Value, result.SchoolId, result.SchoolName, result.MunicipalityId.ToString(), result.Assessment.Composite,
+                result.Assessment.Rank!.Value, result.SchoolId.ToString(), result.SchoolName, result.MunicipalityId.ToString(), result.Assessment.Composite,
                 result.Assessment.Level?.ToString(), result.Assessment.Top, result.Assessment.Leader))
             .ToListAsync(cancellationToken);
         return ViewAnswer.Found<IReadOnlyList<RankingEntry>>(ranking);

@@ -1,3 +1,4 @@
+using SchoolRisk.Domain.Schools;
 using SchoolRisk.Storage.Registry;
 using SchoolRisk.Storage.Results;
 
@@ -7,12 +8,13 @@ namespace SchoolRisk.Application.Views;
 public sealed class SchoolHistoryQuery(ResultTable results, RegistryStore registry)
 {
     /// <param name="scope">What the caller may see: a key of another municipality than the school's is forbidden.</param>
-    /// <param name="schoolId">The school's id; one not in the registry is not found.</param>
+    /// <param name="schoolId">The school's id as the route gives it, in any case; one not in the registry, or not a school id at all, is not found.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     public async Task<ViewAnswer<SchoolHistoryView>> GetAsync(AccessScope scope, string schoolId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        if ((await registry.LoadAsync(cancellationToken)).Find(schoolId) is not { } school)
+        var registered = await registry.LoadAsync(cancellationToken);
+        if (!SchoolId.TryParse(schoolId, out var id) || registered.Find(id) is not { } school)
         {
             return ViewAnswer.NotFound<SchoolHistoryView>($"Школы «{schoolId}» нет в реестре.");
         }
@@ -24,7 +26,7 @@ public sealed class SchoolHistoryQuery(ResultTable results, RegistryStore regist
 
         var history = await results.HistoryAsync(school.Id, cancellationToken);
         return ViewAnswer.Found<SchoolHistoryView>(new SchoolHistoryView(
-            school.Id, school.Name, school.MunicipalityId.ToString(),
+            school.Id.ToString(), school.Name, school.MunicipalityId.ToString(),
             [.. history.Select(result => new SchoolPeriodView(result.Period.ToString(), result.OverallZone, SchoolViews.ZoneReasons(result), SchoolViews.Indicators(result), result.Classification.LowResults))]));
     }
 }

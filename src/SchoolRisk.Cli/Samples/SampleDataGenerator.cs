@@ -162,7 +162,7 @@ public static class SampleDataGenerator
             var quality = draw < 0.06 ? Normal(random, -2.5, 0.5) : draw < 0.21 ? Normal(random, -1.2, 0.5) : Normal(random, 0.3, 0.7);
             var kind = secondary ? "СОШ" : "ООШ";
             var school = new RegisteredSchool(
-                $"{municipality.Id}-{number:000}", $"МОУ «{municipality.SchoolAdjective} {kind} № {number}»", MunicipalityId.Parse(municipality.Id),
+                SchoolId.Parse($"{municipality.Id}-{number:000}"), $"МОУ «{municipality.SchoolAdjective} {kind} № {number}»", MunicipalityId.Parse(municipality.Id),
                 secondary ? "secondary" : "basic", urban ? "urban" : "rural", remote, enrolment);
             yield return new SampleSchool(school, quality, Values(quality, secondary, random).Concat(MoreValues(quality, secondary, more)).ToDictionary());
         }

@@ -61,7 +61,7 @@ internal static class SampleRubrics
                     scores[16] = null;
                 }
 
-                Add(rubric.Id, school.Id, scores);
+                Add(rubric.Id, school.Id.ToString(), scores);
             }
         }
 

@@ -87,7 +87,7 @@ public sealed record UploadCheck(
                 }
             }
 
-            return new SchoolRegistry(ids.Select(id => new RegisteredSchool(id, string.Empty, municipalityId, "secondary", "urban", false, 0)));
+            return new SchoolRegistry(ids.Select(id => new RegisteredSchool(SchoolId.Parse(id), string.Empty, municipalityId, "secondary", "urban", false, 0)));
         }
         catch (UploadRejectedException)
         {

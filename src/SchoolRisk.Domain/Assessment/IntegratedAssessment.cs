@@ -15,8 +15,8 @@ public static class IntegratedAssessment
     /// <param name="settings">Directions, weights, levels and TOP sizes.</param>
     /// <param name="schools">Every school of the region: id, level in the registry (<c>secondary</c> or <c>basic</c>) and values.</param>
     /// <param name="region">The region's distributions.</param>
-    public static IReadOnlyDictionary<string, SchoolAssessment> Assess(
-        AssessmentSettings settings, IReadOnlyList<(string SchoolId, string Level, SchoolIndicators Values)> schools, RegionalDistribution region)
+    public static IReadOnlyDictionary<SchoolId, SchoolAssessment> Assess(
+        AssessmentSettings settings, IReadOnlyList<(SchoolId SchoolId, string Level, SchoolIndicators Values)> schools, RegionalDistribution region)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(schools);
@@ -35,7 +35,7 @@ public static class IntegratedAssessment
         var low = composites.At(settings.LowBelowPercentile);
         var ranks = scored.Where(school => school.Composite is not null)
             .GroupBy(school => school.Level == "basic")
-            .SelectMany(group => group.OrderByDescending(school => school.Composite).ThenBy(school => school.SchoolId, StringComparer.Ordinal)
+            .SelectMany(group => group.OrderByDescending(school => school.Composite).ThenBy(school => school.SchoolId)
                 .Select((school, index) => (school.SchoolId, Rank: index + 1, Basic: group.Key)))
             .ToDictionary(rank => rank.SchoolId, rank => (rank.Rank, rank.Basic));
 

@@ -73,7 +73,7 @@ public sealed class SchoolClassifier(RuleSet ruleSet, OverallZonePolicy policy)
         var russian = System.Globalization.CultureInfo.GetCultureInfo("ru-RU");
         string Number(decimal? value) => value?.ToString("0.####", russian) ?? "нет данных";
         return new RuleFailure(
-            RuleFailureKind.Classification, ruleSet.ClassificationWorkflowName!, failed.RuleName, school.SchoolId, school.SchoolName,
+            RuleFailureKind.Classification, ruleSet.ClassificationWorkflowName!, failed.RuleName, school.SchoolId.ToString(), school.SchoolName,
             $"индекс результатов {Number(input.ResultsIndex)}, индекс социального благополучия {Number(input.SocialWellbeingIndex)}",
             RuleFailures.DetailOf(failed.Message))
         {

@@ -9,8 +9,8 @@ namespace SchoolRisk.Domain.Evaluation;
 public sealed record AssessmentTestCase(
     string FileName,
     string Name,
-    IReadOnlyList<(string SchoolId, string Level, SchoolIndicators Values)> Schools,
-    IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Expect)
+    IReadOnlyList<(SchoolId SchoolId, string Level, SchoolIndicators Values)> Schools,
+    IReadOnlyDictionary<SchoolId, IReadOnlyDictionary<string, string>> Expect)
 {
     public override string ToString() => $"{FileName}, тестовый пример «{Name}»";
 }

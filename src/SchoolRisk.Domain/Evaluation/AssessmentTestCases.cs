@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SchoolRisk.Domain.Assessment;
 using SchoolRisk.Domain.Classification;
+using SchoolRisk.Domain.Schools;
 
 namespace SchoolRisk.Domain.Evaluation;
 
@@ -50,13 +51,14 @@ public static class AssessmentTestCases
     {
         var name = testCase.TryGetProperty("Name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : "?";
         string Where() => $"{fileName}, тестовый пример «{name}»";
+        SchoolId IdOf(string text) => SchoolId.TryParse(text, out var id) ? id : throw new RuleSetException($"{Where()}: {SchoolId.ProblemOf(text)}");
         try
         {
             var schools = testCase.GetProperty("Schools").EnumerateArray()
-                .Select(school => (school.GetProperty("Id").GetString()!, school.GetProperty("Level").GetString()!, RuleTestCases.ReadInput(school.GetProperty("Input"), Where)))
+                .Select(school => (IdOf(school.GetProperty("Id").GetString()!), school.GetProperty("Level").GetString()!, RuleTestCases.ReadInput(school.GetProperty("Input"), Where)))
                 .ToList();
             var expect = testCase.GetProperty("Expect").EnumerateObject().ToDictionary(
-                school => school.Name,
+                school => IdOf(school.Name),
                 school => (IReadOnlyDictionary<string, string>)school.Value.EnumerateObject().ToDictionary(
                     field => field.Name, field => field.Value.ValueKind == JsonValueKind.String ? field.Value.GetString()! : field.Value.GetRawText()));
             return new AssessmentTestCase(fileName, name, schools, expect);

@@ -14,6 +14,9 @@ namespace SchoolRisk.Domain.Evaluation;
 /// </summary>
 public static class RuleTestCases
 {
+    /// <summary>The id a test case is evaluated under: a case is no school of the registry.</summary>
+    private static readonly SchoolId TestSchool = SchoolId.Parse("test");
+
     public static IReadOnlyList<RuleTestCase> Read(RuleFile file)
     {
         ArgumentNullException.ThrowIfNull(file);
@@ -32,7 +35,7 @@ public static class RuleTestCases
         var failures = new List<string>();
         foreach (var testCase in cases)
         {
-            var evaluation = evaluator.Evaluate(new SchoolRow(0, "test", testCase.Name, testCase.Input));
+            var evaluation = evaluator.Evaluate(new SchoolRow(0, TestSchool, testCase.Name, testCase.Input));
             failures.AddRange(testCase.Expect
                 .Where(expect => evaluation.ZoneOf(expect.Key.Id) != expect.Value)
                 .Select(expect =>

@@ -50,7 +50,7 @@ public sealed class SchoolEvaluator(RuleSet ruleSet, OverallZonePolicy policy)
             catch (Exception exception)
             {
                 (failures ??= []).Add(new RuleFailure(
-                    RuleFailureKind.Zone, rule.WorkflowName, rule.RuleName, school.SchoolId, school.SchoolName,
+                    RuleFailureKind.Zone, rule.WorkflowName, rule.RuleName, school.SchoolId.ToString(), school.SchoolName,
                     Notices.Letters.RussianText.Value(rule.Indicator.Id, rule.Indicator.ValueOf(school.Indicators)), RuleFailures.DetailOf(exception))
                 {
                     FileName = rule.FileName,

@@ -3,6 +3,7 @@ using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Registry;
 using SchoolRisk.Domain.Rubrics;
+using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Uploads;
 using SchoolRisk.Domain.Zones;
 
@@ -50,7 +51,7 @@ public sealed record MunicipalityNotice(
     /// <paramref name="before"/> (each school's overall zone in the previous period); <c>null</c> when no school is or was
     /// in a risk zone and the reading had nothing to tell (no problem, no column not read, no row left out).
     /// </summary>
-    public static MunicipalityNotice? For(EvaluatedUpload upload, UploadReport report, ReportLinks? links, IReadOnlyDictionary<string, Zone> before)
+    public static MunicipalityNotice? For(EvaluatedUpload upload, UploadReport report, ReportLinks? links, IReadOnlyDictionary<SchoolId, Zone> before)
     {
         ArgumentNullException.ThrowIfNull(upload);
         ArgumentNullException.ThrowIfNull(report);
@@ -58,7 +59,7 @@ public sealed record MunicipalityNotice(
         var schools = upload.Schools
             .Where(evaluation => evaluation.OverallZone != Zone.None)
             .OrderByDescending(evaluation => evaluation.OverallZone)
-            .ThenBy(evaluation => evaluation.School.SchoolId, StringComparer.Ordinal)
+            .ThenBy(evaluation => evaluation.School.SchoolId)
             .Select(evaluation => new RiskSchool(evaluation.School.SchoolId, evaluation.School.SchoolName, evaluation.OverallZone, evaluation.Findings)
             {
                 Reasons = OverallZonePolicy.Default.ReasonsFor(evaluation.Findings.Select(finding => finding.Zone), evaluation.Classification),
@@ -68,7 +69,7 @@ public sealed record MunicipalityNotice(
         var left = upload.Schools
             .Where(evaluation => evaluation.OverallZone == Zone.None && before.GetValueOrDefault(evaluation.School.SchoolId) != Zone.None)
             .Select(evaluation => new LeftSchool(evaluation.School.SchoolId, evaluation.School.SchoolName, before[evaluation.School.SchoolId]))
-            .OrderBy(school => school.SchoolId, StringComparer.Ordinal)
+            .OrderBy(school => school.SchoolId)
             .ToList();
         if (schools.Count == 0 && left.Count == 0 && !report.HasFindings)
         {
@@ -134,7 +135,7 @@ public sealed record MunicipalityNotice(
                 ruleSetVersion, changes.Count, [.. changes.Where(change => change.After != Zone.None).Select(change => new RiskSchool(change.SchoolId, change.SchoolName, change.After, change.Findings) { Reasons = change.Reasons })],
                 null)
             {
-                ZoneChanges = [.. changes.OrderBy(change => change.SchoolId, StringComparer.Ordinal)],
+                ZoneChanges = [.. changes.OrderBy(change => change.SchoolId)],
             };
     }
 

@@ -1,4 +1,5 @@
 using SchoolRisk.Domain.Evaluation;
+using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Zones;
 
 namespace SchoolRisk.Domain.Notices;
@@ -8,7 +9,7 @@ namespace SchoolRisk.Domain.Notices;
 /// zone in the previous period (<see cref="Before"/>; <c>null</c> when that period has no result for it), which tells
 /// whether it entered or stayed.
 /// </summary>
-public sealed record RiskSchool(string SchoolId, string SchoolName, Zone Zone, IReadOnlyList<IndicatorFinding> Findings)
+public sealed record RiskSchool(SchoolId SchoolId, string SchoolName, Zone Zone, IReadOnlyList<IndicatorFinding> Findings)
 {
     /// <summary>
     /// What puts the school in <see cref="Zone"/> (<see cref="OverallZonePolicy.ReasonsFor"/>): an indicator, or a

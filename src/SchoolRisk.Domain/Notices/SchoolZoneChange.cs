@@ -1,10 +1,11 @@
 using SchoolRisk.Domain.Evaluation;
+using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Zones;
 
 namespace SchoolRisk.Domain.Notices;
 
 /// <summary>A school whose overall zone a new rule set changed, with the indicators that put it in its new zone.</summary>
-public sealed record SchoolZoneChange(string SchoolId, string SchoolName, Zone Before, Zone After, IReadOnlyList<IndicatorFinding> Findings)
+public sealed record SchoolZoneChange(SchoolId SchoolId, string SchoolName, Zone Before, Zone After, IReadOnlyList<IndicatorFinding> Findings)
 {
     /// <summary>What puts the school in <see cref="After"/> (<see cref="OverallZonePolicy.ReasonsFor"/>); empty when it is in none.</summary>
     public IReadOnlyList<ZoneReason> Reasons { get; init; } = [];

@@ -132,7 +132,7 @@ public sealed class RubricReading(Stream content, UploadPath path, SchoolRegistr
                 Skip(row, header, null, $"{where}: рубрика «{rubric.Title}» оценивает школу; укажите код школы.");
                 return null;
             case RubricLevel.School:
-                var school = registry.Find(text);
+                var school = SchoolId.TryParse(text, out var id) ? registry.Find(id) : null;
                 if (school is null)
                 {
                     Skip(row, header, text, $"{where}: школа «{text}» не найдена в реестре школ.");
@@ -140,7 +140,7 @@ public sealed class RubricReading(Stream content, UploadPath path, SchoolRegistr
                 }
 
                 return school.MunicipalityId == path.MunicipalityId
-                    ? (school.Id, school.Name)
+                    ? (school.Id.ToString(), school.Name)
                     : throw new UploadRejectedException(
                         $"{where}: школа «{text}» относится к муниципалитету «{school.MunicipalityId}», а файл загружен в папку муниципалитета " +
                         $"«{path.MunicipalityId}». Файл отклонён: каждый муниципалитет загружает только свои данные.");

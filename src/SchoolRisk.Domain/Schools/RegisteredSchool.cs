@@ -2,6 +2,6 @@ using SchoolRisk.Domain.Municipalities;
 
 namespace SchoolRisk.Domain.Schools;
 
-/// <summary>A school of the regional registry (domain.md, section 2).</summary>
+/// <summary>A school of the regional registry (domain.md, section 2); <see cref="Id"/> is its id as the registry spells it.</summary>
 public sealed record RegisteredSchool(
-    string Id, string Name, MunicipalityId MunicipalityId, string Level, string Settlement, bool Remote, int Enrolment);
+    SchoolId Id, string Name, MunicipalityId MunicipalityId, string Level, string Settlement, bool Remote, int Enrolment);

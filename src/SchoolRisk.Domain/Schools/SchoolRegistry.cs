@@ -48,6 +48,7 @@ public sealed class SchoolRegistry : ICommitteeFile
 
     private static readonly Dictionary<string, bool> YesNo = new(StringComparer.Ordinal) { ["yes"] = true, ["да"] = true, ["no"] = false, ["нет"] = false };
 
+    /// <summary>The schools by the text of their ids, ignoring case: an upload's <c>GATCHINSKY-001</c> is the registry's <c>gatchinsky-001</c>.</summary>
     private readonly Dictionary<string, RegisteredSchool> _schools;
 
     /// <summary>A registry of schools given by code (tests, tools); ids must be unique ignoring case.</summary>
@@ -58,7 +59,7 @@ public sealed class SchoolRegistry : ICommitteeFile
 
     private SchoolRegistry(IReadOnlyCollection<RegisteredSchool> schools, FileCheck? check)
     {
-        _schools = schools.ToDictionary(school => school.Id, StringComparer.OrdinalIgnoreCase);
+        _schools = schools.ToDictionary(school => school.Id.ToString(), StringComparer.OrdinalIgnoreCase);
         MunicipalityIds = [.. _schools.Values.Select(school => school.MunicipalityId).Distinct().Order()];
         Check = check ?? FileCheck.AllValid(Title, _schools.Count);
     }
@@ -68,10 +69,15 @@ public sealed class SchoolRegistry : ICommitteeFile
 
     public FileCheck Check { get; }
 
-    public RegisteredSchool? Find(string schoolId) => _schools.GetValueOrDefault(schoolId);
+    /// <summary>
+    /// The school <paramref name="schoolId"/> names, ignoring case (an upload's <c>GATCHINSKY-001</c> finds the registry's
+    /// <c>gatchinsky-001</c>, whose <see cref="RegisteredSchool.Id"/> is the spelling that travels on), or <c>null</c>
+    /// when the registry has no such school.
+    /// </summary>
+    public RegisteredSchool? Find(SchoolId schoolId) => _schools.GetValueOrDefault(schoolId.ToString());
 
     public IEnumerable<RegisteredSchool> InMunicipality(MunicipalityId municipalityId) =>
-        _schools.Values.Where(school => school.MunicipalityId == municipalityId).OrderBy(school => school.Id, StringComparer.Ordinal);
+        _schools.Values.Where(school => school.MunicipalityId == municipalityId).OrderBy(school => school.Id);
 
     /// <summary>
     /// Reads and checks a registry CSV (any encoding and separator <see cref="CsvTable"/> reads). Never throws on a row's
@@ -89,17 +95,17 @@ public sealed class SchoolRegistry : ICommitteeFile
                 continue;
             }
 
-            if (!schools.TryGetValue(school.Id, out var first))
+            if (!schools.TryGetValue(school.Id.ToString(), out var first))
             {
-                schools[school.Id] = (school, row.Number);
+                schools[school.Id.ToString()] = (school, row.Number);
             }
             else if (school with { Id = first.School.Id } == first.School)
             {
-                log.Note(row, Columns[0], school.Id, $"строка повторяет строку {first.Row}; школа «{school.Id}» учтена один раз, повтор можно удалить.");
+                log.Note(row, Columns[0], school.Id.ToString(), $"строка повторяет строку {first.Row}; школа «{school.Id}» учтена один раз, повтор можно удалить.");
             }
             else
             {
-                log.Refuse(row, Columns[0], school.Id,
+                log.Refuse(row, Columns[0], school.Id.ToString(),
                     $"школа «{school.Id}» уже есть в строке {first.Row} с другими данными; действует строка {first.Row}, эта строка не учтена. Оставьте одну из строк.");
             }
         }
@@ -117,14 +123,11 @@ public sealed class SchoolRegistry : ICommitteeFile
             log.Refuse(row, Columns[column], cells[column].Length > 0 ? cells[column] : null, problem);
         }
 
-        var id = cells[0];
-        if (id.Length == 0)
+        if (!SchoolId.TryParse(cells[0], out var id))
         {
-            Refuse(0, "не указан код школы.");
-        }
-        else if (SchoolId.ProblemOf(id) is { } idProblem)
-        {
-            Refuse(0, idProblem + " Исправьте код в реестре и в файлах муниципалитета.");
+            Refuse(0, cells[0].Length == 0
+                ? "не указан код школы."
+                : SchoolId.ProblemOf(cells[0]) + " Исправьте код в реестре и в файлах муниципалитета.");
         }
 
         if (!MunicipalityId.TryParse(cells[2].ToLowerInvariant(), out var municipality))

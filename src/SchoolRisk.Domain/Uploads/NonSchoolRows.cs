@@ -9,8 +9,8 @@ namespace SchoolRisk.Domain.Uploads;
 /// signature line with no values («Исполнитель: Иванова И. И.», «Руководитель», «М. П.», «Дата заполнения»), the
 /// numbering of the columns (1, 2, 3, …), and a row with text but neither a school id nor any value, a value being a
 /// number or text that reads as one (a sub-heading such as «Городские школы»). Apart from the numbering, a row whose id
-/// cell holds a registered school, or anything that could be a school id (<see cref="LooksLikeSchoolId"/>), is always
-/// read as a school's row, so a mistyped id is reported, never left out.
+/// cell holds anything that could be a school id (<see cref="LooksLikeSchoolId"/>; a registered school's id in any case
+/// is one) is always read as a school's row, so a mistyped id is reported, never left out.
 /// </summary>
 public static class NonSchoolRows
 {
@@ -28,18 +28,17 @@ public static class NonSchoolRows
     ];
 
     /// <summary>Why <paramref name="row"/> is not a school, in Russian, or <c>null</c> when it is to be read as a school's row.</summary>
-    public static string? Classify(TableRow row, ColumnMap columns, SchoolRegistry registry)
+    public static string? Classify(TableRow row, ColumnMap columns)
     {
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(columns);
-        ArgumentNullException.ThrowIfNull(registry);
         if (IsColumnNumbering(row))
         {
             return "строка нумерации столбцов (1, 2, 3, …) — не школа; пропущена.";
         }
 
         var id = row.Cell(columns.SchoolId)?.Trim();
-        if (!string.IsNullOrEmpty(id) && (registry.Find(id) is not null || LooksLikeSchoolId(id)))
+        if (!string.IsNullOrEmpty(id) && LooksLikeSchoolId(id))
         {
             return null;
         }

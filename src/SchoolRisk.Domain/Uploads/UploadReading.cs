@@ -67,7 +67,7 @@ public sealed class UploadReading(Stream content, UploadPath path, SchoolRegistr
         RecognisedColumns = [.. columns.Indicators.Select(column => (column.Indicator, column.Header))];
         UnrecognisedColumns = columns.Unrecognised;
 
-        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var seen = new Dictionary<SchoolId, int>();
         var pending = new List<PendingRow>();
         var headerWidth = table.Header!.Cells.Count;
         await foreach (var row in table.DataRowsAsync().WithCancellation(cancellationToken))
@@ -77,7 +77,7 @@ public sealed class UploadReading(Stream content, UploadPath path, SchoolRegistr
                 continue;
             }
 
-            if (NonSchoolRows.Classify(row, columns, registry) is { } note)
+            if (NonSchoolRows.Classify(row, columns) is { } note)
             {
                 _log.Note(row, note);
                 continue;
@@ -171,7 +171,7 @@ public sealed class UploadReading(Stream content, UploadPath path, SchoolRegistr
             $"одним из принятых заголовков ({accepted}) и загрузите файл снова.{firstRow}");
     }
 
-    private PendingRow? Check(TableRow row, ColumnMap columns, Dictionary<string, int> seen)
+    private PendingRow? Check(TableRow row, ColumnMap columns, Dictionary<SchoolId, int> seen)
     {
         var idHeader = columns.SchoolIdHeader;
         var schoolId = row.Cell(columns.SchoolId)?.Trim();
@@ -180,7 +180,7 @@ public sealed class UploadReading(Stream content, UploadPath path, SchoolRegistr
             return Skip(row, idHeader, null, $"{_log.Where(row, idHeader)}: не указан код школы.");
         }
 
-        var registered = registry.Find(schoolId);
+        var registered = SchoolId.TryParse(schoolId, out var id) ? registry.Find(id) : null;
         if (registered is null)
         {
             var refused = registry.Check.Problems.FirstOrDefault(problem => string.Equals(problem.Value?.Trim(), schoolId, StringComparison.OrdinalIgnoreCase));

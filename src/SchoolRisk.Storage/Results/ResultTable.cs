@@ -13,13 +13,14 @@ using SchoolRisk.Domain.Zones;
 namespace SchoolRisk.Storage.Results;
 
 /// <summary>
-/// Results, one wide entity per school per period: partition <c>{period}_{municipality}</c>, row key the school id,
+/// Results, one wide entity per school per period: partition <c>{period}_{municipality}</c>, row key the school id's text,
 /// columns <c>{Indicator}</c> (value) and <c>{Indicator}Zone</c> for every indicator of the catalog, the overall zone,
 /// and the classification (<c>ResultsIndex</c>, <c>LowResults</c>, <c>StablyLowResults</c>, <c>UnfavourableConditions</c>,
 /// <c>Typology</c>, <c>NonObjectiveResults</c>, <c>LeaderEffective</c>), and after a recalculation under new rules the zone
 /// before them and the version that decided it (<c>ZoneBeforeRules</c>, <c>RuleSetVersionBeforeRules</c>). An indicator a rule could not evaluate for the school (the rule threw on its
 /// values) has no zone column and is listed in <c>NotEvaluated</c> (indicator ids, comma-separated).
-/// Writes are upserts in entity-group transactions of up to 100, so a retried upload rewrites the same rows.
+/// Writes are upserts in entity-group transactions of up to 100, so a retried upload rewrites the same rows. Ids are read
+/// back parsed: a row key or column that is not an id is a fault of the stored data (a <see cref="FormatException"/>).
 /// </summary>
 public sealed class ResultTable(StorageAccount account, TimeProvider time)
 {
@@ -58,7 +59,7 @@ public sealed class ResultTable(StorageAccount account, TimeProvider time)
     /// the rules moved and that nobody has told the municipality yet.
     /// </summary>
     public async Task<bool> ReplaceIfUnchangedAsync(
-        EvaluatedUpload upload, IReadOnlyDictionary<string, StoredInput> stored, DateTimeOffset recalculationStartedAt, CancellationToken cancellationToken = default)
+        EvaluatedUpload upload, IReadOnlyDictionary<SchoolId, StoredInput> stored, DateTimeOffset recalculationStartedAt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(upload);
         ArgumentNullException.ThrowIfNull(stored);
@@ -98,14 +99,14 @@ public sealed class ResultTable(StorageAccount account, TimeProvider time)
     /// Whether each school had low results in a period, for one municipality or (<c>null</c>) the whole region: the
     /// «before» of stably low results. A school absent from the period is absent from the answer.
     /// </summary>
-    public Task<IReadOnlyDictionary<string, bool>> LowResultsAsync(Period period, MunicipalityId? municipalityId, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyDictionary<SchoolId, bool>> LowResultsAsync(Period period, MunicipalityId? municipalityId, CancellationToken cancellationToken = default) =>
         ColumnAsync(period, municipalityId, "LowResults", entity => entity.GetBoolean("LowResults") ?? false, cancellationToken);
 
     /// <summary>
     /// Each school's overall zone in a period, for one municipality or (<c>null</c>) the whole region: the «before» of
     /// notices and analytical notes. A school absent from the period is absent from the answer.
     /// </summary>
-    public Task<IReadOnlyDictionary<string, Zone>> ZonesAsync(Period period, MunicipalityId? municipalityId, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyDictionary<SchoolId, Zone>> ZonesAsync(Period period, MunicipalityId? municipalityId, CancellationToken cancellationToken = default) =>
         ColumnAsync(period, municipalityId, "OverallZone", entity => ZoneOf(entity.GetString("OverallZone")), cancellationToken);
 
     /// <summary>
@@ -124,9 +125,12 @@ public sealed class ResultTable(StorageAccount account, TimeProvider time)
     public IAsyncEnumerable<StoredResult> ListAsync(Period period, MunicipalityId municipalityId, CancellationToken cancellationToken = default) =>
         QueryAsync($"PartitionKey eq '{PartitionKeys.For(period, municipalityId)}'", cancellationToken);
 
-    /// <summary>One school's results in every period it was evaluated, oldest first (a scan filtered by row key: fine for a region; a national history would want its own index).</summary>
-    public async Task<IReadOnlyList<StoredResult>> HistoryAsync(string schoolId, CancellationToken cancellationToken = default) =>
-        [.. (await QueryAsync($"RowKey eq '{schoolId.Replace("'", "''", StringComparison.Ordinal)}'", cancellationToken).ToListAsync(cancellationToken))
+    /// <summary>
+    /// One school's results in every period it was evaluated, oldest first (a scan filtered by row key: fine for a region;
+    /// a national history would want its own index). A school id has no quote for the filter to escape.
+    /// </summary>
+    public async Task<IReadOnlyList<StoredResult>> HistoryAsync(SchoolId schoolId, CancellationToken cancellationToken = default) =>
+        [.. (await QueryAsync($"RowKey eq '{schoolId}'", cancellationToken).ToListAsync(cancellationToken))
             .OrderBy(result => result.Period.StartYear)];
 
     /// <summary>Every result of a period, region-wide.</summary>
@@ -143,7 +147,7 @@ public sealed class ResultTable(StorageAccount account, TimeProvider time)
 
     private static TableEntity ToEntity(string partition, EvaluatedUpload upload, SchoolEvaluation school, DateTimeOffset evaluatedAt)
     {
-        var entity = new TableEntity(partition, school.School.SchoolId)
+        var entity = new TableEntity(partition, school.School.SchoolId.ToString())
         {
             ["Period"] = upload.Path.Period.ToString(),
             ["MunicipalityId"] = upload.Path.MunicipalityId.ToString(),
@@ -202,7 +206,7 @@ public sealed class ResultTable(StorageAccount account, TimeProvider time)
         return new StoredResult(
             Period.Parse(entity.GetString("Period")),
             MunicipalityId.Parse(entity.GetString("MunicipalityId")),
-            entity.RowKey,
+            SchoolId.Parse(entity.RowKey),
             entity.GetString("SchoolName"),
             ZoneOf(entity.GetString("OverallZone")),
             UploadId.Parse(entity.GetString("UploadId")),
@@ -229,17 +233,17 @@ public sealed class ResultTable(StorageAccount account, TimeProvider time)
         };
     }
 
-    private async Task<IReadOnlyDictionary<string, T>> ColumnAsync<T>(
+    private async Task<IReadOnlyDictionary<SchoolId, T>> ColumnAsync<T>(
         Period period, MunicipalityId? municipalityId, string column, Func<TableEntity, T> read, CancellationToken cancellationToken) =>
         await _table.QueryAsync<TableEntity>(
                 municipalityId is { } municipality ? $"PartitionKey eq '{PartitionKeys.For(period, municipality)}'" : PartitionKeys.PeriodFilter(period),
                 select: ["RowKey", column],
                 cancellationToken: cancellationToken)
-            .ToDictionaryAsync(entity => entity.RowKey, read, StringComparer.Ordinal, cancellationToken);
+            .ToDictionaryAsync(entity => SchoolId.Parse(entity.RowKey), read, cancellationToken: cancellationToken);
 
     private static StoredInput InputOf(TableEntity entity) => new(
         MunicipalityId.Parse(entity.GetString("MunicipalityId")),
-        entity.RowKey,
+        SchoolId.Parse(entity.RowKey),
         entity.GetString("SchoolName"),
         ZoneOf(entity.GetString("OverallZone")),
         UploadId.Parse(entity.GetString("UploadId")),

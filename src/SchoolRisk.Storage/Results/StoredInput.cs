@@ -16,7 +16,7 @@ namespace SchoolRisk.Storage.Results;
 /// </summary>
 public sealed record StoredInput(
     MunicipalityId MunicipalityId,
-    string SchoolId,
+    SchoolId SchoolId,
     string SchoolName,
     Zone OverallZone,
     UploadId UploadId,

@@ -14,7 +14,7 @@ namespace SchoolRisk.Storage.Results;
 public sealed record StoredResult(
     Period Period,
     MunicipalityId MunicipalityId,
-    string SchoolId,
+    SchoolId SchoolId,
     string SchoolName,
     Zone OverallZone,
     UploadId UploadId,

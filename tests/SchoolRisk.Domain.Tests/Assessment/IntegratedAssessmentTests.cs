@@ -37,33 +37,33 @@ public sealed class IntegratedAssessmentTests
     public void Assess_WeightsDirectionsRanksWithinKindAndMarksTopsAndLeaders()
     {
         // Four secondary schools, better and better in both directions, and two basic ones.
-        var schools = Enumerable.Range(1, 4).Select(n => ($"s{n}", "secondary", Values(teachers: n * 10, offences: 10 - n)))
-            .Concat([("b1", "basic", Values(teachers: 5, offences: 9)), ("b2", "basic", Values(teachers: 45, offences: 1))])
+        var schools = Enumerable.Range(1, 4).Select(n => (SchoolId.Parse($"s{n}"), "secondary", Values(teachers: n * 10, offences: 10 - n)))
+            .Concat([(SchoolId.Parse("b1"), "basic", Values(teachers: 5, offences: 9)), (SchoolId.Parse("b2"), "basic", Values(teachers: 45, offences: 1))])
             .ToList();
         var region = RegionalDistribution.Of([.. schools.Select(s => s.Item3)]);
 
         var assessed = IntegratedAssessment.Assess(TwoDirections, schools, region);
 
-        Assert.Equal([4, 3, 2, 1], new[] { "s1", "s2", "s3", "s4" }.Select(id => assessed[id].Rank!.Value));
-        Assert.Equal([1, 2], new[] { "b2", "b1" }.Select(id => assessed[id].Rank!.Value));
-        Assert.Equal((true, true), (assessed["s4"].Top, assessed["s4"].Leader));
-        Assert.Equal((true, false), (assessed["s3"].Top, assessed["s3"].Leader));
-        Assert.False(assessed["s2"].Top);
-        Assert.Equal((true, false), (assessed["b2"].Top, assessed["b1"].Top));
-        Assert.Equal(AssessmentLevel.High, assessed["b2"].Level);
-        Assert.Equal(AssessmentLevel.Low, assessed["b1"].Level);
-        var s4 = assessed["s4"];
+        Assert.Equal([4, 3, 2, 1], new[] { "s1", "s2", "s3", "s4" }.Select(id => assessed[SchoolId.Parse(id)].Rank!.Value));
+        Assert.Equal([1, 2], new[] { "b2", "b1" }.Select(id => assessed[SchoolId.Parse(id)].Rank!.Value));
+        Assert.Equal((true, true), (assessed[SchoolId.Parse("s4")].Top, assessed[SchoolId.Parse("s4")].Leader));
+        Assert.Equal((true, false), (assessed[SchoolId.Parse("s3")].Top, assessed[SchoolId.Parse("s3")].Leader));
+        Assert.False(assessed[SchoolId.Parse("s2")].Top);
+        Assert.Equal((true, false), (assessed[SchoolId.Parse("b2")].Top, assessed[SchoolId.Parse("b1")].Top));
+        Assert.Equal(AssessmentLevel.High, assessed[SchoolId.Parse("b2")].Level);
+        Assert.Equal(AssessmentLevel.Low, assessed[SchoolId.Parse("b1")].Level);
+        var s4 = assessed[SchoolId.Parse("s4")];
         Assert.Equal(Math.Round(((3 * s4.Directions["resources"]!.Value) + s4.Directions["prevention"]!.Value) / 4, 4), s4.Composite);
     }
 
     [Fact]
     public void Assess_SchoolWithNoMeasure_HasNoCompositeNoLevelNoRank()
     {
-        List<(string, string, SchoolIndicators)> schools = [("s1", "secondary", Values(10, 1)), ("s2", "secondary", Values(20, 2)), ("empty", "secondary", SchoolIndicators.Empty)];
+        List<(SchoolId, string, SchoolIndicators)> schools = [(SchoolId.Parse("s1"), "secondary", Values(10, 1)), (SchoolId.Parse("s2"), "secondary", Values(20, 2)), (SchoolId.Parse("empty"), "secondary", SchoolIndicators.Empty)];
 
         var assessed = IntegratedAssessment.Assess(TwoDirections, schools, RegionalDistribution.Of([.. schools.Select(s => s.Item3)]));
 
-        Assert.Equal((null, null, null, false), (assessed["empty"].Composite, assessed["empty"].Level, assessed["empty"].Rank, assessed["empty"].Top));
+        Assert.Equal((null, null, null, false), (assessed[SchoolId.Parse("empty")].Composite, assessed[SchoolId.Parse("empty")].Level, assessed[SchoolId.Parse("empty")].Rank, assessed[SchoolId.Parse("empty")].Top));
     }
 
     private static SchoolIndicators Values(decimal teachers, decimal offences) =>

@@ -53,8 +53,8 @@ public sealed class SchoolClassifierTests
         (new SchoolClassifier(await RepositoryRules.LoadAsync(), OverallZonePolicy.Default), RegionalDistribution.Of(Region));
 
     private static SchoolEvaluation Evaluation(SchoolIndicators indicators) =>
-        new(new SchoolRow(2, "s-1", "Школа", indicators), [], Zone.None);
+        new(new SchoolRow(2, SchoolId.Parse("s-1"), "Школа", indicators), [], Zone.None);
 
     private static RegisteredSchool School(int enrolment, bool remote = false) =>
-        new("s-1", "Школа", MunicipalityId.Parse("gatchinsky"), "secondary", remote ? "rural" : "urban", remote, enrolment);
+        new(SchoolId.Parse("s-1"), "Школа", MunicipalityId.Parse("gatchinsky"), "secondary", remote ? "rural" : "urban", remote, enrolment);
 }

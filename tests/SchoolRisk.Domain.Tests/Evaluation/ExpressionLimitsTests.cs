@@ -98,5 +98,5 @@ public sealed class ExpressionLimitsTests
         Assert.Contains("65 операций", await ProblemAsync(ZoneFile("!" + expression)), StringComparison.Ordinal);
     }
 
-    private static SchoolRow School(SchoolIndicators indicators) => new(2, "gatchinsky-001", "Школа", indicators);
+    private static SchoolRow School(SchoolIndicators indicators) => new(2, SchoolId.Parse("gatchinsky-001"), "Школа", indicators);
 }

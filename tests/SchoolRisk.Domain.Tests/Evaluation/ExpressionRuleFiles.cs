@@ -92,5 +92,5 @@ internal static class ExpressionRuleFiles
     };
 
     public static SchoolRow School(Func<Indicator, decimal?> value) =>
-        new(2, "gatchinsky-001", "Школа", SchoolIndicators.Create(IndicatorCatalog.All.Select(indicator => KeyValuePair.Create(indicator, value(indicator)))));
+        new(2, SchoolId.Parse("gatchinsky-001"), "Школа", SchoolIndicators.Create(IndicatorCatalog.All.Select(indicator => KeyValuePair.Create(indicator, value(indicator)))));
 }

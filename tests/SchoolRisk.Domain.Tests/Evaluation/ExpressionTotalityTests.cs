@@ -120,7 +120,7 @@ public sealed class ExpressionTotalityTests
 
         foreach (var region in new[] { RegionalDistribution.Empty, RegionalDistribution.FromIndices([-3, 0, 3], [0, 0.5m, 1]) })
         {
-            await classifier.ClassifyAsync(evaluation, new RegisteredSchool("gatchinsky-001", "Школа", MunicipalityId.Parse("gatchinsky"), "ООО", "город", false, int.MaxValue), region, null);
+            await classifier.ClassifyAsync(evaluation, new RegisteredSchool(SchoolId.Parse("gatchinsky-001"), "Школа", MunicipalityId.Parse("gatchinsky"), "ООО", "город", false, int.MaxValue), region, null);
         }
     }
 

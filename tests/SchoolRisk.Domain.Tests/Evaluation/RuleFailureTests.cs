@@ -21,7 +21,7 @@ public sealed class RuleFailureTests
     public async Task EvaluateMarkingFailures_ExpressionDividingByAZeroValue_LeavesOnlyThatIndicatorNotEvaluated_NamingRuleSchoolAndValue()
     {
         var evaluator = new SchoolEvaluator(await WithExamsExpressionAsync("ege_below_min_share.high", DividingExpression), OverallZonePolicy.Default);
-        var school = new SchoolRow(7, "gatchinsky-001", "Школа № 1", new SchoolIndicators { EgeBelowMinShare = 12.5m, OgeFailShare = 0, MedalistsBelow70Share = 60 });
+        var school = new SchoolRow(7, SchoolId.Parse("gatchinsky-001"), "Школа № 1", new SchoolIndicators { EgeBelowMinShare = 12.5m, OgeFailShare = 0, MedalistsBelow70Share = 60 });
 
         var evaluation = evaluator.EvaluateMarkingFailures(school);
 
@@ -44,7 +44,7 @@ public sealed class RuleFailureTests
     {
         var evaluator = new SchoolEvaluator(await WithExamsExpressionAsync("ege_below_min_share.high", DividingExpression), OverallZonePolicy.Default);
 
-        var evaluation = evaluator.EvaluateMarkingFailures(new SchoolRow(2, "s", "", new SchoolIndicators { EgeBelowMinShare = 7, OgeFailShare = 0 }));
+        var evaluation = evaluator.EvaluateMarkingFailures(new SchoolRow(2, SchoolId.Parse("s"), "", new SchoolIndicators { EgeBelowMinShare = 7, OgeFailShare = 0 }));
 
         Assert.Empty(evaluation.Findings);
         Assert.Equal(["ege_below_min_share"], evaluation.NotEvaluated);
@@ -55,7 +55,7 @@ public sealed class RuleFailureTests
     {
         var evaluator = new SchoolEvaluator(await WithExamsExpressionAsync("ege_below_min_share.high", DividingExpression), OverallZonePolicy.Default);
 
-        var error = Assert.Throws<RuleEvaluationException>(() => evaluator.Evaluate(new SchoolRow(0, "test", "Ноль по ОГЭ", new SchoolIndicators { EgeBelowMinShare = 3, OgeFailShare = 0 })));
+        var error = Assert.Throws<RuleEvaluationException>(() => evaluator.Evaluate(new SchoolRow(0, SchoolId.Parse("test"), "Ноль по ОГЭ", new SchoolIndicators { EgeBelowMinShare = 3, OgeFailShare = 0 })));
 
         Assert.Equal(
             "exams.json, правило «ege_below_min_share.high»: выражение не вычисляется на проверочном примере — у 1 школы: «test Ноль по ОГЭ» (ege_below_min_share = 3 %): деление на ноль.",
@@ -67,7 +67,7 @@ public sealed class RuleFailureTests
     {
         var evaluator = new SchoolEvaluator(await WithExamsExpressionAsync("ege_below_min_share.high", DividingExpression), OverallZonePolicy.Default);
         var failures = Enumerable.Range(1, 8)
-            .SelectMany(n => evaluator.EvaluateMarkingFailures(new SchoolRow(0, $"s-{n}", "", new SchoolIndicators { EgeBelowMinShare = n, OgeFailShare = 0 })).Failures);
+            .SelectMany(n => evaluator.EvaluateMarkingFailures(new SchoolRow(0, SchoolId.Parse($"s-{n}"), "", new SchoolIndicators { EgeBelowMinShare = n, OgeFailShare = 0 })).Failures);
 
         var problem = Assert.Single(RuleFailures.ForAdministrator(failures, "данных за 2023-2024", new Dictionary<string, string>()));
 
@@ -88,8 +88,8 @@ public sealed class RuleFailureTests
         var classifier = new SchoolClassifier(ruleSet, OverallZonePolicy.Default);
 
         // The best school of the region meets every threshold it reports: the edited rule divides by zero for it.
-        var best = await classifier.ClassifyAsync(evaluator.EvaluateMarkingFailures(new SchoolRow(3, "b", "Лучшая", schools[0])), null, region, null);
-        var worst = await classifier.ClassifyAsync(evaluator.EvaluateMarkingFailures(new SchoolRow(4, "w", "Худшая", schools[19])), null, region, null);
+        var best = await classifier.ClassifyAsync(evaluator.EvaluateMarkingFailures(new SchoolRow(3, SchoolId.Parse("b"), "Лучшая", schools[0])), null, region, null);
+        var worst = await classifier.ClassifyAsync(evaluator.EvaluateMarkingFailures(new SchoolRow(4, SchoolId.Parse("w"), "Худшая", schools[19])), null, region, null);
 
         var failure = Assert.Single(best.Failures);
         Assert.Equal((RuleFailureKind.Classification, ClassificationKind.LeaderEffective, "leader_effective", 3), (failure.Kind, failure.Classification, failure.RuleName, failure.RowNumber));

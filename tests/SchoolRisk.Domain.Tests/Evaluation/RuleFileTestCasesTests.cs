@@ -82,6 +82,18 @@ public sealed class RuleFileTestCasesTests
     }
 
     [Fact]
+    public async Task IntegratedAssessment_ASchoolIdThatIsNotOne_IsRefusedNamingCaseAndId()
+    {
+        var file = await ReadAsync("integrated-assessment.json");
+        var wrong = file with { Json = file.Json.Replace("{\"Id\": \"x\",", "{\"Id\": \"x y\",", StringComparison.Ordinal) };
+
+        var error = Assert.Throws<RuleSetException>(() => AssessmentTestCases.Read(wrong));
+
+        Assert.Contains("integrated-assessment.json, тестовый пример «", error.Message, StringComparison.Ordinal);
+        Assert.Contains("»: код школы «x y» содержит недопустимый знак «пробел»", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunAsync_WrongExpectation_IsReportedNamingFileCaseIndicatorAndZones()
     {
         var file = new RuleFile("exams.json", """

@@ -110,5 +110,5 @@ public sealed class RuleSetTests
         RuleSet.LoadAsync([new RuleFile("exams.json", json)], TestContext.Current.CancellationToken);
 
     private static SchoolRow School(decimal egeBelowMinShare) =>
-        new(2, "s-1", "Школа", new SchoolIndicators { EgeBelowMinShare = egeBelowMinShare });
+        new(2, SchoolId.Parse("s-1"), "Школа", new SchoolIndicators { EgeBelowMinShare = egeBelowMinShare });
 }

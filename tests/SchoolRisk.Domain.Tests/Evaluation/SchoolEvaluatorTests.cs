@@ -79,5 +79,5 @@ public sealed class SchoolEvaluatorTests : IAsyncLifetime
     private SchoolEvaluation Evaluate(Indicator indicator, decimal value) =>
         _evaluator.Evaluate(School(SchoolIndicators.Create([new KeyValuePair<Indicator, decimal?>(indicator, value)])));
 
-    private static SchoolRow School(SchoolIndicators indicators) => new(2, "gatchinsky-001", "МОУ «Гатчинская СОШ № 1»", indicators);
+    private static SchoolRow School(SchoolIndicators indicators) => new(2, SchoolId.Parse("gatchinsky-001"), "МОУ «Гатчинская СОШ № 1»", indicators);
 }

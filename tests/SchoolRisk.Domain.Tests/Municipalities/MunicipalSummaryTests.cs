@@ -53,5 +53,5 @@ public sealed class MunicipalSummaryTests
     }
 
     private static SchoolEvaluation School(SchoolIndicators indicators, Zone zone, bool lowResults = false) =>
-        new(new SchoolRow(2, "s", "Школа", indicators), [], zone) { Classification = SchoolClassification.None with { LowResults = lowResults } };
+        new(new SchoolRow(2, SchoolId.Parse("s"), "Школа", indicators), [], zone) { Classification = SchoolClassification.None with { LowResults = lowResults } };
 }

@@ -2,6 +2,7 @@ using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Notices.Notes;
 using SchoolRisk.Domain.Periods;
+using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Zones;
 
 namespace SchoolRisk.Domain.Tests.Notices;
@@ -11,7 +12,7 @@ public sealed class AnalyticalNoteTests
     [Fact]
     public void Note_ComparesZoneSharesWithTheRegion_ListsRiskSchoolsWithIndicators_AndTheChangesSinceLastYear()
     {
-        NoteSchool School(string id, Zone zone, Zone? before, params IndicatorFinding[] findings) => new(id, $"Школа {id}", zone, before, findings, false);
+        NoteSchool School(string id, Zone zone, Zone? before, params IndicatorFinding[] findings) => new(SchoolId.Parse(id), $"Школа {id}", zone, before, findings, false);
         var schools = new[]
         {
             School("k-1", Zone.High, Zone.Medium, new IndicatorFinding("ege_below_min_share", 15m, Zone.High, 10, "ege_below_min_share.high")),

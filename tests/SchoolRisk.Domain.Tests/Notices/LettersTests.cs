@@ -7,6 +7,7 @@ using SchoolRisk.Domain.Notices.Letters;
 using SchoolRisk.Domain.Notices.Recipients;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Rubrics;
+using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Uploads;
 using SchoolRisk.Domain.Zones;
 
@@ -42,7 +43,7 @@ public sealed class LettersTests
     [Fact]
     public void ASchoolInARiskZoneByItsClassificationAlone_SaysSo_InTheLetterAndTheAlert()
     {
-        var shnor = new RiskSchool("gatchinsky-004", "Школа 4", Zone.High, []) { Before = Zone.None, Reasons = [ZoneReason.LowResults] };
+        var shnor = new RiskSchool(SchoolId.Parse("gatchinsky-004"), "Школа 4", Zone.High, []) { Before = Zone.None, Reasons = [ZoneReason.LowResults] };
         var notice = Notice() with { Schools = [.. Notice().Schools, shnor] };
 
         var letter = MunicipalityLetter.Compose(notice, "Гатчинский район", LetterLinks.None);
@@ -63,7 +64,7 @@ public sealed class LettersTests
         var problems = new UploadSummary(null, 5, 1, 1, ["Файл «schools.csv», строка 3: школа «x» не найдена в реестре школ."], links);
         var band = new RubricBand("low", "low", "низкий уровень", Zone.High, 0, 11);
         var rubric = new RubricResult("young_teachers", RubricLevel.Municipality, "gatchinsky", "Гатчинский район", new RubricScores([1, 2]), 22, band) { Title = "Поддержка молодых педагогов" };
-        var change = new SchoolZoneChange("gatchinsky-001", "Школа 1", Zone.None, Zone.High, [Ege]) { Reasons = [ZoneReason.HighIndicator] };
+        var change = new SchoolZoneChange(SchoolId.Parse("gatchinsky-001"), "Школа 1", Zone.None, Zone.High, [Ege]) { Reasons = [ZoneReason.HighIndicator] };
         MunicipalityNotice[] notices =
         [
             Notice() with { Problems = problems },
@@ -158,7 +159,7 @@ public sealed class LettersTests
     [Fact]
     public void Digest_CountsPerMunicipalityAndZone_NewHighSchools_AndChangesOfTheLowResultsList()
     {
-        DigestSchool School(string municipality, string id, Zone zone, bool low = false) => new(MunicipalityId.Parse(municipality), id, $"Школа {id}", zone, low);
+        DigestSchool School(string municipality, string id, Zone zone, bool low = false) => new(MunicipalityId.Parse(municipality), SchoolId.Parse(id), $"Школа {id}", zone, low);
         var before = new[] { School("a", "a-1", Zone.High, low: true), School("a", "a-2", Zone.None, low: true), School("b", "b-1", Zone.Medium) };
         var now = new[] { School("a", "a-1", Zone.High, low: true), School("a", "a-2", Zone.None), School("b", "b-1", Zone.High, low: true), School("b", "b-2", Zone.None) };
 
@@ -166,9 +167,9 @@ public sealed class LettersTests
         var letter = DigestLetter.Compose(digest, id => $"Район {id}");
 
         Assert.Equal([new DigestRow(MunicipalityId.Parse("a"), 1, 0, 1, Zone.High), new DigestRow(MunicipalityId.Parse("b"), 1, 0, 1, Zone.High)], digest.Municipalities);
-        Assert.Equal(["b-1"], digest.NewHigh.Select(s => s.SchoolId));
-        Assert.Equal(["b-1"], digest.LowResultsEntered.Select(s => s.SchoolId));
-        Assert.Equal(["a-2"], digest.LowResultsLeft.Select(s => s.SchoolId));
+        Assert.Equal(["b-1"], digest.NewHigh.Select(s => s.SchoolId.ToString()));
+        Assert.Equal(["b-1"], digest.LowResultsEntered.Select(s => s.SchoolId.ToString()));
+        Assert.Equal(["a-2"], digest.LowResultsLeft.Select(s => s.SchoolId.ToString()));
         Assert.Equal(digest.Key, RegionalDigest.Of(Period, now, before, new Dictionary<MunicipalityId, Zone> { [MunicipalityId.Parse("a")] = Zone.High, [MunicipalityId.Parse("b")] = Zone.High }).Key);
         Assert.NotEqual(digest.Key, RegionalDigest.Of(Period, now[..3], before, new Dictionary<MunicipalityId, Zone> { [MunicipalityId.Parse("a")] = Zone.High, [MunicipalityId.Parse("b")] = Zone.High }).Key);
         Assert.Contains("Новые школы в зоне высокого риска: 1", letter.Text, StringComparison.Ordinal);
@@ -179,11 +180,11 @@ public sealed class LettersTests
     private static MunicipalityNotice Notice() =>
         new("2023-2024_u1_v1", MunicipalityId.Parse("gatchinsky"), Period, "u1", "2023-2024/gatchinsky/schools.csv", NoticeKind.Evaluated, TestIds.Version("v1"), 4,
             [
-                new RiskSchool("gatchinsky-001", "Школа <script>", Zone.High, [Ege]) { Before = Zone.Medium, Reasons = [ZoneReason.HighIndicator] },
-                new RiskSchool("gatchinsky-002", "Школа 2", Zone.Medium, []) { Before = Zone.None, Reasons = [ZoneReason.UnfavourableConditions] },
+                new RiskSchool(SchoolId.Parse("gatchinsky-001"), "Школа <script>", Zone.High, [Ege]) { Before = Zone.Medium, Reasons = [ZoneReason.HighIndicator] },
+                new RiskSchool(SchoolId.Parse("gatchinsky-002"), "Школа 2", Zone.Medium, []) { Before = Zone.None, Reasons = [ZoneReason.UnfavourableConditions] },
             ],
             null)
         {
-            Left = [new LeftSchool("gatchinsky-003", "Школа \"Три\"", Zone.High)],
+            Left = [new LeftSchool(SchoolId.Parse("gatchinsky-003"), "Школа \"Три\"", Zone.High)],
         };
 }

@@ -19,7 +19,7 @@ public sealed class MunicipalityNoticeTests
     public void RulesChanged_OnePerActivation_TheSameVersionActivatedAgainIsANewNotice_AndTheLetterSaysFromWhichVersion()
     {
         var first = DateTimeOffset.Parse("2026-11-20T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
-        SchoolZoneChange[] changes = [new("gatchinsky-001", "Школа № 1", Zone.None, Zone.High, []) { FromVersion = RuleSetVersion.Parse("aaaaaaaaaaaa") }];
+        SchoolZoneChange[] changes = [new(SchoolId.Parse("gatchinsky-001"), "Школа № 1", Zone.None, Zone.High, []) { FromVersion = RuleSetVersion.Parse("aaaaaaaaaaaa") }];
 
         var notice = MunicipalityNotice.RulesChanged(Path.Period, MunicipalityId.Parse("gatchinsky"), TestIds.Upload("u1"), RuleSetVersion.Parse("bbbbbbbbbbbb"), first, changes)!;
         var retried = MunicipalityNotice.RulesChanged(Path.Period, MunicipalityId.Parse("gatchinsky"), TestIds.Upload("u1"), RuleSetVersion.Parse("bbbbbbbbbbbb"), first, changes)!;
@@ -46,7 +46,7 @@ public sealed class MunicipalityNoticeTests
         Assert.Equal(NoticeKind.Evaluated, notice.Kind);
         Assert.Equal("gatchinsky", notice.MunicipalityId.ToString());
         Assert.Equal(3, notice.SchoolCount);
-        Assert.Equal(["gatchinsky-002", "gatchinsky-003"], notice.Schools.Select(s => s.SchoolId));
+        Assert.Equal(["gatchinsky-002", "gatchinsky-003"], notice.Schools.Select(s => s.SchoolId.ToString()));
         Assert.Null(notice.Problems);
     }
 
@@ -84,20 +84,20 @@ public sealed class MunicipalityNoticeTests
     {
         var upload = Upload(Evaluation("gatchinsky-001", Zone.High), Evaluation("gatchinsky-002", Zone.Medium), Evaluation("gatchinsky-003", Zone.None),
             Evaluation("gatchinsky-004", Zone.Medium), Evaluation("gatchinsky-005", Zone.None));
-        var before = new Dictionary<string, Zone> { ["gatchinsky-001"] = Zone.Medium, ["gatchinsky-002"] = Zone.None, ["gatchinsky-003"] = Zone.High, ["gatchinsky-005"] = Zone.None };
+        var before = new Dictionary<SchoolId, Zone> { [SchoolId.Parse("gatchinsky-001")] = Zone.Medium, [SchoolId.Parse("gatchinsky-002")] = Zone.None, [SchoolId.Parse("gatchinsky-003")] = Zone.High, [SchoolId.Parse("gatchinsky-005")] = Zone.None };
 
         var notice = MunicipalityNotice.For(upload, Report(problems: 0), null, before)!;
 
         Assert.Equal(
             [("gatchinsky-001", false, (Zone?)Zone.Medium), ("gatchinsky-002", true, Zone.None), ("gatchinsky-004", true, null)],
-            notice.Schools.Select(s => (s.SchoolId, s.Entered, s.Before)));
-        Assert.Equal([new LeftSchool("gatchinsky-003", "Школа", Zone.High)], notice.Left);
+            notice.Schools.Select(s => (s.SchoolId.ToString(), s.Entered, s.Before)));
+        Assert.Equal([new LeftSchool(SchoolId.Parse("gatchinsky-003"), "Школа", Zone.High)], notice.Left);
     }
 
     [Fact]
     public void For_OnlyASchoolThatLeftARiskZone_IsStillANotice() =>
         Assert.Single(MunicipalityNotice.For(
-            Upload(Evaluation("gatchinsky-001", Zone.None)), Report(problems: 0), null, new Dictionary<string, Zone> { ["gatchinsky-001"] = Zone.Medium })!.Left);
+            Upload(Evaluation("gatchinsky-001", Zone.None)), Report(problems: 0), null, new Dictionary<SchoolId, Zone> { [SchoolId.Parse("gatchinsky-001")] = Zone.Medium })!.Left);
 
     [Fact]
     public void Rejected_CarriesTheReasonAndItsOwnKey()
@@ -133,7 +133,7 @@ public sealed class MunicipalityNoticeTests
         Assert.Contains("отчёт о проверке файла (CSV, открывается в Excel): https://example.test/errors.csv", letter.Text, StringComparison.Ordinal);
     }
 
-    private static readonly Dictionary<string, Zone> NoHistory = [];
+    private static readonly Dictionary<SchoolId, Zone> NoHistory = [];
 
     private static EvaluatedUpload Upload(params SchoolEvaluation[] schools) => new(Path, TestIds.Upload("u1"), TestIds.Version("v1"), schools);
 
@@ -142,5 +142,5 @@ public sealed class MunicipalityNoticeTests
         [.. Enumerable.Range(1, problems).Select(n => new UploadProblem(n, "c", "v", $"Проблема {n}"))], [], []);
 
     private static SchoolEvaluation Evaluation(string schoolId, Zone zone) =>
-        new(new SchoolRow(2, schoolId, "Школа", SchoolIndicators.Empty), [], zone);
+        new(new SchoolRow(2, SchoolId.Parse(schoolId), "Школа", SchoolIndicators.Empty), [], zone);
 }

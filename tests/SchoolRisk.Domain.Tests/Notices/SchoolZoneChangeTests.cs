@@ -11,7 +11,7 @@ public sealed class SchoolZoneChangeTests
     private static readonly IndicatorFinding HighEge = new("ege_avg", 40m, Zone.High, 45m, "ege-high");
 
     private static SchoolEvaluation Evaluated(Zone zone, params IndicatorFinding[] findings) =>
-        new(new SchoolRow(0, "gatchinsky-001", "Школа № 1", SchoolIndicators.Empty), findings, zone);
+        new(new SchoolRow(0, SchoolId.Parse("gatchinsky-001"), "Школа № 1", SchoolIndicators.Empty), findings, zone);
 
     [Fact]
     public void ByRules_NoZoneBefore_IsNoChange() =>
@@ -28,7 +28,7 @@ public sealed class SchoolZoneChangeTests
         var change = SchoolZoneChange.ByRules(new PriorZone(Zone.None, TestIds.Version("aaaa")), Evaluated(Zone.High, HighEge));
 
         Assert.NotNull(change);
-        Assert.Equal(("gatchinsky-001", "Школа № 1", Zone.None, Zone.High, (RuleSetVersion?)TestIds.Version("aaaa")), (change.SchoolId, change.SchoolName, change.Before, change.After, change.FromVersion));
+        Assert.Equal(("gatchinsky-001", "Школа № 1", Zone.None, Zone.High, (RuleSetVersion?)TestIds.Version("aaaa")), (change.SchoolId.ToString(), change.SchoolName, change.Before, change.After, change.FromVersion));
         Assert.Equal([HighEge], change.Findings);
         Assert.Equal([ZoneReason.HighIndicator], change.Reasons);
     }

@@ -20,8 +20,8 @@ public sealed class SchoolRegistryTests
 
         Assert.Equal(
             [
-                new RegisteredSchool("gatchinsky-001", "МОУ «Гатчинская СОШ № 1»", MunicipalityId.Parse("gatchinsky"), "secondary", "rural", true, 387),
-                new RegisteredSchool("gatchinsky-002", "МОУ «Гатчинская СОШ № 2»", MunicipalityId.Parse("gatchinsky"), "secondary", "rural", false, 317),
+                new RegisteredSchool(SchoolId.Parse("gatchinsky-001"), "МОУ «Гатчинская СОШ № 1»", MunicipalityId.Parse("gatchinsky"), "secondary", "rural", true, 387),
+                new RegisteredSchool(SchoolId.Parse("gatchinsky-002"), "МОУ «Гатчинская СОШ № 2»", MunicipalityId.Parse("gatchinsky"), "secondary", "rural", false, 317),
             ],
             registry.InMunicipality(MunicipalityId.Parse("gatchinsky")));
         Assert.Equal((3, 3, 0), (registry.Check.DataRows, registry.Check.ValidRows, registry.Check.ProblemCount));
@@ -49,9 +49,8 @@ public sealed class SchoolRegistryTests
     {
         var registry = await ReadCaseAsync("registry-school-id-slash.csv");
 
-        Assert.Null(registry.Find("gatchinsky-001/1"));
-        Assert.NotNull(registry.Find("gatchinsky-002"));
-        Assert.NotNull(registry.Find("kirovsky-003"));
+        Assert.Equal(["gatchinsky-002"], registry.InMunicipality(MunicipalityId.Parse("gatchinsky")).Select(school => school.Id.ToString()));
+        Assert.NotNull(registry.Find(SchoolId.Parse("kirovsky-003")));
         var problem = Assert.Single(registry.Check.Problems);
         Assert.Equal((2, "school_id", "gatchinsky-001/1"), (problem.Row, problem.Column, problem.Value));
         Assert.StartsWith(
@@ -69,7 +68,7 @@ public sealed class SchoolRegistryTests
 
         var rows = await reading.ReadValidRowsAsync(TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
 
-        Assert.Equal("gatchinsky-002", Assert.Single(rows).SchoolId);
+        Assert.Equal("gatchinsky-002", Assert.Single(rows).SchoolId.ToString());
         var skipped = Assert.Single(reading.Problems);
         Assert.Equal((2, "gatchinsky-001/1"), (skipped.Row, skipped.Value));
         Assert.Contains("школа «gatchinsky-001/1» не принята в реестр школ (Реестр школ «registry-school-id-slash.csv», строка 2, столбец «school_id»: код школы «gatchinsky-001/1» содержит недопустимый знак «/»", skipped.Message, StringComparison.Ordinal);
@@ -81,7 +80,8 @@ public sealed class SchoolRegistryTests
     {
         var registry = await ReadAsync(Header + Good + "GATCHINSKY-001,Школа 1 (новая),gatchinsky,secondary,urban,no,510\n");
 
-        Assert.Equal(500, registry.Find("gatchinsky-001")!.Enrolment);
+        Assert.Equal(500, registry.Find(SchoolId.Parse("gatchinsky-001"))!.Enrolment);
+        Assert.Equal(SchoolId.Parse("gatchinsky-001"), registry.Find(SchoolId.Parse("GATCHINSKY-001"))!.Id);
         var problem = Assert.Single(registry.Check.Problems);
         Assert.Equal((3, "school_id"), (problem.Row, problem.Column));
         Assert.Contains("школа «GATCHINSKY-001» уже есть в строке 2 с другими данными; действует строка 2, эта строка не учтена", problem.Message, StringComparison.Ordinal);
@@ -94,8 +94,8 @@ public sealed class SchoolRegistryTests
             + "gatchinsky-001,Школа 1,Gatchinsky,Средняя,сельская,Да,1 164\n"
             + "gatchinsky-002,Школа 2,gatchinsky,ООШ,Город,нет,87\n");
 
-        Assert.Equal(new RegisteredSchool("gatchinsky-001", "Школа 1", MunicipalityId.Parse("gatchinsky"), "secondary", "rural", true, 1164), registry.Find("gatchinsky-001"));
-        Assert.Equal(new RegisteredSchool("gatchinsky-002", "Школа 2", MunicipalityId.Parse("gatchinsky"), "basic", "urban", false, 87), registry.Find("gatchinsky-002"));
+        Assert.Equal(new RegisteredSchool(SchoolId.Parse("gatchinsky-001"), "Школа 1", MunicipalityId.Parse("gatchinsky"), "secondary", "rural", true, 1164), registry.Find(SchoolId.Parse("gatchinsky-001")));
+        Assert.Equal(new RegisteredSchool(SchoolId.Parse("gatchinsky-002"), "Школа 2", MunicipalityId.Parse("gatchinsky"), "basic", "urban", false, 87), registry.Find(SchoolId.Parse("gatchinsky-002")));
         Assert.Equal(0, registry.Check.ProblemCount);
     }
 
@@ -112,8 +112,8 @@ public sealed class SchoolRegistryTests
     {
         var registry = await ReadAsync(Header + Good + row + "\n");
 
-        Assert.NotNull(registry.Find("gatchinsky-001"));
-        Assert.Null(registry.Find("gatchinsky-002"));
+        Assert.NotNull(registry.Find(SchoolId.Parse("gatchinsky-001")));
+        Assert.Null(registry.Find(SchoolId.Parse("gatchinsky-002")));
         var problem = Assert.Single(registry.Check.Problems);
         Assert.Equal((3, column), (problem.Row, problem.Column));
         Assert.StartsWith($"Реестр школ «schools.csv», строка 3, столбец «{column}»: ", problem.Message, StringComparison.Ordinal);

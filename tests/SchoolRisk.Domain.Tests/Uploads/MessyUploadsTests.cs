@@ -23,10 +23,10 @@ public sealed class MessyUploadsTests
 
         var (rows, reading) = await Reading.ReadAsync(upload.Content, upload.FileName, await Reading.SampleRegistryAsync());
 
-        Assert.Equal(upload.Values.Keys.Order(StringComparer.Ordinal), rows.Select(row => row.SchoolId).Order(StringComparer.Ordinal));
+        Assert.Equal(upload.Values.Keys.Order(StringComparer.Ordinal), rows.Select(row => row.SchoolId.ToString()).Order(StringComparer.Ordinal));
         foreach (var row in rows)
         {
-            foreach (var (indicator, value) in upload.Values[row.SchoolId])
+            foreach (var (indicator, value) in upload.Values[row.SchoolId.ToString()])
             {
                 Assert.Equal(value, IndicatorCatalog.Find(indicator)!.ValueOf(row.Indicators));
             }

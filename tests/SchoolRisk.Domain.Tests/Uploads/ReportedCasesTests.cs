@@ -31,7 +31,7 @@ public sealed class ReportedCasesTests
     {
         var (rows, reading) = await Reading.ReadAsync(Reading.Case("json-key-missing-in-first-record.json"), "json-key-missing-in-first-record.json", await CaseRegistryAsync());
 
-        Assert.Equal(["gatchinsky-001", "gatchinsky-002"], rows.Select(row => row.SchoolId));
+        Assert.Equal(["gatchinsky-001", "gatchinsky-002"], rows.Select(row => row.SchoolId.ToString()));
         Assert.Null(rows[0].Indicators.EgeBelowMinShare);
         Assert.Equal(12.5m, rows[1].Indicators.EgeBelowMinShare);
         Assert.Equal([3m, 4m], rows.Select(row => row.Indicators.OgeFailShare!.Value));
@@ -59,7 +59,7 @@ public sealed class ReportedCasesTests
     {
         var (rows, reading) = await Reading.ReadAsync(Reading.Case("svod_luzhsky.xls"), "svod_luzhsky.xls", await Reading.SampleRegistryAsync(), "luzhsky");
 
-        Assert.Equal(["luzhsky-013", "luzhsky-014", "luzhsky-015", "luzhsky-016", "luzhsky-017"], rows.Select(row => row.SchoolId));
+        Assert.Equal(["luzhsky-013", "luzhsky-014", "luzhsky-015", "luzhsky-016", "luzhsky-017"], rows.Select(row => row.SchoolId.ToString()));
         Assert.Equal([4.9m, 0m, 1.2m, 0m, 6.5m], rows.Select(row => row.Indicators.EgeBelowMinShare!.Value));
         Assert.Equal([91.5m, 92.7m, 94.7m, 91.3m, 94.8m], rows.Select(row => row.Indicators.RetentionShare!.Value));
         Assert.Empty(reading.Problems);
@@ -72,7 +72,7 @@ public sealed class ReportedCasesTests
         var (rows, reading) = await Reading.ReadAsync(Reading.Case("gatchinsky.tsv"), "gatchinsky.tsv", await Reading.SampleRegistryAsync());
 
         Assert.Equal(6, rows.Count);
-        Assert.Equal("gatchinsky-007", rows[0].SchoolId);
+        Assert.Equal("gatchinsky-007", rows[0].SchoolId.ToString());
         Assert.Equal(1.1m, rows[0].Indicators.EgeBelowMinShare);
         Assert.Equal(0.33m, rows[0].Indicators.SocialWellbeingIndex);
         Assert.Empty(reading.Problems);
@@ -84,7 +84,7 @@ public sealed class ReportedCasesTests
     {
         var (rows, reading) = await Reading.ReadAsync(Reading.Case("upload-school-id-slash.csv"), "upload-school-id-slash.csv", await CaseRegistryAsync());
 
-        Assert.Equal(["gatchinsky-002"], rows.Select(row => row.SchoolId));
+        Assert.Equal(["gatchinsky-002"], rows.Select(row => row.SchoolId.ToString()));
         Assert.Equal(
             "Файл «upload-school-id-slash.csv», строка 2, столбец «school_id»: школа «gatchinsky-001/1» не найдена в реестре школ.",
             Assert.Single(reading.Problems).Message);

@@ -68,7 +68,7 @@ public sealed class SpreadsheetValuesTests
             ["gatchinsky-002", 4],
         ], date1904);
 
-        Assert.Equal(["gatchinsky-002"], rows.Select(row => row.SchoolId));
+        Assert.Equal(["gatchinsky-002"], rows.Select(row => row.SchoolId.ToString()));
         var problem = Assert.Single(reading.Problems);
         Assert.Equal(
             $"Файл «schools.{format}», строка 2, столбец «ЕГЭ ниже минимума»: в ячейке дата «03.05.2024», а не число: Excel превратил введённое значение в дату. " +
@@ -133,7 +133,7 @@ public sealed class SpreadsheetValuesTests
             ["gatchinsky-002", 4, 5],
         ]);
 
-        Assert.Equal(["gatchinsky-002"], rows.Select(row => row.SchoolId));
+        Assert.Equal(["gatchinsky-002"], rows.Select(row => row.SchoolId.ToString()));
         Assert.Equal(
             "Файл «schools.xlsx», строка 2, столбец «ЕГЭ ниже минимума»: в ячейке ошибка формулы «#DIV/0!»: значение не вычислено. Исправьте формулу или, если данных нет, оставьте ячейку пустой.",
             Assert.Single(reading.Problems).Message);

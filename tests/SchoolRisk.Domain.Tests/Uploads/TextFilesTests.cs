@@ -32,7 +32,7 @@ public sealed class TextFilesTests
         var (rows, reading) = await Reading.ReadAsync(content, "schools.csv");
 
         Assert.True(content.Length > 1024 * 1024);
-        Assert.Equal(2m, rows.Single(row => row.SchoolId == "gatchinsky-002").Indicators.EgeBelowMinShare);
+        Assert.Equal(2m, rows.Single(row => row.SchoolId == SchoolId.Parse("gatchinsky-002")).Indicators.EgeBelowMinShare);
         Assert.Equal(11_999, reading.ProblemCount);
     }
 
@@ -133,7 +133,7 @@ public sealed class TextFilesTests
         var huge = new string('7', 40_000);
         var (rows, reading) = await Reading.ReadAsync(Encoding.UTF8.GetBytes($"school_id;ege_below_min_share\ngatchinsky-001;{huge}\ngatchinsky-002;3\n"), "schools.csv");
 
-        Assert.Equal(["gatchinsky-002"], rows.Select(row => row.SchoolId));
+        Assert.Equal(["gatchinsky-002"], rows.Select(row => row.SchoolId.ToString()));
         var message = Assert.Single(reading.Problems).Message;
         Assert.True(message.Length < 400, message);
         Assert.Contains("… (40 000 знаков)", message.Replace('\u00A0', ' '), StringComparison.Ordinal);
@@ -146,7 +146,7 @@ public sealed class TextFilesTests
     {
         var (rows, reading) = await Reading.ReadAsync(Encoding.UTF8.GetBytes(csv), "schools.csv");
 
-        Assert.Equal(["gatchinsky-002"], rows.Select(school => school.SchoolId));
+        Assert.Equal(["gatchinsky-002"], rows.Select(school => school.SchoolId.ToString()));
         var problem = Assert.Single(reading.Problems);
         Assert.Equal(row, problem.Row);
         Assert.Contains("в строке больше полей (4), чем столбцов в строке заголовков (3), и значения сдвинулись", problem.Message, StringComparison.Ordinal);
@@ -204,7 +204,7 @@ public sealed class TextFilesTests
     {
         var (rows, _) = await Reading.ReadAsync(Encoding.UTF8.GetBytes("Код ОО;school_id;ege_below_min_share\n470101;gatchinsky-001;1\n"), "schools.csv");
 
-        Assert.Equal("gatchinsky-001", Assert.Single(rows).SchoolId);
+        Assert.Equal("gatchinsky-001", Assert.Single(rows).SchoolId.ToString());
     }
 
     [Theory]

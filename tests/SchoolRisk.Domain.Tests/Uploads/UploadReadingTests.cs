@@ -13,7 +13,7 @@ public sealed class UploadReadingTests
     {
         var (rows, reading) = await ReadFileAsync("windows1251-semicolon.csv");
 
-        Assert.Equal(["gatchinsky-001", "gatchinsky-002", "gatchinsky-003"], rows.Select(r => r.SchoolId));
+        Assert.Equal(["gatchinsky-001", "gatchinsky-002", "gatchinsky-003"], rows.Select(r => r.SchoolId.ToString()));
         Assert.Equal(4.5m, rows[0].Indicators.EgeBelowMinShare);
         Assert.Equal(0m, rows[0].Indicators.OgeFailShare);
         Assert.Equal(96.2m, rows[0].Indicators.MinLevelShare);
@@ -41,7 +41,7 @@ public sealed class UploadReadingTests
     {
         var (rows, reading) = await ReadFileAsync("merged-title.xlsx");
 
-        Assert.Equal(["gatchinsky-001", "gatchinsky-002"], rows.Select(r => r.SchoolId));
+        Assert.Equal(["gatchinsky-001", "gatchinsky-002"], rows.Select(r => r.SchoolId.ToString()));
         Assert.Equal([4.5m, 12.5m], rows.Select(r => r.Indicators.EgeBelowMinShare!.Value));
         Assert.Equal([96.2m, 89.9m], rows.Select(r => r.Indicators.MinLevelShare!.Value));
         Assert.Equal([4, 5], rows.Select(r => r.RowNumber));
@@ -64,7 +64,7 @@ public sealed class UploadReadingTests
     {
         var (rows, reading) = await ReadFileAsync("row-errors.csv");
 
-        Assert.Equal(["gatchinsky-001", "gatchinsky-005"], rows.Select(r => r.SchoolId));
+        Assert.Equal(["gatchinsky-001", "gatchinsky-005"], rows.Select(r => r.SchoolId.ToString()));
         Assert.Equal(8, reading.DataRows);
         Assert.Equal(6, reading.SkippedRows);
         Assert.Equal(
@@ -113,6 +113,18 @@ public sealed class UploadReadingTests
         var error = await Assert.ThrowsAsync<UploadRejectedException>(() => ReadAsync(csv, "schools.csv", new UploadLimits { MaxRows = 3 }));
 
         Assert.Equal("Файл «schools.csv»: больше 3 строк с данными, а в муниципалитете столько школ не бывает: проверьте, что загружается таблица школ, без лишних строк (каждая загрузка заменяет предыдущую целиком, поэтому файл нельзя делить на части).", error.Message);
+    }
+
+    [Fact]
+    public async Task ACodeInAnotherCase_IsTheRegistrysSchool_InTheRegistrysSpelling_AndASecondSpellingIsARepeat()
+    {
+        var (rows, reading) = await ReadAsync("school_id,ege_below_min_share\nGATCHINSKY-001,1\nGatchinsky-001,2\n", "schools.csv");
+
+        var row = Assert.Single(rows);
+        Assert.Equal((SchoolId.Parse("gatchinsky-001"), 1m), (row.SchoolId, row.Indicators.EgeBelowMinShare));
+        Assert.Equal(
+            "Файл «schools.csv», строка 3, столбец «school_id»: школа «Gatchinsky-001» уже встречалась (строка 2); повтор пропущен.",
+            Assert.Single(reading.Problems).Message);
     }
 
     private static async Task<(List<SchoolRow> Rows, UploadReading Reading)> ReadFileAsync(string file)

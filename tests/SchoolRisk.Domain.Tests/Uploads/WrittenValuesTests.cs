@@ -1,4 +1,5 @@
 using System.Text;
+using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Tests.Uploads.Support;
 
 namespace SchoolRisk.Domain.Tests.Uploads;
@@ -72,7 +73,7 @@ public sealed class WrittenValuesTests
         var (rows, reading) = await Reading.ReadAsync(Encoding.UTF8.GetBytes(csv), "schools.csv");
 
         Assert.Empty(reading.Problems);
-        Assert.Equal((decimal)expected, rows.Single(row => row.SchoolId == "gatchinsky-001").Indicators.OffencesPer1000);
+        Assert.Equal((decimal)expected, rows.Single(row => row.SchoolId == SchoolId.Parse("gatchinsky-001")).Indicators.OffencesPer1000);
     }
 
     [Fact]
@@ -80,7 +81,7 @@ public sealed class WrittenValuesTests
     {
         var (rows, reading) = await Reading.ReadAsync(Encoding.UTF8.GetBytes("school_id;offences_per_1000\ngatchinsky-001;1,234\ngatchinsky-002;7\n"), "schools.csv");
 
-        Assert.Equal(["gatchinsky-002"], rows.Select(row => row.SchoolId));
+        Assert.Equal(["gatchinsky-002"], rows.Select(row => row.SchoolId.ToString()));
         Assert.Equal(
             "Файл «schools.csv», строка 2, столбец «offences_per_1000»: значение «1,234» можно прочесть двояко: как 1,234 (запятая — десятичный разделитель) или как " +
             "1\u00A0234 (запятая разделяет тысячи), а другие числа файла не показывают, какой разделитель в нём десятичный. Запишите число без разделителя тысяч или с другим числом знаков после запятой.",

@@ -56,7 +56,7 @@ public sealed class CommitteeFilesTests
         var letter = await LetterAsync(deployment, Committee, "Реестр школ «schools.csv»: строк с ошибками — 1, они не учтены");
         var upload = await CompletedAsync(deployment, "upload-school-id-slash.csv");
         var results = await new ResultTable(deployment.Storage, TimeProvider.System).ListAsync(Period, TestContext.Current.CancellationToken)
-            .Select(result => result.SchoolId).ToListAsync(TestContext.Current.CancellationToken);
+            .Select(result => result.SchoolId.ToString()).ToListAsync(TestContext.Current.CancellationToken);
         var notice = await LetterAsync(deployment, "gatchinsky@edu.example.ru", "Гатчинский район: зоны риска школ за 2023-2024");
 
         Assert.Contains("Реестр школ «schools.csv», строка 2, столбец «school_id»: код школы «gatchinsky-001/1» содержит недопустимый знак «/»", letter.Text, StringComparison.Ordinal);

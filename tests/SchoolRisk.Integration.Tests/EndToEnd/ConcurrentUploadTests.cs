@@ -59,7 +59,7 @@ public sealed class ConcurrentUploadTests : IAsyncLifetime
         Assert.All(results, result => Assert.Equal(later.UploadId, result.UploadId));
         Assert.Equal(
             Enumerable.Range(6_001, 24_000).Select(SchoolId),
-            results.Select(result => result.SchoolId).Order(StringComparer.Ordinal));
+            results.Select(result => result.SchoolId.ToString()).Order(StringComparer.Ordinal));
     }
 
     private static string Csv(int first, int last)

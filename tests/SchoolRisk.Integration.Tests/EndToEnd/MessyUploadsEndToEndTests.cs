@@ -1,6 +1,7 @@
 using Azure.Storage.Queues;
 using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
+using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Zones;
 using SchoolRisk.Integration.Tests.Support;
 using SchoolRisk.Storage.Reports;
@@ -39,10 +40,10 @@ public sealed class MessyUploadsEndToEndTests(DeploymentFixture fixture) : IClas
             Check(record.Status == UploadStatus.Completed, upload, $"completed, was {record.Status}: {record.Error}");
             Check(record.ProblemCount == upload.Problems.Count, upload, $"{upload.Problems.Count} problems, was {record.ProblemCount}");
             var results = await ResultsAsync(period, "gatchinsky");
-            Check(results.Select(result => result.SchoolId).Order().SequenceEqual(upload.Values.Keys.Order()), upload, $"schools {string.Join(", ", upload.Values.Keys)}, were {string.Join(", ", results.Select(result => result.SchoolId))}");
-            foreach (var result in results.Where(result => upload.Values.ContainsKey(result.SchoolId)))
+            Check(results.Select(result => result.SchoolId.ToString()).Order().SequenceEqual(upload.Values.Keys.Order()), upload, $"schools {string.Join(", ", upload.Values.Keys)}, were {string.Join(", ", results.Select(result => result.SchoolId.ToString()))}");
+            foreach (var result in results.Where(result => upload.Values.ContainsKey(result.SchoolId.ToString())))
             {
-                foreach (var (indicator, value) in upload.Values[result.SchoolId])
+                foreach (var (indicator, value) in upload.Values[result.SchoolId.ToString()])
                 {
                     var stored = result.Indicators.TryGetValue(indicator, out var found) ? found.Value : null;
                     Check(stored == value, upload, $"{result.SchoolId} {indicator} = {value}, stored {stored}");
@@ -88,7 +89,7 @@ public sealed class MessyUploadsEndToEndTests(DeploymentFixture fixture) : IClas
 
         Assert.Equal(UploadStatus.Completed, record.Status);
         Assert.Equal(0, record.ProblemCount);
-        Assert.Equal(new IndicatorResult((decimal)value, Enum.Parse<Zone>(zone, ignoreCase: true)), results.Single(result => result.SchoolId == school).Indicators[indicator]);
+        Assert.Equal(new IndicatorResult((decimal)value, Enum.Parse<Zone>(zone, ignoreCase: true)), results.Single(result => result.SchoolId == SchoolId.Parse(school)).Indicators[indicator]);
         Assert.Empty(await PoisonedAsync());
     }
 

@@ -6,6 +6,7 @@ using SchoolRisk.Application.Messaging;
 using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Notices;
 using SchoolRisk.Domain.Periods;
+using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Zones;
 using SchoolRisk.Integration.Tests.Support;
 using SchoolRisk.Storage.Municipalities;
@@ -38,7 +39,7 @@ public sealed class UploadFlowTests(DeploymentFixture fixture) : IClassFixture<D
         var upload = Assert.Single(await Uploads("gatchinsky"));
 
         // gatchinsky-002 has ЕГЭ below minimum 7.7% (medium from 5), ОГЭ "2" 7.4% (medium), medalists 34.0% (medium from 25).
-        var school = results.Single(r => r.SchoolId == "gatchinsky-002");
+        var school = results.Single(r => r.SchoolId == SchoolId.Parse("gatchinsky-002"));
         Assert.Equal("МОУ «Гатчинская СОШ № 2»", school.SchoolName);
         Assert.Equal(new IndicatorResult(7.7m, Zone.Medium), school.Indicators["ege_below_min_share"]);
         Assert.Equal(new IndicatorResult(34.0m, Zone.Medium), school.Indicators["medalists_below70_share"]);
@@ -118,7 +119,7 @@ public sealed class UploadFlowTests(DeploymentFixture fixture) : IClassFixture<D
         var notice = Assert.Single(await Poll.UntilAsync(() => Notices("tosnensky"), n => n.Count > 0, "the tosnensky notice"));
         var results = await Results("tosnensky");
 
-        Assert.Equal(["tosnensky-001", "tosnensky-003"], results.Select(r => r.SchoolId).Order());
+        Assert.Equal(["tosnensky-001", "tosnensky-003"], results.Select(r => r.SchoolId.ToString()).Order());
         Assert.Equal((3, 2, 1, 1), (upload!.DataRows, upload.SchoolCount, upload.SkippedRows, upload.ProblemCount));
         Assert.Equal((1, 1), (notice.HighCount, notice.ProblemCount));
         var report = await new ReportStore(fixture.Deployment.Storage).ReadTextAsync(upload.ReportCsv!, TestContext.Current.CancellationToken);
@@ -183,7 +184,7 @@ public sealed class UploadFlowTests(DeploymentFixture fixture) : IClassFixture<D
 
         Assert.Equal((UploadStatus.Superseded, corrected.UploadId), (history.Single(u => u.UploadId == first!.UploadId).Status, history.Single(u => u.UploadId == first!.UploadId).SupersededBy));
         var only = Assert.Single(results);
-        Assert.Equal(("vyborgsky-001", corrected.UploadId, Zone.None), (only.SchoolId, only.UploadId, only.OverallZone));
+        Assert.Equal(("vyborgsky-001", corrected.UploadId, Zone.None), (only.SchoolId.ToString(), only.UploadId, only.OverallZone));
         var uploads = new BlobContainerClient(fixture.Deployment.ConnectionString, "uploads");
         Assert.True(await uploads.GetBlobClient("2023-2024/vyborgsky/schools.csv").ExistsAsync(TestContext.Current.CancellationToken));
     }

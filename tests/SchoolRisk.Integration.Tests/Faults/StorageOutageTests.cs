@@ -72,7 +72,7 @@ public sealed class StorageOutageTests
                 .Where(n => n.Kind != Domain.Notices.NoticeKind.Digest).ToListAsync(TestContext.Current.CancellationToken).AsTask(),
             all => all.Count == Municipalities.Length && all.All(n => n.Status == "Delivered"), "every notice delivered", TimeSpan.FromMinutes(2));
         var results = await new ResultTable(deployment.Storage, TimeProvider.System).ListAsync(Period, TestContext.Current.CancellationToken)
-            .Select(r => (r.SchoolId, r.OverallZone, r.Classification.LowResults)).OrderBy(r => r.SchoolId, StringComparer.Ordinal).ToListAsync(TestContext.Current.CancellationToken);
+            .Select(r => (School: r.SchoolId.ToString(), r.OverallZone, r.Classification.LowResults)).OrderBy(r => r.School, StringComparer.Ordinal).ToListAsync(TestContext.Current.CancellationToken);
         return (uploads, results, notices);
     }
 }

@@ -61,7 +61,7 @@ public sealed class RegionalRecalculationTests : IAsyncLifetime
         // The integrated assessment: ranks 1..n within each kind of school, TOP-100 and TOP-25, five leaders each.
         foreach (var (level, top) in new[] { ("secondary", 100), ("basic", 25) })
         {
-            var ranked = results.Where(r => registry[r.SchoolId] == level && r.Assessment.Rank is not null).ToList();
+            var ranked = results.Where(r => registry[r.SchoolId.ToString()] == level && r.Assessment.Rank is not null).ToList();
             Assert.Equal(Enumerable.Range(1, ranked.Count), ranked.Select(r => r.Assessment.Rank!.Value).Order());
             Assert.Equal(Math.Min(top, ranked.Count), ranked.Count(r => r.Assessment.Top));
             Assert.Equal(5, ranked.Count(r => r.Assessment.Leader));
@@ -71,14 +71,14 @@ public sealed class RegionalRecalculationTests : IAsyncLifetime
     }
 
     private static List<int> RanksOf(List<StoredResult> results, Dictionary<string, string> registry, string level) =>
-        [.. results.Where(r => registry[r.SchoolId] == level && r.Assessment.Rank is not null).Select(r => r.Assessment.Rank!.Value).Order()];
+        [.. results.Where(r => registry[r.SchoolId.ToString()] == level && r.Assessment.Rank is not null).Select(r => r.Assessment.Rank!.Value).Order()];
 
     private static List<string> LowResults(List<StoredResult> results) =>
-        [.. results.Where(r => r.Classification.LowResults).Select(r => r.SchoolId).Order(StringComparer.Ordinal)];
+        [.. results.Where(r => r.Classification.LowResults).Select(r => r.SchoolId.ToString()).Order(StringComparer.Ordinal)];
 
     private static List<string> AtOrBelowTenthPercentile(List<StoredResult> results)
     {
         var tenth = new Distribution(results.Select(r => r.Classification.ResultsIndex).OfType<decimal>()).At(10);
-        return [.. results.Where(r => r.Classification.ResultsIndex <= tenth).Select(r => r.SchoolId).Order(StringComparer.Ordinal)];
+        return [.. results.Where(r => r.Classification.ResultsIndex <= tenth).Select(r => r.SchoolId.ToString()).Order(StringComparer.Ordinal)];
     }
 }

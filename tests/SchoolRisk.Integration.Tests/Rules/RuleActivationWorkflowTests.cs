@@ -153,7 +153,7 @@ public sealed class RuleActivationWorkflowTests(AzuriteFixture azurite) : IClass
         var upload = new EvaluatedUpload(
             new UploadPath(period, MunicipalityId.Parse("gatchinsky"), "schools.csv"), TestIds.Upload($"u-{period}"), ruleSet.Version,
             [.. schools.Select(school => evaluator.EvaluateMarkingFailures(new SchoolRow(
-                school.Number + 1, $"gatchinsky-{school.Number:000}", $"МОУ «Гатчинская СОШ № {school.Number}»",
+                school.Number + 1, SchoolId.Parse($"gatchinsky-{school.Number:000}"), $"МОУ «Гатчинская СОШ № {school.Number}»",
                 new SchoolIndicators { EgeBelowMinShare = school.Ege, OgeFailShare = school.Oge })))]);
         await new ResultTable(Storage, TimeProvider.System).UpsertAsync(upload, TestContext.Current.CancellationToken);
         await new MunicipalityTable(Storage, TimeProvider.System).UpdateAsync(period, MunicipalityId.Parse("gatchinsky"), _ => MunicipalSummary.Of(upload), TestContext.Current.CancellationToken);

@@ -10,6 +10,7 @@ using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Notices;
 using SchoolRisk.Domain.Periods;
+using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Zones;
 using SchoolRisk.Integration.Tests.Support;
 using SchoolRisk.Storage.Notifications;
@@ -107,8 +108,8 @@ public sealed class RuleAdministrationTests(DeploymentFixture fixture) : IClassF
             .Where(pair => pair.Before != pair.After).ToList();
 
         Assert.Equal(changed, preview.Select(c => (c.MunicipalityId, c.SchoolId, Before: c.Stored, After: c.Candidate)));
-        Assert.Contains(preview, c => c.SchoolId == "priozersky-002" && c.Candidate == Zone.High);
-        Assert.DoesNotContain(preview, c => c.SchoolId == "priozersky-003");
+        Assert.Contains(preview, c => c.SchoolId == SchoolId.Parse("priozersky-002") && c.Candidate == Zone.High);
+        Assert.DoesNotContain(preview, c => c.SchoolId == SchoolId.Parse("priozersky-003"));
     }
 
     [Fact]
@@ -146,10 +147,10 @@ public sealed class RuleAdministrationTests(DeploymentFixture fixture) : IClassF
 
         Assert.Equal(HttpStatusCode.OK, ok.Status);
         Assert.Equal(
-            expected.Select(c => (c.MunicipalityId.ToString(), c.SchoolId, JsonNamingPolicy.CamelCase.ConvertName($"{c.Stored}"), JsonNamingPolicy.CamelCase.ConvertName($"{c.Candidate}"))),
+            expected.Select(c => (c.MunicipalityId.ToString(), c.SchoolId.ToString(), JsonNamingPolicy.CamelCase.ConvertName($"{c.Stored}"), JsonNamingPolicy.CamelCase.ConvertName($"{c.Candidate}"))),
             ok.Body.GetProperty("changes").EnumerateArray().Select(c => (c.GetProperty("municipalityId").GetString()!, c.GetProperty("schoolId").GetString()!,
                 c.GetProperty("stored").GetString()!, c.GetProperty("candidate").GetString()!)));
-        Assert.Contains(expected, c => c.SchoolId == "lodeynopolsky-001" && c.Candidate == Zone.High);
+        Assert.Contains(expected, c => c.SchoolId == SchoolId.Parse("lodeynopolsky-001") && c.Candidate == Zone.High);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, broken.Status);
         Assert.StartsWith("exams.json, правило «ege_below_min_share.high»", Assert.Single(broken.Body.GetProperty("problems").EnumerateArray()).GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, (await PreviewAsync(null, "2023-2024", exams)).Status);
@@ -184,7 +185,7 @@ public sealed class RuleAdministrationTests(DeploymentFixture fixture) : IClassF
 
     private async Task<StoredResult?> ResultAsync(string municipality, string school) =>
         await new ResultTable(fixture.Deployment.Storage, TimeProvider.System).ListAsync(Period, MunicipalityId.Parse(municipality), TestContext.Current.CancellationToken)
-            .FirstOrDefaultAsync(r => r.SchoolId == school, TestContext.Current.CancellationToken);
+            .FirstOrDefaultAsync(r => r.SchoolId == SchoolId.Parse(school), TestContext.Current.CancellationToken);
 
     private async Task<List<StoredResult>> ResultsAsync() =>
         await new ResultTable(fixture.Deployment.Storage, TimeProvider.System).ListAsync(Period, TestContext.Current.CancellationToken)

@@ -3,6 +3,7 @@ using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Notices;
 using SchoolRisk.Domain.Periods;
+using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Zones;
 using SchoolRisk.Integration.Tests.Support;
 using SchoolRisk.LocalHost.MailDev;
@@ -57,7 +58,7 @@ public sealed class RulesChangedNoticeTests(DeploymentFixture fixture) : IClassF
 
     private async Task<(Zone, RuleSetVersion)?> ZoneAsync() =>
         await new ResultTable(fixture.Deployment.Storage, TimeProvider.System).ListAsync(Period, MunicipalityId.Parse("volosovsky"), TestContext.Current.CancellationToken)
-            .Where(result => result.SchoolId == "volosovsky-001").Select(result => ((Zone, RuleSetVersion)?)(result.OverallZone, result.RuleSetVersion))
+            .Where(result => result.SchoolId == SchoolId.Parse("volosovsky-001")).Select(result => ((Zone, RuleSetVersion)?)(result.OverallZone, result.RuleSetVersion))
             .FirstOrDefaultAsync(TestContext.Current.CancellationToken);
 
     private async Task<List<ReceivedMail>> RulesLettersAsync() =>

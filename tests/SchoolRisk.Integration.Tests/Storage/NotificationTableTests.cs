@@ -1,6 +1,7 @@
 using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Notices;
 using SchoolRisk.Domain.Periods;
+using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Zones;
 using SchoolRisk.Integration.Tests.Support;
 using SchoolRisk.Storage.Notifications;
@@ -17,7 +18,7 @@ public sealed class NotificationTableTests(AzuriteFixture azurite) : IClassFixtu
         var table = new NotificationTable(storage, TimeProvider.System);
         var period = Period.Parse("2023-2024");
         var notice = new MunicipalityNotice("2023-2024_u1_v1", MunicipalityId.Parse("tosnensky"), period, "u1", "2023-2024/tosnensky/schools.csv",
-            NoticeKind.Evaluated, TestIds.Version("v1"), 16, [new RiskSchool("tosnensky-001", "Школа", Zone.High, [])], null);
+            NoticeKind.Evaluated, TestIds.Version("v1"), 16, [new RiskSchool(SchoolId.Parse("tosnensky-001"), "Школа", Zone.High, [])], null);
 
         var first = await table.TryAddAsync(notice, TestContext.Current.CancellationToken);
         var second = await table.TryAddAsync(notice, TestContext.Current.CancellationToken);

@@ -25,7 +25,7 @@ public sealed class ResultTableTests(AzuriteFixture azurite) : IClassFixture<Azu
         var stored = await table.ListAsync(Period, MunicipalityId.Parse("luzhsky"), TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(150, stored.Count);
-        var first = stored.Single(result => result.SchoolId == "luzhsky-000");
+        var first = stored.Single(result => result.SchoolId == SchoolId.Parse("luzhsky-000"));
         Assert.Equal(Zone.High, first.OverallZone);
         Assert.Equal(TestIds.Upload("u1"), first.UploadId);
         Assert.Equal(TestIds.Version("v1"), first.RuleSetVersion);
@@ -83,7 +83,7 @@ public sealed class ResultTableTests(AzuriteFixture azurite) : IClassFixture<Azu
     {
         var evaluations = Enumerable.Range(0, schools).Select(number =>
         {
-            var row = new SchoolRow(number + 2, $"{municipality}-{number:000}", $"Школа № {number}", new SchoolIndicators { EgeBelowMinShare = 12.5m });
+            var row = new SchoolRow(number + 2, SchoolId.Parse($"{municipality}-{number:000}"), $"Школа № {number}", new SchoolIndicators { EgeBelowMinShare = 12.5m });
             return new SchoolEvaluation(row, [new IndicatorFinding("ege_below_min_share", 12.5m, Zone.High, 10m, "ege_below_min_share.high")], Zone.High);
         }).ToList();
         return new EvaluatedUpload(new UploadPath(period, MunicipalityId.Parse(municipality), "schools.csv"), TestIds.Upload(uploadId), TestIds.Version("v1"), evaluations);

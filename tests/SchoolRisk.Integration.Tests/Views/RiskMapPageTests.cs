@@ -4,6 +4,7 @@ using SchoolRisk.Application.Views;
 using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Notices.Notes;
 using SchoolRisk.Domain.Periods;
+using SchoolRisk.Domain.Schools;
 using SchoolRisk.Integration.Tests.Support;
 using SchoolRisk.Storage.Reports;
 using SchoolRisk.Storage.Results;
@@ -29,7 +30,7 @@ public sealed class RiskMapPageTests(DeploymentFixture fixture) : IClassFixture<
         await fixture.Deployment.UploadAsync("2023-2024/kirovsky/schools.csv", "school_id,ege_below_min_share,ovz_share,migrant_share\nkirovsky-001,15,1,1\nkirovsky-002,1,12,15\n");
         await fixture.Deployment.UploadAsync("2023-2024/tosnensky/schools.csv", "school_id,ege_below_min_share\ntosnensky-001,6\n");
         await Poll.UntilAsync(
-            () => new ResultTable(fixture.Deployment.Storage, TimeProvider.System).HistoryAsync("kirovsky-001", TestContext.Current.CancellationToken),
+            () => new ResultTable(fixture.Deployment.Storage, TimeProvider.System).HistoryAsync(SchoolId.Parse("kirovsky-001"), TestContext.Current.CancellationToken),
             history => history.Count == 2, "kirovsky-001 in both periods");
         await Poll.UntilAsync(
             () => new ReportStore(fixture.Deployment.Storage).TryReadTextAsync(AnalyticalNote.BlobName(Period.Parse("2023-2024"), MunicipalityId.Parse("kirovsky")), TestContext.Current.CancellationToken),

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using SchoolRisk.Application.Views;
 using SchoolRisk.Domain.Periods;
+using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Zones;
 using SchoolRisk.Integration.Tests.Support;
 using SchoolRisk.Storage.Results;
@@ -53,25 +54,25 @@ public sealed class ViewsApiTests(DeploymentFixture fixture) : IClassFixture<Dep
         Assert.Equal(["kirovsky"], ownMap.GetProperty("municipalities").EnumerateArray().Select(m => m.GetProperty("id").GetString()));
         Assert.Equal("Кировский район", ownMap.GetProperty("municipalities")[0].GetProperty("name").GetString());
         Assert.Equal(
-            stored.Where(r => r.MunicipalityId.ToString() == "tosnensky").OrderByDescending(r => r.OverallZone).Select(r => (r.SchoolId, r.OverallZone.ToKey())),
+            stored.Where(r => r.MunicipalityId.ToString() == "tosnensky").OrderByDescending(r => r.OverallZone).Select(r => (r.SchoolId.ToString(), r.OverallZone.ToKey())),
             schools.GetProperty("schools").EnumerateArray().Select(s => (s.GetProperty("schoolId").GetString()!, s.GetProperty("zone").GetString()!)));
         Assert.Contains(schools.GetProperty("schools").EnumerateArray(), s => s.GetProperty("zone").GetString() != "none");
         Assert.All(
             schools.GetProperty("schools").EnumerateArray().Concat(history.GetProperty("periods").EnumerateArray()),
             s => Assert.Equal(s.GetProperty("zone").GetString() != "none", s.GetProperty("zoneReasons").GetArrayLength() > 0));
         var first = schools.GetProperty("schools")[0];
-        var storedFirst = stored.Single(r => r.SchoolId == first.GetProperty("schoolId").GetString());
+        var storedFirst = stored.Single(r => r.SchoolId.ToString() == first.GetProperty("schoolId").GetString());
         var ege = first.GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("id").GetString() == "ege_below_min_share");
         Assert.Equal(
             (storedFirst.Indicators["ege_below_min_share"].Value, storedFirst.Indicators["ege_below_min_share"].Zone.ToKey(), "Доля результатов ЕГЭ ниже минимального балла"),
             (ege.GetProperty("value").ValueKind == JsonValueKind.Null ? null : ege.GetProperty("value").GetDecimal(), ege.GetProperty("zone").GetString(), ege.GetProperty("title").GetString()));
         Assert.Equal(
-            [("2023-2024", stored.Single(r => r.SchoolId == "kirovsky-001").OverallZone.ToKey())],
+            [("2023-2024", stored.Single(r => r.SchoolId == SchoolId.Parse("kirovsky-001")).OverallZone.ToKey())],
             history.GetProperty("periods").EnumerateArray().Select(p => (p.GetProperty("period").GetString()!, p.GetProperty("zone").GetString()!)));
         Assert.NotEqual(0, ranking.GetArrayLength());
         Assert.All(ranking.EnumerateArray(), entry => Assert.Equal("kirovsky", entry.GetProperty("municipalityId").GetString()));
         Assert.Equal(
-            stored.Where(r => r.MunicipalityId.ToString() == "kirovsky" && r.Assessment.Rank is not null).Select(r => r.SchoolId).Order(),
+            stored.Where(r => r.MunicipalityId.ToString() == "kirovsky" && r.Assessment.Rank is not null).Select(r => r.SchoolId.ToString()).Order(),
             ranking.EnumerateArray().Select(entry => entry.GetProperty("schoolId").GetString()).Order());
         Assert.Contains("Аналитическая справка: Кировский район, 2023-2024", note.Text, StringComparison.Ordinal);
         Assert.Equal((await new RuleStore(fixture.Deployment.Storage, TimeProvider.System).ActiveAsync(TestContext.Current.CancellationToken))!.Version.ToString(), versions.GetProperty("active").GetString());
@@ -89,6 +90,28 @@ public sealed class ViewsApiTests(DeploymentFixture fixture) : IClassFixture<Dep
 
         Assert.Equal(HttpStatusCode.Forbidden, response.Status);
         Assert.Contains("tosnensky", response.Json.GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("kirovsky-999")]
+    [InlineData("-kirovsky-001")]
+    public async Task ASchoolNotInTheRegistry_OrATextThatIsNoSchoolId_IsNotFound(string school)
+    {
+        var committee = await fixture.Deployment.Keys.SetAsync(null, AccessScope.CommitteeKey, cancellationToken: TestContext.Current.CancellationToken);
+
+        var response = await GetAsync($"schools/{school}/history", committee);
+
+        Assert.Equal((HttpStatusCode.NotFound, $"Школы «{school}» нет в реестре."), (response.Status, response.Json.GetProperty("error").GetString()));
+    }
+
+    [Fact]
+    public async Task ASchoolsIdInAnotherCase_IsItsHistory_InTheRegistrysSpelling()
+    {
+        var kirovsky = await fixture.Deployment.Keys.SetAsync(null, AccessScope.MunicipalityKeyPrefix + "kirovsky", cancellationToken: TestContext.Current.CancellationToken);
+
+        var response = await GetAsync("schools/KIROVSKY-001/history", kirovsky);
+
+        Assert.Equal((HttpStatusCode.OK, "kirovsky-001"), (response.Status, response.Json.GetProperty("schoolId").GetString()));
     }
 
     [Fact]

@@ -46,14 +46,14 @@ public sealed record RegionalDigest(
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(previous);
         ArgumentNullException.ThrowIfNull(municipalZones);
-        var before = previous.ToDictionary(school => school.SchoolId, StringComparer.Ordinal);
+        var before = previous.ToDictionary(school => school.SchoolId);
         var rows = current.GroupBy(school => school.MunicipalityId)
             .Select(group => new DigestRow(
                 group.Key, group.Count(school => school.Zone == Zone.High), group.Count(school => school.Zone == Zone.Medium),
                 group.Count(school => school.Zone == Zone.None), municipalZones.GetValueOrDefault(group.Key)))
             .OrderByDescending(row => row.MunicipalZone).ThenByDescending(row => row.High).ThenBy(row => row.MunicipalityId)
             .ToList();
-        var nowIds = current.Select(school => school.SchoolId).ToHashSet(StringComparer.Ordinal);
+        var nowIds = current.Select(school => school.SchoolId).ToHashSet();
         return new RegionalDigest(
             period,
             rows,
@@ -64,5 +64,5 @@ public sealed record RegionalDigest(
     }
 
     private static List<DigestSchool> Ordered(IEnumerable<DigestSchool> schools) =>
-        [.. schools.OrderBy(school => school.MunicipalityId).ThenBy(school => school.SchoolId, StringComparer.Ordinal)];
+        [.. schools.OrderBy(school => school.MunicipalityId).ThenBy(school => school.SchoolId)];
 }

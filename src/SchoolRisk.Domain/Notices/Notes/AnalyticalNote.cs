@@ -42,7 +42,7 @@ public static class AnalyticalNote
                     ["Регион", Count(region, Zone.High), Count(region, Zone.Medium), Count(region, Zone.None), $"{region.Total}"],
                 ])
             .Figure(Bars([(municipalityName, own), ("Регион", region)]), "Доли школ по зонам риска: красный — высокий, оранжевый — средний, зелёный — вне зоны.");
-        var risk = schools.Where(school => school.Zone != Zone.None).OrderByDescending(school => school.Zone).ThenBy(school => school.SchoolId, StringComparer.Ordinal).ToList();
+        var risk = schools.Where(school => school.Zone != Zone.None).OrderByDescending(school => school.Zone).ThenBy(school => school.SchoolId).ToList();
         note.Heading($"Школы в зонах риска: {risk.Count}");
         if (risk.Count > 0)
         {

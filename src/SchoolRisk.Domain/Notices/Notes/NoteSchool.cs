@@ -1,10 +1,11 @@
 using SchoolRisk.Domain.Evaluation;
+using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Zones;
 
 namespace SchoolRisk.Domain.Notices.Notes;
 
 /// <summary>A school in an analytical note: its zone now and the period before, the indicators that put it there, whether its results are low.</summary>
-public sealed record NoteSchool(string SchoolId, string SchoolName, Zone Zone, Zone? Before, IReadOnlyList<IndicatorFinding> Findings, bool LowResults)
+public sealed record NoteSchool(SchoolId SchoolId, string SchoolName, Zone Zone, Zone? Before, IReadOnlyList<IndicatorFinding> Findings, bool LowResults)
 {
     /// <summary>What puts the school in <see cref="Zone"/> (<see cref="OverallZonePolicy.ReasonsFor"/>); empty when it is in none.</summary>
     public IReadOnlyList<ZoneReason> Reasons { get; init; } = [];
