@@ -63,8 +63,9 @@ public sealed class RuleActivationCrashTests : IAsyncLifetime
 
         await rules.WriteEditableAsync(
             await TestRules.EgeHighFromAsync(7.2m), new RuleChange("Аналитик", "ЕГЭ: высокий риск от 7,2%", "container", Period.ToString()), TestContext.Current.CancellationToken);
+        // Activation first tries the candidate on the period's stored data (10,000 schools), so it gets the same time as the rest.
         var active = await Poll.UntilAsync(
-            async () => (await rules.ActiveAsync(TestContext.Current.CancellationToken))!.Version, version => version != before, "the edit to be activated");
+            async () => (await rules.ActiveAsync(TestContext.Current.CancellationToken))!.Version, version => version != before, "the edit to be activated", TimeSpan.FromMinutes(2));
         await Poll.UntilAsync(() => RowsUnderAsync(active, firstOnly: true), rows => rows > 0, "the first results rewritten under the new rules", TimeSpan.FromMinutes(2));
         Deployment.Worker.Kill();
         var atCrash = await RowsUnderAsync(active, firstOnly: false);
