@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Azure;
@@ -68,9 +69,9 @@ public static class UploadPutCommand
             }
 
             var folder = parse.GetValue(rubrics) ? $"{schoolYear}/{id}/{Domain.Uploads.UploadPath.RubricsFolder}" : $"{schoolYear}/{id}";
-            if (!Domain.Uploads.UploadPath.TryParse($"{folder}/{path.Name}", out _, out var pathError))
+            if (NameProblem(folder, path.Name) is { } nameProblem)
             {
-                AnsiConsole.MarkupLine($"[red]{Markup.Escape(pathError)} Переименуйте файл.[/]");
+                AnsiConsole.MarkupLine($"[red]{Markup.Escape(nameProblem)} Переименуйте файл.[/]");
                 return 2;
             }
 
@@ -79,6 +80,11 @@ public static class UploadPutCommand
             try
             {
                 blobName = await UploadAsync(account, folder, path, cancellationToken);
+            }
+            catch (RequestFailedException exception) when (exception.Status == 409)
+            {
+                AnsiConsole.MarkupLine($"[red]В папке uploads/{Markup.Escape(folder)} уже есть «{Markup.Escape(path.Name)}» и его копия с сегодняшним временем (их загрузили одновременно с этой): повторите загрузку через секунду.[/]");
+                return 2;
             }
             catch (Exception exception) when (exception is RequestFailedException or AggregateException or HttpRequestException)
             {
@@ -98,19 +104,45 @@ public static class UploadPutCommand
         return command;
     }
 
-    /// <summary>Uploads under the file's name, or, when the folder already has it, under the name with the time added.</summary>
+    /// <summary>
+    /// Why <paramref name="fileName"/> cannot be uploaded under its own name into <paramref name="folder"/>, in Russian, or
+    /// <c>null</c>: the blob name must be an upload path (<see cref="Domain.Uploads.UploadPath.TryParse"/>), and Blob
+    /// storage reads «\» as «/» and advises against a name ending in «.» (Naming and referencing containers, blobs and
+    /// metadata), so a name with either would land elsewhere than the outcome is looked for.
+    /// </summary>
+    private static string? NameProblem(string folder, string fileName)
+    {
+        if (fileName.Contains('\\', StringComparison.Ordinal) || fileName.EndsWith('.'))
+        {
+            return $"Имя файла «{fileName}» содержит «\\» или оканчивается точкой: хранилище сохранит его под другим именем.";
+        }
+
+        return Domain.Uploads.UploadPath.TryParse($"{folder}/{fileName}", out _, out var error) ? null : error;
+    }
+
+    /// <summary>
+    /// Uploads under the file's name, or, when the folder already has it (also when another upload took the name a
+    /// moment ago), under the name with the time added; an original is never overwritten.
+    /// </summary>
+    /// <exception cref="RequestFailedException">409 when both names are taken (uploads of the same file at once).</exception>
     private static async Task<string> UploadAsync(StorageAccount account, string folder, FileInfo path, CancellationToken cancellationToken)
     {
         var uploads = new UploadBlobStore(account);
-        var blobName = $"{folder}/{path.Name}";
-        if (await uploads.GetInfoAsync(blobName, cancellationToken) is not null)
+        foreach (var blobName in new[] { $"{folder}/{path.Name}", $"{folder}/{Timestamped(path)}" })
         {
-            blobName = $"{folder}/{Timestamped(path)}";
+            try
+            {
+                await using var content = path.OpenRead();
+                await uploads.UploadAsync(blobName, content, cancellationToken);
+                return blobName;
+            }
+            catch (RequestFailedException exception) when (exception.Status == 409 && blobName.EndsWith($"/{path.Name}", StringComparison.Ordinal))
+            {
+                // The name is taken: try the name with the time added.
+            }
         }
 
-        await using var content = path.OpenRead();
-        await uploads.UploadAsync(blobName, content, cancellationToken);
-        return blobName;
+        throw new UnreachableException();
     }
 
     private static async Task<string> UploadWithSasAsync(Uri folder, FileInfo path, CancellationToken cancellationToken)
@@ -172,7 +204,7 @@ public static class UploadPutCommand
                 AnsiConsole.MarkupLine($"Оценено школ: {record.SchoolCount}; в зоне высокого риска: {record.HighCount}, среднего: {record.MediumCount}; пропущено строк: {record.SkippedRows}; ошибок: {record.ProblemCount}.");
                 break;
             case UploadStatus.Duplicate:
-                AnsiConsole.MarkupLine($"Такой же файл уже загружен (загрузка {record.DuplicateOf}); повторно не оценивается.");
+                AnsiConsole.MarkupLine($"Такой же файл уже загружен и оценён (загрузка {record.DuplicateOf}); его результаты действуют, повторно не оценивается.");
                 break;
             case UploadStatus.Superseded:
                 AnsiConsole.MarkupLine($"Файл старше уже обработанной загрузки {record.SupersededBy}; он сохранён, но не оценивается.");
