@@ -71,7 +71,7 @@ public sealed class NoticeDeliverer(IEnumerable<IDeliverySender> senders, Delive
             }
 
             await deliveries.RecordAsync(period, delivery, DeliveryPolicy.AfterFailure(failure.Permanent), failure.Message, cancellationToken);
-            (failure.Permanent ? permanent : transient).Add($"{delivery.Recipient.RecipientId}, {(delivery.Channel == DeliveryChannel.Email ? "почта" : "веб-хук")}: {failure.Message}");
+            (failure.Permanent ? permanent : transient).Add($"{delivery.Recipient.RecipientId}, {delivery.ChannelName}: {failure.Message}");
             logger.LogWarning(
                 failure.InnerException,
                 "Delivery {DeliveryId} to {RecipientId} by {Channel} failed ({Kind}): {Reason}",

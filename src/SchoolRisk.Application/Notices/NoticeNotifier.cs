@@ -8,6 +8,7 @@ using SchoolRisk.Domain.Uploads;
 using SchoolRisk.Storage.Notifications;
 using SchoolRisk.Storage.Registry;
 using SchoolRisk.Storage.Reports;
+using SchoolRisk.Storage.ServiceBus;
 
 namespace SchoolRisk.Application.Notices;
 
@@ -15,7 +16,8 @@ namespace SchoolRisk.Application.Notices;
 /// Delivers one notice, the workflow behind <c>Notify</c>. Reads the notice from the notices container, records it in the
 /// notifications table (its key is the dedupe key), makes the letter's read-only links to the report and the analytical
 /// note (<see cref="ReportReadLinks"/>), and delivers it: the municipality's letter to that municipality's addresses, an
-/// alert to the committee when schools came into the high zone (<see cref="DeliveryPlan"/>), each delivery sent once
+/// alert to the committee when schools came into the high zone (<see cref="DeliveryPlan"/>), and, when a Service Bus
+/// topic is configured, a message to each one's subscription of it, each delivery sent once
 /// (<see cref="NoticeDeliverer"/>), one address's failure never stopping the others. A transient failure asks for the
 /// message again (status <c>Retrying</c> with the reason; after the queue's last delivery it waits in
 /// <c>risk-notifications-poison</c>). A permanent one (an address refused, a redirecting webhook, an untrusted relay
@@ -25,7 +27,7 @@ namespace SchoolRisk.Application.Notices;
 /// </summary>
 public sealed class NoticeNotifier(
     NoticeStore notices, NotificationTable notifications, RecipientStore recipients, ReportReadLinks reportLinks, DeliveryOptions options,
-    NoticeDeliverer deliverer, ILogger<NoticeNotifier> logger)
+    NoticeDeliverer deliverer, ILogger<NoticeNotifier> logger, NoticeTopic? topic = null)
 {
     /// <param name="message">The notice's message from <c>risk-notifications</c>.</param>
     /// <param name="cancellationToken">Cancels the delivery; the message is then retried.</param>
@@ -72,8 +74,8 @@ public sealed class NoticeNotifier(
             return new MessageOutcome(true, $"Notice {notice.NoticeId}: report links could not be issued: {exception.Message}");
         }
 
-        var planned = DeliveryPlan.ForNotice(notice, directory, links);
-        List<string> unaddressed = planned.Any(delivery => delivery.Kind == DeliveryPlan.MunicipalityNoticeKind)
+        var planned = DeliveryPlan.ForNotice(notice, directory, links, topic?.Name);
+        List<string> unaddressed = planned.Any(delivery => delivery.Kind == DeliveryPlan.MunicipalityNoticeKind && delivery.Channel != DeliveryChannel.ServiceBus)
             ? []
             : [$"{notice.MunicipalityId}: в справочнике адресатов (registry/recipients.csv) нет ни адреса почты, ни веб-хука этого муниципалитета, письмо ему не отправлено; добавьте строку с его кодом."];
         var outcome = await deliverer.DeliverAsync(notice.Period, planned, cancellationToken);

@@ -2,16 +2,12 @@ using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using System.Text.Unicode;
 using SchoolRisk.Domain.Notices.Deliveries;
 
 namespace SchoolRisk.Application.Notices;
 
 /// <summary>
-/// Deliveries as a signed JSON POST: <c>{deliveryId, kind, noticeId, recipientId, subject, text, data}</c>, where
+/// Deliveries as a signed JSON POST of the <see cref="DeliveryBody"/>: <c>{deliveryId, kind, noticeId, recipientId, subject, text, data}</c>, where
 /// <c>data</c> is the notice or the digest. Headers: <c>X-SchoolRisk-Delivery</c> (the dedupe key: a receiver that
 /// has seen it ignores the repeat), <c>X-SchoolRisk-Timestamp</c> (Unix seconds) and <c>X-SchoolRisk-Signature</c>:
 /// <c>sha256=</c> and the hex HMAC-SHA256 of <c>{timestamp}.{body}</c> under the recipient's secret.
@@ -31,16 +27,6 @@ public sealed class WebhookSender(HttpClient http, TimeProvider time) : IDeliver
     /// <summary>The header with the signature (<see cref="Sign"/>).</summary>
     public const string SignatureHeader = "X-SchoolRisk-Signature";
 
-    /// <summary>
-    /// The JSON of the body: camelCase names, enums as camelCase strings, Cyrillic written as is. A contract with the
-    /// receivers, kept apart from the HTTP functions' answers so that neither changes the other.
-    /// </summary>
-    public static JsonSerializerOptions BodyJson { get; } = new(JsonSerializerDefaults.Web)
-    {
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
-
     /// <inheritdoc/>
     public DeliveryChannel Channel => DeliveryChannel.Webhook;
 
@@ -57,18 +43,7 @@ public sealed class WebhookSender(HttpClient http, TimeProvider time) : IDeliver
     {
         ArgumentNullException.ThrowIfNull(delivery);
         var url = delivery.Recipient.WebhookUrl!;
-        var body = JsonSerializer.Serialize(
-            new
-            {
-                delivery.DeliveryId,
-                delivery.Kind,
-                delivery.NoticeId,
-                delivery.Recipient.RecipientId,
-                delivery.Letter.Subject,
-                delivery.Letter.Text,
-                Data = delivery.Data,
-            },
-            BodyJson);
+        var body = DeliveryBody.Serialize(delivery);
         var timestamp = time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         request.Headers.Add(DeliveryHeader, delivery.DeliveryId);

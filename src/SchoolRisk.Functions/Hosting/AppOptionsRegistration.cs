@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SchoolRisk.Application.Notices;
 using SchoolRisk.Domain.Uploads;
+using SchoolRisk.Storage.ServiceBus;
 
 namespace SchoolRisk.Functions.Hosting;
 
@@ -14,7 +15,8 @@ public static class AppOptionsRegistration
 {
     /// <summary>
     /// Binds <c>Notifications</c> (<see cref="DeliveryOptions"/>, checked by <see cref="DeliveryOptionsValidation"/>; the page letters link defaults to the app's own host,
-    /// <c>WEBSITE_HOSTNAME</c>, which Azure sets), <c>Uploads</c> (<see cref="UploadLimits"/>) and <c>Rules</c>
+    /// <c>WEBSITE_HOSTNAME</c>, which Azure sets), <c>NoticeTopic</c> (<see cref="NoticeTopicOptions"/>, used when a
+    /// Service Bus connection is configured), <c>Uploads</c> (<see cref="UploadLimits"/>) and <c>Rules</c>
     /// (<see cref="RuleOptions"/>), and registers each bound value for the services that take it.
     /// </summary>
     public static IHostApplicationBuilder AddAppOptions(this IHostApplicationBuilder builder)
@@ -41,6 +43,14 @@ public static class AppOptionsRegistration
                 options => !string.IsNullOrWhiteSpace(options.Directory) && System.IO.Directory.Exists(options.FullPath),
                 "Rules:Directory must name an existing folder of the default rule files (a relative one from the app's folder).")
             .Validate(options => options.CheckSeconds >= 0, "Rules:CheckSeconds must not be negative.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<NoticeTopicOptions>()
+            .Bind(configuration.GetSection("NoticeTopic"))
+            .Validate(options => !string.IsNullOrWhiteSpace(options.Topic), "NoticeTopic:Topic must name the Service Bus topic of notices.")
+            .Validate(
+                options => options.LockDuration >= TimeSpan.FromSeconds(5) && options.LockDuration <= TimeSpan.FromMinutes(5),
+                "NoticeTopic:LockDuration must be from 00:00:05 to 00:05:00 (the range Service Bus allows).")
+            .Validate(options => options.MaxDeliveryCount >= 1, "NoticeTopic:MaxDeliveryCount must be at least 1.")
             .ValidateOnStart();
         builder.Services
             .AddSingleton(services => services.GetRequiredService<IOptions<DeliveryOptions>>().Value)

@@ -19,6 +19,7 @@ using SchoolRisk.Storage.Reports;
 using SchoolRisk.Storage.Results;
 using SchoolRisk.Storage.Rubrics;
 using SchoolRisk.Storage.Rules;
+using SchoolRisk.Storage.ServiceBus;
 using SchoolRisk.Storage.Uploads;
 
 namespace SchoolRisk.Functions.Hosting;
@@ -26,7 +27,11 @@ namespace SchoolRisk.Functions.Hosting;
 /// <summary>The storage account and the application layer the functions call, all singletons (each is thread-safe).</summary>
 public static class ApplicationRegistration
 {
-    /// <summary>The storage account from <c>AzureWebJobsStorage</c> (<see cref="StorageRegistration.AddStorageAccount"/>) and its stores and tables.</summary>
+    /// <summary>
+    /// The storage account from <c>AzureWebJobsStorage</c> (<see cref="StorageRegistration.AddStorageAccount"/>) and its
+    /// stores and tables, and the Service Bus topic of notices when a <c>ServiceBus</c> connection is configured
+    /// (<see cref="ServiceBusRegistration"/>).
+    /// </summary>
     public static IHostApplicationBuilder AddStorage(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -50,6 +55,11 @@ public static class ApplicationRegistration
             .AddSingleton<NoticeStore>()
             .AddSingleton<RecalculationLock>()
             .AddSingleton<UploadLock>();
+        if (ServiceBusRegistration.IsConfigured(builder.Configuration))
+        {
+            builder.Services.AddNoticeTopic(builder.Configuration);
+        }
+
         return builder;
     }
 
@@ -87,6 +97,11 @@ public static class ApplicationRegistration
             .AddSingleton<RankingQuery>()
             .AddSingleton<RuleVersionsQuery>()
             .AddSingleton<NoteQuery>();
+        if (ServiceBusRegistration.IsConfigured(builder.Configuration))
+        {
+            builder.Services.AddSingleton<IDeliverySender, TopicPublisher>();
+        }
+
         return builder;
     }
 }
