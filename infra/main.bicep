@@ -1,7 +1,8 @@
 // Every Azure resource the school risk-zone workflow needs: the storage account (containers, queues, tables), the
 // Event Grid system topic that turns new blobs in `uploads`, `rules` and `registry` into messages on their queues, the function
 // app on the Flex Consumption plan (Linux, .NET 10 isolated worker) with its managed identity and role assignments (no account
-// keys anywhere), and Application Insights. Names and region are parameters; see main.parameters.json.
+// keys anywhere), the Service Bus namespace whose topic `risk-notices` carries every notice to the municipalities' systems
+// (a subscription each, and one for the committee), and Application Insights. Names and region are parameters; see main.parameters.json.
 
 @description('Azure region of every resource.')
 param location string = resourceGroup().location
@@ -48,6 +49,14 @@ param mailFrom string
 @description('How long a digest request waits for later uploads (hh:mm:ss).')
 param digestDelay string = '00:05:00'
 
+@description('Service Bus namespace name (6 to 50 letters, digits and hyphens, globally unique).')
+@minLength(6)
+@maxLength(50)
+param serviceBusNamespaceName string = '${namePrefix}-bus-${uniqueString(resourceGroup().id)}'
+
+@description('Municipal systems that read their notices: the municipality id (at most 50 characters, the longest subscription name) and the Microsoft Entra object id of the identity that reads (a managed identity or a service principal). Each gets Azure Service Bus Data Receiver on its own subscription and no other.')
+param noticeReaders { municipality: string, principalId: string }[] = []
+
 var containers = ['uploads', 'registry', 'reports', 'notices', 'rules', 'rules-archive', 'locks', 'snapshots', 'app-package']
 // Each queue a function reads, and the poison queue the Functions host moves a message to after its last failure.
 var queues = [
@@ -73,12 +82,24 @@ var subscriptions = [
   { name: 'rules-to-queue', container: 'rules', queue: 'rules-events', blobs: [] }
   { name: 'registry-to-queue', container: 'registry', queue: 'registry-events', blobs: ['schools.csv', 'recipients.csv'] }
 ]
+// The topic of notices and its subscriptions (NoticeTopicOptions, NoticeSubscription): messages carry the application
+// property `recipient` (a municipality id or `committee`), and each subscription keeps only its recipient's, by a
+// correlation filter that replaces the subscription's `$Default` rule (which would keep everything).
+var noticeTopicName = 'risk-notices'
+var noticeSubscription = {
+  lockDuration: 'PT1M'
+  maxDeliveryCount: 10
+  deadLetteringOnMessageExpiration: true
+}
 var roles = {
   blobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
   queueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
   tableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
   queueDataMessageSender: 'c6a89b2d-59bc-44d0-9896-0f6e12d7b80a'
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
+  serviceBusDataSender: '69a216fc-b8fb-44d8-bc22-1f3c2cd27a39'
+  serviceBusDataOwner: '090c5cfd-751d-490a-894a-3ce6f1109419'
+  serviceBusDataReceiver: '4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0'
 }
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
@@ -193,6 +214,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Notifications__SmtpUser', value: smtpUser }
         { name: 'Notifications__From', value: mailFrom }
         { name: 'Notifications__DigestDelay', value: digestDelay }
+        { name: 'ServiceBus__fullyQualifiedNamespace', value: '${bus.name}.servicebus.windows.net' }
+        { name: 'NoticeTopic__Topic', value: noticeTopicName }
       ]
     }
   }
@@ -217,6 +240,79 @@ resource appMetrics 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
     principalType: 'ServicePrincipal'
   }
 }
+
+resource bus 'Microsoft.ServiceBus/namespaces@2024-01-01' = {
+  name: serviceBusNamespaceName
+  location: location
+  sku: { name: 'Standard', tier: 'Standard' }
+  properties: {
+    disableLocalAuth: true
+    minimumTlsVersion: '1.2'
+  }
+}
+
+resource noticeTopic 'Microsoft.ServiceBus/namespaces/topics@2024-01-01' = {
+  parent: bus
+  name: noticeTopicName
+  properties: {
+    requiresDuplicateDetection: true
+    duplicateDetectionHistoryTimeWindow: 'P1D'
+    defaultMessageTimeToLive: 'P14D'
+  }
+}
+
+resource committeeSubscription 'Microsoft.ServiceBus/namespaces/topics/subscriptions@2024-01-01' = {
+  parent: noticeTopic
+  name: 'committee'
+  properties: noticeSubscription
+}
+
+resource committeeFilter 'Microsoft.ServiceBus/namespaces/topics/subscriptions/rules@2024-01-01' = {
+  parent: committeeSubscription
+  name: '$Default'
+  properties: {
+    filterType: 'CorrelationFilter'
+    correlationFilter: { properties: { recipient: 'committee' } }
+  }
+}
+
+// The app publishes (Data Sender) and creates a municipality's subscription when the registry first names it, without a
+// redeploy; creating subscriptions is a management operation only Data Owner grants, scoped to this topic alone.
+resource appBusRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for role in [roles.serviceBusDataSender, roles.serviceBusDataOwner]: {
+  name: guid(noticeTopic.id, app.id, role)
+  scope: noticeTopic
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', role)
+    principalId: app.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}]
+
+resource readerSubscriptions 'Microsoft.ServiceBus/namespaces/topics/subscriptions@2024-01-01' = [for reader in noticeReaders: {
+  parent: noticeTopic
+  name: reader.municipality
+  properties: noticeSubscription
+}]
+
+resource readerFilters 'Microsoft.ServiceBus/namespaces/topics/subscriptions/rules@2024-01-01' = [for (reader, i) in noticeReaders: {
+  parent: readerSubscriptions[i]
+  name: '$Default'
+  properties: {
+    filterType: 'CorrelationFilter'
+    correlationFilter: { properties: { recipient: reader.municipality } }
+  }
+}]
+
+// A municipality's system reads its own subscription and nothing else of the namespace.
+resource readerRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for (reader, i) in noticeReaders: {
+  name: guid(readerSubscriptions[i].id, reader.principalId, roles.serviceBusDataReceiver)
+  scope: readerSubscriptions[i]
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.serviceBusDataReceiver)
+    principalId: reader.principalId
+    principalType: 'ServicePrincipal'
+  }
+}]
 
 resource topic 'Microsoft.EventGrid/systemTopics@2025-02-15' = {
   name: '${namePrefix}-storage-events'
@@ -280,3 +376,4 @@ resource eventSubscriptions 'Microsoft.EventGrid/systemTopics/eventSubscriptions
 output functionAppName string = app.name
 output storageAccountName string = storage.name
 output siteUrl string = 'https://${app.properties.defaultHostName}/api/site/'
+output serviceBusNamespace string = '${bus.name}.servicebus.windows.net'

@@ -11,7 +11,8 @@ namespace SchoolRisk.Cli.Notices;
 /// <summary>
 /// <c>schoolrisk notices</c>: <c>list</c> a period's notices with how their delivery ended and the deliveries that
 /// failed; <c>replay --failed [--period p]</c> sends again the notices that failed permanently, once the cause is fixed
-/// (an address corrected in the recipients directory, the relay's certificate replaced); <c>replay</c> puts back the
+/// (an address corrected in the recipients directory, the relay's certificate replaced); <c>receive</c> reads a
+/// municipality's subscription of the Service Bus topic (<see cref="NoticeReceiveCommand"/>); <c>replay</c> puts back the
 /// messages of a poison queue (by default <c>risk-notifications-poison</c>), for example after the mail server came
 /// back. A delivery already sent is not sent again.
 /// </summary>
@@ -21,10 +22,11 @@ public static class NoticesCommand
 
     public static Command Create()
     {
-        var command = new Command("notices", "Notices and their delivery: list, send failed notices again, replay a poison queue.");
+        var command = new Command("notices", "Notices and their delivery: list, send failed notices again, replay a poison queue, receive a subscription of the Service Bus topic.");
         Connection.AddTo(command);
         command.Subcommands.Add(List());
         command.Subcommands.Add(Replay());
+        command.Subcommands.Add(NoticeReceiveCommand.Create());
         return command;
     }
 
