@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json;
-using SchoolRisk.Integration.Tests.Support;
-using SchoolRisk.LocalHost;
 using SchoolRisk.Domain.Notices.Deliveries;
 using SchoolRisk.Domain.Notices.Recipients;
+using SchoolRisk.Integration.Tests.Support;
+using SchoolRisk.LocalHost;
 using SchoolRisk.Storage;
 using SchoolRisk.Storage.ServiceBus;
 
