@@ -21,7 +21,7 @@ public static class DeliveryBody
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
-    /// <summary>The body of <paramref name="delivery"/>, as UTF-16 text.</summary>
+    /// <summary>The body of <paramref name="delivery"/>, as text.</summary>
     public static string Serialize(Delivery delivery)
     {
         ArgumentNullException.ThrowIfNull(delivery);
@@ -35,6 +35,32 @@ public static class DeliveryBody
                 delivery.Letter.Subject,
                 delivery.Letter.Text,
                 Data = delivery.Data,
+            },
+            Json);
+    }
+
+    /// <summary>
+    /// The body of a delivery too large to carry its data: <c>data</c> is <c>null</c>, <c>dataUrl</c> a read-only link to
+    /// the notice's JSON until <c>dataUrlExpiresOn</c>, and <c>text</c> the letter cut to <paramref name="maxTextLength"/>
+    /// characters with a note in Russian that the whole notice is behind the link and in the letter.
+    /// </summary>
+    public static string SerializeReferring(Delivery delivery, Uri dataUrl, DateTimeOffset dataUrlExpiresOn, int maxTextLength)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        const string Note = "\n\n[Уведомление слишком велико для одного сообщения: полностью оно в письме и по ссылке dataUrl.]";
+        var text = delivery.Letter.Text.Length <= maxTextLength ? delivery.Letter.Text : delivery.Letter.Text[..maxTextLength] + Note;
+        return JsonSerializer.Serialize(
+            new
+            {
+                delivery.DeliveryId,
+                delivery.Kind,
+                delivery.NoticeId,
+                delivery.Recipient.RecipientId,
+                delivery.Letter.Subject,
+                Text = text,
+                Data = (object?)null,
+                DataUrl = dataUrl,
+                DataUrlExpiresOn = dataUrlExpiresOn,
             },
             Json);
     }

@@ -74,7 +74,7 @@ public sealed class NoticeNotifier(
             return new MessageOutcome(true, $"Notice {notice.NoticeId}: report links could not be issued: {exception.Message}");
         }
 
-        var planned = DeliveryPlan.ForNotice(notice, directory, links, topic?.Name);
+        IReadOnlyList<Delivery> planned = [.. DeliveryPlan.ForNotice(notice, directory, links, topic?.Name).Select(delivery => delivery with { DataBlob = message.NoticeBlob })];
         List<string> unaddressed = planned.Any(delivery => delivery.Kind == DeliveryPlan.MunicipalityNoticeKind && delivery.Channel != DeliveryChannel.ServiceBus)
             ? []
             : [$"{notice.MunicipalityId}: в справочнике адресатов (registry/recipients.csv) нет ни адреса почты, ни веб-хука этого муниципалитета, письмо ему не отправлено; добавьте строку с его кодом."];

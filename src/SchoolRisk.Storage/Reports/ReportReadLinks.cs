@@ -24,14 +24,25 @@ public sealed class ReportReadLinks(StorageAccount account, TimeProvider time)
     /// <exception cref="ArgumentOutOfRangeException">The lifetime is not in (0, <see cref="MaxLifetime"/>].</exception>
     /// <exception cref="InvalidOperationException">A connection string without an account key to sign with.</exception>
     /// <exception cref="Azure.RequestFailedException">The identity may not obtain a user delegation key.</exception>
-    public async Task<ReadLinks> IssueAsync(IReadOnlyList<string> blobNames, TimeSpan lifetime, CancellationToken cancellationToken = default)
+    public Task<ReadLinks> IssueAsync(IReadOnlyList<string> blobNames, TimeSpan lifetime, CancellationToken cancellationToken = default) =>
+        IssueAsync(account.Options.ReportsContainer, blobNames, lifetime, cancellationToken);
+
+    /// <summary>
+    /// Issues one link per blob of <paramref name="containerName"/>, in the order given, all valid for
+    /// <paramref name="lifetime"/> from now: as <see cref="IssueAsync(IReadOnlyList{string}, TimeSpan, CancellationToken)"/>
+    /// for another container (a notice too large for its Service Bus message links its blob in <c>notices</c>).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The lifetime is not in (0, <see cref="MaxLifetime"/>].</exception>
+    /// <exception cref="InvalidOperationException">A connection string without an account key to sign with.</exception>
+    /// <exception cref="Azure.RequestFailedException">The identity may not obtain a user delegation key.</exception>
+    public async Task<ReadLinks> IssueAsync(string containerName, IReadOnlyList<string> blobNames, TimeSpan lifetime, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(blobNames);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lifetime, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(lifetime, MaxLifetime);
         var now = time.GetUtcNow();
         var (startsOn, expiresOn) = (now - ClockSkew, now + lifetime);
-        var container = account.Blobs.GetBlobContainerClient(account.Options.ReportsContainer);
+        var container = account.Blobs.GetBlobContainerClient(containerName);
         BlobSasBuilder SasFor(string blobName) => new(BlobSasPermissions.Read, expiresOn)
         {
             BlobContainerName = container.Name,

@@ -19,6 +19,13 @@ public sealed class NoticeTopic : IAsyncDisposable
     /// <summary>The content type of every message: the delivery's JSON body in UTF-8.</summary>
     public const string ContentType = "application/json; charset=utf-8";
 
+    /// <summary>
+    /// The largest body, in UTF-8 bytes, a message carries: a Standard-tier message is at most 256 KB with its headers
+    /// and properties (Service Bus quotas, "Maximum message size"), and the properties of a notice take far less than
+    /// the 56 KiB left. A larger notice is published with a link to its blob instead (<c>TopicPublisher</c>).
+    /// </summary>
+    public const int MaxBodyBytes = 200 * 1024;
+
     private readonly ServiceBusClient _client;
     private readonly ServiceBusAdministrationClient _administration;
     private readonly NoticeTopicOptions _options;
@@ -45,10 +52,11 @@ public sealed class NoticeTopic : IAsyncDisposable
     /// Publishes a delivery's message: <paramref name="body"/> (the delivery's JSON) with the
     /// <paramref name="notice"/>'s message id, subject and application properties, after making sure the subscription
     /// of <paramref name="recipientId"/> exists. A message id the topic saw within its duplicate-detection window is
-    /// accepted and dropped by Service Bus.
+    /// accepted and dropped by Service Bus. <paramref name="timeToLive"/>, when given, is how long the message may wait
+    /// to be received (a message linking a blob lives as long as its link); otherwise the topic's default.
     /// </summary>
     /// <exception cref="NoticeTopicException">Publishing failed; the reason in Russian, and whether a retry can help.</exception>
-    public async Task PublishAsync(string recipientId, PublishedNotice notice, string body, CancellationToken cancellationToken)
+    public async Task PublishAsync(string recipientId, PublishedNotice notice, string body, TimeSpan? timeToLive, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(notice);
         await EnsureSubscriptionAsync(recipientId, cancellationToken);
@@ -58,6 +66,11 @@ public sealed class NoticeTopic : IAsyncDisposable
             Subject = notice.Subject,
             ContentType = ContentType,
         };
+        if (timeToLive is { } lifetime)
+        {
+            message.TimeToLive = lifetime;
+        }
+
         foreach (var (name, value) in notice.Properties)
         {
             message.ApplicationProperties[name] = value;

@@ -14,6 +14,12 @@ public sealed record Delivery(string DeliveryId, string NoticeId, string Kind, R
     public string? Topic { get; init; }
 
     /// <summary>
+    /// The blob of the notices container that holds <see cref="Data"/> (the notice as written for <c>Notify</c>), when
+    /// there is one: a message too large for Service Bus links it instead of carrying it. <c>null</c> for a digest.
+    /// </summary>
+    public string? DataBlob { get; init; }
+
+    /// <summary>
     /// The address the channel uses: the e-mail address, the webhook URL, or the recipient's subscription of the topic
     /// (<c>risk-notices/subscriptions/gatchinsky</c>).
     /// </summary>
