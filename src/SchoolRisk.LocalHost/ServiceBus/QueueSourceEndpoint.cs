@@ -11,7 +11,8 @@ namespace SchoolRisk.LocalHost.ServiceBus;
 /// <c>Accepted</c> completes, <c>Modified</c> abandons (deferral, <c>undeliverable-here</c>, is not played),
 /// <c>Rejected</c> with <c>com.microsoft:dead-letter</c> dead-letters with the reason and description of its error
 /// info (the rest of the info are properties to modify, as <c>AmqpReceiver.GetRejectedOutcome</c> writes them),
-/// <c>Released</c> returns the message uncounted. The answer is the outcome itself, or <c>Rejected</c> with
+/// <c>Released</c> returns the message uncounted. The answer is the outcome itself (a <c>Rejected</c> without its
+/// error: <c>AmqpReceiver.DisposeMessageAsync</c> throws on any error in the answer), or <c>Rejected</c> with
 /// <c>com.microsoft:message-lock-lost</c> when the lock is gone (the client throws <c>MessageLockLost</c>).
 /// Closing the link releases the messages it holds.
 /// </summary>
@@ -67,7 +68,8 @@ internal sealed class QueueSourceEndpoint : LinkEndpoint
 
         DeliveryState answer = _store.Settle(new Guid(tag), settlement) switch
         {
-            SettleResult.Done => state!,
+            // Done: the outcome itself, but a Rejected without its error: the client throws on any error it finds there.
+            SettleResult.Done => state is Rejected ? new Rejected() : state!,
             SettleResult.LockLost => new Rejected
             {
                 Error = new Error(LockLost) { Description = "The lock on the message was lost: it expired, or its receiver closed." },
