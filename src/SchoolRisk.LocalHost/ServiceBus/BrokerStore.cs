@@ -19,6 +19,7 @@ internal sealed class BrokerStore
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Action _changed;
+    private bool _stopped;
 
     /// <param name="journal">Where changes are written; <c>null</c> keeps everything in memory.</param>
     /// <param name="history">The journal's records to replay.</param>
@@ -34,6 +35,19 @@ internal sealed class BrokerStore
         foreach (var record in history)
         {
             Apply(record);
+        }
+    }
+
+    /// <summary>
+    /// Stops taking changes, first thing when the broker stops: what its connections do while they are being cut
+    /// (a receiver's link closing, a late settlement) is not recorded, so that locks held at the stop are simply gone
+    /// and every message is available again at the next start, its failed deliveries as they were.
+    /// </summary>
+    public void Stop()
+    {
+        lock (_gate)
+        {
+            _stopped = true;
         }
     }
 
@@ -226,6 +240,11 @@ internal sealed class BrokerStore
         lock (_gate)
         {
             consumer.Queue?.Consumers.Remove(consumer);
+            if (_stopped)
+            {
+                return;
+            }
+
             foreach (var message in _locks.Values.Where(message => message.Holder == consumer).ToList())
             {
                 Return(message, "its receiver's link closed", null);
@@ -261,6 +280,11 @@ internal sealed class BrokerStore
         var drained = new List<MessageConsumer>();
         lock (_gate)
         {
+            if (_stopped)
+            {
+                return new DispatchRound([], [], null);
+            }
+
             var now = _time.GetUtcNow();
             foreach (var expired in _locks.Values.Where(message => message.LockedUntil <= now).ToList())
             {
@@ -291,7 +315,10 @@ internal sealed class BrokerStore
                     }
                 }
 
-                foreach (var consumer in queue.Consumers.Where(consumer => consumer.Draining && queue.Available.Count == 0))
+                // A drain ends once nothing more can go: the queue is empty, or the credit is spent. AMQPNetLite
+                // counts a drain that grants nothing new as taking the credit back, so the client's receive timing
+                // out (it drains then) while a lock expires ends here too, instead of leaving the client waiting.
+                foreach (var consumer in queue.Consumers.Where(consumer => consumer.Draining && (queue.Available.Count == 0 || consumer.Credit == 0)))
                 {
                     consumer.Credit = 0;
                     consumer.Draining = false;
@@ -484,6 +511,11 @@ internal sealed class BrokerStore
     /// <summary>Writes a change to the journal, then applies it.</summary>
     private void Record(JournalRecord record)
     {
+        if (_stopped)
+        {
+            throw new InvalidOperationException("The Service Bus broker is stopping.");
+        }
+
         _journal?.Append(record);
         Apply(record);
     }

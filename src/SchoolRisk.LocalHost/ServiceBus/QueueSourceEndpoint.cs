@@ -66,7 +66,18 @@ internal sealed class QueueSourceEndpoint : LinkEndpoint
             return;
         }
 
-        DeliveryState answer = _store.Settle(new Guid(tag), settlement) switch
+        SettleResult result;
+        try
+        {
+            result = _store.Settle(new Guid(tag), settlement);
+        }
+        catch (InvalidOperationException)
+        {
+            // The broker is stopping: no answer; the lock is gone with it.
+            return;
+        }
+
+        DeliveryState answer = result switch
         {
             // Done: the outcome itself, but a Rejected without its error: the client throws on any error it finds there.
             SettleResult.Done => state is Rejected ? new Rejected() : state!,

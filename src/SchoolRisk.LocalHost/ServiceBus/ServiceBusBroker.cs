@@ -22,12 +22,14 @@ public sealed class ServiceBusBroker : IAsyncDisposable
     private readonly ContainerHost _host;
     private readonly ManagementApi _management;
     private readonly BrokerDispatcher _dispatcher;
+    private readonly BrokerStore _store;
     private readonly BrokerJournal? _journal;
 
     private ServiceBusBroker(
         ServiceBusBrokerOptions options, ProtocolRouter router, ContainerHost host, ManagementApi management, BrokerDispatcher dispatcher,
-        BrokerJournal? journal)
+        BrokerStore store, BrokerJournal? journal)
     {
+        _store = store;
         _router = router;
         _host = host;
         _management = management;
@@ -84,7 +86,7 @@ public sealed class ServiceBusBroker : IAsyncDisposable
             host.Open();
 
             var router = ProtocolRouter.Start(options.Port ?? 0, amqpPort, management.Port, logger);
-            var broker = new ServiceBusBroker(options, router, host, management, dispatcher, journal);
+            var broker = new ServiceBusBroker(options, router, host, management, dispatcher, store, journal);
             logger.LogInformation("Service Bus broker listening on 127.0.0.1:{Port} ({Data})", broker.Port,
                 options.DataDirectory is null ? "in memory" : $"data in {options.DataDirectory}, {history.Count} journal records read");
             return broker;
@@ -103,9 +105,13 @@ public sealed class ServiceBusBroker : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops the broker: the port closes, every connection is cut, the journal is closed.</summary>
+    /// <summary>
+    /// Stops the broker: it takes no more changes, the port closes, every connection is cut, the journal is closed.
+    /// Locks held at that moment are not kept: after a restart those messages are available again.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
+        _store.Stop();
         await _router.DisposeAsync();
         _host.Close();
         await _management.DisposeAsync();

@@ -463,6 +463,159 @@ public sealed class ServiceBusBrokerTests
         Assert.Equal(2, all.Count);
     }
 
+    [Fact]
+    public async Task Restart_WhileASenderSends_LosesNoAcceptedMessage_AndTheSendersRetriesCarryOn()
+    {
+        var options = new ServiceBusBrokerOptions { DataDirectory = Directory.CreateTempSubdirectory("servicebus-restart-").FullName };
+        var broker = await ServiceBusBroker.StartAsync(options, Cancellation);
+        try
+        {
+            options.Port = broker.Port;
+            var admin = new ServiceBusAdministrationClient(broker.ConnectionString);
+            await admin.CreateTopicAsync(new CreateTopicOptions(Topic) { RequiresDuplicateDetection = true }, Cancellation);
+            await admin.CreateSubscriptionAsync(Topic, "committee", Cancellation);
+            await using var client = new ServiceBusClient(broker.ConnectionString, new ServiceBusClientOptions
+            {
+                RetryOptions = new ServiceBusRetryOptions
+                {
+                    Mode = ServiceBusRetryMode.Fixed,
+                    Delay = TimeSpan.FromMilliseconds(200),
+                    MaxRetries = 50,
+                    TryTimeout = TimeSpan.FromSeconds(5),
+                },
+            });
+            await using var sender = client.CreateSender(Topic);
+            var accepted = new List<string>();
+            using var enough = new CancellationTokenSource();
+            async Task SendUntilEnoughAsync()
+            {
+                for (var index = 0; !enough.IsCancellationRequested; index++)
+                {
+                    await sender.SendMessageAsync(Notice($"m{index}", "luga"), Cancellation);
+                    lock (accepted)
+                    {
+                        accepted.Add($"m{index}");
+                    }
+                }
+            }
+
+            int Accepted()
+            {
+                lock (accepted)
+                {
+                    return accepted.Count;
+                }
+            }
+
+            var sending = Task.Run(SendUntilEnoughAsync, Cancellation);
+            await Poll.UntilAsync(() => Task.FromResult(Accepted()), count => count >= 20, "20 messages accepted before the stop");
+
+            await broker.DisposeAsync();
+            var acceptedAtStop = Accepted();
+            broker = await ServiceBusBroker.StartAsync(options, Cancellation);
+            await Poll.UntilAsync(() => Task.FromResult(Accepted()), count => count >= acceptedAtStop + 20, "20 more messages accepted after the restart");
+            await enough.CancelAsync();
+            await sending.WaitAsync(TimeSpan.FromSeconds(60), Cancellation);
+            await using var receiver = client.CreateReceiver(Topic, "committee");
+            var received = await ReceiveAsync(receiver, accepted.Count);
+
+            Assert.True(acceptedAtStop >= 20);
+            Assert.Equal(accepted, received.Select(message => message.MessageId));
+            Assert.Equal(accepted.Count, (await admin.GetSubscriptionRuntimePropertiesAsync(Topic, "committee", Cancellation)).Value.ActiveMessageCount);
+        }
+        finally
+        {
+            await broker.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Restart_KeepsEntitiesFiltersDeliveryCountsDeadLettersAndDuplicateHistory_AndFreesLocks()
+    {
+        var options = new ServiceBusBrokerOptions { DataDirectory = Directory.CreateTempSubdirectory("servicebus-state-").FullName };
+        var before = await ServiceBusBroker.StartAsync(options, Cancellation);
+        var admin = new ServiceBusAdministrationClient(before.ConnectionString);
+        await admin.CreateTopicAsync(new CreateTopicOptions(Topic) { RequiresDuplicateDetection = true }, Cancellation);
+        await admin.CreateSubscriptionAsync(new CreateSubscriptionOptions(Topic, "committee") { MaxDeliveryCount = 5 }, Cancellation);
+        await admin.CreateSubscriptionAsync(
+            new CreateSubscriptionOptions(Topic, "municipality-luga"),
+            new CreateRuleOptions("municipality", new CorrelationRuleFilter { ApplicationProperties = { ["municipality"] = "luga" } }),
+            Cancellation);
+        await using var client = new ServiceBusClient(before.ConnectionString);
+        await using var sender = client.CreateSender(Topic);
+        await sender.SendMessageAsync(Notice("m1", "gatchina"), Cancellation);
+        await sender.SendMessageAsync(Notice("m2", "gatchina"), Cancellation);
+        await sender.SendMessageAsync(Notice("m3", "luga"), Cancellation);
+        await using var committee = client.CreateReceiver(Topic, "committee");
+        var first = await ReceiveAsync(committee, 2);
+        await committee.AbandonMessageAsync(first[0], cancellationToken: Cancellation);
+        await committee.DeadLetterMessageAsync(first[1], "Unreadable", cancellationToken: Cancellation);
+        await using var luga = client.CreateReceiver(Topic, "municipality-luga");
+        var lastSequenceNumber = Assert.Single(await ReceiveAsync(luga, 1)).SequenceNumber;
+
+        // The broker stops while the luga receiver holds m3's lock.
+        await before.DisposeAsync();
+        await using var after = await ServiceBusBroker.StartAsync(options, Cancellation);
+        var afterAdmin = new ServiceBusAdministrationClient(after.ConnectionString);
+        await using var afterClient = new ServiceBusClient(after.ConnectionString);
+        await using var afterSender = afterClient.CreateSender(Topic);
+        await afterSender.SendMessageAsync(Notice("m1", "gatchina"), Cancellation);
+        await afterSender.SendMessageAsync(Notice("m4", "luga"), Cancellation);
+        await using var committeeAgain = afterClient.CreateReceiver(Topic, "committee");
+        var committeeMessages = await ReceiveAsync(committeeAgain, 3);
+        await using var lugaAgain = afterClient.CreateReceiver(Topic, "municipality-luga");
+        var lugaMessages = await ReceiveAsync(lugaAgain, 2);
+        await using var deadLetters = afterClient.CreateReceiver(Topic, "committee", new ServiceBusReceiverOptions { SubQueue = SubQueue.DeadLetter });
+        var dead = Assert.Single(await ReceiveAsync(deadLetters, 1));
+
+        Assert.True((await afterAdmin.GetTopicAsync(Topic, Cancellation)).Value.RequiresDuplicateDetection);
+        Assert.Equal(5, (await afterAdmin.GetSubscriptionAsync(Topic, "committee", Cancellation)).Value.MaxDeliveryCount);
+        Assert.Equal([("m1", 2), ("m3", 1), ("m4", 1)], committeeMessages.Select(message => (message.MessageId, message.DeliveryCount)));
+        Assert.Equal([("m3", 1), ("m4", 1)], lugaMessages.Select(message => (message.MessageId, message.DeliveryCount)));
+        Assert.True(lugaMessages[1].SequenceNumber > lastSequenceNumber);
+        Assert.Equal(("m2", "Unreadable"), (dead.MessageId, dead.DeadLetterReason));
+        Assert.Equal(3, (await afterAdmin.GetSubscriptionRuntimePropertiesAsync(Topic, "committee", Cancellation)).Value.ActiveMessageCount);
+    }
+
+    [Fact]
+    public async Task Logs_EntitiesCreated_MessagesAcceptedOrDropped_AndDeadLettering()
+    {
+        using var logs = new LogCapture();
+        using var loggers = logs.CreateFactory();
+        await using var broker = await ServiceBusBroker.StartAsync(new ServiceBusBrokerOptions { LoggerFactory = loggers }, Cancellation);
+        var admin = new ServiceBusAdministrationClient(broker.ConnectionString);
+        await admin.CreateTopicAsync(new CreateTopicOptions(Topic) { RequiresDuplicateDetection = true }, Cancellation);
+        await admin.CreateSubscriptionAsync(
+            new CreateSubscriptionOptions(Topic, "municipality-luga"),
+            new CreateRuleOptions("municipality", new CorrelationRuleFilter { ApplicationProperties = { ["municipality"] = "luga" } }),
+            Cancellation);
+        await using var client = new ServiceBusClient(broker.ConnectionString);
+        await using var sender = client.CreateSender(Topic);
+        await sender.SendMessageAsync(Notice("kept", "luga"), Cancellation);
+        await sender.SendMessageAsync(Notice("kept", "luga"), Cancellation);
+        await sender.SendMessageAsync(Notice("nobody", "gatchina"), Cancellation);
+        await using var receiver = client.CreateReceiver(Topic, "municipality-luga");
+        await receiver.DeadLetterMessageAsync(Assert.Single(await ReceiveAsync(receiver, 1)), "NoRecipient", "Nobody reads luga.", Cancellation);
+
+        var messages = logs.Entries.Where(entry => entry.Category == typeof(ServiceBusBroker).FullName).Select(entry => entry.Message).ToList();
+        Assert.Contains("Service Bus topic risk-notices created (duplicate detection within 00:01:00)", messages);
+        Assert.Contains(messages, message => message.StartsWith("Service Bus subscription risk-notices/municipality-luga created: filter CorrelationFilter", StringComparison.Ordinal));
+        Assert.Contains(messages, message => message.StartsWith("Service Bus message kept accepted on risk-notices as 1 for municipality-luga", StringComparison.Ordinal));
+        Assert.Contains("Service Bus message kept on risk-notices dropped as a duplicate (seen within 00:01:00)", messages);
+        Assert.Contains("Service Bus message nobody on risk-notices matched no subscription and was dropped", messages);
+        Assert.Contains("Service Bus message 1 of risk-notices/Subscriptions/municipality-luga dead-lettered: NoRecipient (Nobody reads luga.)", messages);
+    }
+
+    [Fact]
+    public async Task SessionReceiver_IsRefusedAsNotSupported()
+    {
+        await using var broker = await ServiceBusBroker.StartAsync(new ServiceBusBrokerOptions(), Cancellation);
+        await TopicWithSubscriptionAsync(broker, new CreateSubscriptionOptions(Topic, "committee"));
+        await using var client = new ServiceBusClient(broker.ConnectionString);
+
+        await Assert.ThrowsAsync<NotSupportedException>(() => client.AcceptSessionAsync(Topic, "committee", "session-1", cancellationToken: Cancellation));
+    }
+
     private static ServiceBusMessage Notice(string id, string municipality) =>
         new($"notice {id}") { MessageId = id, Subject = "RiskZoneChanged", ApplicationProperties = { ["municipality"] = municipality } };
 
