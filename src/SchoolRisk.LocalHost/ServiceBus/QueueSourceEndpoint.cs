@@ -14,7 +14,7 @@ namespace SchoolRisk.LocalHost.ServiceBus;
 /// <c>Released</c> returns the message uncounted. The answer is the outcome itself (a <c>Rejected</c> without its
 /// error: <c>AmqpReceiver.DisposeMessageAsync</c> throws on any error in the answer), or <c>Rejected</c> with
 /// <c>com.microsoft:message-lock-lost</c> when the lock is gone (the client throws <c>MessageLockLost</c>).
-/// Closing the link releases the messages it holds.
+/// A disposition the receiver settled itself is applied without an answer. Closing the link releases the messages it holds.
 /// </summary>
 internal sealed class QueueSourceEndpoint : LinkEndpoint
 {
@@ -39,12 +39,18 @@ internal sealed class QueueSourceEndpoint : LinkEndpoint
 
     public override void OnDisposition(DispositionContext dispositionContext)
     {
-        if (dispositionContext.Settled || dispositionContext.Message.DeliveryTag is not { Length: 16 } tag)
+        if (dispositionContext.Message.DeliveryTag is not { Length: 16 } tag)
         {
             return;
         }
 
         var state = dispositionContext.DeliveryState;
+        if (state is Released && _link.LinkState >= LinkState.DetachPipe)
+        {
+            // AMQPNetLite releases a closing link's unsettled deliveries; OnLinkClosed returns them, counted.
+            return;
+        }
+
         Settlement? settlement = state switch
         {
             Accepted => Settlement.Complete,
@@ -57,12 +63,17 @@ internal sealed class QueueSourceEndpoint : LinkEndpoint
                 Properties(rejected.Error?.Info, [ReasonKey, DescriptionKey])),
             _ => null,
         };
-        if (settlement is null)
+        if (settlement is null && !dispositionContext.Settled)
         {
             _link.DisposeMessage(dispositionContext.Message, new Rejected
             {
                 Error = new Error(ErrorCode.NotImplemented) { Description = "The local Service Bus broker does not play deferral." },
             }, true);
+            return;
+        }
+
+        if (settlement is null)
+        {
             return;
         }
 
@@ -74,6 +85,13 @@ internal sealed class QueueSourceEndpoint : LinkEndpoint
         catch (InvalidOperationException)
         {
             // The broker is stopping: no answer; the lock is gone with it.
+            return;
+        }
+
+        // A receiver that settles at once (the client releases, settled, a message that came when nothing waited
+        // for it) wants no answer; one that waits for the outcome gets it.
+        if (dispositionContext.Settled)
+        {
             return;
         }
 
