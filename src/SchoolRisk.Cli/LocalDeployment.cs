@@ -1,30 +1,42 @@
+using Azure.Messaging.ServiceBus.Administration;
 using Microsoft.Extensions.Logging;
+using SchoolRisk.Domain.Notices.Deliveries;
+using SchoolRisk.Domain.Notices.Recipients;
 using SchoolRisk.LocalHost;
 using SchoolRisk.LocalHost.Azurite;
 using SchoolRisk.LocalHost.Keys;
 using SchoolRisk.LocalHost.MailDev;
+using SchoolRisk.LocalHost.ServiceBus;
 using SchoolRisk.LocalHost.Worker;
 using SchoolRisk.Storage;
 using SchoolRisk.Storage.Rules;
+using SchoolRisk.Storage.ServiceBus;
 
 namespace SchoolRisk.Cli;
 
 /// <summary>
-/// The whole workflow on one machine: Azurite, MailDev (the SMTP server letters go to, with a web inbox), and the
-/// local host that plays Event Grid and the Functions host and, like the Functions host, starts the function app's
-/// worker as a child process from the function app's build output (<see cref="FunctionAppPath"/>). Disposing it stops all of them.
+/// The whole workflow on one machine: Azurite, MailDev (the SMTP server letters go to, with a web inbox), the local
+/// Service Bus broker notices are published to (its topic and the committee's subscription provisioned as
+/// <c>infra/main.bicep</c> provisions them), and the local host that plays Event Grid and the Functions host and, like
+/// the Functions host, starts the function app's worker as a child process from the function app's build output
+/// (<see cref="FunctionAppPath"/>). Disposing it stops all of them.
 /// </summary>
 public sealed class LocalDeployment : IAsyncDisposable
 {
+    private readonly ServiceBusBrokerOptions _serviceBusOptions;
+    private readonly string? _serviceBusTemporaryData;
     private readonly AzuriteServer _azurite;
     private readonly LocalFunctionsHost _host;
     private readonly LocalHostOptions _options;
     private readonly ILoggerFactory _loggers;
     private readonly List<LocalFunctionsHost> _instances = [];
 
-    private LocalDeployment(AzuriteServer azurite, MailDevServer mail, LocalFunctionsHost host, LocalHostOptions options, StorageAccount storage, ILoggerFactory loggers)
+    private LocalDeployment(
+        AzuriteServer azurite, MailDevServer mail, (ServiceBusBroker Broker, ServiceBusBrokerOptions Options, string? TemporaryData) serviceBus,
+        LocalFunctionsHost host, LocalHostOptions options, StorageAccount storage, ILoggerFactory loggers)
     {
         _azurite = azurite;
+        (ServiceBus, _serviceBusOptions, _serviceBusTemporaryData) = serviceBus;
         Mail = mail;
         _host = host;
         _options = options;
@@ -41,6 +53,12 @@ public sealed class LocalDeployment : IAsyncDisposable
 
     /// <summary>The development mail server every letter goes to.</summary>
     public MailDevServer Mail { get; }
+
+    /// <summary>The local Service Bus broker notices are published to; <c>null</c> while stopped (<see cref="StopServiceBusAsync"/>).</summary>
+    public ServiceBusBroker? ServiceBus { get; private set; }
+
+    /// <summary>The broker's connection string (the app's <c>ServiceBus</c> setting): the same across a stop and a start.</summary>
+    public string ServiceBusConnectionString { get; private set; } = string.Empty;
 
     /// <summary>Where the HTTP functions are served: <c>{HttpUrl}api/...</c>.</summary>
     public Uri HttpUrl => _host.HttpUrl;
@@ -74,9 +92,15 @@ public sealed class LocalDeployment : IAsyncDisposable
         var azurite = await AzuriteServer.StartAsync(
             new AzuriteOptions { RepositoryRoot = repositoryRoot, Location = azuriteLocation }, cancellationToken);
         MailDevServer? mail = null;
+        ServiceBusBroker? broker = null;
+        var temporaryData = azuriteLocation is null ? Directory.CreateTempSubdirectory("schoolrisk-servicebus-").FullName : null;
         try
         {
             mail = await MailDevServer.StartAsync(repositoryRoot, cancellationToken: cancellationToken);
+            var serviceBusOptions = new ServiceBusBrokerOptions { DataDirectory = temporaryData ?? Path.Combine(azuriteLocation!, "servicebus"), LoggerFactory = loggers };
+            broker = await ServiceBusBroker.StartAsync(serviceBusOptions, cancellationToken);
+            serviceBusOptions.Port = broker.Port;
+            await ProvisionNoticeTopicAsync(broker.ConnectionString, cancellationToken);
             var options = new LocalHostOptions
             {
                 ScriptRoot = FunctionAppPath,
@@ -86,6 +110,7 @@ public sealed class LocalDeployment : IAsyncDisposable
             options.AppSettings["Notifications__SmtpHost"] = "127.0.0.1";
             options.AppSettings["Notifications__SmtpPort"] = $"{mail.SmtpPort}";
             options.AppSettings["Notifications__DigestDelay"] = "00:00:02";
+            options.AppSettings[ServiceBusRegistration.ConnectionName] = broker.ConnectionString;
             foreach (var (name, value) in appSettings ?? new Dictionary<string, string>())
             {
                 options.AppSettings[name] = value;
@@ -97,19 +122,80 @@ public sealed class LocalDeployment : IAsyncDisposable
             await storage.EnsureCreatedAsync(cancellationToken);
             var host = new LocalFunctionsHost(options, TimeProvider.System, loggers);
             await host.StartAsync(cancellationToken);
-            var deployment = new LocalDeployment(azurite, mail, host, options, storage, loggers);
+            var deployment = new LocalDeployment(azurite, mail, (broker, serviceBusOptions, temporaryData), host, options, storage, loggers)
+            {
+                ServiceBusConnectionString = broker.ConnectionString,
+            };
             await deployment.WaitForRulesAsync(cancellationToken);
             return deployment;
         }
         catch
         {
+            if (broker is not null)
+            {
+                await broker.DisposeAsync();
+            }
+
             if (mail is not null)
             {
                 await mail.DisposeAsync();
             }
 
             await azurite.DisposeAsync();
+            DeleteTemporary(temporaryData);
             throw;
+        }
+    }
+
+    /// <summary>Stops the Service Bus broker, as an outage would; what it had accepted is kept for <see cref="StartServiceBusAsync"/>.</summary>
+    public async Task StopServiceBusAsync()
+    {
+        if (ServiceBus is { } broker)
+        {
+            ServiceBus = null;
+            await broker.DisposeAsync();
+        }
+    }
+
+    /// <summary>Starts the Service Bus broker again on the same port, key and data: the app's connection string still holds.</summary>
+    public async Task StartServiceBusAsync(CancellationToken cancellationToken = default) =>
+        ServiceBus ??= await ServiceBusBroker.StartAsync(_serviceBusOptions, cancellationToken);
+
+    /// <summary>
+    /// What <c>infra/main.bicep</c> creates before the app runs: the topic of notices with duplicate detection (one day's
+    /// window, messages living 14 days) and the committee's subscription; the app creates the municipalities' own.
+    /// </summary>
+    private static async Task ProvisionNoticeTopicAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var administration = new ServiceBusAdministrationClient(connectionString);
+        var topic = new NoticeTopicOptions();
+        if (!await administration.TopicExistsAsync(topic.Topic, cancellationToken))
+        {
+            await administration.CreateTopicAsync(
+                new CreateTopicOptions(topic.Topic)
+                {
+                    RequiresDuplicateDetection = true,
+                    DuplicateDetectionHistoryTimeWindow = TimeSpan.FromDays(1),
+                    DefaultMessageTimeToLive = TimeSpan.FromDays(14),
+                },
+                cancellationToken);
+        }
+
+        var committee = NoticeSubscription.NameOf(RecipientDirectory.Committee);
+        if (!await administration.SubscriptionExistsAsync(topic.Topic, committee, cancellationToken))
+        {
+            await administration.CreateSubscriptionAsync(
+                new CreateSubscriptionOptions(topic.Topic, committee) { LockDuration = topic.LockDuration, MaxDeliveryCount = topic.MaxDeliveryCount, DeadLetteringOnMessageExpiration = true },
+                new CreateRuleOptions(NoticeSubscription.RecipientProperty, new CorrelationRuleFilter { ApplicationProperties = { [NoticeSubscription.RecipientProperty] = RecipientDirectory.Committee } }),
+                cancellationToken);
+        }
+    }
+
+    private static void DeleteTemporary(string? folder)
+    {
+        if (folder is not null && Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
         }
     }
 
@@ -173,7 +259,9 @@ public sealed class LocalDeployment : IAsyncDisposable
 
         await _host.StopAsync(CancellationToken.None);
         _host.Dispose();
+        await StopServiceBusAsync();
         await Mail.DisposeAsync();
         await _azurite.DisposeAsync();
+        DeleteTemporary(_serviceBusTemporaryData);
     }
 }

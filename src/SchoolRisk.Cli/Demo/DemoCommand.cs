@@ -7,6 +7,7 @@ using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Schools;
 using SchoolRisk.LocalHost;
 using SchoolRisk.Storage.Registry;
+using SchoolRisk.Storage.ServiceBus;
 using SchoolRisk.Storage.Uploads;
 using Spectre.Console;
 
@@ -95,13 +96,21 @@ public static class DemoCommand
             registry = await SchoolRegistry.ReadCsvAsync(content, "schools.csv", cancellationToken);
         }
 
-        DemoReport.Print(outcome, SampleRegion.Municipalities, registry, await deployment.Mail.ListAsync(cancellationToken), azuriteData, deployment);
+        IReadOnlyList<SubscriptionCount> subscriptions;
+        await using (var topic = NoticeTopic.Connect(deployment.ServiceBusConnectionString, new NoticeTopicOptions()))
+        {
+            subscriptions = await topic.CountsAsync(cancellationToken);
+        }
+
+        DemoReport.Print(outcome, SampleRegion.Municipalities, registry, await deployment.Mail.ListAsync(cancellationToken), subscriptions, azuriteData, deployment);
 
         if (keepRunning)
         {
             var adminKey = await deployment.Keys.SetAsync("PreviewRules", RulePreviewHandler.AdministratorKey, cancellationToken: cancellationToken);
             AnsiConsole.MarkupLine("\nRunning. Storage connection string (one line):");
             Console.WriteLine(deployment.ConnectionString);
+            AnsiConsole.MarkupLine("Service Bus connection string (for [grey]schoolrisk notices receive --service-bus[/], or set it as ServiceBus):");
+            Console.WriteLine(deployment.ServiceBusConnectionString);
             var committeeKey = await deployment.Keys.SetAsync(null, AccessScope.CommitteeKey, cancellationToken: cancellationToken);
             var municipalityKey = await deployment.Keys.SetAsync(null, AccessScope.MunicipalityKeyPrefix + "gatchinsky", cancellationToken: cancellationToken);
             AnsiConsole.MarkupLine($"Risk map page: [blue]{deployment.HttpUrl}api/site/[/]");

@@ -9,6 +9,7 @@ using SchoolRisk.LocalHost.MailDev;
 using SchoolRisk.Storage.Notifications;
 using SchoolRisk.Storage.Results;
 using SchoolRisk.Storage.Rubrics;
+using SchoolRisk.Storage.ServiceBus;
 using SchoolRisk.Storage.Uploads;
 using Spectre.Console;
 
@@ -21,11 +22,12 @@ public static class DemoReport
     /// <param name="municipalities">The sample region.</param>
     /// <param name="registry">The school registry.</param>
     /// <param name="letters">What the development mail server received.</param>
+    /// <param name="subscriptions">The subscriptions of the Service Bus topic of notices and their messages.</param>
     /// <param name="azuriteData">Azurite's data folder.</param>
     /// <param name="deployment">The local stack.</param>
     public static void Print(
-        DemoOutcome outcome, IReadOnlyList<SampleMunicipality> municipalities, SchoolRegistry registry, IReadOnlyList<ReceivedMail> letters, string azuriteData,
-        LocalDeployment deployment)
+        DemoOutcome outcome, IReadOnlyList<SampleMunicipality> municipalities, SchoolRegistry registry, IReadOnlyList<ReceivedMail> letters,
+        IReadOnlyList<SubscriptionCount> subscriptions, string azuriteData, LocalDeployment deployment)
     {
         var table = new Table().Title("Risk zones, period 2023-2024").Border(TableBorder.Rounded)
             .AddColumn("Municipality").AddColumn("Upload", c => c.Centered())
@@ -73,6 +75,13 @@ public static class DemoReport
         if (letters.LastOrDefault(letter => letter.Subject.StartsWith($"Сводка по зонам риска за {SampleRegion.Period}", StringComparison.Ordinal)) is { } digest)
         {
             AnsiConsole.MarkupLine($"The committee's digest: [bold]{Markup.Escape(digest.Subject)}[/]");
+        }
+
+        AnsiConsole.MarkupLine($"Service Bus topic [blue]{Markup.Escape(new NoticeTopicOptions().Topic)}[/]: a subscription per recipient, messages waiting " +
+            "([grey]schoolrisk notices receive --municipality <id>[/] reads one; with [grey]--keep-running[/] the stack stays up):");
+        foreach (var subscription in subscriptions)
+        {
+            AnsiConsole.MarkupLine($"  {Markup.Escape(subscription.Subscription),-16} {subscription.Active,3} message{(subscription.Active == 1 ? string.Empty : "s")}{(subscription.DeadLettered > 0 ? $", [red]{subscription.DeadLettered} dead-lettered[/]" : string.Empty)}");
         }
 
         AnsiConsole.MarkupLine($"Every letter is in MailDev's web inbox, [blue]{deployment.Mail.WebUrl}[/], and the risk-map page is [blue]{deployment.HttpUrl}api/site/[/] " +

@@ -38,6 +38,17 @@ public static class NoticeReceiveCommand
         var topic = new Option<string>("--topic") { Description = "The topic of notices.", DefaultValueFactory = _ => new NoticeTopicOptions().Topic };
         var max = new Option<int>("--max") { Description = "Receive at most this many notices.", DefaultValueFactory = _ => 100 };
         var wait = new Option<int>("--wait") { Description = "Stop when no notice came for this many seconds.", DefaultValueFactory = _ => 5 };
+        foreach (var count in new[] { max, wait })
+        {
+            count.Validators.Add(result =>
+            {
+                if (result.GetValueOrDefault<int>() < 1)
+                {
+                    result.AddError($"{count.Name} must be at least 1.");
+                }
+            });
+        }
+
         var command = new Command("receive", "Receive a municipality's (or the committee's) notices from its Service Bus subscription, print them and complete them.")
         {
             municipality, committee, connectionString, fullyQualifiedNamespace, topic, max, wait,
@@ -56,10 +67,6 @@ public static class NoticeReceiveCommand
             {
                 result.AddError("No Service Bus: give --service-bus <connection string> (or set ServiceBus) or --service-bus-namespace <name>.servicebus.windows.net.");
             }
-            else if (result.GetValue(max) < 1 || result.GetValue(wait) < 1)
-            {
-                result.AddError("--max and --wait must be at least 1.");
-            }
         });
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -67,7 +74,17 @@ public static class NoticeReceiveCommand
             await using var inbox = parse.GetValue(fullyQualifiedNamespace) is { Length: > 0 } name
                 ? NoticeInbox.Open(name, new DefaultAzureCredential(), parse.GetValue(topic)!, recipient)
                 : NoticeInbox.Open(parse.GetValue(connectionString)!, parse.GetValue(topic)!, recipient);
-            var (read, deadLettered) = await inbox.ReceiveAsync(Print, parse.GetValue(max), TimeSpan.FromSeconds(parse.GetValue(wait)), cancellationToken);
+            int read, deadLettered;
+            try
+            {
+                (read, deadLettered) = await inbox.ReceiveAsync(Print, parse.GetValue(max), TimeSpan.FromSeconds(parse.GetValue(wait)), cancellationToken);
+            }
+            catch (NoticeTopicException exception)
+            {
+                AnsiConsole.MarkupLine($"[red]{Markup.Escape(exception.Message)}[/]");
+                return 1;
+            }
+
             AnsiConsole.MarkupLine(read + deadLettered == 0
                 ? $"Новых уведомлений для «{Markup.Escape(recipient)}» нет."
                 : $"Прочитано уведомлений: [bold]{read}[/]; не прочитано и перемещено в очередь недоставленных: [bold]{deadLettered}[/].");

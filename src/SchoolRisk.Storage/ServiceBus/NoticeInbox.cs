@@ -12,22 +12,31 @@ namespace SchoolRisk.Storage.ServiceBus;
 /// </summary>
 public sealed class NoticeInbox : IAsyncDisposable
 {
+    /// <summary>One retry of a failed call, each try at most 30 s: a person at the command line hears of an outage soon.</summary>
+    private static readonly ServiceBusClientOptions ClientOptions = new()
+    {
+        RetryOptions = new ServiceBusRetryOptions { MaxRetries = 1, TryTimeout = TimeSpan.FromSeconds(30) },
+    };
+
     private readonly ServiceBusClient _client;
     private readonly ServiceBusReceiver _receiver;
+    private readonly string _where;
 
     private NoticeInbox(ServiceBusClient client, string topic, string recipientId)
     {
         _client = client;
-        _receiver = client.CreateReceiver(topic, NoticeSubscription.NameOf(recipientId));
+        var subscription = NoticeSubscription.NameOf(recipientId);
+        _receiver = client.CreateReceiver(topic, subscription);
+        _where = $"подписка «{subscription}» темы «{topic}» ({client.FullyQualifiedNamespace})";
     }
 
     /// <summary>The inbox of <paramref name="recipientId"/> (a municipality's id or <c>committee</c>) on <paramref name="topic"/>, over a connection string (the local broker).</summary>
     public static NoticeInbox Open(string connectionString, string topic, string recipientId) =>
-        new(new ServiceBusClient(connectionString), topic, recipientId);
+        new(new ServiceBusClient(connectionString, ClientOptions), topic, recipientId);
 
     /// <summary>The inbox of <paramref name="recipientId"/> on <paramref name="topic"/> in the namespace <paramref name="fullyQualifiedNamespace"/>, as <paramref name="credential"/> (Azure).</summary>
     public static NoticeInbox Open(string fullyQualifiedNamespace, TokenCredential credential, string topic, string recipientId) =>
-        new(new ServiceBusClient(fullyQualifiedNamespace, credential), topic, recipientId);
+        new(new ServiceBusClient(fullyQualifiedNamespace, credential, ClientOptions), topic, recipientId);
 
     /// <summary>
     /// Receives up to <paramref name="max"/> messages, each handed to <paramref name="read"/>: it returns <c>null</c>
@@ -35,11 +44,33 @@ public sealed class NoticeInbox : IAsyncDisposable
     /// dead-lettered with it. Stops when no message came for <paramref name="wait"/>.
     /// </summary>
     /// <returns>How many messages were read and how many dead-lettered.</returns>
-    /// <exception cref="ServiceBusException">The subscription does not exist, or Service Bus cannot be reached.</exception>
-    /// <exception cref="UnauthorizedAccessException">The identity may not read the subscription.</exception>
+    /// <exception cref="NoticeTopicException">
+    /// The subscription does not exist, the identity may not read it, or Service Bus cannot be reached; the reason in
+    /// Russian. Messages settled before it stay settled; one locked then comes again after its lock.
+    /// </exception>
     public async Task<(int Read, int DeadLettered)> ReceiveAsync(Func<ReceivedNotice, string?> read, int max, TimeSpan wait, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(read);
+        try
+        {
+            return await ReceiveMessagesAsync(read, max, wait, cancellationToken);
+        }
+        catch (UnauthorizedAccessException exception)
+        {
+            throw new NoticeTopicException($"{_where}: нет прав на чтение; нужна роль «Azure Service Bus Data Receiver» на этой подписке ({ServiceBusErrorText.Brief(exception)}).", transient: false, exception);
+        }
+        catch (ServiceBusException exception) when (exception.Reason == ServiceBusFailureReason.MessagingEntityNotFound)
+        {
+            throw new NoticeTopicException($"{_where}: такой подписки нет. Она появляется, когда муниципалитет есть в реестре школ; проверьте код муниципалитета.", transient: false, exception);
+        }
+        catch (ServiceBusException exception)
+        {
+            throw new NoticeTopicException($"{_where}: Service Bus недоступна ({exception.Reason}): {ServiceBusErrorText.Brief(exception)}.", exception.IsTransient, exception);
+        }
+    }
+
+    private async Task<(int Read, int DeadLettered)> ReceiveMessagesAsync(Func<ReceivedNotice, string?> read, int max, TimeSpan wait, CancellationToken cancellationToken)
+    {
         var (done, deadLettered) = (0, 0);
         while (done + deadLettered < max)
         {

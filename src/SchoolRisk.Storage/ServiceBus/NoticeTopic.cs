@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Azure.Core;
 using Azure.Messaging.ServiceBus;
 using Azure.Messaging.ServiceBus.Administration;
 using SchoolRisk.Domain.Notices.Deliveries;
@@ -26,6 +27,11 @@ public sealed class NoticeTopic : IAsyncDisposable
     /// </summary>
     public const int MaxBodyBytes = 200 * 1024;
 
+    private static readonly ServiceBusClientOptions ClientOptions = new()
+    {
+        RetryOptions = new ServiceBusRetryOptions { MaxRetries = 0, TryTimeout = TimeSpan.FromSeconds(30) },
+    };
+
     private readonly ServiceBusClient _client;
     private readonly ServiceBusAdministrationClient _administration;
     private readonly NoticeTopicOptions _options;
@@ -44,6 +50,18 @@ public sealed class NoticeTopic : IAsyncDisposable
         _options = options;
         _sender = client.CreateSender(options.Topic);
     }
+
+    /// <summary>
+    /// The topic over a connection string (the local broker, or a namespace's shared access key where one is allowed).
+    /// The client does not retry by itself (<c>MaxRetries</c> 0): a delivery's retries are the deliverer's, one policy
+    /// for every channel.
+    /// </summary>
+    public static NoticeTopic Connect(string connectionString, NoticeTopicOptions options) =>
+        new(new ServiceBusClient(connectionString, ClientOptions), new ServiceBusAdministrationClient(connectionString), options);
+
+    /// <summary>The topic in the namespace <paramref name="fullyQualifiedNamespace"/>, reached as <paramref name="credential"/> (Azure: the app's managed identity).</summary>
+    public static NoticeTopic Connect(string fullyQualifiedNamespace, TokenCredential credential, NoticeTopicOptions options) =>
+        new(new ServiceBusClient(fullyQualifiedNamespace, credential, ClientOptions), new ServiceBusAdministrationClient(fullyQualifiedNamespace, credential), options);
 
     /// <summary>The topic's name.</summary>
     public string Name => _options.Topic;
@@ -161,15 +179,15 @@ public sealed class NoticeTopic : IAsyncDisposable
     private NoticeTopicException? Failure(Exception exception, string what) => exception switch
     {
         UnauthorizedAccessException =>
-            new NoticeTopicException($"{what}: у приложения нет прав на тему (нужны роли «Azure Service Bus Data Sender» и, для подписок, «Azure Service Bus Data Owner» на тему): {exception.Message}", transient: false, exception),
+            new NoticeTopicException($"{what}: у приложения нет прав на тему (нужны роли «Azure Service Bus Data Sender» и, для подписок, «Azure Service Bus Data Owner» на тему): {ServiceBusErrorText.Brief(exception)}", transient: false, exception),
         ServiceBusException { Reason: ServiceBusFailureReason.MessagingEntityNotFound } =>
-            new NoticeTopicException($"{what}: темы «{Name}» нет в пространстве имён; её создаёт infra/main.bicep: {exception.Message}", transient: false, exception),
+            new NoticeTopicException($"{what}: темы «{Name}» нет в пространстве имён; её создаёт infra/main.bicep: {ServiceBusErrorText.Brief(exception)}", transient: false, exception),
         ServiceBusException { IsTransient: true } or ServiceBusException { Reason: ServiceBusFailureReason.ServiceCommunicationProblem } or TimeoutException =>
-            new NoticeTopicException($"{what}: Service Bus временно недоступна: {exception.Message}", transient: true, exception),
+            new NoticeTopicException($"{what}: Service Bus временно недоступна: {ServiceBusErrorText.Brief(exception)}", transient: true, exception),
         ServiceBusException serviceBus =>
-            new NoticeTopicException($"{what} ({serviceBus.Reason}): {exception.Message}", transient: false, exception),
+            new NoticeTopicException($"{what} ({serviceBus.Reason}): {ServiceBusErrorText.Brief(exception)}", transient: false, exception),
         Azure.RequestFailedException or HttpRequestException =>
-            new NoticeTopicException($"{what}: Service Bus временно недоступна: {exception.Message}", transient: true, exception),
+            new NoticeTopicException($"{what}: Service Bus временно недоступна: {ServiceBusErrorText.Brief(exception)}", transient: true, exception),
         _ => null,
     };
 }

@@ -1,7 +1,4 @@
-using Azure.Core;
 using Azure.Identity;
-using Azure.Messaging.ServiceBus;
-using Azure.Messaging.ServiceBus.Administration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -30,8 +27,7 @@ public static class ServiceBusRegistration
 
     /// <summary>
     /// Registers <see cref="NoticeTopic"/> over the connection, with <see cref="NoticeTopicOptions"/> from the options
-    /// the app binds. The client does not retry by itself (<c>MaxRetries</c> 0): a delivery's retries are the
-    /// deliverer's, one policy for every channel. No request is made until the first publish.
+    /// the app binds. No request is made until the first publish.
     /// </summary>
     /// <exception cref="InvalidOperationException">No connection is configured (<see cref="IsConfigured"/>).</exception>
     public static IServiceCollection AddNoticeTopic(this IServiceCollection services, IConfiguration configuration)
@@ -45,19 +41,13 @@ public static class ServiceBusRegistration
         var connection = configuration.GetSection(ConnectionName);
         return services.AddSingleton(provider =>
         {
-            var clientOptions = new ServiceBusClientOptions { RetryOptions = new ServiceBusRetryOptions { MaxRetries = 0, TryTimeout = TimeSpan.FromSeconds(30) } };
             var options = provider.GetRequiredService<IOptions<NoticeTopicOptions>>().Value;
-            if (connection.Value is { Length: > 0 } connectionString)
-            {
-                return new NoticeTopic(new ServiceBusClient(connectionString, clientOptions), new ServiceBusAdministrationClient(connectionString), options);
-            }
-
-            var fullyQualifiedNamespace = connection["fullyQualifiedNamespace"]!;
-            TokenCredential credential = new ManagedIdentityCredential(connection["clientId"] is { } clientId
-                ? ManagedIdentityId.FromUserAssignedClientId(clientId)
-                : ManagedIdentityId.SystemAssigned);
-            return new NoticeTopic(
-                new ServiceBusClient(fullyQualifiedNamespace, credential, clientOptions), new ServiceBusAdministrationClient(fullyQualifiedNamespace, credential), options);
+            return connection.Value is { Length: > 0 } connectionString
+                ? NoticeTopic.Connect(connectionString, options)
+                : NoticeTopic.Connect(
+                    connection["fullyQualifiedNamespace"]!,
+                    new ManagedIdentityCredential(connection["clientId"] is { } clientId ? ManagedIdentityId.FromUserAssignedClientId(clientId) : ManagedIdentityId.SystemAssigned),
+                    options);
         });
     }
 }

@@ -83,7 +83,8 @@ public sealed class NotificationCrashTests : IAsyncLifetime
             .ToListAsync(TestContext.Current.CancellationToken));
     }
 
+    /// <summary>The letters recorded as sent (the Service Bus messages have their own tests, <c>ServiceBusNoticeTests</c>).</summary>
     private static async Task<List<DeliveryRecord>> SentAsync(DeliveryTable deliveries) =>
         await deliveries.ListAsync(Period, TestContext.Current.CancellationToken)
-            .Where(delivery => delivery.Status == DeliveryStatus.Sent).ToListAsync(TestContext.Current.CancellationToken);
+            .Where(delivery => delivery.Status == DeliveryStatus.Sent && delivery.Channel == DeliveryChannel.Email).ToListAsync(TestContext.Current.CancellationToken);
 }

@@ -95,7 +95,7 @@ public sealed class DeliveryTests(DeploymentFixture fixture) : IClassFixture<Dep
         Assert.Equal(0, receiver.Rejected);
         Assert.Single(await MailAsync(), l => l.To.Contains("podporozhsky@edu.example.ru"));
         Assert.Equal(
-            [(DeliveryStatus.Sent, 1, "Email"), (DeliveryStatus.Sent, 2, "Webhook")],
+            [(DeliveryStatus.Sent, 1, "Email"), (DeliveryStatus.Sent, 1, "ServiceBus"), (DeliveryStatus.Sent, 2, "Webhook")],
             (await DeliveriesAsync(delivered[0].NoticeId)).Where(d => d.Kind == "notice").Select(d => (d.Status, d.Attempts, d.Channel.ToString())).Order());
     }
 
