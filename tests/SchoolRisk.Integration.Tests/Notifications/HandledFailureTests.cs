@@ -94,7 +94,11 @@ public sealed class HandledFailureTests
         Assert.StartsWith(reason, failed.Single(n => n.MunicipalityId.ToString() == "gatchinsky").Reason, StringComparison.Ordinal);
         Assert.StartsWith(reason, failed.Single(n => n.Kind == NoticeKind.Digest).Reason, StringComparison.Ordinal);
         Assert.Equal(
-            [("alert", "Email", DeliveryStatus.Sent), ("alert", "Webhook", DeliveryStatus.Failed), ("digest", "Email", DeliveryStatus.Sent), ("digest", "Webhook", DeliveryStatus.Failed), ("notice", "Email", DeliveryStatus.Sent)],
+            [
+                ("alert", "Email", DeliveryStatus.Sent), ("alert", "ServiceBus", DeliveryStatus.Sent), ("alert", "Webhook", DeliveryStatus.Failed),
+                ("digest", "Email", DeliveryStatus.Sent), ("digest", "ServiceBus", DeliveryStatus.Sent), ("digest", "Webhook", DeliveryStatus.Failed),
+                ("notice", "Email", DeliveryStatus.Sent), ("notice", "ServiceBus", DeliveryStatus.Sent),
+            ],
             before.Select(d => (d.Kind, d.Channel.ToString(), d.Status)).Order());
         Assert.Equal(["gatchinsky@edu.example.ru", "monitoring@edu.example.ru", "monitoring@edu.example.ru"], letters.SelectMany(l => l.To).Order(StringComparer.Ordinal));
         Assert.Equal(0, poisoned);

@@ -11,6 +11,7 @@ using SchoolRisk.Domain.Notices.Recipients;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Integration.Tests.Support;
 using SchoolRisk.Storage.Notifications;
+using SchoolRisk.Storage.Registry;
 using SchoolRisk.Storage.ServiceBus;
 
 namespace SchoolRisk.Integration.Tests.Notifications;
@@ -76,6 +77,26 @@ public sealed class ServiceBusNoticeTests
         Assert.Single(committee, message => message.Subject == DeliveryPlan.DigestKind);
         Assert.Contains(committee, message => message.Subject == DeliveryPlan.CommitteeAlertKind);
         Assert.All(committee, message => Assert.Equal(RecipientDirectory.Committee, message.ApplicationProperties["recipient"]));
+    }
+
+    [Fact]
+    public async Task AMunicipalityAddedToTheRegistry_GetsItsSubscription_BeforeAnyNotice_WithoutARedeploy()
+    {
+        await using var deployment = await TestDeployment.StartAsync();
+        var administration = new ServiceBusAdministrationClient(deployment.ServiceBusConnectionString);
+        await Poll.UntilAsync(
+            () => SubscriptionsAsync(administration),
+            names => SampleRegion.Municipalities.All(municipality => names.Contains(municipality.Id)) && names.Contains(RecipientDirectory.Committee),
+            "every sample municipality's subscription and the committee's");
+        Assert.DoesNotContain("novoladozhsky", await SubscriptionsAsync(administration));
+
+        var registry = await File.ReadAllTextAsync(Path.Combine(TestDeployment.RepositoryRoot, "samples", "registry", "schools.csv"), TestContext.Current.CancellationToken);
+        await using (var edited = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(registry.TrimEnd() + "\nnovoladozhsky-001,Новоладожская школа,novoladozhsky,secondary,urban,no,300\n")))
+        {
+            await new RegistryStore(deployment.Storage).UploadAsync(edited, TestContext.Current.CancellationToken);
+        }
+
+        await Poll.UntilAsync(() => SubscriptionsAsync(administration), names => names.Contains("novoladozhsky"), "the new municipality's subscription");
     }
 
     [Fact]
@@ -210,6 +231,17 @@ public sealed class ServiceBusNoticeTests
         }
 
         return counts;
+    }
+
+    private static async Task<HashSet<string>> SubscriptionsAsync(ServiceBusAdministrationClient administration)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var subscription in administration.GetSubscriptionsAsync(Topic, TestContext.Current.CancellationToken))
+        {
+            names.Add(subscription.SubscriptionName);
+        }
+
+        return names;
     }
 
     /// <summary>Every message waiting in the recipient's subscription, each completed.</summary>
