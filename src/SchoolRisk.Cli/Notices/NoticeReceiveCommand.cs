@@ -36,15 +36,15 @@ public static class NoticeReceiveCommand
             Description = "A Service Bus namespace in Azure (name.servicebus.windows.net), reached with your Microsoft Entra identity; overrides --service-bus.",
         };
         var topic = new Option<string>("--topic") { Description = "The topic of notices.", DefaultValueFactory = _ => new NoticeTopicOptions().Topic };
-        var max = new Option<int>("--max") { Description = "Receive at most this many notices.", DefaultValueFactory = _ => 100 };
-        var wait = new Option<int>("--wait") { Description = "Stop when no notice came for this many seconds.", DefaultValueFactory = _ => 5 };
+        var max = new Option<int>("--max") { Description = "Receive at most this many notices (1 to 3600).", DefaultValueFactory = _ => 100 };
+        var wait = new Option<int>("--wait") { Description = "Stop when no notice came for this many seconds (1 to 3600).", DefaultValueFactory = _ => 5 };
         foreach (var count in new[] { max, wait })
         {
             count.Validators.Add(result =>
             {
-                if (result.GetValueOrDefault<int>() < 1)
+                if (result.GetValueOrDefault<int>() is < 1 or > 3600)
                 {
-                    result.AddError($"{count.Name} must be at least 1.");
+                    result.AddError($"{count.Name} must be from 1 to 3600.");
                 }
             });
         }
@@ -71,9 +71,20 @@ public static class NoticeReceiveCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var recipient = parse.GetValue(committee) ? RecipientDirectory.Committee : parse.GetValue(municipality)!;
-            await using var inbox = parse.GetValue(fullyQualifiedNamespace) is { Length: > 0 } name
-                ? NoticeInbox.Open(name, new DefaultAzureCredential(), parse.GetValue(topic)!, recipient)
-                : NoticeInbox.Open(parse.GetValue(connectionString)!, parse.GetValue(topic)!, recipient);
+            NoticeInbox opened;
+            try
+            {
+                opened = parse.GetValue(fullyQualifiedNamespace) is { Length: > 0 } name
+                    ? NoticeInbox.Open(name, new DefaultAzureCredential(), parse.GetValue(topic)!, recipient)
+                    : NoticeInbox.Open(parse.GetValue(connectionString)!, parse.GetValue(topic)!, recipient);
+            }
+            catch (Exception exception) when (exception is FormatException or ArgumentException)
+            {
+                AnsiConsole.MarkupLine($"[red]Строка подключения или адрес Service Bus не читается: {Markup.Escape(exception.Message)}[/]");
+                return 1;
+            }
+
+            await using var inbox = opened;
             int read, deadLettered;
             try
             {
@@ -118,8 +129,20 @@ public static class NoticeReceiveCommand
         AnsiConsole.Write(new Rule($"[bold]{Markup.Escape(subject)}[/]") { Justification = Justify.Left });
         AnsiConsole.MarkupLine($"[grey]{Markup.Escape(notice.Subject)} · {Markup.Escape(about)} · получено {notice.EnqueuedAt.ToLocalTime():dd.MM.yyyy HH:mm}, доставка {notice.DeliveryCount}[/]");
         AnsiConsole.WriteLine(text);
+        if (DataUrlOf(notice.Body) is { } dataUrl)
+        {
+            AnsiConsole.MarkupLine($"Уведомление целиком (JSON): [blue]{Markup.Escape(dataUrl)}[/]");
+        }
+
         AnsiConsole.WriteLine();
         return null;
+    }
+
+    /// <summary>The link to the whole notice a message too large to carry it gives (<c>dataUrl</c>), or <c>null</c>.</summary>
+    private static string? DataUrlOf(string body)
+    {
+        using var document = JsonDocument.Parse(body);
+        return document.RootElement.TryGetProperty("dataUrl", out var url) && url.ValueKind == JsonValueKind.String ? url.GetString() : null;
     }
 
     private static string Unreadable(ReceivedNotice notice, string why)

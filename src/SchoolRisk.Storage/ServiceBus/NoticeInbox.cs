@@ -81,8 +81,11 @@ public sealed class NoticeInbox : IAsyncDisposable
             }
 
             var notice = new ReceivedNotice(
-                message.MessageId, message.Subject ?? string.Empty, message.ApplicationProperties, message.Body.ToString(), message.DeliveryCount, message.EnqueuedTime);
-            if (read(notice) is { } problem)
+                message.MessageId, message.Subject ?? string.Empty, message.ApplicationProperties, BodyOf(message) ?? string.Empty, message.DeliveryCount, message.EnqueuedTime);
+            var problem = BodyOf(message) is null
+                ? $"сообщение {message.MessageId} не прочитано: его тело не данные (AMQP value или sequence), а уведомление приходит как JSON в данных."
+                : read(notice);
+            if (problem is not null)
             {
                 await _receiver.DeadLetterMessageAsync(message, "Unreadable", problem, cancellationToken);
                 deadLettered++;
@@ -95,6 +98,19 @@ public sealed class NoticeInbox : IAsyncDisposable
         }
 
         return (done, deadLettered);
+    }
+
+    /// <summary>The body as text, or <c>null</c> when it is not AMQP data (a value or a sequence, which other clients can send).</summary>
+    private static string? BodyOf(ServiceBusReceivedMessage message)
+    {
+        try
+        {
+            return message.Body.ToString();
+        }
+        catch (NotSupportedException)
+        {
+            return null;
+        }
     }
 
     /// <inheritdoc/>

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Azure.Core;
 using Azure.Messaging.ServiceBus;
 using Azure.Messaging.ServiceBus.Administration;
@@ -36,7 +35,6 @@ public sealed class NoticeTopic : IAsyncDisposable
     private readonly ServiceBusAdministrationClient _administration;
     private readonly NoticeTopicOptions _options;
     private readonly ServiceBusSender _sender;
-    private readonly ConcurrentDictionary<string, bool> _subscriptions = new(StringComparer.Ordinal);
 
     /// <param name="client">The client of the namespace (AMQP).</param>
     /// <param name="administration">The management client of the same namespace (HTTPS; creates subscriptions).</param>
@@ -121,7 +119,7 @@ public sealed class NoticeTopic : IAsyncDisposable
         }
     }
 
-    /// <summary>Every subscription of the topic with its message counts, by name (the demo's and <c>schoolrisk notices subscriptions</c>' lines).</summary>
+    /// <summary>Every subscription of the topic with its message counts, by name (the demo's lines).</summary>
     public async Task<IReadOnlyList<SubscriptionCount>> CountsAsync(CancellationToken cancellationToken)
     {
         var counts = new List<SubscriptionCount>();
@@ -142,12 +140,9 @@ public sealed class NoticeTopic : IAsyncDisposable
 
     private async Task EnsureSubscriptionAsync(string recipientId, CancellationToken cancellationToken)
     {
+        // Checked before every publish, never remembered: a subscription an administrator deleted is made again
+        // before the next message, which the topic would otherwise drop with no subscription to keep it.
         var name = NoticeSubscription.NameOf(recipientId);
-        if (_subscriptions.ContainsKey(name))
-        {
-            return;
-        }
-
         try
         {
             if (!await _administration.SubscriptionExistsAsync(Name, name, cancellationToken))
@@ -171,8 +166,6 @@ public sealed class NoticeTopic : IAsyncDisposable
         {
             throw failure;
         }
-
-        _subscriptions[name] = true;
     }
 
     /// <summary>What a failure of Service Bus means for the delivery, or <c>null</c> for an exception that is not one (cancellation, a bug).</summary>

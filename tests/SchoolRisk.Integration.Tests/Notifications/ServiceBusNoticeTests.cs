@@ -153,6 +153,37 @@ public sealed class ServiceBusNoticeTests
     }
 
     [Fact]
+    public async Task ANoticeTooLargeForAMessage_IsPublishedWithAReadOnlyLinkToItsBlob_AndTheLinkGivesTheWholeNotice()
+    {
+        const int Schools = 1500;
+        await using var deployment = await TestDeployment.StartAsync(TestDeployment.RegistryOfOne("kirishsky", Schools));
+        var upload = new System.Text.StringBuilder("school_id,ege_below_min_share\n");
+        for (var n = 1; n <= Schools; n++)
+        {
+            upload.Append(System.Globalization.CultureInfo.InvariantCulture, $"kirishsky-{n:00000},15\n");
+        }
+
+        await deployment.UploadAsync($"{SampleRegion.Period}/kirishsky/schools.csv", upload.ToString());
+        await Poll.UntilAsync(
+            () => PublishedAsync(new DeliveryTable(deployment.Storage, TimeProvider.System), DeliveryStatus.Sent),
+            sent => sent.Any(delivery => delivery.RecipientId == "kirishsky"), "the municipality's notice published", TimeSpan.FromMinutes(3));
+        await using var client = new ServiceBusClient(deployment.ServiceBusConnectionString);
+
+        var message = Assert.Single(await ReceiveAllAsync(client, "kirishsky"));
+        using var body = JsonDocument.Parse(message.Body);
+        var dataUrl = new Uri(body.RootElement.GetProperty("dataUrl").GetString()!);
+        using var http = new HttpClient();
+        using var notice = JsonDocument.Parse(await http.GetStringAsync(dataUrl, TestContext.Current.CancellationToken));
+
+        Assert.True(message.Body.ToMemory().Length <= NoticeTopic.MaxBodyBytes, $"{message.Body.ToMemory().Length} bytes");
+        Assert.Equal(JsonValueKind.Null, body.RootElement.GetProperty("data").ValueKind);
+        Assert.True(body.RootElement.GetProperty("dataUrlExpiresOn").GetDateTimeOffset() > TimeProvider.System.GetUtcNow().AddDays(6));
+        Assert.Contains("полностью оно в письме и по ссылке dataUrl", body.RootElement.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Equal(Schools, notice.RootElement.GetProperty("schools").GetArrayLength());
+        Assert.Equal((Schools, 0), ((int)message.ApplicationProperties["highZoneSchools"], (int)message.ApplicationProperties["mediumZoneSchools"]));
+    }
+
+    [Fact]
     public async Task NoticesReceive_PrintsEachNoticeInRussianAndCompletesIt_AndDeadLettersOneItCannotRead()
     {
         await using var deployment = await TestDeployment.StartAsync();

@@ -21,13 +21,14 @@ public static class NoticeSubscription
     /// <summary>
     /// The subscription of <paramref name="recipientId"/>: the id itself (a municipality's id is lowercase Latin letters,
     /// digits and «-», which Service Bus allows in a name), or, when it is longer than <see cref="MaxNameLength"/>, its
-    /// first 37 characters, «-» and 12 hex digits of its SHA-256, so that two long ids never share a subscription.
+    /// first 37 characters, «.» and 12 hex digits of its SHA-256, so that two long ids never share a subscription, and
+    /// a shortened name, with its «.», which no municipality id has, is never another municipality's own id.
     /// </summary>
     public static string NameOf(string recipientId)
     {
         ArgumentException.ThrowIfNullOrEmpty(recipientId);
         return recipientId.Length <= MaxNameLength
             ? recipientId
-            : $"{recipientId[..37]}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(recipientId)))[..12]}";
+            : $"{recipientId[..37]}.{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(recipientId)))[..12]}";
     }
 }

@@ -106,6 +106,7 @@ public sealed class PublishedNoticeTests
         Assert.Equal(NoticeSubscription.MaxNameLength, NoticeSubscription.NameOf(longId).Length);
         Assert.NotEqual(NoticeSubscription.NameOf(longId), NoticeSubscription.NameOf(otherLongId));
         Assert.Equal(NoticeSubscription.NameOf(longId), NoticeSubscription.NameOf(longId));
+        Assert.False(MunicipalityId.TryParse(NoticeSubscription.NameOf(longId), out _), "a shortened name could be another municipality's id");
     }
 
     private static MunicipalityNotice Notice(string municipality) =>
