@@ -57,15 +57,23 @@ public sealed class NoticeInbox : IAsyncDisposable
         }
         catch (UnauthorizedAccessException exception)
         {
-            throw new NoticeTopicException($"{_where}: нет прав на чтение; нужна роль «Azure Service Bus Data Receiver» на этой подписке ({ServiceBusErrorText.Brief(exception)}).", transient: false, exception);
+            throw new NoticeTopicException($"{_where}: нет прав на чтение; нужна роль «Azure Service Bus Data Receiver» на этой подписке, а при подключении строкой — верный ключ ({ServiceBusErrorText.Brief(exception).TrimEnd('.')}).", transient: false, exception);
         }
         catch (ServiceBusException exception) when (exception.Reason == ServiceBusFailureReason.MessagingEntityNotFound)
         {
-            throw new NoticeTopicException($"{_where}: такой подписки нет. Она появляется, когда муниципалитет есть в реестре школ; проверьте код муниципалитета.", transient: false, exception);
+            throw new NoticeTopicException(
+                $"{_where}: такой подписки (или темы) нет. Подписка муниципалитета появляется, когда он есть в реестре школ, подписка комитета — при развёртывании; проверьте код муниципалитета и имя темы.",
+                transient: false, exception);
+        }
+        catch (ServiceBusException exception) when (exception.Reason == ServiceBusFailureReason.MessageLockLost)
+        {
+            throw new NoticeTopicException(
+                $"{_where}: уведомление читалось дольше, чем подписка держит его за читателем, и не отмечено прочитанным; оно придёт снова при следующем чтении.",
+                transient: true, exception);
         }
         catch (ServiceBusException exception)
         {
-            throw new NoticeTopicException($"{_where}: Service Bus недоступна ({exception.Reason}): {ServiceBusErrorText.Brief(exception)}.", exception.IsTransient, exception);
+            throw new NoticeTopicException($"{_where}: Service Bus недоступна ({exception.Reason}): {ServiceBusErrorText.Brief(exception).TrimEnd('.')}.", exception.IsTransient, exception);
         }
     }
 
