@@ -25,18 +25,7 @@ public static class DeliveryBody
     public static string Serialize(Delivery delivery)
     {
         ArgumentNullException.ThrowIfNull(delivery);
-        return JsonSerializer.Serialize(
-            new
-            {
-                delivery.DeliveryId,
-                delivery.Kind,
-                delivery.NoticeId,
-                delivery.Recipient.RecipientId,
-                delivery.Letter.Subject,
-                delivery.Letter.Text,
-                Data = delivery.Data,
-            },
-            Json);
+        return JsonSerializer.Serialize(Body.Of(delivery, delivery.Letter.Text, delivery.Data, null, null), Json);
     }
 
     /// <summary>
@@ -49,19 +38,16 @@ public static class DeliveryBody
         ArgumentNullException.ThrowIfNull(delivery);
         const string Note = "\n\n[Уведомление слишком велико для одного сообщения: полностью оно в письме и по ссылке dataUrl.]";
         var text = delivery.Letter.Text.Length <= maxTextLength ? delivery.Letter.Text : delivery.Letter.Text[..maxTextLength] + Note;
-        return JsonSerializer.Serialize(
-            new
-            {
-                delivery.DeliveryId,
-                delivery.Kind,
-                delivery.NoticeId,
-                delivery.Recipient.RecipientId,
-                delivery.Letter.Subject,
-                Text = text,
-                Data = (object?)null,
-                DataUrl = dataUrl,
-                DataUrlExpiresOn = dataUrlExpiresOn,
-            },
-            Json);
+        return JsonSerializer.Serialize(Body.Of(delivery, text, null, dataUrl, dataUrlExpiresOn), Json);
+    }
+
+    /// <summary>The body's fields in their order; the link's two only when there is a link.</summary>
+    private sealed record Body(
+        string DeliveryId, string Kind, string NoticeId, string RecipientId, string Subject, string Text, object? Data,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Uri? DataUrl,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? DataUrlExpiresOn)
+    {
+        public static Body Of(Delivery delivery, string text, object? data, Uri? dataUrl, DateTimeOffset? dataUrlExpiresOn) =>
+            new(delivery.DeliveryId, delivery.Kind, delivery.NoticeId, delivery.Recipient.RecipientId, delivery.Letter.Subject, text, data, dataUrl, dataUrlExpiresOn);
     }
 }
