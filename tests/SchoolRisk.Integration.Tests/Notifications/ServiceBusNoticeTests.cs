@@ -127,10 +127,7 @@ public sealed class ServiceBusNoticeTests
     public async Task AMessageAbandonedMoreTimesThanTheSubscriptionAllows_LandsInItsDeadLetterQueue()
     {
         await using var deployment = await TestDeployment.StartAsync();
-        await deployment.UploadAsync($"{SampleRegion.Period}/gatchinsky/schools.csv", await File.ReadAllTextAsync(SampleFile("gatchinsky"), TestContext.Current.CancellationToken));
-        await Poll.UntilAsync(
-            () => PublishedAsync(new DeliveryTable(deployment.Storage, TimeProvider.System), DeliveryStatus.Sent),
-            sent => sent.Any(delivery => delivery.RecipientId == "gatchinsky"), "the municipality's notice published", TimeSpan.FromMinutes(2));
+        await UploadSampleAndWaitForItsNoticeAsync(deployment, "gatchinsky");
         await using var client = new ServiceBusClient(deployment.ServiceBusConnectionString);
         await using var receiver = client.CreateReceiver(Topic, "gatchinsky");
 
@@ -187,10 +184,7 @@ public sealed class ServiceBusNoticeTests
     public async Task NoticesReceive_PrintsEachNoticeInRussianAndCompletesIt_AndDeadLettersOneItCannotRead()
     {
         await using var deployment = await TestDeployment.StartAsync();
-        await deployment.UploadAsync($"{SampleRegion.Period}/gatchinsky/schools.csv", await File.ReadAllTextAsync(SampleFile("gatchinsky"), TestContext.Current.CancellationToken));
-        await Poll.UntilAsync(
-            () => PublishedAsync(new DeliveryTable(deployment.Storage, TimeProvider.System), DeliveryStatus.Sent),
-            sent => sent.Any(delivery => delivery.RecipientId == "gatchinsky"), "the municipality's notice published", TimeSpan.FromMinutes(2));
+        await UploadSampleAndWaitForItsNoticeAsync(deployment, "gatchinsky");
         await using var client = new ServiceBusClient(deployment.ServiceBusConnectionString);
         await using (var sender = client.CreateSender(Topic))
         {
@@ -221,8 +215,15 @@ public sealed class ServiceBusNoticeTests
         Assert.Equal((1, true, false), (downExit, down.Contains("Service Bus недоступна", StringComparison.Ordinal), down.Contains("   at ", StringComparison.Ordinal)));
     }
 
-    private static string SampleFile(string municipality) =>
-        Assert.Single(Directory.GetFiles(Path.Combine(TestDeployment.RepositoryRoot, "samples", "uploads", SampleRegion.Period, municipality), "schools.*"));
+    /// <summary>Uploads the municipality's sample schools file and waits until its notice is published to the topic.</summary>
+    private static async Task UploadSampleAndWaitForItsNoticeAsync(LocalDeployment deployment, string municipality)
+    {
+        var file = Assert.Single(Directory.GetFiles(Path.Combine(TestDeployment.RepositoryRoot, "samples", "uploads", SampleRegion.Period, municipality), "schools.*"));
+        await deployment.UploadAsync($"{SampleRegion.Period}/{municipality}/schools.csv", await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken));
+        await Poll.UntilAsync(
+            () => PublishedAsync(new DeliveryTable(deployment.Storage, TimeProvider.System), DeliveryStatus.Sent),
+            sent => sent.Any(delivery => delivery.RecipientId == municipality), "the municipality's notice published", TimeSpan.FromMinutes(2));
+    }
 
     /// <summary>Waits until every queue is empty, every notice delivered and the digest among them; returns the notices and the Service Bus deliveries.</summary>
     private static async Task<(List<RecordedNotice> Notices, List<DeliveryRecord> Published)> SettledAsync(LocalDeployment deployment)
