@@ -6,9 +6,10 @@ namespace SchoolRisk.LocalHost.ServiceBus;
 /// Delivers messages to receivers, on one background loop: each round takes from the store the deliveries the
 /// receivers' credit allows (<see cref="BrokerStore.TakeDeliveries"/>) and sends them outside the store's lock, then
 /// waits for a signal (a message sent, settled or returned, credit granted, a receiver attached) or for the next lock
-/// to expire. A delivery its link cannot take goes back to the queue uncounted.
+/// to expire. A delivery its link cannot take goes back to the queue uncounted. The sends of a round hold the
+/// <see cref="TransferGate"/>.
 /// </summary>
-internal sealed class BrokerDispatcher(TimeProvider time, ILogger logger) : IAsyncDisposable
+internal sealed class BrokerDispatcher(TimeProvider time, TransferGate gate, ILogger logger) : IAsyncDisposable
 {
     /// <summary>Slack after a lock's end before the round that expires it, so that the store sees it expired.</summary>
     private static readonly TimeSpan ExpirySlack = TimeSpan.FromMilliseconds(20);
@@ -63,20 +64,10 @@ internal sealed class BrokerDispatcher(TimeProvider time, ILogger logger) : IAsy
                 round = new DispatchRound([], [], time.GetUtcNow() + TimeSpan.FromSeconds(1));
             }
 
-            foreach (var (consumer, message) in round.Deliveries)
+            if (round.Deliveries.Count > 0)
             {
-                try
-                {
-                    consumer.Send(message);
-                }
-                catch (Exception exception) when (exception is not OutOfMemoryException)
-                {
-                    logger.LogDebug(exception, "Service Bus message {SequenceNumber} could not go out on {Link}", message.SequenceNumber, consumer.Name);
-                    if (consumer.PeekLock)
-                    {
-                        store.Unsent(message.LockToken);
-                    }
-                }
+                using var sending = await gate.SendingAsync(stopping);
+                Send(store, round.Deliveries);
             }
 
             foreach (var consumer in round.Drained)
@@ -100,6 +91,25 @@ internal sealed class BrokerDispatcher(TimeProvider time, ILogger logger) : IAsy
             await Task.WhenAny(signalled, expired);
             await waiting.CancelAsync();
             await Task.WhenAll(signalled, expired).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+    }
+
+    private void Send(BrokerStore store, IReadOnlyList<(MessageConsumer Consumer, OutgoingMessage Message)> deliveries)
+    {
+        foreach (var (consumer, message) in deliveries)
+        {
+            try
+            {
+                consumer.Send(message);
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                logger.LogDebug(exception, "Service Bus message {SequenceNumber} could not go out on {Link}", message.SequenceNumber, consumer.Name);
+                if (consumer.PeekLock)
+                {
+                    store.Unsent(message.LockToken);
+                }
+            }
         }
     }
 }

@@ -9,7 +9,8 @@ namespace SchoolRisk.LocalHost.ServiceBus;
 /// The broker's one port, for the one connection string both clients take: it reads the first bytes of each TCP
 /// connection and passes the connection on to the AMQP listener when they are the AMQP protocol header
 /// (<c>"AMQP"</c>, AMQP 1.0 §2.2), otherwise to the management API's HTTP server (an HTTP request line starts with its
-/// method), copying bytes both ways until either side closes. Disposing it closes the port and every connection.
+/// method), copying bytes both ways until either side closes; what an AMQP client sends passes the
+/// <see cref="TransferGate"/>. Disposing it closes the port and every connection.
 /// </summary>
 internal sealed class ProtocolRouter : IAsyncDisposable
 {
@@ -19,16 +20,18 @@ internal sealed class ProtocolRouter : IAsyncDisposable
     private readonly Socket _listener;
     private readonly int _amqpPort;
     private readonly int _httpPort;
+    private readonly TransferGate _gate;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<Socket, byte> _open = new();
     private Task _accepting = Task.CompletedTask;
 
-    private ProtocolRouter(Socket listener, int amqpPort, int httpPort, ILogger logger)
+    private ProtocolRouter(Socket listener, int amqpPort, int httpPort, TransferGate gate, ILogger logger)
     {
         _listener = listener;
         _amqpPort = amqpPort;
         _httpPort = httpPort;
+        _gate = gate;
         _logger = logger;
         Port = ((IPEndPoint)listener.LocalEndPoint!).Port;
     }
@@ -36,7 +39,7 @@ internal sealed class ProtocolRouter : IAsyncDisposable
     public int Port { get; }
 
     /// <summary>Listens on 127.0.0.1:<paramref name="port"/> (0: a free port).</summary>
-    public static ProtocolRouter Start(int port, int amqpPort, int httpPort, ILogger logger)
+    public static ProtocolRouter Start(int port, int amqpPort, int httpPort, TransferGate gate, ILogger logger)
     {
         var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         try
@@ -52,7 +55,7 @@ internal sealed class ProtocolRouter : IAsyncDisposable
             throw;
         }
 
-        var router = new ProtocolRouter(listener, amqpPort, httpPort, logger);
+        var router = new ProtocolRouter(listener, amqpPort, httpPort, gate, logger);
         router._accepting = Task.Run(router.AcceptAsync);
         return router;
     }
@@ -125,7 +128,7 @@ internal sealed class ProtocolRouter : IAsyncDisposable
             using var clientStream = new NetworkStream(client, ownsSocket: false);
             using var upstreamStream = new NetworkStream(upstream, ownsSocket: false);
             await Task.WhenAny(
-                clientStream.CopyToAsync(upstreamStream, _stopping.Token),
+                amqp ? CopyGatedAsync(clientStream, upstreamStream) : clientStream.CopyToAsync(upstreamStream, _stopping.Token),
                 upstreamStream.CopyToAsync(clientStream, _stopping.Token));
         }
         catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException or IOException or SocketException)
@@ -137,6 +140,18 @@ internal sealed class ProtocolRouter : IAsyncDisposable
             _open.TryRemove(client, out _);
             _open.TryRemove(upstream, out _);
             client.Dispose();
+        }
+    }
+
+    /// <summary>Copies what an AMQP client sends to the listener, each chunk once no transfer is being sent.</summary>
+    private async Task CopyGatedAsync(Stream from, Stream to)
+    {
+        var buffer = new byte[64 * 1024];
+        int count;
+        while ((count = await from.ReadAsync(buffer, _stopping.Token)) > 0)
+        {
+            await _gate.WaitForSendsAsync(_stopping.Token);
+            await to.WriteAsync(buffer.AsMemory(0, count), _stopping.Token);
         }
     }
 }

@@ -24,11 +24,13 @@ public sealed class ServiceBusBroker : IAsyncDisposable
     private readonly BrokerDispatcher _dispatcher;
     private readonly BrokerStore _store;
     private readonly BrokerJournal? _journal;
+    private readonly TransferGate _gate;
 
     private ServiceBusBroker(
         ServiceBusBrokerOptions options, ProtocolRouter router, ContainerHost host, ManagementApi management, BrokerDispatcher dispatcher,
-        BrokerStore store, BrokerJournal? journal)
+        BrokerStore store, BrokerJournal? journal, TransferGate gate)
     {
+        _gate = gate;
         _store = store;
         _router = router;
         _host = host;
@@ -65,7 +67,8 @@ public sealed class ServiceBusBroker : IAsyncDisposable
         var logger = loggers.CreateLogger<ServiceBusBroker>();
         IReadOnlyList<JournalRecord> history = [];
         var journal = options.DataDirectory is null ? null : BrokerJournal.Open(options.DataDirectory, out history);
-        var dispatcher = new BrokerDispatcher(options.TimeProvider, logger);
+        var gate = new TransferGate();
+        var dispatcher = new BrokerDispatcher(options.TimeProvider, gate, logger);
         ContainerHost? host = null;
         ManagementApi? management = null;
         try
@@ -85,8 +88,8 @@ public sealed class ServiceBusBroker : IAsyncDisposable
             host.RegisterLinkProcessor(new AmqpLinkRouter(store, new CbsNode(options, logger), tags, options, logger));
             host.Open();
 
-            var router = ProtocolRouter.Start(options.Port ?? 0, amqpPort, management.Port, logger);
-            var broker = new ServiceBusBroker(options, router, host, management, dispatcher, store, journal);
+            var router = ProtocolRouter.Start(options.Port ?? 0, amqpPort, management.Port, gate, logger);
+            var broker = new ServiceBusBroker(options, router, host, management, dispatcher, store, journal, gate);
             logger.LogInformation("Service Bus broker listening on 127.0.0.1:{Port} ({Data})", broker.Port,
                 options.DataDirectory is null ? "in memory" : $"data in {options.DataDirectory}, {history.Count} journal records read");
             return broker;
@@ -101,6 +104,7 @@ public sealed class ServiceBusBroker : IAsyncDisposable
 
             await dispatcher.DisposeAsync();
             journal?.Dispose();
+            gate.Dispose();
             throw;
         }
     }
@@ -117,6 +121,7 @@ public sealed class ServiceBusBroker : IAsyncDisposable
         await _management.DisposeAsync();
         await _dispatcher.DisposeAsync();
         _journal?.Dispose();
+        _gate.Dispose();
     }
 
     private static int FreeLoopbackPort()
