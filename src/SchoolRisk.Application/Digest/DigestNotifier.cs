@@ -16,15 +16,17 @@ namespace SchoolRisk.Application.Digest;
 /// <summary>
 /// Builds and delivers the committee's digest of a period, the workflow behind <c>Digest</c>. A request overtaken by a
 /// later one (<see cref="DigestSchedule"/>) ends at once; otherwise the digest is built from the stored results against
-/// the period before and delivered to the committee's addresses (and its subscription of the Service Bus topic, when one is configured). Its key is a hash of its content, so the same state of
-/// the region is delivered once however many requests reach it. Failures end as in <see cref="NoticeNotifier"/>: a
+/// the period before and delivered to the committee's addresses and, when a Service Bus topic is configured, to the
+/// committee's subscription (the digest is then also written to the notices container, for a message too large to carry
+/// it: <see cref="NoticeStore.WriteDigestAsync"/>). Its key is a hash of its content, so the same state of the region is
+/// delivered once however many requests reach it. Failures end as in <see cref="NoticeNotifier"/>: a
 /// transient one asks for the request again (status <c>Retrying</c>; after the last delivery it waits in
 /// <c>digest-requests-poison</c>), a permanent one is recorded <c>Failed</c> and the request completes;
 /// <c>schoolrisk notices replay --failed</c> requests the digest again. Only a fault of storage throws.
 /// </summary>
 public sealed class DigestNotifier(
-    DigestSchedule schedule, ResultTable results, MunicipalityTable municipalities, RecipientStore recipients, NotificationTable notifications, NoticeDeliverer deliverer,
-    NoticeTopic? topic = null)
+    DigestSchedule schedule, ResultTable results, MunicipalityTable municipalities, RecipientStore recipients, NotificationTable notifications, NoticeStore notices,
+    NoticeDeliverer deliverer, NoticeTopic? topic = null)
 {
     /// <param name="period">The period to digest.</param>
     /// <param name="requestedAt">When the request was made (<see cref="DigestRequest.RequestedAt"/>).</param>
@@ -58,7 +60,14 @@ public sealed class DigestNotifier(
             return new MessageOutcome(false, $"Digest {digest.Key}: the recipients directory is unreadable, digest failed: {exception.Message}");
         }
 
-        var planned = DeliveryPlan.ForDigest(digest, directory, topic?.Name);
+        IReadOnlyList<Delivery> planned = DeliveryPlan.ForDigest(digest, directory, topic?.Name);
+        if (topic is not null)
+        {
+            // A digest of a large region is more than a Service Bus message carries: the message then links this blob.
+            var blob = await notices.WriteDigestAsync(digest, cancellationToken);
+            planned = [.. planned.Select(delivery => delivery with { DataBlob = blob })];
+        }
+
         List<string> unaddressed = planned.Count > 0
             ? []
             : [$"{RecipientDirectory.Committee}: в справочнике адресатов (registry/recipients.csv) нет ни адреса почты, ни веб-хука комитета (строка с кодом committee), сводка не отправлена."];

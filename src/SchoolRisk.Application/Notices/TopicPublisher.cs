@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using SchoolRisk.Domain.Notices.Deliveries;
 using SchoolRisk.Storage;
@@ -20,6 +21,8 @@ public sealed class TopicPublisher(NoticeTopic topic, ReportReadLinks links, Sto
     /// <summary>How much of the letter a message that links its notice keeps: a quarter of the body's limit, so the rest fits.</summary>
     private const int ReferringTextLength = NoticeTopic.MaxBodyBytes / 4 / 2;
 
+    private static readonly CultureInfo Russian = CultureInfo.GetCultureInfo("ru-RU");
+
     /// <inheritdoc/>
     public DeliveryChannel Channel => DeliveryChannel.ServiceBus;
 
@@ -34,7 +37,8 @@ public sealed class TopicPublisher(NoticeTopic topic, ReportReadLinks links, Sto
             if (delivery.DataBlob is not { } blob)
             {
                 throw new DeliveryFailedException(
-                    $"сообщение ({Encoding.UTF8.GetByteCount(body):N0} байт) больше {NoticeTopic.MaxBodyBytes:N0} байт, которые принимает тема «{topic.Name}», и сослаться не на что; уведомление доставлено остальными каналами.",
+                    string.Create(Russian,
+                        $"сообщение ({Encoding.UTF8.GetByteCount(body):N0} байт) больше {NoticeTopic.MaxBodyBytes:N0} байт, которые принимает тема «{topic.Name}», а сослаться не на что: уведомление не сохранено в хранилище уведомлений."),
                     permanent: true);
             }
 

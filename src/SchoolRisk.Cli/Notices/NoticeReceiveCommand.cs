@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Azure.Identity;
 using SchoolRisk.Domain.Municipalities;
+using SchoolRisk.Domain.Notices.Deliveries;
 using SchoolRisk.Domain.Notices.Recipients;
 using SchoolRisk.Storage.ServiceBus;
 using Spectre.Console;
@@ -107,6 +108,11 @@ public static class NoticeReceiveCommand
     /// <summary>Prints a notice as a person reads it, or says why it cannot be read (the reason it is dead-lettered with).</summary>
     private static string? Print(ReceivedNotice notice)
     {
+        if (notice.Body is null)
+        {
+            return Unreadable(notice, "его тело не данные (AMQP value или sequence), а уведомление приходит как JSON в данных.");
+        }
+
         string subject, text;
         try
         {
@@ -127,7 +133,7 @@ public static class NoticeReceiveCommand
 
         var about = string.Join(" · ", AboutProperties.Select(key => notice.Properties.GetValueOrDefault(key)?.ToString()).OfType<string>());
         AnsiConsole.Write(new Rule($"[bold]{Markup.Escape(subject)}[/]") { Justification = Justify.Left });
-        AnsiConsole.MarkupLine($"[grey]{Markup.Escape(notice.Subject)} · {Markup.Escape(about)} · получено {notice.EnqueuedAt.ToLocalTime():dd.MM.yyyy HH:mm}, доставка {notice.DeliveryCount}[/]");
+        AnsiConsole.MarkupLine($"[grey]{Markup.Escape(PublishedNotice.TitleOf(notice.Subject))} · {Markup.Escape(about)} · получено {notice.EnqueuedAt.ToLocalTime():dd.MM.yyyy HH:mm}, доставка {notice.DeliveryCount}[/]");
         AnsiConsole.WriteLine(text);
         if (DataUrlOf(notice.Body) is { } dataUrl)
         {

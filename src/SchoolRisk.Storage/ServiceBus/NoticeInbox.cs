@@ -88,11 +88,8 @@ public sealed class NoticeInbox : IAsyncDisposable
                 break;
             }
 
-            var notice = new ReceivedNotice(
-                message.MessageId, message.Subject ?? string.Empty, message.ApplicationProperties, BodyOf(message) ?? string.Empty, message.DeliveryCount, message.EnqueuedTime);
-            var problem = BodyOf(message) is null
-                ? $"сообщение {message.MessageId} не прочитано: его тело не данные (AMQP value или sequence), а уведомление приходит как JSON в данных."
-                : read(notice);
+            var problem = read(new ReceivedNotice(
+                message.MessageId, message.Subject ?? string.Empty, message.ApplicationProperties, BodyOf(message), message.DeliveryCount, message.EnqueuedTime));
             if (problem is not null)
             {
                 await _receiver.DeadLetterMessageAsync(message, "Unreadable", problem, cancellationToken);

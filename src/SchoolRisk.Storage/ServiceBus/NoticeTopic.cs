@@ -1,3 +1,4 @@
+using System.Globalization;
 using Azure.Core;
 using Azure.Messaging.ServiceBus;
 using Azure.Messaging.ServiceBus.Administration;
@@ -99,7 +100,7 @@ public sealed class NoticeTopic : IAsyncDisposable
         catch (ServiceBusException exception) when (exception.Reason == ServiceBusFailureReason.MessageSizeExceeded)
         {
             throw new NoticeTopicException(
-                $"сообщение ({body.Length:N0} знаков) больше, чем принимает тема «{Name}» Service Bus; уведомление доставлено остальными каналами.",
+                string.Create(CultureInfo.GetCultureInfo("ru-RU"), $"сообщение ({body.Length:N0} знаков) больше, чем принимает тема «{Name}» Service Bus, и не опубликовано."),
                 transient: false, exception);
         }
         catch (Exception exception) when (Failure(exception, $"не удалось опубликовать сообщение в теме «{Name}» Service Bus") is { } failure)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Azure.Core.Amqp;
 using Azure.Messaging.ServiceBus;
 using Azure.Messaging.ServiceBus.Administration;
 using SchoolRisk.Application.Messaging;
@@ -150,7 +151,7 @@ public sealed class ServiceBusNoticeTests
     }
 
     [Fact]
-    public async Task ANoticeTooLargeForAMessage_IsPublishedWithAReadOnlyLinkToItsBlob_AndTheLinkGivesTheWholeNotice()
+    public async Task ANoticeAndADigestTooLargeForAMessage_ArePublishedWithAReadOnlyLinkToTheirBlobs_AndTheLinksGiveTheWholeOfEach()
     {
         const int Schools = 1500;
         await using var deployment = await TestDeployment.StartAsync(TestDeployment.RegistryOfOne("kirishsky", Schools));
@@ -178,6 +179,17 @@ public sealed class ServiceBusNoticeTests
         Assert.Contains("полностью оно в письме и по ссылке dataUrl", body.RootElement.GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.Equal(Schools, notice.RootElement.GetProperty("schools").GetArrayLength());
         Assert.Equal((Schools, 0), ((int)message.ApplicationProperties["highZoneSchools"], (int)message.ApplicationProperties["mediumZoneSchools"]));
+
+        // The digest lists the 1,500 schools new to the high zone: too large as well, it links its own blob.
+        await Poll.UntilAsync(
+            () => PublishedAsync(new DeliveryTable(deployment.Storage, TimeProvider.System), DeliveryStatus.Sent),
+            sent => sent.Any(delivery => delivery.Kind == DeliveryPlan.DigestKind), "the digest published", TimeSpan.FromMinutes(3));
+        var digestMessage = Assert.Single(await ReceiveAllAsync(client, RecipientDirectory.Committee), received => received.Subject == DeliveryPlan.DigestKind);
+        using var digestBody = JsonDocument.Parse(digestMessage.Body);
+        using var digest = JsonDocument.Parse(await http.GetStringAsync(new Uri(digestBody.RootElement.GetProperty("dataUrl").GetString()!), TestContext.Current.CancellationToken));
+
+        Assert.True(digestMessage.Body.ToMemory().Length <= NoticeTopic.MaxBodyBytes, $"{digestMessage.Body.ToMemory().Length} bytes");
+        Assert.Equal(Schools, digest.RootElement.GetProperty("newHigh").GetArrayLength());
     }
 
     [Fact]
@@ -191,21 +203,27 @@ public sealed class ServiceBusNoticeTests
             await sender.SendMessageAsync(
                 new ServiceBusMessage("не JSON") { MessageId = "broken-1", ApplicationProperties = { [NoticeSubscription.RecipientProperty] = "gatchinsky" } },
                 TestContext.Current.CancellationToken);
+            var valueBody = new ServiceBusMessage { MessageId = "broken-2", ApplicationProperties = { [NoticeSubscription.RecipientProperty] = "gatchinsky" } };
+            valueBody.GetRawAmqpMessage().Body = AmqpMessageBody.FromValue("не данные");
+            await sender.SendMessageAsync(valueBody, TestContext.Current.CancellationToken);
         }
 
         var (exit, output) = await CliProcess.RunAsync("notices", "receive", "--municipality", "gatchinsky", "--service-bus", deployment.ServiceBusConnectionString, "--wait", "2");
 
         Assert.True(exit == 0, output);
         Assert.Contains("Гатчинский", output, StringComparison.Ordinal);
-        Assert.Contains("Прочитано уведомлений: 1", output, StringComparison.Ordinal);
+        Assert.Contains("итоги оценки · 2023-2024 · gatchinsky", output, StringComparison.Ordinal);
+        Assert.Contains("Прочитано уведомлений: 1; не прочитано и перемещено в очередь недоставленных: 2", output, StringComparison.Ordinal);
         Assert.Contains("сообщение broken-1 не прочитано", output, StringComparison.Ordinal);
+        Assert.Contains("сообщение broken-2 не прочитано: его тело не данные", output, StringComparison.Ordinal);
         await using var receiver = client.CreateReceiver(Topic, "gatchinsky");
         Assert.Null(await receiver.ReceiveMessageAsync(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken));
         await using var deadLetters = client.CreateReceiver(Topic, "gatchinsky", new ServiceBusReceiverOptions { SubQueue = SubQueue.DeadLetter });
-        var deadLettered = await deadLetters.ReceiveMessageAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
-        Assert.NotNull(deadLettered);
-        Assert.Equal("broken-1", deadLettered.MessageId);
-        Assert.Contains("не читается как JSON", deadLettered.DeadLetterErrorDescription, StringComparison.Ordinal);
+        List<ServiceBusReceivedMessage?> deadLettered = [
+            await deadLetters.ReceiveMessageAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken),
+            await deadLetters.ReceiveMessageAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken)];
+        Assert.Equal(["broken-1", "broken-2"], deadLettered.Select(message => message?.MessageId).Order(StringComparer.Ordinal));
+        Assert.Contains("не читается как JSON", deadLettered.Single(message => message?.MessageId == "broken-1")!.DeadLetterErrorDescription, StringComparison.Ordinal);
 
         // A subscription that does not exist, and no broker at all, are told in a sentence, not a stack trace.
         var (noSuchExit, noSuch) = await CliProcess.RunAsync("notices", "receive", "--municipality", "nosuch", "--service-bus", deployment.ServiceBusConnectionString, "--wait", "1");

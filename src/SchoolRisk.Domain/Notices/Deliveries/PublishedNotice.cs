@@ -59,4 +59,20 @@ public sealed record PublishedNotice(string MessageId, string Subject, IReadOnly
 
         return new PublishedNotice(delivery.DeliveryId, subject, properties);
     }
+
+    /// <summary>
+    /// What a message's <see cref="Subject"/> means, in Russian, for a person reading the subscription (for example
+    /// «итоги оценки» for <c>evaluated</c>); a subject this product does not publish is returned as it is.
+    /// </summary>
+    public static string TitleOf(string subject) => subject switch
+    {
+        "evaluated" => "итоги оценки",
+        "rubricsEvaluated" => "итоги по рубрикаторам",
+        "rulesChanged" => "правила изменились",
+        "rejected" => "файл не принят",
+        "registryProblems" => "ошибки в реестре",
+        DeliveryPlan.CommitteeAlertKind => "сигнал комитету",
+        DeliveryPlan.DigestKind => "сводка по региону",
+        _ => subject,
+    };
 }

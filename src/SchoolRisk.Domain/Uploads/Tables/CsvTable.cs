@@ -175,7 +175,7 @@ public static class CsvTable
         catch (CsvHelperException exception) when (exception is FieldValidationException || exception.Message.Contains("MaxFieldSize", StringComparison.Ordinal))
         {
             throw new UploadRejectedException(
-                $"Файл «{fileName}», строка {csv.Row}: поле длиннее {MaxFieldLength:N0} символов; файл отклонён.", exception);
+                string.Create(CultureInfo.GetCultureInfo("ru-RU"), $"Файл «{fileName}», строка {csv.Row}: поле длиннее {MaxFieldLength:N0} символов; файл отклонён."), exception);
         }
         catch (CsvHelperException exception)
         {

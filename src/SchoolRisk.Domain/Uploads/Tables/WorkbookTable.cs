@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using ExcelDataReader;
@@ -183,8 +184,8 @@ internal static class WorkbookTable
                 if (total > limits.MaxUnpackedBytes || (entry.Length > 1024 * 1024 && ratio > limits.MaxCompressionRatio))
                 {
                     throw new UploadRejectedException(
-                        $"Файл «{fileName}»: книга Excel распаковывается в слишком большой объём (часть «{entry.FullName}»: " +
-                        $"{entry.Length:N0} байт, сжатие в {ratio} раз); файл отклонён как небезопасный.");
+                        string.Create(CultureInfo.GetCultureInfo("ru-RU"),
+                            $"Файл «{fileName}»: книга Excel распаковывается в слишком большой объём (часть «{entry.FullName}»: {entry.Length:N0} байт, сжатие в {ratio} раз); файл отклонён как небезопасный."));
                 }
             }
         }

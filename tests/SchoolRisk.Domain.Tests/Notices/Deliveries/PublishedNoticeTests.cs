@@ -97,6 +97,17 @@ public sealed class PublishedNoticeTests
     }
 
     [Fact]
+    public void TitleOf_EverySubjectThisProductPublishes_IsTitledInRussian_AndAForeignSubjectIsLeftAsItIs()
+    {
+        var subjects = Enum.GetValues<NoticeKind>().Where(kind => kind != NoticeKind.Digest)
+            .Select(kind => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(kind.ToString()))
+            .Append(DeliveryPlan.CommitteeAlertKind).Append(DeliveryPlan.DigestKind);
+
+        Assert.All(subjects, subject => Assert.Matches("^[а-яё ]+$", PublishedNotice.TitleOf(subject)));
+        Assert.Equal("invoiceIssued", PublishedNotice.TitleOf("invoiceIssued"));
+    }
+
+    [Fact]
     public void NameOf_IsTheRecipientsId_OrAShortenedDistinctNameForAnIdLongerThanServiceBusAllows()
     {
         var longId = new string('a', 50) + "-first";
