@@ -68,10 +68,7 @@ public sealed class ServiceBusBrokerTests
         var created = (await admin.CreateTopicAsync(
             new CreateTopicOptions(Topic) { RequiresDuplicateDetection = true, DuplicateDetectionHistoryTimeWindow = TimeSpan.FromMinutes(3) },
             Cancellation)).Value;
-        await admin.CreateSubscriptionAsync(
-            new CreateSubscriptionOptions(Topic, "municipality-luga") { LockDuration = TimeSpan.FromSeconds(45), MaxDeliveryCount = 4 },
-            new CreateRuleOptions("municipality", new CorrelationRuleFilter { ApplicationProperties = { ["municipality"] = "luga" } }),
-            Cancellation);
+        await LugaSubscriptionAsync(admin, new CreateSubscriptionOptions(Topic, "municipality-luga") { LockDuration = TimeSpan.FromSeconds(45), MaxDeliveryCount = 4 });
         await admin.CreateSubscriptionAsync(Topic, "committee", Cancellation);
         var topic = (await admin.GetTopicAsync(Topic, Cancellation)).Value;
         var subscription = (await admin.GetSubscriptionAsync(Topic, "municipality-luga", Cancellation)).Value;
@@ -185,9 +182,7 @@ public sealed class ServiceBusBrokerTests
     public async Task Batch_IsSplitIntoItsMessages_EachWithItsSequenceNumberAndEnqueuedTime()
     {
         await using var broker = await ServiceBusBroker.StartAsync(new ServiceBusBrokerOptions(), Cancellation);
-        var admin = new ServiceBusAdministrationClient(broker.ConnectionString);
-        await admin.CreateTopicAsync(Topic, Cancellation);
-        await admin.CreateSubscriptionAsync(Topic, "committee", Cancellation);
+        await TopicWithSubscriptionAsync(broker, new CreateSubscriptionOptions(Topic, "committee"));
         await using var client = new ServiceBusClient(broker.ConnectionString);
         await using var sender = client.CreateSender(Topic);
 
@@ -225,9 +220,7 @@ public sealed class ServiceBusBrokerTests
     public async Task MessageOver256KiB_IsRefusedWithMessageSizeExceeded_AndOneUnderItGoesThrough()
     {
         await using var broker = await ServiceBusBroker.StartAsync(new ServiceBusBrokerOptions(), Cancellation);
-        var admin = new ServiceBusAdministrationClient(broker.ConnectionString);
-        await admin.CreateTopicAsync(Topic, Cancellation);
-        await admin.CreateSubscriptionAsync(Topic, "committee", Cancellation);
+        var admin = await TopicWithSubscriptionAsync(broker, new CreateSubscriptionOptions(Topic, "committee"));
         await using var client = new ServiceBusClient(broker.ConnectionString);
         await using var sender = client.CreateSender(Topic);
 
@@ -438,10 +431,7 @@ public sealed class ServiceBusBrokerTests
     {
         await using var broker = await ServiceBusBroker.StartAsync(new ServiceBusBrokerOptions(), Cancellation);
         var admin = await TopicWithSubscriptionAsync(broker, new CreateSubscriptionOptions(Topic, "committee"));
-        await admin.CreateSubscriptionAsync(
-            new CreateSubscriptionOptions(Topic, "municipality-luga"),
-            new CreateRuleOptions("municipality", new CorrelationRuleFilter { ApplicationProperties = { ["municipality"] = "luga" } }),
-            Cancellation);
+        await LugaSubscriptionAsync(admin, new CreateSubscriptionOptions(Topic, "municipality-luga"));
         await using var client = new ServiceBusClient(broker.ConnectionString);
         await using var sender = client.CreateSender(Topic);
         foreach (var (id, municipality) in new[] { ("r1", "luga"), ("r2", "gatchina"), ("r3", "luga"), ("r4", "gatchina") })
@@ -537,10 +527,7 @@ public sealed class ServiceBusBrokerTests
         var admin = new ServiceBusAdministrationClient(before.ConnectionString);
         await admin.CreateTopicAsync(new CreateTopicOptions(Topic) { RequiresDuplicateDetection = true }, Cancellation);
         await admin.CreateSubscriptionAsync(new CreateSubscriptionOptions(Topic, "committee") { MaxDeliveryCount = 5 }, Cancellation);
-        await admin.CreateSubscriptionAsync(
-            new CreateSubscriptionOptions(Topic, "municipality-luga"),
-            new CreateRuleOptions("municipality", new CorrelationRuleFilter { ApplicationProperties = { ["municipality"] = "luga" } }),
-            Cancellation);
+        await LugaSubscriptionAsync(admin, new CreateSubscriptionOptions(Topic, "municipality-luga"));
         await using var client = new ServiceBusClient(before.ConnectionString);
         await using var sender = client.CreateSender(Topic);
         await sender.SendMessageAsync(Notice("m1", "gatchina"), Cancellation);
@@ -585,10 +572,7 @@ public sealed class ServiceBusBrokerTests
         await using var broker = await ServiceBusBroker.StartAsync(new ServiceBusBrokerOptions { LoggerFactory = loggers }, Cancellation);
         var admin = new ServiceBusAdministrationClient(broker.ConnectionString);
         await admin.CreateTopicAsync(new CreateTopicOptions(Topic) { RequiresDuplicateDetection = true }, Cancellation);
-        await admin.CreateSubscriptionAsync(
-            new CreateSubscriptionOptions(Topic, "municipality-luga"),
-            new CreateRuleOptions("municipality", new CorrelationRuleFilter { ApplicationProperties = { ["municipality"] = "luga" } }),
-            Cancellation);
+        await LugaSubscriptionAsync(admin, new CreateSubscriptionOptions(Topic, "municipality-luga"));
         await using var client = new ServiceBusClient(broker.ConnectionString);
         await using var sender = client.CreateSender(Topic);
         await sender.SendMessageAsync(Notice("kept", "luga"), Cancellation);
@@ -618,6 +602,11 @@ public sealed class ServiceBusBrokerTests
 
     private static ServiceBusMessage Notice(string id, string municipality) =>
         new($"notice {id}") { MessageId = id, Subject = "RiskZoneChanged", ApplicationProperties = { ["municipality"] = municipality } };
+
+    /// <summary>Creates <paramref name="subscription"/> with the correlation filter the product gives a municipality: <c>municipality = luga</c>.</summary>
+    private static async Task LugaSubscriptionAsync(ServiceBusAdministrationClient admin, CreateSubscriptionOptions subscription) =>
+        await admin.CreateSubscriptionAsync(
+            subscription, new CreateRuleOptions("municipality", new CorrelationRuleFilter { ApplicationProperties = { ["municipality"] = "luga" } }), Cancellation);
 
     private static async Task<ServiceBusAdministrationClient> TopicWithSubscriptionAsync(ServiceBusBroker broker, CreateSubscriptionOptions subscription)
     {
