@@ -1,11 +1,15 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
+using Azure.Messaging.ServiceBus;
 using Microsoft.Extensions.Logging;
 using SchoolRisk.Cli;
+using SchoolRisk.Domain.Notices.Deliveries;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Storage.Notifications;
 using SchoolRisk.Storage.Registry;
+using SchoolRisk.Storage.ServiceBus;
 using SchoolRisk.Storage.Uploads;
 using Spectre.Console;
 
@@ -15,7 +19,9 @@ namespace SchoolRisk.Benchmarks.Pipeline;
 /// What a municipality waits for: its file uploaded through the local host exactly as in Azure (a blob in
 /// <c>uploads</c>, its event on a queue, the Ingest function, the notice queue, delivery to the mail server), one
 /// upload at a time, each a little different so none is a duplicate. Upload-to-results is when the upload's status is
-/// <c>Completed</c> (results written); upload-to-notice is when its notice is recorded <c>Delivered</c>.
+/// <c>Completed</c> (results written); upload-to-notice is when its notice is recorded <c>Delivered</c> (the letter at the
+/// mail server and the message on the Service Bus topic); upload-to-subscriber is when a receiver of the municipality's
+/// subscription, listening all the while, gets the notice's message.
 /// </summary>
 public static class MunicipalLatency
 {
@@ -44,6 +50,11 @@ public static class MunicipalLatency
         var blobs = new UploadBlobStore(deployment.Storage);
         var toResults = new List<TimeSpan>();
         var toNotice = new List<TimeSpan>();
+        var toSubscriber = new List<TimeSpan>();
+        await using var bus = new ServiceBusClient(deployment.ServiceBusConnectionString);
+        var arrivals = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
+        using var stopListening = new CancellationTokenSource();
+        var listening = Task.CompletedTask;
         for (var n = 0; n <= uploads; n++)
         {
             var blobName = $"{Period}/{Municipality}/schools-{n:00}.csv";
@@ -56,25 +67,56 @@ public static class MunicipalLatency
             var record = await PollAsync(async () => await statuses.ListAsync(Period, Domain.Municipalities.MunicipalityId.Parse(Municipality))
                 .FirstOrDefaultAsync(record => record.BlobName == blobName && record.Status == UploadStatus.Completed));
             var results = Stopwatch.GetElapsedTime(started);
-            await PollAsync(async () => await notices.ListAsync(Period)
+            var delivered = await PollAsync(async () => await notices.ListAsync(Period)
                 .FirstOrDefaultAsync(notice => notice.UploadId == record.UploadId.ToString() && notice.Status == NoticeStatus.Delivered));
             var notice = Stopwatch.GetElapsedTime(started);
-            if (n > 0)
+            if (n == 0)
             {
-                toResults.Add(results);
-                toNotice.Add(notice);
+                // The first notice's publishing made the municipality's subscription (if the registry had not yet).
+                listening = ListenAsync(bus.CreateReceiver(new NoticeTopicOptions().Topic, NoticeSubscription.NameOf(Municipality)), arrivals, stopListening.Token);
+                continue;
             }
+
+            var arrived = await PollAsync(() => Task.FromResult<object?>(arrivals.TryGetValue(delivered.NoticeId, out var at) ? at : null));
+            toResults.Add(results);
+            toNotice.Add(notice);
+            toSubscriber.Add(Stopwatch.GetElapsedTime(started, (long)arrived));
         }
+
+        await stopListening.CancelAsync();
+        await listening;
 
         var queues = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(SchoolRisk.Cli.LocalDeployment.FunctionAppPath, "host.json"))).RootElement.GetProperty("extensions").GetProperty("queues");
         var table = new Table().Title($"{uploads} uploads of {Municipality}'s file through the local host, one at a time (a first, unmeasured upload warms up)")
             .AddColumn("from upload to").AddColumn("p50", c => c.RightAligned()).AddColumn("p95", c => c.RightAligned()).AddColumn("max", c => c.RightAligned());
         table.AddRow("results written (status Completed)", Seconds(Percentile(toResults, 0.50)), Seconds(Percentile(toResults, 0.95)), Seconds(toResults.Max()));
-        table.AddRow("notice delivered to the mail server", Seconds(Percentile(toNotice, 0.50)), Seconds(Percentile(toNotice, 0.95)), Seconds(toNotice.Max()));
+        table.AddRow("notice delivered (mail server and Service Bus topic)", Seconds(Percentile(toNotice, 0.50)), Seconds(Percentile(toNotice, 0.95)), Seconds(toNotice.Max()));
+        table.AddRow("notice received from the municipality's subscription", Seconds(Percentile(toSubscriber, 0.50)), Seconds(Percentile(toSubscriber, 0.95)), Seconds(toSubscriber.Max()));
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine($"Polling: blob events every {new SchoolRisk.LocalHost.LocalHostOptions().BlobPollingInterval.TotalMilliseconds:0} ms (Event Grid pushes), " +
             $"queues as host.json: maxPollingInterval {queues.GetProperty("maxPollingInterval")}, batchSize {queues.GetProperty("batchSize")}.");
         return 0;
+    }
+
+    /// <summary>Receives the subscription's messages until cancelled, noting when each notice's message arrived (a <see cref="Stopwatch"/> timestamp).</summary>
+    private static async Task ListenAsync(ServiceBusReceiver receiver, ConcurrentDictionary<string, long> arrivals, CancellationToken cancellationToken)
+    {
+        await using var owned = receiver;
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                foreach (var message in await receiver.ReceiveMessagesAsync(16, TimeSpan.FromSeconds(1), cancellationToken))
+                {
+                    arrivals[(string)message.ApplicationProperties["noticeId"]] = Stopwatch.GetTimestamp();
+                    await receiver.CompleteMessageAsync(message, cancellationToken);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The run is over.
+        }
     }
 
     private static async Task<T> PollAsync<T>(Func<Task<T?>> probe)
