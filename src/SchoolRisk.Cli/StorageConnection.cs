@@ -25,7 +25,7 @@ public sealed class StorageConnection
         Recursive = true,
     };
 
-    /// <summary>Adds both options to <paramref name="command"/> (and, being recursive, to its subcommands).</summary>
+    /// <summary>Adds both options to <paramref name="command"/> (and, being recursive, to its subcommands); a command may take them more than once, each a command that uses storage.</summary>
     public void AddTo(Command command)
     {
         ArgumentNullException.ThrowIfNull(command);

@@ -78,7 +78,7 @@ public static class DemoReport
         }
 
         AnsiConsole.MarkupLine($"Service Bus topic [blue]{Markup.Escape(new NoticeTopicOptions().Topic)}[/]: a subscription per recipient, messages waiting " +
-            "([grey]schoolrisk notices receive --municipality <id>[/] reads one; with [grey]--keep-running[/] the stack stays up):");
+            "([grey]schoolrisk notices receive --municipality <id> --service-bus \"…\"[/] reads them; [grey]--keep-running[/] keeps the stack up and prints the connection string):");
         foreach (var subscription in subscriptions)
         {
             AnsiConsole.MarkupLine($"  {Markup.Escape(subscription.Subscription),-16} {subscription.Active,3} message{(subscription.Active == 1 ? string.Empty : "s")}{(subscription.DeadLettered > 0 ? $", [red]{subscription.DeadLettered} dead-lettered[/]" : string.Empty)}");
@@ -123,12 +123,13 @@ public static class DemoReport
             "or rerun with [grey]--keep-running[/].");
     }
 
-    /// <summary>Letters by kind: deliveries recorded as sent or failed, and what the mail server received.</summary>
+    /// <summary>Letters by kind: e-mail deliveries recorded as sent or failed, and what the mail server received.</summary>
     private static Table Letters(DemoOutcome outcome, IReadOnlyList<ReceivedMail> letters)
     {
         var table = new Table().Title($"Letters of {SampleRegion.Period}").Border(TableBorder.Rounded)
             .AddColumn("Kind").AddColumn("Sent", c => c.RightAligned()).AddColumn("Failed", c => c.RightAligned()).AddColumn("Example subject");
-        foreach (var kind in outcome.Deliveries.GroupBy(delivery => delivery.Kind).OrderBy(group => group.Key, StringComparer.Ordinal))
+        foreach (var kind in outcome.Deliveries.Where(delivery => delivery.Channel == DeliveryChannel.Email)
+            .GroupBy(delivery => delivery.Kind).OrderBy(group => group.Key, StringComparer.Ordinal))
         {
             var example = letters.FirstOrDefault(letter => letter.MessageId?.Contains($"{SampleRegion.Period}_", StringComparison.Ordinal) == true
                 && letter.MessageId.Contains($"_{kind.Key}_", StringComparison.Ordinal))?.Subject ?? string.Empty;

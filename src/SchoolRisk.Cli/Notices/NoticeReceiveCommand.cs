@@ -29,7 +29,7 @@ public static class NoticeReceiveCommand
         var committee = new Option<bool>("--committee") { Description = "Receive the committee's alerts and digests instead." };
         var connectionString = new Option<string?>("--service-bus")
         {
-            Description = "Service Bus connection string. Default: the ServiceBus environment variable (the local stack sets it).",
+            Description = "Service Bus connection string (demo --keep-running prints the local one). Default: the ServiceBus environment variable.",
             DefaultValueFactory = _ => Environment.GetEnvironmentVariable(ServiceBusRegistration.ConnectionName),
         };
         var fullyQualifiedNamespace = new Option<string?>("--service-bus-namespace")
@@ -132,7 +132,7 @@ public static class NoticeReceiveCommand
         }
 
         var about = string.Join(" · ", AboutProperties.Select(key => notice.Properties.GetValueOrDefault(key)?.ToString()).OfType<string>());
-        AnsiConsole.Write(new Rule($"[bold]{Markup.Escape(subject)}[/]") { Justification = Justify.Left });
+        AnsiConsole.MarkupLine($"[bold]── {Markup.Escape(subject)}[/]");
         AnsiConsole.MarkupLine($"[grey]{Markup.Escape(PublishedNotice.TitleOf(notice.Subject))} · {Markup.Escape(about)} · получено {notice.EnqueuedAt.ToLocalTime():dd.MM.yyyy HH:mm}, доставка {notice.DeliveryCount}[/]");
         AnsiConsole.WriteLine(text);
         if (DataUrlOf(notice.Body) is { } dataUrl)

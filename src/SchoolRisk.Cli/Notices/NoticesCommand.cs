@@ -23,7 +23,6 @@ public static class NoticesCommand
     public static Command Create()
     {
         var command = new Command("notices", "Notices and their delivery: list, send failed notices again, replay a poison queue, receive a subscription of the Service Bus topic.");
-        Connection.AddTo(command);
         command.Subcommands.Add(List());
         command.Subcommands.Add(Replay());
         command.Subcommands.Add(NoticeReceiveCommand.Create());
@@ -60,6 +59,7 @@ public static class NoticesCommand
 
             return 0;
         });
+        Connection.AddTo(command);
         return command;
     }
 
@@ -95,6 +95,7 @@ public static class NoticesCommand
             AnsiConsole.MarkupLine($"Replayed [bold]{moved}[/] messages from {poison.Name}.");
             return 0;
         });
+        Connection.AddTo(command);
         return command;
     }
 }

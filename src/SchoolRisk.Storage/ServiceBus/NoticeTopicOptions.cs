@@ -2,7 +2,7 @@ namespace SchoolRisk.Storage.ServiceBus;
 
 /// <summary>
 /// The Service Bus topic notices are published to (<see cref="NoticeTopic"/>) and the settings of the subscriptions
-/// the product creates on it: configuration section <c>ServiceBus</c>, next to the connection
+/// the product creates on it: configuration section <c>NoticeTopic</c>; the connection is <c>ServiceBus</c>
 /// (<see cref="ServiceBusRegistration"/>). The defaults are Service Bus's own, except where a reason is given.
 /// </summary>
 public sealed class NoticeTopicOptions

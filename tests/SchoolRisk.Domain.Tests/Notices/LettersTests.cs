@@ -69,7 +69,7 @@ public sealed class LettersTests
         [
             Notice() with { Problems = problems },
             Notice() with { Kind = NoticeKind.RulesChanged, ZoneChanges = [change] },
-            Notice() with { Kind = NoticeKind.RubricsEvaluated, Schools = [], Rubrics = [rubric] },
+            Notice() with { Kind = NoticeKind.RubricsEvaluated, Schools = [], Rubrics = [rubric, rubric with { Subject = "luzhsky", SubjectName = "luzhsky" }] },
             Notice() with { Kind = NoticeKind.Rejected, Schools = [], Problems = problems with { RejectionReason = "Файл «schools.csv»: нет ни одной строки с данными школ." } },
         ];
         var texts = notices.SelectMany(notice => new[] { MunicipalityLetter.Compose(notice, "Гатчинский район", LetterLinks.None), CommitteeAlert.Compose(notice, "Гатчинский район") })
@@ -83,6 +83,7 @@ public sealed class LettersTests
         }
 
         Assert.Contains(texts, text => text.Contains("Поддержка молодых педагогов | gatchinsky Гатчинский район | 3 из 22 | низкий уровень | высокий риск", StringComparison.Ordinal));
+        Assert.Contains(texts, text => text.Contains("Поддержка молодых педагогов | luzhsky | 3 из 22", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using SchoolRisk.Domain.Rubrics;
 using SchoolRisk.Domain.Zones;
 
 namespace SchoolRisk.Domain.Notices.Letters;
@@ -71,7 +72,7 @@ public static class MunicipalityLetter
                     .Table(
                         ["Рубрикатор", "Объект оценки", "Баллы", "Уровень", "Зона"],
                         notice.Rubrics.Select(rubric => (IReadOnlyList<string>)[
-                            rubric.Title.Length > 0 ? rubric.Title : rubric.RubricId, $"{rubric.Subject} {rubric.SubjectName}".Trim(), $"{rubric.Total} из {rubric.MaxScore}", rubric.Band.Label, RussianText.Zone(rubric.Zone)]));
+                            rubric.Title.Length > 0 ? rubric.Title : rubric.RubricId, SubjectOf(rubric), $"{rubric.Total} из {rubric.MaxScore}", rubric.Band.Label, RussianText.Zone(rubric.Zone)]));
                 break;
             default:
                 Rejection(letter, notice, report);
@@ -174,4 +175,10 @@ public static class MunicipalityLetter
     }
 
     private static string FileName(MunicipalityNotice notice) => notice.BlobName.Split('/')[^1];
+
+    /// <summary>The object a rubric assessed: its id and name, the id once when the file named it by its id.</summary>
+    private static string SubjectOf(RubricResult rubric) =>
+        rubric.SubjectName.Length == 0 || string.Equals(rubric.SubjectName.Trim(), rubric.Subject, StringComparison.OrdinalIgnoreCase)
+            ? rubric.Subject
+            : $"{rubric.Subject} {rubric.SubjectName}";
 }
