@@ -122,7 +122,21 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
 resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
   parent: storage
   name: 'default'
-  properties: {}
+  properties: {
+    // The page puts a municipality's file straight to Blob storage with an upload link (UploadLink); the browser may do
+    // so from the app's own address only. Same rule as the local stack's (SchoolRisk.Storage.Uploads.UploadCors).
+    cors: {
+      corsRules: [
+        {
+          allowedOrigins: ['https://${app.properties.defaultHostName}']
+          allowedMethods: ['PUT', 'OPTIONS']
+          allowedHeaders: ['x-ms-blob-type', 'x-ms-version', 'x-ms-client-request-id', 'content-type']
+          exposedHeaders: ['x-ms-request-id']
+          maxAgeInSeconds: 3600
+        }
+      ]
+    }
+  }
 }
 
 resource blobContainers 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = [for container in containers: {

@@ -11,6 +11,7 @@ using SchoolRisk.LocalHost.Worker;
 using SchoolRisk.Storage;
 using SchoolRisk.Storage.Rules;
 using SchoolRisk.Storage.ServiceBus;
+using SchoolRisk.Storage.Uploads;
 
 namespace SchoolRisk.Cli;
 
@@ -122,6 +123,7 @@ public sealed class LocalDeployment : IAsyncDisposable
             await storage.EnsureCreatedAsync(cancellationToken);
             var host = new LocalFunctionsHost(options, TimeProvider.System, loggers);
             await host.StartAsync(cancellationToken);
+            await UploadCors.AllowAsync(storage, host.HttpUrl, cancellationToken);
             var deployment = new LocalDeployment(azurite, mail, (broker, serviceBusOptions, temporaryData), host, options, storage, loggers)
             {
                 ServiceBusConnectionString = broker.ConnectionString,

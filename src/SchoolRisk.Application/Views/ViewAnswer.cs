@@ -15,6 +15,10 @@ public static class ViewAnswer
     public static ViewAnswer<T> NotFound<T>(string message)
         where T : class => new(ViewOutcome.NotFound, null, message);
 
+    /// <summary>What the caller sent cannot be used; <paramref name="message"/> says why, in Russian.</summary>
+    public static ViewAnswer<T> Invalid<T>(string message)
+        where T : class => new(ViewOutcome.Invalid, null, message);
+
     /// <summary>A municipality the caller's key does not see.</summary>
     public static ViewAnswer<T> Forbidden<T>(string municipalityId)
         where T : class => new(ViewOutcome.Forbidden, null, $"Ключ не даёт доступа к данным муниципалитета «{municipalityId}».");

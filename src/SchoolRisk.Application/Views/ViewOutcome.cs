@@ -1,6 +1,6 @@
 namespace SchoolRisk.Application.Views;
 
-/// <summary>How a view query ended (<see cref="ViewAnswer{T}"/>); the HTTP door answers 200, 404, 404 and 403.</summary>
+/// <summary>How a view query ended (<see cref="ViewAnswer{T}"/>); the HTTP door answers 200, 404, 404, 403 and 400.</summary>
 public enum ViewOutcome
 {
     /// <summary>Answered: <see cref="ViewAnswer{T}.Value"/> holds the view.</summary>
@@ -14,4 +14,7 @@ public enum ViewOutcome
 
     /// <summary>The caller's key does not see the municipality asked for.</summary>
     Forbidden,
+
+    /// <summary>What the caller sent cannot be used (a file name with a folder in it); the message says why.</summary>
+    Invalid,
 }

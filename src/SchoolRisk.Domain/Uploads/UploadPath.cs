@@ -18,6 +18,46 @@ public sealed record UploadPath(Period Period, MunicipalityId MunicipalityId, st
         ? $"{Period}/{MunicipalityId}/{RubricsFolder}/{FileName}"
         : $"{Period}/{MunicipalityId}/{FileName}";
 
+    /// <summary>The longest file name, extension included, that <see cref="TryNew"/> accepts.</summary>
+    public const int MaxFileNameLength = 150;
+
+    /// <summary>
+    /// Where a file a person uploads from the page goes: a new blob, never an earlier upload's, named by the file's own
+    /// name with the time and <paramref name="nonce"/> put before its extension (<c>schools.xlsx</c> uploaded at 16:45:00
+    /// on 30 November 2026 becomes <c>schools-20261130-164500-{nonce}.xlsx</c>); or <c>false</c> with
+    /// <paramref name="error"/>, in Russian, when the name is empty, longer than <see cref="MaxFileNameLength"/>, or has a
+    /// folder separator or a control character.
+    /// </summary>
+    /// <param name="period">The school year uploaded for.</param>
+    /// <param name="municipalityId">The municipality whose folder takes the file.</param>
+    /// <param name="kind">Schools' indicators (the municipality's folder) or rubric scores (its <c>rubrics/</c> subfolder).</param>
+    /// <param name="fileName">The file's name as the person chose it; blanks around it are dropped.</param>
+    /// <param name="at">When the upload is asked for (UTC is used).</param>
+    /// <param name="nonce">A few random letters or digits that keep two uploads of the same second apart.</param>
+    /// <param name="path">The new upload's place, when the name can be used.</param>
+    /// <param name="error">Why the name cannot be used, in Russian, when it cannot.</param>
+    public static bool TryNew(
+        Period period, MunicipalityId municipalityId, UploadKind kind, string fileName, DateTimeOffset at, string nonce,
+        [NotNullWhen(true)] out UploadPath? path, [NotNullWhen(false)] out string? error)
+    {
+        ArgumentNullException.ThrowIfNull(fileName);
+        path = null;
+        var name = fileName.Trim();
+        error = name.Length == 0 ? "Не указано имя файла."
+            : name.Length > MaxFileNameLength ? $"Имя файла «{name[..40]}…» длиннее {MaxFileNameLength} знаков; сократите его."
+            : name.IndexOfAny(['/', '\\']) >= 0 || name.Any(char.IsControl) ? $"Имя файла «{name}» содержит недопустимые знаки (/, \\ или управляющие)."
+            : null;
+        if (error is not null)
+        {
+            return false;
+        }
+
+        var extension = Path.GetExtension(name);
+        var stem = name[..^extension.Length].TrimEnd('.', ' ');
+        path = new UploadPath(period, municipalityId, $"{(stem.Length == 0 ? "file" : stem)}-{at.UtcDateTime:yyyyMMdd-HHmmss}-{nonce}{extension}", kind);
+        return true;
+    }
+
     /// <summary>
     /// The upload <paramref name="blobName"/> names, or <c>false</c> with <paramref name="error"/>, in Russian, naming the
     /// blob and the part that is wrong: not two or three folders deep, a blank part, a period that is not a school year,

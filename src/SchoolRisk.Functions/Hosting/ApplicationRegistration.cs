@@ -52,6 +52,7 @@ public static class ApplicationRegistration
             .AddSingleton<DeliveryTable>()
             .AddSingleton(services => new DigestSchedule(services.GetRequiredService<StorageAccount>(), QueueNames.DigestRequests))
             .AddSingleton<ReportReadLinks>()
+            .AddSingleton<UploadLinks>()
             .AddSingleton<NoticeStore>()
             .AddSingleton<RecalculationLock>()
             .AddSingleton<UploadLock>();
@@ -96,7 +97,8 @@ public static class ApplicationRegistration
             .AddSingleton<SchoolHistoryQuery>()
             .AddSingleton<RankingQuery>()
             .AddSingleton<RuleVersionsQuery>()
-            .AddSingleton<NoteQuery>();
+            .AddSingleton<NoteQuery>()
+            .AddSingleton<UploadLinkIssuer>();
         if (ServiceBusRegistration.IsConfigured(builder.Configuration))
         {
             builder.Services.AddSingleton<IDeliverySender, TopicPublisher>();

@@ -8,7 +8,7 @@ namespace SchoolRisk.Functions.Views;
 /// <summary>
 /// The common part of the view functions: the caller's <see cref="AccessScope"/> from its key, 403 for a key that sees
 /// nothing, then a query's <see cref="ViewAnswer{T}"/> as HTTP: 200 with the view, 404 for a period that is not one or
-/// what is not found, 403 for a municipality the key does not see. Messages people read are in Russian.
+/// what is not found, 403 for a municipality the key does not see, 400 for a request that cannot be used. Messages people read are in Russian.
 /// </summary>
 public static class ViewAnswers
 {
@@ -36,6 +36,14 @@ public static class ViewAnswers
         var answer = await query(key.Scope);
         return answer.Value is { } value
             ? await found(value, cancellationToken)
-            : await request.ErrorAsync(answer.Outcome == ViewOutcome.Forbidden ? HttpStatusCode.Forbidden : HttpStatusCode.NotFound, answer.Message, cancellationToken);
+            : await request.ErrorAsync(
+                answer.Outcome switch
+                {
+                    ViewOutcome.Forbidden => HttpStatusCode.Forbidden,
+                    ViewOutcome.Invalid => HttpStatusCode.BadRequest,
+                    _ => HttpStatusCode.NotFound,
+                },
+                answer.Message,
+                cancellationToken);
     }
 }

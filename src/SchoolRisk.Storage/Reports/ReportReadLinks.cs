@@ -41,34 +41,9 @@ public sealed class ReportReadLinks(StorageAccount account, TimeProvider time)
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lifetime, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(lifetime, MaxLifetime);
         var now = time.GetUtcNow();
-        var (startsOn, expiresOn) = (now - ClockSkew, now + lifetime);
-        var container = account.Blobs.GetBlobContainerClient(containerName);
-        BlobSasBuilder SasFor(string blobName) => new(BlobSasPermissions.Read, expiresOn)
-        {
-            BlobContainerName = container.Name,
-            BlobName = blobName,
-            Resource = "b",
-            StartsOn = startsOn,
-        };
-
-        if (account.Options.AccountName is null)
-        {
-            return new ReadLinks([.. blobNames.Select(blobName =>
-            {
-                var blob = container.GetBlobClient(blobName);
-                return blob.CanGenerateSasUri
-                    ? blob.GenerateSasUri(SasFor(blobName))
-                    : throw new InvalidOperationException("The storage connection string has no account key to sign report links with; connect with an identity (AzureWebJobsStorage__accountName) instead.");
-            })], expiresOn);
-        }
-
-        var key = (await account.Blobs.GetUserDelegationKeyAsync(startsOn, expiresOn, cancellationToken)).Value;
-        return new ReadLinks([.. blobNames.Select(blobName =>
-        {
-            var sas = SasFor(blobName);
-            sas.Protocol = SasProtocol.Https;
-            return new Azure.Storage.Blobs.BlobUriBuilder(container.GetBlobClient(blobName).Uri) { Sas = sas.ToSasQueryParameters(key, account.Blobs.AccountName) }.ToUri();
-        })], expiresOn);
+        var expiresOn = now + lifetime;
+        return new ReadLinks(
+            await BlobLinkSigner.SignAsync(account, containerName, blobNames, BlobSasPermissions.Read, now - ClockSkew, expiresOn, cancellationToken), expiresOn);
     }
 }
 

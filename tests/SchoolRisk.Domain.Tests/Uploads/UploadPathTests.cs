@@ -1,3 +1,5 @@
+using SchoolRisk.Domain.Municipalities;
+using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Uploads;
 
 namespace SchoolRisk.Domain.Tests.Uploads;
@@ -33,5 +35,25 @@ public sealed class UploadPathTests
         Assert.False(UploadPath.TryParse(blobName, out _, out var error));
         Assert.Contains(expected, error, StringComparison.Ordinal);
         Assert.Contains(blobName, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TryNew_StampsTheFileNameWithTheTimeAndTheNonce_InTheKindsFolder_AndRefusesANameThatCannotBeABlobs()
+    {
+        var period = Period.Parse("2023-2024");
+        var municipality = MunicipalityId.Parse("luzhsky");
+        var at = new DateTimeOffset(2026, 11, 30, 19, 45, 0, TimeSpan.FromHours(3));
+
+        Assert.True(UploadPath.TryNew(period, municipality, UploadKind.Schools, " Свод школ.xlsx ", at, "3fa2", out var schools, out _));
+        Assert.True(UploadPath.TryNew(period, municipality, UploadKind.Rubrics, "оценки", at, "0b1c", out var rubrics, out _));
+        Assert.Equal("2023-2024/luzhsky/Свод школ-20261130-164500-3fa2.xlsx", schools.BlobName);
+        Assert.Equal("2023-2024/luzhsky/rubrics/оценки-20261130-164500-0b1c", rubrics.BlobName);
+        Assert.True(UploadPath.TryParse(schools.BlobName, out var parsed, out _));
+        Assert.Equal(schools, parsed);
+        foreach (var bad in new[] { "", "   ", "../kirovsky/schools.csv", "a\\b.csv", "tab\there.csv", new string('я', UploadPath.MaxFileNameLength + 1) })
+        {
+            Assert.False(UploadPath.TryNew(period, municipality, UploadKind.Schools, bad, at, "0000", out _, out var error), bad);
+            Assert.Matches("[А-Яа-я]", error);
+        }
     }
 }

@@ -7,6 +7,7 @@ using SchoolRisk.Integration.Tests.Support;
 using SchoolRisk.LocalHost;
 using SchoolRisk.Storage;
 using SchoolRisk.Storage.ServiceBus;
+using SchoolRisk.Storage.Uploads;
 
 namespace SchoolRisk.Integration.Tests.Deployment;
 
@@ -71,6 +72,21 @@ public sealed class InfrastructureTests
 
         Assert.True(account.GetProperty("properties").GetProperty("isHnsEnabled").GetBoolean());
         Assert.False(account.GetProperty("properties").GetProperty("allowSharedKeyAccess").GetBoolean());
+    }
+
+    [Fact]
+    public async Task BlobService_LetsOnlyTheAppsOwnAddressPutFilesWithAnUploadLink_WithTheHeadersTheLocalStackAllows()
+    {
+        var build = await RunAsync("build", "main.bicep", "--stdout");
+        using var template = JsonDocument.Parse(build.Output);
+
+        var rule = Assert.Single(template.RootElement.GetProperty("resources").GetProperty("blobService")
+            .GetProperty("properties").GetProperty("cors").GetProperty("corsRules").EnumerateArray());
+        string[] Values(string name) => [.. rule.GetProperty(name).EnumerateArray().Select(value => value.GetString()!)];
+
+        Assert.Equal(["PUT", "OPTIONS"], Values("allowedMethods"));
+        Assert.Equal(UploadCors.AllowedHeaders.Split(','), Values("allowedHeaders"));
+        Assert.Contains("defaultHostName", Assert.Single(Values("allowedOrigins")), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,42 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Http;
+using SchoolRisk.Application.Uploads;
+using SchoolRisk.Functions.Http;
+using SchoolRisk.Functions.Views;
+
+namespace SchoolRisk.Functions.Uploads;
+
+/// <summary>
+/// <c>UploadLink</c>: <c>POST /api/uploads/{municipality}/{period}/link</c> with <c>{"fileName": "…", "kind": "schools"|"rubrics"}</c>
+/// → <see cref="UploadLinkIssuer.IssueAsync"/>: 200 with <c>{url, blobName, expiresOn, maxBytes}</c>, a link to create
+/// one new blob in the municipality's upload folder for a few minutes (the browser then puts the file there itself);
+/// 403 for a key of another municipality, 404 for a period or municipality that is not one, 400 for a body that is not
+/// that JSON or a file name that cannot be a blob's.
+/// </summary>
+public sealed class UploadLinkFunction(UploadLinkIssuer issuer)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    [Function("UploadLink")]
+    public async Task<HttpResponseData> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "uploads/{municipality}/{period}/link")] HttpRequestData request,
+        string municipality, string period, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        UploadLinkRequest? body;
+        try
+        {
+            body = await JsonSerializer.DeserializeAsync<UploadLinkRequest>(request.Body, Json, cancellationToken);
+        }
+        catch (JsonException)
+        {
+            body = null;
+        }
+
+        return body is null
+            ? await request.ErrorAsync(HttpStatusCode.BadRequest, "Тело запроса должно быть JSON вида {\"fileName\": \"schools.xlsx\", \"kind\": \"schools\"}.", cancellationToken)
+            : await ViewAnswers.JsonAsync(request, scope => issuer.IssueAsync(scope, municipality, period, body, cancellationToken), cancellationToken);
+    }
+}

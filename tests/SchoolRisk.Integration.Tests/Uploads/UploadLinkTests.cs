@@ -1,0 +1,88 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using SchoolRisk.Application.Views;
+using SchoolRisk.Domain.Periods;
+using SchoolRisk.Integration.Tests.Support;
+using SchoolRisk.Storage.Uploads;
+
+namespace SchoolRisk.Integration.Tests.Uploads;
+
+/// <summary>
+/// The page's upload link (valet key) through the local host: a municipality's key gets a link to create one new blob
+/// in its own folder, the file put there straight to Blob storage is processed as any upload; the link reads nothing,
+/// creates no other blob, and another municipality's key gets no link at all.
+/// </summary>
+public sealed class UploadLinkTests(DeploymentFixture fixture) : IClassFixture<DeploymentFixture>
+{
+    private static readonly Period Period = Period.Parse("2023-2024");
+
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task AMunicipalitysKey_GetsALinkToCreateOneNewBlobInItsFolder_AndTheFilePutThereIsProcessed()
+    {
+        var key = await fixture.Deployment.Keys.SetAsync(null, AccessScope.MunicipalityKeyPrefix + "luzhsky", cancellationToken: Cancellation);
+        var file = Directory.EnumerateFiles(Path.Combine(TestDeployment.RepositoryRoot, "samples", "uploads", "2023-2024", "luzhsky"), "schools.*").Single();
+
+        var (status, link) = await AskAsync("luzhsky", key, new { fileName = "Свод школ" + Path.GetExtension(file), kind = "schools" });
+        var url = new Uri(link.GetProperty("url").GetString()!);
+        var blobName = link.GetProperty("blobName").GetString()!;
+        using var http = new HttpClient();
+        using var put = await PutAsync(http, url, await File.ReadAllBytesAsync(file, Cancellation));
+        var upload = await Poll.UntilAsync(
+            () => new UploadStatusTable(fixture.Deployment.Storage).ListAsync(Period, Cancellation).ToListAsync(Cancellation).AsTask(),
+            all => all.Any(record => record.BlobName == blobName && record.Status == UploadStatus.Completed), "the uploaded file evaluated");
+        using var read = await http.GetAsync(url, Cancellation);
+        var container = url.AbsolutePath[..url.AbsolutePath.IndexOf("/2023-2024/", StringComparison.Ordinal)];
+        using var other = await PutAsync(http, new UriBuilder(url) { Path = $"{container}/2023-2024/luzhsky/other.csv" }.Uri, "school_id\n"u8.ToArray());
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.StartsWith("2023-2024/luzhsky/Свод школ-", blobName, StringComparison.Ordinal);
+        Assert.EndsWith(Path.GetExtension(file), blobName, StringComparison.Ordinal);
+        Assert.InRange(link.GetProperty("expiresOn").GetDateTimeOffset() - TimeProvider.System.GetUtcNow(), TimeSpan.FromMinutes(9), TimeSpan.FromMinutes(10));
+        Assert.Equal(HttpStatusCode.Created, put.StatusCode);
+        Assert.Contains(upload, record => record.BlobName == blobName);
+        Assert.Equal(HttpStatusCode.Forbidden, read.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
+    }
+
+    [Fact]
+    public async Task AnotherMunicipalitysKey_ABadFileNameAndABodyThatIsNotTheRequest_GetNoLink()
+    {
+        var key = await fixture.Deployment.Keys.SetAsync(null, AccessScope.MunicipalityKeyPrefix + "luzhsky", cancellationToken: Cancellation);
+
+        var (crossing, crossingError) = await AskAsync("kirovsky", key, new { fileName = "schools.csv" });
+        var (folder, folderError) = await AskAsync("luzhsky", key, new { fileName = "../kirovsky/schools.csv" });
+        var (kind, kindError) = await AskAsync("luzhsky", key, new { fileName = "schools.csv", kind = "teachers" });
+        var (period, _) = await AskAsync("luzhsky", key, new { fileName = "schools.csv" }, "2023");
+        using var http = new HttpClient { BaseAddress = fixture.Deployment.HttpUrl };
+        using var malformed = new HttpRequestMessage(HttpMethod.Post, "api/uploads/luzhsky/2023-2024/link") { Content = new StringContent("schools.csv") };
+        malformed.Headers.Add("x-functions-key", key);
+        using var malformedAnswer = await http.SendAsync(malformed, Cancellation);
+
+        Assert.Equal((HttpStatusCode.Forbidden, "Ключ не даёт доступа к данным муниципалитета «kirovsky»."), (crossing, crossingError.GetProperty("error").GetString()));
+        Assert.Equal(HttpStatusCode.BadRequest, folder);
+        Assert.Contains("недопустимые знаки", folderError.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, kind);
+        Assert.Contains("«teachers» не известен", kindError.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, period);
+        Assert.Equal(HttpStatusCode.BadRequest, malformedAnswer.StatusCode);
+    }
+
+    private async Task<(HttpStatusCode Status, JsonElement Json)> AskAsync(string municipality, string key, object body, string period = "2023-2024")
+    {
+        using var http = new HttpClient { BaseAddress = fixture.Deployment.HttpUrl };
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"api/uploads/{municipality}/{period}/link") { Content = JsonContent.Create(body) };
+        request.Headers.Add("x-functions-key", key);
+        using var response = await http.SendAsync(request, Cancellation);
+        return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancellation)).RootElement.Clone());
+    }
+
+    private static async Task<HttpResponseMessage> PutAsync(HttpClient http, Uri url, byte[] content)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, url) { Content = new ByteArrayContent(content) };
+        request.Headers.Add("x-ms-blob-type", "BlockBlob");
+        return await http.SendAsync(request, Cancellation);
+    }
+}
