@@ -98,7 +98,8 @@ public static class ApplicationRegistration
             .AddSingleton<RankingQuery>()
             .AddSingleton<RuleVersionsQuery>()
             .AddSingleton<NoteQuery>()
-            .AddSingleton<UploadLinkIssuer>();
+            .AddSingleton<UploadLinkIssuer>()
+            .AddSingleton<MunicipalityUploadsQuery>();
         if (ServiceBusRegistration.IsConfigured(builder.Configuration))
         {
             builder.Services.AddSingleton<IDeliverySender, TopicPublisher>();

@@ -10,8 +10,9 @@ namespace SchoolRisk.Integration.Tests.Uploads;
 
 /// <summary>
 /// The page's upload link (valet key) through the local host: a municipality's key gets a link to create one new blob
-/// in its own folder, the file put there straight to Blob storage is processed as any upload; the link reads nothing,
-/// creates no other blob, and another municipality's key gets no link at all.
+/// in its own folder, the file put there straight to Blob storage is processed as any upload and listed among the
+/// municipality's uploads; the link reads nothing, creates no other blob, and another municipality's key gets no link
+/// and no list at all.
 /// </summary>
 public sealed class UploadLinkTests(DeploymentFixture fixture) : IClassFixture<DeploymentFixture>
 {
@@ -33,6 +34,8 @@ public sealed class UploadLinkTests(DeploymentFixture fixture) : IClassFixture<D
         var upload = await Poll.UntilAsync(
             () => new UploadStatusTable(fixture.Deployment.Storage).ListAsync(Period, Cancellation).ToListAsync(Cancellation).AsTask(),
             all => all.Any(record => record.BlobName == blobName && record.Status == UploadStatus.Completed), "the uploaded file evaluated");
+        var (listed, uploads) = await GetAsync("uploads/luzhsky/2023-2024", key);
+        var (crossing, _) = await GetAsync("uploads/kirovsky/2023-2024", key);
         using var read = await http.GetAsync(url, Cancellation);
         var container = url.AbsolutePath[..url.AbsolutePath.IndexOf("/2023-2024/", StringComparison.Ordinal)];
         using var other = await PutAsync(http, new UriBuilder(url) { Path = $"{container}/2023-2024/luzhsky/other.csv" }.Uri, "school_id\n"u8.ToArray());
@@ -45,6 +48,11 @@ public sealed class UploadLinkTests(DeploymentFixture fixture) : IClassFixture<D
         Assert.Contains(upload, record => record.BlobName == blobName);
         Assert.Equal(HttpStatusCode.Forbidden, read.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.Forbidden), (listed, crossing));
+        var shown = uploads.EnumerateArray().Single(entry => entry.GetProperty("blobName").GetString() == blobName);
+        Assert.Equal(("completed", "принят и оценён", "schools"), (shown.GetProperty("status").GetString(), shown.GetProperty("statusTitle").GetString(), shown.GetProperty("kind").GetString()));
+        Assert.True(shown.GetProperty("evaluated").GetInt32() > 0);
+        Assert.StartsWith("Свод школ-", shown.GetProperty("fileName").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -74,6 +82,15 @@ public sealed class UploadLinkTests(DeploymentFixture fixture) : IClassFixture<D
     {
         using var http = new HttpClient { BaseAddress = fixture.Deployment.HttpUrl };
         using var request = new HttpRequestMessage(HttpMethod.Post, $"api/uploads/{municipality}/{period}/link") { Content = JsonContent.Create(body) };
+        request.Headers.Add("x-functions-key", key);
+        using var response = await http.SendAsync(request, Cancellation);
+        return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancellation)).RootElement.Clone());
+    }
+
+    private async Task<(HttpStatusCode Status, JsonElement Json)> GetAsync(string path, string key)
+    {
+        using var http = new HttpClient { BaseAddress = fixture.Deployment.HttpUrl };
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"api/{path}");
         request.Headers.Add("x-functions-key", key);
         using var response = await http.SendAsync(request, Cancellation);
         return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancellation)).RootElement.Clone());
