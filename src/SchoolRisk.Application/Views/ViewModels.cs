@@ -5,7 +5,11 @@ using SchoolRisk.Storage.Rules;
 namespace SchoolRisk.Application.Views;
 
 /// <summary>The risk map of a period: a row per municipality the caller may see, and the periods there are.</summary>
-public sealed record RiskMapView(string Period, IReadOnlyList<string> Periods, IReadOnlyList<MunicipalityRow> Municipalities);
+public sealed record RiskMapView(string Period, IReadOnlyList<string> Periods, IReadOnlyList<MunicipalityRow> Municipalities)
+{
+    /// <summary>The municipality a municipality's key belongs to (the page uploads for it), <c>null</c> for the committee's key.</summary>
+    public string? Caller { get; init; }
+}
 
 /// <summary>A municipality on the map: its zone (and the parts it comes from) and its schools per zone.</summary>
 public sealed record MunicipalityRow(string Id, string Name, Zone Zone, Zone SchoolZone, Zone RubricZone, int Schools, int High, int Medium, int None, int LowResults);

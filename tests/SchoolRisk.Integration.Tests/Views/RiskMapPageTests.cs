@@ -19,12 +19,10 @@ namespace SchoolRisk.Integration.Tests.Views;
 /// </summary>
 public sealed class RiskMapPageTests(DeploymentFixture fixture) : IClassFixture<DeploymentFixture>
 {
-    private const string Chromium = "/usr/bin/chromium";
-
     [Fact]
     public async Task Map_Renders_AndADrillDownToASchoolShowsItsTrendOverPeriods()
     {
-        Assert.True(File.Exists(Chromium), $"The page tests need Debian's Chromium at {Chromium}: scripts/ensure-tools.sh --browser installs it.");
+        Assert.True(File.Exists(PageBrowser.Chromium), $"The page tests need Debian's Chromium at {PageBrowser.Chromium}: scripts/ensure-tools.sh --browser installs it.");
         await fixture.Deployment.UploadAsync("2022-2023/kirovsky/schools.csv", "school_id,ege_below_min_share,oge_fail_share\nkirovsky-001,7,7\nkirovsky-002,9.5,9.5\nkirovsky-003,1,1\nkirovsky-004,2,2\n");
         await Poll.UntilAsync(() => fixture.Deployment.Storage.PendingMessagesAsync(QueueNames.UploadEvents, TestContext.Current.CancellationToken), n => n == 0, "the first period's upload");
         await fixture.Deployment.UploadAsync("2023-2024/kirovsky/schools.csv", "school_id,ege_below_min_share,ovz_share,migrant_share\nkirovsky-001,15,1,1\nkirovsky-002,1,12,15\n");
@@ -38,7 +36,7 @@ public sealed class RiskMapPageTests(DeploymentFixture fixture) : IClassFixture<
         var key = await fixture.Deployment.Keys.SetAsync(null, AccessScope.CommitteeKey, cancellationToken: TestContext.Current.CancellationToken);
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = PageBrowser.Chromium, Headless = true, Args = ["--no-sandbox"] });
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 1400 }, Locale = "ru-RU" });
         var failures = new List<string>();
         page.PageError += (_, error) => failures.Add(error);
@@ -67,22 +65,15 @@ public sealed class RiskMapPageTests(DeploymentFixture fixture) : IClassFixture<
         var note = await page.RunAndWaitForPopupAsync(() => page.ClickAsync("#note-link"));
         await Assertions.Expect(note.Locator("h1")).ToHaveTextAsync("Аналитическая справка: Кировский район, 2023-2024");
         await Assertions.Expect(note.Locator("svg rect").First).ToBeVisibleAsync();
-        await note.ScreenshotAsync(new() { Path = Artifact("analytical-note.png"), FullPage = true });
-        await note.PdfAsync(new() { Path = Artifact("analytical-note.pdf"), Format = "A4", PrintBackground = true });
+        await note.ScreenshotAsync(new() { Path = PageBrowser.Artifact("analytical-note.png"), FullPage = true });
+        await note.PdfAsync(new() { Path = PageBrowser.Artifact("analytical-note.pdf"), Format = "A4", PrintBackground = true });
         var trendDrawn = await page.EvaluateAsync<bool>("() => { const c = document.getElementById('trend-chart'); return c.width > 0 && Chart.getChart(c)?.data.datasets[0].data.join() === '1,2'; }");
-        var screenshot = Artifact("risk-map.png");
+        var screenshot = PageBrowser.Artifact("risk-map.png");
         await page.ScreenshotAsync(new() { Path = screenshot, FullPage = true });
         TestContext.Current.SendDiagnosticMessage($"Screenshot: {screenshot}");
 
         Assert.True(trendDrawn, "the trend chart shows the zone of each period (medium, then high)");
-        Assert.True(new FileInfo(Artifact("analytical-note.pdf")).Length > 1000, "the note printed to PDF");
+        Assert.True(new FileInfo(PageBrowser.Artifact("analytical-note.pdf")).Length > 1000, "the note printed to PDF");
         Assert.Empty(failures);
-    }
-
-    private static string Artifact(string name)
-    {
-        var folder = Path.Combine(TestDeployment.RepositoryRoot, "artifacts", "screenshots");
-        Directory.CreateDirectory(folder);
-        return Path.Combine(folder, name);
     }
 }
