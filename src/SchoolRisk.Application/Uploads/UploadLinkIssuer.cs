@@ -2,7 +2,9 @@ using System.Security.Cryptography;
 using SchoolRisk.Application.Views;
 using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
+using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Uploads;
+using SchoolRisk.Storage.Registry;
 using SchoolRisk.Storage.Uploads;
 
 namespace SchoolRisk.Application.Uploads;
@@ -11,10 +13,11 @@ namespace SchoolRisk.Application.Uploads;
 /// Gives the page a link to upload one file of a municipality's period straight to Blob storage (<c>UploadLink</c>, the
 /// valet-key pattern): the caller's key must see the municipality (its own key, or the committee's); the file gets a
 /// new blob of its own (<see cref="UploadPath.TryNew"/>), in the municipality's folder or its <c>rubrics/</c>
-/// subfolder, and the link (<see cref="UploadLinks"/>) creates that blob and nothing else. What happens next is what
-/// happens to any upload: its event, <c>Ingest</c>, the notice.
+/// subfolder, and the link (<see cref="UploadLinks"/>) creates that blob and nothing else. A school year that has not
+/// begun and a municipality the registry does not know get no link. What happens next is what happens to any upload:
+/// its event, <c>Ingest</c>, the notice.
 /// </summary>
-public sealed class UploadLinkIssuer(UploadLinks links, TimeProvider time)
+public sealed class UploadLinkIssuer(UploadLinks links, RegistryStore registry, TimeProvider time)
 {
     /// <param name="scope">What the caller may see: another municipality's key is forbidden.</param>
     /// <param name="municipality">The municipality's id as the route gives it.</param>
@@ -37,9 +40,30 @@ public sealed class UploadLinkIssuer(UploadLinks links, TimeProvider time)
             return ViewAnswer.NotAPeriod<UploadLinkView>(period);
         }
 
+        var current = Period.Of(time.GetUtcNow());
+        if (parsed.StartYear > current.StartYear)
+        {
+            return ViewAnswer.Invalid<UploadLinkView>($"Учебный год {parsed} ещё не начался: данные принимаются за {current} и прошедшие годы.");
+        }
+
         if (!MunicipalityId.TryParse(municipality, out var municipalityId))
         {
             return ViewAnswer.NotFound<UploadLinkView>($"«{municipality}» — не код муниципалитета (латинские строчные буквы, цифры и дефис).");
+        }
+
+        SchoolRegistry schools;
+        try
+        {
+            schools = await registry.LoadAsync(cancellationToken);
+        }
+        catch (InvalidOperationException)
+        {
+            return ViewAnswer.NotFound<UploadLinkView>("Реестр школ ещё не загружен комитетом, и загруженный файл не с чем сверить: загрузка пока невозможна.");
+        }
+
+        if (!schools.InMunicipality(municipalityId).Any())
+        {
+            return ViewAnswer.NotFound<UploadLinkView>($"Муниципалитета «{municipality}» нет в реестре школ: проверьте код или попросите комитет добавить его школы в реестр.");
         }
 
         UploadKind? kind = request.Kind switch

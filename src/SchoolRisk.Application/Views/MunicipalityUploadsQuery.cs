@@ -50,7 +50,8 @@ public sealed class MunicipalityUploadsQuery(UploadStatusTable statuses, ReportR
 }
 
 /// <summary>
-/// One upload as the page shows it: <see cref="Status"/> is the status's name in camelCase (<c>processing</c>,
+/// One upload as the page shows it: <see cref="FileName"/> is the name the person gave the file (without the time the
+/// upload link added); <see cref="Status"/> is the status's name in camelCase (<c>processing</c>,
 /// <c>completed</c>, <c>rejected</c>, <c>duplicate</c>, <c>superseded</c>, <c>failed</c>) and <see cref="StatusTitle"/> its
 /// Russian words; <see cref="Kind"/> is <c>schools</c> or <c>rubrics</c>; the counts are of the file's data rows,
 /// schools (or rubrics) evaluated, rows skipped, problems, and schools (rubrics) in the high and medium zone;
@@ -67,7 +68,7 @@ public sealed record UploadView(
         var path = UploadPath.TryParse(record.BlobName, out var parsed, out _) ? parsed : null;
         var rubrics = path?.Kind == UploadKind.Rubrics;
         return new UploadView(
-            record.UploadId.ToString(), record.BlobName, path?.FileName ?? record.BlobName.Split('/')[^1], rubrics ? "rubrics" : "schools",
+            record.UploadId.ToString(), record.BlobName, UploadPath.OriginalFileName(path?.FileName ?? record.BlobName.Split('/')[^1]), rubrics ? "rubrics" : "schools",
             System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(record.Status.ToString()), TitleOf(record.Status), record.UpdatedAt,
             record.DataRows, rubrics ? record.RubricCount : record.SchoolCount, record.SkippedRows, record.ProblemCount, record.HighCount, record.MediumCount,
             record.Error, reportUrl);

@@ -44,8 +44,9 @@ public sealed record UploadPath(Period Period, MunicipalityId MunicipalityId, st
         path = null;
         var name = fileName.Trim();
         error = name.Length == 0 ? "Не указано имя файла."
-            : name.Length > MaxFileNameLength ? $"Имя файла «{name[..40]}…» длиннее {MaxFileNameLength} знаков; сократите его."
-            : name.IndexOfAny(['/', '\\']) >= 0 || name.Any(char.IsControl) ? $"Имя файла «{name}» содержит недопустимые знаки (/, \\ или управляющие)."
+            : name.Length > MaxFileNameLength ? $"Имя файла «{name[..(char.IsHighSurrogate(name[39]) ? 39 : 40)]}…» длиннее {MaxFileNameLength} знаков; сократите его."
+            : name.IndexOfAny(['/', '\\']) >= 0 || name.Any(c => char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format)
+                ? "Имя файла содержит недопустимые знаки (/, \\, управляющие или невидимые); переименуйте файл."
             : null;
         if (error is not null)
         {
@@ -56,6 +57,17 @@ public sealed record UploadPath(Period Period, MunicipalityId MunicipalityId, st
         var stem = name[..^extension.Length].TrimEnd('.', ' ');
         path = new UploadPath(period, municipalityId, $"{(stem.Length == 0 ? "file" : stem)}-{at.UtcDateTime:yyyyMMdd-HHmmss}-{nonce}{extension}", kind);
         return true;
+    }
+
+    /// <summary>
+    /// The name the person gave a file <see cref="TryNew"/> named (<c>schools-20261130-164500-3fa2.xlsx</c> →
+    /// <c>schools.xlsx</c>); any other name as it is.
+    /// </summary>
+    public static string OriginalFileName(string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(fileName);
+        var match = System.Text.RegularExpressions.Regex.Match(fileName, @"^(?<stem>.+)-\d{8}-\d{6}-[0-9a-f]{4}(?<extension>\.[^.]*)?$");
+        return match.Success ? match.Groups["stem"].Value + match.Groups["extension"].Value : fileName;
     }
 
     /// <summary>

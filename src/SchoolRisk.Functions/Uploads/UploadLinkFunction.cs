@@ -12,11 +12,15 @@ namespace SchoolRisk.Functions.Uploads;
 /// <c>UploadLink</c>: <c>POST /api/uploads/{municipality}/{period}/link</c> with <c>{"fileName": "…", "kind": "schools"|"rubrics"}</c>
 /// → <see cref="UploadLinkIssuer.IssueAsync"/>: 200 with <c>{url, blobName, expiresOn, maxBytes}</c>, a link to create
 /// one new blob in the municipality's upload folder for a few minutes (the browser then puts the file there itself);
-/// 403 for a key of another municipality, 404 for a period or municipality that is not one, 400 for a body that is not
-/// that JSON or a file name that cannot be a blob's.
+/// 403 for a key of another municipality, 404 for a period or municipality that is not one (or not in the registry),
+/// 400 for a body that is not that JSON, a file name that cannot be a blob's or a school year not yet begun, 413 for a
+/// body over 4 KiB.
 /// </summary>
 public sealed class UploadLinkFunction(UploadLinkIssuer issuer)
 {
+    /// <summary>The largest request body read: a file's name and kind fit in far less.</summary>
+    private const int MaxBodyBytes = 4 * 1024;
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     [Function("UploadLink")]
@@ -25,10 +29,17 @@ public sealed class UploadLinkFunction(UploadLinkIssuer issuer)
         string municipality, string period, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var buffer = new byte[MaxBodyBytes + 1];
+        var length = await request.Body.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken);
+        if (length > MaxBodyBytes)
+        {
+            return await request.ErrorAsync(HttpStatusCode.RequestEntityTooLarge, $"Запрос длиннее {MaxBodyBytes} байт: в нём нужны только имя файла и его вид.", cancellationToken);
+        }
+
         UploadLinkRequest? body;
         try
         {
-            body = await JsonSerializer.DeserializeAsync<UploadLinkRequest>(request.Body, Json, cancellationToken);
+            body = JsonSerializer.Deserialize<UploadLinkRequest>(buffer.AsSpan(0, length), Json);
         }
         catch (JsonException)
         {

@@ -50,10 +50,16 @@ public sealed class UploadPathTests
         Assert.Equal("2023-2024/luzhsky/rubrics/оценки-20261130-164500-0b1c", rubrics.BlobName);
         Assert.True(UploadPath.TryParse(schools.BlobName, out var parsed, out _));
         Assert.Equal(schools, parsed);
-        foreach (var bad in new[] { "", "   ", "../kirovsky/schools.csv", "a\\b.csv", "tab\there.csv", new string('я', UploadPath.MaxFileNameLength + 1) })
+        Assert.Equal("Свод школ.xlsx", UploadPath.OriginalFileName(schools.FileName));
+        Assert.Equal("оценки", UploadPath.OriginalFileName(rubrics.FileName));
+        Assert.Equal("schools.csv", UploadPath.OriginalFileName("schools.csv"));
+        foreach (var bad in new[] { "", "   ", "../kirovsky/schools.csv", "a\\b.csv", "tab\there.csv", "report\u202Evsc.exe", "\uFEFF.csv", new string('я', UploadPath.MaxFileNameLength + 1) })
         {
             Assert.False(UploadPath.TryNew(period, municipality, UploadKind.Schools, bad, at, "0000", out _, out var error), bad);
             Assert.Matches("[А-Яа-я]", error);
         }
+
+        Assert.False(UploadPath.TryNew(period, municipality, UploadKind.Schools, new string('a', 39) + string.Concat(Enumerable.Repeat("📊", 60)), at, "0000", out _, out var cut));
+        Assert.False(char.IsHighSurrogate(cut[cut.IndexOf('…', StringComparison.Ordinal) - 1]), cut);
     }
 }

@@ -52,7 +52,7 @@ public sealed class UploadLinkTests(DeploymentFixture fixture) : IClassFixture<D
         var shown = uploads.EnumerateArray().Single(entry => entry.GetProperty("blobName").GetString() == blobName);
         Assert.Equal(("completed", "принят и оценён", "schools"), (shown.GetProperty("status").GetString(), shown.GetProperty("statusTitle").GetString(), shown.GetProperty("kind").GetString()));
         Assert.True(shown.GetProperty("evaluated").GetInt32() > 0);
-        Assert.StartsWith("Свод школ-", shown.GetProperty("fileName").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Свод школ" + Path.GetExtension(file), shown.GetProperty("fileName").GetString());
     }
 
     [Fact]
@@ -64,6 +64,9 @@ public sealed class UploadLinkTests(DeploymentFixture fixture) : IClassFixture<D
         var (folder, folderError) = await AskAsync("luzhsky", key, new { fileName = "../kirovsky/schools.csv" });
         var (kind, kindError) = await AskAsync("luzhsky", key, new { fileName = "schools.csv", kind = "teachers" });
         var (period, _) = await AskAsync("luzhsky", key, new { fileName = "schools.csv" }, "2023");
+        var (future, futureError) = await AskAsync("luzhsky", key, new { fileName = "schools.csv" }, "2100-2101");
+        var (unknown, unknownError) = await AskAsync("zzzz", await fixture.Deployment.Keys.SetAsync(null, AccessScope.CommitteeKey, cancellationToken: Cancellation), new { fileName = "schools.csv" });
+        var (large, _) = await AskAsync("luzhsky", key, new { fileName = "schools.csv", padding = new string(' ', 5000) });
         using var http = new HttpClient { BaseAddress = fixture.Deployment.HttpUrl };
         using var malformed = new HttpRequestMessage(HttpMethod.Post, "api/uploads/luzhsky/2023-2024/link") { Content = new StringContent("schools.csv") };
         malformed.Headers.Add("x-functions-key", key);
@@ -75,6 +78,11 @@ public sealed class UploadLinkTests(DeploymentFixture fixture) : IClassFixture<D
         Assert.Equal(HttpStatusCode.BadRequest, kind);
         Assert.Contains("«teachers» не известен", kindError.GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, period);
+        Assert.Equal(HttpStatusCode.BadRequest, future);
+        Assert.Contains("Учебный год 2100-2101 ещё не начался", futureError.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, unknown);
+        Assert.Contains("Муниципалитета «zzzz» нет в реестре школ", unknownError.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, large);
         Assert.Equal(HttpStatusCode.BadRequest, malformedAnswer.StatusCode);
     }
 
