@@ -48,7 +48,7 @@ public sealed class UploadLinkIssuer(UploadLinks links, RegistryStore registry, 
 
         if (!MunicipalityId.TryParse(municipality, out var municipalityId))
         {
-            return ViewAnswer.NotFound<UploadLinkView>($"«{municipality}» — не код муниципалитета (латинские строчные буквы, цифры и дефис).");
+            return ViewAnswer.NotAMunicipality<UploadLinkView>(municipality);
         }
 
         SchoolRegistry schools;

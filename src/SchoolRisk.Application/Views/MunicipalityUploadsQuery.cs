@@ -36,7 +36,7 @@ public sealed class MunicipalityUploadsQuery(UploadStatusTable statuses, ReportR
 
         if (!MunicipalityId.TryParse(municipality, out var municipalityId))
         {
-            return ViewAnswer.NotFound<IReadOnlyList<UploadView>>($"«{municipality}» — не код муниципалитета (латинские строчные буквы, цифры и дефис).");
+            return ViewAnswer.NotAMunicipality<IReadOnlyList<UploadView>>(municipality);
         }
 
         var records = await statuses.ListAsync(parsed, municipalityId, cancellationToken)

@@ -11,6 +11,10 @@ public static class ViewAnswer
     public static ViewAnswer<T> NotAPeriod<T>(string? text)
         where T : class => new(ViewOutcome.NotAPeriod, null, $"«{text}» — не учебный год вида 2023-2024.");
 
+    /// <summary>A route's municipality that is not an id: «{text}» — не код муниципалитета (латинские строчные буквы, цифры и дефис).</summary>
+    public static ViewAnswer<T> NotAMunicipality<T>(string text)
+        where T : class => new(ViewOutcome.NotFound, null, $"«{text}» — не код муниципалитета (латинские строчные буквы, цифры и дефис).");
+
     /// <summary>What was asked for does not exist; <paramref name="message"/> says what, in Russian.</summary>
     public static ViewAnswer<T> NotFound<T>(string message)
         where T : class => new(ViewOutcome.NotFound, null, message);

@@ -114,6 +114,7 @@ public static class NoticeReceiveCommand
         }
 
         string subject, text;
+        string? dataUrl;
         try
         {
             using var body = JsonDocument.Parse(notice.Body);
@@ -125,6 +126,7 @@ public static class NoticeReceiveCommand
             }
 
             (subject, text) = (subjectText, letterText);
+            dataUrl = body.RootElement.TryGetProperty("dataUrl", out var url) && url.ValueKind == JsonValueKind.String ? url.GetString() : null;
         }
         catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
@@ -135,20 +137,13 @@ public static class NoticeReceiveCommand
         AnsiConsole.MarkupLine($"[bold]── {Markup.Escape(subject)}[/]");
         AnsiConsole.MarkupLine($"[grey]{Markup.Escape(PublishedNotice.TitleOf(notice.Subject))} · {Markup.Escape(about)} · получено {notice.EnqueuedAt.ToLocalTime():dd.MM.yyyy HH:mm}, доставка {notice.DeliveryCount}[/]");
         AnsiConsole.WriteLine(text);
-        if (DataUrlOf(notice.Body) is { } dataUrl)
+        if (dataUrl is not null)
         {
             AnsiConsole.MarkupLine($"Уведомление целиком (JSON): [blue]{Markup.Escape(dataUrl)}[/]");
         }
 
         AnsiConsole.WriteLine();
         return null;
-    }
-
-    /// <summary>The link to the whole notice a message too large to carry it gives (<c>dataUrl</c>), or <c>null</c>.</summary>
-    private static string? DataUrlOf(string body)
-    {
-        using var document = JsonDocument.Parse(body);
-        return document.RootElement.TryGetProperty("dataUrl", out var url) && url.ValueKind == JsonValueKind.String ? url.GetString() : null;
     }
 
     private static string Unreadable(ReceivedNotice notice, string why)
