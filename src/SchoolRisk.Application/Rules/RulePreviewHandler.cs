@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using SchoolRisk.Application.Views;
 using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Storage.Rules;
@@ -12,14 +13,11 @@ namespace SchoolRisk.Application.Rules;
 /// as a string; <c>null</c> removes the file; a byte-order mark, comments and trailing commas are fine, as rule files are
 /// read at every door); they replace, join or remove the active version's files, and the result goes through
 /// <see cref="RulePreview"/>: validated as an activation would be and evaluated against the period's stored data.
-/// Nothing is activated or written. Only the holder of <see cref="AdministratorKey"/> or the master key may ask; the log
+/// Nothing is activated or written. Only the holder of <see cref="AccessScope.RulesAdministratorKey"/> or the master key may ask; the log
 /// names the key the caller presented.
 /// </summary>
 public sealed class RulePreviewHandler(RuleStore store, RulePreview preview, ILogger<RulePreviewHandler> logger)
 {
-    /// <summary>The name of the function key that rule administrators hold.</summary>
-    public const string AdministratorKey = "rules-admin";
-
     private static readonly JsonDocumentOptions BodyJson = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
     /// <param name="keyName">The name of the function key the caller presented; <c>null</c> when none.</param>
@@ -29,9 +27,9 @@ public sealed class RulePreviewHandler(RuleStore store, RulePreview preview, ILo
     /// <param name="cancellationToken">Cancels the preview.</param>
     public async Task<RulePreviewAnswer> PreviewAsync(string? keyName, bool masterKey, string? period, string? body, CancellationToken cancellationToken)
     {
-        if (!masterKey && keyName != AdministratorKey)
+        if (!AccessScope.Of(keyName, masterKey).RulesAdministrator)
         {
-            return RulePreviewAnswer.Refusal(RulePreviewAnswerKind.Forbidden, $"Предпросмотр правил доступен только с ключом функции «{AdministratorKey}»; с ключом «{keyName}» — нет.");
+            return RulePreviewAnswer.Refusal(RulePreviewAnswerKind.Forbidden, $"Предпросмотр правил доступен только с ключом «{AccessScope.RulesAdministratorKey}»; с ключом «{keyName}» — нет.");
         }
 
         if (!Period.TryParse(period, out var parsed))

@@ -1,15 +1,33 @@
 namespace SchoolRisk.Application.Views;
 
 /// <summary>
-/// What a caller of the views may see, from the function key it presented (the door reads the key's name from the
-/// Functions host's <c>keyid</c> claim): the master key or a host key named <see cref="CommitteeKey"/> sees the whole
-/// region (<see cref="Region"/>); a host key named <c>municipality-{id}</c> sees only that municipality
-/// (<see cref="MunicipalityId"/>); any other key sees nothing (<see cref="Nothing"/>).
+/// What a caller of the views may see and do, from the function key it presented (the door reads the key's name from
+/// the Functions host's <c>keyid</c> claim): the master key or a host key named <see cref="CommitteeKey"/> sees the whole
+/// region (<see cref="Region"/>) and acts for the committee (<see cref="Committee"/>); a key named
+/// <see cref="RulesAdministratorKey"/> sees the whole region (a preview shows it anyway) and administers the rules
+/// (<see cref="RulesAdministrator"/>, the master key too); a host key named <c>municipality-{id}</c> sees only that
+/// municipality (<see cref="MunicipalityId"/>); any other key sees nothing (<see cref="Nothing"/>).
 /// </summary>
 public sealed record AccessScope(bool Region, string? MunicipalityId)
 {
     /// <summary>The name of the host key the committee holds.</summary>
     public const string CommitteeKey = "committee";
+
+    /// <summary>The name of the key rule administrators hold (a host key: the page's rule functions and views all take it).</summary>
+    public const string RulesAdministratorKey = "rules-admin";
+
+    /// <summary>Whether the caller acts for the regional committee (deliveries, replay): its key or the master key.</summary>
+    public bool Committee { get; init; }
+
+    /// <summary>Whether the caller may edit, preview, activate and roll back the rules: <see cref="RulesAdministratorKey"/> or the master key.</summary>
+    public bool RulesAdministrator { get; init; }
+
+    /// <summary>
+    /// What the page offers this caller, in a stable order: <c>committee</c>, <c>rulesAdmin</c>, <c>municipality</c>.
+    /// </summary>
+    public IReadOnlyList<string> Roles =>
+        [.. new[] { (Committee, "committee"), (RulesAdministrator, "rulesAdmin"), (MunicipalityId is not null, "municipality") }
+            .Where(role => role.Item1).Select(role => role.Item2)];
 
     /// <summary>What a municipality's host key is named before its id: <c>municipality-gatchinsky</c>.</summary>
     public const string MunicipalityKeyPrefix = "municipality-";
@@ -22,7 +40,9 @@ public sealed record AccessScope(bool Region, string? MunicipalityId)
 
     /// <summary>The scope of a caller that presented the key named <paramref name="keyName"/> (<c>null</c>: none), or the master key.</summary>
     public static AccessScope Of(string? keyName, bool masterKey) =>
-        masterKey || keyName == CommitteeKey ? new AccessScope(true, null)
+        masterKey ? new AccessScope(true, null) { Committee = true, RulesAdministrator = true }
+            : keyName == CommitteeKey ? new AccessScope(true, null) { Committee = true }
+            : keyName == RulesAdministratorKey ? new AccessScope(true, null) { RulesAdministrator = true }
             : keyName is { } key && key.StartsWith(MunicipalityKeyPrefix, StringComparison.Ordinal) && key.Length > MunicipalityKeyPrefix.Length
                 ? new AccessScope(false, key[MunicipalityKeyPrefix.Length..])
                 : Nothing;

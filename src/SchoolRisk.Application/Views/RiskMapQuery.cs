@@ -24,7 +24,7 @@ public sealed class RiskMapQuery(MunicipalityTable municipalities, ResultTable r
         var periods = await municipalities.PeriodsAsync(cancellationToken);
         if (period == Latest && periods.Count == 0)
         {
-            return ViewAnswer.Found<RiskMapView>(new RiskMapView(string.Empty, [], []) { Caller = scope.MunicipalityId });
+            return ViewAnswer.Found<RiskMapView>(new RiskMapView(string.Empty, [], []) { Caller = scope.MunicipalityId, Roles = scope.Roles });
         }
 
         Period? asked = period == Latest ? periods[0] : Period.TryParse(period, out var parsed) ? parsed : null;
@@ -46,6 +46,6 @@ public sealed class RiskMapQuery(MunicipalityTable municipalities, ResultTable r
                 schools[summary.MunicipalityId].Count(result => result.Classification.LowResults)))
             .OrderBy(row => row.Name, StringComparer.Ordinal)
             .ToListAsync(cancellationToken);
-        return ViewAnswer.Found<RiskMapView>(new RiskMapView(shown.ToString(), [.. periods.Select(p => p.ToString())], rows) { Caller = scope.MunicipalityId });
+        return ViewAnswer.Found<RiskMapView>(new RiskMapView(shown.ToString(), [.. periods.Select(p => p.ToString())], rows) { Caller = scope.MunicipalityId, Roles = scope.Roles });
     }
 }

@@ -9,6 +9,9 @@ public sealed record RiskMapView(string Period, IReadOnlyList<string> Periods, I
 {
     /// <summary>The municipality a municipality's key belongs to (the page uploads for it), <c>null</c> for the committee's key.</summary>
     public string? Caller { get; init; }
+
+    /// <summary>What the page offers the caller (<see cref="AccessScope.Roles"/>): <c>committee</c>, <c>rulesAdmin</c>, <c>municipality</c>.</summary>
+    public IReadOnlyList<string> Roles { get; init; } = [];
 }
 
 /// <summary>A municipality on the map: its zone (and the parts it comes from) and its schools per zone.</summary>

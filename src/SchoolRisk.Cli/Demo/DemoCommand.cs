@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
-using SchoolRisk.Application.Rules;
 using SchoolRisk.Application.Views;
 using SchoolRisk.Cli.Samples;
 using SchoolRisk.Domain.Periods;
@@ -106,7 +105,7 @@ public static class DemoCommand
 
         if (keepRunning)
         {
-            var adminKey = await deployment.Keys.SetAsync("PreviewRules", RulePreviewHandler.AdministratorKey, cancellationToken: cancellationToken);
+            var adminKey = await deployment.Keys.SetAsync(null, AccessScope.RulesAdministratorKey, cancellationToken: cancellationToken);
             AnsiConsole.MarkupLine("\nRunning. Storage connection string (one line):");
             Console.WriteLine(deployment.ConnectionString);
             AnsiConsole.MarkupLine("Service Bus connection string (for [grey]schoolrisk notices receive --service-bus[/], or set it as ServiceBus):");
@@ -116,7 +115,8 @@ public static class DemoCommand
             AnsiConsole.MarkupLine($"Risk map page: [blue]{deployment.HttpUrl}api/site/[/]");
             Console.WriteLine($"  committee key (the whole region): {committeeKey}");
             Console.WriteLine($"  Gatchina's key (its own schools only): {municipalityKey}");
-            AnsiConsole.MarkupLine($"HTTP functions on [blue]{deployment.HttpUrl}api/[/]; rule preview with the [grey]{RulePreviewHandler.AdministratorKey}[/] key:");
+            Console.WriteLine($"  rules administrator's key (the rules, the region read-only): {adminKey}");
+            AnsiConsole.MarkupLine($"HTTP functions on [blue]{deployment.HttpUrl}api/[/]; rule preview with the [grey]{AccessScope.RulesAdministratorKey}[/] key:");
             Console.WriteLine(
                 $"  curl -X POST -H 'x-functions-key: {adminKey}' --data \"{{\\\"files\\\": {{\\\"exams.json\\\": $(cat rules/exams.json)}}}}\" {deployment.HttpUrl}api/rules/preview/{SampleRegion.Period}");
             AnsiConsole.MarkupLine("Press Ctrl+C to stop.");

@@ -3,6 +3,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
 using Microsoft.Extensions.Logging;
 using SchoolRisk.Application.Rules;
+using SchoolRisk.Application.Views;
 using SchoolRisk.Functions.Http;
 
 namespace SchoolRisk.Functions.Rules;
@@ -11,7 +12,7 @@ namespace SchoolRisk.Functions.Rules;
 /// <c>PreviewRules</c>: <c>POST /api/rules/preview/{period}</c> → <see cref="RulePreviewHandler.PreviewAsync"/> with the
 /// caller's key. Answers 200 with the schools whose zone would change and what of the active version it would no longer
 /// evaluate (<c>removed</c>), 422 with every problem when the candidate fails validation or a rule throws on the period's
-/// data, 400 for a malformed request, 403 for a key other than <see cref="RulePreviewHandler.AdministratorKey"/> or the
+/// data, 400 for a malformed request, 403 for a key other than <see cref="AccessScope.RulesAdministratorKey"/> or the
 /// master key.
 /// </summary>
 public sealed class PreviewRulesFunction(RulePreviewHandler preview, ILogger<PreviewRulesFunction> logger)

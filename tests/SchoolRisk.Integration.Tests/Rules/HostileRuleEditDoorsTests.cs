@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using SchoolRisk.Application.Messaging;
-using SchoolRisk.Application.Rules;
+using SchoolRisk.Application.Views;
 using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Integration.Tests.Support;
 using SchoolRisk.Storage;
@@ -88,7 +88,7 @@ public sealed class HostileRuleEditDoorsTests(DeploymentFixture fixture) : IClas
 
     private async Task<(HttpStatusCode Status, JsonElement Body)> PreviewAsync(IReadOnlyDictionary<string, string> files, CancellationToken cancellationToken)
     {
-        var key = await fixture.Deployment.Keys.SetAsync("PreviewRules", RulePreviewHandler.AdministratorKey, cancellationToken: cancellationToken);
+        var key = await fixture.Deployment.Keys.SetAsync("PreviewRules", AccessScope.RulesAdministratorKey, cancellationToken: cancellationToken);
         using var http = new HttpClient { BaseAddress = fixture.Deployment.HttpUrl, Timeout = TimeSpan.FromMinutes(2) };
         using var request = new HttpRequestMessage(HttpMethod.Post, "api/rules/preview/2023-2024")
         {

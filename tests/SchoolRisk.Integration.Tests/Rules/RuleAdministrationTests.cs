@@ -5,6 +5,7 @@ using Azure.Storage.Queues;
 using SchoolRisk.Application.Messaging;
 using SchoolRisk.Application.Recalculation;
 using SchoolRisk.Application.Rules;
+using SchoolRisk.Application.Views;
 using SchoolRisk.Cli.Rules;
 using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Municipalities;
@@ -118,7 +119,7 @@ public sealed class RuleAdministrationTests(DeploymentFixture fixture) : IClassF
         await fixture.Deployment.UploadAsync("2023-2024/lodeynopolsky/schools.csv", "school_id,ege_below_min_share\nlodeynopolsky-001,5.9\nlodeynopolsky-002,4\n");
         await Poll.UntilAsync(() => ResultsAsync(), results => results.Count(r => r.MunicipalityId.ToString() == "lodeynopolsky") == 2, "lodeynopolsky's results");
         await RecalculationsDrainedAsync();
-        var adminKey = await fixture.Deployment.Keys.SetAsync("PreviewRules", RulePreviewHandler.AdministratorKey, cancellationToken: TestContext.Current.CancellationToken);
+        var adminKey = await fixture.Deployment.Keys.SetAsync("PreviewRules", AccessScope.RulesAdministratorKey, cancellationToken: TestContext.Current.CancellationToken);
         var defaultKey = await fixture.Deployment.Keys.GetAsync("PreviewRules", "default", TestContext.Current.CancellationToken);
         var exams = (await TestRules.EgeHighFromAsync(5.8m)).Single(f => f.Name == "exams.json");
         var active = await Store.ReadVersionAsync((await Store.ActiveAsync(TestContext.Current.CancellationToken))!.Version, TestContext.Current.CancellationToken);

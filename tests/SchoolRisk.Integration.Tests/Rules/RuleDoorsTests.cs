@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Azure.Storage.Blobs.Models;
 using SchoolRisk.Application.Messaging;
 using SchoolRisk.Application.Rules;
+using SchoolRisk.Application.Views;
 using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Evaluation.Shape;
 using SchoolRisk.Domain.Municipalities;
@@ -127,7 +128,7 @@ public sealed class RuleDoorsTests(DeploymentFixture fixture) : IClassFixture<De
         await Poll.UntilAsync(
             () => new ResultTable(fixture.Deployment.Storage, TimeProvider.System).ListAsync(Period, MunicipalityId.Parse("slantsevsky"), TestContext.Current.CancellationToken).CountAsync(TestContext.Current.CancellationToken).AsTask(),
             count => count == 2, "slantsevsky's results");
-        var key = await fixture.Deployment.Keys.SetAsync("PreviewRules", RulePreviewHandler.AdministratorKey, cancellationToken: TestContext.Current.CancellationToken);
+        var key = await fixture.Deployment.Keys.SetAsync("PreviewRules", AccessScope.RulesAdministratorKey, cancellationToken: TestContext.Current.CancellationToken);
         var exams = WithExpression(await DefaultsAsync(), "exams.json", "ege_below_min_share.high", ThrowingWhereOgeIsZero).Single(file => file.Name == "exams.json");
 
         var (failing, failingBody) = await PreviewAsync(key, new Dictionary<string, object?> { ["exams.json"] = exams.Json });
