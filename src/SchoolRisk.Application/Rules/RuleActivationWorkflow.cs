@@ -45,6 +45,24 @@ public sealed class RuleActivationWorkflow(RuleStore store, RuleCandidateCheck c
     }
 
     /// <summary>
+    /// Activates <paramref name="files"/> from a door other than the <c>rules</c> container (the page, CLI <c>rules
+    /// activate</c> and <c>rules rollback</c>) and, once active, makes the container hold them, so that it stays the
+    /// source of truth: written without the re-evaluation request (the container's event must not ask for it twice) and
+    /// without leave to remove (a container caught half-written must not be activated with it). The container's events
+    /// then find the active version itself (<see cref="RuleActivationOutcome.Unchanged"/>).
+    /// </summary>
+    public async Task<RuleActivation> ActivateAndKeepInContainerAsync(IReadOnlyList<RuleFile> files, RuleChange change, CancellationToken cancellationToken)
+    {
+        var activation = await ActivateAsync(files, change, cancellationToken);
+        if (activation.Outcome == RuleActivationOutcome.Activated)
+        {
+            await store.WriteEditableAsync(files, change with { ReevaluatePeriod = null, AllowRemoval = false }, cancellationToken);
+        }
+
+        return activation;
+    }
+
+    /// <summary>
     /// On first start: fills an empty <c>rules</c> container with <paramref name="defaults"/> and activates them after
     /// validation (there is no active version to lose blocks of, and no data yet); afterwards the container is the
     /// source of truth and this changes nothing.

@@ -40,7 +40,22 @@ public sealed record SchoolPeriodView(string Period, Zone Zone, IReadOnlyList<st
 public sealed record RankingEntry(int Rank, string SchoolId, string SchoolName, string MunicipalityId, decimal? Score, string? Level, bool Top, bool Leader);
 
 /// <summary>The rule set versions: which is in force, and every activation, newest first.</summary>
-public sealed record RuleVersionsView(string? Active, IReadOnlyList<RuleVersionView> Versions);
+public sealed record RuleVersionsView(string? Active, IReadOnlyList<RuleVersionView> Versions)
+{
+    /// <summary>Every candidate refused, newest first.</summary>
+    public IReadOnlyList<RuleRejectionView> Rejections { get; init; } = [];
+}
 
 /// <summary>One activation of a rule set version: who made it and how that is known (<c>byOrigin</c>: <c>signedIn</c>, <c>functionKey</c>, <c>declared</c> — blob metadata, not verified — <c>commandLine</c>, <c>system</c>), why, by what route.</summary>
-public sealed record RuleVersionView(string Version, DateTimeOffset ActivatedAt, string By, AuthorOrigin ByOrigin, string Reason, string Source);
+public sealed record RuleVersionView(string Version, DateTimeOffset ActivatedAt, string By, AuthorOrigin ByOrigin, string Reason, string Source)
+{
+    /// <summary>The version it replaced; <c>null</c> for the first.</summary>
+    public string? Previous { get; init; }
+}
+
+/// <summary>
+/// A candidate refused: when, by whom, why it was proposed, by what route, its version (<c>null</c> when unknown), the
+/// version that stayed in force, and its problems (in Russian; <see cref="ProblemCount"/> counts them all when the list is cut).
+/// </summary>
+public sealed record RuleRejectionView(
+    DateTimeOffset At, string By, AuthorOrigin ByOrigin, string Reason, string Source, string? CandidateVersion, string? ActiveVersion, IReadOnlyList<string> Problems, int ProblemCount);

@@ -261,8 +261,7 @@ public static class RulesCommand
             ByOrigin = signedIn ? AuthorOrigin.SignedIn : AuthorOrigin.CommandLine,
             AllowRemoval = parse.GetValue(AllowRemoval),
         };
-        var store = new RuleStore(account, TimeProvider.System);
-        var activation = await RuleServices.Workflow(account).ActivateAsync(files, change, cancellationToken);
+        var activation = await RuleServices.Workflow(account).ActivateAndKeepInContainerAsync(files, change, cancellationToken);
         switch (activation.Outcome)
         {
             case RuleActivationOutcome.Rejected:
@@ -273,9 +272,6 @@ public static class RulesCommand
                 AnsiConsole.MarkupLine($"Версия {activation.ActiveVersion} уже действует.");
                 return 0;
             default:
-                // The activation is done; written without the re-evaluation request (so the container's event does not ask
-                // twice) and without leave to remove (a container caught half-written must not be activated with it).
-                await store.WriteEditableAsync(files, change with { ReevaluatePeriod = null, AllowRemoval = false }, cancellationToken);
                 AnsiConsole.MarkupLine($"[green]Активирована[/] версия {activation.ActiveVersion}; работающие приложения функций применяют её со следующего вызова.");
                 if (change.ReevaluatePeriod is { } period)
                 {

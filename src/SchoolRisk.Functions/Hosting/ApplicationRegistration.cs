@@ -92,6 +92,7 @@ public static class ApplicationRegistration
             .AddSingleton<RulesContainerActivation>()
             .AddSingleton<RegistryFileCheck>()
             .AddSingleton<RulePreviewHandler>()
+            .AddSingleton<RuleAdministrationHandler>()
             .AddSingleton<RiskMapQuery>()
             .AddSingleton<MunicipalitySchoolsQuery>()
             .AddSingleton<SchoolHistoryQuery>()

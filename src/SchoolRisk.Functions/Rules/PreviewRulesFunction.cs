@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
 using Microsoft.Extensions.Logging;
@@ -9,11 +8,11 @@ using SchoolRisk.Functions.Http;
 namespace SchoolRisk.Functions.Rules;
 
 /// <summary>
-/// <c>PreviewRules</c>: <c>POST /api/rules/preview/{period}</c> → <see cref="RulePreviewHandler.PreviewAsync"/> with the
-/// caller's key. Answers 200 with the schools whose zone would change and what of the active version it would no longer
-/// evaluate (<c>removed</c>), 422 with every problem when the candidate fails validation or a rule throws on the period's
-/// data, 400 for a malformed request, 403 for a key other than <see cref="AccessScope.RulesAdministratorKey"/> or the
-/// master key.
+/// <c>PreviewRules</c>: <c>POST /api/rules/preview/{period}</c> with a <see cref="RuleDraft"/> →
+/// <see cref="RulePreviewHandler.PreviewAsync"/> with the caller's key. Answers 200 with the schools whose zone would
+/// change and what of the active version it would no longer evaluate (<c>removed</c>), 422 with every problem when the
+/// candidate fails validation or a rule throws on the period's data, 400 for a malformed request, 403 for a key other
+/// than <see cref="AccessScope.RulesAdministratorKey"/> or the master key.
 /// </summary>
 public sealed class PreviewRulesFunction(RulePreviewHandler preview, ILogger<PreviewRulesFunction> logger)
 {
@@ -23,14 +22,6 @@ public sealed class PreviewRulesFunction(RulePreviewHandler preview, ILogger<Pre
     {
         ArgumentNullException.ThrowIfNull(request);
         var key = CallerKey.Of(request);
-        var answer = await preview.PreviewAsync(key.Name, key.IsMaster, period, await request.ReadAsStringAsync(), cancellationToken);
-        logger.LogInformation("{Preview}", answer.Kind == RulePreviewAnswerKind.Previewed ? answer.Log : answer.Error);
-        return answer.Kind switch
-        {
-            RulePreviewAnswerKind.Previewed => await request.JsonAsync(HttpStatusCode.OK, answer.Result!, cancellationToken),
-            RulePreviewAnswerKind.Forbidden => await request.ErrorAsync(HttpStatusCode.Forbidden, answer.Error, cancellationToken),
-            RulePreviewAnswerKind.Malformed => await request.ErrorAsync(HttpStatusCode.BadRequest, answer.Error, cancellationToken),
-            _ => await request.ErrorAsync(HttpStatusCode.UnprocessableEntity, answer.Error, cancellationToken, answer.Problems),
-        };
+        return await RuleAnswers.HttpAsync(request, await preview.PreviewAsync(key.Name, key.IsMaster, period, await request.ReadAsStringAsync(), cancellationToken), logger, cancellationToken);
     }
 }

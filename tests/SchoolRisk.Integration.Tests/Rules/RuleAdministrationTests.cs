@@ -6,7 +6,6 @@ using SchoolRisk.Application.Messaging;
 using SchoolRisk.Application.Recalculation;
 using SchoolRisk.Application.Rules;
 using SchoolRisk.Application.Views;
-using SchoolRisk.Cli.Rules;
 using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Notices;
