@@ -30,7 +30,7 @@ public sealed class UploadLinkIssuer(UploadLinks links, RegistryStore registry, 
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(request);
-        if (!scope.Sees(municipality))
+        if (!scope.UploadsFor(municipality))
         {
             return ViewAnswer.Forbidden<UploadLinkView>(municipality);
         }

@@ -47,6 +47,12 @@ public sealed record AccessScope(bool Region, string? MunicipalityId)
                 ? new AccessScope(false, key[MunicipalityKeyPrefix.Length..])
                 : Nothing;
 
+    /// <summary>
+    /// Whether the caller may upload the data of <paramref name="municipalityId"/>: the municipality's own key, or the
+    /// committee's on its behalf; a rule administrator sees the region but sends no municipality's data.
+    /// </summary>
+    public bool UploadsFor(string municipalityId) => Committee || MunicipalityId == municipalityId;
+
     /// <summary>Whether the caller may see the data of <paramref name="municipalityId"/>.</summary>
     public bool Sees(string municipalityId) => Region || MunicipalityId == municipalityId;
 }

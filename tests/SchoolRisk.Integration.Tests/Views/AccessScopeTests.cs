@@ -21,5 +21,7 @@ public sealed class AccessScopeTests
         Assert.Equal(municipality, scope.MunicipalityId);
         Assert.Equal(roles, string.Join(',', scope.Roles));
         Assert.Equal(roles.Length > 0, scope.SeesAnything);
+        Assert.Equal(roles.Contains("committee", StringComparison.Ordinal) || municipality == "luzhsky", scope.UploadsFor("luzhsky"));
+        Assert.Equal(roles.Contains("committee", StringComparison.Ordinal), scope.UploadsFor("kirovsky"));
     }
 }

@@ -154,7 +154,9 @@ async function load(period) {
     $('upload-period').value = map.period;
     showUploads().catch(() => {});
   }
+  $('upload').hidden = !map.roles.some((r) => r === 'committee' || r === 'municipality');
   drawMap();
+  document.dispatchEvent(new CustomEvent('schoolrisk:loaded', { detail: map }));
 }
 
 const FINAL = new Set(['completed', 'rejected', 'duplicate', 'superseded']);
