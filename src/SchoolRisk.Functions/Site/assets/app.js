@@ -155,6 +155,7 @@ async function load(period) {
     showUploads().catch(() => {});
   }
   drawMap();
+  document.dispatchEvent(new CustomEvent('schoolrisk:loaded', { detail: map }));
 }
 
 const FINAL = new Set(['completed', 'rejected', 'duplicate', 'superseded']);
