@@ -19,7 +19,7 @@ public sealed class DeliveryReplay(FailedNoticeReplay failed, PoisonQueues poiso
     /// <returns>
     /// How many notices, digest requests or messages were queued again, with a Russian sentence saying what was done;
     /// or why not: forbidden (not the committee), invalid (neither or both of <c>failed</c> and <c>queue</c>, a period
-    /// that is not one, a queue the workflow does not have).
+    /// with <c>queue</c> or one that is not a period, a queue the workflow does not have).
     /// </returns>
     public async Task<ViewAnswer<DeliveryReplayView>> ReplayAsync(AccessScope scope, DeliveryReplayRequest request, CancellationToken cancellationToken)
     {
@@ -38,6 +38,11 @@ public sealed class DeliveryReplay(FailedNoticeReplay failed, PoisonQueues poiso
 
         if (request.Queue is { } queue)
         {
+            if (request.Period is not null)
+            {
+                return ViewAnswer.Invalid<DeliveryReplayView>("Учебный год указывается только с \"failed\": очередь недоставленных возвращается целиком, как командой schoolrisk notices replay --queue.");
+            }
+
             if (!QueueNames.All.Contains(queue, StringComparer.Ordinal))
             {
                 return ViewAnswer.Invalid<DeliveryReplayView>($"Очереди «{queue}» нет; есть: {string.Join(", ", QueueNames.All)}.");

@@ -85,6 +85,7 @@ public sealed class DeliveriesApiTests(MailOutageFixture fixture) : IClassFixtur
         var both = await PostAsync(committee, new { failed = true, queue = QueueNames.RiskNotifications });
         var unknownQueue = await PostAsync(committee, new { queue = "risk-notifications-poison" });
         var notAPeriod = await PostAsync(committee, new { failed = true, period = "2023" });
+        var queueWithPeriod = await PostAsync(committee, new { queue = QueueNames.RiskNotifications, period = "2023-2024" });
         var large = await PostRawAsync(committee, $"{{\"queue\": \"{new string('x', 5000)}\"}}");
         var wrongPeriod = await GetAsync("deliveries/2023", committee);
         var nothingFailed = await PostAsync(committee, new { failed = true, period = "2019-2020" });
@@ -95,6 +96,8 @@ public sealed class DeliveriesApiTests(MailOutageFixture fixture) : IClassFixtur
         Assert.Equal(HttpStatusCode.BadRequest, unknownQueue.Status);
         Assert.StartsWith("Очереди «risk-notifications-poison» нет; есть: upload-events,", unknownQueue.Json.GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.Equal((HttpStatusCode.BadRequest, "«2023» — не учебный год вида 2023-2024."), (notAPeriod.Status, notAPeriod.Json.GetProperty("error").GetString()));
+        Assert.Equal(HttpStatusCode.BadRequest, queueWithPeriod.Status);
+        Assert.StartsWith("Учебный год указывается только с \"failed\"", queueWithPeriod.Json.GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, large.Status);
         Assert.Equal(HttpStatusCode.NotFound, wrongPeriod.Status);
         Assert.Equal((HttpStatusCode.OK, 0, "Неудавшихся уведомлений за 2019-2020 нет: отправлять снова нечего."),
