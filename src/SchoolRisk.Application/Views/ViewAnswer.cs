@@ -26,4 +26,8 @@ public static class ViewAnswer
     /// <summary>A municipality the caller's key does not see.</summary>
     public static ViewAnswer<T> Forbidden<T>(string municipalityId)
         where T : class => new(ViewOutcome.Forbidden, null, $"Ключ не даёт доступа к данным муниципалитета «{municipalityId}».");
+
+    /// <summary>What only the committee may see or do (deliveries, replay), asked with another key.</summary>
+    public static ViewAnswer<T> NotCommittee<T>()
+        where T : class => new(ViewOutcome.Forbidden, null, "Журнал доставки уведомлений и повторная отправка доступны только комитету: войдите с ключом комитета.");
 }

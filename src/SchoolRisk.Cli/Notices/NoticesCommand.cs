@@ -1,6 +1,6 @@
 using System.CommandLine;
 using SchoolRisk.Application.Messaging;
-using SchoolRisk.Domain.Notices.Deliveries;
+using SchoolRisk.Application.Notices;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Storage;
 using SchoolRisk.Storage.Notifications;
@@ -37,22 +37,16 @@ public static class NoticesCommand
         {
             var account = Connection.Open(parse);
             var chosen = Period.Parse(parse.GetValue(period)!);
+            var notices = await new NoticeLedger(new NotificationTable(account, TimeProvider.System), new DeliveryTable(account, TimeProvider.System))
+                .ReadAsync(chosen, cancellationToken);
             var table = new Table().Title($"Notices of {chosen}").AddColumn("Recipient").AddColumn("Notice").AddColumn("Kind").AddColumn("Status").AddColumn("Reason");
-            var delivered = new HashSet<string>(StringComparer.Ordinal);
-            await foreach (var notice in new NotificationTable(account, TimeProvider.System).ListAsync(chosen, cancellationToken))
+            foreach (var notice in notices.Notices)
             {
                 table.AddRow(notice.MunicipalityId.ToString(), notice.NoticeId, notice.Kind.ToString(), notice.Status, Markup.Escape(notice.Reason ?? string.Empty));
-                if (notice.Status == NoticeStatus.Delivered)
-                {
-                    delivered.Add(notice.NoticeId);
-                }
             }
 
             AnsiConsole.Write(table);
-
-            // A delivered notice's failed deliveries are history: an address since corrected in the directory.
-            await foreach (var delivery in new DeliveryTable(account, TimeProvider.System).ListAsync(chosen, cancellationToken)
-                .Where(d => d.Status != DeliveryStatus.Sent && !delivered.Contains(d.NoticeId)))
+            foreach (var delivery in notices.Undelivered)
             {
                 AnsiConsole.MarkupLine($"[red]{delivery.Status}[/] {delivery.RecipientId} {delivery.Channel} {Markup.Escape(delivery.Address)} after {delivery.Attempts} attempts: {Markup.Escape(delivery.Reason ?? string.Empty)}");
             }

@@ -100,7 +100,12 @@ public static class ApplicationRegistration
             .AddSingleton<RuleVersionsQuery>()
             .AddSingleton<NoteQuery>()
             .AddSingleton<UploadLinkIssuer>()
-            .AddSingleton<MunicipalityUploadsQuery>();
+            .AddSingleton<MunicipalityUploadsQuery>()
+            .AddSingleton<NoticeLedger>()
+            .AddSingleton<PoisonQueues>()
+            .AddSingleton<FailedNoticeReplay>()
+            .AddSingleton<DeliveriesQuery>()
+            .AddSingleton<DeliveryReplay>();
         if (ServiceBusRegistration.IsConfigured(builder.Configuration))
         {
             builder.Services.AddSingleton<IDeliverySender, TopicPublisher>();

@@ -77,26 +77,37 @@ public sealed class NotificationTable(StorageAccount account, TimeProvider time)
     public IAsyncEnumerable<RecordedNotice> ListFailedAsync(Period? period, CancellationToken cancellationToken = default) =>
         QueryAsync((period is { } one ? $"{PartitionKeys.PeriodFilter(one)} and " : string.Empty) + $"Status eq '{NoticeStatus.Failed}'", cancellationToken);
 
+    /// <summary>The notice <paramref name="noticeId"/> of <paramref name="recipientId"/> in <paramref name="period"/>; <c>null</c> when none is recorded.</summary>
+    public async Task<RecordedNotice?> GetAsync(Period period, MunicipalityId recipientId, string noticeId, CancellationToken cancellationToken = default)
+    {
+        var found = await _table.GetEntityIfExistsAsync<TableEntity>(PartitionKeys.For(period, recipientId), noticeId, cancellationToken: cancellationToken);
+        return found.HasValue ? ToRecord(found.Value!) : null;
+    }
+
     private async IAsyncEnumerable<RecordedNotice> QueryAsync(string filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            yield return new RecordedNotice(
-                entity.RowKey,
-                MunicipalityId.Parse(entity.GetString("MunicipalityId")),
-                entity.GetString("UploadId"),
-                Enum.Parse<NoticeKind>(entity.GetString("Kind")),
-                entity.GetString("RuleSetVersion") is { } version ? RuleSetVersion.Parse(version) : null,
-                entity.GetInt32("HighCount") ?? 0,
-                entity.GetInt32("MediumCount") ?? 0,
-                entity.GetInt32("ProblemCount") ?? 0,
-                entity.GetString("Status"))
-            {
-                Period = Period.Parse(entity.GetString("Period")),
-                Reason = entity.GetString("Reason") is { Length: > 0 } reason ? reason : null,
-            };
+            yield return ToRecord(entity);
         }
     }
+
+    private static RecordedNotice ToRecord(TableEntity entity) => new(
+        entity.RowKey,
+        MunicipalityId.Parse(entity.GetString("MunicipalityId")),
+        entity.GetString("UploadId"),
+        Enum.Parse<NoticeKind>(entity.GetString("Kind")),
+        entity.GetString("RuleSetVersion") is { } version ? RuleSetVersion.Parse(version) : null,
+        entity.GetInt32("HighCount") ?? 0,
+        entity.GetInt32("MediumCount") ?? 0,
+        entity.GetInt32("ProblemCount") ?? 0,
+        entity.GetString("Status"))
+    {
+        Period = Period.Parse(entity.GetString("Period")),
+        Reason = entity.GetString("Reason") is { Length: > 0 } reason ? reason : null,
+        RecordedAt = entity.GetDateTimeOffset("RecordedAt"),
+        StatusAt = entity.GetDateTimeOffset("StatusAt"),
+    };
 
     /// <summary>Insert-only: <c>false</c> when an entity with the same key is already there.</summary>
     private async Task<bool> TryAddAsync(TableEntity entity, CancellationToken cancellationToken)

@@ -20,5 +20,12 @@ public sealed record RecordedNotice(
     /// <summary>The period the notice is about.</summary>
     public Period Period { get; init; }
 
+    /// <summary>Why its delivery is <c>Retrying</c> or <c>Failed</c>, in Russian; <c>null</c> otherwise.</summary>
     public string? Reason { get; init; }
+
+    /// <summary>When the notice was recorded; <c>null</c> for a row written before this was kept.</summary>
+    public DateTimeOffset? RecordedAt { get; init; }
+
+    /// <summary>When its status was last set; <c>null</c> while it is <c>Recorded</c>.</summary>
+    public DateTimeOffset? StatusAt { get; init; }
 }

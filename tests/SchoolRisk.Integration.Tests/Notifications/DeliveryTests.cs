@@ -5,7 +5,6 @@ using System.Text.RegularExpressions;
 using Azure.Storage.Queues;
 using SchoolRisk.Application.Messaging;
 using SchoolRisk.Application.Notices;
-using SchoolRisk.Cli.Notices;
 using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Notices.Deliveries;
 using SchoolRisk.Domain.Periods;

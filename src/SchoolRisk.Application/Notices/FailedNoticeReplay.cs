@@ -1,19 +1,19 @@
 using SchoolRisk.Application.Digest;
 using SchoolRisk.Application.Messaging;
-using SchoolRisk.Application.Notices;
 using SchoolRisk.Domain.Notices;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Storage;
 using SchoolRisk.Storage.Notifications;
 
-namespace SchoolRisk.Cli.Notices;
+namespace SchoolRisk.Application.Notices;
 
 /// <summary>
 /// Sends again what failed permanently, once its cause is fixed: every notice recorded <see cref="NoticeStatus.Failed"/>
 /// goes back on <c>risk-notifications</c> as the <see cref="NoticeMessage"/> of its blob, kept in the notices container;
 /// a failed digest becomes a new digest request of its period, made at once (the digest of the region as it is now: the
 /// same digest when nothing changed). Deliveries already sent are skipped by their dedupe keys, so only what failed goes
-/// out, with fresh report links.
+/// out, with fresh report links. <c>schoolrisk notices replay --failed</c> and the committee's page
+/// (<see cref="DeliveryReplay"/>) both call it.
 /// </summary>
 public sealed class FailedNoticeReplay(StorageAccount account, TimeProvider time)
 {
