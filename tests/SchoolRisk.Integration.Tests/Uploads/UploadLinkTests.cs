@@ -86,6 +86,38 @@ public sealed class UploadLinkTests(DeploymentFixture fixture) : IClassFixture<D
         Assert.Equal(HttpStatusCode.BadRequest, malformedAnswer.StatusCode);
     }
 
+    [Fact]
+    public async Task TheLink_CreatesItsOneBlobOnce_AndNothingElse_AndItsLifetimeCannotBeStretched()
+    {
+        var key = await fixture.Deployment.Keys.SetAsync(null, AccessScope.MunicipalityKeyPrefix + "luzhsky", cancellationToken: Cancellation);
+        var (_, link) = await AskAsync("luzhsky", key, new { fileName = "schools.csv", kind = "schools" });
+        var url = new Uri(link.GetProperty("url").GetString()!);
+        var container = url.AbsolutePath[..url.AbsolutePath.IndexOf("/2023-2024/", StringComparison.Ordinal)];
+        var query = System.Web.HttpUtility.ParseQueryString(url.Query);
+        var expiry = DateTimeOffset.Parse(query["se"]!, System.Globalization.CultureInfo.InvariantCulture);
+        query["se"] = expiry.AddDays(1).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+        var stretched = new UriBuilder(url) { Query = query.ToString() }.Uri;
+        using var http = new HttpClient();
+
+        using var first = await PutAsync(http, url, "school_id,ege_below_min_share\nluzhsky-001,3\n"u8.ToArray());
+        using var again = await PutAsync(http, url, "school_id\n"u8.ToArray());
+        using var longer = await PutAsync(http, new UriBuilder(stretched) { Path = url.AbsolutePath.Replace(".csv", "-2.csv", StringComparison.Ordinal) }.Uri, "school_id\n"u8.ToArray());
+        using var elsewhere = await PutAsync(http, new UriBuilder(url) { Path = $"{container}/2023-2024/kirovsky/schools.csv" }.Uri, "school_id\n"u8.ToArray());
+        using var delete = await http.DeleteAsync(url, Cancellation);
+        using var list = await http.GetAsync(new UriBuilder(url) { Path = container, Query = url.Query.TrimStart('?') + "&restype=container&comp=list" }.Uri, Cancellation);
+        var content = await fixture.Deployment.Storage.Blobs.GetBlobContainerClient(container.Split('/', StringSplitOptions.RemoveEmptyEntries)[^1])
+            .GetBlobClient(link.GetProperty("blobName").GetString()).DownloadContentAsync(Cancellation);
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.False(again.IsSuccessStatusCode, $"a second PUT overwrote the blob: {again.StatusCode}");
+        Assert.StartsWith("school_id,ege_below_min_share", content.Value.Content.ToString(), StringComparison.Ordinal);
+        Assert.InRange(expiry - TimeProvider.System.GetUtcNow(), TimeSpan.Zero, TimeSpan.FromMinutes(10));
+        Assert.Equal(HttpStatusCode.Forbidden, longer.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, elsewhere.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, delete.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, list.StatusCode);
+    }
+
     private async Task<(HttpStatusCode Status, JsonElement Json)> AskAsync(string municipality, string key, object body, string period = "2023-2024")
     {
         using var http = new HttpClient { BaseAddress = fixture.Deployment.HttpUrl };
