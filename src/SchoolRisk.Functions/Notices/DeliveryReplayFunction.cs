@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
 using SchoolRisk.Application.Notices;
@@ -20,29 +19,17 @@ public sealed class DeliveryReplayFunction(DeliveryReplay replay)
     /// <summary>The largest request body read: what to replay fits in far less.</summary>
     private const int MaxBodyBytes = 4 * 1024;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     [Function("DeliveryReplay")]
     public async Task<HttpResponseData> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "deliveries/replay")] HttpRequestData request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var buffer = new byte[MaxBodyBytes + 1];
-        var length = await request.Body.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken);
-        if (length > MaxBodyBytes)
+        if (await HttpBodies.ReadAsync(request, MaxBodyBytes, cancellationToken) is not { } bytes)
         {
             return await request.ErrorAsync(HttpStatusCode.RequestEntityTooLarge, $"Запрос длиннее {MaxBodyBytes} байт: в нём нужно только указать, что отправить снова.", cancellationToken);
         }
 
-        DeliveryReplayRequest? body;
-        try
-        {
-            body = JsonSerializer.Deserialize<DeliveryReplayRequest>(buffer.AsSpan(0, length), Json);
-        }
-        catch (JsonException)
-        {
-            body = null;
-        }
+        var body = HttpBodies.JsonOf<DeliveryReplayRequest>(bytes);
 
         return body is null
             ? await request.ErrorAsync(

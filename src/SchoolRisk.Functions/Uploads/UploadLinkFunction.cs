@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
 using SchoolRisk.Application.Uploads;
@@ -21,30 +20,18 @@ public sealed class UploadLinkFunction(UploadLinkIssuer issuer)
     /// <summary>The largest request body read: a file's name and kind fit in far less.</summary>
     private const int MaxBodyBytes = 4 * 1024;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     [Function("UploadLink")]
     public async Task<HttpResponseData> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "uploads/{municipality}/{period}/link")] HttpRequestData request,
         string municipality, string period, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var buffer = new byte[MaxBodyBytes + 1];
-        var length = await request.Body.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken);
-        if (length > MaxBodyBytes)
+        if (await HttpBodies.ReadAsync(request, MaxBodyBytes, cancellationToken) is not { } bytes)
         {
             return await request.ErrorAsync(HttpStatusCode.RequestEntityTooLarge, $"Запрос длиннее {MaxBodyBytes} байт: в нём нужны только имя файла и его вид.", cancellationToken);
         }
 
-        UploadLinkRequest? body;
-        try
-        {
-            body = JsonSerializer.Deserialize<UploadLinkRequest>(buffer.AsSpan(0, length), Json);
-        }
-        catch (JsonException)
-        {
-            body = null;
-        }
+        var body = HttpBodies.JsonOf<UploadLinkRequest>(bytes);
 
         return body is null
             ? await request.ErrorAsync(HttpStatusCode.BadRequest, "Тело запроса должно быть JSON вида {\"fileName\": \"schools.xlsx\", \"kind\": \"schools\"}.", cancellationToken)

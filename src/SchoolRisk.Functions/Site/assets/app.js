@@ -30,6 +30,15 @@ function cell(row, content) {
   return td;
 }
 
+// A row or other element that acts when clicked, and likewise from the keyboard (Tab to it, Enter or Space).
+function activates(element, action) {
+  element.tabIndex = 0;
+  element.addEventListener('click', action);
+  element.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' || event.key === ' ') { event.preventDefault(); action(); }
+  });
+}
+
 async function request(path, init = {}) {
   const response = await fetch(`../${path}`, { ...init, headers: { 'x-functions-key': localStorage.getItem(KEY) || '', ...init.headers } });
   if (response.status === 401) throw new Error('Ключ не подходит.');
@@ -80,7 +89,7 @@ function drawMap() {
       options: { indexAxis: 'y', animation: false, responsive: false, plugins: { legend: { display: false }, tooltip: { enabled: true } },
         scales: { x: { stacked: true, display: false }, y: { stacked: true, display: false } } },
     }));
-    row.addEventListener('click', () => openMunicipality(m.id));
+    activates(row, () => openMunicipality(m.id));
   }
   charts.push(new Chart($('region-chart'), {
     type: 'bar',
