@@ -1,3 +1,4 @@
+using SchoolRisk.Application.Rules;
 using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Storage.Registry;
@@ -5,8 +6,11 @@ using SchoolRisk.Storage.Results;
 
 namespace SchoolRisk.Application.Views;
 
-/// <summary>One municipality's schools in a period (<c>MunicipalitySchools</c>), with every indicator's value and zone, worst zone first.</summary>
-public sealed class MunicipalitySchoolsQuery(ResultTable results, RecipientStore recipients)
+/// <summary>
+/// One municipality's schools in a period (<c>MunicipalitySchools</c>), worst zone first, with every indicator's value,
+/// zone and the thresholds of the rule set version each school's result was evaluated with.
+/// </summary>
+public sealed class MunicipalitySchoolsQuery(ResultTable results, RecipientStore recipients, RuleVersionTables ruleTables)
 {
     /// <param name="scope">What the caller may see: another municipality's key is forbidden.</param>
     /// <param name="municipality">
@@ -31,11 +35,13 @@ public sealed class MunicipalitySchoolsQuery(ResultTable results, RecipientStore
         List<SchoolView> schools = [];
         if (MunicipalityId.TryParse(municipality, out var municipalityId))
         {
-            schools = await results.ListAsync(parsed, municipalityId, cancellationToken)
+            var stored = await results.ListAsync(parsed, municipalityId, cancellationToken)
                 .OrderByDescending(result => result.OverallZone).ThenBy(result => result.SchoolId)
-                .Select(result => new SchoolView(
-                    result.SchoolId.ToString(), result.SchoolName, result.OverallZone, SchoolViews.ZoneReasons(result), SchoolViews.Indicators(result), result.Classification, result.Assessment.Rank, result.RuleSetVersion.ToString()))
                 .ToListAsync(cancellationToken);
+            var tables = await ruleTables.GetAllAsync(stored.Select(result => result.RuleSetVersion), cancellationToken);
+            schools = [.. stored.Select(result => new SchoolView(
+                result.SchoolId.ToString(), result.SchoolName, result.OverallZone, SchoolViews.ZoneReasons(result), SchoolViews.Indicators(result, tables),
+                result.Classification, result.Assessment.Rank, result.RuleSetVersion.ToString()))];
         }
 
         var name = (await recipients.LoadAsync(cancellationToken)).NameOf(municipality);

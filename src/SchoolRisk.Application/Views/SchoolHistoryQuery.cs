@@ -1,11 +1,15 @@
+using SchoolRisk.Application.Rules;
 using SchoolRisk.Domain.Schools;
 using SchoolRisk.Storage.Registry;
 using SchoolRisk.Storage.Results;
 
 namespace SchoolRisk.Application.Views;
 
-/// <summary>A school's zone and indicators in every period, oldest first (<c>SchoolHistory</c>).</summary>
-public sealed class SchoolHistoryQuery(ResultTable results, RegistryStore registry)
+/// <summary>
+/// A school's zone and indicators in every period, oldest first (<c>SchoolHistory</c>), each period's indicators with the
+/// thresholds of the rule set version its result was evaluated with.
+/// </summary>
+public sealed class SchoolHistoryQuery(ResultTable results, RegistryStore registry, RuleVersionTables ruleTables)
 {
     /// <param name="scope">What the caller may see: a key of another municipality than the school's is forbidden.</param>
     /// <param name="schoolId">The school's id as the route gives it, in any case; one not in the registry, or not a school id at all, is not found.</param>
@@ -25,8 +29,14 @@ public sealed class SchoolHistoryQuery(ResultTable results, RegistryStore regist
         }
 
         var history = await results.HistoryAsync(school.Id, cancellationToken);
+        var tables = await ruleTables.GetAllAsync(history.Select(result => result.RuleSetVersion), cancellationToken);
         return ViewAnswer.Found<SchoolHistoryView>(new SchoolHistoryView(
             school.Id.ToString(), school.Name, school.MunicipalityId.ToString(),
-            [.. history.Select(result => new SchoolPeriodView(result.Period.ToString(), result.OverallZone, SchoolViews.ZoneReasons(result), SchoolViews.Indicators(result), result.Classification.LowResults))]));
+            [.. history.Select(result => new SchoolPeriodView(
+                result.Period.ToString(), result.OverallZone, SchoolViews.ZoneReasons(result), SchoolViews.Indicators(result, tables), result.Classification.LowResults)
+            {
+                Classification = result.Classification,
+                RuleSetVersion = result.RuleSetVersion.ToString(),
+            })]));
     }
 }

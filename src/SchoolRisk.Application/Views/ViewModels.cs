@@ -1,4 +1,5 @@
 using SchoolRisk.Domain.Classification;
+using SchoolRisk.Domain.Indicators;
 using SchoolRisk.Domain.Zones;
 using SchoolRisk.Storage.Rules;
 
@@ -27,14 +28,33 @@ public sealed record MunicipalitySchoolsView(string Period, string MunicipalityI
 public sealed record SchoolView(
     string SchoolId, string SchoolName, Zone Zone, IReadOnlyList<string> ZoneReasons, IReadOnlyList<IndicatorView> Indicators, SchoolClassification Classification, int? Rank, string RuleSetVersion);
 
-/// <summary>An indicator's value (<c>null</c> when not reported) and zone, with its Russian title.</summary>
-public sealed record IndicatorView(string Id, string Title, decimal? Value, Zone Zone);
+/// <summary>
+/// An indicator's value (<c>null</c> when not reported) and zone, with its Russian title; its unit (<c>percent</c>,
+/// <c>count</c>, <c>perThousand</c>, <c>index</c>, <c>flag</c>, <c>zone</c>) and its symbol as the rules table writes it («%»,
+/// «шт.», «на 1000» after a value; «от 0 до 1», «да/нет» for an index or a flag), which direction is worse (<c>higher</c>: the zone starts at a threshold;
+/// <c>lower</c>: it starts below it), and the medium and high thresholds of the rule set version the result was
+/// evaluated with (<see cref="SchoolView.RuleSetVersion"/>), each <c>null</c> when that version has no rule for the zone
+/// (an informative indicator) or could not be read.
+/// </summary>
+public sealed record IndicatorView(
+    string Id, string Title, decimal? Value, Zone Zone, IndicatorUnit Unit, string UnitSymbol, WorseWhen WorseWhen, decimal? MediumThreshold, decimal? HighThreshold);
 
 /// <summary>A school across periods, oldest first.</summary>
 public sealed record SchoolHistoryView(string SchoolId, string SchoolName, string MunicipalityId, IReadOnlyList<SchoolPeriodView> Periods);
 
-/// <summary>A school in one period of its history: its zone, why it is there (in Russian), its indicators.</summary>
-public sealed record SchoolPeriodView(string Period, Zone Zone, IReadOnlyList<string> ZoneReasons, IReadOnlyList<IndicatorView> Indicators, bool LowResults);
+/// <summary>
+/// A school in one period of its history: its zone, why it is there (in Russian), its indicators (with the thresholds of
+/// that period's rule set version), whether it had low results (ШНОР), and its classification and rule set version as
+/// <see cref="SchoolView"/> carries them.
+/// </summary>
+public sealed record SchoolPeriodView(string Period, Zone Zone, IReadOnlyList<string> ZoneReasons, IReadOnlyList<IndicatorView> Indicators, bool LowResults)
+{
+    /// <summary>How the school was classified in the period.</summary>
+    public SchoolClassification? Classification { get; init; }
+
+    /// <summary>The rule set version the period's result was evaluated with.</summary>
+    public string RuleSetVersion { get; init; } = string.Empty;
+}
 
 /// <summary>A school in the integrated assessment's ranking.</summary>
 public sealed record RankingEntry(int Rank, string SchoolId, string SchoolName, string MunicipalityId, decimal? Score, string? Level, bool Top, bool Leader);

@@ -93,6 +93,7 @@ public static class ApplicationRegistration
             .AddSingleton<RegistryFileCheck>()
             .AddSingleton<RulePreviewHandler>()
             .AddSingleton<RuleAdministrationHandler>()
+            .AddSingleton<RuleVersionTables>()
             .AddSingleton<RiskMapQuery>()
             .AddSingleton<MunicipalitySchoolsQuery>()
             .AddSingleton<SchoolHistoryQuery>()

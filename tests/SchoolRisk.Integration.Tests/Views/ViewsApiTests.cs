@@ -11,7 +11,10 @@ using SchoolRisk.Storage.Uploads;
 
 namespace SchoolRisk.Integration.Tests.Views;
 
-/// <summary>The view functions through the local host: answers checked against stored data, and every crossing of keys refused.</summary>
+/// <summary>
+/// The view functions through the local host: answers checked against stored data (the schools' indicators with the
+/// thresholds of the rule set version they were evaluated with), and every crossing of keys refused.
+/// </summary>
 public sealed class ViewsApiTests(DeploymentFixture fixture) : IClassFixture<DeploymentFixture>
 {
     private static readonly Period Period = Period.Parse("2023-2024");
@@ -66,6 +69,17 @@ public sealed class ViewsApiTests(DeploymentFixture fixture) : IClassFixture<Dep
         Assert.Equal(
             (storedFirst.Indicators["ege_below_min_share"].Value, storedFirst.Indicators["ege_below_min_share"].Zone.ToKey(), "Доля результатов ЕГЭ ниже минимального балла"),
             (ege.GetProperty("value").ValueKind == JsonValueKind.Null ? null : ege.GetProperty("value").GetDecimal(), ege.GetProperty("zone").GetString(), ege.GetProperty("title").GetString()));
+        var active = (await new RuleStore(fixture.Deployment.Storage, TimeProvider.System).ActiveAsync(TestContext.Current.CancellationToken))!.Version;
+        Assert.Equal(active, storedFirst.RuleSetVersion);
+        Assert.Equal(active.ToString(), first.GetProperty("ruleSetVersion").GetString());
+        Assert.Equal((5m, 10m, "percent", "%", "higher"), Thresholds(ege));
+        Assert.Equal((95m, 90m, "percent", "%", "lower"), Thresholds(Indicator(first, "min_level_share")));
+        Assert.Equal((null, null, "percent", "%", "lower"), Thresholds(Indicator(first, "high_level_share")));
+        var period = history.GetProperty("periods")[0];
+        Assert.Equal((5m, 10m, "percent", "%", "higher"), Thresholds(Indicator(period, "ege_below_min_share")));
+        Assert.Equal(
+            (active.ToString(), stored.Single(r => r.SchoolId == SchoolId.Parse("kirovsky-001")).Classification.UnfavourableConditions),
+            (period.GetProperty("ruleSetVersion").GetString(), period.GetProperty("classification").GetProperty("unfavourableConditions").GetBoolean()));
         Assert.Equal(
             [("2023-2024", stored.Single(r => r.SchoolId == SchoolId.Parse("kirovsky-001")).OverallZone.ToKey())],
             history.GetProperty("periods").EnumerateArray().Select(p => (p.GetProperty("period").GetString()!, p.GetProperty("zone").GetString()!)));
@@ -123,6 +137,15 @@ public sealed class ViewsApiTests(DeploymentFixture fixture) : IClassFixture<Dep
         Assert.Equal(HttpStatusCode.Forbidden, (await GetAsync("map/latest", unnamed)).Status);
         Assert.Equal(HttpStatusCode.OK, (await GetAsync("site/", null)).Status);
     }
+
+    private static JsonElement Indicator(JsonElement school, string id) =>
+        school.GetProperty("indicators").EnumerateArray().Single(indicator => indicator.GetProperty("id").GetString() == id);
+
+    private static (decimal? Medium, decimal? High, string Unit, string Symbol, string WorseWhen) Thresholds(JsonElement indicator) =>
+        (Number(indicator.GetProperty("mediumThreshold")), Number(indicator.GetProperty("highThreshold")),
+            indicator.GetProperty("unit").GetString()!, indicator.GetProperty("unitSymbol").GetString()!, indicator.GetProperty("worseWhen").GetString()!);
+
+    private static decimal? Number(JsonElement value) => value.ValueKind == JsonValueKind.Null ? null : value.GetDecimal();
 
     private Task<List<StoredResult>> ResultsAsync() =>
         new ResultTable(fixture.Deployment.Storage, TimeProvider.System).ListAsync(Period, TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken).AsTask();

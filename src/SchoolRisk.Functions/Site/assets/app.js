@@ -1,5 +1,5 @@
-// The risk map page: reads the view functions with the caller's key, draws the region's map, a municipality's
-// schools and a school's trend, and uploads a municipality's file straight to Blob storage with a link the
+// The risk map page: reads the view functions with the caller's key, draws the region's map (a municipality's
+// schools and a school's trend are schools.js's), and uploads a municipality's file straight to Blob storage with a link the
 // UploadLink function gives (the function never carries the file), then follows the upload to its end.
 // Everything a person reads is in Russian.
 'use strict';
@@ -50,10 +50,6 @@ async function api(path) {
   return (await request(path)).json();
 }
 
-function riskFindings(indicators) {
-  return indicators.filter((i) => i.zone !== 'none').map((i) => `${i.title}: ${i.value ?? 'нет данных'} (${ZONES[i.zone]})`).join('; ');
-}
-
 function classification(c) {
   return Object.keys(CLASSES).filter((k) => c[k]).map((k) => CLASSES[k]).join(', ');
 }
@@ -96,60 +92,6 @@ function drawMap() {
     data: { labels: rows.map((m) => m.name), datasets: ['high', 'medium', 'none'].map((z) => ({ label: ZONES[z], data: rows.map((m) => m[z]), backgroundColor: COLORS[z] })) },
     options: { animation: false, maintainAspectRatio: false, scales: { x: { stacked: true }, y: { stacked: true, ticks: { precision: 0 }, title: { display: true, text: 'школ' } } } },
   }));
-}
-
-function drawSchools() {
-  const body = $('schools-table').tBodies[0];
-  body.replaceChildren();
-  for (const s of schools.schools.filter((s) => passesFilters(s.zone, s.classification))) {
-    const row = body.insertRow();
-    row.className = 'clickable';
-    row.dataset.school = s.schoolId;
-    cell(row, `${s.schoolId} ${s.schoolName}`);
-    cell(row, zoneBadge(s.zone));
-    cell(row, s.zoneReasons.join('; '));
-    cell(row, classification(s.classification));
-    cell(row, riskFindings(s.indicators));
-    row.addEventListener('click', () => openSchool(s.schoolId));
-  }
-}
-
-async function openMunicipality(id) {
-  schools = await api(`municipalities/${encodeURIComponent(id)}/${map.period}`);
-  $('municipality-title').textContent = `${schools.name}: школы, ${schools.period}`;
-  $('note-link').dataset.path = `notes/${encodeURIComponent(id)}/${map.period}`;
-  $('municipality').hidden = false;
-  $('school').hidden = true;
-  drawSchools();
-  $('municipality').scrollIntoView();
-}
-
-let trend = null;
-async function openSchool(id) {
-  const history = await api(`schools/${encodeURIComponent(id)}/history`);
-  $('school-title').textContent = `${history.schoolId} ${history.schoolName}: динамика по годам`;
-  trend?.destroy();
-  const level = { none: 0, medium: 1, high: 2 };
-  trend = new Chart($('trend-chart'), {
-    type: 'line',
-    data: {
-      labels: history.periods.map((p) => p.period),
-      datasets: [{ label: 'зона риска', data: history.periods.map((p) => level[p.zone]), borderColor: '#333', pointBackgroundColor: history.periods.map((p) => COLORS[p.zone]), pointRadius: 7 }],
-    },
-    options: { animation: false, maintainAspectRatio: false,
-      scales: { y: { min: 0, max: 2, ticks: { stepSize: 1, callback: (v) => ['вне зоны', 'средний', 'высокий'][v] } } } },
-  });
-  const body = $('history-table').tBodies[0];
-  body.replaceChildren();
-  for (const p of history.periods) {
-    const row = body.insertRow();
-    cell(row, p.period);
-    cell(row, zoneBadge(p.zone));
-    cell(row, p.zoneReasons.join('; '));
-    cell(row, riskFindings(p.indicators));
-  }
-  $('school').hidden = false;
-  $('school').scrollIntoView();
 }
 
 async function load(period) {
