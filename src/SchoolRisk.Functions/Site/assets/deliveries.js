@@ -8,7 +8,7 @@
 let deliveriesPeriod = null;
 let deliveriesFollow = 0;
 
-function when(time) {
+function deliveryTime(time) {
   return time ? new Date(time).toLocaleString('ru-RU') : '—';
 }
 
@@ -57,7 +57,7 @@ function drawPoison(queues) {
     for (const m of q.messages) {
       const row = body.insertRow();
       row.dataset.message = m.messageId;
-      cell(row, when(m.poisonedAt));
+      cell(row, deliveryTime(m.poisonedAt));
       cell(row, m.what);
       cell(row, m.reason).className = 'reason';
     }
@@ -74,7 +74,7 @@ function drawNotices(view) {
     row.dataset.notice = n.noticeId;
     row.dataset.recipient = n.recipientId;
     cell(row, n.recipientId === 'committee' ? 'комитет' : ((map.municipalities.find((m) => m.id === n.recipientId) || {}).name || n.recipientId));
-    cell(row, `${n.kindTitle}, ${when(n.statusAt || n.recordedAt)}`);
+    cell(row, `${n.kindTitle}, ${deliveryTime(n.statusAt || n.recordedAt)}`);
     const status = cell(row, n.statusTitle + (n.reason ? `: ${n.reason}` : ''));
     status.className = `notice-${n.status.toLowerCase()}`;
     cell(row, n.deliveries.length ? deliveryLines(n.deliveries) : '—');
