@@ -1,7 +1,6 @@
 using System.CommandLine;
-using System.Globalization;
-using System.Text;
 using SchoolRisk.Domain.Municipalities;
+using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Uploads.Writing;
 using SchoolRisk.LocalHost;
@@ -10,9 +9,10 @@ using Spectre.Console;
 namespace SchoolRisk.Cli.Templates;
 
 /// <summary>
-/// <c>template</c>: writes a ready-to-fill upload for one municipality, as CSV (UTF-8 with BOM, <c>;</c>, decimal comma:
-/// what Excel on a Russian Windows opens as is) and as XLSX, with the current catalog's columns under Russian headers
-/// and the municipality's schools from the registry filled in.
+/// <c>template</c>: writes a ready-to-fill upload for one municipality (<see cref="UploadTemplate"/>, which the page's
+/// <c>UploadTemplate</c> function serves too), as CSV (UTF-8 with BOM, <c>;</c>, decimal comma: what Excel on a Russian
+/// Windows opens as is) and as XLSX, with the current catalog's columns under Russian headers and the municipality's
+/// schools from the registry filled in.
 /// </summary>
 public static class TemplateCommand
 {
@@ -49,8 +49,13 @@ public static class TemplateCommand
                 return 2;
             }
 
-            var files = await WriteAsync(
-                municipalityId, registryFile, parse.GetValue(output)!, parse.GetValue(period)!, cancellationToken);
+            if (!Period.TryParse(parse.GetValue(period), out var schoolYear))
+            {
+                AnsiConsole.MarkupLine($"[red]«{Markup.Escape(parse.GetValue(period) ?? string.Empty)}» не является учебным годом вида 2023-2024.[/]");
+                return 2;
+            }
+
+            var files = await WriteAsync(municipalityId, registryFile, parse.GetValue(output)!, schoolYear, cancellationToken);
             foreach (var file in files)
             {
                 AnsiConsole.MarkupLine($"Template written: [blue]{Markup.Escape(file)}[/]");
@@ -61,8 +66,13 @@ public static class TemplateCommand
         return command;
     }
 
+    /// <summary>
+    /// Writes <c>template-{municipality}.csv</c> and <c>.xlsx</c> (<see cref="UploadTemplate"/>) into <paramref name="folder"/>
+    /// from the registry file <paramref name="registryFile"/>; returns their paths.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The registry has no school of the municipality.</exception>
     public static async Task<IReadOnlyList<string>> WriteAsync(
-        MunicipalityId municipalityId, string registryFile, string folder, string period, CancellationToken cancellationToken)
+        MunicipalityId municipalityId, string registryFile, string folder, Period period, CancellationToken cancellationToken)
     {
         SchoolRegistry registry;
         await using (var content = File.OpenRead(registryFile))
@@ -70,27 +80,21 @@ public static class TemplateCommand
             registry = await SchoolRegistry.ReadCsvAsync(content, Path.GetFileName(registryFile), cancellationToken);
         }
 
-        var schools = registry.InMunicipality(municipalityId).ToList();
-        if (schools.Count == 0)
-        {
-            throw new InvalidOperationException($"The registry {registryFile} has no schools of municipality '{municipalityId}'.");
-        }
-
-        var sheet = UploadSheet.For(schools, (_, _) => null, russianHeaders: true, $"Сведения о школах: {municipalityId}, {period} учебный год");
+        var sheet = UploadTemplate.For(registry, municipalityId, period)
+            ?? throw new InvalidOperationException($"The registry {registryFile} has no schools of municipality '{municipalityId}'.");
         Directory.CreateDirectory(folder);
-        var csv = Path.Combine(folder, $"template-{municipalityId}.csv");
-        var xlsx = Path.Combine(folder, $"template-{municipalityId}.xlsx");
-        await using (var file = File.Create(csv))
+        List<string> written = [];
+        foreach (var format in new[] { UploadTemplateFormat.Csv, UploadTemplateFormat.Xlsx })
         {
-            await UploadSheetFiles.WriteCsvAsync(
-                sheet, file, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), ';', CultureInfo.GetCultureInfo("ru-RU"), cancellationToken);
+            var path = Path.Combine(folder, UploadTemplate.FileName(municipalityId, format));
+            await using (var file = File.Create(path))
+            {
+                await UploadTemplate.WriteAsync(sheet, format, file, cancellationToken);
+            }
+
+            written.Add(path);
         }
 
-        await using (var file = File.Create(xlsx))
-        {
-            UploadSheetFiles.WriteXlsx(sheet, file);
-        }
-
-        return [csv, xlsx];
+        return written;
     }
 }

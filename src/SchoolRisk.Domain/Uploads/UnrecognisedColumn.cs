@@ -10,6 +10,13 @@ namespace SchoolRisk.Domain.Uploads;
 /// </summary>
 public sealed record UnrecognisedColumn(string Header, [property: JsonIgnore] Indicator? Suggestion, IndicatorUnit? NamedUnit = null)
 {
+    /// <summary>The column as a report's JSON gives it back: the suggestion by its indicator id (one no longer in the catalog: none).</summary>
+    [JsonConstructor]
+    private UnrecognisedColumn(string header, string? suggestedIndicator, IndicatorUnit? namedUnit)
+        : this(header, suggestedIndicator is null ? null : IndicatorCatalog.Find(suggestedIndicator), namedUnit)
+    {
+    }
+
     /// <summary>The id of <see cref="Suggestion"/>, as the report's JSON gives it.</summary>
     public string? SuggestedIndicator => Suggestion?.Id;
 

@@ -13,6 +13,14 @@ public static class UploadReportFiles
     public static async Task WriteJsonAsync(UploadReport report, Stream destination, CancellationToken cancellationToken = default) =>
         await JsonSerializer.SerializeAsync(destination, report, ReportFileFormat.Json, cancellationToken);
 
+    /// <summary>
+    /// The report <see cref="WriteJsonAsync"/> wrote, read back (the page's view of one upload's outcome reads it): every
+    /// listed problem, column not recognised (with its suggested indicator) and note.
+    /// </summary>
+    /// <exception cref="JsonException">The text is not such a report.</exception>
+    public static UploadReport ReadJson(string json) =>
+        JsonSerializer.Deserialize<UploadReport>(json, ReportFileFormat.Json) ?? throw new JsonException("The report's JSON is null.");
+
     public static async Task WriteCsvAsync(UploadReport report, Stream destination, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(report);

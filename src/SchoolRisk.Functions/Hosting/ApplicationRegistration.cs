@@ -102,6 +102,8 @@ public static class ApplicationRegistration
             .AddSingleton<NoteQuery>()
             .AddSingleton<UploadLinkIssuer>()
             .AddSingleton<MunicipalityUploadsQuery>()
+            .AddSingleton<UploadOutcomeQuery>()
+            .AddSingleton<UploadTemplateQuery>()
             .AddSingleton<NoticeLedger>()
             .AddSingleton<PoisonQueues>()
             .AddSingleton<FailedNoticeReplay>()

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -33,6 +34,22 @@ public static class HttpAnswers
         response.Headers.Add("Content-Type", contentType);
         response.Headers.Add("Cache-Control", "no-cache");
         await response.WriteStringAsync(body, cancellationToken);
+        return response;
+    }
+
+    /// <summary>
+    /// A file to download: <paramref name="content"/> as <paramref name="contentType"/>, with a
+    /// <c>Content-Disposition: attachment</c> naming it <paramref name="fileName"/>, never cached.
+    /// </summary>
+    public static async Task<HttpResponseData> FileAsync(
+        this HttpRequestData request, string fileName, string contentType, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var response = request.CreateResponse(HttpStatusCode.OK);
+        response.Headers.Add("Content-Type", contentType);
+        response.Headers.Add("Content-Disposition", new ContentDispositionHeaderValue("attachment") { FileNameStar = fileName }.ToString());
+        response.Headers.Add("Cache-Control", "no-cache");
+        await response.Body.WriteAsync(content, cancellationToken);
         return response;
     }
 

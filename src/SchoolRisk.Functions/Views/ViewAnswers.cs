@@ -21,6 +21,10 @@ public static class ViewAnswers
     public static Task<HttpResponseData> HtmlAsync(HttpRequestData request, Func<AccessScope, Task<ViewAnswer<string>>> query, CancellationToken cancellationToken) =>
         AnswerAsync(request, query, (html, token) => request.TextAsync(HttpStatusCode.OK, "text/html; charset=utf-8", html, token), cancellationToken);
 
+    /// <summary>Answers with the file from <paramref name="query"/> run in the caller's scope, to download (an error is JSON).</summary>
+    public static Task<HttpResponseData> FileAsync(HttpRequestData request, Func<AccessScope, Task<ViewAnswer<TemplateFile>>> query, CancellationToken cancellationToken) =>
+        AnswerAsync(request, query, (file, token) => request.FileAsync(file.FileName, file.ContentType, file.Content, token), cancellationToken);
+
     private static async Task<HttpResponseData> AnswerAsync<T>(
         HttpRequestData request, Func<AccessScope, Task<ViewAnswer<T>>> query, Func<T, CancellationToken, Task<HttpResponseData>> found, CancellationToken cancellationToken)
         where T : class

@@ -22,7 +22,7 @@ public sealed class TemplateCommandTests
         try
         {
             var registryFile = Path.Combine(Root, "samples", "registry", "schools.csv");
-            await TemplateCommand.WriteAsync(MunicipalityId.Parse("luzhsky"), registryFile, folder, "2023-2024", TestContext.Current.CancellationToken);
+            await TemplateCommand.WriteAsync(MunicipalityId.Parse("luzhsky"), registryFile, folder, Period.Parse("2023-2024"), TestContext.Current.CancellationToken);
             await using var registryContent = File.OpenRead(registryFile);
             var registry = await SchoolRegistry.ReadCsvAsync(registryContent, "schools.csv", TestContext.Current.CancellationToken);
 

@@ -1,4 +1,5 @@
 using SchoolRisk.Domain.Rubrics;
+using SchoolRisk.Domain.Uploads;
 using SchoolRisk.Domain.Zones;
 
 namespace SchoolRisk.Domain.Notices.Letters;
@@ -146,11 +147,7 @@ public static class MunicipalityLetter
             .Heading("Причина")
             .Paragraph(notice.Problems?.RejectionReason ?? "—")
             .Heading("Что сделать")
-            .Bullets([
-                "Исправьте файл так, как сказано в причине выше" + (report is null ? "." : ": строки с замечаниями перечислены в отчёте о проверке (ссылка ниже)."),
-                $"Загрузите исправленный файл снова в папку муниципалитета за {notice.Period} (имя файла может быть любым): он будет проверен заново, о результате придёт новое письмо.",
-                "Пока новый файл не принят, в силе остаются данные за этот период, принятые раньше (если они были).",
-            ]);
+            .Bullets(RejectedUploadSteps.For(notice.Period, hasReport: report is not null, onPage: false));
         if (report is not null)
         {
             letter.Link("Замечания по строкам:", "отчёт о проверке файла (CSV, открывается в Excel)", report);

@@ -1,6 +1,6 @@
-// The risk map page: reads the view functions with the caller's key, draws the region's map (a municipality's
-// schools and a school's trend are schools.js's), and uploads a municipality's file straight to Blob storage with a link the
-// UploadLink function gives (the function never carries the file), then follows the upload to its end.
+// The risk map page: reads the view functions with the caller's key and draws the region's map. A municipality's
+// schools and a school's trend are schools.js's; the panels are scripts of their own loaded after this one (upload.js,
+// rules.js, deliveries.js), each drawing itself on the 'schoolrisk:loaded' event that load() dispatches with the map.
 // Everything a person reads is in Russian.
 'use strict';
 
@@ -98,85 +98,8 @@ async function load(period) {
   map = await api(`map/${period}`);
   const select = $('period');
   select.replaceChildren(...map.periods.map((p) => new Option(p, p, false, p === map.period)));
-  const municipality = $('upload-municipality');
-  if (!municipality.options.length) {
-    const own = map.municipalities.find((m) => m.id === map.caller);
-    municipality.replaceChildren(...(map.caller ? [new Option(own ? own.name : map.caller, map.caller)] : map.municipalities.map((m) => new Option(m.name, m.id))));
-    $('upload-period').value = map.period;
-    showUploads().catch(() => {});
-  }
-  $('upload').hidden = !map.roles.some((r) => r === 'committee' || r === 'municipality');
   drawMap();
   document.dispatchEvent(new CustomEvent('schoolrisk:loaded', { detail: map }));
-}
-
-const FINAL = new Set(['completed', 'rejected', 'duplicate', 'superseded']);
-
-async function showUploads(blobName) {
-  const uploads = await api(`uploads/${$('upload-municipality').value}/${$('upload-period').value}`);
-  const body = $('uploads-table').tBodies[0];
-  body.replaceChildren();
-  for (const u of uploads) {
-    const row = body.insertRow();
-    if (u.blobName === blobName) row.className = 'selected';
-    cell(row, u.fileName);
-    const status = cell(row, u.statusTitle + (u.error ? `: ${u.error}` : ''));
-    status.className = `status-${u.status}`;
-    [u.dataRows, u.evaluated, u.skippedRows, u.highCount, u.mediumCount].forEach((n) => cell(row, String(n)));
-    const report = document.createElement('a');
-    if (u.reportUrl) { report.href = u.reportUrl; report.textContent = `замечаний: ${u.problemCount} (CSV)`; }
-    cell(row, u.reportUrl ? report : '—');
-  }
-  return uploads.find((u) => u.blobName === blobName);
-}
-
-function put(url, file) {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('PUT', url);
-    xhr.setRequestHeader('x-ms-blob-type', 'BlockBlob');
-    xhr.upload.onprogress = (e) => { if (e.lengthComputable) $('upload-progress').value = (100 * e.loaded) / e.total; };
-    xhr.onload = () => (xhr.status === 201 ? resolve() : reject(new Error(`Хранилище не приняло файл (код ${xhr.status}).`)));
-    xhr.onerror = () => reject(new Error('Файл не удалось передать в хранилище: проверьте подключение.'));
-    xhr.send(file);
-  });
-}
-
-async function upload(file) {
-  const status = $('upload-status');
-  const progress = $('upload-progress');
-  const municipality = $('upload-municipality').value;
-  const period = $('upload-period').value;
-  try {
-    const link = await (await request(`uploads/${municipality}/${period}/link`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ fileName: file.name, kind: $('upload-kind').value }),
-    })).json();
-    if (file.size > link.maxBytes) throw new Error(`Файл больше ${Math.round(link.maxBytes / 1048576)} МБ и не будет принят.`);
-    progress.hidden = false;
-    status.textContent = `Файл «${file.name}» передаётся…`;
-    await put(link.url, file);
-    status.textContent = `Файл «${file.name}» загружен, идёт проверка…`;
-    const deadline = Date.now() + 180000;
-    for (;;) {
-      const found = await showUploads(link.blobName);
-      if (found && FINAL.has(found.status)) {
-        status.textContent = found.status === 'completed'
-          ? `Файл «${file.name}» принят: оценено ${found.evaluated}, пропущено строк ${found.skippedRows}, в высокой зоне ${found.highCount}, в средней ${found.mediumCount}.`
-          : found.status === 'rejected'
-            ? `Файл «${file.name}» не принят: ${found.error} Исправьте файл и загрузите его снова; в силе остаются данные, принятые раньше.`
-            : `Файл «${file.name}»: ${found.statusTitle}.`;
-        if (found.status === 'completed') await load(map.period || 'latest');
-        break;
-      }
-      if (Date.now() > deadline) { status.textContent = `Файл «${file.name}» ещё обрабатывается; таблица ниже покажет итог.`; break; }
-      await new Promise((r) => setTimeout(r, 1000));
-    }
-  } catch (error) {
-    status.textContent = error.message;
-  } finally {
-    progress.hidden = true;
-    progress.value = 0;
-  }
 }
 
 async function start() {
@@ -199,19 +122,6 @@ $('note-link').addEventListener('click', async (event) => {
   const html = await (await request(event.target.dataset.path)).text();
   window.open(URL.createObjectURL(new Blob([html], { type: 'text/html' })), '_blank');
 });
-$('upload-form').addEventListener('submit', (event) => {
-  event.preventDefault();
-  const file = $('upload-file').files[0];
-  if (file) upload(file); else $('upload-status').textContent = 'Выберите файл.';
-});
-$('drop').addEventListener('dragover', (event) => { event.preventDefault(); $('drop').classList.add('over'); });
-$('drop').addEventListener('dragleave', () => $('drop').classList.remove('over'));
-$('drop').addEventListener('drop', (event) => {
-  event.preventDefault();
-  $('drop').classList.remove('over');
-  if (event.dataTransfer.files[0]) upload(event.dataTransfer.files[0]);
-});
-['upload-municipality', 'upload-period'].forEach((id) => $(id).addEventListener('change', () => showUploads().catch(() => {})));
 $('logout').addEventListener('click', () => { localStorage.removeItem(KEY); location.reload(); });
 $('period').addEventListener('change', () => load($('period').value).then(() => { $('municipality').hidden = true; $('school').hidden = true; }));
 $('zone-filter').addEventListener('change', () => { drawMap(); if (schools) drawSchools(); });
