@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SchoolRisk.Application.Rules;
 using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Uploads;
@@ -15,7 +16,7 @@ namespace SchoolRisk.Application.Views;
 /// recognised with their suggested indicator, rows left out), and its schools from the results table by zone, with why
 /// each is there (<see cref="UploadOutcomeView"/>).
 /// </summary>
-public sealed class UploadOutcomeQuery(UploadStatusTable statuses, ReportStore reports, ReportReadLinks links, ResultTable results)
+public sealed class UploadOutcomeQuery(UploadStatusTable statuses, ReportStore reports, ReportReadLinks links, ResultTable results, RuleVersionTables ruleTables)
 {
     private static readonly Zone[] ZonesWorstFirst = [Zone.High, Zone.Medium, Zone.None];
 
@@ -111,13 +112,14 @@ public sealed class UploadOutcomeQuery(UploadStatusTable statuses, ReportStore r
         var schools = await results.ListAsync(period, municipalityId, cancellationToken)
             .Where(result => result.UploadId == sourceId)
             .ToListAsync(cancellationToken);
+        var tables = await ruleTables.GetAllAsync(schools.Select(result => result.RuleSetVersion), cancellationToken);
         return [.. ZonesWorstFirst.Select(zone => new ZoneSchoolsView(
             zone,
             ZoneTitle(zone),
             [.. schools.Where(result => result.OverallZone == zone).OrderBy(result => result.SchoolId.ToString(), StringComparer.Ordinal)
                 .Select(result => new ZoneSchoolView(
                     result.SchoolId.ToString(), result.SchoolName, SchoolViews.ZoneReasons(result),
-                    [.. SchoolViews.Indicators(result).Where(indicator => indicator.Zone != Zone.None)]))]))];
+                    [.. SchoolViews.Indicators(result, tables).Where(indicator => indicator.Zone != Zone.None)]))]))];
     }
 
     private static string Summary(UploadView upload, UploadRecord record, string? relatedName) => record.Status switch
