@@ -38,7 +38,7 @@ public sealed class RuleAdministrationHandler(
 
         var files = await store.ReadVersionAsync(active.Version, cancellationToken);
         var record = await store.ListVersionsAsync(cancellationToken).FirstOrDefaultAsync(version => version.Version == active.Version, cancellationToken);
-        var (ruleSet, _) = await RuleCandidateCheck.ValidateAsync(files, cancellationToken);
+        var ruleSet = await InForceRuleSetAsync(active.Version, files, cancellationToken);
         return RuleAnswer.Done(
             new RulesInForceView(
                 record is null ? new RuleVersionView(active.Version.ToString(), active.ActivatedAt, string.Empty, AuthorOrigin.System, string.Empty, string.Empty) : RuleVersionsQuery.ViewOf(record),
@@ -195,6 +195,24 @@ public sealed class RuleAdministrationHandler(
                 return RuleAnswer.Done(
                     new RuleActivationView("activated", version.ToString(), message) { Recalculation = period is { } asked ? new RecalculationRequest(asked, version, time.GetUtcNow()) : null },
                     $"Activated {version}.");
+        }
+    }
+
+    /// <summary>The loaded rule set of the version in force: the provider's (loaded once per version), or loaded here when the provider has not caught up.</summary>
+    private async Task<RuleSet?> InForceRuleSetAsync(RuleSetVersion version, IReadOnlyList<RuleFile> files, CancellationToken cancellationToken)
+    {
+        if ((await provider.GetActiveAsync(cancellationToken)).RuleSet is { } cached && cached.Version == version)
+        {
+            return cached;
+        }
+
+        try
+        {
+            return await RuleSet.LoadAsync(files, cancellationToken);
+        }
+        catch (RuleSetException)
+        {
+            return null;
         }
     }
 

@@ -13,7 +13,7 @@ namespace SchoolRisk.Integration.Tests.Views;
 /// <summary>
 /// The rules administrator's work through the page in headless Chromium: lowers a threshold in the table, checks it,
 /// previews which schools change zone, activates it with a reason and a re-evaluation, sees the new version in force and
-/// the school moved on the map, compares the versions, then rolls back. Screenshots: <c>artifacts/screenshots/rules.png</c>
+/// the school moved on the map, compares the versions, then rolls back and compares any two versions. Screenshots: <c>artifacts/screenshots/rules.png</c>
 /// (the preview) and <c>rules-history.png</c> (the journal and the diff).
 /// </summary>
 public sealed class RulesPageTests(DeploymentFixture fixture) : IClassFixture<DeploymentFixture>
@@ -41,7 +41,7 @@ public sealed class RulesPageTests(DeploymentFixture fixture) : IClassFixture<De
         await page.GotoAsync(new Uri(fixture.Deployment.HttpUrl, "api/site/").ToString());
         await page.FillAsync("#key", key);
         await page.PressAsync("#key", "Enter");
-        await Assertions.Expect(page.Locator("#rules-in-force")).ToContainTextAsync($"Действует версия {before}");
+        await Assertions.Expect(page.Locator("#rules-in-force")).ToContainTextAsync($"Действует версия {before}", new() { Timeout = 60_000 });
         await Assertions.Expect(page.Locator("#upload")).ToBeHiddenAsync();
 
         var threshold = page.Locator("#thresholds-table input[data-rule='ege_below_min_share.high']");
@@ -74,6 +74,11 @@ public sealed class RulesPageTests(DeploymentFixture fixture) : IClassFixture<De
         await page.FillAsync("#activate-reason", "вернуть 10%");
         await page.ClickAsync($"#versions-table tbody tr:has-text('{before}') button:has-text('Вернуть эту версию') >> nth=0");
         await Assertions.Expect(page.Locator("#rules-in-force")).ToContainTextAsync($"Действует версия {before}", new() { Timeout = 60_000 });
+
+        await page.SelectOptionAsync("#diff-from", after);
+        await page.SelectOptionAsync("#diff-to", before);
+        await page.ClickAsync("#diff-show");
+        await Assertions.Expect(page.Locator("#rules-diff .added")).ToContainTextAsync(["\"Threshold\": 10"]);
 
         Assert.NotEqual(before, after);
         Assert.Equal("rollback", (await store.ListVersionsAsync(cancellationToken).FirstAsync(cancellationToken)).Source);

@@ -253,6 +253,10 @@
       ...v.versions.map((e) => ({ at: e.activatedAt, kind: e.source === 'rollback' ? 'откат' : 'активация', ...e })),
       ...v.rejections.map((e) => ({ at: e.at, kind: 'отклонено', version: e.candidateVersion, rejected: true, ...e })),
     ].sort((x, y) => new Date(y.at) - new Date(x.at));
+    const versions = [...new Set(v.versions.map((e) => e.version))];
+    for (const [id, chosen] of [['diff-from', versions[1]], ['diff-to', versions[0]]]) {
+      $(id).replaceChildren(...versions.map((version) => new Option(version === v.active ? `${version} (действует)` : version, version, false, version === chosen)));
+    }
     const body = $('versions-table').tBodies[0];
     body.replaceChildren();
     for (const e of entries) {
@@ -319,6 +323,9 @@
     const name = $('rule-file').value;
     const original = rules.inForce.files.find((f) => f.name === name)?.json;
     if ($('rule-json').value === original) rules.files.delete(name); else rules.files.set(name, $('rule-json').value);
+  });
+  $('diff-show').addEventListener('click', () => {
+    if ($('diff-from').value && $('diff-to').value) showDiff($('diff-from').value, $('diff-to').value);
   });
   $('rules-check').addEventListener('click', checkRules);
   $('rules-preview').addEventListener('click', previewRules);
