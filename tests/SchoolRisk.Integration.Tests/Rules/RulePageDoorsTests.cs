@@ -91,7 +91,10 @@ public sealed class RulePageDoorsTests(DeploymentFixture fixture) : IClassFixtur
         var noSuchRule = await SendAsync(HttpMethod.Post, "api/rules/check", key, new { edits = new[] { new { file = "exams.json", rule = "nope", key = "Threshold", value = 1 } } });
         var unknownVersion = await SendAsync(HttpMethod.Post, "api/rules/rollback", key, new { version = "0123456789ab", reason = "назад" });
         var history = await SendAsync(HttpMethod.Get, "api/rules/versions", key);
+        var huge = await SendAsync(HttpMethod.Post, "api/rules/check", key, new { files = new Dictionary<string, string> { ["exams.json"] = new string(' ', 51 * 1024 * 1024) } });
 
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.Status);
+        Assert.Contains("столько правил не бывает", huge.Body.GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.False(check.Body.GetProperty("valid").GetBoolean());
         Assert.Contains(check.Body.GetProperty("problems").EnumerateArray(), p => p.GetProperty("file").GetString() == "exams.json" && p.GetProperty("text").GetString()!.Contains("ровно 5, средний риск", StringComparison.Ordinal));
         Assert.False(checkBroken.Body.GetProperty("valid").GetBoolean());
