@@ -79,6 +79,6 @@ public sealed class DigestNotifier(
 
     private async Task<List<DigestSchool>> SchoolsAsync(Period period, CancellationToken cancellationToken) =>
         await results.ListAsync(period, cancellationToken)
-            .Select(result => new DigestSchool(result.MunicipalityId, result.SchoolId, result.SchoolName, result.OverallZone, result.Classification.LowResults))
+            .Select(result => new DigestSchool(result.MunicipalityId, result.SchoolId, result.SchoolName, result.OverallZone, result.Classification.RiskGroup))
             .ToListAsync(cancellationToken);
 }

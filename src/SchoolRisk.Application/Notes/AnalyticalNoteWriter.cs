@@ -49,7 +49,7 @@ public sealed class AnalyticalNoteWriter(
             await reports.WriteNoteAsync(period, municipality.Key, AnalyticalNote.Compose(
                 period, names.NameOf(municipality.Key.ToString()), zones.GetValueOrDefault(municipality.Key, Zone.None), ruleSet.Version,
                 [.. municipality.Select(school => NoteSchoolOf(school, before, evaluator))],
-                region), token));
+                region, ruleSet.RiskGroup), token));
         return $"Notes of {period}: {municipalitiesOfPeriod.Count} written by rule set {ruleSet.Version}.";
     }
 
@@ -60,6 +60,7 @@ public sealed class AnalyticalNoteWriter(
             school.SchoolId, school.SchoolName, school.OverallZone, before.TryGetValue(school.SchoolId, out var zone) ? zone : null, findings, school.Classification.LowResults)
         {
             Reasons = OverallZonePolicy.Default.ReasonsFor(findings.Select(finding => finding.Zone), school.Classification),
+            RiskGroup = school.Classification.RiskGroup,
         };
     }
 }

@@ -11,7 +11,7 @@ namespace SchoolRisk.Application.Recalculation;
 
 /// <summary>
 /// Evaluates every stored school of a period with a rule set, against the whole region: zones, the regional
-/// distribution from all of them, classifications (with the previous period's low results), and the integrated
+/// distribution from all of them, classifications (with each school's standing toward the low-result group the period before), and the integrated
 /// assessment. Writes nothing: <see cref="RegionalRecalculation"/> writes it, a preview compares it, an activation checks
 /// a candidate on it. Reading (<see cref="ReadAsync"/>, storage: its faults are the system's) is apart from evaluating
 /// (<see cref="EvaluateAsync(PeriodInputs, RuleSet, CancellationToken)"/>, no I/O), where a rule that throws on a school
@@ -21,13 +21,13 @@ namespace SchoolRisk.Application.Recalculation;
 /// </summary>
 public sealed class PeriodEvaluator(ResultTable results, RegistryStore registry)
 {
-    /// <summary>Reads what evaluating <paramref name="period"/> needs: its stored schools, the registry, the previous period's low results.</summary>
+    /// <summary>Reads what evaluating <paramref name="period"/> needs: its stored schools, the registry, each school's standing toward the low-result group the period before.</summary>
     public async Task<PeriodInputs> ReadAsync(Period period, CancellationToken cancellationToken)
     {
-        var lowBeforeRead = results.LowResultsAsync(period.Previous, null, cancellationToken);
+        var standingsBeforeRead = results.RiskGroupsAsync(period.Previous, null, cancellationToken);
         var registered = await registry.LoadAsync(cancellationToken);
         var stored = await results.ReadInputsAsync(period, registered.MunicipalityIds, cancellationToken);
-        return new PeriodInputs(period, stored, registered, await lowBeforeRead);
+        return new PeriodInputs(period, stored, registered, await standingsBeforeRead);
     }
 
     /// <summary>Reads <paramref name="period"/> and evaluates it with <paramref name="ruleSet"/>.</summary>
@@ -39,7 +39,7 @@ public sealed class PeriodEvaluator(ResultTable results, RegistryStore registry)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(ruleSet);
-        var (stored, registered, lowBefore) = (inputs.Schools, inputs.Registry, inputs.LowResultsBefore);
+        var (stored, registered, standingsBefore) = (inputs.Schools, inputs.Registry, inputs.RiskGroupsBefore);
         var evaluator = new SchoolEvaluator(ruleSet, OverallZonePolicy.Default);
         var classifier = new SchoolClassifier(ruleSet, OverallZonePolicy.Default);
         var region = RegionalDistribution.Of([.. stored.Select(school => school.Values)]);
@@ -65,7 +65,7 @@ public sealed class PeriodEvaluator(ResultTable results, RegistryStore registry)
             var school = stored[index];
             var evaluation = evaluator.EvaluateMarkingFailures(new SchoolRow(0, school.SchoolId, school.SchoolName, school.Values));
             var classified = await classifier.ClassifyAsync(
-                evaluation, registered.Find(school.SchoolId), region, lowBefore.TryGetValue(school.SchoolId, out var low) ? low : null);
+                evaluation, registered.Find(school.SchoolId), region, inputs.Period, standingsBefore.GetValueOrDefault(school.SchoolId));
             evaluated[index] = (school, classified with { Assessment = assessments.GetValueOrDefault(school.SchoolId) ?? SchoolAssessment.None });
         });
         return new PeriodEvaluation(inputs.Period, evaluated, assessmentFailure);

@@ -238,7 +238,7 @@ public sealed class UploadProcessor(
             "Upload {UploadId} ({BlobName}) evaluated by rule set {RuleSetVersion}: {Schools} schools, {High} high, {Medium} medium, {Skipped} rows skipped",
             record.UploadId.ToString(), path.BlobName, evaluated.RuleSetVersion.ToString(), schools.Count, evaluated.CountIn(Zone.High), evaluated.CountIn(Zone.Medium), reading.SkippedRows);
         return new Processed(
-            MunicipalityNotice.For(evaluated, report, links, await results.ZonesAsync(path.Period.Previous, path.MunicipalityId, cancellationToken)),
+            MunicipalityNotice.For(evaluated, report, links, await results.ZonesAsync(path.Period.Previous, path.MunicipalityId, cancellationToken), ruleSet.RiskGroup),
             $"Upload {record.UploadId} ({path.BlobName}): {schools.Count} schools evaluated by rule set {evaluated.RuleSetVersion}, {reading.SkippedRows} rows skipped.",
             path.Period);
     }
@@ -337,7 +337,7 @@ public sealed class UploadProcessor(
     /// Classifies the upload's schools against the region as known now: the other municipalities' schools as the last
     /// recalculation read them (<see cref="RegionSnapshotStore"/>; the period's results until the first one has) and
     /// this upload. The recalculation the upload queues classifies everyone against the region as it then is. The
-    /// previous period's results tell which schools had low results before.
+    /// previous period's results give each school's standing toward the low-result group before.
     /// </summary>
     private async Task<List<SchoolEvaluation>> ClassifyAsync(
         UploadPath path, List<SchoolEvaluation> schools, SchoolRegistry registered, SchoolClassifier classifier, CancellationToken cancellationToken)
@@ -346,13 +346,12 @@ public sealed class UploadProcessor(
             ?? [.. (await results.ReadInputsAsync(path.Period, registered.MunicipalityIds, cancellationToken)).Select(input => new SchoolValues(input.MunicipalityId, input.Values))];
         var others = known.Where(school => school.MunicipalityId != path.MunicipalityId).Select(school => school.Values);
         var region = RegionalDistribution.Of([.. others, .. schools.Select(school => school.School.Indicators)]);
-        var lowBefore = await results.LowResultsAsync(path.Period.Previous, path.MunicipalityId, cancellationToken);
+        var standingsBefore = await results.RiskGroupsAsync(path.Period.Previous, path.MunicipalityId, cancellationToken);
         var classified = new List<SchoolEvaluation>(schools.Count);
         foreach (var school in schools)
         {
             classified.Add(await classifier.ClassifyAsync(
-                school, registered.Find(school.School.SchoolId), region,
-                lowBefore.TryGetValue(school.School.SchoolId, out var low) ? low : null));
+                school, registered.Find(school.School.SchoolId), region, path.Period, standingsBefore.GetValueOrDefault(school.School.SchoolId)));
         }
 
         return classified;

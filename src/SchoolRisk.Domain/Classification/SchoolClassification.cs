@@ -1,6 +1,12 @@
+using SchoolRisk.Domain.RiskGroups;
+
 namespace SchoolRisk.Domain.Classification;
 
-/// <summary>How a school is classified in a period (domain.md, section 4).</summary>
+/// <summary>
+/// How a school is classified in a period (domain.md, section 4). <see cref="LowResults"/> is membership of the
+/// low-result group (ШНОР), which has entry and exit criteria (<see cref="RiskGroup"/>): a school whose results are no
+/// longer low stays in the group, and so in the high zone, until its exit is confirmed.
+/// </summary>
 public sealed record SchoolClassification(
     decimal? ResultsIndex,
     bool LowResults,
@@ -11,4 +17,7 @@ public sealed record SchoolClassification(
     bool LeaderEffective)
 {
     public static SchoolClassification None { get; } = new(null, false, false, false, Typology.Successful, false, false);
+
+    /// <summary>The school's standing toward the low-result group this period; <see cref="RiskGroupStanding.Outside"/> when not classified.</summary>
+    public RiskGroupStanding RiskGroup { get; init; } = RiskGroupStanding.Outside;
 }

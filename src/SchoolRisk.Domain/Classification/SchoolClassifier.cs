@@ -1,4 +1,6 @@
 using SchoolRisk.Domain.Evaluation;
+using SchoolRisk.Domain.Periods;
+using SchoolRisk.Domain.RiskGroups;
 using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Zones;
 
@@ -6,8 +8,10 @@ namespace SchoolRisk.Domain.Classification;
 
 /// <summary>
 /// Classifies evaluated schools against the region: runs the rule set's classification workflow with the school
-/// (<see cref="ClassificationInput"/>) and the region (<see cref="RegionalDistribution"/>), then derives stably low
-/// results (low in this and the previous period), the typology and the overall zone. A classification rule that throws
+/// (<see cref="ClassificationInput"/>) and the region (<see cref="RegionalDistribution"/>), then derives the school's
+/// standing toward the low-result group from the one before (<see cref="RiskGroupStanding.Next"/>, with the rule set's
+/// entry and exit criteria: <see cref="SchoolClassification.LowResults"/> is membership of the group), stably low results
+/// (in the group this and the previous period), the typology and the overall zone. A classification rule that throws
 /// for a school leaves that classification not decided for it (taken as not satisfied), recorded in
 /// <see cref="SchoolEvaluation.Failures"/> with the school's indices; the other classifications stand.
 /// </summary>
@@ -18,9 +22,10 @@ public sealed class SchoolClassifier(RuleSet ruleSet, OverallZonePolicy policy)
     /// <param name="evaluation">The school's indicator zones.</param>
     /// <param name="registered">The school in the registry, for remoteness and enrolment.</param>
     /// <param name="region">The region's distribution for the period.</param>
-    /// <param name="lowResultsLastPeriod">Whether the school had low results in the previous period; <c>null</c> when unknown.</param>
+    /// <param name="period">The period evaluated: the standing names it when the school enters or leaves the group.</param>
+    /// <param name="before">The school's standing toward the low-result group in the previous period; <c>null</c> when it has no result then.</param>
     public async Task<SchoolEvaluation> ClassifyAsync(
-        SchoolEvaluation evaluation, RegisteredSchool? registered, RegionalDistribution region, bool? lowResultsLastPeriod)
+        SchoolEvaluation evaluation, RegisteredSchool? registered, RegionalDistribution region, Period period, RiskGroupStanding? before)
     {
         ArgumentNullException.ThrowIfNull(evaluation);
         ArgumentNullException.ThrowIfNull(region);
@@ -43,13 +48,14 @@ public sealed class SchoolClassifier(RuleSet ruleSet, OverallZonePolicy policy)
             IndicatorsMeetingThresholds = withValue.Count(indicator => evaluation.ZoneOf(indicator.Id) == Zone.None),
         };
         var (decided, failed) = await ruleSet.ClassifyEachAsync(input, region);
-        var low = decided.Contains(ClassificationKind.LowResults);
+        var standing = RiskGroupStanding.Next(before, decided.Contains(ClassificationKind.LowResults), period, ruleSet.RiskGroup);
+        var low = standing.InGroup;
         var unfavourable = decided.Contains(ClassificationKind.UnfavourableConditions);
         var high = decided.Contains(ClassificationKind.HighResults);
         var classification = new SchoolClassification(
             input.ResultsIndex,
             low,
-            low && lowResultsLastPeriod == true,
+            low && before?.InGroup == true,
             unfavourable,
             (unfavourable, low, high) switch
             {
@@ -59,7 +65,10 @@ public sealed class SchoolClassifier(RuleSet ruleSet, OverallZonePolicy policy)
                 _ => Typology.Successful,
             },
             decided.Contains(ClassificationKind.NonObjective),
-            decided.Contains(ClassificationKind.LeaderEffective));
+            decided.Contains(ClassificationKind.LeaderEffective))
+        {
+            RiskGroup = standing,
+        };
         return evaluation with
         {
             Classification = classification,

@@ -10,6 +10,7 @@ using SchoolRisk.Domain.Classification;
 using SchoolRisk.Domain.Evaluation.Expressions;
 using SchoolRisk.Domain.Evaluation.Shape;
 using SchoolRisk.Domain.Indicators;
+using SchoolRisk.Domain.RiskGroups;
 using SchoolRisk.Domain.Rubrics;
 using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Zones;
@@ -52,9 +53,12 @@ public sealed class RuleSet
 
     private RuleSet(RuleSetVersion version, RulesEngine.RulesEngine engine, IReadOnlyList<string> zoneWorkflows, string? classificationWorkflow,
         Dictionary<(string Workflow, string Rule), ZoneRule> zoneRules, Dictionary<string, ClassificationKind> classificationRules,
-        AssessmentSettings? assessment, IReadOnlyDictionary<string, Rubric> rubrics, IReadOnlyList<CompiledZoneRule> compiledZoneRules)
+        AssessmentSettings? assessment, IReadOnlyDictionary<string, Rubric> rubrics, IReadOnlyList<CompiledZoneRule> compiledZoneRules,
+        (RiskGroupSettings Settings, string FileName)? riskGroup)
     {
         Assessment = assessment;
+        RiskGroup = riskGroup?.Settings ?? RiskGroupSettings.Default;
+        RiskGroupFileName = riskGroup?.FileName;
         Rubrics = rubrics;
         Version = version;
         _engine = engine;
@@ -79,6 +83,15 @@ public sealed class RuleSet
 
     /// <summary>The integrated assessment's settings, from the file with an <c>IntegratedAssessment</c> section; <c>null</c> when there is none.</summary>
     public AssessmentSettings? Assessment { get; }
+
+    /// <summary>
+    /// The low-result group's entry and exit criteria, from the file with a <c>ManagementCycle</c> section;
+    /// <see cref="RiskGroupSettings.Default"/> when there is none.
+    /// </summary>
+    public RiskGroupSettings RiskGroup { get; }
+
+    /// <summary>The file with the <c>ManagementCycle</c> section; <c>null</c> when there is none.</summary>
+    public string? RiskGroupFileName { get; }
 
     public IEnumerable<ZoneRule> ZoneRules => _zoneRules.Values;
 
@@ -113,6 +126,7 @@ public sealed class RuleSet
         var classificationRules = new Dictionary<string, ClassificationKind>(StringComparer.Ordinal);
         var fileOfWorkflow = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         AssessmentSettings? assessment = null;
+        (RiskGroupSettings, string)? riskGroup = null;
         var rubrics = new Dictionary<string, Rubric>(StringComparer.Ordinal);
         foreach (var file in ordered)
         {
@@ -121,6 +135,14 @@ public sealed class RuleSet
                 assessment = assessment is null
                     ? AssessmentSettings.Read(file.Name, section)
                     : throw new RuleSetException($"{file.Name}: второй раздел IntegratedAssessment; оставьте один.");
+                continue;
+            }
+
+            if (Section(file, "ManagementCycle") is { } cycle)
+            {
+                riskGroup = riskGroup is null
+                    ? (RiskGroupSettings.Read(file.Name, cycle.GetProperty(nameof(RiskGroup))), file.Name)
+                    : throw new RuleSetException($"{file.Name}: второй раздел ManagementCycle; оставьте один.");
                 continue;
             }
 
@@ -182,7 +204,7 @@ public sealed class RuleSet
         var compiled = workflows.Where(workflow => zoneWorkflows.Contains(workflow.WorkflowName))
             .SelectMany(workflow => workflow.Rules.Select(rule => Compile(zoneRules[(workflow.WorkflowName, rule.RuleName)], rule.Expression)))
             .ToList();
-        var ruleSet = new RuleSet(VersionOf(ordered), engine, zoneWorkflows, classificationWorkflow, zoneRules, classificationRules, assessment, rubrics, compiled);
+        var ruleSet = new RuleSet(VersionOf(ordered), engine, zoneWorkflows, classificationWorkflow, zoneRules, classificationRules, assessment, rubrics, compiled, riskGroup);
         await ruleSet.CompileAllAsync(fileOfWorkflow, cancellationToken);
         return ruleSet;
     }

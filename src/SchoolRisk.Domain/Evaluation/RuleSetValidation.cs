@@ -46,6 +46,11 @@ public sealed record RuleSetValidation(RuleSet? RuleSet, IReadOnlyList<string> P
                     problems.AddRange(AssessmentTestCases.Run(settings, AssessmentTestCases.Read(file)));
                 }
 
+                if (file.Name == ruleSet.RiskGroupFileName)
+                {
+                    problems.AddRange(RiskGroupTestCases.Run(file.Name, ruleSet.RiskGroup, RiskGroupTestCases.Read(file)));
+                }
+
                 problems.AddRange(ruleSet.ZoneRules
                     .Where(rule => rule.FileName == file.Name)
                     .Where(rule => !zoneCases.Any(c => c.Expect.ContainsKey(rule.Indicator) && rule.Indicator.ValueOf(c.Input) == rule.Threshold))

@@ -2,6 +2,7 @@ using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Registry;
+using SchoolRisk.Domain.RiskGroups;
 using SchoolRisk.Domain.Rubrics;
 using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Uploads;
@@ -40,6 +41,12 @@ public sealed record MunicipalityNotice(
     /// <summary>Schools that were in a risk zone the period before and are in none now (evaluated uploads only).</summary>
     public IReadOnlyList<LeftSchool> Left { get; init; } = [];
 
+    /// <summary>
+    /// The schools' standing toward the low-result group (ШНОР) this period, by school id: entries, re-entries, stays,
+    /// exits not yet confirmed and exits (evaluated uploads only; a school plainly outside the group is not listed).
+    /// </summary>
+    public IReadOnlyList<RiskGroupSchool> RiskGroup { get; init; } = [];
+
     /// <summary>Schools whose zone a new rule set changed (<see cref="NoticeKind.RulesChanged"/> only).</summary>
     public IReadOnlyList<SchoolZoneChange> ZoneChanges { get; init; } = [];
 
@@ -48,11 +55,14 @@ public sealed record MunicipalityNotice(
 
     /// <summary>
     /// The notice for an evaluated upload: schools that entered or stayed in a risk zone, and those that left one, against
-    /// <paramref name="before"/> (each school's overall zone in the previous period); <c>null</c> when no school is or was
-    /// in a risk zone and the reading had nothing to tell (no problem, no column not read, no row left out).
+    /// <paramref name="before"/> (each school's overall zone in the previous period), and each school's standing toward the
+    /// low-result group, described with <paramref name="riskGroup"/>'s criteria; <c>null</c> when no school is or was
+    /// in a risk zone or the group and the reading had nothing to tell (no problem, no column not read, no row left out).
     /// </summary>
-    public static MunicipalityNotice? For(EvaluatedUpload upload, UploadReport report, ReportLinks? links, IReadOnlyDictionary<SchoolId, Zone> before)
+    public static MunicipalityNotice? For(
+        EvaluatedUpload upload, UploadReport report, ReportLinks? links, IReadOnlyDictionary<SchoolId, Zone> before, RiskGroupSettings riskGroup)
     {
+        ArgumentNullException.ThrowIfNull(riskGroup);
         ArgumentNullException.ThrowIfNull(upload);
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(before);
@@ -71,7 +81,14 @@ public sealed record MunicipalityNotice(
             .Select(evaluation => new LeftSchool(evaluation.School.SchoolId, evaluation.School.SchoolName, before[evaluation.School.SchoolId]))
             .OrderBy(school => school.SchoolId)
             .ToList();
-        if (schools.Count == 0 && left.Count == 0 && !report.HasFindings)
+        var group = upload.Schools
+            .Where(evaluation => evaluation.Classification.RiskGroup.Status != RiskGroupStatus.Outside)
+            .OrderBy(evaluation => evaluation.Classification.RiskGroup.Status)
+            .ThenBy(evaluation => evaluation.School.SchoolId)
+            .Select(evaluation => new RiskGroupSchool(
+                evaluation.School.SchoolId, evaluation.School.SchoolName, evaluation.Classification.RiskGroup.Status, evaluation.Classification.RiskGroup.Describe(riskGroup)))
+            .ToList();
+        if (schools.Count == 0 && left.Count == 0 && group.Count == 0 && !report.HasFindings)
         {
             return null;
         }
@@ -89,6 +106,7 @@ public sealed record MunicipalityNotice(
             report.HasFindings ? UploadSummary.Of(report, links) : null)
         {
             Left = left,
+            RiskGroup = group,
         };
     }
 

@@ -6,6 +6,7 @@ using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Indicators;
 using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
+using SchoolRisk.Domain.RiskGroups;
 using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Uploads;
 using SchoolRisk.Domain.Zones;
@@ -16,7 +17,8 @@ namespace SchoolRisk.Storage.Results;
 /// Results, one wide entity per school per period: partition <c>{period}_{municipality}</c>, row key the school id's text,
 /// columns <c>{Indicator}</c> (value) and <c>{Indicator}Zone</c> for every indicator of the catalog, the overall zone,
 /// and the classification (<c>ResultsIndex</c>, <c>LowResults</c>, <c>StablyLowResults</c>, <c>UnfavourableConditions</c>,
-/// <c>Typology</c>, <c>NonObjectiveResults</c>, <c>LeaderEffective</c>), and after a recalculation under new rules the zone
+/// <c>Typology</c>, <c>NonObjectiveResults</c>, <c>LeaderEffective</c>), the standing toward the low-result group
+/// (<c>RiskGroupStatus</c>, <c>RiskGroupStreak</c>, <c>RiskGroupEnteredIn</c>, <c>RiskGroupExitedIn</c>), and after a recalculation under new rules the zone
 /// before them and the version that decided it (<c>ZoneBeforeRules</c>, <c>RuleSetVersionBeforeRules</c>). An indicator a rule could not evaluate for the school (the rule threw on its
 /// values) has no zone column and is listed in <c>NotEvaluated</c> (indicator ids, comma-separated).
 /// Writes are upserts in entity-group transactions of up to 100, so a retried upload rewrites the same rows. Ids are read
@@ -31,6 +33,8 @@ public sealed class ResultTable(StorageAccount account, TimeProvider time)
 
     /// <summary>Ranges of partitions <see cref="ReadInputsAsync"/> reads at once.</summary>
     private const int RangesAtOnce = 8;
+
+    private static readonly string[] RiskGroupColumns = ["LowResults", "RiskGroupStatus", "RiskGroupStreak", "RiskGroupEnteredIn", "RiskGroupExitedIn"];
 
     private static readonly string[] InputColumns =
         ["RowKey", "MunicipalityId", "SchoolName", "OverallZone", "UploadId", "RuleSetVersion", ZoneBeforeRulesColumn, VersionBeforeRulesColumn, "EvaluatedAt", .. IndicatorCatalog.All.Select(indicator => indicator.PropertyName)];
@@ -96,11 +100,12 @@ public sealed class ResultTable(StorageAccount account, TimeProvider time)
         _table.DeleteOthersThanAsync(PartitionKeys.For(period, municipalityId), uploadId.ToString(), cancellationToken);
 
     /// <summary>
-    /// Whether each school had low results in a period, for one municipality or (<c>null</c>) the whole region: the
-    /// «before» of stably low results. A school absent from the period is absent from the answer.
+    /// Each school's standing toward the low-result group in a period, for one municipality or (<c>null</c>) the whole
+    /// region: the «before» of the next period's standing and of stably low results. A school absent from the period is
+    /// absent from the answer.
     /// </summary>
-    public Task<IReadOnlyDictionary<SchoolId, bool>> LowResultsAsync(Period period, MunicipalityId? municipalityId, CancellationToken cancellationToken = default) =>
-        ColumnAsync(period, municipalityId, "LowResults", entity => entity.GetBoolean("LowResults") ?? false, cancellationToken);
+    public Task<IReadOnlyDictionary<SchoolId, RiskGroupStanding>> RiskGroupsAsync(Period period, MunicipalityId? municipalityId, CancellationToken cancellationToken = default) =>
+        ColumnsAsync(period, municipalityId, RiskGroupColumns, RiskGroupOf, cancellationToken);
 
     /// <summary>
     /// Each school's overall zone in a period, for one municipality or (<c>null</c>) the whole region: the «before» of
@@ -174,6 +179,10 @@ public sealed class ResultTable(StorageAccount account, TimeProvider time)
         entity["Typology"] = classification.Typology.ToString();
         entity["NonObjectiveResults"] = classification.NonObjectiveResults;
         entity["LeaderEffective"] = classification.LeaderEffective;
+        entity["RiskGroupStatus"] = classification.RiskGroup.Status.ToKey();
+        entity["RiskGroupStreak"] = classification.RiskGroup.Streak;
+        entity["RiskGroupEnteredIn"] = classification.RiskGroup.EnteredIn?.ToString();
+        entity["RiskGroupExitedIn"] = classification.RiskGroup.ExitedIn?.ToString();
         var assessment = school.Assessment;
         foreach (var (direction, score) in assessment.Directions)
         {
@@ -219,7 +228,10 @@ public sealed class ResultTable(StorageAccount account, TimeProvider time)
                 entity.GetBoolean("UnfavourableConditions") ?? false,
                 Enum.TryParse<Typology>(entity.GetString("Typology"), out var typology) ? typology : Typology.Successful,
                 entity.GetBoolean("NonObjectiveResults") ?? false,
-                entity.GetBoolean("LeaderEffective") ?? false))
+                entity.GetBoolean("LeaderEffective") ?? false)
+            {
+                RiskGroup = RiskGroupOf(entity),
+            })
         {
             Assessment = new SchoolAssessment(
                 entity.Keys.Where(key => key.StartsWith("Assessment_", StringComparison.Ordinal))
@@ -233,13 +245,32 @@ public sealed class ResultTable(StorageAccount account, TimeProvider time)
         };
     }
 
-    private async Task<IReadOnlyDictionary<SchoolId, T>> ColumnAsync<T>(
+    private Task<IReadOnlyDictionary<SchoolId, T>> ColumnAsync<T>(
         Period period, MunicipalityId? municipalityId, string column, Func<TableEntity, T> read, CancellationToken cancellationToken) =>
+        ColumnsAsync(period, municipalityId, [column], read, cancellationToken);
+
+    private async Task<IReadOnlyDictionary<SchoolId, T>> ColumnsAsync<T>(
+        Period period, MunicipalityId? municipalityId, IReadOnlyList<string> columns, Func<TableEntity, T> read, CancellationToken cancellationToken) =>
         await _table.QueryAsync<TableEntity>(
                 municipalityId is { } municipality ? $"PartitionKey eq '{PartitionKeys.For(period, municipality)}'" : PartitionKeys.PeriodFilter(period),
-                select: ["RowKey", column],
+                select: ["RowKey", .. columns],
                 cancellationToken: cancellationToken)
             .ToDictionaryAsync(entity => SchoolId.Parse(entity.RowKey), read, cancellationToken: cancellationToken);
+
+    /// <summary>
+    /// The stored standing toward the low-result group; a row written before standings were kept reads from its
+    /// <c>LowResults</c>: in the group (as entered) or outside.
+    /// </summary>
+    private static RiskGroupStanding RiskGroupOf(TableEntity entity) =>
+        RiskGroupStatuses.TryParse(entity.GetString("RiskGroupStatus"), out var status)
+            ? new RiskGroupStanding(
+                status,
+                entity.GetInt32("RiskGroupStreak") ?? 0,
+                entity.GetString("RiskGroupEnteredIn") is { } entered ? Period.Parse(entered) : null,
+                entity.GetString("RiskGroupExitedIn") is { } exited ? Period.Parse(exited) : null)
+            : entity.GetBoolean("LowResults") == true
+                ? new RiskGroupStanding(RiskGroupStatus.Entered, 0, null, null)
+                : RiskGroupStanding.Outside;
 
     private static StoredInput InputOf(TableEntity entity) => new(
         MunicipalityId.Parse(entity.GetString("MunicipalityId")),

@@ -1,6 +1,8 @@
 using SchoolRisk.Domain.Classification;
 using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Municipalities;
+using SchoolRisk.Domain.Periods;
+using SchoolRisk.Domain.RiskGroups;
 using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Zones;
 
@@ -22,19 +24,50 @@ public sealed class SchoolClassifierTests
         Assert.Null(region.ResultsIndexOf(new SchoolIndicators { EgeBelowMinShare = 1 }));
     }
 
+    private static readonly Period Period = Period.Parse("2024-2025");
+
+    private static readonly RiskGroupStanding InGroup = new(RiskGroupStatus.Entered, 0, Period.Parse("2023-2024"), null);
+
     [Fact]
-    public async Task WorstTenPercent_AreLowResults_HighOverall_AndStablyLowWhenLowBefore()
+    public async Task WorstTenPercent_AreLowResults_HighOverall_AndStablyLowWhenInTheGroupBefore()
     {
         var (classifier, region) = await SetupAsync();
 
-        var worst = await classifier.ClassifyAsync(Evaluation(Region[19]), School(enrolment: 500), region, lowResultsLastPeriod: true);
-        var second = await classifier.ClassifyAsync(Evaluation(Region[18]), School(enrolment: 500), region, lowResultsLastPeriod: false);
-        var middle = await classifier.ClassifyAsync(Evaluation(Region[9]), School(enrolment: 500), region, lowResultsLastPeriod: true);
+        var worst = await classifier.ClassifyAsync(Evaluation(Region[19]), School(enrolment: 500), region, Period, InGroup);
+        var second = await classifier.ClassifyAsync(Evaluation(Region[18]), School(enrolment: 500), region, Period, RiskGroupStanding.Outside);
+        var middle = await classifier.ClassifyAsync(Evaluation(Region[9]), School(enrolment: 500), region, Period, null);
 
         Assert.Equal((true, true, Zone.High, Typology.Unsuccessful), (worst.Classification.LowResults, worst.Classification.StablyLowResults, worst.OverallZone, worst.Classification.Typology));
-        Assert.Equal((true, false), (second.Classification.LowResults, second.Classification.StablyLowResults));
+        Assert.Equal(RiskGroupStatus.Stayed, worst.Classification.RiskGroup.Status);
+        Assert.Equal((true, false, RiskGroupStatus.Entered, Period), (second.Classification.LowResults, second.Classification.StablyLowResults, second.Classification.RiskGroup.Status, second.Classification.RiskGroup.EnteredIn));
         Assert.False(middle.Classification.LowResults);
         Assert.Equal(Typology.Successful, middle.Classification.Typology);
+    }
+
+    [Fact]
+    public async Task SchoolNoLongerLow_StaysInTheGroupAndHighZone_UntilItsSecondPeriodOut_ThenExits()
+    {
+        var (classifier, region) = await SetupAsync();
+
+        var firstOut = await classifier.ClassifyAsync(Evaluation(Region[9]), School(enrolment: 500), region, Period, InGroup);
+        var secondOut = await classifier.ClassifyAsync(Evaluation(Region[9]), School(enrolment: 500), region, Period.Parse("2025-2026"), firstOut.Classification.RiskGroup);
+
+        Assert.Equal((true, Zone.High, RiskGroupStatus.Leaving, 1), (firstOut.Classification.LowResults, firstOut.OverallZone, firstOut.Classification.RiskGroup.Status, firstOut.Classification.RiskGroup.Streak));
+        Assert.Contains(ZoneReason.LowResults, OverallZonePolicy.Default.ReasonsFor([], firstOut.Classification));
+        Assert.Equal((false, Zone.None, RiskGroupStatus.Exited), (secondOut.Classification.LowResults, secondOut.OverallZone, secondOut.Classification.RiskGroup.Status));
+        Assert.Equal(Period.Parse("2025-2026"), secondOut.Classification.RiskGroup.ExitedIn);
+    }
+
+    [Fact]
+    public async Task SchoolLowAgainAfterExiting_IsFlaggedAsReEntered()
+    {
+        var (classifier, region) = await SetupAsync();
+        var exited = new RiskGroupStanding(RiskGroupStatus.Exited, 0, Period.Parse("2021-2022"), Period.Parse("2023-2024"));
+
+        var back = await classifier.ClassifyAsync(Evaluation(Region[19]), School(enrolment: 500), region, Period, exited);
+
+        Assert.Equal((true, false, RiskGroupStatus.ReEntered), (back.Classification.LowResults, back.Classification.StablyLowResults, back.Classification.RiskGroup.Status));
+        Assert.Equal("повторно вошла в группу риска в 2024-2025 (выходила в 2023-2024)", back.Classification.RiskGroup.Describe(RiskGroupSettings.Default));
     }
 
     [Fact]
@@ -42,8 +75,8 @@ public sealed class SchoolClassifierTests
     {
         var (classifier, region) = await SetupAsync();
 
-        var best = await classifier.ClassifyAsync(Evaluation(Region[0]), School(enrolment: 60, remote: true), region, null);
-        var worst = await classifier.ClassifyAsync(Evaluation(Region[19]), School(enrolment: 60, remote: true), region, null);
+        var best = await classifier.ClassifyAsync(Evaluation(Region[0]), School(enrolment: 60, remote: true), region, Period, null);
+        var worst = await classifier.ClassifyAsync(Evaluation(Region[19]), School(enrolment: 60, remote: true), region, Period, null);
 
         Assert.Equal((true, Typology.Resilient, Zone.Medium), (best.Classification.UnfavourableConditions, best.Classification.Typology, best.OverallZone));
         Assert.Equal(Typology.Disadvantaged, worst.Classification.Typology);

@@ -1,6 +1,7 @@
 using SchoolRisk.Domain.Classification;
 using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Municipalities;
+using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Zones;
 using static SchoolRisk.Domain.Tests.Evaluation.ExpressionRuleFiles;
@@ -120,7 +121,7 @@ public sealed class ExpressionTotalityTests
 
         foreach (var region in new[] { RegionalDistribution.Empty, RegionalDistribution.FromIndices([-3, 0, 3], [0, 0.5m, 1]) })
         {
-            await classifier.ClassifyAsync(evaluation, new RegisteredSchool(SchoolId.Parse("gatchinsky-001"), "Школа", MunicipalityId.Parse("gatchinsky"), "ООО", "город", false, int.MaxValue), region, null);
+            await classifier.ClassifyAsync(evaluation, new RegisteredSchool(SchoolId.Parse("gatchinsky-001"), "Школа", MunicipalityId.Parse("gatchinsky"), "ООО", "город", false, int.MaxValue), region, Period.Parse("2023-2024"), null);
         }
     }
 

@@ -1,5 +1,6 @@
 using SchoolRisk.Domain.Classification;
 using SchoolRisk.Domain.Evaluation;
+using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Rubrics;
 using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Zones;
@@ -88,8 +89,8 @@ public sealed class RuleFailureTests
         var classifier = new SchoolClassifier(ruleSet, OverallZonePolicy.Default);
 
         // The best school of the region meets every threshold it reports: the edited rule divides by zero for it.
-        var best = await classifier.ClassifyAsync(evaluator.EvaluateMarkingFailures(new SchoolRow(3, SchoolId.Parse("b"), "Лучшая", schools[0])), null, region, null);
-        var worst = await classifier.ClassifyAsync(evaluator.EvaluateMarkingFailures(new SchoolRow(4, SchoolId.Parse("w"), "Худшая", schools[19])), null, region, null);
+        var best = await classifier.ClassifyAsync(evaluator.EvaluateMarkingFailures(new SchoolRow(3, SchoolId.Parse("b"), "Лучшая", schools[0])), null, region, Period.Parse("2023-2024"), null);
+        var worst = await classifier.ClassifyAsync(evaluator.EvaluateMarkingFailures(new SchoolRow(4, SchoolId.Parse("w"), "Худшая", schools[19])), null, region, Period.Parse("2023-2024"), null);
 
         var failure = Assert.Single(best.Failures);
         Assert.Equal((RuleFailureKind.Classification, ClassificationKind.LeaderEffective, "leader_effective", 3), (failure.Kind, failure.Classification, failure.RuleName, failure.RowNumber));

@@ -6,6 +6,7 @@ using SchoolRisk.Domain.Notices.Digest;
 using SchoolRisk.Domain.Notices.Letters;
 using SchoolRisk.Domain.Notices.Recipients;
 using SchoolRisk.Domain.Periods;
+using SchoolRisk.Domain.RiskGroups;
 using SchoolRisk.Domain.Rubrics;
 using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Uploads;
@@ -158,24 +159,36 @@ public sealed class LettersTests
     }
 
     [Fact]
-    public void Digest_CountsPerMunicipalityAndZone_NewHighSchools_AndChangesOfTheLowResultsList()
+    public void Digest_CountsPerMunicipalityAndZone_NewHighSchools_AndTheLowResultGroupsEntriesStaysAndExits()
     {
-        DigestSchool School(string municipality, string id, Zone zone, bool low = false) => new(MunicipalityId.Parse(municipality), SchoolId.Parse(id), $"Школа {id}", zone, low);
-        var before = new[] { School("a", "a-1", Zone.High, low: true), School("a", "a-2", Zone.None, low: true), School("b", "b-1", Zone.Medium) };
-        var now = new[] { School("a", "a-1", Zone.High, low: true), School("a", "a-2", Zone.None), School("b", "b-1", Zone.High, low: true), School("b", "b-2", Zone.None) };
+        var (entered, exited) = (Period.Parse("2021-2022"), Period.Parse("2022-2023"));
+        DigestSchool School(string municipality, string id, Zone zone, RiskGroupStatus status = RiskGroupStatus.Outside) =>
+            new(MunicipalityId.Parse(municipality), SchoolId.Parse(id), $"Школа {id}", zone, new RiskGroupStanding(status, 0, entered, status == RiskGroupStatus.ReEntered ? exited : null));
+        var before = new[] { School("a", "a-1", Zone.High, RiskGroupStatus.Entered), School("a", "a-2", Zone.None, RiskGroupStatus.Leaving), School("b", "b-1", Zone.Medium) };
+        var now = new[]
+        {
+            School("a", "a-1", Zone.High, RiskGroupStatus.Stayed), School("a", "a-2", Zone.None, RiskGroupStatus.Exited), School("b", "b-1", Zone.High, RiskGroupStatus.Entered),
+            School("b", "b-2", Zone.None), School("c", "c-1", Zone.High, RiskGroupStatus.ReEntered), School("c", "c-2", Zone.High, RiskGroupStatus.Leaving),
+        };
 
         var digest = RegionalDigest.Of(Period, now, before, new Dictionary<MunicipalityId, Zone> { [MunicipalityId.Parse("a")] = Zone.High, [MunicipalityId.Parse("b")] = Zone.High });
         var letter = DigestLetter.Compose(digest, id => $"Район {id}");
 
-        Assert.Equal([new DigestRow(MunicipalityId.Parse("a"), 1, 0, 1, Zone.High), new DigestRow(MunicipalityId.Parse("b"), 1, 0, 1, Zone.High)], digest.Municipalities);
-        Assert.Equal(["b-1"], digest.NewHigh.Select(s => s.SchoolId.ToString()));
-        Assert.Equal(["b-1"], digest.LowResultsEntered.Select(s => s.SchoolId.ToString()));
+        Assert.Equal(
+            [new DigestRow(MunicipalityId.Parse("a"), 1, 0, 1, Zone.High), new DigestRow(MunicipalityId.Parse("b"), 1, 0, 1, Zone.High), new DigestRow(MunicipalityId.Parse("c"), 2, 0, 0, Zone.None)],
+            digest.Municipalities);
+        Assert.Equal(["b-1", "c-1", "c-2"], digest.NewHigh.Select(s => s.SchoolId.ToString()));
+        Assert.Equal(["b-1", "c-1"], digest.LowResultsEntered.Select(s => s.SchoolId.ToString()));
+        Assert.Equal(["a-1"], digest.LowResultsStayed.Select(s => s.SchoolId.ToString()));
+        Assert.Equal(["c-2"], digest.LowResultsLeaving.Select(s => s.SchoolId.ToString()));
         Assert.Equal(["a-2"], digest.LowResultsLeft.Select(s => s.SchoolId.ToString()));
         Assert.Equal(digest.Key, RegionalDigest.Of(Period, now, before, new Dictionary<MunicipalityId, Zone> { [MunicipalityId.Parse("a")] = Zone.High, [MunicipalityId.Parse("b")] = Zone.High }).Key);
         Assert.NotEqual(digest.Key, RegionalDigest.Of(Period, now[..3], before, new Dictionary<MunicipalityId, Zone> { [MunicipalityId.Parse("a")] = Zone.High, [MunicipalityId.Parse("b")] = Zone.High }).Key);
-        Assert.Contains("Новые школы в зоне высокого риска: 1", letter.Text, StringComparison.Ordinal);
+        Assert.Contains("Новые школы в зоне высокого риска: 3", letter.Text, StringComparison.Ordinal);
         Assert.Contains("Район b: b-1 Школа b-1", letter.Text, StringComparison.Ordinal);
-        Assert.Contains("Вышли из списка ШНОР: 1", letter.Html, StringComparison.Ordinal);
+        Assert.Contains("Вошли — 2 (из них повторно — 1), остаются — 1, выход не подтверждён — 1, вышли — 1.", letter.Text, StringComparison.Ordinal);
+        Assert.Contains("Район c: c-1 Школа c-1 — повторно (выходила в 2022-2023)", letter.Text, StringComparison.Ordinal);
+        Assert.Contains("Вышли из группы риска (ШНОР): 1", letter.Html, StringComparison.Ordinal);
     }
 
     private static MunicipalityNotice Notice() =>

@@ -5,6 +5,7 @@ using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Notices;
 using SchoolRisk.Domain.Notices.Letters;
 using SchoolRisk.Domain.Periods;
+using SchoolRisk.Domain.RiskGroups;
 using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Uploads;
 using SchoolRisk.Domain.Zones;
@@ -39,7 +40,7 @@ public sealed class MunicipalityNoticeTests
     {
         var upload = Upload(Evaluation("gatchinsky-003", Zone.Medium), Evaluation("gatchinsky-001", Zone.None), Evaluation("gatchinsky-002", Zone.High));
 
-        var notice = MunicipalityNotice.For(upload, Report(problems: 0), null, NoHistory);
+        var notice = MunicipalityNotice.For(upload, Report(problems: 0), null, NoHistory, RiskGroupSettings.Default);
 
         Assert.NotNull(notice);
         Assert.Equal($"2023-2024_{TestIds.Upload("u1")}_{TestIds.Version("v1")}", notice.NoticeId);
@@ -55,21 +56,21 @@ public sealed class MunicipalityNoticeTests
     {
         var shnsu = Evaluation("gatchinsky-001", Zone.Medium) with { Classification = SchoolClassification.None with { UnfavourableConditions = true } };
 
-        var notice = MunicipalityNotice.For(Upload(shnsu), Report(problems: 0), null, NoHistory)!;
+        var notice = MunicipalityNotice.For(Upload(shnsu), Report(problems: 0), null, NoHistory, RiskGroupSettings.Default)!;
 
         Assert.Equal([ZoneReason.UnfavourableConditions], Assert.Single(notice.Schools).Reasons);
     }
 
     [Fact]
     public void For_NoSchoolInARiskZoneAndNoProblem_IsNull() =>
-        Assert.Null(MunicipalityNotice.For(Upload(Evaluation("gatchinsky-001", Zone.None)), Report(problems: 0), null, NoHistory));
+        Assert.Null(MunicipalityNotice.For(Upload(Evaluation("gatchinsky-001", Zone.None)), Report(problems: 0), null, NoHistory, RiskGroupSettings.Default));
 
     [Fact]
     public void For_NoSchoolInARiskZoneButSkippedRows_SummarisesTheProblemsWithTheReport()
     {
         var links = new ReportLinks("2023-2024/gatchinsky/u1/errors.json", "2023-2024/gatchinsky/u1/errors.csv");
 
-        var notice = MunicipalityNotice.For(Upload(Evaluation("gatchinsky-001", Zone.None)), Report(problems: 12), links, NoHistory);
+        var notice = MunicipalityNotice.For(Upload(Evaluation("gatchinsky-001", Zone.None)), Report(problems: 12), links, NoHistory, RiskGroupSettings.Default);
 
         Assert.NotNull(notice);
         Assert.Empty(notice.Schools);
@@ -86,7 +87,7 @@ public sealed class MunicipalityNoticeTests
             Evaluation("gatchinsky-004", Zone.Medium), Evaluation("gatchinsky-005", Zone.None));
         var before = new Dictionary<SchoolId, Zone> { [SchoolId.Parse("gatchinsky-001")] = Zone.Medium, [SchoolId.Parse("gatchinsky-002")] = Zone.None, [SchoolId.Parse("gatchinsky-003")] = Zone.High, [SchoolId.Parse("gatchinsky-005")] = Zone.None };
 
-        var notice = MunicipalityNotice.For(upload, Report(problems: 0), null, before)!;
+        var notice = MunicipalityNotice.For(upload, Report(problems: 0), null, before, RiskGroupSettings.Default)!;
 
         Assert.Equal(
             [("gatchinsky-001", false, (Zone?)Zone.Medium), ("gatchinsky-002", true, Zone.None), ("gatchinsky-004", true, null)],
@@ -97,7 +98,32 @@ public sealed class MunicipalityNoticeTests
     [Fact]
     public void For_OnlyASchoolThatLeftARiskZone_IsStillANotice() =>
         Assert.Single(MunicipalityNotice.For(
-            Upload(Evaluation("gatchinsky-001", Zone.None)), Report(problems: 0), null, new Dictionary<SchoolId, Zone> { [SchoolId.Parse("gatchinsky-001")] = Zone.Medium })!.Left);
+            Upload(Evaluation("gatchinsky-001", Zone.None)), Report(problems: 0), null, new Dictionary<SchoolId, Zone> { [SchoolId.Parse("gatchinsky-001")] = Zone.Medium }, RiskGroupSettings.Default)!.Left);
+
+    [Fact]
+    public void For_TheLowResultGroup_ListsEntriesStaysUnconfirmedExitsAndExits_AndTheLetterTellsThem()
+    {
+        var (earlier, period) = (Period.Parse("2021-2022"), Path.Period);
+        SchoolEvaluation InGroup(string id, Zone zone, RiskGroupStanding standing) =>
+            Evaluation(id, zone) with { Classification = SchoolClassification.None with { LowResults = standing.InGroup, RiskGroup = standing } };
+        var upload = Upload(
+            InGroup("gatchinsky-001", Zone.High, new RiskGroupStanding(RiskGroupStatus.Entered, 0, period, null)),
+            InGroup("gatchinsky-002", Zone.High, new RiskGroupStanding(RiskGroupStatus.Leaving, 1, earlier, null)),
+            InGroup("gatchinsky-003", Zone.None, new RiskGroupStanding(RiskGroupStatus.Exited, 0, earlier, period)),
+            InGroup("gatchinsky-004", Zone.High, new RiskGroupStanding(RiskGroupStatus.ReEntered, 0, period, earlier)),
+            InGroup("gatchinsky-005", Zone.None, RiskGroupStanding.Outside));
+
+        var notice = MunicipalityNotice.For(upload, Report(problems: 0), null, NoHistory, RiskGroupSettings.Default)!;
+        var letter = MunicipalityLetter.Compose(notice, "Гатчинский район", LetterLinks.None);
+
+        Assert.Equal(
+            [("gatchinsky-001", RiskGroupStatus.Entered), ("gatchinsky-004", RiskGroupStatus.ReEntered), ("gatchinsky-002", RiskGroupStatus.Leaving), ("gatchinsky-003", RiskGroupStatus.Exited)],
+            notice.RiskGroup.Select(school => (school.SchoolId.ToString(), school.Status)));
+        Assert.Contains("Группа риска: школы с низкими результатами (ШНОР)", letter.Text, StringComparison.Ordinal);
+        Assert.Contains("в группе риска: выход не подтверждён (1 из 2 периодов без низких результатов)", letter.Text, StringComparison.Ordinal);
+        Assert.Contains("вышла из группы риска в 2023-2024", letter.Text, StringComparison.Ordinal);
+        Assert.Contains("повторно вошла в группу риска в 2023-2024 (выходила в 2021-2022)", letter.Text, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void Rejected_CarriesTheReasonAndItsOwnKey()
@@ -120,7 +146,7 @@ public sealed class MunicipalityNoticeTests
             Notes = [new UploadNote(40, "Файл «schools.csv», строка 40: итоговая строка «Итого по району» — не школа; пропущена.")],
         };
 
-        var notice = MunicipalityNotice.For(Upload(Evaluation("gatchinsky-001", Zone.None)), report, new ReportLinks("x/errors.json", "x/errors.csv"), NoHistory)!;
+        var notice = MunicipalityNotice.For(Upload(Evaluation("gatchinsky-001", Zone.None)), report, new ReportLinks("x/errors.json", "x/errors.csv"), NoHistory, RiskGroupSettings.Default)!;
         var linked = MunicipalityLetter.LinkedDocuments(notice);
         var letter = MunicipalityLetter.Compose(notice, "Гатчинский район", new LetterLinks(new Uri("https://example.test/errors.csv"), null, DateTimeOffset.UnixEpoch, null));
 

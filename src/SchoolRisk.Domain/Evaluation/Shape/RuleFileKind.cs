@@ -4,7 +4,7 @@ namespace SchoolRisk.Domain.Evaluation.Shape;
 
 /// <summary>
 /// The kinds of rule file, each read against its own schema (<see cref="RuleFileSchemas"/>). A file's kind follows from
-/// its content, the way the loader reads it: an <c>IntegratedAssessment</c> section, a <c>Rubric</c> section, a rule
+/// its content, the way the loader reads it: an <c>IntegratedAssessment</c> or <c>ManagementCycle</c> section, a <c>Rubric</c> section, a rule
 /// with <c>Properties.Classification</c>, or otherwise zone rules.
 /// </summary>
 internal enum RuleFileKind
@@ -20,6 +20,9 @@ internal enum RuleFileKind
 
     /// <summary>The integrated assessment's settings (<c>integrated-assessment.json</c>): no rules.</summary>
     IntegratedAssessment,
+
+    /// <summary>The management cycle's settings (<c>management-cycle.json</c>): the low-result group's entry and exit; no rules.</summary>
+    ManagementCycle,
 }
 
 /// <summary>Tells a rule file's kind from its parsed root.</summary>
@@ -36,6 +39,11 @@ internal static class RuleFileKinds
         if (root.TryGetProperty("IntegratedAssessment", out _))
         {
             return RuleFileKind.IntegratedAssessment;
+        }
+
+        if (root.TryGetProperty("ManagementCycle", out _))
+        {
+            return RuleFileKind.ManagementCycle;
         }
 
         if (root.TryGetProperty("Rubric", out _))

@@ -67,6 +67,21 @@ internal static class RuleFileSchemas
         }, "required": ["Directions", "Levels", "Top"]
         """;
 
+    private const string CycleSection = $$"""
+        {
+          "RiskGroup": { "type": "object", "additionalProperties": false,
+            "properties": { "EntryPeriods": { "type": "integer" }, "ExitPeriods": { "type": "integer" } }, "required": ["EntryPeriods", "ExitPeriods"] }
+        }, "required": ["RiskGroup"]
+        """;
+
+    private const string RiskGroupCase = $$"""
+        {
+          "Name": {{Name}},
+          "LowResults": { "type": "array", "minItems": 1, "items": { "type": "boolean" } },
+          "Expect": { "type": "array", "minItems": 1, "items": { "type": "string" } }
+        }, "required": ["LowResults", "Expect"]
+        """;
+
     private const string Values = """{ "type": "object", "additionalProperties": { "type": ["number", "string", "null"] } }""";
 
     private const string ZoneCase = $$"""
@@ -93,6 +108,7 @@ internal static class RuleFileSchemas
         [RuleFileKind.Classifications] = Build("classifications", ClassificationRule, ClassificationCase(), section: null),
         [RuleFileKind.Rubric] = Build("rubric", RubricBand, RubricCase, ("Rubric", RubricSection)),
         [RuleFileKind.IntegratedAssessment] = Build("integrated-assessment", rule: null, AssessmentCase, ("IntegratedAssessment", AssessmentSection)),
+        [RuleFileKind.ManagementCycle] = Build("management-cycle", rule: null, RiskGroupCase, ("ManagementCycle", CycleSection)),
     };
 
     /// <summary>A classification case: the school's fields are <see cref="ClassificationInput"/>'s properties, typed as they are.</summary>

@@ -2,20 +2,31 @@ using System.Security.Cryptography;
 using System.Text;
 using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
+using SchoolRisk.Domain.RiskGroups;
 using SchoolRisk.Domain.Zones;
 
 namespace SchoolRisk.Domain.Notices.Digest;
 
 /// <summary>
 /// The committee's digest of a period (domain.md, section 7): schools per municipality and zone, schools new to the
-/// high zone, and changes to the list of schools with low results (ШНОР), all against the previous period.
+/// high zone (against the previous period), and the low-result group (ШНОР) by each school's standing this period:
+/// entries (re-entries flagged by their status), stays, exits not yet confirmed, and exits (issue 23, item 4).
 /// <see cref="Key"/> is a hash of that content: the same state of the region is never reported twice.
 /// </summary>
+/// <param name="Period">The period digested.</param>
+/// <param name="Municipalities">Schools per municipality and zone, and each municipality's zone.</param>
+/// <param name="NewHigh">Schools in the high zone that were not in it the period before.</param>
+/// <param name="LowResultsEntered">Schools that entered the group this period, <see cref="RiskGroupStatus.Entered"/> or <see cref="RiskGroupStatus.ReEntered"/>.</param>
+/// <param name="LowResultsStayed">Schools in the group before and with low results again.</param>
+/// <param name="LowResultsLeaving">Schools still in the group whose results are no longer low: their exit is not yet confirmed.</param>
+/// <param name="LowResultsLeft">Schools that left the group this period.</param>
 public sealed record RegionalDigest(
     Period Period,
     IReadOnlyList<DigestRow> Municipalities,
     IReadOnlyList<DigestSchool> NewHigh,
     IReadOnlyList<DigestSchool> LowResultsEntered,
+    IReadOnlyList<DigestSchool> LowResultsStayed,
+    IReadOnlyList<DigestSchool> LowResultsLeaving,
     IReadOnlyList<DigestSchool> LowResultsLeft)
 {
     public string Key
@@ -28,9 +39,9 @@ public sealed record RegionalDigest(
                 content.Append(row.MunicipalityId).Append(':').Append(row.High).Append('/').Append(row.Medium).Append('/').Append(row.None).Append('/').Append(row.MunicipalZone).Append(';');
             }
 
-            foreach (var (list, schools) in new[] { ("high", NewHigh), ("in", LowResultsEntered), ("out", LowResultsLeft) })
+            foreach (var (list, schools) in new[] { ("high", NewHigh), ("in", LowResultsEntered), ("stay", LowResultsStayed), ("leaving", LowResultsLeaving), ("out", LowResultsLeft) })
             {
-                content.Append(list).Append(':').AppendJoin(',', schools.Select(school => school.SchoolId)).Append(';');
+                content.Append(list).Append(':').AppendJoin(',', schools.Select(school => $"{school.SchoolId}={school.RiskGroup.Status.ToKey()}")).Append(';');
             }
 
             return $"{Period}_digest_{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content.ToString())))[..16]}";
@@ -53,14 +64,15 @@ public sealed record RegionalDigest(
                 group.Count(school => school.Zone == Zone.None), municipalZones.GetValueOrDefault(group.Key)))
             .OrderByDescending(row => row.MunicipalZone).ThenByDescending(row => row.High).ThenBy(row => row.MunicipalityId)
             .ToList();
-        var nowIds = current.Select(school => school.SchoolId).ToHashSet();
+        List<DigestSchool> InGroup(params RiskGroupStatus[] statuses) => Ordered(current.Where(school => statuses.Contains(school.RiskGroup.Status)));
         return new RegionalDigest(
             period,
             rows,
             Ordered(current.Where(school => school.Zone == Zone.High && before.GetValueOrDefault(school.SchoolId)?.Zone != Zone.High)),
-            Ordered(current.Where(school => school.LowResults && before.GetValueOrDefault(school.SchoolId)?.LowResults != true)),
-            Ordered(previous.Where(school => school.LowResults && nowIds.Contains(school.SchoolId)
-                && !current.Any(now => now.SchoolId == school.SchoolId && now.LowResults))));
+            InGroup(RiskGroupStatus.Entered, RiskGroupStatus.ReEntered),
+            InGroup(RiskGroupStatus.Stayed),
+            InGroup(RiskGroupStatus.Leaving),
+            InGroup(RiskGroupStatus.Exited));
     }
 
     private static List<DigestSchool> Ordered(IEnumerable<DigestSchool> schools) =>

@@ -2,7 +2,7 @@ using SchoolRisk.Domain.Notices.Digest;
 
 namespace SchoolRisk.Domain.Notices.Letters;
 
-/// <summary>The committee's digest as a letter: a table per municipality and zone, new high-zone schools, ШНОР changes.</summary>
+/// <summary>The committee's digest as a letter: a table per municipality and zone, new high-zone schools, the low-result group's entries, stays and exits.</summary>
 public static class DigestLetter
 {
     /// <param name="digest">The digest.</param>
@@ -19,8 +19,12 @@ public static class DigestLetter
                 digest.Municipalities.Select(row => (IReadOnlyList<string>)[
                     nameOf(row.MunicipalityId.ToString()), RussianText.Zone(row.MunicipalZone), $"{row.High}", $"{row.Medium}", $"{row.None}"]));
         Schools(letter, "Новые школы в зоне высокого риска", digest.NewHigh, nameOf);
-        Schools(letter, "Вошли в список школ с низкими результатами (ШНОР)", digest.LowResultsEntered, nameOf);
-        Schools(letter, "Вышли из списка ШНОР", digest.LowResultsLeft, nameOf);
+        letter.Heading("Группа риска: школы с низкими результатами (ШНОР)")
+            .Paragraph($"Вошли — {digest.LowResultsEntered.Count} (из них повторно — {digest.LowResultsEntered.Count(school => school.RiskGroup.Status == RiskGroups.RiskGroupStatus.ReEntered)}), " +
+                $"остаются — {digest.LowResultsStayed.Count}, выход не подтверждён — {digest.LowResultsLeaving.Count}, вышли — {digest.LowResultsLeft.Count}.");
+        Schools(letter, "Вошли в группу риска (ШНОР)", digest.LowResultsEntered, nameOf);
+        Schools(letter, "Выход из группы риска не подтверждён: результаты уже не низкие, но периодов вне группы меньше, чем нужно для выхода", digest.LowResultsLeaving, nameOf);
+        Schools(letter, "Вышли из группы риска (ШНОР)", digest.LowResultsLeft, nameOf);
         return letter.Paragraph($"Номер сводки: {digest.Key}. Сводка приходит, когда после загрузок пересчитан весь регион и картина изменилась.").Build(subject);
     }
 
@@ -29,7 +33,8 @@ public static class DigestLetter
         letter.Heading($"{heading}: {schools.Count}");
         if (schools.Count > 0)
         {
-            letter.Bullets(schools.Select(school => $"{nameOf(school.MunicipalityId.ToString())}: {school.SchoolId} {school.SchoolName}"));
+            letter.Bullets(schools.Select(school => $"{nameOf(school.MunicipalityId.ToString())}: {school.SchoolId} {school.SchoolName}" +
+                (school.RiskGroup.Status == RiskGroups.RiskGroupStatus.ReEntered ? $" — повторно (выходила в {school.RiskGroup.ExitedIn})" : string.Empty)));
         }
     }
 }

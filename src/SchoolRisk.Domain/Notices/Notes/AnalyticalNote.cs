@@ -4,13 +4,15 @@ using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Notices.Letters;
 using SchoolRisk.Domain.Periods;
+using SchoolRisk.Domain.RiskGroups;
 using SchoolRisk.Domain.Zones;
 
 namespace SchoolRisk.Domain.Notices.Notes;
 
 /// <summary>
 /// The analytical note the methodology sends a municipality after each assessment: a summary, its zone counts against
-/// the region's (with a chart), each risk school with its indicators, and what changed since the period before. A
+/// the region's (with a chart), each risk school with its indicators, what changed since the period before, and the
+/// low-result group's entries, stays and exits among its schools. A
 /// printable HTML page in Russian (print it to PDF from any browser); charts are inline SVG, so it needs nothing else.
 /// </summary>
 public static class AnalyticalNote
@@ -24,8 +26,11 @@ public static class AnalyticalNote
     /// <param name="ruleSetVersion">The rule set that evaluated it.</param>
     /// <param name="schools">The municipality's schools.</param>
     /// <param name="region">The region's schools per zone.</param>
-    public static string Compose(Period period, string municipalityName, Zone municipalZone, RuleSetVersion ruleSetVersion, IReadOnlyList<NoteSchool> schools, ZoneCounts region)
+    /// <param name="riskGroup">The low-result group's entry and exit criteria, to describe each school's standing.</param>
+    public static string Compose(
+        Period period, string municipalityName, Zone municipalZone, RuleSetVersion ruleSetVersion, IReadOnlyList<NoteSchool> schools, ZoneCounts region, RiskGroupSettings riskGroup)
     {
+        ArgumentNullException.ThrowIfNull(riskGroup);
         ArgumentNullException.ThrowIfNull(schools);
         ArgumentNullException.ThrowIfNull(region);
         var own = ZoneCounts.Of(schools.Select(school => school.Zone));
@@ -62,6 +67,18 @@ public static class AnalyticalNote
         {
             note.Bullets(entered.Select(school => $"вошла: {school.SchoolId} {school.SchoolName} ({RussianText.Zone(school.Zone)})")
                 .Concat(left.Select(school => $"вышла: {school.SchoolId} {school.SchoolName} (была: {RussianText.Zone(school.Before!.Value)})")));
+        }
+
+        var group = schools.Where(school => school.RiskGroup.Status != RiskGroupStatus.Outside)
+            .OrderBy(school => school.RiskGroup.Status).ThenBy(school => school.SchoolId).ToList();
+        if (group.Count > 0)
+        {
+            int Of(params RiskGroupStatus[] statuses) => group.Count(school => statuses.Contains(school.RiskGroup.Status));
+            note.Heading("Группа риска: школы с низкими результатами (ШНОР)")
+                .Paragraph($"Вошли — {Of(RiskGroupStatus.Entered, RiskGroupStatus.ReEntered)} (из них повторно — {Of(RiskGroupStatus.ReEntered)}), остаются — {Of(RiskGroupStatus.Stayed)}, " +
+                    $"выход не подтверждён — {Of(RiskGroupStatus.Leaving)}, вышли — {Of(RiskGroupStatus.Exited)}. Школа выходит из группы после {riskGroup.ExitPeriods} " +
+                    $"{(riskGroup.ExitPeriods == 1 ? "периода" : "периодов")} подряд без низких результатов.")
+                .Table(["Школа", "Положение"], group.Select(school => (IReadOnlyList<string>)[$"{school.SchoolId} {school.SchoolName}", school.RiskGroup.Describe(riskGroup)]));
         }
 
         return note.Paragraph($"Версия правил оценки: {ruleSetVersion}. Справка составлена автоматически по данным загрузки и пересчёта региона.").Build(title).Html;

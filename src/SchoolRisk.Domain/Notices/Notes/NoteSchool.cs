@@ -1,4 +1,5 @@
 using SchoolRisk.Domain.Evaluation;
+using SchoolRisk.Domain.RiskGroups;
 using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Zones;
 
@@ -9,4 +10,7 @@ public sealed record NoteSchool(SchoolId SchoolId, string SchoolName, Zone Zone,
 {
     /// <summary>What puts the school in <see cref="Zone"/> (<see cref="OverallZonePolicy.ReasonsFor"/>); empty when it is in none.</summary>
     public IReadOnlyList<ZoneReason> Reasons { get; init; } = [];
+
+    /// <summary>The school's standing toward the low-result group (ШНОР) this period.</summary>
+    public RiskGroupStanding RiskGroup { get; init; } = RiskGroupStanding.Outside;
 }

@@ -51,7 +51,20 @@ async function api(path) {
 }
 
 function classification(c) {
-  return Object.keys(CLASSES).filter((k) => c[k]).map((k) => CLASSES[k]).join(', ');
+  return [...Object.keys(CLASSES).filter((k) => c[k]).map((k) => CLASSES[k]), riskGroup(c.riskGroup)].filter(Boolean).join(', ');
+}
+
+// The school's standing toward the low-result group (RiskGroupStanding), in words; empty when plainly outside it or just entered.
+function riskGroup(g) {
+  if (!g) return '';
+  switch (g.status) {
+    case 'reEntered': return `повторно вошла в группу риска (выходила в ${g.exitedIn})`;
+    case 'stayed': return g.enteredIn ? `в группе риска с ${g.enteredIn}` : 'остаётся в группе риска';
+    case 'leaving': return `выход из группы риска не подтверждён (периодов без низких результатов: ${g.streak})`;
+    case 'exited': return `вышла из группы риска в ${g.exitedIn}`;
+    case 'watched': return 'под наблюдением: низкие результаты, вход в группу риска не подтверждён';
+    default: return '';
+  }
 }
 
 function passesFilters(zone, classes) {

@@ -85,7 +85,7 @@ public sealed class PublishedNoticeTests
     [Fact]
     public void Of_TheDigest_CountsTheRegion_AndNamesNoMunicipality()
     {
-        DigestSchool School(string municipality, string id, Zone zone) => new(MunicipalityId.Parse(municipality), SchoolId.Parse(id), $"Школа {id}", zone, false);
+        DigestSchool School(string municipality, string id, Zone zone) => new(MunicipalityId.Parse(municipality), SchoolId.Parse(id), $"Школа {id}", zone, SchoolRisk.Domain.RiskGroups.RiskGroupStanding.Outside);
         var digest = RegionalDigest.Of(
             Period, [School("a", "a-1", Zone.High), School("a", "a-2", Zone.Medium), School("b", "b-1", Zone.High)], [],
             new Dictionary<MunicipalityId, Zone> { [MunicipalityId.Parse("a")] = Zone.High, [MunicipalityId.Parse("b")] = Zone.High });
