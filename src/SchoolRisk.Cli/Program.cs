@@ -6,6 +6,7 @@ using SchoolRisk.Cli.Notices;
 using SchoolRisk.Cli.Packaging;
 using SchoolRisk.Cli.Rules;
 using SchoolRisk.Cli.Samples;
+using SchoolRisk.Cli.Support;
 using SchoolRisk.Cli.Templates;
 using SchoolRisk.Cli.Uploads;
 using Spectre.Console;
@@ -27,5 +28,6 @@ var root = new RootCommand("School risk zones: the regional education quality wo
     KeysCommand.Create(),
     PackageCommand.Create(),
     UploadsCommand.Create(),
+    SupportCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

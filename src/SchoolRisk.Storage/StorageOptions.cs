@@ -25,7 +25,7 @@ public sealed class StorageOptions
     /// <summary>Container of the school registry (<see cref="RegistryBlob"/>), kept by the committee.</summary>
     public string RegistryContainer { get; set; } = "registry";
 
-    /// <summary>The school registry: CSV with <c>school_id, school_name, municipality_id, level, settlement, remote, enrolment</c>.</summary>
+    /// <summary>The school registry: CSV with <c>school_id, school_name, municipality_id, level, settlement, remote, enrolment</c> and optionally <c>district</c>.</summary>
     public string RegistryBlob { get; set; } = "schools.csv";
 
     /// <summary>Who receives notices, in the registry container: CSV with <c>recipient_id, name, email, webhook_url, webhook_secret</c>.</summary>
@@ -72,4 +72,10 @@ public sealed class StorageOptions
 
     /// <summary>Table of deliveries, one entity per letter per address: sent, retrying or failed, with the reason.</summary>
     public string DeliveriesTable { get; set; } = "deliveries";
+
+    /// <summary>Table of the committee's support decisions, one entity per school per kind of support per period.</summary>
+    public string SupportDecisionsTable { get; set; } = "supportdecisions";
+
+    /// <summary>Table of the support decisions' audit trail, append-only: every record, change and withdrawal with who, when, before and after.</summary>
+    public string SupportAuditTable { get; set; } = "supportaudit";
 }

@@ -123,11 +123,11 @@ public static class SampleDataGenerator
             municipalities.Append(CultureInfo.InvariantCulture, $"{municipality.Id},{SpreadsheetText.CsvField(municipality.Name, ',')}\n");
         }
 
-        var registry = new StringBuilder("school_id,school_name,municipality_id,level,settlement,remote,enrolment\n");
+        var registry = new StringBuilder("school_id,school_name,municipality_id,level,settlement,remote,enrolment,district\n");
         foreach (var school in schools.Select(s => s.School))
         {
             registry.Append(CultureInfo.InvariantCulture,
-                $"{school.Id},{SpreadsheetText.CsvField(school.Name, ',')},{school.MunicipalityId},{school.Level},{school.Settlement},{(school.Remote ? "yes" : "no")},{school.Enrolment}\n");
+                $"{school.Id},{SpreadsheetText.CsvField(school.Name, ',')},{school.MunicipalityId},{school.Level},{school.Settlement},{(school.Remote ? "yes" : "no")},{school.Enrolment},{SampleRegion.DistrictOf(school.MunicipalityId.ToString())}\n");
         }
 
         var recipients = new StringBuilder("recipient_id,name,email,webhook_url,webhook_secret\n");

@@ -37,6 +37,19 @@ public static class SampleRegion
     ];
 
     /// <summary>
+    /// The educational district of each municipality (the registry's <c>district</c> column): five districts of neighbouring
+    /// municipalities, as the region groups them (domain.md, section 2; the grouping is ours, by geography).
+    /// </summary>
+    public static string DistrictOf(string municipalityId) => municipalityId switch
+    {
+        "vyborgsky" or "priozersky" or "vsevolozhsky" => "Северный",
+        "kingiseppsky" or "slantsevsky" or "lomonosovsky" or "sosnovoborsky" or "volosovsky" => "Западный",
+        "gatchinsky" or "luzhsky" or "tosnensky" => "Южный",
+        "kirovsky" or "kirishsky" or "volkhovsky" => "Центральный",
+        _ => "Восточный",
+    };
+
+    /// <summary>
     /// How each municipality sends its file: most as UTF-8 CSV with column ids; four as Excel's «CSV» on a Russian
     /// Windows (Windows-1251, <c>;</c>, decimal comma, Russian headers under a title line); one as UTF-8 with BOM and
     /// <c>;</c>; two as XLSX with a title row; two as JSON.

@@ -19,8 +19,15 @@ internal sealed class FileCheckLog(string title, string fileName)
     /// The data rows, each with the cells of <paramref name="columns"/> trimmed (empty when absent). The header is the
     /// first non-blank row; a file without one, or without one of the columns, cannot be used and is refused whole.
     /// </summary>
+    public IAsyncEnumerable<(TableRow Row, string[] Cells)> RowsAsync(Stream content, IReadOnlyList<string> columns, CancellationToken cancellationToken) =>
+        RowsAsync(content, columns, [], cancellationToken);
+
+    /// <summary>
+    /// The data rows as <see cref="RowsAsync(Stream, IReadOnlyList{string}, CancellationToken)"/> reads them, followed by
+    /// the cells of <paramref name="optionalColumns"/>, empty in every row when the header lacks the column.
+    /// </summary>
     public async IAsyncEnumerable<(TableRow Row, string[] Cells)> RowsAsync(
-        Stream content, IReadOnlyList<string> columns, [EnumeratorCancellation] CancellationToken cancellationToken)
+        Stream content, IReadOnlyList<string> columns, IReadOnlyList<string> optionalColumns, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         int[]? index = null;
         await foreach (var row in CsvTable.ReadAsync(content, fileName, cancellationToken))
@@ -32,12 +39,12 @@ internal sealed class FileCheckLog(string title, string fileName)
 
             if (index is null)
             {
-                index = Header(row, columns);
+                index = [.. Header(row, columns), .. optionalColumns.Select(column => IndexOf(row, column))];
                 continue;
             }
 
             _dataRows++;
-            yield return (row, [.. index.Select(column => row.Cell(column)?.Trim() ?? string.Empty)]);
+            yield return (row, [.. index.Select(column => column < 0 ? string.Empty : row.Cell(column)?.Trim() ?? string.Empty)]);
         }
 
         if (index is null)
@@ -69,9 +76,12 @@ internal sealed class FileCheckLog(string title, string fileName)
 
     private string Where(TableRow row, string column) => $"{title} «{fileName}», строка {row.Number}, столбец «{column}»";
 
+    private static int IndexOf(TableRow row, string column) =>
+        row.Cells.ToList().FindIndex(cell => string.Equals(cell.Text?.Trim(), column, StringComparison.OrdinalIgnoreCase));
+
     private int[] Header(TableRow row, IReadOnlyList<string> columns)
     {
-        var index = columns.Select(column => row.Cells.ToList().FindIndex(cell => string.Equals(cell.Text?.Trim(), column, StringComparison.OrdinalIgnoreCase))).ToArray();
+        var index = columns.Select(column => IndexOf(row, column)).ToArray();
         var missing = columns.Where((_, i) => index[i] < 0).Select(column => $"«{column}»").ToList();
         return missing.Count switch
         {

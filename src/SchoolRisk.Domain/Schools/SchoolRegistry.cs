@@ -25,6 +25,8 @@ public sealed class SchoolRegistry : ICommitteeFile
 
     private static readonly string[] Columns = ["school_id", "school_name", "municipality_id", "level", "settlement", "remote", "enrolment"];
 
+    private static readonly string[] OptionalColumns = ["district"];
+
     /// <summary>Programme levels as written, lower case with «ё» as «е»: the ids and the Russian words and abbreviations people use.</summary>
     private static readonly Dictionary<string, string> Levels = new(StringComparer.Ordinal)
     {
@@ -88,7 +90,7 @@ public sealed class SchoolRegistry : ICommitteeFile
     {
         var log = new FileCheckLog(Title, fileName);
         var schools = new Dictionary<string, (RegisteredSchool School, int Row)>(StringComparer.OrdinalIgnoreCase);
-        await foreach (var (row, cells) in log.RowsAsync(content, Columns, cancellationToken))
+        await foreach (var (row, cells) in log.RowsAsync(content, Columns, OptionalColumns, cancellationToken))
         {
             if (Read(row, cells, log) is not { } school)
             {
@@ -158,7 +160,7 @@ public sealed class SchoolRegistry : ICommitteeFile
             Refuse(6, $"{Given("численность", cells[6])}: укажите целое неотрицательное число учащихся, например 387.");
         }
 
-        return problems > 0 ? null : new RegisteredSchool(id, cells[1], municipality, level!, settlement!, remote, enrolment);
+        return problems > 0 ? null : new RegisteredSchool(id, cells[1], municipality, level!, settlement!, remote, enrolment) { District = cells[7].Length > 0 ? cells[7] : null };
     }
 
     /// <summary>«не указана местность» or «местность «x» не распознана» (the feminine nouns of the columns).</summary>

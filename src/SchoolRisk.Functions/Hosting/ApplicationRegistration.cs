@@ -9,6 +9,7 @@ using SchoolRisk.Application.Notices;
 using SchoolRisk.Application.Recalculation;
 using SchoolRisk.Application.Registry;
 using SchoolRisk.Application.Rules;
+using SchoolRisk.Application.Support;
 using SchoolRisk.Application.Uploads;
 using SchoolRisk.Application.Views;
 using SchoolRisk.Storage;
@@ -20,6 +21,7 @@ using SchoolRisk.Storage.Results;
 using SchoolRisk.Storage.Rubrics;
 using SchoolRisk.Storage.Rules;
 using SchoolRisk.Storage.ServiceBus;
+using SchoolRisk.Storage.Support;
 using SchoolRisk.Storage.Uploads;
 
 namespace SchoolRisk.Functions.Hosting;
@@ -55,7 +57,9 @@ public static class ApplicationRegistration
             .AddSingleton<UploadLinks>()
             .AddSingleton<NoticeStore>()
             .AddSingleton<RecalculationLock>()
-            .AddSingleton<UploadLock>();
+            .AddSingleton<UploadLock>()
+            .AddSingleton<SupportDecisionTable>()
+            .AddSingleton<SupportAuditTable>();
         if (ServiceBusRegistration.IsConfigured(builder.Configuration))
         {
             builder.Services.AddNoticeTopic(builder.Configuration);
@@ -108,7 +112,8 @@ public static class ApplicationRegistration
             .AddSingleton<PoisonQueues>()
             .AddSingleton<FailedNoticeReplay>()
             .AddSingleton<DeliveriesQuery>()
-            .AddSingleton<DeliveryReplay>();
+            .AddSingleton<DeliveryReplay>()
+            .AddSingleton<SupportWorkflow>();
         if (ServiceBusRegistration.IsConfigured(builder.Configuration))
         {
             builder.Services.AddSingleton<IDeliverySender, TopicPublisher>();

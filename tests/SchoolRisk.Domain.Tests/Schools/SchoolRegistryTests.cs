@@ -137,6 +137,28 @@ public sealed class SchoolRegistryTests
         Assert.StartsWith("Реестр школ «schools.csv», строка 1: нет столбцов «level», «remote» (нужны столбцы school_id, school_name,", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ADistrictColumn_IsReadPerSchool_AnEmptyCellIsNoDistrict()
+    {
+        var registry = await ReadAsync(
+            "school_id,school_name,municipality_id,level,settlement,remote,enrolment,district\n" +
+            "gatchinsky-001,Школа 1,gatchinsky,secondary,urban,no,500,Южный\n" +
+            "gatchinsky-002,Школа 2,gatchinsky,secondary,urban,no,500,\n");
+
+        Assert.Equal("Южный", registry.Find(SchoolId.Parse("gatchinsky-001"))!.District);
+        Assert.Null(registry.Find(SchoolId.Parse("gatchinsky-002"))!.District);
+        Assert.Equal(0, registry.Check.ProblemCount);
+    }
+
+    [Fact]
+    public async Task AFileWithoutTheDistrictColumn_StillReads_WithNoDistricts()
+    {
+        var registry = await ReadAsync(Header + Good);
+
+        Assert.Null(registry.Find(SchoolId.Parse("gatchinsky-001"))!.District);
+        Assert.Equal(0, registry.Check.ProblemCount);
+    }
+
     private static async Task<SchoolRegistry> ReadCaseAsync(string name)
     {
         await using var content = CaseFiles.Open(Cases, name);

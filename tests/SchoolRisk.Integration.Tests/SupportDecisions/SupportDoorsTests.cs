@@ -1,0 +1,232 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using MiniExcelLibs;
+using SchoolRisk.Application.Views;
+using SchoolRisk.Domain.Periods;
+using SchoolRisk.Domain.Support;
+using SchoolRisk.Integration.Tests.Support;
+using SchoolRisk.Storage.Results;
+using SchoolRisk.Storage.Uploads;
+
+namespace SchoolRisk.Integration.Tests.SupportDecisions;
+
+/// <summary>
+/// Support decisions through the local host (<c>/api/support/{period}…</c>) and the CLI, over the results of two sample
+/// municipalities: the committee records, changes and withdraws decisions, each in the audit with who, before and after;
+/// a municipality's key writes nothing and reads only its own schools; a wrong decision gets 422 with every problem in
+/// Russian; the subsidy list downloads as a workbook Excel opens.
+/// </summary>
+public sealed class SupportDoorsTests(DeploymentFixture fixture) : IClassFixture<DeploymentFixture>
+{
+    private static readonly Period Period = Period.Parse("2023-2024");
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Record_Change_Withdraw_EachIsListedAndAudited_WithWhoBeforeAndAfter()
+    {
+        var stored = await ResultsAsync();
+        var low = stored.Where(r => r.Classification.LowResults).OrderBy(r => r.SchoolId).First();
+        var mentor = stored.Where(r => !r.Classification.LowResults && r.MunicipalityId == low.MunicipalityId).OrderBy(r => r.SchoolId).First();
+        var committee = await fixture.Deployment.Keys.SetAsync(null, AccessScope.CommitteeKey, cancellationToken: Token);
+        var before = (await SendAsync(HttpMethod.Get, "support/2023-2024", committee)).Json;
+
+        var recorded = await SendAsync(HttpMethod.Post, "support/2023-2024", committee,
+            new { school = low.SchoolId.ToString(), kind = "mentoring", mentor = mentor.SchoolId.ToString(), comment = "пара на год", by = "А. Петрова" });
+        var subsidy = await SendAsync(HttpMethod.Post, "support/2023-2024", committee, new { school = low.SchoolId.ToString(), kind = "субсидия", amount = 250000.5m });
+        var changed = await SendAsync(HttpMethod.Post, "support/2023-2024", committee,
+            new { school = low.SchoolId.ToString(), kind = "mentoring", mentor = mentor.SchoolId.ToString(), comment = "пара на два года", by = "И. Сидоров" });
+        var listed = (await SendAsync(HttpMethod.Get, "support/2023-2024", committee)).Json;
+        var withdrawn = await SendAsync(HttpMethod.Post, "support/2023-2024/withdraw", committee, new { school = low.SchoolId.ToString(), kind = "subsidy", by = "А. Петрова" });
+        var after = (await SendAsync(HttpMethod.Get, "support/2023-2024", committee)).Json;
+        var audit = (await SendAsync(HttpMethod.Get, "support/2023-2024/audit", committee)).Json.GetProperty("entries").EnumerateArray()
+            .Where(e => e.GetProperty("schoolId").GetString() == low.SchoolId.ToString() && e.GetProperty("kind").GetString() is "mentoring" or "subsidy").ToList();
+
+        Assert.Equal(HttpStatusCode.OK, recorded.Status);
+        Assert.Equal("А. Петрова (ключ committee)", recorded.Json.GetProperty("decision").GetProperty("decidedBy").GetString());
+        Assert.StartsWith("Записано: наставничество для школы «", recorded.Json.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal((HttpStatusCode.OK, "ключ committee", 250000.5m), (subsidy.Status, subsidy.Json.GetProperty("decision").GetProperty("decidedBy").GetString(), subsidy.Json.GetProperty("decision").GetProperty("amount").GetDecimal()));
+        Assert.StartsWith("Изменено: наставничество", changed.Json.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains(before.GetProperty("proposals").EnumerateArray(), p => p.GetProperty("menteeId").GetString() == low.SchoolId.ToString());
+        Assert.DoesNotContain(listed.GetProperty("proposals").EnumerateArray(), p => p.GetProperty("menteeId").GetString() == low.SchoolId.ToString());
+        Assert.True(listed.GetProperty("canRecord").GetBoolean());
+        Assert.Equal(
+            [("subsidy", (string?)null, ""), ("mentoring", mentor.SchoolId.ToString(), "пара на два года")],
+            Decisions(listed, low.SchoolId.ToString()).OrderBy(d => d.Kind == "mentoring"));
+        Assert.Equal(HttpStatusCode.OK, withdrawn.Status);
+        Assert.Equal([("mentoring", mentor.SchoolId.ToString(), "пара на два года")], Decisions(after, low.SchoolId.ToString()));
+        Assert.Equal(
+            [("recorded", "mentoring", "А. Петрова (ключ committee)"), ("recorded", "subsidy", "ключ committee"), ("changed", "mentoring", "И. Сидоров (ключ committee)"), ("withdrawn", "subsidy", "А. Петрова (ключ committee)")],
+            audit.Select(e => (e.GetProperty("action").GetString(), e.GetProperty("kind").GetString(), e.GetProperty("by").GetString())));
+        Assert.Equal(JsonValueKind.Null, audit[0].GetProperty("before").ValueKind);
+        Assert.Equal(("пара на год", "пара на два года"), (audit[2].GetProperty("before").GetProperty("comment").GetString(), audit[2].GetProperty("after").GetProperty("comment").GetString()));
+        Assert.Equal((250000.5m, JsonValueKind.Null), (audit[3].GetProperty("before").GetProperty("amount").GetDecimal(), audit[3].GetProperty("after").ValueKind));
+        Assert.Equal("отозвано", audit[3].GetProperty("actionTitle").GetString());
+    }
+
+    [Fact]
+    public async Task AMunicipalitysKey_IsForbiddenToWrite_AndSeesOnlyItsOwnSchoolsDecisions()
+    {
+        var stored = await ResultsAsync();
+        var committee = await fixture.Deployment.Keys.SetAsync(null, AccessScope.CommitteeKey, cancellationToken: Token);
+        var kirovsky = await fixture.Deployment.Keys.SetAsync(null, AccessScope.MunicipalityKeyPrefix + "kirovsky", cancellationToken: Token);
+        foreach (var municipality in new[] { "kirovsky", "tosnensky" })
+        {
+            var school = stored.Where(r => r.MunicipalityId.ToString() == municipality).OrderBy(r => r.SchoolId).Last().SchoolId.ToString();
+            Assert.Equal(HttpStatusCode.OK, (await SendAsync(HttpMethod.Post, "support/2023-2024", committee, new { school, kind = "methodological-help", comment = "семинары" })).Status);
+        }
+
+        var post = await SendAsync(HttpMethod.Post, "support/2023-2024", kirovsky, new { school = "kirovsky-001", kind = "other" });
+        var withdraw = await SendAsync(HttpMethod.Post, "support/2023-2024/withdraw", kirovsky, new { school = "kirovsky-001", kind = "other" });
+        var own = (await SendAsync(HttpMethod.Get, "support/2023-2024", kirovsky)).Json;
+        var ownAudit = (await SendAsync(HttpMethod.Get, "support/2023-2024/audit", kirovsky)).Json;
+
+        Assert.All(new[] { post, withdraw }, answer =>
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, answer.Status);
+            Assert.Equal("Решения о поддержке записывает и отзывает только комитет: войдите с ключом комитета.", answer.Json.GetProperty("error").GetString());
+        });
+        Assert.False(own.GetProperty("canRecord").GetBoolean());
+        Assert.NotEmpty(own.GetProperty("decisions").EnumerateArray());
+        Assert.All(own.GetProperty("decisions").EnumerateArray(), d => Assert.Equal("kirovsky", d.GetProperty("municipalityId").GetString()));
+        Assert.All(own.GetProperty("subsidy").EnumerateArray(), s => Assert.Equal("kirovsky", s.GetProperty("municipalityId").GetString()));
+        Assert.Empty(own.GetProperty("proposals").EnumerateArray());
+        Assert.All(ownAudit.GetProperty("entries").EnumerateArray(), e => Assert.StartsWith("kirovsky-", e.GetProperty("schoolId").GetString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AWrongDecision_Gets422WithEveryProblemInRussian_AndABodyThatIsNotJsonGets400()
+    {
+        await ResultsAsync();
+        var committee = await fixture.Deployment.Keys.SetAsync(null, AccessScope.CommitteeKey, cancellationToken: Token);
+
+        var wrong = await SendAsync(HttpMethod.Post, "support/2023-2024", committee, new { school = "nowhere-1", kind = "грант", amount = -1 });
+        var mentoring = await SendAsync(HttpMethod.Post, "support/2023-2024", committee, new { school = "kirovsky-001", kind = "mentoring" });
+        var notJson = await SendAsync(HttpMethod.Post, "support/2023-2024", committee, "школа kirovsky-001");
+        var notAPeriod = await SendAsync(HttpMethod.Post, "support/2023", committee, new { school = "kirovsky-001", kind = "other" });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, wrong.Status);
+        Assert.Equal("Решение не записано: исправьте ошибки.", wrong.Json.GetProperty("error").GetString());
+        Assert.Equal(
+            ["Школы «nowhere-1» нет в реестре школ.", $"Вид поддержки «грант» не распознан: укажите один из: {SupportKinds.Choices}.", "Сумма должна быть больше нуля, указано -1."],
+            wrong.Json.GetProperty("problems").EnumerateArray().Select(p => p.GetString()));
+        Assert.Equal((HttpStatusCode.UnprocessableEntity, "Для наставничества укажите школу-наставника (mentor)."), (mentoring.Status, mentoring.Json.GetProperty("problems")[0].GetString()));
+        Assert.Equal(HttpStatusCode.BadRequest, notJson.Status);
+        Assert.StartsWith("Тело запроса должно быть JSON вида", notJson.Json.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal((HttpStatusCode.NotFound, "«2023» — не учебный год вида 2023-2024."), (notAPeriod.Status, notAPeriod.Json.GetProperty("error").GetString()));
+    }
+
+    [Fact]
+    public async Task SubsidyXlsx_Downloads_AndOpensWithOneRowPerQualifyingSchool_AMunicipalitysKeyGetsItsOwn()
+    {
+        var stored = await ResultsAsync();
+        var committee = await fixture.Deployment.Keys.SetAsync(null, AccessScope.CommitteeKey, cancellationToken: Token);
+        var tosnensky = await fixture.Deployment.Keys.SetAsync(null, AccessScope.MunicipalityKeyPrefix + "tosnensky", cancellationToken: Token);
+
+        var region = await DownloadAsync(committee);
+        var own = await DownloadAsync(tosnensky);
+
+        var qualifying = stored.Where(r => r.Classification.LowResults || r.Classification.UnfavourableConditions).ToList();
+        Assert.NotEmpty(qualifying);
+        Assert.Equal("Субсидия", region.Sheet);
+        Assert.Equal(SubsidyList.Headers, region.Rows[1]);
+        Assert.Equal(qualifying.Select(r => r.SchoolId.ToString()).Order(StringComparer.Ordinal), region.Rows.Skip(2).Select(row => row[1]).Order(StringComparer.Ordinal));
+        Assert.Contains(region.Rows.Skip(2), row => row[0] == "Тосненский район");
+        Assert.Equal(qualifying.Where(r => r.MunicipalityId.ToString() == "tosnensky").Select(r => r.SchoolId.ToString()).Order(StringComparer.Ordinal),
+            own.Rows.Skip(2).Select(row => row[1]).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Cli_RecordsADecision_ProposesMentors_ListsWithTheAudit_AndWritesTheSubsidyWorkbook()
+    {
+        var stored = await ResultsAsync();
+        var low = stored.Where(r => r.Classification.LowResults).OrderByDescending(r => r.SchoolId).First();
+        var workbook = Path.Combine(Path.GetTempPath(), $"subsidy-{Guid.NewGuid():N}.xlsx");
+        string[] connection = ["--connection-string", fixture.Deployment.ConnectionString];
+
+        var record = await CliProcess.RunAsync(["support", "record", "--period", "2023-2024", "--school", low.SchoolId.ToString(), "--kind", "municipal-programme", "--comment", "из командной строки", "--by", "Е. Орлова", .. connection]);
+        var refused = await CliProcess.RunAsync(["support", "record", "--period", "2023-2024", "--school", low.SchoolId.ToString(), "--kind", "subsidy", .. connection]);
+        var mentors = await CliProcess.RunAsync(["support", "mentors", "--period", "2023-2024", .. connection]);
+        var list = await CliProcess.RunAsync(["support", "list", "--period", "2023-2024", .. connection]);
+        var subsidy = await CliProcess.RunAsync(["support", "subsidy", "--period", "2023-2024", "--out", workbook, .. connection]);
+
+        Assert.Equal(0, record.Exit);
+        Assert.Contains("Записано: муниципальная программа поддержки", record.Output, StringComparison.Ordinal);
+        Assert.Equal(1, refused.Exit);
+        Assert.Contains("Для субсидии укажите сумму в рублях (amount).", refused.Output, StringComparison.Ordinal);
+        Assert.Equal(0, mentors.Exit);
+        Assert.Contains("Предложения наставников, 2023-2024", mentors.Output, StringComparison.Ordinal);
+        Assert.Contains("Школа (ШНОР)", mentors.Output, StringComparison.Ordinal);
+        Assert.Contains("Е. Орлова (командная строка, не проверено)", list.Output, StringComparison.Ordinal);
+        Assert.Equal(0, subsidy.Exit);
+        using (var file = File.OpenRead(workbook))
+        {
+            Assert.Equal(["Субсидия"], MiniExcel.GetSheetNames(file));
+        }
+
+        File.Delete(workbook);
+    }
+
+    /// <summary>The school's mentoring and subsidy decisions (the other tests record other kinds).</summary>
+    private static IEnumerable<(string Kind, string? Mentor, string Comment)> Decisions(JsonElement view, string school) =>
+        view.GetProperty("decisions").EnumerateArray().Where(d => d.GetProperty("schoolId").GetString() == school && d.GetProperty("kind").GetString() is "mentoring" or "subsidy")
+            .Select(d => (d.GetProperty("kind").GetString()!, d.GetProperty("mentorId").GetString(), d.GetProperty("comment").GetString()!));
+
+    /// <summary>The period's results of kirovsky and tosnensky, uploaded from the samples and recalculated the first time a test asks.</summary>
+    private async Task<List<StoredResult>> ResultsAsync()
+    {
+        var results = new ResultTable(fixture.Deployment.Storage, TimeProvider.System);
+        var statuses = new UploadStatusTable(fixture.Deployment.Storage);
+        if ((await statuses.ListAsync(Period, Token).ToListAsync(Token)).Count == 0)
+        {
+            foreach (var municipality in new[] { "kirovsky", "tosnensky" })
+            {
+                var file = Directory.EnumerateFiles(Path.Combine(TestDeployment.RepositoryRoot, "samples", "uploads", "2023-2024", municipality), "schools.*").Single();
+                await using var content = File.OpenRead(file);
+                await new UploadBlobStore(fixture.Deployment.Storage).UploadAsync($"2023-2024/{municipality}/{Path.GetFileName(file)}", content, Token);
+            }
+        }
+
+        var uploads = await Poll.UntilAsync(
+            () => statuses.ListAsync(Period, Token).ToListAsync(Token).AsTask(),
+            all => all.Count(u => u.Status == UploadStatus.Completed) == 2, "both uploads evaluated");
+        var settled = uploads.Max(u => u.UpdatedAt);
+        await Poll.UntilAsync(
+            () => new RecalculationLock(fixture.Deployment.Storage, TimeProvider.System).LastStartedAsync(Period, Token),
+            started => started > settled, "a recalculation begun after both uploads to finish");
+        return await results.ListAsync(Period, Token).ToListAsync(Token);
+    }
+
+    private async Task<(string Sheet, List<List<string>> Rows)> DownloadAsync(string key)
+    {
+        using var http = new HttpClient { BaseAddress = fixture.Deployment.HttpUrl };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "api/support/2023-2024/subsidy.xlsx");
+        request.Headers.Add("x-functions-key", key);
+        using var response = await http.SendAsync(request, Token);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("subsidy-2023-2024.xlsx", response.Content.Headers.ContentDisposition?.FileNameStar);
+        using var content = new MemoryStream(await response.Content.ReadAsByteArrayAsync(Token));
+        var sheet = Assert.Single(MiniExcel.GetSheetNames(content));
+        content.Position = 0;
+        return (sheet, [.. content.Query().Cast<IDictionary<string, object?>>().Select(row => row.Values.Select(value => value?.ToString() ?? string.Empty).ToList())]);
+    }
+
+    private async Task<(HttpStatusCode Status, JsonElement Json)> SendAsync(HttpMethod method, string path, string key, object? body = null)
+    {
+        using var http = new HttpClient { BaseAddress = fixture.Deployment.HttpUrl };
+        using var request = new HttpRequestMessage(method, $"api/{path}");
+        request.Headers.Add("x-functions-key", key);
+        request.Content = body switch
+        {
+            null => null,
+            string plain => new StringContent(plain, Encoding.UTF8, "text/plain"),
+            _ => JsonContent.Create(body),
+        };
+        using var response = await http.SendAsync(request, Token);
+        var text = await response.Content.ReadAsStringAsync(Token);
+        return (response.StatusCode, response.Content.Headers.ContentType?.MediaType == "application/json" ? JsonDocument.Parse(text).RootElement.Clone() : default);
+    }
+}
