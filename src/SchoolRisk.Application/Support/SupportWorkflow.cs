@@ -1,3 +1,4 @@
+using SchoolRisk.Application.Rules;
 using SchoolRisk.Application.Views;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Schools;
@@ -13,16 +14,14 @@ namespace SchoolRisk.Application.Support;
 /// <c>schoolrisk support</c>: record, change and withdraw a decision (checked against the registry and the period's
 /// results by <see cref="SupportDecisionCheck"/>; every change audited in <see cref="SupportAuditTable"/> before it is
 /// made), list a period's decisions with mentor proposals (<see cref="MentorMatching"/>) and the subsidy list
-/// (<see cref="SubsidyList"/>), both with <see cref="SupportSettings.Default"/>, and the audit. Only the committee's
+/// (<see cref="SubsidyList"/>), both with the active rule set's <see cref="Domain.Evaluation.RuleSet.Support"/>, and the audit. Only the committee's
 /// key (or the master key) writes; a municipality's key reads its own schools only and gets no proposals.
 /// </summary>
 public sealed class SupportWorkflow(
-    SupportDecisionTable decisions, SupportAuditTable audit, ResultTable results, RegistryStore registry, RecipientStore recipients, TimeProvider time)
+    SupportDecisionTable decisions, SupportAuditTable audit, ResultTable results, RegistryStore registry, RecipientStore recipients, RuleSetProvider rules, TimeProvider time)
 {
     /// <summary>The MIME type of the subsidy workbook.</summary>
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-    private static readonly SupportSettings Settings = SupportSettings.Default;
 
     /// <param name="scope">What the caller may see and do.</param>
     /// <param name="period">The school year, like <c>2023-2024</c>.</param>
@@ -38,22 +37,23 @@ public sealed class SupportWorkflow(
 
         var (schools, decided, registered) = await LoadAsync(parsed, cancellationToken);
         var names = await recipients.LoadAsync(cancellationToken);
+        var settings = (await rules.GetAsync(cancellationToken)).Support;
         var load = decided.Where(decision => decision.Kind == SupportKind.Mentoring && decision.MentorId is not null)
             .GroupBy(decision => decision.MentorId!.Value).ToDictionary(group => group.Key, group => group.Count());
         bool Sees(SchoolId school) => registered.Find(school) is { } found && scope.Sees(found.MunicipalityId.ToString());
         return ViewAnswer.Found(new SupportView(
             parsed.ToString(),
             scope.Committee,
-            Settings.MaxMenteesPerMentor,
+            settings.MaxMenteesPerMentor,
             [.. SupportKinds.Kinds.Select(kind => new SupportKindView(kind.ToKey(), kind.Title()))],
             [.. decided.Where(decision => Sees(decision.SchoolId)).Select(decision => ViewOf(decision, registered))],
-            scope.Region ? [.. MentorMatching.Propose(schools, decided, Settings).Select(ViewOf)] : [],
+            scope.Region ? [.. MentorMatching.Propose(schools, decided, settings).Select(ViewOf)] : [],
             scope.Region
                 ? [.. MentorMatching.Candidates(schools).OrderBy(school => school.School.Id).Select(school => new MentorCandidateView(
                     school.School.Id.ToString(), school.School.Name, school.School.MunicipalityId.ToString(), school.LevelTitle,
                     MentorMatching.ReasonOf(school), load.GetValueOrDefault(school.School.Id)))]
                 : [],
-            [.. SubsidyList.For(schools, decided, Settings).Where(entry => Sees(entry.School.School.Id)).Select(entry => new SubsidyEntryView(
+            [.. SubsidyList.For(schools, decided, settings).Where(entry => Sees(entry.School.School.Id)).Select(entry => new SubsidyEntryView(
                 entry.School.School.MunicipalityId.ToString(), names.NameOf(entry.School.School.MunicipalityId.ToString()), entry.School.School.Id.ToString(),
                 entry.School.School.Name, entry.School.LevelTitle, entry.Classification, entry.Reason, [.. entry.Decided.Select(kind => kind.Title())]))]));
     }
@@ -62,7 +62,7 @@ public sealed class SupportWorkflow(
     public async Task<IReadOnlyList<MentorProposalView>> ProposeAsync(Period period, CancellationToken cancellationToken)
     {
         var (schools, decided, _) = await LoadAsync(period, cancellationToken);
-        return [.. MentorMatching.Propose(schools, decided, Settings).Select(ViewOf)];
+        return [.. MentorMatching.Propose(schools, decided, (await rules.GetAsync(cancellationToken)).Support).Select(ViewOf)];
     }
 
     /// <param name="scope">What the caller may see: a municipality's key its own schools' entries.</param>
@@ -100,7 +100,7 @@ public sealed class SupportWorkflow(
 
         var (schools, decided, _) = await LoadAsync(parsed, cancellationToken);
         var names = await recipients.LoadAsync(cancellationToken);
-        var entries = SubsidyList.For(schools, decided, Settings).Where(entry => scope.Sees(entry.School.School.MunicipalityId.ToString())).ToList();
+        var entries = SubsidyList.For(schools, decided, (await rules.GetAsync(cancellationToken)).Support).Where(entry => scope.Sees(entry.School.School.MunicipalityId.ToString())).ToList();
         using var content = new MemoryStream();
         SubsidyList.WriteXlsx(entries, parsed, names.NameOf, content);
         return ViewAnswer.Found(new TemplateFile($"subsidy-{parsed}.xlsx", XlsxContentType, content.ToArray()));
@@ -131,7 +131,7 @@ public sealed class SupportWorkflow(
         }
 
         var registered = await registry.LoadAsync(cancellationToken);
-        var low = (await results.LowResultsAsync(parsed, null, cancellationToken)).Where(school => school.Value).Select(school => school.Key).ToHashSet();
+        var low = (await results.RiskGroupsAsync(parsed, null, cancellationToken)).Where(school => school.Value.InGroup).Select(school => school.Key).ToHashSet();
         var check = SupportDecisionCheck.Of(parsed, draft, channel, time.GetUtcNow(), registered, low);
         if (check.Decision is not { } decision)
         {

@@ -1,11 +1,14 @@
 using System.CommandLine;
 using System.Globalization;
+using Microsoft.Extensions.Logging.Abstractions;
+using SchoolRisk.Application.Rules;
 using SchoolRisk.Application.Support;
 using SchoolRisk.Application.Views;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Support;
 using SchoolRisk.Storage.Registry;
 using SchoolRisk.Storage.Results;
+using SchoolRisk.Storage.Rules;
 using SchoolRisk.Storage.Support;
 using Spectre.Console;
 
@@ -113,7 +116,7 @@ public static class SupportCommand
 
     private static Command Mentors()
     {
-        var command = new Command("mentors", $"Предложить пары «школа — наставник» (не больше {SupportSettings.Default.MaxMenteesPerMentor} подопечных у наставника; принятые решения учитываются).") { PeriodOption };
+        var command = new Command("mentors", "Предложить пары «школа — наставник» (не больше подопечных у наставника, чем задано в rules/management-cycle.json; принятые решения учитываются).") { PeriodOption };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var proposals = await Workflow(parse).ProposeAsync(Period.Parse(parse.GetValue(PeriodOption)!), cancellationToken);
@@ -152,7 +155,8 @@ public static class SupportCommand
     {
         var account = Connection.Open(parse);
         return new SupportWorkflow(
-            new SupportDecisionTable(account), new SupportAuditTable(account), new ResultTable(account, TimeProvider.System), new RegistryStore(account), new RecipientStore(account), TimeProvider.System);
+            new SupportDecisionTable(account), new SupportAuditTable(account), new ResultTable(account, TimeProvider.System), new RegistryStore(account), new RecipientStore(account),
+            new RuleSetProvider(new RuleStore(account, TimeProvider.System), TimeProvider.System, NullLogger<RuleSetProvider>.Instance), TimeProvider.System);
     }
 
     /// <summary>The declared name and the channel: in Azure the signed-in identity, verified; locally <c>--by</c>, not verified.</summary>

@@ -13,6 +13,7 @@ using SchoolRisk.Domain.Indicators;
 using SchoolRisk.Domain.RiskGroups;
 using SchoolRisk.Domain.Rubrics;
 using SchoolRisk.Domain.Schools;
+using SchoolRisk.Domain.Support;
 using SchoolRisk.Domain.Zones;
 
 namespace SchoolRisk.Domain.Evaluation;
@@ -54,8 +55,9 @@ public sealed class RuleSet
     private RuleSet(RuleSetVersion version, RulesEngine.RulesEngine engine, IReadOnlyList<string> zoneWorkflows, string? classificationWorkflow,
         Dictionary<(string Workflow, string Rule), ZoneRule> zoneRules, Dictionary<string, ClassificationKind> classificationRules,
         AssessmentSettings? assessment, IReadOnlyDictionary<string, Rubric> rubrics, IReadOnlyList<CompiledZoneRule> compiledZoneRules,
-        (RiskGroupSettings Settings, string FileName)? riskGroup)
+        (RiskGroupSettings Settings, string FileName)? riskGroup, SupportSettings? support)
     {
+        Support = support ?? SupportSettings.Default;
         Assessment = assessment;
         RiskGroup = riskGroup?.Settings ?? RiskGroupSettings.Default;
         RiskGroupFileName = riskGroup?.FileName;
@@ -89,6 +91,12 @@ public sealed class RuleSet
     /// <see cref="RiskGroupSettings.Default"/> when there is none.
     /// </summary>
     public RiskGroupSettings RiskGroup { get; }
+
+    /// <summary>
+    /// The parameters of mentor proposals and of the subsidy list, from the <c>Support</c> part of the file with a
+    /// <c>ManagementCycle</c> section; <see cref="SupportSettings.Default"/> when there is none.
+    /// </summary>
+    public SupportSettings Support { get; }
 
     /// <summary>The file with the <c>ManagementCycle</c> section; <c>null</c> when there is none.</summary>
     public string? RiskGroupFileName { get; }
@@ -127,6 +135,7 @@ public sealed class RuleSet
         var fileOfWorkflow = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         AssessmentSettings? assessment = null;
         (RiskGroupSettings, string)? riskGroup = null;
+        SupportSettings? support = null;
         var rubrics = new Dictionary<string, Rubric>(StringComparer.Ordinal);
         foreach (var file in ordered)
         {
@@ -143,6 +152,7 @@ public sealed class RuleSet
                 riskGroup = riskGroup is null
                     ? (RiskGroupSettings.Read(file.Name, cycle.GetProperty(nameof(RiskGroup))), file.Name)
                     : throw new RuleSetException($"{file.Name}: второй раздел ManagementCycle; оставьте один.");
+                support = cycle.TryGetProperty(nameof(Support), out var supportSection) ? SupportSettings.Read(file.Name, supportSection) : null;
                 continue;
             }
 
@@ -204,7 +214,7 @@ public sealed class RuleSet
         var compiled = workflows.Where(workflow => zoneWorkflows.Contains(workflow.WorkflowName))
             .SelectMany(workflow => workflow.Rules.Select(rule => Compile(zoneRules[(workflow.WorkflowName, rule.RuleName)], rule.Expression)))
             .ToList();
-        var ruleSet = new RuleSet(VersionOf(ordered), engine, zoneWorkflows, classificationWorkflow, zoneRules, classificationRules, assessment, rubrics, compiled, riskGroup);
+        var ruleSet = new RuleSet(VersionOf(ordered), engine, zoneWorkflows, classificationWorkflow, zoneRules, classificationRules, assessment, rubrics, compiled, riskGroup, support);
         await ruleSet.CompileAllAsync(fileOfWorkflow, cancellationToken);
         return ruleSet;
     }

@@ -70,7 +70,11 @@ internal static class RuleFileSchemas
     private const string CycleSection = $$"""
         {
           "RiskGroup": { "type": "object", "additionalProperties": false,
-            "properties": { "EntryPeriods": { "type": "integer" }, "ExitPeriods": { "type": "integer" } }, "required": ["EntryPeriods", "ExitPeriods"] }
+            "properties": { "EntryPeriods": { "type": "integer" }, "ExitPeriods": { "type": "integer" } }, "required": ["EntryPeriods", "ExitPeriods"] },
+          "Support": { "type": "object", "additionalProperties": false,
+            "properties": { "MaxMenteesPerMentor": { "type": "integer" }, "SubsidyForLowResults": { "type": "boolean" },
+              "SubsidyStablyLowOnly": { "type": "boolean" }, "SubsidyForUnfavourableConditions": { "type": "boolean" } },
+            "required": ["MaxMenteesPerMentor", "SubsidyForLowResults", "SubsidyStablyLowOnly", "SubsidyForUnfavourableConditions"] }
         }, "required": ["RiskGroup"]
         """;
 
