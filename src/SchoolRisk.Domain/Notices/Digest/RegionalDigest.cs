@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using SchoolRisk.Domain.Federal;
 using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Zones;
@@ -8,15 +9,17 @@ namespace SchoolRisk.Domain.Notices.Digest;
 
 /// <summary>
 /// The committee's digest of a period (domain.md, section 7): schools per municipality and zone, schools new to the
-/// high zone, and changes to the list of schools with low results (ШНОР), all against the previous period.
-/// <see cref="Key"/> is a hash of that content: the same state of the region is never reported twice.
+/// high zone, and changes to the list of schools with low results (ШНОР), all against the previous period; and, when the
+/// committee uploaded the period's federal list, that list beside the regional group (<see cref="Federal"/>, <c>null</c>
+/// without one). <see cref="Key"/> is a hash of that content: the same state of the region is never reported twice.
 /// </summary>
 public sealed record RegionalDigest(
     Period Period,
     IReadOnlyList<DigestRow> Municipalities,
     IReadOnlyList<DigestSchool> NewHigh,
     IReadOnlyList<DigestSchool> LowResultsEntered,
-    IReadOnlyList<DigestSchool> LowResultsLeft)
+    IReadOnlyList<DigestSchool> LowResultsLeft,
+    FederalComparison? Federal = null)
 {
     public string Key
     {
@@ -33,6 +36,14 @@ public sealed record RegionalDigest(
                 content.Append(list).Append(':').AppendJoin(',', schools.Select(school => school.SchoolId)).Append(';');
             }
 
+            if (Federal is not null)
+            {
+                foreach (var (list, schools) in new[] { ("federal", Federal.FederalOnly), ("regional", Federal.RegionalOnly), ("both", Federal.Both) })
+                {
+                    content.Append(list).Append(':').AppendJoin(',', schools.Select(school => school.SchoolId)).Append(';');
+                }
+            }
+
             return $"{Period}_digest_{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content.ToString())))[..16]}";
         }
     }
@@ -41,7 +52,10 @@ public sealed record RegionalDigest(
     /// <param name="current">Every school's result of the period.</param>
     /// <param name="previous">Every school's result of the period before (empty when there is none).</param>
     /// <param name="municipalZones">Each municipality's zone in the period (schools' and rubrics').</param>
-    public static RegionalDigest Of(Period period, IReadOnlyList<DigestSchool> current, IReadOnlyList<DigestSchool> previous, IReadOnlyDictionary<MunicipalityId, Zone> municipalZones)
+    /// <param name="federalList">The schools on the period's federal list; <c>null</c> when the committee uploaded none.</param>
+    public static RegionalDigest Of(
+        Period period, IReadOnlyList<DigestSchool> current, IReadOnlyList<DigestSchool> previous, IReadOnlyDictionary<MunicipalityId, Zone> municipalZones,
+        IReadOnlyList<ComparedSchool>? federalList = null)
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(previous);
@@ -60,7 +74,10 @@ public sealed record RegionalDigest(
             Ordered(current.Where(school => school.Zone == Zone.High && before.GetValueOrDefault(school.SchoolId)?.Zone != Zone.High)),
             Ordered(current.Where(school => school.LowResults && before.GetValueOrDefault(school.SchoolId)?.LowResults != true)),
             Ordered(previous.Where(school => school.LowResults && nowIds.Contains(school.SchoolId)
-                && !current.Any(now => now.SchoolId == school.SchoolId && now.LowResults))));
+                && !current.Any(now => now.SchoolId == school.SchoolId && now.LowResults))),
+            federalList is null
+                ? null
+                : FederalComparison.Of(federalList, current.Where(school => school.LowResults).Select(school => new ComparedSchool(school.SchoolId, school.SchoolName, school.MunicipalityId))));
     }
 
     private static List<DigestSchool> Ordered(IEnumerable<DigestSchool> schools) =>
