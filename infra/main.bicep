@@ -75,7 +75,7 @@ var queues = [
   'note-requests'
   'note-requests-poison'
 ]
-var tables = ['uploads', 'results', 'municipalities', 'rubrics', 'notifications', 'deliveries', 'ruleversions']
+var tables = ['uploads', 'results', 'municipalities', 'rubrics', 'notifications', 'deliveries', 'ruleversions', 'federallists']
 // `blobs`: only these blobs of the container (the registry's other blobs, its last good copies, are no edits to check).
 var subscriptions = [
   { name: 'uploads-to-queue', container: 'uploads', queue: 'upload-events', blobs: [] }

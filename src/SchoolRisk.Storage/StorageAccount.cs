@@ -73,7 +73,7 @@ public sealed class StorageAccount
             await Blobs.GetBlobContainerClient(container).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }
 
-        foreach (var table in new[] { Options.UploadsTable, Options.ResultsTable, Options.MunicipalitiesTable, Options.RubricsTable, Options.NotificationsTable, Options.DeliveriesTable, Options.RuleVersionsTable })
+        foreach (var table in new[] { Options.UploadsTable, Options.ResultsTable, Options.MunicipalitiesTable, Options.RubricsTable, Options.NotificationsTable, Options.DeliveriesTable, Options.RuleVersionsTable, Options.FederalListsTable })
         {
             await Tables.CreateTableIfNotExistsAsync(table, cancellationToken);
         }

@@ -72,4 +72,10 @@ public sealed class StorageOptions
 
     /// <summary>Table of deliveries, one entity per letter per address: sent, retrying or failed, with the reason.</summary>
     public string DeliveriesTable { get; set; } = "deliveries";
+
+    /// <summary>
+    /// Table of the committee's federal lists (the federal list of low-result schools and the schools' federal risk
+    /// profiles): partition the period, row key the school id, one entity per school of the period's newest usable file.
+    /// </summary>
+    public string FederalListsTable { get; set; } = "federallists";
 }
