@@ -1,5 +1,3 @@
-using SchoolRisk.Domain.Municipalities;
-
 namespace SchoolRisk.Domain.Federal;
 
 /// <summary>
@@ -28,16 +26,6 @@ public sealed record FederalComparison(
             Ordered(federal.Where(school => !regionalIds.Contains(school.SchoolId))),
             Ordered(regional.Where(school => !federalIds.Contains(school.SchoolId))),
             Ordered(federal.Where(school => regionalIds.Contains(school.SchoolId))));
-    }
-
-    /// <summary>The same comparison limited to one municipality's schools (what a municipality's key sees).</summary>
-    public FederalComparison Within(MunicipalityId municipalityId)
-    {
-        bool Own(ComparedSchool school) => school.MunicipalityId == municipalityId;
-        var both = Both.Where(Own).ToList();
-        var federalOnly = FederalOnly.Where(Own).ToList();
-        var regionalOnly = RegionalOnly.Where(Own).ToList();
-        return new FederalComparison(federalOnly.Count + both.Count, regionalOnly.Count + both.Count, federalOnly, regionalOnly, both);
     }
 
     private static List<ComparedSchool> Ordered(IEnumerable<ComparedSchool> schools) =>
