@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SchoolRisk.Cli.Demo;
 using SchoolRisk.Cli.Docs;
+using SchoolRisk.Cli.Federal;
 using SchoolRisk.Cli.Keys;
 using SchoolRisk.Cli.Notices;
 using SchoolRisk.Cli.Packaging;
@@ -27,5 +28,6 @@ var root = new RootCommand("School risk zones: the regional education quality wo
     KeysCommand.Create(),
     PackageCommand.Create(),
     UploadsCommand.Create(),
+    FederalCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
