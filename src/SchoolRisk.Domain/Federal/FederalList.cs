@@ -60,6 +60,19 @@ public sealed record FederalList(IReadOnlyList<FederalSchool> Schools, FileCheck
     {
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(limits);
+        try
+        {
+            return await ReadTableAsync(content, fileName, registry, limits, cancellationToken);
+        }
+        catch (UploadRejectedException exception) when (!exception.Message.StartsWith(Title, StringComparison.Ordinal))
+        {
+            // The table readers' own reasons («Файл «x» пуст.», a broken workbook) say which file, not which of the committee's files.
+            throw new UploadRejectedException($"{Title}: {exception.Message}", exception);
+        }
+    }
+
+    private static async Task<FederalList> ReadTableAsync(Stream content, string fileName, SchoolRegistry registry, UploadLimits limits, CancellationToken cancellationToken)
+    {
         await using var table = await UploadTable.OpenAsync(content, fileName, limits, Fit, cancellationToken);
         if (table.Header is not { } header)
         {
