@@ -11,8 +11,11 @@ namespace SchoolRisk.Storage.Federal;
 /// </summary>
 public sealed record FederalFile(Period Period, string BlobName, string FileName, string ETag, DateTimeOffset SavedAt)
 {
-    /// <summary>The version's id, in the order the committee saved them, as a registry version's: <c>20261129T101500Z_1a2b3c4d</c> (time, then a hash of the ETag).</summary>
+    /// <summary>
+    /// The version's id, in the order the committee saved them, as a registry version's: <c>20261129T101500Z_1a2b3c4d</c>
+    /// (time, then a hash of the ETag without its quotes: an upload's answer quotes it, a listing may not).
+    /// </summary>
     public string VersionId =>
         SavedAt.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) + "_" +
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ETag)))[..8];
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ETag.Trim('"'))))[..8];
 }
