@@ -12,7 +12,7 @@ namespace SchoolRisk.Functions.Registry;
 
 /// <summary>
 /// <c>RegistryChanged</c>: an Event Grid BlobCreated event for the registry container on <c>registry-events</c> (in Azure
-/// only those of <c>schools.csv</c> and <c>recipients.csv</c>) → <see cref="RegistryFileCheck.CheckAsync"/>; outputs a
+/// only those of <c>schools.csv</c>, <c>recipients.csv</c> and <c>federal/</c>) → <see cref="RegistryFileCheck.CheckAsync"/>; outputs a
 /// notice on <c>risk-notifications</c> when the file has problems to tell the committee. A federal file,
 /// <c>federal/{period}/{file}</c> (<see cref="FederalPath"/>), goes to <see cref="FederalListCheck.CheckAsync"/> instead,
 /// which outputs nothing (its report is in the reports container).
