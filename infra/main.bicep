@@ -75,12 +75,13 @@ var queues = [
   'note-requests'
   'note-requests-poison'
 ]
-var tables = ['uploads', 'results', 'municipalities', 'rubrics', 'notifications', 'deliveries', 'ruleversions', 'supportdecisions', 'supportaudit']
-// `blobs`: only these blobs of the container (the registry's other blobs, its last good copies, are no edits to check).
+var tables = ['uploads', 'results', 'municipalities', 'rubrics', 'notifications', 'deliveries', 'ruleversions', 'supportdecisions', 'supportaudit', 'federallists']
+// `blobs`: only the blobs whose names begin with these (the registry's other blobs, its last good copies, are no edits to
+// check; `federal/` holds the committee's federal lists, federal/{period}/{file}).
 var subscriptions = [
   { name: 'uploads-to-queue', container: 'uploads', queue: 'upload-events', blobs: [] }
   { name: 'rules-to-queue', container: 'rules', queue: 'rules-events', blobs: [] }
-  { name: 'registry-to-queue', container: 'registry', queue: 'registry-events', blobs: ['schools.csv', 'recipients.csv'] }
+  { name: 'registry-to-queue', container: 'registry', queue: 'registry-events', blobs: ['schools.csv', 'recipients.csv', 'federal/'] }
 ]
 // The topic of notices and its subscriptions (NoticeTopicOptions, NoticeSubscription): messages carry the application
 // property `recipient` (a municipality id or `committee`), and each subscription keeps only its recipient's, by a
@@ -365,7 +366,7 @@ resource eventSubscriptions 'Microsoft.EventGrid/systemTopics/eventSubscriptions
           ? []
           : [
               {
-                operatorType: 'StringIn'
+                operatorType: 'StringBeginsWith'
                 key: 'Subject'
                 values: map(subscription.blobs, blob => '/blobServices/default/containers/${subscription.container}/blobs/${blob}')
               }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SchoolRisk.Cli.Demo;
 using SchoolRisk.Cli.Docs;
+using SchoolRisk.Cli.Federal;
 using SchoolRisk.Cli.Keys;
 using SchoolRisk.Cli.Notices;
 using SchoolRisk.Cli.Packaging;
@@ -29,5 +30,6 @@ var root = new RootCommand("School risk zones: the regional education quality wo
     PackageCommand.Create(),
     UploadsCommand.Create(),
     SupportCommand.Create(),
+    FederalCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

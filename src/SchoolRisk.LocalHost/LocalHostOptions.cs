@@ -42,7 +42,7 @@ public sealed class LocalHostOptions
     /// <summary>
     /// Event subscriptions: BlobCreated events of a container go to a queue, as <c>infra/</c> subscribes them in Azure.
     /// Default: <c>uploads</c> to <c>upload-events</c>, <c>rules</c> to <c>rules-events</c>, <c>registry</c> to
-    /// <c>registry-events</c> (in Azure only its <c>schools.csv</c> and <c>recipients.csv</c>; the function ignores the rest).
+    /// <c>registry-events</c> (in Azure only its <c>schools.csv</c>, <c>recipients.csv</c> and <c>federal/</c>; the function ignores the rest).
     /// </summary>
     public IList<EventGridSubscription> Subscriptions { get; } = [new("uploads", "upload-events"), new("rules", "rules-events"), new("registry", "registry-events")];
 }

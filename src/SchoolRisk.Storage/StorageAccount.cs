@@ -73,7 +73,7 @@ public sealed class StorageAccount
             await Blobs.GetBlobContainerClient(container).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }
 
-        foreach (var table in new[] { Options.UploadsTable, Options.ResultsTable, Options.MunicipalitiesTable, Options.RubricsTable, Options.NotificationsTable, Options.DeliveriesTable, Options.RuleVersionsTable, Options.SupportDecisionsTable, Options.SupportAuditTable })
+        foreach (var table in new[] { Options.UploadsTable, Options.ResultsTable, Options.MunicipalitiesTable, Options.RubricsTable, Options.NotificationsTable, Options.DeliveriesTable, Options.RuleVersionsTable, Options.SupportDecisionsTable, Options.SupportAuditTable, Options.FederalListsTable })
         {
             await Tables.CreateTableIfNotExistsAsync(table, cancellationToken);
         }

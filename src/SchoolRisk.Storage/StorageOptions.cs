@@ -78,4 +78,10 @@ public sealed class StorageOptions
 
     /// <summary>Table of the support decisions' audit trail, append-only: every record, change and withdrawal with who, when, before and after.</summary>
     public string SupportAuditTable { get; set; } = "supportaudit";
+
+    /// <summary>
+    /// Table of the committee's federal lists (the federal list of low-result schools and the schools' federal risk
+    /// profiles): partition the period, row key the school id, one entity per school of the period's newest usable file.
+    /// </summary>
+    public string FederalListsTable { get; set; } = "federallists";
 }

@@ -14,7 +14,8 @@ namespace SchoolRisk.Cli.Samples;
 /// <c>registry/municipalities.csv</c>, <c>registry/schools.csv</c>, <c>registry/recipients.csv</c> and one upload per municipality at
 /// <c>uploads/{period}/{municipality}/schools.{csv|xlsx|json}</c>, the path it takes in the uploads container, its rubric
 /// scores at <c>uploads/{period}/{municipality}/rubrics/rubrics.{csv|xlsx}</c> (<see cref="SampleRubrics"/>), and the
-/// previous period of <see cref="SampleRegion.WithPreviousPeriod"/>.
+/// previous period of <see cref="SampleRegion.WithPreviousPeriod"/>, and the committee's federal list of the period at
+/// <c>federal/{period}.csv</c> (<see cref="SampleFederalList"/>).
 /// Schools are drawn as normal (79%), weak (15%) or troubled (6%), so every zone has schools. Uploads come in the
 /// forms municipalities send (<see cref="SampleRegion.FormatOf"/>), and two carry mistakes a report must catch.
 /// </summary>
@@ -39,6 +40,7 @@ public static class SampleDataGenerator
 
         await WriteRegistryAsync(folder, schools, cancellationToken);
         await WritePreviousPeriodAsync(folder, schools, previous, cancellationToken);
+        await SampleFederalList.WriteAsync(folder, [.. schools.Select(s => (s.School, s.Quality))], new Random(seed + 4), cancellationToken);
         foreach (var (municipality, index) in SampleRegion.Municipalities.Select((municipality, index) => (municipality, index)))
         {
             var own = schools.Where(s => s.School.MunicipalityId.ToString() == municipality.Id).ToList();

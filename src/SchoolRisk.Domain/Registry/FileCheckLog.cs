@@ -53,6 +53,9 @@ internal sealed class FileCheckLog(string title, string fileName)
         }
     }
 
+    /// <summary>Counts a data row read by the caller (a reader that finds its header itself, as the federal file's does).</summary>
+    public void CountRow() => _dataRows++;
+
     /// <summary>Refuses a row because of the value in <paramref name="column"/>.</summary>
     public void Refuse(TableRow row, string column, string? value, string problem)
     {

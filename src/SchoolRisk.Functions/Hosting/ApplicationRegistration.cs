@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SchoolRisk.Application.Digest;
+using SchoolRisk.Application.Federal;
 using SchoolRisk.Application.Messaging;
 using SchoolRisk.Application.Notes;
 using SchoolRisk.Application.Notices;
@@ -13,6 +14,7 @@ using SchoolRisk.Application.Support;
 using SchoolRisk.Application.Uploads;
 using SchoolRisk.Application.Views;
 using SchoolRisk.Storage;
+using SchoolRisk.Storage.Federal;
 using SchoolRisk.Storage.Municipalities;
 using SchoolRisk.Storage.Notifications;
 using SchoolRisk.Storage.Registry;
@@ -43,6 +45,8 @@ public static class ApplicationRegistration
             .AddSingleton<RuleStore>()
             .AddSingleton<UploadBlobStore>()
             .AddSingleton<RegistryStore>()
+            .AddSingleton<FederalFileStore>()
+            .AddSingleton<FederalListTable>()
             .AddSingleton<ReportStore>()
             .AddSingleton<UploadStatusTable>()
             .AddSingleton<ResultTable>()
@@ -95,11 +99,13 @@ public static class ApplicationRegistration
             .AddSingleton<AnalyticalNoteWriter>()
             .AddSingleton<RulesContainerActivation>()
             .AddSingleton<RegistryFileCheck>()
+            .AddSingleton<FederalListCheck>()
             .AddSingleton<RulePreviewHandler>()
             .AddSingleton<RuleAdministrationHandler>()
             .AddSingleton<RuleVersionTables>()
             .AddSingleton<RiskMapQuery>()
             .AddSingleton<MunicipalitySchoolsQuery>()
+            .AddSingleton<FederalQuery>()
             .AddSingleton<SchoolHistoryQuery>()
             .AddSingleton<RankingQuery>()
             .AddSingleton<RuleVersionsQuery>()

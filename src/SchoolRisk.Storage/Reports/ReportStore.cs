@@ -1,5 +1,6 @@
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using SchoolRisk.Domain.Federal;
 using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Notices;
 using SchoolRisk.Domain.Notices.Notes;
@@ -12,7 +13,8 @@ namespace SchoolRisk.Storage.Reports;
 /// <summary>
 /// The reports container: upload error reports next to each other per upload, <c>{period}/{municipality}/{uploadId}/errors.json</c>
 /// and <c>errors.csv</c>; the check of every version of the committee's files, <c>registry/{file}/{versionId}/report.json</c>
-/// and <c>report.csv</c> (version ids sort by the time the file was saved); and each municipality's analytical note of a
+/// and <c>report.csv</c> (version ids sort by the time the file was saved), and of every federal file,
+/// <c>federal/{period}/{versionId}/report.json</c> and <c>report.csv</c>; and each municipality's analytical note of a
 /// period, <c>{period}/{municipality}/note.html</c>.
 /// </summary>
 public sealed class ReportStore(StorageAccount account)
@@ -37,6 +39,17 @@ public sealed class ReportStore(StorageAccount account)
         var links = new ReportLinks($"{folder}/report.json", $"{folder}/report.csv");
         await WriteAsync(links.Json, "application/json; charset=utf-8", stream => RegistryReportFiles.WriteJsonAsync(report, stream, cancellationToken), cancellationToken);
         await WriteAsync(links.Csv, "text/csv; charset=utf-8", stream => RegistryReportFiles.WriteCsvAsync(report, stream, cancellationToken), cancellationToken);
+        return links;
+    }
+
+    /// <summary>Writes the report of a federal file's check (again, identically, for the same version); returns where.</summary>
+    public async Task<ReportLinks> WriteAsync(FederalReport report, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var folder = $"federal/{report.Period}/{report.VersionId}";
+        var links = new ReportLinks($"{folder}/report.json", $"{folder}/report.csv");
+        await WriteAsync(links.Json, "application/json; charset=utf-8", stream => FederalReportFiles.WriteJsonAsync(report, stream, cancellationToken), cancellationToken);
+        await WriteAsync(links.Csv, "text/csv; charset=utf-8", stream => FederalReportFiles.WriteCsvAsync(report, stream, cancellationToken), cancellationToken);
         return links;
     }
 

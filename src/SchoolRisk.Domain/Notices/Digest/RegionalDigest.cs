@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using SchoolRisk.Domain.Federal;
 using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.RiskGroups;
@@ -9,9 +10,10 @@ namespace SchoolRisk.Domain.Notices.Digest;
 
 /// <summary>
 /// The committee's digest of a period (domain.md, section 7): schools per municipality and zone, schools new to the
-/// high zone (against the previous period), and the low-result group (ШНОР) by each school's standing this period:
-/// entries (re-entries flagged by their status), stays, exits not yet confirmed, and exits (issue 23, item 4).
-/// <see cref="Key"/> is a hash of that content: the same state of the region is never reported twice.
+/// high zone (against the previous period), the low-result group (ШНОР) by each school's standing this period:
+/// entries (re-entries flagged by their status), stays, exits not yet confirmed, and exits (issue 23, item 4); and,
+/// when the committee uploaded the period's federal list, that list beside the regional group (<see cref="Federal"/>,
+/// <c>null</c> without one). <see cref="Key"/> is a hash of that content: the same state of the region is never reported twice.
 /// </summary>
 /// <param name="Period">The period digested.</param>
 /// <param name="Municipalities">Schools per municipality and zone, and each municipality's zone.</param>
@@ -20,6 +22,7 @@ namespace SchoolRisk.Domain.Notices.Digest;
 /// <param name="LowResultsStayed">Schools in the group before and with low results again.</param>
 /// <param name="LowResultsLeaving">Schools still in the group whose results are no longer low: their exit is not yet confirmed.</param>
 /// <param name="LowResultsLeft">Schools that left the group this period.</param>
+/// <param name="Federal">The period's federal list beside the regional group; <c>null</c> when the committee uploaded none.</param>
 public sealed record RegionalDigest(
     Period Period,
     IReadOnlyList<DigestRow> Municipalities,
@@ -27,7 +30,8 @@ public sealed record RegionalDigest(
     IReadOnlyList<DigestSchool> LowResultsEntered,
     IReadOnlyList<DigestSchool> LowResultsStayed,
     IReadOnlyList<DigestSchool> LowResultsLeaving,
-    IReadOnlyList<DigestSchool> LowResultsLeft)
+    IReadOnlyList<DigestSchool> LowResultsLeft,
+    FederalComparison? Federal = null)
 {
     public string Key
     {
@@ -44,6 +48,14 @@ public sealed record RegionalDigest(
                 content.Append(list).Append(':').AppendJoin(',', schools.Select(school => $"{school.SchoolId}={school.RiskGroup.Status.ToKey()}")).Append(';');
             }
 
+            if (Federal is not null)
+            {
+                foreach (var (list, schools) in new[] { ("federal", Federal.FederalOnly), ("regional", Federal.RegionalOnly), ("both", Federal.Both) })
+                {
+                    content.Append(list).Append(':').AppendJoin(',', schools.Select(school => school.SchoolId)).Append(';');
+                }
+            }
+
             return $"{Period}_digest_{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content.ToString())))[..16]}";
         }
     }
@@ -52,7 +64,10 @@ public sealed record RegionalDigest(
     /// <param name="current">Every school's result of the period.</param>
     /// <param name="previous">Every school's result of the period before (empty when there is none).</param>
     /// <param name="municipalZones">Each municipality's zone in the period (schools' and rubrics').</param>
-    public static RegionalDigest Of(Period period, IReadOnlyList<DigestSchool> current, IReadOnlyList<DigestSchool> previous, IReadOnlyDictionary<MunicipalityId, Zone> municipalZones)
+    /// <param name="federalList">The schools on the period's federal list; <c>null</c> when the committee uploaded none.</param>
+    public static RegionalDigest Of(
+        Period period, IReadOnlyList<DigestSchool> current, IReadOnlyList<DigestSchool> previous, IReadOnlyDictionary<MunicipalityId, Zone> municipalZones,
+        IReadOnlyList<ComparedSchool>? federalList = null)
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(previous);
@@ -72,7 +87,10 @@ public sealed record RegionalDigest(
             InGroup(RiskGroupStatus.Entered, RiskGroupStatus.ReEntered),
             InGroup(RiskGroupStatus.Stayed),
             InGroup(RiskGroupStatus.Leaving),
-            InGroup(RiskGroupStatus.Exited));
+            InGroup(RiskGroupStatus.Exited),
+            federalList is null
+                ? null
+                : FederalComparison.Of(federalList, current.Where(school => school.RiskGroup.InGroup).Select(school => new ComparedSchool(school.SchoolId, school.SchoolName, school.MunicipalityId))));
     }
 
     private static List<DigestSchool> Ordered(IEnumerable<DigestSchool> schools) =>

@@ -1,10 +1,18 @@
+using SchoolRisk.Domain.Federal;
 using SchoolRisk.Domain.Notices.Digest;
 
 namespace SchoolRisk.Domain.Notices.Letters;
 
-/// <summary>The committee's digest as a letter: a table per municipality and zone, new high-zone schools, the low-result group's entries, stays and exits.</summary>
+/// <summary>
+/// The committee's digest as a letter: a table per municipality and zone, new high-zone schools, the low-result group's
+/// entries, stays and exits, and, when the period has a federal list, its counts and where it disagrees with the regional
+/// group (each list capped at <see cref="MaxListed"/> schools, the rest counted: «и ещё N»).
+/// </summary>
 public static class DigestLetter
 {
+    /// <summary>How many schools each disagreement list of the federal section names.</summary>
+    public const int MaxListed = 20;
+
     /// <param name="digest">The digest.</param>
     /// <param name="nameOf">A municipality's name by its id.</param>
     public static Letter Compose(RegionalDigest digest, Func<string, string> nameOf)
@@ -25,7 +33,31 @@ public static class DigestLetter
         Schools(letter, "Вошли в группу риска (ШНОР)", digest.LowResultsEntered, nameOf);
         Schools(letter, "Выход из группы риска не подтверждён: результаты уже не низкие, но периодов вне группы меньше, чем нужно для выхода", digest.LowResultsLeaving, nameOf);
         Schools(letter, "Вышли из группы риска (ШНОР)", digest.LowResultsLeft, nameOf);
+        if (digest.Federal is { } federal)
+        {
+            Federal(letter, federal, nameOf);
+        }
+
         return letter.Paragraph($"Номер сводки: {digest.Key}. Сводка приходит, когда после загрузок пересчитан весь регион и картина изменилась.").Build(subject);
+    }
+
+    private static void Federal(LetterBuilder letter, FederalComparison federal, Func<string, string> nameOf)
+    {
+        letter.Heading("Федеральный перечень ШНОР")
+            .Paragraph($"В федеральном перечне — {federal.FederalCount}, в региональной группе ШНОР — {federal.RegionalCount}, в обоих — {federal.Both.Count}.");
+        foreach (var (heading, schools) in new[]
+        {
+            ("В федеральном перечне, но не в региональной группе", federal.FederalOnly),
+            ("В региональной группе, но не в федеральном перечне", federal.RegionalOnly),
+        })
+        {
+            letter.Heading($"{heading}: {schools.Count}", 3);
+            if (schools.Count > 0)
+            {
+                letter.Bullets(schools.Take(MaxListed).Select(school => $"{nameOf(school.MunicipalityId.ToString())}: {school.SchoolId} {school.SchoolName}")
+                    .Concat(schools.Count > MaxListed ? [$"и ещё {schools.Count - MaxListed}"] : []));
+            }
+        }
     }
 
     private static void Schools(LetterBuilder letter, string heading, IReadOnlyList<DigestSchool> schools, Func<string, string> nameOf)

@@ -2,7 +2,9 @@
 // its classification and one column per indicator, each value coloured by its zone with the thresholds of the rule set
 // version it was judged by in its title), sortable by any column and filtered by an indicator in a risk zone; and a
 // school's periods, laid out the same way. Uses app.js's globals ($, api, cell, zoneBadge, classification,
-// passesFilters, map, schools, ZONES, COLORS). Everything a person reads is in Russian.
+// passesFilters, map, schools, ZONES, COLORS). Beside the regional classification, the column «Фед.» shows the school's
+// federal status and risk profile from the Federal function, when the period has a federal list. Everything a person
+// reads is in Russian.
 'use strict';
 
 // Short column labels; the full title is in each header's <abbr title>.
@@ -32,6 +34,9 @@ const SHORT_TITLES = {
 const ZONE_ORDER = { high: 2, medium: 1, none: 0 };
 const UNIT_AFTER_VALUE = new Set(['percent', 'count', 'perThousand']);
 let schoolSort = { key: 'zone', descending: true };
+// The municipality's schools of the period's federal list by id, with the factors' titles; null when the period has none.
+let federalSchools = null;
+const FEDERAL_LEVELS = { high: 'высокий', medium: 'средний', low: 'низкий' };
 
 const number = (value) => Number(value).toLocaleString('ru-RU');
 
@@ -163,7 +168,7 @@ function compareSchools(a, b) {
 function drawSchoolsHeader(columns) {
   const head = $('schools-table').tHead.rows[0];
   head.replaceChildren(
-    textHeader('Школа', 'school'), textHeader('Зона', 'zone'), textHeader('Почему в зоне риска'), textHeader('Классификация'),
+    textHeader('Школа', 'school'), textHeader('Зона', 'zone'), textHeader('Почему в зоне риска'), textHeader('Классификация'), textHeader('Фед.'),
     ...columns.map((indicator) => indicatorHeader(indicator, true)));
   for (const th of head.cells) {
     const key = th.querySelector('button.sort')?.dataset.sort;
@@ -208,14 +213,31 @@ function drawSchools() {
     cell(row, zoneBadge(s.zone));
     reasonsCell(row, s.zoneReasons);
     cell(row, classification(s.classification) || '—');
+    federalCell(row, federalSchools?.bySchool.get(s.schoolId));
     for (const column of columns) indicatorCell(row, s.indicators.find((i) => i.id === column.id));
     row.addEventListener('click', () => openSchool(s.schoolId));
   }
   $('schools-count').textContent = `Показано школ: ${shown.length} из ${all.length}`;
 }
 
+// «ШНОР» when the school is on the federal list, and how many factors of its federal risk profile are high; the whole profile in the title.
+function federalCell(row, school) {
+  if (!school) return cell(row, '—');
+  const high = Object.values(school.profile).filter((level) => level === 'high').length;
+  const td = cell(row, [school.onFederalList ? 'ШНОР' : '', high ? `${high} ↑` : ''].filter(Boolean).join(' ') || 'нет');
+  td.className = `federal${school.onFederalList ? ' federal-listed' : ''}`;
+  const profile = federalSchools.factors.filter((f) => school.profile[f.id]).map((f) => `${f.title}: ${FEDERAL_LEVELS[school.profile[f.id]]}`);
+  td.title = `${school.onFederalList ? 'В федеральном перечне ШНОР' : 'Не в федеральном перечне ШНОР'}` + (profile.length ? `. Профиль рисков:\n${profile.join('\n')}` : '');
+  return td;
+}
+
 async function openMunicipality(id) {
-  schools = await api(`municipalities/${encodeURIComponent(id)}/${map.period}`);
+  const [loaded, federal] = await Promise.all([
+    api(`municipalities/${encodeURIComponent(id)}/${map.period}`),
+    api(`federal/${map.period}?municipality=${encodeURIComponent(id)}`).catch(() => null),
+  ]);
+  schools = loaded;
+  federalSchools = federal && { factors: federal.factors, bySchool: new Map(federal.schools.map((s) => [s.schoolId, s])) };
   schoolSort = { key: 'zone', descending: true };
   $('municipality-title').textContent = `${schools.name}: школы, ${schools.period}`;
   $('note-link').dataset.path = `notes/${encodeURIComponent(id)}/${map.period}`;
