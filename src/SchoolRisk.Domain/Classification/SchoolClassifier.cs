@@ -11,7 +11,7 @@ namespace SchoolRisk.Domain.Classification;
 /// (<see cref="ClassificationInput"/>) and the region (<see cref="RegionalDistribution"/>), then derives the school's
 /// standing toward the low-result group from the one before (<see cref="RiskGroupStanding.Next"/>, with the rule set's
 /// entry and exit criteria: <see cref="SchoolClassification.LowResults"/> is membership of the group), stably low results
-/// (in the group this and the previous period), the typology and the overall zone. A classification rule that throws
+/// (low results this period, in the group this and the previous one), the typology and the overall zone. A classification rule that throws
 /// for a school leaves that classification not decided for it (taken as not satisfied), recorded in
 /// <see cref="SchoolEvaluation.Failures"/> with the school's indices; the other classifications stand.
 /// </summary>
@@ -48,14 +48,15 @@ public sealed class SchoolClassifier(RuleSet ruleSet, OverallZonePolicy policy)
             IndicatorsMeetingThresholds = withValue.Count(indicator => evaluation.ZoneOf(indicator.Id) == Zone.None),
         };
         var (decided, failed) = await ruleSet.ClassifyEachAsync(input, region);
-        var standing = RiskGroupStanding.Next(before, decided.Contains(ClassificationKind.LowResults), period, ruleSet.RiskGroup);
+        var lowNow = decided.Contains(ClassificationKind.LowResults);
+        var standing = RiskGroupStanding.Next(before, lowNow, period, ruleSet.RiskGroup);
         var low = standing.InGroup;
         var unfavourable = decided.Contains(ClassificationKind.UnfavourableConditions);
         var high = decided.Contains(ClassificationKind.HighResults);
         var classification = new SchoolClassification(
             input.ResultsIndex,
             low,
-            low && before?.InGroup == true,
+            lowNow && standing.InGroup && before?.InGroup == true,
             unfavourable,
             (unfavourable, low, high) switch
             {

@@ -13,9 +13,13 @@ public sealed class RegionalRecalculationTests : IAsyncLifetime
 {
     private LocalDeployment? _deployment;
 
-    private static async Task<Dictionary<string, string>> RegistryAsync() =>
-        (await File.ReadAllLinesAsync(Path.Combine(TestDeployment.RepositoryRoot, "samples", "registry", "schools.csv"), TestContext.Current.CancellationToken))
-            .Skip(1).Select(line => line.Split(',')).ToDictionary(cells => cells[0], cells => cells[^4]);
+    /// <summary>Each sample school's programme level, by school id, from the registry's <c>level</c> column.</summary>
+    private static async Task<Dictionary<string, string>> RegistryAsync()
+    {
+        var lines = await File.ReadAllLinesAsync(Path.Combine(TestDeployment.RepositoryRoot, "samples", "registry", "schools.csv"), TestContext.Current.CancellationToken);
+        var level = Array.IndexOf(lines[0].Split(','), "level");
+        return lines.Skip(1).Select(line => line.Split(',')).ToDictionary(cells => cells[0], cells => cells[level]);
+    }
 
     public async ValueTask InitializeAsync() => _deployment = await TestDeployment.StartAsync();
 

@@ -26,7 +26,7 @@ public sealed class RiskMapPageTests(DeploymentFixture fixture) : IClassFixture<
     public async Task Map_Renders_AndADrillDownToASchoolShowsItsTrendOverPeriods()
     {
         Assert.True(File.Exists(PageBrowser.Chromium), $"The page tests need Debian's Chromium at {PageBrowser.Chromium}: scripts/ensure-tools.sh --browser installs it.");
-        await fixture.Deployment.UploadAsync("2022-2023/kirovsky/schools.csv", "school_id,ege_below_min_share,oge_fail_share\nkirovsky-001,7,7\nkirovsky-002,9.5,9.5\nkirovsky-003,1,1\nkirovsky-004,2,2\n");
+        await fixture.Deployment.UploadAsync("2022-2023/kirovsky/schools.csv", "school_id,ege_below_min_share,oge_fail_share\nkirovsky-001,7,7\nkirovsky-002,2,2\nkirovsky-003,1,1\nkirovsky-004,9.5,9.5\n");
         await Poll.UntilAsync(() => fixture.Deployment.Storage.PendingMessagesAsync(QueueNames.UploadEvents, TestContext.Current.CancellationToken), n => n == 0, "the first period's upload");
         await fixture.Deployment.UploadAsync("2023-2024/kirovsky/schools.csv", "school_id,ege_below_min_share,ovz_share,migrant_share\nkirovsky-001,15,1,1\nkirovsky-002,1,12,15\n");
         await fixture.Deployment.UploadAsync("2023-2024/tosnensky/schools.csv", "school_id,ege_below_min_share\ntosnensky-001,6\n");
@@ -53,7 +53,7 @@ public sealed class RiskMapPageTests(DeploymentFixture fixture) : IClassFixture<
 
         await rows.Filter(new() { HasText = "Кировский район" }).ClickAsync();
         var schools = page.Locator("#schools-table tbody tr");
-        await Assertions.Expect(schools).ToHaveCountAsync(2);
+        await Assertions.Expect(schools).ToHaveCountAsync(2, new() { Timeout = 30_000 });
         await Assertions.Expect(schools.Filter(new() { HasText = "kirovsky-002" })).ToContainTextAsync("ШНСУ — школа, работающая в неблагоприятных социальных условиях");
         await Assertions.Expect(schools.Filter(new() { HasText = "kirovsky-002" }).Locator(".zone")).ToHaveTextAsync("средний риск");
         await page.SelectOptionAsync("#zone-filter", "high");
@@ -110,7 +110,7 @@ public sealed class RiskMapPageTests(DeploymentFixture fixture) : IClassFixture<
         await page.Locator("#map-table tbody tr").Filter(new() { HasText = "Лужский" }).ClickAsync();
         var rows = page.Locator("#schools-table tbody tr");
         var ids = page.Locator("#schools-table tbody .school-id");
-        await Assertions.Expect(rows).ToHaveCountAsync(6);
+        await Assertions.Expect(rows).ToHaveCountAsync(6, new() { Timeout = 30_000 });
 
         var ege = rows.Filter(new() { HasText = "luzhsky-001" }).Locator("td[data-indicator='ege_below_min_share']");
         await Assertions.Expect(ege).ToHaveTextAsync("7,5");
