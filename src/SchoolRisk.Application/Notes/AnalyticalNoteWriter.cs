@@ -2,6 +2,7 @@ using SchoolRisk.Application.Rules;
 using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Notices.Notes;
 using SchoolRisk.Domain.Periods;
+using SchoolRisk.Domain.Recommendations;
 using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Zones;
 using SchoolRisk.Storage.Municipalities;
@@ -36,7 +37,7 @@ public sealed class AnalyticalNoteWriter(
         var storedRead = results.ListAsync(period, cancellationToken).ToListAsync(cancellationToken).AsTask();
         var beforeRead = results.ZonesAsync(period.Previous, null, cancellationToken);
         var zonesRead = municipalities.ListAsync(period, cancellationToken)
-            .ToDictionaryAsync(summary => summary.MunicipalityId, summary => summary.Zone, cancellationToken: cancellationToken).AsTask();
+            .ToDictionaryAsync(summary => summary.MunicipalityId, cancellationToken: cancellationToken).AsTask();
         var namesRead = recipients.LoadAsync(cancellationToken);
         await Task.WhenAll(storedRead, beforeRead, zonesRead, namesRead);
         var (stored, before, zones, names) = (await storedRead, await beforeRead, await zonesRead, await namesRead);
@@ -46,21 +47,32 @@ public sealed class AnalyticalNoteWriter(
         var options = new ParallelOptions { MaxDegreeOfParallelism = NotesAtOnce, CancellationToken = cancellationToken };
         var municipalitiesOfPeriod = stored.GroupBy(school => school.MunicipalityId).ToList();
         await Parallel.ForEachAsync(municipalitiesOfPeriod, options, async (municipality, token) =>
+        {
+            var summary = zones.GetValueOrDefault(municipality.Key);
+            var schools = new List<NoteSchool>();
+            foreach (var school in municipality)
+            {
+                schools.Add(await NoteSchoolOfAsync(school, before, evaluator, summary?.RubricZone ?? Zone.None, ruleSet));
+            }
+
             await reports.WriteNoteAsync(period, municipality.Key, AnalyticalNote.Compose(
-                period, names.NameOf(municipality.Key.ToString()), zones.GetValueOrDefault(municipality.Key, Zone.None), ruleSet.Version,
-                [.. municipality.Select(school => NoteSchoolOf(school, before, evaluator))],
-                region, ruleSet.RiskGroup), token));
+                period, names.NameOf(municipality.Key.ToString()), summary?.Zone ?? Zone.None, ruleSet.Version, schools, region, ruleSet.RiskGroup), token);
+        });
         return $"Notes of {period}: {municipalitiesOfPeriod.Count} written by rule set {ruleSet.Version}.";
     }
 
-    private static NoteSchool NoteSchoolOf(StoredResult school, IReadOnlyDictionary<SchoolId, Zone> before, SchoolEvaluator evaluator)
+    private static async Task<NoteSchool> NoteSchoolOfAsync(
+        StoredResult school, IReadOnlyDictionary<SchoolId, Zone> before, SchoolEvaluator evaluator, Zone rubricZone, RuleSet ruleSet)
     {
-        var findings = evaluator.EvaluateMarkingFailures(new SchoolRow(0, school.SchoolId, school.SchoolName, school.Values)).Findings;
+        var evaluation = evaluator.EvaluateMarkingFailures(new SchoolRow(0, school.SchoolId, school.SchoolName, school.Values));
+        var findings = evaluation.Findings;
         return new NoteSchool(
             school.SchoolId, school.SchoolName, school.OverallZone, before.TryGetValue(school.SchoolId, out var zone) ? zone : null, findings, school.Classification.LowResults)
         {
             Reasons = OverallZonePolicy.Default.ReasonsFor(findings.Select(finding => finding.Zone), school.Classification),
             RiskGroup = school.Classification.RiskGroup,
+            Recommendations = await ruleSet.RecommendAsync(RecommendationInput.Of(
+                evaluation with { OverallZone = school.OverallZone, Classification = school.Classification }, rubricZone)),
         };
     }
 }

@@ -8,6 +8,7 @@ using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Notices;
 using SchoolRisk.Domain.Periods;
+using SchoolRisk.Domain.Recommendations;
 using SchoolRisk.Domain.Retries;
 using SchoolRisk.Domain.Rubrics;
 using SchoolRisk.Domain.Schools;
@@ -204,6 +205,7 @@ public sealed class UploadProcessor(
         }
 
         var links = report.HasFindings ? await reports.WriteAsync(report, cancellationToken) : null;
+        var rubricZone = Zone.None;
         await using (await uploadLocks.AcquireAsync(path.Period, path.MunicipalityId, path.Kind, cancellationToken))
         {
             var decision = await DecideAsync(path, record, contentHash, blob, cancellationToken);
@@ -214,8 +216,8 @@ public sealed class UploadProcessor(
 
             await results.UpsertAsync(evaluated, cancellationToken);
             await results.DeleteOthersThanAsync(path.Period, path.MunicipalityId, record.UploadId, cancellationToken);
-            await municipalities.UpdateAsync(
-                path.Period, path.MunicipalityId, existing => MunicipalSummary.Of(evaluated).KeepingRubricsOf(existing), cancellationToken);
+            rubricZone = (await municipalities.UpdateAsync(
+                path.Period, path.MunicipalityId, existing => MunicipalSummary.Of(evaluated).KeepingRubricsOf(existing), cancellationToken)).RubricZone;
             await SupersedeAsync(decision.Supersedes, record.UploadId, cancellationToken);
             await statuses.UpsertAsync(
                 record with
@@ -238,7 +240,9 @@ public sealed class UploadProcessor(
             "Upload {UploadId} ({BlobName}) evaluated by rule set {RuleSetVersion}: {Schools} schools, {High} high, {Medium} medium, {Skipped} rows skipped",
             record.UploadId.ToString(), path.BlobName, evaluated.RuleSetVersion.ToString(), schools.Count, evaluated.CountIn(Zone.High), evaluated.CountIn(Zone.Medium), reading.SkippedRows);
         return new Processed(
-            MunicipalityNotice.For(evaluated, report, links, await results.ZonesAsync(path.Period.Previous, path.MunicipalityId, cancellationToken), ruleSet.RiskGroup),
+            await RecommendingAsync(
+                MunicipalityNotice.For(evaluated, report, links, await results.ZonesAsync(path.Period.Previous, path.MunicipalityId, cancellationToken), ruleSet.RiskGroup),
+                evaluated, rubricZone, ruleSet),
             $"Upload {record.UploadId} ({path.BlobName}): {schools.Count} schools evaluated by rule set {evaluated.RuleSetVersion}, {reading.SkippedRows} rows skipped.",
             path.Period);
     }
@@ -355,6 +359,24 @@ public sealed class UploadProcessor(
         }
 
         return classified;
+    }
+
+    /// <summary>The notice with the recommendations that apply to each of its schools (<see cref="RuleSet.RecommendAsync"/>).</summary>
+    private static async Task<MunicipalityNotice?> RecommendingAsync(MunicipalityNotice? notice, EvaluatedUpload evaluated, Zone rubricZone, RuleSet ruleSet)
+    {
+        if (notice is null || ruleSet.RecommendationWorkflowName is null)
+        {
+            return notice;
+        }
+
+        var bySchool = evaluated.Schools.ToDictionary(school => school.School.SchoolId);
+        var schools = new List<RiskSchool>(notice.Schools.Count);
+        foreach (var school in notice.Schools)
+        {
+            schools.Add(school with { Recommendations = await ruleSet.RecommendAsync(RecommendationInput.Of(bySchool[school.SchoolId], rubricZone)) });
+        }
+
+        return notice with { Schools = schools };
     }
 
     private async Task<Processed> RejectAsync(

@@ -33,7 +33,7 @@ internal static class ExpressionSafety
     /// <summary>How much of a refused expression longer than <see cref="ExpressionLimits.MaxLength"/> a message quotes.</summary>
     private const int QuotedWhenTooLong = 80;
 
-    private static readonly Type[] InputTypes = [typeof(SchoolIndicators), typeof(ClassificationInput), typeof(RegionalDistribution), typeof(RubricScores)];
+    private static readonly Type[] InputTypes = [typeof(SchoolIndicators), typeof(ClassificationInput), typeof(RegionalDistribution), typeof(RubricScores), typeof(Recommendations.RecommendationInput)];
 
     private static readonly ParsingConfig Config = CreateConfig();
 

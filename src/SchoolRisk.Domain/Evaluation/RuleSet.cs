@@ -10,6 +10,7 @@ using SchoolRisk.Domain.Classification;
 using SchoolRisk.Domain.Evaluation.Expressions;
 using SchoolRisk.Domain.Evaluation.Shape;
 using SchoolRisk.Domain.Indicators;
+using SchoolRisk.Domain.Recommendations;
 using SchoolRisk.Domain.RiskGroups;
 using SchoolRisk.Domain.Rubrics;
 using SchoolRisk.Domain.Schools;
@@ -24,7 +25,8 @@ namespace SchoolRisk.Domain.Evaluation;
 /// </summary>
 /// <remarks>
 /// A workflow either puts indicators in zones, bands a rubric (a file with a <c>Rubric</c> section,
-/// <see cref="RubricRules"/>) or, at most one, classifies schools (<see cref="ClassificationRules"/>).
+/// <see cref="RubricRules"/>), at most one classifies schools (<see cref="ClassificationRules"/>) and at most one addresses
+/// recommendations (<see cref="RecommendationRules"/>).
 /// Every zone rule states what it means in <c>Properties</c>: <c>Indicator</c> (an id from <see cref="IndicatorCatalog"/>),
 /// <c>Zone</c> (<c>medium</c> or <c>high</c>) and <c>Threshold</c> (a JSON number). The loader turns
 /// <c>Threshold</c> into a decimal local parameter named <c>threshold</c>, so an administrator edits a number and the
@@ -55,8 +57,10 @@ public sealed class RuleSet
     private RuleSet(RuleSetVersion version, RulesEngine.RulesEngine engine, IReadOnlyList<string> zoneWorkflows, string? classificationWorkflow,
         Dictionary<(string Workflow, string Rule), ZoneRule> zoneRules, Dictionary<string, ClassificationKind> classificationRules,
         AssessmentSettings? assessment, IReadOnlyDictionary<string, Rubric> rubrics, IReadOnlyList<CompiledZoneRule> compiledZoneRules,
-        (RiskGroupSettings Settings, string FileName)? riskGroup, SupportSettings? support)
+        (RiskGroupSettings Settings, string FileName)? riskGroup, SupportSettings? support, string? recommendationWorkflow, IReadOnlyList<Recommendation> recommendations)
     {
+        RecommendationWorkflowName = recommendationWorkflow;
+        Recommendations = recommendations;
         Support = support ?? SupportSettings.Default;
         Assessment = assessment;
         RiskGroup = riskGroup?.Settings ?? RiskGroupSettings.Default;
@@ -101,6 +105,15 @@ public sealed class RuleSet
     /// <summary>The file with the <c>ManagementCycle</c> section; <c>null</c> when there is none.</summary>
     public string? RiskGroupFileName { get; }
 
+    /// <summary>
+    /// The workflow of addressed recommendations (rules with <c>Properties.Recommendation</c>), with
+    /// <see cref="RecommendationInput"/> as <c>input1</c>; <c>null</c> when the rule set has none.
+    /// </summary>
+    public string? RecommendationWorkflowName { get; }
+
+    /// <summary>Every recommendation rule, in file order: the measure, to whom and why (<see cref="RecommendAsync"/> says which apply).</summary>
+    public IReadOnlyList<Recommendation> Recommendations { get; }
+
     public IEnumerable<ZoneRule> ZoneRules => _zoneRules.Values;
 
     /// <summary>
@@ -136,6 +149,8 @@ public sealed class RuleSet
         AssessmentSettings? assessment = null;
         (RiskGroupSettings, string)? riskGroup = null;
         SupportSettings? support = null;
+        string? recommendationWorkflow = null;
+        var recommendations = new List<Recommendation>();
         var rubrics = new Dictionary<string, Rubric>(StringComparer.Ordinal);
         foreach (var file in ordered)
         {
@@ -168,6 +183,16 @@ public sealed class RuleSet
             {
                 rubrics.Add(workflow.WorkflowName, RubricRules.Read(file.Name, rubric, workflow));
             }
+            else if (workflow.Rules.Any(rule => rule.Properties?.ContainsKey("Recommendation") == true))
+            {
+                if (recommendationWorkflow is not null)
+                {
+                    throw new RuleSetException($"{file.Name}: рекомендации уже определяет {fileOfWorkflow[recommendationWorkflow]}; оставьте один файл рекомендаций.");
+                }
+
+                recommendationWorkflow = workflow.WorkflowName;
+                recommendations.AddRange(RecommendationRules.Read(file.Name, workflow));
+            }
             else if (workflow.Rules.Any(rule => rule.Properties?.ContainsKey("Classification") == true))
             {
                 if (classificationWorkflow is not null)
@@ -199,6 +224,7 @@ public sealed class RuleSet
         foreach (var workflow in workflows)
         {
             Type[] inputs = workflow.WorkflowName == classificationWorkflow ? [typeof(ClassificationInput), typeof(RegionalDistribution)]
+                : workflow.WorkflowName == recommendationWorkflow ? [typeof(RecommendationInput)]
                 : rubrics.ContainsKey(workflow.WorkflowName) ? [typeof(RubricScores)]
                 : [typeof(SchoolIndicators)];
             foreach (var rule in workflow.Rules)
@@ -214,7 +240,7 @@ public sealed class RuleSet
         var compiled = workflows.Where(workflow => zoneWorkflows.Contains(workflow.WorkflowName))
             .SelectMany(workflow => workflow.Rules.Select(rule => Compile(zoneRules[(workflow.WorkflowName, rule.RuleName)], rule.Expression)))
             .ToList();
-        var ruleSet = new RuleSet(VersionOf(ordered), engine, zoneWorkflows, classificationWorkflow, zoneRules, classificationRules, assessment, rubrics, compiled, riskGroup, support);
+        var ruleSet = new RuleSet(VersionOf(ordered), engine, zoneWorkflows, classificationWorkflow, zoneRules, classificationRules, assessment, rubrics, compiled, riskGroup, support, recommendationWorkflow, recommendations);
         await ruleSet.CompileAllAsync(fileOfWorkflow, cancellationToken);
         return ruleSet;
     }
@@ -243,6 +269,36 @@ public sealed class RuleSet
         }
 
         return decided;
+    }
+
+    /// <summary>
+    /// The recommendations that apply to a school's situation, in file order; none when the rule set has no
+    /// recommendations. Expressions were proven total when the set was loaded (<see cref="ExpressionSafety"/>), so a rule
+    /// that throws is a fault of the engine: <see cref="RuleEvaluationException"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<Recommendation>> RecommendAsync(RecommendationInput situation)
+    {
+        ArgumentNullException.ThrowIfNull(situation);
+        if (RecommendationWorkflowName is null)
+        {
+            return [];
+        }
+
+        var applied = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var result in await _engine.ExecuteAllRulesAsync(RecommendationWorkflowName, situation))
+        {
+            if (!string.IsNullOrEmpty(result.ExceptionMessage))
+            {
+                throw new RuleEvaluationException($"Workflow '{RecommendationWorkflowName}', rule '{result.Rule.RuleName}': {result.ExceptionMessage}");
+            }
+
+            if (result.IsSuccess)
+            {
+                applied.Add(result.Rule.RuleName);
+            }
+        }
+
+        return [.. Recommendations.Where(recommendation => applied.Contains(recommendation.RuleName))];
     }
 
     /// <summary>
@@ -461,10 +517,11 @@ public sealed class RuleSet
     /// <summary>Runs every workflow once on an empty school: compiles each expression and surfaces any that fail.</summary>
     private async Task CompileAllAsync(Dictionary<string, string> fileOfWorkflow, CancellationToken cancellationToken)
     {
-        foreach (var workflowName in WorkflowNames.Append(ClassificationWorkflowName).OfType<string>().Concat(Rubrics.Keys))
+        foreach (var workflowName in WorkflowNames.Append(ClassificationWorkflowName).Append(RecommendationWorkflowName).OfType<string>().Concat(Rubrics.Keys))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var results = workflowName == ClassificationWorkflowName ? await _engine.ExecuteAllRulesAsync(workflowName, ClassificationInput.Empty, RegionalDistribution.Empty)
+                : workflowName == RecommendationWorkflowName ? await _engine.ExecuteAllRulesAsync(workflowName, RecommendationInput.Empty)
                 : Rubrics.ContainsKey(workflowName) ? await _engine.ExecuteAllRulesAsync(workflowName, new RubricScores([]))
                 : await _engine.ExecuteAllRulesAsync(workflowName, SchoolIndicators.Empty);
             var failed = results.FirstOrDefault(result => !string.IsNullOrEmpty(result.ExceptionMessage));

@@ -46,6 +46,11 @@ public sealed record RuleSetValidation(RuleSet? RuleSet, IReadOnlyList<string> P
                     problems.AddRange(AssessmentTestCases.Run(settings, AssessmentTestCases.Read(file)));
                 }
 
+                if (ruleSet.RecommendationWorkflowName is { } recommendations && WorkflowFiles.Of([file]).ContainsKey(recommendations))
+                {
+                    problems.AddRange(await RecommendationTestCases.RunAsync(ruleSet, file.Name, RecommendationTestCases.Read(file)));
+                }
+
                 if (file.Name == ruleSet.RiskGroupFileName)
                 {
                     problems.AddRange(RiskGroupTestCases.Run(file.Name, ruleSet.RiskGroup, RiskGroupTestCases.Read(file)));

@@ -10,7 +10,7 @@ namespace SchoolRisk.Domain.Evaluation;
 /// <c>{ "Name": "...", "Input": { "ege_below_min_share": 10 }, "Expect": { "ege_below_min_share": "high" } }</c>.
 /// Inputs are written as in an upload (numbers, or words for flags and zones; <c>null</c> for a missing value).
 /// Cases with a <c>School</c> belong to the classification workflow (<see cref="ClassificationTestCases"/>), cases with a
-/// <c>Total</c> or <c>Scores</c> to a rubric (<see cref="RubricTestCases"/>), cases with <c>Schools</c> to the integrated assessment (<see cref="AssessmentTestCases"/>), cases with <c>LowResults</c> to the low-result group (<see cref="RiskGroupTestCases"/>).
+/// <c>Total</c> or <c>Scores</c> to a rubric (<see cref="RubricTestCases"/>), cases with <c>Schools</c> to the integrated assessment (<see cref="AssessmentTestCases"/>), cases with <c>LowResults</c> to the low-result group (<see cref="RiskGroupTestCases"/>), cases with <c>Situation</c> to the recommendations (<see cref="RecommendationTestCases"/>).
 /// </summary>
 public static class RuleTestCases
 {
@@ -23,7 +23,7 @@ public static class RuleTestCases
         var number = 0;
         return file.ReadTestCases(
             testCase => !testCase.TryGetProperty("School", out _) && !testCase.TryGetProperty("Schools", out _) && !RubricTestCases.IsRubricCase(testCase)
-                && !RiskGroupTestCases.IsRiskGroupCase(testCase),
+                && !RiskGroupTestCases.IsRiskGroupCase(testCase) && !RecommendationTestCases.IsRecommendationCase(testCase),
             testCase => Read(file.Name, testCase, ++number));
     }
 

@@ -1,4 +1,5 @@
 using SchoolRisk.Domain.Evaluation;
+using SchoolRisk.Domain.Recommendations;
 using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Zones;
 
@@ -18,6 +19,9 @@ public sealed record RiskSchool(SchoolId SchoolId, string SchoolName, Zone Zone,
     public IReadOnlyList<ZoneReason> Reasons { get; init; } = [];
 
     public Zone? Before { get; init; }
+
+    /// <summary>The measures the recommendations file addresses for the school's situation, in file order; empty when none apply.</summary>
+    public IReadOnlyList<Recommendation> Recommendations { get; init; } = [];
 
     /// <summary>In no risk zone the period before (or not evaluated then): it entered one this period.</summary>
     public bool Entered => Before is null or Zone.None;

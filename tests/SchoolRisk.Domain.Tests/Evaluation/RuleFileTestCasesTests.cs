@@ -22,15 +22,18 @@ public sealed class RuleFileTestCasesTests
         var cases = RuleTestCases.Read(file);
         var classificationCases = ClassificationTestCases.Read(file);
         var rubricCases = RubricTestCases.Read(file);
+        var recommendationCases = RecommendationTestCases.Read(file);
 
         var failures = await RuleTestCases.RunAsync(new SchoolEvaluator(ruleSet, OverallZonePolicy.Default), cases, TestContext.Current.CancellationToken);
         var classificationFailures = await ClassificationTestCases.RunAsync(ruleSet, classificationCases);
         var rubricFailures = await RubricTestCases.RunAsync(ruleSet, rubricCases);
+        var recommendationFailures = recommendationCases.Count > 0 ? await RecommendationTestCases.RunAsync(ruleSet, fileName, recommendationCases) : [];
 
-        Assert.True(cases.Count + classificationCases.Count + rubricCases.Count > 0, $"{fileName} has no test cases.");
+        Assert.True(cases.Count + classificationCases.Count + rubricCases.Count + recommendationCases.Count > 0, $"{fileName} has no test cases.");
         Assert.Empty(failures);
         Assert.Empty(classificationFailures);
         Assert.Empty(rubricFailures);
+        Assert.Empty(recommendationFailures);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Notices.Notes;
 using SchoolRisk.Domain.Periods;
+using SchoolRisk.Domain.Recommendations;
 using SchoolRisk.Domain.RiskGroups;
 using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Zones;
@@ -17,7 +18,11 @@ public sealed class AnalyticalNoteTests
         var schools = new[]
         {
             School("k-1", Zone.High, Zone.Medium, new IndicatorFinding("ege_below_min_share", 15m, Zone.High, 10, "ege_below_min_share.high")),
-            School("k-2", Zone.Medium, null) with { Reasons = [ZoneReason.UnfavourableConditions] },
+            School("k-2", Zone.Medium, null) with
+            {
+                Reasons = [ZoneReason.UnfavourableConditions],
+                Recommendations = [new Recommendation("unfavourable.municipality", Addressee.Municipality, "Компенсировать условия.", "ШНСУ")],
+            },
             School("k-3", Zone.None, Zone.High) with { RiskGroup = new RiskGroupStanding(RiskGroupStatus.Exited, 0, Period.Parse("2021-2022"), Period.Parse("2023-2024")) },
             School("k-4", Zone.None, Zone.None),
         };
@@ -32,6 +37,7 @@ public sealed class AnalyticalNoteTests
         Assert.Contains("Вошли в зону риска: 1; вышли из неё: 1; перешли из среднего в высокий: 1.", html, StringComparison.Ordinal);
         Assert.Contains("Вошли — 0 (из них повторно — 0), остаются — 0, выход не подтверждён — 0, вышли — 1. Школа выходит из группы после 2 периодов подряд без низких результатов.", html, StringComparison.Ordinal);
         Assert.Contains("<td>k-3 Школа k-3</td><td>вышла из группы риска в 2023-2024</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>k-2 Школа k-2</td><td>муниципалитету</td><td>Компенсировать условия.</td><td>ШНСУ</td>", html, StringComparison.Ordinal);
         Assert.Contains("<svg", html, StringComparison.Ordinal);
         Assert.Equal("2023-2024/kirovsky/note.html", AnalyticalNote.BlobName(Period.Parse("2023-2024"), MunicipalityId.Parse("kirovsky")));
     }

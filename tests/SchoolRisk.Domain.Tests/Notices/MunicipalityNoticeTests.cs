@@ -5,6 +5,7 @@ using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Notices;
 using SchoolRisk.Domain.Notices.Letters;
 using SchoolRisk.Domain.Periods;
+using SchoolRisk.Domain.Recommendations;
 using SchoolRisk.Domain.RiskGroups;
 using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Uploads;
@@ -123,6 +124,21 @@ public sealed class MunicipalityNoticeTests
         Assert.Contains("в группе риска: выход не подтверждён (1 из 2 периодов без низких результатов)", letter.Text, StringComparison.Ordinal);
         Assert.Contains("вышла из группы риска в 2023-2024", letter.Text, StringComparison.Ordinal);
         Assert.Contains("повторно вошла в группу риска в 2023-2024 (выходила в 2021-2022)", letter.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheLetter_ListsEachSchoolsAddressedRecommendations_WithToWhomAndWhy()
+    {
+        var notice = MunicipalityNotice.For(Upload(Evaluation("gatchinsky-001", Zone.High)), Report(problems: 0), null, NoHistory, RiskGroupSettings.Default)!;
+        var recommended = notice with
+        {
+            Schools = [notice.Schools[0] with { Recommendations = [new Recommendation("low_results.municipality", Addressee.Municipality, "Закрепить куратора.", "школа в группе риска")] }],
+        };
+
+        var letter = MunicipalityLetter.Compose(recommended, "Гатчинский район", LetterLinks.None);
+
+        Assert.Contains("Адресные рекомендации", letter.Text, StringComparison.Ordinal);
+        Assert.Contains("муниципалитету: Закрепить куратора. (основание: школа в группе риска)", letter.Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -68,6 +68,12 @@ internal static class InputRanges
         ranges[input.GetProperty(nameof(ClassificationInput.IndicatorsWithValue))!] = ValueRange.Between(0, IndicatorCatalog.All.Count, integral: true);
         ranges[input.GetProperty(nameof(ClassificationInput.IndicatorsMeetingThresholds))!] = ValueRange.Between(0, IndicatorCatalog.All.Count, integral: true);
 
+        // RecommendationInput, as RecommendationInput.Of fills it: zones 0–2 and flags.
+        foreach (var property in typeof(Recommendations.RecommendationInput).GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            ranges[property] = property.PropertyType == typeof(bool) ? ValueRange.Between(0, 1, integral: true) : ValueRange.Between(0, 2, integral: true);
+        }
+
         // A rubric's total: at most 200 items (RubricRules) scored 0, 1 or 2 (Rubric.Check).
         ranges[typeof(RubricScores).GetProperty(nameof(RubricScores.Total))!] = ValueRange.Between(0, 400, integral: true);
         return ranges;

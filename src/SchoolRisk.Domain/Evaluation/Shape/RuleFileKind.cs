@@ -5,7 +5,7 @@ namespace SchoolRisk.Domain.Evaluation.Shape;
 /// <summary>
 /// The kinds of rule file, each read against its own schema (<see cref="RuleFileSchemas"/>). A file's kind follows from
 /// its content, the way the loader reads it: an <c>IntegratedAssessment</c> or <c>ManagementCycle</c> section, a <c>Rubric</c> section, a rule
-/// with <c>Properties.Classification</c>, or otherwise zone rules.
+/// with <c>Properties.Recommendation</c> or <c>Properties.Classification</c>, or otherwise zone rules.
 /// </summary>
 internal enum RuleFileKind
 {
@@ -17,6 +17,9 @@ internal enum RuleFileKind
 
     /// <summary>A rubric: a <c>Rubric</c> section and one rule per band (<c>rubric-*.json</c>).</summary>
     Rubric,
+
+    /// <summary>Addressed recommendations (<c>recommendations.json</c>): <c>Properties</c> Recommendation, Addressee, Reason.</summary>
+    Recommendations,
 
     /// <summary>The integrated assessment's settings (<c>integrated-assessment.json</c>): no rules.</summary>
     IntegratedAssessment,
@@ -51,11 +54,14 @@ internal static class RuleFileKinds
             return RuleFileKind.Rubric;
         }
 
-        return root.TryGetProperty("Rules", out var rules) && rules.ValueKind == JsonValueKind.Array
-            && rules.EnumerateArray().Any(rule => rule.ValueKind == JsonValueKind.Object
-                && rule.TryGetProperty("Properties", out var properties) && properties.ValueKind == JsonValueKind.Object
-                && properties.TryGetProperty("Classification", out _))
-            ? RuleFileKind.Classifications
+        return HasRuleWith(root, "Recommendation") ? RuleFileKind.Recommendations
+            : HasRuleWith(root, "Classification") ? RuleFileKind.Classifications
             : RuleFileKind.Zones;
     }
+
+    private static bool HasRuleWith(JsonElement root, string property) =>
+        root.TryGetProperty("Rules", out var rules) && rules.ValueKind == JsonValueKind.Array
+            && rules.EnumerateArray().Any(rule => rule.ValueKind == JsonValueKind.Object
+                && rule.TryGetProperty("Properties", out var properties) && properties.ValueKind == JsonValueKind.Object
+                && properties.TryGetProperty(property, out _));
 }

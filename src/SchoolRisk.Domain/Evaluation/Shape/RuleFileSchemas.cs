@@ -46,6 +46,10 @@ internal static class RuleFileSchemas
         { "Classification": {{Name}}, "Parameters": { "type": "object", "additionalProperties": {{Number}} } }, "required": ["Classification"]
         """;
 
+    private const string RecommendationRule = $$"""
+        { "Recommendation": {{Name}}, "Addressee": {{Name}}, "Reason": {{Name}} }, "required": ["Recommendation", "Addressee", "Reason"]
+        """;
+
     private const string RubricBand = $$"""
         { "Band": {{Name}}, "Label": { "type": "string" }, "Zone": {{Name}}, "From": {{Whole}}, "To": {{Whole}} }, "required": ["Band", "Zone", "From", "To"]
         """;
@@ -110,6 +114,7 @@ internal static class RuleFileSchemas
     {
         [RuleFileKind.Zones] = Build("zones", ZoneRule, ZoneCase, section: null),
         [RuleFileKind.Classifications] = Build("classifications", ClassificationRule, ClassificationCase(), section: null),
+        [RuleFileKind.Recommendations] = Build("recommendations", RecommendationRule, RecommendationCase(), section: null),
         [RuleFileKind.Rubric] = Build("rubric", RubricBand, RubricCase, ("Rubric", RubricSection)),
         [RuleFileKind.IntegratedAssessment] = Build("integrated-assessment", rule: null, AssessmentCase, ("IntegratedAssessment", AssessmentSection)),
         [RuleFileKind.ManagementCycle] = Build("management-cycle", rule: null, RiskGroupCase, ("ManagementCycle", CycleSection)),
@@ -136,6 +141,20 @@ internal static class RuleFileSchemas
             var t when t == typeof(int) => Nullable.GetUnderlyingType(type) is null ? "\"integer\"" : "[\"integer\", \"null\"]",
             _ => Nullable.GetUnderlyingType(type) is null ? "\"number\"" : "[\"number\", \"null\"]",
         };
+    }
+
+    /// <summary>A recommendation case: the situation's fields are <see cref="Recommendations.RecommendationInput"/>'s properties, typed as they are.</summary>
+    private static string RecommendationCase()
+    {
+        var fields = typeof(Recommendations.RecommendationInput).GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Select(property => $"\"{property.Name}\": {{ \"type\": \"{(property.PropertyType == typeof(bool) ? "boolean" : "integer")}\" }}");
+        return $$"""
+            {
+              "Name": {{Name}},
+              "Situation": { "type": "object", "additionalProperties": false, "properties": { {{string.Join(", ", fields)}} } },
+              "Expect": { "type": "array", "items": {{Name}} }
+            }, "required": ["Situation", "Expect"]
+            """;
     }
 
     /// <summary>

@@ -7,7 +7,8 @@ namespace SchoolRisk.Domain.Notices.Letters;
 /// <summary>
 /// The letter a municipality gets about one of its notices (domain.md, section 7): schools that entered, stayed in or
 /// left a risk zone this period, each with why it is there (indicators with value, threshold and zone, or a
-/// classification such as ШНСУ); the schools' entries, stays and exits of the low-result group; the rule-set version; the upload's problems; for a rejected file, the reason and what to
+/// classification such as ШНСУ); the addressed recommendations that apply; the schools' entries, stays and exits of the
+/// low-result group; the rule-set version; the upload's problems; for a rejected file, the reason and what to
 /// do next; read-only links to the report and the analytical note, and until when they work. A municipality's letter
 /// names only its own schools, and no word of the system's insides (tables, containers, blob paths, status names).
 /// </summary>
@@ -55,6 +56,14 @@ public static class MunicipalityLetter
                 if (notice.Left.Count > 0)
                 {
                     letter.Heading("Вышли из зоны риска").Bullets(notice.Left.Select(school => $"{school.SchoolId} {school.SchoolName} (в прошлом периоде: {RussianText.Zone(school.Before)})"));
+                }
+
+                var recommended = notice.Schools.Where(school => school.Recommendations.Count > 0).ToList();
+                if (recommended.Count > 0)
+                {
+                    letter.Heading("Адресные рекомендации")
+                        .Table(["Школа", "Рекомендации"], recommended.Select(school => (IReadOnlyList<string>)[
+                            $"{school.SchoolId} {school.SchoolName}", string.Join("; ", school.Recommendations.Select(recommendation => recommendation.ToString()))]));
                 }
 
                 if (notice.RiskGroup.Count > 0)

@@ -4,6 +4,7 @@ using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Notices.Letters;
 using SchoolRisk.Domain.Periods;
+using SchoolRisk.Domain.Recommendations;
 using SchoolRisk.Domain.RiskGroups;
 using SchoolRisk.Domain.Zones;
 
@@ -11,7 +12,8 @@ namespace SchoolRisk.Domain.Notices.Notes;
 
 /// <summary>
 /// The analytical note the methodology sends a municipality after each assessment: a summary, its zone counts against
-/// the region's (with a chart), each risk school with its indicators, what changed since the period before, and the
+/// the region's (with a chart), each risk school with its indicators, the addressed recommendations that apply, what
+/// changed since the period before, and the
 /// low-result group's entries, stays and exits among its schools. A
 /// printable HTML page in Russian (print it to PDF from any browser); charts are inline SVG, so it needs nothing else.
 /// </summary>
@@ -56,6 +58,16 @@ public static class AnalyticalNote
                 risk.Select(school => (IReadOnlyList<string>)[
                     $"{school.SchoolId} {school.SchoolName}", RussianText.Zone(school.Zone), school.Before is { } before ? RussianText.Zone(before) : "нет данных",
                     RussianText.Reasons(school.Reasons, school.Findings), RussianText.Findings(school.Findings)]));
+        }
+
+        var recommended = schools.Where(school => school.Recommendations.Count > 0).OrderByDescending(school => school.Zone).ThenBy(school => school.SchoolId).ToList();
+        if (recommended.Count > 0)
+        {
+            note.Heading("Адресные рекомендации")
+                .Table(
+                    ["Школа", "Кому", "Мера", "Основание"],
+                    recommended.SelectMany(school => school.Recommendations.Select(recommendation => (IReadOnlyList<string>)[
+                        $"{school.SchoolId} {school.SchoolName}", recommendation.Addressee.Title(), recommendation.Measure, recommendation.Reason])));
         }
 
         var entered = risk.Where(school => school.Before is null or Zone.None).ToList();

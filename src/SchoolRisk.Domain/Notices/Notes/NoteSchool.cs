@@ -1,4 +1,5 @@
 using SchoolRisk.Domain.Evaluation;
+using SchoolRisk.Domain.Recommendations;
 using SchoolRisk.Domain.RiskGroups;
 using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Zones;
@@ -13,4 +14,7 @@ public sealed record NoteSchool(SchoolId SchoolId, string SchoolName, Zone Zone,
 
     /// <summary>The school's standing toward the low-result group (ШНОР) this period.</summary>
     public RiskGroupStanding RiskGroup { get; init; } = RiskGroupStanding.Outside;
+
+    /// <summary>The addressed recommendations that apply to the school, in file order.</summary>
+    public IReadOnlyList<Recommendation> Recommendations { get; init; } = [];
 }
