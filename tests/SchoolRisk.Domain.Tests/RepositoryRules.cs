@@ -7,4 +7,9 @@ internal static class RepositoryRules
 {
     public static async Task<RuleSet> LoadAsync() =>
         await RuleSet.LoadAsync(await RuleFiles.ReadDirectoryAsync(Path.Combine(AppContext.BaseDirectory, "rules")));
+
+    /// <summary>The repository's rule files with <paramref name="replacement"/> in place of the file of its name (or added).</summary>
+    public static async Task<List<RuleFile>> FilesWithAsync(RuleFile replacement) =>
+        [.. (await RuleFiles.ReadDirectoryAsync(Path.Combine(AppContext.BaseDirectory, "rules"), TestContext.Current.CancellationToken))
+            .Where(file => file.Name != replacement.Name), replacement];
 }

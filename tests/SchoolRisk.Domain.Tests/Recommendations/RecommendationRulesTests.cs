@@ -14,13 +14,8 @@ namespace SchoolRisk.Domain.Tests.Recommendations;
 /// </summary>
 public sealed class RecommendationRulesTests
 {
-    private static async Task<List<RuleFile>> FilesWithAsync(string recommendationsJson)
-    {
-        var files = (await RuleFiles.ReadDirectoryAsync(Path.Combine(AppContext.BaseDirectory, "rules"), TestContext.Current.CancellationToken))
-            .Where(file => file.Name != "recommendations.json").ToList();
-        files.Add(new RuleFile("recommendations.json", recommendationsJson));
-        return files;
-    }
+    private static Task<List<RuleFile>> FilesWithAsync(string recommendationsJson) =>
+        RepositoryRules.FilesWithAsync(new RuleFile("recommendations.json", recommendationsJson));
 
     private static string File(string expression, string addressee = "school", string cases = """{ "Name": "да", "Situation": { "LowResults": true }, "Expect": ["r1"] }""") => $$"""
         {

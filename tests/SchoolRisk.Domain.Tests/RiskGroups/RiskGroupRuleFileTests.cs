@@ -9,13 +9,8 @@ namespace SchoolRisk.Domain.Tests.RiskGroups;
 /// </summary>
 public sealed class RiskGroupRuleFileTests
 {
-    private static async Task<List<RuleFile>> FilesWithCycleAsync(string cycleJson)
-    {
-        var files = (await RuleFiles.ReadDirectoryAsync(Path.Combine(AppContext.BaseDirectory, "rules"), TestContext.Current.CancellationToken))
-            .Where(file => file.Name != "management-cycle.json").ToList();
-        files.Add(new RuleFile("management-cycle.json", cycleJson));
-        return files;
-    }
+    private static Task<List<RuleFile>> FilesWithCycleAsync(string cycleJson) =>
+        RepositoryRules.FilesWithAsync(new RuleFile("management-cycle.json", cycleJson));
 
     private static string Cycle(int entry, int exit, string cases) => $$"""
         { "ManagementCycle": { "RiskGroup": { "EntryPeriods": {{entry}}, "ExitPeriods": {{exit}} } }, "TestCases": [ {{cases}} ] }

@@ -6,16 +6,11 @@ namespace SchoolRisk.Domain.Tests.Support;
 /// <summary>The mentor and subsidy parameters as rule data (<c>rules/management-cycle.json</c>, <c>ManagementCycle.Support</c>).</summary>
 public sealed class SupportSettingsRuleFileTests
 {
-    private static async Task<List<RuleFile>> FilesWithSupportAsync(string support)
-    {
-        var files = (await RuleFiles.ReadDirectoryAsync(Path.Combine(AppContext.BaseDirectory, "rules"), TestContext.Current.CancellationToken))
-            .Where(file => file.Name != "management-cycle.json").ToList();
-        files.Add(new RuleFile("management-cycle.json", $$"""
+    private static Task<List<RuleFile>> FilesWithSupportAsync(string support) =>
+        RepositoryRules.FilesWithAsync(new RuleFile("management-cycle.json", $$"""
             { "ManagementCycle": { "RiskGroup": { "EntryPeriods": 1, "ExitPeriods": 1 }{{support}} },
               "TestCases": [ { "Name": "выход", "LowResults": [true, false], "Expect": ["entered", "exited"] } ] }
             """));
-        return files;
-    }
 
     [Fact]
     public async Task TheRepositoryRules_GiveTwoMenteesPerMentor_AndTheSubsidyToLowResultAndUnfavourableSchools() =>
