@@ -9,6 +9,7 @@ using SchoolRisk.Application.Messaging;
 using SchoolRisk.Application.Notes;
 using SchoolRisk.Application.Recalculation;
 using SchoolRisk.Application.Rules;
+using SchoolRisk.Application.Support;
 using SchoolRisk.Benchmarks.Storage;
 using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Uploads;
@@ -20,6 +21,7 @@ using SchoolRisk.Storage.Registry;
 using SchoolRisk.Storage.Reports;
 using SchoolRisk.Storage.Results;
 using SchoolRisk.Storage.Rules;
+using SchoolRisk.Storage.Support;
 using Spectre.Console;
 
 namespace SchoolRisk.Benchmarks.Pipeline;
@@ -56,13 +58,15 @@ public static class ReevaluationComparison
             await results.UpsertAsync(upload);
         }
 
+        var registry = new RegistryStore(account);
         using var rules = new RuleSetProvider(new RuleStore(account, TimeProvider.System), TimeProvider.System, NullLogger<RuleSetProvider>.Instance);
-        var periods = new PeriodEvaluator(results, new RegistryStore(account));
+        var periods = new PeriodEvaluator(results, registry);
         var municipalities = new MunicipalityTable(account, TimeProvider.System);
         var locks = new RecalculationLock(account, TimeProvider.System);
         var recalculation = new RegionalRecalculation(
             results, new RegionSnapshotStore(account), municipalities, periods, rules, locks, new NoticeStore(account), TimeProvider.System, NullLogger<RegionalRecalculation>.Instance);
-        var notes = new AnalyticalNoteWriter(results, municipalities, rules, locks, new ReportStore(account), new RecipientStore(account));
+        var notes = new AnalyticalNoteWriter(
+            results, municipalities, rules, locks, new ReportStore(account), new RecipientStore(account), new SupportEffectQuery(new SupportDecisionTable(account), results, registry));
         var clock = Stopwatch.StartNew();
         await recalculation.RunAsync(period, null, null, CancellationToken.None);
         var firstTime = clock.Elapsed;

@@ -1,5 +1,6 @@
 using SchoolRisk.Application.Messaging;
 using SchoolRisk.Application.Notices;
+using SchoolRisk.Application.Support;
 using SchoolRisk.Domain.Notices.Deliveries;
 using SchoolRisk.Domain.Notices.Digest;
 using SchoolRisk.Domain.Notices.Recipients;
@@ -17,7 +18,8 @@ namespace SchoolRisk.Application.Digest;
 /// <summary>
 /// Builds and delivers the committee's digest of a period, the workflow behind <c>Digest</c>. A request overtaken by a
 /// later one (<see cref="DigestSchedule"/>) ends at once; otherwise the digest is built from the stored results against
-/// the period before (and beside the period's federal list, when the committee stored one) and delivered to the committee's addresses and, when a Service Bus topic is configured, to the
+/// the period before (and beside the period's federal list, when the committee stored one, with the effect of the support
+/// decided one and two periods before: <see cref="SupportEffectQuery"/>) and delivered to the committee's addresses and, when a Service Bus topic is configured, to the
 /// committee's subscription (the digest is then also written to the notices container, for a message too large to carry
 /// it: <see cref="NoticeStore.WriteDigestAsync"/>). Its key is a hash of its content, so the same state of the region is
 /// delivered once however many requests reach it. Failures end as in <see cref="NoticeNotifier"/>: a
@@ -26,8 +28,8 @@ namespace SchoolRisk.Application.Digest;
 /// <c>schoolrisk notices replay --failed</c> requests the digest again. Only a fault of storage throws.
 /// </summary>
 public sealed class DigestNotifier(
-    DigestSchedule schedule, ResultTable results, MunicipalityTable municipalities, FederalListTable federal, RecipientStore recipients, NotificationTable notifications,
-    NoticeStore notices, NoticeDeliverer deliverer, NoticeTopic? topic = null)
+    DigestSchedule schedule, ResultTable results, MunicipalityTable municipalities, FederalListTable federal, SupportEffectQuery effects, RecipientStore recipients,
+    NotificationTable notifications, NoticeStore notices, NoticeDeliverer deliverer, NoticeTopic? topic = null)
 {
     /// <param name="period">The period to digest.</param>
     /// <param name="requestedAt">When the request was made (<see cref="DigestRequest.RequestedAt"/>).</param>
@@ -47,7 +49,8 @@ public sealed class DigestNotifier(
 
         var zones = await municipalities.ListAsync(period, cancellationToken).ToDictionaryAsync(summary => summary.MunicipalityId, summary => summary.Zone, cancellationToken: cancellationToken);
         var federalList = (await federal.ReadAsync(period, cancellationToken))?.OnList.Select(school => school.Compared).ToList();
-        var digest = RegionalDigest.Of(period, current, await SchoolsAsync(period.Previous, cancellationToken), zones, federalList);
+        var supportEffects = (await effects.ReportedInAsync(period, cancellationToken))(_ => true);
+        var digest = RegionalDigest.Of(period, current, await SchoolsAsync(period.Previous, cancellationToken), zones, federalList, supportEffects);
         await notifications.TryAddDigestAsync(digest, cancellationToken);
         RecipientDirectory directory;
         try

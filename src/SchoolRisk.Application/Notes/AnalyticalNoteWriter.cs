@@ -1,4 +1,5 @@
 using SchoolRisk.Application.Rules;
+using SchoolRisk.Application.Support;
 using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Notices.Notes;
 using SchoolRisk.Domain.Periods;
@@ -15,12 +16,14 @@ namespace SchoolRisk.Application.Notes;
 /// <summary>
 /// Writes every municipality's analytical note (<see cref="AnalyticalNote"/>) of a period from what is stored: its
 /// schools' zones and low results, their findings under the active rules (the rules the recalculation wrote them with),
-/// each school's zone a period before, the municipality's zone and the region's counts. Apart from the recalculation, so
+/// each school's zone a period before, the municipality's zone and the region's counts, and the effect of the support its
+/// schools got one and two periods before (<see cref="SupportEffectQuery"/>). Apart from the recalculation, so
 /// that the results, summaries and notices users wait for are not held up by thousands of notes, and skipped when a
 /// later recalculation has completed (its own request writes them).
 /// </summary>
 public sealed class AnalyticalNoteWriter(
-    ResultTable results, MunicipalityTable municipalities, RuleSetProvider rules, RecalculationLock locks, ReportStore reports, RecipientStore recipients)
+    ResultTable results, MunicipalityTable municipalities, RuleSetProvider rules, RecalculationLock locks, ReportStore reports, RecipientStore recipients,
+    SupportEffectQuery effects)
 {
     /// <summary>Notes written at once.</summary>
     private const int NotesAtOnce = 8;
@@ -39,8 +42,9 @@ public sealed class AnalyticalNoteWriter(
         var zonesRead = municipalities.ListAsync(period, cancellationToken)
             .ToDictionaryAsync(summary => summary.MunicipalityId, cancellationToken: cancellationToken).AsTask();
         var namesRead = recipients.LoadAsync(cancellationToken);
-        await Task.WhenAll(storedRead, beforeRead, zonesRead, namesRead);
-        var (stored, before, zones, names) = (await storedRead, await beforeRead, await zonesRead, await namesRead);
+        var effectsRead = effects.ReportedInAsync(period, cancellationToken);
+        await Task.WhenAll(storedRead, beforeRead, zonesRead, namesRead, effectsRead);
+        var (stored, before, zones, names, supportEffects) = (await storedRead, await beforeRead, await zonesRead, await namesRead, await effectsRead);
 
         var evaluator = new SchoolEvaluator(ruleSet, OverallZonePolicy.Default);
         var region = ZoneCounts.Of(stored.Select(school => school.OverallZone));
@@ -56,7 +60,8 @@ public sealed class AnalyticalNoteWriter(
             }
 
             await reports.WriteNoteAsync(period, municipality.Key, AnalyticalNote.Compose(
-                period, names.NameOf(municipality.Key.ToString()), summary?.Zone ?? Zone.None, ruleSet.Version, schools, region, ruleSet.RiskGroup), token);
+                period, names.NameOf(municipality.Key.ToString()), summary?.Zone ?? Zone.None, ruleSet.Version, schools, region, ruleSet.RiskGroup,
+                supportEffects(school => school.MunicipalityId == municipality.Key)), token);
         });
         return $"Notes of {period}: {municipalitiesOfPeriod.Count} written by rule set {ruleSet.Version}.";
     }

@@ -17,6 +17,12 @@ public readonly record struct Period
     /// <summary>The school year before this one.</summary>
     public Period Previous => new(StartYear - 1);
 
+    /// <summary>The school year after this one.</summary>
+    public Period Next => Plus(1);
+
+    /// <summary>The school year <paramref name="periods"/> after this one (before it, when negative).</summary>
+    public Period Plus(int periods) => new(StartYear + periods);
+
     public static bool TryParse([NotNullWhen(true)] string? text, out Period period)
     {
         period = default;

@@ -119,7 +119,8 @@ public static class ApplicationRegistration
             .AddSingleton<FailedNoticeReplay>()
             .AddSingleton<DeliveriesQuery>()
             .AddSingleton<DeliveryReplay>()
-            .AddSingleton<SupportWorkflow>();
+            .AddSingleton<SupportWorkflow>()
+            .AddSingleton<SupportEffectQuery>();
         if (ServiceBusRegistration.IsConfigured(builder.Configuration))
         {
             builder.Services.AddSingleton<IDeliverySender, TopicPublisher>();

@@ -15,6 +15,8 @@ namespace SchoolRisk.Functions.Support;
 /// schools' decisions and subsidy rows, no proposals);
 /// <c>SupportAudit</c>: <c>GET /api/support/{period}/audit</c> → 200 with <see cref="SupportAuditView"/>;
 /// <c>SupportSubsidy</c>: <c>GET /api/support/{period}/subsidy.xlsx</c> → the subsidy list to download;
+/// <c>SupportEffect</c>: <c>GET /api/support/{period}/effect</c> → 200 with <see cref="SupportEffectView"/>, the effect
+/// of the period's support one and two periods later (a municipality's key: its own supported schools);
 /// <c>SupportRecord</c>: <c>POST /api/support/{period}</c> with <c>{school, kind, amount, mentor, comment, by}</c> → 200
 /// with <c>{outcome, decision, message}</c>; <c>SupportWithdraw</c>: <c>POST /api/support/{period}/withdraw</c> with
 /// <c>{school, kind, by}</c> → the same. Writes take the committee's key or the master key (403 otherwise); 422 with
@@ -22,7 +24,7 @@ namespace SchoolRisk.Functions.Support;
 /// someone changed the decision at the same moment, 400 for a body that is not that JSON, 413 for one over 16 KiB.
 /// Who is recorded: the declared <c>by</c> and the key's name, as rule activation records it.
 /// </summary>
-public sealed class SupportFunctions(SupportWorkflow support, ILogger<SupportFunctions> logger)
+public sealed class SupportFunctions(SupportWorkflow support, SupportEffectQuery effect, ILogger<SupportFunctions> logger)
 {
     /// <summary>The largest request body read: a decision with the longest comment fits in a quarter of it.</summary>
     private const int MaxBodyBytes = 16 * 1024;
@@ -41,6 +43,11 @@ public sealed class SupportFunctions(SupportWorkflow support, ILogger<SupportFun
     public Task<HttpResponseData> SubsidyAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "support/{period}/subsidy.xlsx")] HttpRequestData request, string period, CancellationToken cancellationToken) =>
         ViewAnswers.FileAsync(request, scope => support.SubsidyWorkbookAsync(scope, period, cancellationToken), cancellationToken);
+
+    [Function("SupportEffect")]
+    public Task<HttpResponseData> EffectAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "support/{period}/effect")] HttpRequestData request, string period, CancellationToken cancellationToken) =>
+        ViewAnswers.JsonAsync(request, scope => effect.GetAsync(scope, period, cancellationToken), cancellationToken);
 
     [Function("SupportRecord")]
     public Task<HttpResponseData> RecordAsync(

@@ -27,7 +27,7 @@ public sealed class AnalyticalNoteTests
             School("k-4", Zone.None, Zone.None),
         };
 
-        var html = AnalyticalNote.Compose(Period.Parse("2023-2024"), "Кировский район", Zone.High, TestIds.Version("v1"), schools, new ZoneCounts(10, 20, 70), RiskGroupSettings.Default);
+        var html = AnalyticalNote.Compose(Period.Parse("2023-2024"), "Кировский район", Zone.High, TestIds.Version("v1"), schools, new ZoneCounts(10, 20, 70), RiskGroupSettings.Default, []);
 
         Assert.Contains("<h1>Аналитическая справка: Кировский район, 2023-2024</h1>", html, StringComparison.Ordinal);
         Assert.Contains("<td>Кировский район</td><td>1 (25 %)</td><td>1 (25 %)</td><td>2 (50 %)</td><td>4</td>", html, StringComparison.Ordinal);

@@ -4,6 +4,7 @@ using SchoolRisk.Domain.Federal;
 using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.RiskGroups;
+using SchoolRisk.Domain.Support.Effect;
 using SchoolRisk.Domain.Zones;
 
 namespace SchoolRisk.Domain.Notices.Digest;
@@ -13,7 +14,7 @@ namespace SchoolRisk.Domain.Notices.Digest;
 /// high zone (against the previous period), the low-result group (ШНОР) by each school's standing this period:
 /// entries (re-entries flagged by their status), stays, exits not yet confirmed, and exits (issue 23, item 4); and,
 /// when the committee uploaded the period's federal list, that list beside the regional group (<see cref="Federal"/>,
-/// <c>null</c> without one). <see cref="Key"/> is a hash of that content: the same state of the region is never reported twice.
+/// <c>null</c> without one); and the effect of the support decided one and two periods before (issue 23, item 5). <see cref="Key"/> is a hash of that content: the same state of the region is never reported twice.
 /// </summary>
 /// <param name="Period">The period digested.</param>
 /// <param name="Municipalities">Schools per municipality and zone, and each municipality's zone.</param>
@@ -23,6 +24,7 @@ namespace SchoolRisk.Domain.Notices.Digest;
 /// <param name="LowResultsLeaving">Schools still in the group whose results are no longer low: their exit is not yet confirmed.</param>
 /// <param name="LowResultsLeft">Schools that left the group this period.</param>
 /// <param name="Federal">The period's federal list beside the regional group; <c>null</c> when the committee uploaded none.</param>
+/// <param name="SupportEffects">The effect of the support decided one and two periods before, as of this period; <c>null</c> or empty when none was decided.</param>
 public sealed record RegionalDigest(
     Period Period,
     IReadOnlyList<DigestRow> Municipalities,
@@ -31,7 +33,8 @@ public sealed record RegionalDigest(
     IReadOnlyList<DigestSchool> LowResultsStayed,
     IReadOnlyList<DigestSchool> LowResultsLeaving,
     IReadOnlyList<DigestSchool> LowResultsLeft,
-    FederalComparison? Federal = null)
+    FederalComparison? Federal = null,
+    IReadOnlyList<SupportEffect>? SupportEffects = null)
 {
     public string Key
     {
@@ -56,6 +59,11 @@ public sealed record RegionalDigest(
                 }
             }
 
+            foreach (var effect in SupportEffects ?? [])
+            {
+                content.Append("effect:").Append(effect.Period).Append('/').Append(effect.Kind).Append(':').Append(Figures(effect.Supported)).Append('|').Append(Figures(effect.Comparison)).Append(';');
+            }
+
             return $"{Period}_digest_{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content.ToString())))[..16]}";
         }
     }
@@ -65,9 +73,10 @@ public sealed record RegionalDigest(
     /// <param name="previous">Every school's result of the period before (empty when there is none).</param>
     /// <param name="municipalZones">Each municipality's zone in the period (schools' and rubrics').</param>
     /// <param name="federalList">The schools on the period's federal list; <c>null</c> when the committee uploaded none.</param>
+    /// <param name="supportEffects">The effect of the support decided one and two periods before, as of <paramref name="period"/>.</param>
     public static RegionalDigest Of(
         Period period, IReadOnlyList<DigestSchool> current, IReadOnlyList<DigestSchool> previous, IReadOnlyDictionary<MunicipalityId, Zone> municipalZones,
-        IReadOnlyList<ComparedSchool>? federalList = null)
+        IReadOnlyList<ComparedSchool>? federalList = null, IReadOnlyList<SupportEffect>? supportEffects = null)
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(previous);
@@ -90,8 +99,12 @@ public sealed record RegionalDigest(
             InGroup(RiskGroupStatus.Exited),
             federalList is null
                 ? null
-                : FederalComparison.Of(federalList, current.Where(school => school.RiskGroup.InGroup).Select(school => new ComparedSchool(school.SchoolId, school.SchoolName, school.MunicipalityId))));
+                : FederalComparison.Of(federalList, current.Where(school => school.RiskGroup.InGroup).Select(school => new ComparedSchool(school.SchoolId, school.SchoolName, school.MunicipalityId))),
+            supportEffects);
     }
+
+    private static string Figures(EffectGroup group) =>
+        $"{group.Schools}/{group.InGroup}" + string.Concat(group.Later.Select(later => $"/{later.Observed},{later.Left},{later.Leaving},{later.MeanResultsIndexChange}"));
 
     private static List<DigestSchool> Ordered(IEnumerable<DigestSchool> schools) =>
         [.. schools.OrderBy(school => school.MunicipalityId).ThenBy(school => school.SchoolId)];

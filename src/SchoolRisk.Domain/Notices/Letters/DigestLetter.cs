@@ -6,7 +6,8 @@ namespace SchoolRisk.Domain.Notices.Letters;
 /// <summary>
 /// The committee's digest as a letter: a table per municipality and zone, new high-zone schools, the low-result group's
 /// entries, stays and exits, and, when the period has a federal list, its counts and where it disagrees with the regional
-/// group (each list capped at <see cref="MaxListed"/> schools, the rest counted: «и ещё N»).
+/// group (each list capped at <see cref="MaxListed"/> schools, the rest counted: «и ещё N»), and the effect of support
+/// decided one and two periods before (<see cref="SupportEffectText"/>).
 /// </summary>
 public static class DigestLetter
 {
@@ -37,6 +38,8 @@ public static class DigestLetter
         {
             Federal(letter, federal, nameOf);
         }
+
+        SupportEffectText.Write(letter, digest.SupportEffects ?? [], "региона");
 
         return letter.Paragraph($"Номер сводки: {digest.Key}. Сводка приходит, когда после загрузок пересчитан весь регион и картина изменилась.").Build(subject);
     }

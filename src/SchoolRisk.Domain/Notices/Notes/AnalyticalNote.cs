@@ -6,6 +6,7 @@ using SchoolRisk.Domain.Notices.Letters;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Recommendations;
 using SchoolRisk.Domain.RiskGroups;
+using SchoolRisk.Domain.Support.Effect;
 using SchoolRisk.Domain.Zones;
 
 namespace SchoolRisk.Domain.Notices.Notes;
@@ -14,7 +15,7 @@ namespace SchoolRisk.Domain.Notices.Notes;
 /// The analytical note the methodology sends a municipality after each assessment: a summary, its zone counts against
 /// the region's (with a chart), each risk school with its indicators, the addressed recommendations that apply, what
 /// changed since the period before, and the
-/// low-result group's entries, stays and exits among its schools. A
+/// low-result group's entries, stays and exits among its schools, and the effect of the support they got. A
 /// printable HTML page in Russian (print it to PDF from any browser); charts are inline SVG, so it needs nothing else.
 /// </summary>
 public static class AnalyticalNote
@@ -29,8 +30,10 @@ public static class AnalyticalNote
     /// <param name="schools">The municipality's schools.</param>
     /// <param name="region">The region's schools per zone.</param>
     /// <param name="riskGroup">The low-result group's entry and exit criteria, to describe each school's standing.</param>
+    /// <param name="supportEffects">The effect of the support its schools got one and two periods before (its supported schools beside the region's comparable ones); empty when none.</param>
     public static string Compose(
-        Period period, string municipalityName, Zone municipalZone, RuleSetVersion ruleSetVersion, IReadOnlyList<NoteSchool> schools, ZoneCounts region, RiskGroupSettings riskGroup)
+        Period period, string municipalityName, Zone municipalZone, RuleSetVersion ruleSetVersion, IReadOnlyList<NoteSchool> schools, ZoneCounts region, RiskGroupSettings riskGroup,
+        IReadOnlyList<SupportEffect> supportEffects)
     {
         ArgumentNullException.ThrowIfNull(riskGroup);
         ArgumentNullException.ThrowIfNull(schools);
@@ -93,6 +96,7 @@ public static class AnalyticalNote
                 .Table(["Школа", "Положение"], group.Select(school => (IReadOnlyList<string>)[$"{school.SchoolId} {school.SchoolName}", school.RiskGroup.Describe(riskGroup)]));
         }
 
+        SupportEffectText.Write(note, supportEffects, "муниципалитета");
         return note.Paragraph($"Версия правил оценки: {ruleSetVersion}. Справка составлена автоматически по данным загрузки и пересчёта региона.").Build(title).Html;
     }
 

@@ -1,0 +1,65 @@
+using SchoolRisk.Domain.Support.Effect;
+
+namespace SchoolRisk.Domain.Notices.Letters;
+
+/// <summary>
+/// The effect of support (<see cref="SupportEffect"/>) as a section of the committee's digest and a municipality's
+/// analytical note: a heading, what the figures mean, and a table with a line per kind of support, later period and
+/// group (the supported schools and the comparable schools without support), every share with its counts.
+/// </summary>
+internal static class SupportEffectText
+{
+    /// <summary>Writes the section into <paramref name="letter"/>; nothing when <paramref name="effects"/> is empty.</summary>
+    /// <param name="letter">The digest or note being built.</param>
+    /// <param name="effects">The effects reported, each with its period of support.</param>
+    /// <param name="whose">Whose supported schools are counted, in Russian: «региона» or «муниципалитета».</param>
+    internal static void Write(LetterBuilder letter, IReadOnlyList<SupportEffect> effects, string whose)
+    {
+        ArgumentNullException.ThrowIfNull(letter);
+        ArgumentNullException.ThrowIfNull(effects);
+        if (effects.Count == 0)
+        {
+            return;
+        }
+
+        letter.Heading("Эффект поддержки")
+            .Paragraph($"Школы {whose}, получившие поддержку, рядом с сопоставимыми школами региона без поддержки в том же периоде (та же классификация — ШНОР, ШНСУ — " +
+                "и тот же уровень образования). «Вышли из ШНОР» — выход подтверждён; «результаты уже не низкие» — включая школы, чей выход ещё не подтверждён. " +
+                "Изменение индекса результатов — относительно региона: больше нуля — школа догоняет регион. Это сравнение, а не доказательство причины: " +
+                "смотрите на число школ.")
+            .Table(
+                ["Поддержка", "Через", "Группа", "Школ (ШНОР)", "Есть данные", "Вышли из ШНОР", "Результаты уже не низкие", "Индекс результатов"],
+                effects.SelectMany(Rows));
+    }
+
+    private static IEnumerable<IReadOnlyList<string>> Rows(SupportEffect effect)
+    {
+        var kind = $"{effect.KindTitle}, {effect.Period}";
+        if (effect.Supported.Later.Count == 0)
+        {
+            yield return [kind, "данных следующего периода ещё нет", "получили", Schools(effect.Supported), "—", "—", "—", "—"];
+            yield break;
+        }
+
+        for (var i = 0; i < effect.Supported.Later.Count; i++)
+        {
+            var later = effect.Supported.Later[i];
+            var after = $"{later.PeriodsLater} {(later.PeriodsLater == 1 ? "год" : "года")} ({later.Period})";
+            yield return Row(kind, after, "получили", effect.Supported, later);
+            yield return effect.Comparison.Schools == 0
+                ? [kind, after, "без поддержки", "сопоставимых нет", "—", "—", "—", "—"]
+                : Row(kind, after, "без поддержки", effect.Comparison, effect.Comparison.Later[i]);
+        }
+    }
+
+    private static string[] Row(string kind, string after, string group, EffectGroup schools, EffectHorizon later) =>
+    [
+        kind, after, group, Schools(schools), $"{later.Observed}", Share(later.Left, later.InGroupObserved), Share(later.Left + later.Leaving, later.InGroupObserved),
+        later.MeanResultsIndexChange is { } change ? $"{change.ToString("+0.00;−0.00;0.00", RussianText.Culture)} ({later.ResultsIndexCompared} шк.)" : "—",
+    ];
+
+    private static string Schools(EffectGroup group) => $"{group.Schools} ({group.InGroup})";
+
+    private static string Share(int count, int of) =>
+        of == 0 ? "—" : $"{count} из {of} ({((decimal)count / of * 100).ToString("0", RussianText.Culture)} %)";
+}
