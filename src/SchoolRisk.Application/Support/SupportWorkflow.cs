@@ -115,7 +115,11 @@ public sealed class SupportWorkflow(
     /// <param name="draft">What was sent.</param>
     /// <param name="channel">How the sender is known, in Russian («ключ committee», «мастер-ключ», «командная строка, не проверено»).</param>
     /// <param name="cancellationToken">Cancels the write.</param>
-    /// <returns>Done with the decision; or forbidden, not a period, refused with every problem, conflict.</returns>
+    /// <returns>
+    /// Done with the decision (a subsidy for a school outside the subsidy's criteria says so; a decision sent again unchanged
+    /// is not audited again); or forbidden, not a period, refused with every problem (a period without results is refused),
+    /// conflict.
+    /// </returns>
     public async Task<SupportAnswer> RecordAsync(AccessScope scope, string? period, SupportDecisionDraft draft, string channel, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
@@ -131,7 +135,13 @@ public sealed class SupportWorkflow(
         }
 
         var registered = await registry.LoadAsync(cancellationToken);
-        var low = (await results.RiskGroupsAsync(parsed, null, cancellationToken)).Where(school => school.Value.InGroup).Select(school => school.Key).ToHashSet();
+        var groups = await results.RiskGroupsAsync(parsed, null, cancellationToken);
+        if (groups.Count == 0)
+        {
+            return SupportAnswer.Refused([$"За {parsed} нет результатов оценки: решение о поддержке записывается по итогам оценки периода. Проверьте учебный год."]);
+        }
+
+        var low = groups.Where(school => school.Value.InGroup).Select(school => school.Key).ToHashSet();
         var check = SupportDecisionCheck.Of(parsed, draft, channel, time.GetUtcNow(), registered, low);
         if (check.Decision is not { } decision)
         {
@@ -139,6 +149,12 @@ public sealed class SupportWorkflow(
         }
 
         var existing = await decisions.GetAsync(parsed, decision.SchoolId, decision.Kind, cancellationToken);
+        if (existing is not null && existing.Decision with { DecidedBy = decision.DecidedBy, DecidedAt = decision.DecidedAt } == decision)
+        {
+            var same = ViewOf(existing.Decision, registered);
+            return new SupportAnswer(SupportOutcome.Done, same, $"Без изменений: {decision.Kind.Title()} для школы «{same.SchoolName}» ({decision.SchoolId}) уже записано так; в журнал не внесено.", []);
+        }
+
         var action = existing is null ? SupportAuditAction.Recorded : SupportAuditAction.Changed;
         await audit.AppendAsync(new SupportAuditEntry(parsed, decision.SchoolId, decision.Kind, action, decision.DecidedBy, decision.DecidedAt, existing?.Decision, decision), cancellationToken);
         if (!await decisions.WriteAsync(decision, existing, cancellationToken))
@@ -148,7 +164,12 @@ public sealed class SupportWorkflow(
 
         var view = ViewOf(decision, registered);
         return new SupportAnswer(
-            SupportOutcome.Done, view, $"{(existing is null ? "Записано" : "Изменено")}: {decision.Kind.Title()} для школы «{view.SchoolName}» ({decision.SchoolId}), {parsed}.", []);
+            SupportOutcome.Done, view,
+            $"{(existing is null ? "Записано" : "Изменено")}: {decision.Kind.Title()} для школы «{view.SchoolName}» ({decision.SchoolId}), {parsed}." +
+                (decision.Kind == SupportKind.Subsidy && !await MeetsSubsidyCriteriaAsync(parsed, decision.SchoolId, cancellationToken)
+                    ? " Обратите внимание: школа не отвечает критериям субсидии этого периода и не входит в список на субсидию."
+                    : string.Empty),
+            []);
     }
 
     /// <summary>Withdraws the school's decision of a kind in the period; the audit entry is written first, with the decision as it was.</summary>
@@ -208,6 +229,12 @@ public sealed class SupportWorkflow(
 
         var view = ViewOf(existing.Decision, await registry.LoadAsync(cancellationToken));
         return new SupportAnswer(SupportOutcome.Done, view, $"Отозвано: {kind.Title()} для школы «{view.SchoolName}» ({school}), {parsed}.", []);
+    }
+
+    private async Task<bool> MeetsSubsidyCriteriaAsync(Period period, SchoolId school, CancellationToken cancellationToken)
+    {
+        var (schools, decided, _) = await LoadAsync(period, cancellationToken);
+        return SubsidyList.For(schools, decided, (await rules.GetAsync(cancellationToken)).Support).Any(entry => entry.School.School.Id == school);
     }
 
     /// <summary>The period's schools (registered, with results), its decisions, and the registry.</summary>

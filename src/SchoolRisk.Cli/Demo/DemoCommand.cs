@@ -13,9 +13,10 @@ using Spectre.Console;
 namespace SchoolRisk.Cli.Demo;
 
 /// <summary>
-/// The main job on local defaults: start Azurite, the function app and the local host; upload the sample file of each
-/// of the 18 municipalities; wait for every upload's outcome and every notice; print zones per municipality and where
-/// the data now lives.
+/// The main job on local defaults: start Azurite, the function app and the local host; upload the previous period of
+/// three municipalities, then the sample file of each of the 18; wait for every upload's outcome and every notice; record
+/// the committee's sample support decisions and federal list; upload the next period of the three municipalities; print
+/// zones per municipality, where the data now lives, and the management cycle (<see cref="DemoManagementCycle"/>).
 /// </summary>
 public static class DemoCommand
 {
@@ -89,6 +90,13 @@ public static class DemoCommand
         var current = await UploadFolderAsync(blobs, uploads, SampleRegion.Period, cancellationToken);
         AnsiConsole.MarkupLine($"Uploaded [bold]{current}[/] files of {SampleRegion.Period} to the [blue]uploads[/] container; waiting for evaluation and notices...");
         var outcome = await DemoOutcome.WaitAsync(deployment.Storage, Period.Parse(SampleRegion.Period), current, Deadline, cancellationToken);
+        var committeeKey = await deployment.Keys.SetAsync(null, AccessScope.CommitteeKey, cancellationToken: cancellationToken);
+        var decisions = await DemoManagementCycle.RecordSupportAsync(deployment, samples, committeeKey, cancellationToken);
+        var federalStored = await DemoManagementCycle.UploadFederalListAsync(deployment, samples, Deadline, cancellationToken);
+        var next = await UploadFolderAsync(blobs, uploads, SampleRegion.NextPeriod, cancellationToken);
+        AnsiConsole.MarkupLine($"Recorded [bold]{decisions}[/] support decisions, stored the federal list of {SampleRegion.Period}" +
+            $"{(federalStored ? string.Empty : " [red](not stored in time)[/]")}, uploaded [bold]{next}[/] files of {SampleRegion.NextPeriod}; waiting for them...");
+        var nextOutcome = await DemoOutcome.WaitAsync(deployment.Storage, Period.Parse(SampleRegion.NextPeriod), next, Deadline, cancellationToken);
         SchoolRegistry registry;
         await using (var content = File.OpenRead(Path.Combine(samples, "registry", "schools.csv")))
         {
@@ -102,6 +110,7 @@ public static class DemoCommand
         }
 
         DemoReport.Print(outcome, SampleRegion.Municipalities, registry, await deployment.Mail.ListAsync(cancellationToken), subscriptions, azuriteData, deployment);
+        await DemoManagementCycle.PrintAsync(deployment, committeeKey, cancellationToken);
 
         if (keepRunning)
         {
@@ -110,7 +119,6 @@ public static class DemoCommand
             Console.WriteLine(deployment.ConnectionString);
             AnsiConsole.MarkupLine("Service Bus connection string (for [grey]schoolrisk notices receive --service-bus[/], or set it as ServiceBus):");
             Console.WriteLine(deployment.ServiceBusConnectionString);
-            var committeeKey = await deployment.Keys.SetAsync(null, AccessScope.CommitteeKey, cancellationToken: cancellationToken);
             var municipalityKey = await deployment.Keys.SetAsync(null, AccessScope.MunicipalityKeyPrefix + "gatchinsky", cancellationToken: cancellationToken);
             AnsiConsole.MarkupLine($"Risk map page: [blue]{deployment.HttpUrl}api/site/[/]");
             Console.WriteLine($"  committee key (the whole region): {committeeKey}");
@@ -130,6 +138,6 @@ public static class DemoCommand
             }
         }
 
-        return outcome.Complete ? 0 : 1;
+        return outcome.Complete && nextOutcome.Complete && federalStored ? 0 : 1;
     }
 }

@@ -14,8 +14,11 @@ namespace SchoolRisk.Cli.Samples;
 /// <c>registry/municipalities.csv</c>, <c>registry/schools.csv</c>, <c>registry/recipients.csv</c> and one upload per municipality at
 /// <c>uploads/{period}/{municipality}/schools.{csv|xlsx|json}</c>, the path it takes in the uploads container, its rubric
 /// scores at <c>uploads/{period}/{municipality}/rubrics/rubrics.{csv|xlsx}</c> (<see cref="SampleRubrics"/>), and the
-/// previous period of <see cref="SampleRegion.WithPreviousPeriod"/>, and the committee's federal list of the period at
-/// <c>federal/{period}.csv</c> (<see cref="SampleFederalList"/>).
+/// previous and next periods of <see cref="SampleRegion.Tracked"/>, the committee's federal list of the period at
+/// <c>federal/{period}.csv</c> (<see cref="SampleFederalList"/>), and its support decisions of the previous period and the
+/// period at <c>support/{period}.json</c> (<see cref="SampleSupport"/>). In the next period the schools supported in the
+/// period improve more than the others, and schools that were recovering keep recovering, so that exits from the risk
+/// group and an effect of support show.
 /// Schools are drawn as normal (79%), weak (15%) or troubled (6%), so every zone has schools. Uploads come in the
 /// forms municipalities send (<see cref="SampleRegion.FormatOf"/>), and two carry mistakes a report must catch.
 /// </summary>
@@ -39,8 +42,12 @@ public static class SampleDataGenerator
         var schools = SampleRegion.Municipalities.SelectMany(municipality => Schools(municipality, random, more)).ToList();
 
         await WriteRegistryAsync(folder, schools, cancellationToken);
-        await WritePreviousPeriodAsync(folder, schools, previous, cancellationToken);
-        await SampleFederalList.WriteAsync(folder, [.. schools.Select(s => (s.School, s.Quality))], new Random(seed + 4), cancellationToken);
+        var before = await WritePreviousPeriodAsync(folder, schools, previous, cancellationToken);
+        List<(RegisteredSchool School, double Quality)> now = [.. schools.Select(s => (s.School, s.Quality))];
+        await SampleFederalList.WriteAsync(folder, now, new Random(seed + 4), cancellationToken);
+        await SampleSupport.WriteAsync(folder, SampleRegion.PreviousPeriod, [.. schools.Select(s => (s.School, before.GetValueOrDefault(s.School.Id, s.Quality)))], cancellationToken);
+        await SampleSupport.WriteAsync(folder, SampleRegion.Period, now, cancellationToken);
+        await WriteNextPeriodAsync(folder, schools, before, SampleSupport.Supported(now), new Random(seed + 5), cancellationToken);
         foreach (var (municipality, index) in SampleRegion.Municipalities.Select((municipality, index) => (municipality, index)))
         {
             var own = schools.Where(s => s.School.MunicipalityId.ToString() == municipality.Id).ToList();
@@ -76,25 +83,53 @@ public static class SampleDataGenerator
         }
     }
 
-    /// <summary>The previous period of some municipalities: the same schools, their quality drifted a little, as UTF-8 CSV.</summary>
-    private static async Task WritePreviousPeriodAsync(string folder, List<SampleSchool> schools, Random random, CancellationToken cancellationToken)
+    /// <summary>The previous period of the tracked municipalities: the same schools, their quality drifted a little, as UTF-8 CSV.</summary>
+    /// <returns>Each school's quality in that period.</returns>
+    private static async Task<Dictionary<SchoolId, double>> WritePreviousPeriodAsync(string folder, List<SampleSchool> schools, Random random, CancellationToken cancellationToken)
     {
-        foreach (var municipalityId in SampleRegion.WithPreviousPeriod)
+        var qualities = new Dictionary<SchoolId, double>();
+        foreach (var municipalityId in SampleRegion.Tracked)
         {
-            var own = schools.Where(s => s.School.MunicipalityId.ToString() == municipalityId)
-                .Select(s =>
-                {
-                    var quality = s.Quality + Normal(random, 0, 0.3);
-                    var secondary = s.School.Level == "secondary";
-                    return (s.School, Values: Values(quality, secondary, random).Concat(MoreValues(quality, secondary, random)).ToDictionary());
-                })
-                .ToList();
-            var sheet = UploadSheet.For(own.Select(s => s.School), (school, indicator) => own.First(s => s.School == school).Values[indicator], false, null);
-            var path = Path.Combine(folder, "uploads", SampleRegion.PreviousPeriod, municipalityId, "schools.csv");
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            await using var file = File.Create(path);
-            await UploadSheetFiles.WriteCsvAsync(sheet, file, new UTF8Encoding(false), ',', CultureInfo.InvariantCulture, cancellationToken);
+            var own = schools.Where(s => s.School.MunicipalityId.ToString() == municipalityId).ToList();
+            await WriteTrackedPeriodAsync(folder, SampleRegion.PreviousPeriod, municipalityId, own, s => qualities[s.School.Id] = s.Quality + Normal(random, 0, 0.3), random, cancellationToken);
         }
+
+        return qualities;
+    }
+
+    /// <summary>
+    /// The next period of the tracked municipalities, as UTF-8 CSV: each school's quality drifts a little from the period's,
+    /// more upward for a school supported in the period, and for one recovering (weak the period before, better in the period).
+    /// </summary>
+    private static async Task WriteNextPeriodAsync(
+        string folder, List<SampleSchool> schools, Dictionary<SchoolId, double> before, IReadOnlySet<SchoolId> supported, Random random, CancellationToken cancellationToken)
+    {
+        foreach (var municipalityId in SampleRegion.Tracked)
+        {
+            var own = schools.Where(s => s.School.MunicipalityId.ToString() == municipalityId).ToList();
+            await WriteTrackedPeriodAsync(folder, SampleRegion.NextPeriod, municipalityId, own, s =>
+            {
+                var recovering = before[s.School.Id] < SampleSupport.WeakBelow && s.Quality > before[s.School.Id] + 0.3;
+                return s.Quality + Normal(random, 0.1, 0.3) + (supported.Contains(s.School.Id) ? 0.8 : 0) + (recovering ? 0.5 : 0);
+            }, random, cancellationToken);
+        }
+    }
+
+    private static async Task WriteTrackedPeriodAsync(
+        string folder, string period, string municipalityId, List<SampleSchool> own, Func<SampleSchool, double> qualityOf, Random random, CancellationToken cancellationToken)
+    {
+        var drawn = own.Select(s =>
+            {
+                var quality = qualityOf(s);
+                var secondary = s.School.Level == "secondary";
+                return (s.School, Values: Values(quality, secondary, random).Concat(MoreValues(quality, secondary, random)).ToDictionary());
+            })
+            .ToList();
+        var sheet = UploadSheet.For(drawn.Select(s => s.School), (school, indicator) => drawn.First(s => s.School == school).Values[indicator], false, null);
+        var path = Path.Combine(folder, "uploads", period, municipalityId, "schools.csv");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await using var file = File.Create(path);
+        await UploadSheetFiles.WriteCsvAsync(sheet, file, new UTF8Encoding(false), ',', CultureInfo.InvariantCulture, cancellationToken);
     }
 
     /// <summary>luzhsky: a share above 100 and a school not in the registry; tosnensky: a school's row twice.</summary>

@@ -8,11 +8,17 @@ public static class SampleRegion
 {
     public const string Period = "2023-2024";
 
-    /// <summary>The period before, uploaded by <see cref="WithPreviousPeriod"/> only, so that stably low results show.</summary>
+    /// <summary>The period before, uploaded by <see cref="Tracked"/> only, so that stably low results show.</summary>
     public const string PreviousPeriod = "2022-2023";
 
-    /// <summary>Municipalities whose previous period's results are in the samples.</summary>
-    public static IReadOnlyList<string> WithPreviousPeriod { get; } = ["vsevolozhsky", "vyborgsky", "volkhovsky"];
+    /// <summary>
+    /// The period after, uploaded by <see cref="Tracked"/> only (the new school year, as far as it has arrived), so that
+    /// exits from the risk group and the effect of the support decided in <see cref="Period"/> show.
+    /// </summary>
+    public const string NextPeriod = "2024-2025";
+
+    /// <summary>Municipalities whose previous and next periods' results are in the samples.</summary>
+    public static IReadOnlyList<string> Tracked { get; } = ["vsevolozhsky", "vyborgsky", "volkhovsky"];
 
     public static IReadOnlyList<SampleMunicipality> Municipalities { get; } =
     [

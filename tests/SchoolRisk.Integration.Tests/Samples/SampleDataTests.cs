@@ -27,7 +27,9 @@ public sealed class SampleDataTests
 
             var expected = Files(committed);
             Assert.Equal(expected, Files(regenerated));
-            Assert.Equal(3 + (2 * SampleRegion.Municipalities.Count) + SampleRegion.WithPreviousPeriod.Count + 1, expected.Count);
+            // The registry's 3 files, a school and a rubric file per municipality, the tracked municipalities' previous and next
+            // periods, the federal list, and the support decisions of two periods.
+            Assert.Equal(3 + (2 * SampleRegion.Municipalities.Count) + (2 * SampleRegion.Tracked.Count) + 1 + 2, expected.Count);
             foreach (var file in expected)
             {
                 // An .xlsx archive stamps its parts with the time of writing: compare what it holds.

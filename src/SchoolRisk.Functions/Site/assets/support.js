@@ -2,7 +2,10 @@
 // with a form to record any kind of support and a button to withdraw one, the audit trail, and the schools that meet
 // the subsidy's criteria with their Excel file (the Support, SupportRecord, SupportWithdraw, SupportAudit and
 // SupportSubsidy functions). A classic script loaded after app.js: it uses app.js's $, api, request, cell and KEY, and
-// draws itself each time app.js has loaded a period's map (the 'schoolrisk:loaded' event). Shown to the committee only.
+// draws itself each time app.js has loaded a period's map (the 'schoolrisk:loaded' event). The committee records; any
+// other key sees what it may (a municipality its own schools' decisions and subsidy rows) without the controls to write.
+// Every answer shows in one place (#support-answer), which is scrolled into view, and the panel's buttons are disabled
+// while a request is on its way, so that a second click never lands on the row that slid under the mouse.
 // Everything a person reads is in Russian.
 // Its names stay inside this function: the panels' scripts share the page's global scope with app.js.
 (() => {
@@ -40,25 +43,47 @@
     return select;
   }
 
-  // Sends a decision or a withdrawal; shows the message, or every problem of a refused decision.
-  async function send(path, body) {
-    const status = $('support-status');
-    const problems = $('support-problems');
-    problems.replaceChildren();
-    const response = await fetch(`../${path}`, {
-      method: 'POST',
-      headers: { 'x-functions-key': localStorage.getItem(KEY) || '', 'content-type': 'application/json' },
-      body: JSON.stringify({ ...body, by: $('support-by').value.trim() || null }),
-    });
-    const answer = await response.json().catch(() => ({}));
-    status.textContent = response.ok ? answer.message : (answer.error || `Ошибка ${response.status}`);
-    for (const problem of answer.problems || []) {
+  // Shows an answer (a message and the problems, if any) where the user looks: in #support-answer, scrolled into view.
+  function answer(message, problems = []) {
+    $('support-status').textContent = message;
+    $('support-problems').replaceChildren(...problems.map((problem) => {
       const item = document.createElement('li');
       item.textContent = problem;
-      problems.appendChild(item);
+      return item;
+    }));
+    $('support-answer').scrollIntoView({ block: 'center' });
+  }
+
+  // Roubles as people type them: «250 000», «250 000,50», «250000.5 ₽», «300 тыс.» is not; NaN for anything else.
+  function parseRoubles(text) {
+    const cleaned = text.replace(/[\s\u00a0\u202f]/g, '').replace(/(₽|руб\.?|р\.?)$/i, '').replace(',', '.');
+    return /^-?\d+(\.\d+)?$/.test(cleaned) ? Number(cleaned) : NaN;
+  }
+
+  // Sends a decision or a withdrawal; shows the message, or every problem of a refused decision. The name is required
+  // here (the audit says who); the panel's buttons wait for the answer.
+  async function send(path, body) {
+    const by = $('support-by').value.trim();
+    if (!by) {
+      answer('Укажите ваше имя: оно записывается в журнал изменений вместе с решением.');
+      $('support-by').focus();
+      return false;
     }
-    if (response.ok) await showSupport();
-    return response.ok;
+    const buttons = [...$('support').querySelectorAll('button')].filter((b) => !b.disabled);
+    buttons.forEach((b) => { b.disabled = true; });
+    try {
+      const response = await fetch(`../${path}`, {
+        method: 'POST',
+        headers: { 'x-functions-key': localStorage.getItem(KEY) || '', 'content-type': 'application/json' },
+        body: JSON.stringify({ ...body, by }),
+      });
+      const result = await response.json().catch(() => ({}));
+      if (response.ok) await showSupport();
+      answer(response.ok ? result.message : (result.error || `Ошибка ${response.status}`), result.problems || []);
+      return response.ok;
+    } finally {
+      buttons.forEach((b) => { if (b.isConnected) b.disabled = false; });
+    }
   }
 
   function drawProposals() {
@@ -83,7 +108,7 @@
       }
       const confirm = button('Подтвердить', () => send(`support/${supportPeriod}`, {
         school: p.menteeId, kind: 'mentoring', mentor: select.value, comment: 'Пара подтверждена по предложению',
-      }));
+      }).catch(report));
       confirm.className = 'confirm-pair';
       confirm.disabled = !select.value;
       cell(row, confirm);
@@ -102,9 +127,17 @@
       cell(row, d.kindTitle + (d.amount == null ? '' : `: ${roubles(d.amount)}`) + (d.mentorId ? `, наставник ${d.mentorName || ''} (${d.mentorId})` : ''));
       cell(row, d.comment);
       cell(row, `${d.decidedBy}, ${when(d.decidedAt)}`);
-      const withdraw = button('Отозвать', () => send(`support/${supportPeriod}/withdraw`, { school: d.schoolId, kind: d.kind }));
-      withdraw.className = 'withdraw';
-      cell(row, withdraw);
+      if (supportView.canRecord) {
+        const withdraw = button('Отозвать', () => {
+          if (window.confirm(`Отозвать решение «${d.kindTitle}» для школы «${d.schoolName}» (${d.schoolId})?`)) {
+            send(`support/${supportPeriod}/withdraw`, { school: d.schoolId, kind: d.kind }).catch(report);
+          }
+        });
+        withdraw.className = 'withdraw';
+        cell(row, withdraw);
+      } else {
+        cell(row, '');
+      }
     }
     if (!supportView.decisions.length) cell(body.insertRow(), `Решений за ${supportView.period} нет.`).colSpan = 5;
   }
@@ -127,9 +160,12 @@
     for (const e of audit.entries.slice().reverse()) {
       const item = document.createElement('li');
       const after = e.after || e.before;
-      item.textContent = `${when(e.at)}: ${e.actionTitle} — ${e.kindTitle}, школа ${e.schoolId}`
-        + (after && after.amount != null ? `, ${roubles(after.amount)}` : '') + (after && after.mentorId ? `, наставник ${after.mentorId}` : '')
-        + (e.before && e.after && e.before.comment !== e.after.comment ? `, комментарий «${e.before.comment}» → «${e.after.comment}»` : '')
+      const was = e.before && e.after ? e.before : null;
+      const changed = (field, text) => (was && was[field] !== e.after[field] ? `${text(was)} → ` : '');
+      item.textContent = `${when(e.at)}: ${e.actionTitle} — ${e.kindTitle}, школа «${after.schoolName}» (${e.schoolId})`
+        + (after.amount != null ? `, ${changed('amount', (d) => roubles(d.amount))}${roubles(after.amount)}` : '')
+        + (after.mentorId ? `, наставник ${changed('mentorId', (d) => `${d.mentorName || ''} (${d.mentorId})`)}${after.mentorName || ''} (${after.mentorId})` : '')
+        + (was && was.comment !== e.after.comment ? `, комментарий «${was.comment}» → «${e.after.comment}»` : '')
         + `; ${e.by}`;
       list.appendChild(item);
     }
@@ -139,6 +175,8 @@
   async function showSupport() {
     supportView = await api(`support/${supportPeriod}`);
     $('support-period').textContent = supportView.period;
+    for (const id of ['support-writer', 'support-proposals-block', 'support-form']) $(id).hidden = !supportView.canRecord;
+    $('support-readonly').hidden = supportView.canRecord;
     $('support-capacity').textContent = `Для каждой школы с низкими результатами (сначала самые слабые) — ближайший наставник той же ступени: свой муниципалитет, затем образовательный округ, затем регион; не больше ${supportView.maxMenteesPerMentor} подопечных у наставника. Можно выбрать другого наставника и подтвердить.`;
     const kind = $('support-kind');
     if (!kind.options.length) supportView.kinds.forEach((k) => kind.add(new Option(k.title, k.key)));
@@ -158,13 +196,13 @@
   }
 
   function report(error) {
-    $('support-status').textContent = error.message;
+    answer(error.message);
   }
 
   document.addEventListener('schoolrisk:loaded', (event) => {
     const loaded = event.detail;
     const panel = $('support');
-    panel.hidden = !(loaded.roles || []).includes('committee') || !loaded.period;
+    panel.hidden = !loaded.period;
     if (panel.hidden) return;
     supportPeriod = loaded.period;
     showSupport().then(showKindFields).catch(report);
@@ -173,11 +211,17 @@
   $('support-form').addEventListener('submit', (event) => {
     event.preventDefault();
     const kind = $('support-kind').value;
-    const amount = $('support-amount').value.trim().replace(',', '.');
+    const amountText = $('support-amount').value.trim();
+    const amount = parseRoubles(amountText);
+    if (kind === 'subsidy' && amountText && Number.isNaN(amount)) {
+      answer(`Сумма «${amountText}» не похожа на число рублей: напишите, например, 250 000 или 250 000,50.`);
+      $('support-amount').focus();
+      return;
+    }
     send(`support/${supportPeriod}`, {
       school: $('support-school').value.trim(),
       kind,
-      amount: kind === 'subsidy' && amount ? Number(amount) : null,
+      amount: kind === 'subsidy' && amountText ? amount : null,
       mentor: kind === 'mentoring' ? $('support-mentor').value.trim() || null : null,
       comment: $('support-comment').value.trim(),
     }).then((done) => { if (done) $('support-form').reset(); showKindFields(); }).catch(report);
