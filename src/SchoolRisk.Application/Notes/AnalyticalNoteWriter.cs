@@ -1,9 +1,9 @@
+using SchoolRisk.Application.Recommendations;
 using SchoolRisk.Application.Rules;
 using SchoolRisk.Application.Support;
 using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Notices.Notes;
 using SchoolRisk.Domain.Periods;
-using SchoolRisk.Domain.Recommendations;
 using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Zones;
 using SchoolRisk.Storage.Municipalities;
@@ -76,8 +76,7 @@ public sealed class AnalyticalNoteWriter(
         {
             Reasons = OverallZonePolicy.Default.ReasonsFor(findings.Select(finding => finding.Zone), school.Classification),
             RiskGroup = school.Classification.RiskGroup,
-            Recommendations = await ruleSet.RecommendAsync(RecommendationInput.Of(
-                evaluation with { OverallZone = school.OverallZone, Classification = school.Classification }, rubricZone)),
+            Recommendations = await ruleSet.RecommendAsync(school, rubricZone),
         };
     }
 }

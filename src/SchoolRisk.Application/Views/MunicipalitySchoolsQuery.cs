@@ -1,6 +1,9 @@
+using SchoolRisk.Application.Recommendations;
 using SchoolRisk.Application.Rules;
 using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
+using SchoolRisk.Domain.Recommendations;
+using SchoolRisk.Storage.Municipalities;
 using SchoolRisk.Storage.Registry;
 using SchoolRisk.Storage.Results;
 
@@ -8,9 +11,11 @@ namespace SchoolRisk.Application.Views;
 
 /// <summary>
 /// One municipality's schools in a period (<c>MunicipalitySchools</c>), worst zone first, with every indicator's value,
-/// zone and the thresholds of the rule set version each school's result was evaluated with.
+/// zone and the thresholds of the rule set version each school's result was evaluated with, and the addressed
+/// recommendations that apply to it under the active rule set (with the municipality's rubric zone of the period).
 /// </summary>
-public sealed class MunicipalitySchoolsQuery(ResultTable results, RecipientStore recipients, RuleVersionTables ruleTables)
+public sealed class MunicipalitySchoolsQuery(
+    ResultTable results, RecipientStore recipients, RuleVersionTables ruleTables, RuleSetProvider rules, MunicipalityTable municipalities)
 {
     /// <param name="scope">What the caller may see: another municipality's key is forbidden.</param>
     /// <param name="municipality">
@@ -39,9 +44,19 @@ public sealed class MunicipalitySchoolsQuery(ResultTable results, RecipientStore
                 .OrderByDescending(result => result.OverallZone).ThenBy(result => result.SchoolId)
                 .ToListAsync(cancellationToken);
             var tables = await ruleTables.GetAllAsync(stored.Select(result => result.RuleSetVersion), cancellationToken);
-            schools = [.. stored.Select(result => new SchoolView(
-                result.SchoolId.ToString(), result.SchoolName, result.OverallZone, SchoolViews.ZoneReasons(result), SchoolViews.Indicators(result, tables),
-                result.Classification, result.Assessment.Rank, result.RuleSetVersion.ToString()))];
+            var ruleSet = await rules.GetAsync(cancellationToken);
+            var rubricZone = await municipalities.ListAsync(parsed, cancellationToken).Where(summary => summary.MunicipalityId == municipalityId)
+                .Select(summary => summary.RubricZone).FirstOrDefaultAsync(cancellationToken);
+            foreach (var result in stored)
+            {
+                schools.Add(new SchoolView(
+                    result.SchoolId.ToString(), result.SchoolName, result.OverallZone, SchoolViews.ZoneReasons(result), SchoolViews.Indicators(result, tables),
+                    result.Classification, result.Assessment.Rank, result.RuleSetVersion.ToString())
+                {
+                    Recommendations = [.. (await ruleSet.RecommendAsync(result, rubricZone)).Select(recommendation => new RecommendationView(
+                        recommendation.Addressee.ToKey(), recommendation.Addressee.Title(), recommendation.Measure, recommendation.Reason))],
+                });
+            }
         }
 
         var name = (await recipients.LoadAsync(cancellationToken)).NameOf(municipality);

@@ -23,10 +23,18 @@ public sealed record MunicipalitySchoolsView(string Period, string MunicipalityI
 
 /// <summary>
 /// A school in a period: its zone and why it is there (<see cref="ZoneReasons"/>, in Russian; empty outside the risk
-/// zones), every indicator's value and zone, and how it is classified.
+/// zones), every indicator's value and zone, how it is classified, and the addressed recommendations that apply to it
+/// under the active rule set (<see cref="Recommendations"/>).
 /// </summary>
 public sealed record SchoolView(
-    string SchoolId, string SchoolName, Zone Zone, IReadOnlyList<string> ZoneReasons, IReadOnlyList<IndicatorView> Indicators, SchoolClassification Classification, int? Rank, string RuleSetVersion);
+    string SchoolId, string SchoolName, Zone Zone, IReadOnlyList<string> ZoneReasons, IReadOnlyList<IndicatorView> Indicators, SchoolClassification Classification, int? Rank, string RuleSetVersion)
+{
+    /// <summary>The measures the active rule set's recommendation rules give the school, in their order; empty when none applies.</summary>
+    public IReadOnlyList<RecommendationView> Recommendations { get; init; } = [];
+}
+
+/// <summary>An addressed recommendation: to whom (<c>school</c>, <c>municipality</c>, <c>committee</c>, and in Russian), the measure and the reason, in Russian.</summary>
+public sealed record RecommendationView(string Addressee, string AddresseeTitle, string Measure, string Reason);
 
 /// <summary>
 /// An indicator's value (<c>null</c> when not reported) and zone, with its Russian title; its unit (<c>percent</c>,

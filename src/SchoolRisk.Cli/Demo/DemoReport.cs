@@ -114,6 +114,8 @@ public static class DemoReport
         grid.AddRow("[blue]Blob[/] " + options.RegistryContainer + "/" + options.RecipientsBlob, "who receives notices: the municipalities' and the committee's addresses");
         grid.AddRow("[blue]Blob[/] " + options.RulesContainer + ", " + options.RulesArchiveContainer, "the rule files administrators edit (seeded from rules/), and every activated version, immutable");
         grid.AddRow("[blue]Table[/] " + options.RuleVersionsTable, $"rule set activations and rejections, the active version ({ruleVersions}); see `schoolrisk rules list`");
+        grid.AddRow("[blue]Table[/] " + options.SupportDecisionsTable + ", " + options.SupportAuditTable, "the committee's support decisions in force (PartitionKey {period}, RowKey {school}|{kind}), and every record, change and withdrawal, never updated");
+        grid.AddRow("[blue]Table[/] " + options.FederalListsTable, "the federal list of low-result schools and risk profiles, per period; its files under registry/federal/{period}/");
         grid.AddRow("[blue]Queues[/]", $"{string.Join(", ", QueueNames.All)} and their -poison queues");
         grid.AddRow("[blue]Azurite data[/]", Markup.Escape(azuriteData));
         AnsiConsole.WriteLine();
@@ -138,7 +140,7 @@ public static class DemoReport
                 $"{kind.Count(delivery => delivery.Status == DeliveryStatus.Sent)}", Count(kind.Count(delivery => delivery.Status == DeliveryStatus.Failed)), Markup.Escape(example));
         }
 
-        table.AddRow("[bold]MailDev inbox[/] (both periods)", $"[bold]{letters.Count}[/]", string.Empty, string.Empty);
+        table.AddRow("[bold]MailDev inbox[/] (all periods)", $"[bold]{letters.Count}[/]", string.Empty, string.Empty);
         return table;
     }
 

@@ -9,7 +9,7 @@ namespace SchoolRisk.Domain.Recommendations;
 /// <summary>
 /// What the recommendation rules know of one school in a period (their <c>input1</c>): the zone of each indicator that
 /// has zone rules (0 none, 1 medium, 2 high), its overall zone, its classifications and standing toward the low-result
-/// group, and the worst band zone of its municipality's rubrics. Built from an evaluation (<see cref="Of"/>), so a
+/// group, and the worst band zone of its municipality's rubrics. Built from an evaluation or a stored result (<see cref="Of(SchoolEvaluation, Zone)"/>), so a
 /// recommendation follows from exactly what put the school in its zone.
 /// </summary>
 public sealed class RecommendationInput
@@ -69,11 +69,21 @@ public sealed class RecommendationInput
     public static RecommendationInput Of(SchoolEvaluation evaluation, Zone municipalRubricZone)
     {
         ArgumentNullException.ThrowIfNull(evaluation);
-        int ZoneOf(Indicator indicator) => (int)evaluation.ZoneOf(indicator.Id);
-        var classification = evaluation.Classification;
+        return Of(evaluation.ZoneOf, evaluation.OverallZone, evaluation.Classification, municipalRubricZone);
+    }
+
+    /// <summary>
+    /// The input for a school known by its indicators' zones (<paramref name="zoneOf"/> by indicator id; none for one not
+    /// evaluated), overall zone and classification, as a stored result keeps them, with its municipality's worst rubric zone.
+    /// </summary>
+    public static RecommendationInput Of(Func<string, Zone> zoneOf, Zone overallZone, SchoolClassification classification, Zone municipalRubricZone)
+    {
+        ArgumentNullException.ThrowIfNull(zoneOf);
+        ArgumentNullException.ThrowIfNull(classification);
+        int ZoneOf(Indicator indicator) => (int)zoneOf(indicator.Id);
         return new RecommendationInput
         {
-            OverallZone = (int)evaluation.OverallZone,
+            OverallZone = (int)overallZone,
             EgeBelowMinShareZone = ZoneOf(IndicatorCatalog.EgeBelowMinShare),
             OgeFailShareZone = ZoneOf(IndicatorCatalog.OgeFailShare),
             MedalistsBelow70ShareZone = ZoneOf(IndicatorCatalog.MedalistsBelow70Share),

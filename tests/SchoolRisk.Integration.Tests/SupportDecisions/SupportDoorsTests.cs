@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Playwright;
 using MiniExcelLibs;
 using SchoolRisk.Application.Views;
 using SchoolRisk.Domain.Periods;
@@ -17,7 +18,8 @@ namespace SchoolRisk.Integration.Tests.SupportDecisions;
 /// Support decisions through the local host (<c>/api/support/{period}…</c>) and the CLI, over the results of two sample
 /// municipalities: the committee records, changes and withdraws decisions, each in the audit with who, before and after;
 /// a municipality's key writes nothing and reads only its own schools; a wrong decision gets 422 with every problem in
-/// Russian; the subsidy list downloads as a workbook Excel opens.
+/// Russian; the subsidy list downloads as a workbook Excel opens; the effect of a period's support one period later, on
+/// the door, in the digest, the note and the page; and the page's support panel as the committee and a municipality use it.
 /// </summary>
 public sealed class SupportDoorsTests(DeploymentFixture fixture) : IClassFixture<DeploymentFixture>
 {
@@ -213,6 +215,89 @@ public sealed class SupportDoorsTests(DeploymentFixture fixture) : IClassFixture
             () => new ReportStore(fixture.Deployment.Storage).TryReadTextAsync("2023-2024/volkhovsky/note.html", Token),
             html => html?.Contains("Эффект поддержки", StringComparison.Ordinal) == true, "volkhovsky's note with the effect of support", TimeSpan.FromSeconds(120));
         Assert.Contains("Школы муниципалитета, получившие поддержку", note, StringComparison.Ordinal);
+
+        await using var browser = await SignedInAsync(committee);
+        var rows = browser.Page.Locator("#effect-table tbody tr");
+        await Assertions.Expect(rows.Filter(new() { HasText = "субсидия, 2022-2023" }).Filter(new() { HasText = "получили" })).ToContainTextAsync("1 год (2023-2024)");
+        await Assertions.Expect(browser.Page.Locator("#effect-chart-box")).ToBeVisibleAsync();
+        await browser.Page.Locator("#effect").ScreenshotAsync(new() { Path = PageBrowser.Artifact("support-effect.png") });
+        Assert.Empty(browser.Failures);
+    }
+
+    [Fact]
+    public async Task Page_TheCommitteeRecordsWithARussianAmountAndWithdrawsAfterConfirming_AMunicipalitySeesItsDecisionsReadOnly()
+    {
+        var stored = await ResultsAsync();
+        var low = stored.Where(r => r.Classification.LowResults && r.MunicipalityId.ToString() == "kirovsky").OrderBy(r => r.SchoolId).Last();
+        var committee = await fixture.Deployment.Keys.SetAsync(null, AccessScope.CommitteeKey, cancellationToken: Token);
+        var kirovsky = await fixture.Deployment.Keys.SetAsync(null, AccessScope.MunicipalityKeyPrefix + "kirovsky", cancellationToken: Token);
+
+        await using (var browser = await SignedInAsync(committee))
+        {
+            var page = browser.Page;
+            await page.FillAsync("#support-school", low.SchoolId.ToString());
+            await page.SelectOptionAsync("#support-kind", "subsidy");
+            await page.FillAsync("#support-amount", "250 000,50 ₽");
+            await page.ClickAsync("#support-form button[type=submit]");
+            await Assertions.Expect(page.Locator("#support-status")).ToContainTextAsync("Укажите ваше имя");
+            await page.FillAsync("#support-by", "А. Петрова");
+            await page.FillAsync("#support-amount", "двести тысяч");
+            await page.ClickAsync("#support-form button[type=submit]");
+            await Assertions.Expect(page.Locator("#support-status")).ToContainTextAsync("Сумма «двести тысяч» не похожа на число рублей");
+            await page.FillAsync("#support-amount", "250 000,50 ₽");
+            await page.ClickAsync("#support-form button[type=submit]");
+            await Assertions.Expect(page.Locator("#support-status")).ToContainTextAsync("Записано: субсидия для школы");
+            await Assertions.Expect(page.Locator("#support-answer")).ToBeInViewportAsync();
+            var decision = page.Locator($"#support-decisions tbody tr[data-school='{low.SchoolId}'][data-kind='subsidy']");
+            await Assertions.Expect(decision).ToContainTextAsync("250 000,50 ₽");
+            await page.Locator("#support-decisions").ScreenshotAsync(new() { Path = PageBrowser.Artifact("support-decisions.png") });
+
+            page.Dialog += (_, dialog) => _ = dialog.Message.Contains(low.SchoolId.ToString(), StringComparison.Ordinal) ? dialog.AcceptAsync() : dialog.DismissAsync();
+            await decision.Locator("button.withdraw").ClickAsync();
+            await Assertions.Expect(page.Locator("#support-status")).ToContainTextAsync("Отозвано: субсидия");
+            await Assertions.Expect(decision).ToHaveCountAsync(0);
+            Assert.Empty(browser.Failures);
+        }
+
+        await SendAsync(HttpMethod.Post, "support/2023-2024", committee, new { school = low.SchoolId.ToString(), kind = "other", comment = "выезд специалистов", by = "А. Петрова" });
+        await using (var browser = await SignedInAsync(kirovsky))
+        {
+            var page = browser.Page;
+            await Assertions.Expect(page.Locator($"#support-decisions tbody tr[data-school='{low.SchoolId}'][data-kind='other']")).ToContainTextAsync("выезд специалистов");
+            await Assertions.Expect(page.Locator("#support-readonly")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("#support-form")).ToBeHiddenAsync();
+            await Assertions.Expect(page.Locator("#support-proposals-block")).ToBeHiddenAsync();
+            await Assertions.Expect(page.Locator("#support-decisions button")).ToHaveCountAsync(0);
+            Assert.Empty(browser.Failures);
+        }
+    }
+
+    /// <summary>The page in headless Chromium, signed in with <paramref name="key"/>, the map of the latest period loaded; page errors collected.</summary>
+    private async Task<SignedInPage> SignedInAsync(string key)
+    {
+        Assert.True(File.Exists(PageBrowser.Chromium), $"The page tests need Debian's Chromium at {PageBrowser.Chromium}: scripts/ensure-tools.sh --browser installs it.");
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = PageBrowser.Chromium, Headless = true, Args = ["--no-sandbox"] });
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, Locale = "ru-RU" });
+        var signedIn = new SignedInPage(playwright, browser, page);
+        page.PageError += (_, error) => signedIn.Failures.Add(error);
+        await page.GotoAsync(new Uri(fixture.Deployment.HttpUrl, "api/site/").ToString());
+        await page.FillAsync("#key", key);
+        await page.ClickAsync("#login button");
+        await Assertions.Expect(page.Locator("#support")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        return signedIn;
+    }
+
+    /// <summary>A browser on the page, closed with it.</summary>
+    private sealed record SignedInPage(IPlaywright Playwright, IBrowser Browser, IPage Page) : IAsyncDisposable
+    {
+        public List<string> Failures { get; } = [];
+
+        public async ValueTask DisposeAsync()
+        {
+            await Browser.DisposeAsync();
+            Playwright.Dispose();
+        }
     }
 
     /// <summary>Uploads a municipality's sample file of a period and waits for it and a recalculation after it.</summary>

@@ -18,7 +18,7 @@ namespace SchoolRisk.Integration.Tests.Views;
 /// as an artifact: <c>artifacts/screenshots/risk-map.png</c> under the repository, and the municipality's analytical
 /// note opened from the page, <c>artifacts/screenshots/analytical-note.png</c>, and printed to PDF by the browser, <c>analytical-note.pdf</c>.
 /// The school tables: values with a decimal comma and their thresholds, sorting and filtering by an indicator, the
-/// classification that put a school in its zone (<c>schools.png</c>, <c>school-history.png</c>).
+/// addressed recommendations beside each school, the classification that put a school in its zone (<c>schools.png</c>, <c>school-history.png</c>).
 /// </summary>
 public sealed class RiskMapPageTests(DeploymentFixture fixture) : IClassFixture<DeploymentFixture>
 {
@@ -123,6 +123,10 @@ public sealed class RiskMapPageTests(DeploymentFixture fixture) : IClassFixture<
         await Assertions.Expect(low.Locator(".zone")).ToHaveTextAsync("высокий риск");
         await Assertions.Expect(low.Locator(".reasons")).ToContainTextAsync("ШНОР — школа с низкими образовательными результатами");
         await Assertions.Expect(low).ToContainTextAsync("ШНОР");
+        await low.Locator(".recommendations summary").ClickAsync();
+        await Assertions.Expect(low.Locator(".recommendations li").First).ToContainTextAsync("школе: Разработать и утвердить программу перехода в эффективный");
+        await Assertions.Expect(low.Locator(".recommendations li").First).ToContainTextAsync("основание:");
+        await Assertions.Expect(page.Locator("#school")).ToBeHiddenAsync();
 
         var egeHeader = page.Locator("#schools-table th[data-indicator='ege_below_min_share']");
         await egeHeader.Locator("button").ClickAsync();

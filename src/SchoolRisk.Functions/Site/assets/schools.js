@@ -1,5 +1,5 @@
 // The school tables of the risk map page: a municipality's schools (one row per school: its zone, why it is there,
-// its classification and one column per indicator, each value coloured by its zone with the thresholds of the rule set
+// its classification, the addressed recommendations that apply to it, and one column per indicator, each value coloured by its zone with the thresholds of the rule set
 // version it was judged by in its title), sortable by any column and filtered by an indicator in a risk zone; and a
 // school's periods, laid out the same way. Uses app.js's globals ($, api, cell, zoneBadge, classification,
 // passesFilters, map, schools, ZONES, COLORS). Beside the regional classification, the column «Фед.» shows the school's
@@ -168,7 +168,7 @@ function compareSchools(a, b) {
 function drawSchoolsHeader(columns) {
   const head = $('schools-table').tHead.rows[0];
   head.replaceChildren(
-    textHeader('Школа', 'school'), textHeader('Зона', 'zone'), textHeader('Почему в зоне риска'), textHeader('Классификация'), textHeader('Фед.'),
+    textHeader('Школа', 'school'), textHeader('Зона', 'zone'), textHeader('Почему в зоне риска'), textHeader('Классификация'), textHeader('Рекомендации'), textHeader('Фед.'),
     ...columns.map((indicator) => indicatorHeader(indicator, true)));
   for (const th of head.cells) {
     const key = th.querySelector('button.sort')?.dataset.sort;
@@ -213,11 +213,30 @@ function drawSchools() {
     cell(row, zoneBadge(s.zone));
     reasonsCell(row, s.zoneReasons);
     cell(row, classification(s.classification) || '—');
+    recommendationsCell(row, s.recommendations || []);
     federalCell(row, federalSchools?.bySchool.get(s.schoolId));
     for (const column of columns) indicatorCell(row, s.indicators.find((i) => i.id === column.id));
     row.addEventListener('click', () => openSchool(s.schoolId));
   }
   $('schools-count').textContent = `Показано школ: ${shown.length} из ${all.length}`;
+}
+
+// The addressed recommendations that apply to the school (the active rules): how many, unfolding to whom, the measure and why.
+function recommendationsCell(row, recommendations) {
+  if (!recommendations.length) return cell(row, '—');
+  const details = document.createElement('details');
+  details.className = 'recommendations';
+  const summary = document.createElement('summary');
+  summary.textContent = `${recommendations.length} ${recommendations.length === 1 ? 'мера' : recommendations.length < 5 ? 'меры' : 'мер'}`;
+  const list = document.createElement('ul');
+  list.replaceChildren(...recommendations.map((r) => {
+    const item = document.createElement('li');
+    item.textContent = `${r.addresseeTitle}: ${r.measure} (основание: ${r.reason})`;
+    return item;
+  }));
+  details.append(summary, list);
+  details.addEventListener('click', (event) => event.stopPropagation());
+  return cell(row, details);
 }
 
 // «ШНОР» when the school is on the federal list, and how many factors of its federal risk profile are high; the whole profile in the title.
