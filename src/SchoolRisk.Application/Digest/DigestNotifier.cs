@@ -1,11 +1,15 @@
 using SchoolRisk.Application.Messaging;
 using SchoolRisk.Application.Notices;
+using SchoolRisk.Application.Recommendations;
+using SchoolRisk.Application.Rules;
 using SchoolRisk.Application.Support;
 using SchoolRisk.Domain.Notices.Deliveries;
 using SchoolRisk.Domain.Notices.Digest;
 using SchoolRisk.Domain.Notices.Recipients;
 using SchoolRisk.Domain.Periods;
+using SchoolRisk.Domain.Recommendations;
 using SchoolRisk.Domain.Uploads;
+using SchoolRisk.Domain.Zones;
 using SchoolRisk.Storage.Federal;
 using SchoolRisk.Storage.Municipalities;
 using SchoolRisk.Storage.Notifications;
@@ -19,7 +23,8 @@ namespace SchoolRisk.Application.Digest;
 /// Builds and delivers the committee's digest of a period, the workflow behind <c>Digest</c>. A request overtaken by a
 /// later one (<see cref="DigestSchedule"/>) ends at once; otherwise the digest is built from the stored results against
 /// the period before (and beside the period's federal list, when the committee stored one, with the effect of the support
-/// decided one and two periods before: <see cref="SupportEffectQuery"/>) and delivered to the committee's addresses and, when a Service Bus topic is configured, to the
+/// decided one and two periods before: <see cref="SupportEffectQuery"/>, and the measures the active recommendation rules
+/// address to the committee: <see cref="StoredRecommendations"/>) and delivered to the committee's addresses and, when a Service Bus topic is configured, to the
 /// committee's subscription (the digest is then also written to the notices container, for a message too large to carry
 /// it: <see cref="NoticeStore.WriteDigestAsync"/>). Its key is a hash of its content, so the same state of the region is
 /// delivered once however many requests reach it. Failures end as in <see cref="NoticeNotifier"/>: a
@@ -28,8 +33,8 @@ namespace SchoolRisk.Application.Digest;
 /// <c>schoolrisk notices replay --failed</c> requests the digest again. Only a fault of storage throws.
 /// </summary>
 public sealed class DigestNotifier(
-    DigestSchedule schedule, ResultTable results, MunicipalityTable municipalities, FederalListTable federal, SupportEffectQuery effects, RecipientStore recipients,
-    NotificationTable notifications, NoticeStore notices, NoticeDeliverer deliverer, NoticeTopic? topic = null)
+    DigestSchedule schedule, ResultTable results, MunicipalityTable municipalities, FederalListTable federal, SupportEffectQuery effects, RuleSetProvider rules,
+    RecipientStore recipients, NotificationTable notifications, NoticeStore notices, NoticeDeliverer deliverer, NoticeTopic? topic = null)
 {
     /// <param name="period">The period to digest.</param>
     /// <param name="requestedAt">When the request was made (<see cref="DigestRequest.RequestedAt"/>).</param>
@@ -41,16 +46,27 @@ public sealed class DigestNotifier(
             return new MessageOutcome(false, $"Digest of {period} requested at {requestedAt:O}: a later request will make it.");
         }
 
-        var current = await SchoolsAsync(period, cancellationToken);
-        if (current.Count == 0)
+        var stored = await results.ListAsync(period, cancellationToken).ToListAsync(cancellationToken);
+        if (stored.Count == 0)
         {
             return new MessageOutcome(false, $"Digest of {period}: no results yet.");
         }
 
-        var zones = await municipalities.ListAsync(period, cancellationToken).ToDictionaryAsync(summary => summary.MunicipalityId, summary => summary.Zone, cancellationToken: cancellationToken);
+        var summaries = await municipalities.ListAsync(period, cancellationToken).ToDictionaryAsync(summary => summary.MunicipalityId, cancellationToken: cancellationToken);
         var federalList = (await federal.ReadAsync(period, cancellationToken))?.OnList.Select(school => school.Compared).ToList();
         var supportEffects = (await effects.ReportedInAsync(period, cancellationToken))(_ => true);
-        var digest = RegionalDigest.Of(period, current, await SchoolsAsync(period.Previous, cancellationToken), zones, federalList, supportEffects);
+        var ruleSet = await rules.GetAsync(cancellationToken);
+        var measures = new List<CommitteeMeasure>();
+        foreach (var result in stored)
+        {
+            var rubricZone = summaries.GetValueOrDefault(result.MunicipalityId)?.RubricZone ?? Zone.None;
+            measures.AddRange((await ruleSet.RecommendAsync(result, rubricZone)).Where(recommendation => recommendation.Addressee == Addressee.Committee)
+                .Select(recommendation => new CommitteeMeasure(result.MunicipalityId, result.SchoolId, result.SchoolName, recommendation.Measure, recommendation.Reason)));
+        }
+
+        var digest = RegionalDigest.Of(
+            period, [.. stored.Select(SchoolOf)], [.. (await results.ListAsync(period.Previous, cancellationToken).ToListAsync(cancellationToken)).Select(SchoolOf)],
+            summaries.ToDictionary(summary => summary.Key, summary => summary.Value.Zone), federalList, supportEffects, measures);
         await notifications.TryAddDigestAsync(digest, cancellationToken);
         RecipientDirectory directory;
         try
@@ -82,8 +98,6 @@ public sealed class DigestNotifier(
         return new MessageOutcome(status == NoticeStatus.Retrying, $"Digest {digest.Key}: {status}; {outcome.Summary}{string.Concat(unaddressed.Select(text => $"; {text}"))}");
     }
 
-    private async Task<List<DigestSchool>> SchoolsAsync(Period period, CancellationToken cancellationToken) =>
-        await results.ListAsync(period, cancellationToken)
-            .Select(result => new DigestSchool(result.MunicipalityId, result.SchoolId, result.SchoolName, result.OverallZone, result.Classification.RiskGroup))
-            .ToListAsync(cancellationToken);
+    private static DigestSchool SchoolOf(StoredResult result) =>
+        new(result.MunicipalityId, result.SchoolId, result.SchoolName, result.OverallZone, result.Classification.RiskGroup);
 }

@@ -27,5 +27,6 @@ public static class RuleServices
         new(new RuleStore(account, TimeProvider.System), Check(account));
 
     /// <summary>Evaluates a candidate against a stored period without activating it.</summary>
-    public static RulePreview Preview(StorageAccount account) => new(Periods(account), Check(account));
+    public static RulePreview Preview(StorageAccount account) =>
+        new(Periods(account), Check(account), new ResultTable(account, TimeProvider.System), new MunicipalityTable(account, TimeProvider.System));
 }

@@ -6,6 +6,7 @@ using SchoolRisk.Domain.Notices.Digest;
 using SchoolRisk.Domain.Notices.Letters;
 using SchoolRisk.Domain.Notices.Recipients;
 using SchoolRisk.Domain.Periods;
+using SchoolRisk.Domain.Recommendations;
 using SchoolRisk.Domain.RiskGroups;
 using SchoolRisk.Domain.Rubrics;
 using SchoolRisk.Domain.Schools;
@@ -56,6 +57,32 @@ public sealed class LettersTests
             "gatchinsky-004 Школа 4 | высокий риск | ШНОР — школа с низкими образовательными результатами (по сравнению со школами региона) | —", letter.Text, StringComparison.Ordinal);
         Assert.Contains("<td>ШНСУ — школа, работающая в неблагоприятных социальных условиях</td>", letter.Html, StringComparison.Ordinal);
         Assert.Contains("gatchinsky-004 Школа 4 | ШНОР — школа с низкими образовательными результатами", alert.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheAlertAndTheDigest_ListTheMeasuresAddressedToTheCommittee_WithTheReason()
+    {
+        Recommendation[] recommendations =
+        [
+            new("stably_low.committee", Addressee.Committee, "Рассмотреть школу для субсидии", "устойчиво низкие результаты"),
+            new("low_results.school", Addressee.School, "Разработать программу", "ШНОР"),
+        ];
+        var shnor = new RiskSchool(SchoolId.Parse("gatchinsky-004"), "Школа 4", Zone.High, []) { Before = Zone.None, Reasons = [ZoneReason.LowResults], Recommendations = recommendations };
+        var notice = Notice() with { Schools = [.. Notice().Schools, shnor] };
+        DigestSchool[] now = [new(MunicipalityId.Parse("gatchinsky"), SchoolId.Parse("gatchinsky-004"), "Школа 4", Zone.High, RiskGroupStanding.Outside)];
+        CommitteeMeasure[] measures = [new(MunicipalityId.Parse("gatchinsky"), SchoolId.Parse("gatchinsky-004"), "Школа 4", "Рассмотреть школу для субсидии", "устойчиво низкие результаты")];
+        var zones = new Dictionary<MunicipalityId, Zone> { [MunicipalityId.Parse("gatchinsky")] = Zone.High };
+
+        var alert = CommitteeAlert.Compose(notice, "Гатчинский район")!;
+        var digest = RegionalDigest.Of(Period, now, [], zones, committeeMeasures: measures);
+        var letter = DigestLetter.Compose(digest, _ => "Гатчинский район");
+
+        Assert.Contains("| Рассмотреть школу для субсидии (основание: устойчиво низкие результаты)", alert.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Разработать программу", alert.Text, StringComparison.Ordinal);
+        Assert.Contains("Меры комитета по адресным рекомендациям: школ — 1", letter.Text, StringComparison.Ordinal);
+        Assert.Contains("Рассмотреть школу для субсидии — 1", letter.Text, StringComparison.Ordinal);
+        Assert.Contains("Гатчинский район: gatchinsky-004 Школа 4 (основание: устойчиво низкие результаты)", letter.Text, StringComparison.Ordinal);
+        Assert.NotEqual(digest.Key, RegionalDigest.Of(Period, now, [], zones).Key);
     }
 
     [Fact]

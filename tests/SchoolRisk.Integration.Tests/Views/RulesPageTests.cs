@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using SchoolRisk.Application.Rules;
 using SchoolRisk.Application.Views;
@@ -12,7 +13,7 @@ namespace SchoolRisk.Integration.Tests.Views;
 
 /// <summary>
 /// The rules administrator's work through the page in headless Chromium: lowers a threshold in the table, checks it,
-/// previews which schools change zone, activates it with a reason and a re-evaluation, sees the new version in force and
+/// previews which schools change zone and whose addressed recommendations change, activates it with a reason and a re-evaluation, sees the new version in force and
 /// the school moved on the map, compares the versions, then rolls back and compares any two versions. Screenshots: <c>artifacts/screenshots/rules.png</c>
 /// (the preview) and <c>rules-history.png</c> (the journal and the diff).
 /// </summary>
@@ -54,6 +55,10 @@ public sealed class RulesPageTests(DeploymentFixture fixture) : IClassFixture<De
         await page.ClickAsync("#rules-preview");
         await Assertions.Expect(page.Locator("#rules-status")).ToContainTextAsync("зона изменится у 1 из", new() { Timeout = 60_000 });
         await Assertions.Expect(page.Locator("#preview-table")).ToContainTextAsync("volosovsky-001");
+        await Assertions.Expect(page.Locator("#rules-status")).ToContainTextAsync("адресные рекомендации — у 1");
+        await page.ClickAsync("#preview-recommendations-title");
+        await Assertions.Expect(page.Locator("#preview-recommendations li")).ToContainTextAsync(
+            new Regex("volosovsky-001 .* — добавится: школе: Организовать адресную подготовку обучающихся группы риска"));
         await page.ScreenshotAsync(new() { Path = PageBrowser.Artifact("rules.png"), FullPage = true });
 
         await page.FillAsync("#activate-reason", "ЕГЭ: высокий риск от 7%");

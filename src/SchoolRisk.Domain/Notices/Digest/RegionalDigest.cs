@@ -14,7 +14,8 @@ namespace SchoolRisk.Domain.Notices.Digest;
 /// high zone (against the previous period), the low-result group (ШНОР) by each school's standing this period:
 /// entries (re-entries flagged by their status), stays, exits not yet confirmed, and exits (issue 23, item 4); and,
 /// when the committee uploaded the period's federal list, that list beside the regional group (<see cref="Federal"/>,
-/// <c>null</c> without one); and the effect of the support decided one and two periods before (issue 23, item 5). <see cref="Key"/> is a hash of that content: the same state of the region is never reported twice.
+/// <c>null</c> without one); the effect of the support decided one and two periods before (issue 23, item 5); and the
+/// measures the recommendation rules address to the committee, per school (issue 23, item 1). <see cref="Key"/> is a hash of that content: the same state of the region is never reported twice.
 /// </summary>
 /// <param name="Period">The period digested.</param>
 /// <param name="Municipalities">Schools per municipality and zone, and each municipality's zone.</param>
@@ -25,6 +26,7 @@ namespace SchoolRisk.Domain.Notices.Digest;
 /// <param name="LowResultsLeft">Schools that left the group this period.</param>
 /// <param name="Federal">The period's federal list beside the regional group; <c>null</c> when the committee uploaded none.</param>
 /// <param name="SupportEffects">The effect of the support decided one and two periods before, as of this period; <c>null</c> or empty when none was decided.</param>
+/// <param name="CommitteeMeasures">The recommendations addressed to the committee, per school, ordered by municipality and school; <c>null</c> or empty when none applies.</param>
 public sealed record RegionalDigest(
     Period Period,
     IReadOnlyList<DigestRow> Municipalities,
@@ -34,7 +36,8 @@ public sealed record RegionalDigest(
     IReadOnlyList<DigestSchool> LowResultsLeaving,
     IReadOnlyList<DigestSchool> LowResultsLeft,
     FederalComparison? Federal = null,
-    IReadOnlyList<SupportEffect>? SupportEffects = null)
+    IReadOnlyList<SupportEffect>? SupportEffects = null,
+    IReadOnlyList<CommitteeMeasure>? CommitteeMeasures = null)
 {
     public string Key
     {
@@ -64,6 +67,7 @@ public sealed record RegionalDigest(
                 content.Append("effect:").Append(effect.Period).Append('/').Append(effect.Kind).Append(':').Append(Figures(effect.Supported)).Append('|').Append(Figures(effect.Comparison)).Append(';');
             }
 
+            content.Append("measures:").AppendJoin(',', (CommitteeMeasures ?? []).Select(measure => $"{measure.SchoolId}={measure.Measure}")).Append(';');
             return $"{Period}_digest_{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content.ToString())))[..16]}";
         }
     }
@@ -74,9 +78,10 @@ public sealed record RegionalDigest(
     /// <param name="municipalZones">Each municipality's zone in the period (schools' and rubrics').</param>
     /// <param name="federalList">The schools on the period's federal list; <c>null</c> when the committee uploaded none.</param>
     /// <param name="supportEffects">The effect of the support decided one and two periods before, as of <paramref name="period"/>.</param>
+    /// <param name="committeeMeasures">The recommendations addressed to the committee, per school.</param>
     public static RegionalDigest Of(
         Period period, IReadOnlyList<DigestSchool> current, IReadOnlyList<DigestSchool> previous, IReadOnlyDictionary<MunicipalityId, Zone> municipalZones,
-        IReadOnlyList<ComparedSchool>? federalList = null, IReadOnlyList<SupportEffect>? supportEffects = null)
+        IReadOnlyList<ComparedSchool>? federalList = null, IReadOnlyList<SupportEffect>? supportEffects = null, IReadOnlyList<CommitteeMeasure>? committeeMeasures = null)
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(previous);
@@ -100,7 +105,8 @@ public sealed record RegionalDigest(
             federalList is null
                 ? null
                 : FederalComparison.Of(federalList, current.Where(school => school.RiskGroup.InGroup).Select(school => new ComparedSchool(school.SchoolId, school.SchoolName, school.MunicipalityId))),
-            supportEffects);
+            supportEffects,
+            [.. (committeeMeasures ?? []).OrderBy(measure => measure.MunicipalityId).ThenBy(measure => measure.SchoolId)]);
     }
 
     private static string Figures(EffectGroup group) =>

@@ -7,7 +7,8 @@ namespace SchoolRisk.Domain.Notices.Letters;
 /// The committee's digest as a letter: a table per municipality and zone, new high-zone schools, the low-result group's
 /// entries, stays and exits, and, when the period has a federal list, its counts and where it disagrees with the regional
 /// group (each list capped at <see cref="MaxListed"/> schools, the rest counted: «и ещё N»), and the effect of support
-/// decided one and two periods before (<see cref="SupportEffectText"/>).
+/// decided one and two periods before (<see cref="SupportEffectText"/>), and the measures the recommendation rules address
+/// to the committee, one list per measure (capped like the federal lists).
 /// </summary>
 public static class DigestLetter
 {
@@ -39,6 +40,7 @@ public static class DigestLetter
             Federal(letter, federal, nameOf);
         }
 
+        Measures(letter, digest.CommitteeMeasures ?? [], nameOf);
         SupportEffectText.Write(letter, digest.SupportEffects ?? [], "региона");
 
         return letter.Paragraph($"Номер сводки: {digest.Key}. Сводка приходит, когда после загрузок пересчитан весь регион и картина изменилась.").Build(subject);
@@ -60,6 +62,24 @@ public static class DigestLetter
                 letter.Bullets(schools.Take(MaxListed).Select(school => $"{nameOf(school.MunicipalityId.ToString())}: {school.SchoolId} {school.SchoolName}")
                     .Concat(schools.Count > MaxListed ? [$"и ещё {schools.Count - MaxListed}"] : []));
             }
+        }
+    }
+
+    /// <summary>The measures addressed to the committee, one heading per measure with its schools (capped) and why.</summary>
+    private static void Measures(LetterBuilder letter, IReadOnlyList<CommitteeMeasure> measures, Func<string, string> nameOf)
+    {
+        if (measures.Count == 0)
+        {
+            return;
+        }
+
+        letter.Heading($"Меры комитета по адресным рекомендациям: школ — {measures.Select(measure => measure.SchoolId).Distinct().Count()}");
+        foreach (var measure in measures.GroupBy(measure => measure.Measure, StringComparer.Ordinal))
+        {
+            var schools = measure.ToList();
+            letter.Heading($"{measure.Key} — {schools.Count}", 3)
+                .Bullets(schools.Take(MaxListed).Select(school => $"{nameOf(school.MunicipalityId.ToString())}: {school.SchoolId} {school.SchoolName} (основание: {school.Reason})")
+                    .Concat(schools.Count > MaxListed ? [$"и ещё {schools.Count - MaxListed}"] : []));
         }
     }
 

@@ -184,6 +184,7 @@
     const table = $('preview-table');
     const rows = table.tBodies[0];
     rows.replaceChildren();
+    $('preview-recommendations-block').hidden = true;
     if (!answer.ok) {
       table.hidden = true;
       status(answer.json.error || `Ошибка ${answer.status}`);
@@ -201,7 +202,17 @@
       cell(row, zoneBadge(change.candidate));
     }
     table.hidden = p.changes.length === 0;
-    status(`Предпросмотр на данных за ${p.period}: зона изменится у ${p.changes.length} из ${p.schoolsEvaluated} школ. Ничего не активировано.`);
+    const recommended = p.recommendationChanges || [];
+    $('preview-recommendations').replaceChildren(...recommended.map((c) => {
+      const item = document.createElement('li');
+      item.textContent = `${names.get(c.municipalityId) || c.municipalityId}: ${c.schoolId} ${c.schoolName}`
+        + (c.added.length ? ` — добавится: ${c.added.join('; ')}` : '') + (c.removed.length ? ` — уйдёт: ${c.removed.join('; ')}` : '');
+      return item;
+    }));
+    $('preview-recommendations-title').textContent = `Адресные рекомендации изменятся у ${recommended.length} школ`;
+    $('preview-recommendations-block').hidden = recommended.length === 0;
+    status(`Предпросмотр на данных за ${p.period}: зона изменится у ${p.changes.length} из ${p.schoolsEvaluated} школ`
+      + `${recommended.length ? `, адресные рекомендации — у ${recommended.length}` : ''}. Ничего не активировано.`);
   }
 
   async function activate(path, body) {

@@ -1,0 +1,10 @@
+using SchoolRisk.Domain.Municipalities;
+using SchoolRisk.Domain.Schools;
+
+namespace SchoolRisk.Domain.Notices.Digest;
+
+/// <summary>
+/// A recommendation addressed to the committee for a school (issue 23, item 1), as the digest lists it: where the school
+/// is, the measure and the reason, in Russian (the rule's <c>Recommendation</c> and <c>Reason</c>).
+/// </summary>
+public sealed record CommitteeMeasure(MunicipalityId MunicipalityId, SchoolId SchoolId, string SchoolName, string Measure, string Reason);
