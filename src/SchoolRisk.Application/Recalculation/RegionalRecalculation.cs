@@ -6,7 +6,9 @@ using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Notices;
 using SchoolRisk.Domain.Periods;
+using SchoolRisk.Domain.Recommendations;
 using SchoolRisk.Domain.Uploads;
+using SchoolRisk.Domain.Zones;
 using SchoolRisk.Storage.Municipalities;
 using SchoolRisk.Storage.Notifications;
 using SchoolRisk.Storage.Results;
@@ -111,7 +113,7 @@ public sealed class RegionalRecalculation(
             var changes = municipality.Select(pair => SchoolZoneChange.ByRules(pair.Stored.ZoneBefore(ruleSet.Version), pair.Evaluation)).OfType<SchoolZoneChange>().ToList();
             var due = municipality.Any(pair => pair.Stored.RuleSetVersion != ruleSet.Version || pair.Stored.EvaluatedAt > (lastCompleted ?? DateTimeOffset.MinValue));
             var notice = due && MunicipalityNotice.RulesChanged(period, municipalityId, uploadId, ruleSet.Version, active.ActivatedAt, changes) is { } changed
-                ? QueueAsync(changed, queued, token)
+                ? QueueAsync(await RecommendingAsync(changed, municipality, ruleSet, summaries.GetValueOrDefault(municipalityId)?.Summary.RubricZone ?? Zone.None), queued, token)
                 : Task.CompletedTask;
             await municipalities.UpdateAsync(
                 period, municipalityId, existing => MunicipalSummary.Of(upload).KeepingRubricsOf(existing), summaries.GetValueOrDefault(municipalityId), token);
@@ -125,6 +127,20 @@ public sealed class RegionalRecalculation(
         await held.CompletedAsync(startedAt, cancellationToken);
         logger.LogInformation("{Outcome}", outcome);
         return new RecalculationOutcome(period, outcome, [.. queued.OrderBy(message => message.MunicipalityId)], startedAt);
+    }
+
+    /// <summary>The notice with each of its risk schools' addressed recommendations under the new rules (issue 23, item 1).</summary>
+    private static async Task<MunicipalityNotice> RecommendingAsync(
+        MunicipalityNotice notice, IEnumerable<(StoredInput Stored, SchoolEvaluation Evaluation)> municipality, RuleSet ruleSet, Zone rubricZone)
+    {
+        var evaluations = municipality.ToDictionary(pair => pair.Stored.SchoolId, pair => pair.Evaluation);
+        var schools = new List<RiskSchool>();
+        foreach (var school in notice.Schools)
+        {
+            schools.Add(school with { Recommendations = await ruleSet.RecommendAsync(RecommendationInput.Of(evaluations[school.SchoolId], rubricZone)) });
+        }
+
+        return notice with { Schools = schools };
     }
 
     private async Task QueueAsync(MunicipalityNotice notice, ConcurrentBag<NoticeMessage> queued, CancellationToken cancellationToken)

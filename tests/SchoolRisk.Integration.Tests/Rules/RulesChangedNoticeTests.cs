@@ -46,6 +46,12 @@ public sealed class RulesChangedNoticeTests(DeploymentFixture fixture) : IClassF
             var sent = await Poll.UntilAsync(RulesLettersAsync, all => all.Count == letters.Count + 1, $"the letter of the move to {version}");
             letters.Add(sent[^1]);
             Assert.Contains($"комитет сменил правила оценки с версии {from} на версию {version}", sent[^1].Text, StringComparison.Ordinal);
+            if (zone == Zone.High)
+            {
+                // The school now in the high zone by its ЕГЭ result: the recommendation rules' measure for it, with the reason.
+                Assert.Contains("Адресные рекомендации", sent[^1].Text, StringComparison.Ordinal);
+                Assert.Contains("школе: Организовать адресную подготовку", sent[^1].Text, StringComparison.Ordinal);
+            }
         }
 
         var notices = await new NotificationTable(fixture.Deployment.Storage, TimeProvider.System).ListAsync(Period, TestContext.Current.CancellationToken)

@@ -58,13 +58,7 @@ public static class MunicipalityLetter
                     letter.Heading("Вышли из зоны риска").Bullets(notice.Left.Select(school => $"{school.SchoolId} {school.SchoolName} (в прошлом периоде: {RussianText.Zone(school.Before)})"));
                 }
 
-                var recommended = notice.Schools.Where(school => school.Recommendations.Count > 0).ToList();
-                if (recommended.Count > 0)
-                {
-                    letter.Heading("Адресные рекомендации")
-                        .Table(["Школа", "Рекомендации"], recommended.Select(school => (IReadOnlyList<string>)[
-                            $"{school.SchoolId} {school.SchoolName}", string.Join("; ", school.Recommendations.Select(recommendation => recommendation.ToString()))]));
-                }
+                Recommendations(letter, notice);
 
                 if (notice.RiskGroup.Count > 0)
                 {
@@ -83,6 +77,7 @@ public static class MunicipalityLetter
                         notice.ZoneChanges.Select(change => (IReadOnlyList<string>)[
                             $"{change.SchoolId} {change.SchoolName}", RussianText.Zone(change.Before), RussianText.Zone(change.After),
                             change.After == Zone.None ? "—" : RussianText.Reasons(change.Reasons, change.Findings), RussianText.Findings(change.Findings)]));
+                Recommendations(letter, notice);
                 break;
             case NoticeKind.RubricsEvaluated:
                 letter.Paragraph($"Файл «{FileName(notice)}» за {notice.Period} обработан. Рубрикаторы в нижнем и среднем уровне:")
@@ -157,6 +152,18 @@ public static class MunicipalityLetter
     /// what to do next, without repeating or second-guessing the reason: fix what it names, where the rows are listed,
     /// how to send the file again, and that the period's data accepted before stays in force meanwhile.
     /// </summary>
+    /// <summary>«Адресные рекомендации»: each risk school's measures, to whom and why; nothing when none applies.</summary>
+    private static void Recommendations(LetterBuilder letter, MunicipalityNotice notice)
+    {
+        var recommended = notice.Schools.Where(school => school.Recommendations.Count > 0).ToList();
+        if (recommended.Count > 0)
+        {
+            letter.Heading("Адресные рекомендации")
+                .Table(["Школа", "Рекомендации"], recommended.Select(school => (IReadOnlyList<string>)[
+                    $"{school.SchoolId} {school.SchoolName}", string.Join("; ", school.Recommendations.Select(recommendation => recommendation.ToString()))]));
+        }
+    }
+
     private static void Rejection(LetterBuilder letter, MunicipalityNotice notice, Uri? report)
     {
         letter.Paragraph($"Файл «{FileName(notice)}» за {notice.Period} не принят, ничего не оценено.")
