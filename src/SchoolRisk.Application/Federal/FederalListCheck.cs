@@ -1,10 +1,13 @@
 using Microsoft.Extensions.Logging;
 using SchoolRisk.Application.Digest;
 using SchoolRisk.Application.Notices;
+using SchoolRisk.Application.Registry;
 using SchoolRisk.Domain.Federal;
+using SchoolRisk.Domain.Notices;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Uploads;
 using SchoolRisk.Storage.Federal;
+using SchoolRisk.Storage.Notifications;
 using SchoolRisk.Storage.Registry;
 using SchoolRisk.Storage.Reports;
 
@@ -16,30 +19,31 @@ namespace SchoolRisk.Application.Federal;
 /// the school registry in use (<see cref="FederalList.ReadAsync"/>), and when it is usable makes it the period's stored
 /// list (<see cref="FederalListTable.ReplaceAsync"/>) and asks for the committee's digest of the period, which then shows
 /// the list beside the regional group. Either way the report goes to <c>reports/federal/{period}/{versionId}/report.json|csv</c>,
-/// naming every refused row and which list the period has; a file that cannot be used leaves the period's earlier list
-/// in place. A refusal is an outcome, not a failure: only a fault of storage (or no usable school registry, as for an
+/// naming every refused row and which list the period has, and when the file has problems the committee gets a notice
+/// (<see cref="MunicipalityNotice.ForFederal"/>, its letter naming the rows); a file that cannot be used leaves the
+/// period's earlier list in place. A refusal is an outcome, not a failure: only a fault of storage (or no usable school registry, as for an
 /// upload) throws, and the event is retried.
 /// </summary>
 public sealed class FederalListCheck(
-    FederalFileStore files, FederalListTable table, RegistryStore registry, ReportStore reports, DigestScheduler digests, DeliveryOptions delivery, UploadLimits limits,
-    ILogger<FederalListCheck> logger)
+    FederalFileStore files, FederalListTable table, RegistryStore registry, ReportStore reports, NoticeStore notices, DigestScheduler digests, DeliveryOptions delivery,
+    UploadLimits limits, ILogger<FederalListCheck> logger)
 {
     /// <param name="period">The period of the file's folder.</param>
     /// <param name="blobName">The changed blob's name in the registry container, <c>federal/{period}/{file}</c>.</param>
     /// <param name="cancellationToken">Cancels the check; the event is then retried.</param>
-    /// <returns>What was checked and found, for the invocation log.</returns>
-    public async Task<string> CheckAsync(Period period, string blobName, CancellationToken cancellationToken)
+    /// <returns>What was checked and found, for the invocation log, and the committee's notice to send when the file has problems.</returns>
+    public async Task<RegistryCheckOutcome> CheckAsync(Period period, string blobName, CancellationToken cancellationToken)
     {
         var newest = await files.NewestAsync(period, cancellationToken);
         if (newest is null || newest.BlobName != blobName)
         {
-            return $"registry/{blobName} is not the newest federal file of {period} ({newest?.BlobName ?? "none is left"}): nothing to check.";
+            return new RegistryCheckOutcome($"registry/{blobName} is not the newest federal file of {period} ({newest?.BlobName ?? "none is left"}): nothing to check.", null);
         }
 
         await using var content = await files.OpenAsync(newest, cancellationToken);
         if (content is null)
         {
-            return $"registry/{blobName} changed or was deleted since it was listed: its own event checks it.";
+            return new RegistryCheckOutcome($"registry/{blobName} changed or was deleted since it was listed: its own event checks it.", null);
         }
 
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["BlobName"] = blobName, ["FederalVersion"] = newest.VersionId });
@@ -70,15 +74,14 @@ public sealed class FederalListCheck(
         var message = $"registry/{blobName} version {newest.VersionId} checked: {list?.Check.ValidRows ?? 0} of {list?.Check.DataRows ?? 0} rows valid, " +
             $"{list?.Check.ProblemCount ?? 0} refused{(unusable is null ? string.Empty : ", the file cannot be used")}; " +
             $"{(inUse is null ? "no federal list is stored" : inUse.IsThisFile ? $"it is the list of {period} ({inUse.OnList} schools on it)" : $"the list of {inUse.FileName} stays")}; report {links.Json}.";
-        if (report.HasProblems)
-        {
-            logger.LogWarning("{Message}", message);
-        }
-        else
+        if (!report.HasProblems)
         {
             logger.LogInformation("{Message}", message);
+            return new RegistryCheckOutcome(message, null);
         }
 
-        return message;
+        logger.LogWarning("{Message}", message);
+        var notice = MunicipalityNotice.ForFederal(report, links);
+        return new RegistryCheckOutcome(message, NoticeMessage.Of(notice, await notices.WriteAsync(notice, cancellationToken)));
     }
 }

@@ -1,4 +1,5 @@
 using SchoolRisk.Domain.Evaluation;
+using SchoolRisk.Domain.Federal;
 using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Registry;
@@ -191,6 +192,38 @@ public sealed record MunicipalityNotice(
         {
             Registry = new RegistrySummary(
                 report.Kind, report.Title, report.SavedAt, check?.Notes.Count ?? 0, [.. (check?.Notes ?? []).Take(QuotedProblems).Select(note => note.Message)], report.InUseText),
+        };
+    }
+
+    /// <summary>
+    /// The committee's notice that the federal list it saved for a period has problems (refused rows, or a file that cannot
+    /// be used): as <see cref="ForRegistry"/>, in the list's period, one per version of the file.
+    /// </summary>
+    public static MunicipalityNotice ForFederal(FederalReport report, ReportLinks links)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var check = report.Check;
+        return new MunicipalityNotice(
+            $"federal_{report.Period}_{report.VersionId}",
+            Recipients.RecipientDirectory.CommitteeId,
+            report.Period,
+            report.VersionId,
+            report.FileName,
+            NoticeKind.RegistryProblems,
+            null,
+            0,
+            [],
+            new UploadSummary(
+                report.Unusable,
+                check?.DataRows ?? 0,
+                (check?.DataRows ?? 0) - (check?.ValidRows ?? 0),
+                check?.ProblemCount ?? 0,
+                [.. (check?.Problems ?? []).Take(QuotedProblems).Select(problem => problem.Message)],
+                links))
+        {
+            Registry = new RegistrySummary(
+                RegistryFileKind.FederalList, $"Федеральный перечень ШНОР за {report.Period}", report.SavedAt, check?.Notes.Count ?? 0,
+                [.. (check?.Notes ?? []).Take(QuotedProblems).Select(note => note.Message)], report.InUseText),
         };
     }
 

@@ -8,4 +8,7 @@ public enum RegistryFileKind
 
     /// <summary>The recipients directory, <c>recipients.csv</c>: who receives notices.</summary>
     Recipients,
+
+    /// <summary>A period's federal list of low-result schools, <c>federal/{period}/{file}</c> (docs/federal-list.md).</summary>
+    FederalList,
 }

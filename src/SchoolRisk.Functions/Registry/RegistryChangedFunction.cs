@@ -30,8 +30,7 @@ public sealed class RegistryChangedFunction(RegistryFileCheck check, FederalList
 
         if (FederalPath.TryParse(created.BlobName, out var period, out _))
         {
-            await federal.CheckAsync(period, created.BlobName, cancellationToken);
-            return null;
+            return (await federal.CheckAsync(period, created.BlobName, cancellationToken)).Notice;
         }
 
         var outcome = await check.CheckAsync(created.BlobName, cancellationToken);

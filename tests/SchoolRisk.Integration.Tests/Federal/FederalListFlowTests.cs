@@ -17,7 +17,8 @@ namespace SchoolRisk.Integration.Tests.Federal;
 /// The committee's federal list through the local host, as it arrives in Azure: the file saved to
 /// <c>registry/federal/{period}/</c>, Event Grid's BlobCreated on <c>registry-events</c>, <c>RegistryChanged</c> checks
 /// and stores it; <c>GET /api/federal/{period}</c> shows it beside the regional group, a municipality's key sees only its
-/// own; the digest gains its section; a file that cannot be read is reported and the stored list stays, nothing poisoned.
+/// own; the digest gains its section; a file that cannot be read is reported and the stored list stays, nothing poisoned;
+/// the committee gets a letter about each file with problems, naming the rows.
 /// </summary>
 public sealed class FederalListFlowTests
 {
@@ -94,6 +95,16 @@ public sealed class FederalListFlowTests
         Assert.Contains("нет столбца «on_federal_list»", refused, StringComparison.Ordinal);
         Assert.Contains("Этот файл не принят: за 2023-2024 действует перечень «perechen.csv»", refused, StringComparison.Ordinal);
         Assert.Equal(("perechen.csv", 3), (after!.FileName, after.Schools.Count));
+        var letters = await Poll.UntilAsync(
+            async () => (await deployment.Mail.ListAsync(cancellationToken)).Where(l => l.Subject.StartsWith("Федеральный перечень ШНОР за 2023-2024", StringComparison.Ordinal)).ToList(),
+            found => found.Count == 2, "the committee's two letters about the federal files", TimeSpan.FromSeconds(120));
+        var rowsRefused = letters.Single(l => l.Subject.Contains("«perechen.csv»", StringComparison.Ordinal));
+        Assert.Equal("Федеральный перечень ШНОР за 2023-2024 «perechen.csv»: строк с ошибками — 1, они не учтены", rowsRefused.Subject);
+        Assert.Contains("школы «kirovsky-999» нет в реестре школ", rowsRefused.Text, StringComparison.Ordinal);
+        Assert.Contains("schoolrisk federal put", rowsRefused.Text, StringComparison.Ordinal);
+        Assert.Equal(
+            "Федеральный перечень ШНОР за 2023-2024 «perechen-2.csv» не может быть использован",
+            letters.Single(l => l.Subject.Contains("«perechen-2.csv»", StringComparison.Ordinal)).Subject);
         await Poll.UntilAsync(() => deployment.Storage.PendingMessagesAsync("registry-events", cancellationToken), count => count == 0, "registry-events drained");
         Assert.Equal(0, await deployment.Storage.PendingMessagesAsync("registry-events-poison", cancellationToken));
     }

@@ -3,7 +3,7 @@ using SchoolRisk.Domain.Registry;
 namespace SchoolRisk.Domain.Notices.Letters;
 
 /// <summary>
-/// The committee's letter about an edit of its school registry or recipients directory
+/// The committee's letter about an edit of its school registry, recipients directory or a period's federal list
 /// (<see cref="NoticeKind.RegistryProblems"/>): which file and when it was saved; why it cannot be used, or which rows
 /// were refused and which repeated (each naming the file, row, column and value); which version is in use now; where
 /// the full report is; and what to do.
@@ -48,9 +48,14 @@ public static class RegistryLetter
 
         letter.Heading("Какая версия действует").Paragraph(registry.InUse)
             .Heading("Что сделать")
-            .Paragraph(registry.Kind == RegistryFileKind.Schools
-                ? "Исправьте эти строки и сохраните файл снова: новая версия будет проверена сразу. Пока школа не учтена в реестре, её строки в файлах муниципалитета пропускаются с сообщением «не принята в реестр школ» и причиной."
-                : "Исправьте эти строки и сохраните файл снова: новая версия будет проверена сразу. Пока строка не учтена, её адреса уведомлений не получают; остальные адресаты получают их как обычно.");
+            .Paragraph(registry.Kind switch
+            {
+                RegistryFileKind.Schools =>
+                    "Исправьте эти строки и сохраните файл снова: новая версия будет проверена сразу. Пока школа не учтена в реестре, её строки в файлах муниципалитета пропускаются с сообщением «не принята в реестр школ» и причиной.",
+                RegistryFileKind.FederalList =>
+                    "Исправьте эти строки и загрузите файл снова (страница или schoolrisk federal put): новая версия будет проверена сразу. Пока строка не учтена, школы нет в федеральном перечне этого периода, и сравнение с региональной группой ШНОР идёт без неё.",
+                _ => "Исправьте эти строки и сохраните файл снова: новая версия будет проверена сразу. Пока строка не учтена, её адреса уведомлений не получают; остальные адресаты получают их как обычно.",
+            });
         if (links.Report is { } report)
         {
             letter.Link("Все строки с замечаниями:", "отчёт о проверке файла (CSV, открывается в Excel)", report)
