@@ -62,7 +62,7 @@ public sealed class DeliveryReplay(FailedNoticeReplay failed, PoisonQueues poiso
         {
             if (!Period.TryParse(text, out var parsed))
             {
-                return ViewAnswer.Invalid<DeliveryReplayView>($"«{text}» — не учебный год вида 2023-2024.");
+                return ViewAnswer.Invalid<DeliveryReplayView>(Period.ProblemOf(text)!);
             }
 
             period = parsed;

@@ -245,7 +245,7 @@ public sealed class RuleAdministrationHandler(
         {
             if (!Period.TryParse(reevaluate, out var parsed))
             {
-                error = $"«{reevaluate}» — не учебный год вида 2023-2024 (reevaluate).";
+                error = $"{Period.ProblemOf(reevaluate)} (reevaluate)";
                 return false;
             }
 

@@ -28,7 +28,7 @@ public sealed class RulePreviewHandler(RuleStore store, RulePreview preview, ILo
 
         if (!Period.TryParse(period, out var parsed))
         {
-            return RuleAnswer.Refusal<RulePreviewResult>(RuleAnswerKind.Malformed, $"«{period}» — не учебный год вида 2023-2024.");
+            return RuleAnswer.Refusal<RulePreviewResult>(RuleAnswerKind.Malformed, Period.ProblemOf(period)!);
         }
 
         if (!RuleDoors.TryReadDraft(body, out var draft, out var error))

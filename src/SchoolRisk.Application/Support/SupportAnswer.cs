@@ -1,3 +1,5 @@
+using SchoolRisk.Domain.Periods;
+
 namespace SchoolRisk.Application.Support;
 
 /// <summary>
@@ -12,7 +14,7 @@ public sealed record SupportAnswer(SupportOutcome Outcome, SupportDecisionView? 
         new(SupportOutcome.Forbidden, null, "Решения о поддержке записывает и отзывает только комитет: войдите с ключом комитета.", []);
 
     /// <summary>A period that is not a school year.</summary>
-    public static SupportAnswer NotAPeriod(string? text) => new(SupportOutcome.NotAPeriod, null, $"«{text}» — не учебный год вида 2023-2024.", []);
+    public static SupportAnswer NotAPeriod(string? text) => new(SupportOutcome.NotAPeriod, null, Period.ProblemOf(text)!, []);
 
     /// <summary>A decision refused, with every problem found.</summary>
     public static SupportAnswer Refused(IReadOnlyList<string> problems) => new(SupportOutcome.Refused, null, "Решение не записано: исправьте ошибки.", problems);

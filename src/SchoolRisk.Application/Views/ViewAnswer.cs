@@ -1,3 +1,5 @@
+using SchoolRisk.Domain.Periods;
+
 namespace SchoolRisk.Application.Views;
 
 /// <summary>Makes the answers of view queries (<see cref="ViewAnswer{T}"/>), with the messages people read.</summary>
@@ -7,9 +9,9 @@ public static class ViewAnswer
     public static ViewAnswer<T> Found<T>(T value)
         where T : class => new(ViewOutcome.Found, value, string.Empty);
 
-    /// <summary>A route's period that is not a school year: «{text}» — не учебный год вида 2023-2024.</summary>
+    /// <summary>A route's period that is not a school year: <see cref="Period.ProblemOf"/>.</summary>
     public static ViewAnswer<T> NotAPeriod<T>(string? text)
-        where T : class => new(ViewOutcome.NotAPeriod, null, $"«{text}» — не учебный год вида 2023-2024.");
+        where T : class => new(ViewOutcome.NotAPeriod, null, Period.ProblemOf(text)!);
 
     /// <summary>A route's municipality that is not an id: «{text}» — не код муниципалитета (латинские строчные буквы, цифры и дефис).</summary>
     public static ViewAnswer<T> NotAMunicipality<T>(string text)

@@ -44,7 +44,7 @@ public static class SupportCommand
             {
                 if (result.GetValue(PeriodOption) is { } text && !Period.TryParse(text, out _))
                 {
-                    result.AddError($"--period «{text}» — не учебный год вида 2023-2024.");
+                    result.AddError($"--period {Period.ProblemOf(text)}");
                 }
             });
             command.Subcommands.Add(subcommand);

@@ -1,5 +1,7 @@
 using System.Globalization;
 using MiniExcelLibs;
+using MiniExcelLibs.Attributes;
+using MiniExcelLibs.OpenXml;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Uploads;
 
@@ -68,8 +70,19 @@ public static class SubsidyList
             entry.Reason,
             string.Join(", ", entry.Decided.Select(kind => kind.Title())),
         ])));
-        destination.SaveAs(rows, printHeader: false, sheetName: "Субсидия");
+        // The title is the first row: the header row (the second) stays in view with it, and Excel's filter, which MiniExcel
+        // would lay from A1 over the title, is left to the reader (Data → Filter on the header row).
+        var configuration = new OpenXmlConfiguration
+        {
+            AutoFilter = false,
+            FreezeRowCount = 2,
+            DynamicColumns = [.. columns.Zip(ColumnWidths, (column, width) => new DynamicExcelColumn(column) { Width = width })],
+        };
+        destination.SaveAs(rows, printHeader: false, sheetName: "Субсидия", configuration: configuration);
     }
+
+    /// <summary>The columns' widths in characters, in the order of <see cref="Headers"/>.</summary>
+    private static readonly double[] ColumnWidths = [24, 18, 40, 10, 18, 50, 30];
 
     private static List<(string Label, string Text)> ReasonsOf(SupportSchool school, SupportSettings settings)
     {

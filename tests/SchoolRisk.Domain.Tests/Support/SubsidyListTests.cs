@@ -61,4 +61,21 @@ public sealed class SubsidyListTests
         Assert.Equal(["Гатчинский", "gatchinsky-003", "Школа gatchinsky-003", "средняя", "ШНСУ", "школа, функционирующая в неблагоприятных социальных условиях", ""], rows[2]);
         Assert.Equal(5, rows.Count);
     }
+
+    [Fact]
+    public void WriteXlsx_TheTitleAndHeaderRowsStayInView_NoFilterOverTheTitle_ColumnsWideEnough()
+    {
+        using var file = new MemoryStream();
+
+        SubsidyList.WriteXlsx(SubsidyList.For(Schools, [], SupportSettings.Default), Period, id => id, file);
+
+        file.Position = 0;
+        using var archive = new System.IO.Compression.ZipArchive(file);
+        using var reader = new StreamReader(archive.Entries.Single(entry => entry.FullName.StartsWith("xl/worksheets/sheet", StringComparison.Ordinal)).Open());
+        var sheet = reader.ReadToEnd();
+        Assert.Contains("ySplit=\"2\"", sheet, StringComparison.Ordinal);
+        Assert.DoesNotContain("<x:autoFilter", sheet, StringComparison.Ordinal);
+        Assert.DoesNotContain("<autoFilter", sheet, StringComparison.Ordinal);
+        Assert.Contains("<x:col min=\"6\" max=\"6\" width=\"50.", sheet, StringComparison.Ordinal);
+    }
 }
