@@ -170,7 +170,9 @@ public static class SampleDataGenerator
         var recipients = new StringBuilder("recipient_id,name,email,webhook_url,webhook_secret\n");
         foreach (var municipality in SampleRegion.Municipalities)
         {
-            recipients.Append(CultureInfo.InvariantCulture, $"{municipality.Id},{SpreadsheetText.CsvField($"{municipality.Name} район", ',')},{municipality.Id}@edu.example.ru,,\n");
+            // A municipal district is «… район»; the city district's name already says what it is («… городской округ»).
+            var name = municipality.Name.EndsWith("округ", StringComparison.Ordinal) ? municipality.Name : $"{municipality.Name} район";
+            recipients.Append(CultureInfo.InvariantCulture, $"{municipality.Id},{SpreadsheetText.CsvField(name, ',')},{municipality.Id}@edu.example.ru,,\n");
         }
 
         recipients.Append("committee,Комитет общего и профессионального образования,monitoring@edu.example.ru,,\n");

@@ -195,7 +195,10 @@ public sealed class SupportDoorsTests(DeploymentFixture fixture) : IClassFixture
         var subsidy = effect.Json.GetProperty("rows").EnumerateArray().Single(row => row.GetProperty("kind").GetString() == "subsidy");
         var oneLater = subsidy.GetProperty("supported").GetProperty("later")[0];
         Assert.Equal(HttpStatusCode.OK, effect.Status);
-        Assert.All(noLaterData.GetProperty("rows").EnumerateArray(), row => Assert.Equal(0, row.GetProperty("supported").GetProperty("later").GetArrayLength()));
+        // Before volkhovsky's next period, none of its supported schools has a later result (another test may have stored
+        // 2023-2024 results of other municipalities, which makes the later period exist without them).
+        Assert.All(noLaterData.GetProperty("rows").EnumerateArray(), row => Assert.All(
+            row.GetProperty("supported").GetProperty("later").EnumerateArray(), later => Assert.Equal(0, later.GetProperty("observed").GetInt32())));
         Assert.Equal(["subsidy", "mentoring", null], effect.Json.GetProperty("rows").EnumerateArray().Select(row => row.GetProperty("kind").GetString()));
         Assert.Equal(own.Count(d => d.GetProperty("kind").GetString() == "subsidy"), subsidy.GetProperty("supported").GetProperty("schools").GetInt32());
         Assert.Equal(("2023-2024", 1), (oneLater.GetProperty("period").GetString(), oneLater.GetProperty("periodsLater").GetInt32()));
