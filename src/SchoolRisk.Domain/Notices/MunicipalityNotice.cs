@@ -171,28 +171,9 @@ public sealed record MunicipalityNotice(
     public static MunicipalityNotice ForRegistry(RegistryReport report, ReportLinks links)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var check = report.Check;
-        return new MunicipalityNotice(
-            $"registry_{report.Kind.ToString().ToLowerInvariant()}_{report.VersionId}",
-            Recipients.RecipientDirectory.CommitteeId,
-            Period.Of(report.SavedAt),
-            report.VersionId,
-            report.FileName,
-            NoticeKind.RegistryProblems,
-            null,
-            0,
-            [],
-            new UploadSummary(
-                report.Unusable,
-                check?.DataRows ?? 0,
-                (check?.DataRows ?? 0) - (check?.ValidRows ?? 0),
-                check?.ProblemCount ?? 0,
-                [.. (check?.Problems ?? []).Take(QuotedProblems).Select(problem => problem.Message)],
-                links))
-        {
-            Registry = new RegistrySummary(
-                report.Kind, report.Title, report.SavedAt, check?.Notes.Count ?? 0, [.. (check?.Notes ?? []).Take(QuotedProblems).Select(note => note.Message)], report.InUseText),
-        };
+        return ForCommitteeFile(
+            $"registry_{report.Kind.ToString().ToLowerInvariant()}_{report.VersionId}", Period.Of(report.SavedAt), report.Kind, report.Title, report.VersionId,
+            report.FileName, report.SavedAt, report.Unusable, report.Check, report.InUseText, links);
     }
 
     /// <summary>
@@ -202,19 +183,27 @@ public sealed record MunicipalityNotice(
     public static MunicipalityNotice ForFederal(FederalReport report, ReportLinks links)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var check = report.Check;
-        return new MunicipalityNotice(
-            $"federal_{report.Period}_{report.VersionId}",
+        return ForCommitteeFile(
+            $"federal_{report.Period}_{report.VersionId}", report.Period, RegistryFileKind.FederalList, $"Федеральный перечень ШНОР за {report.Period}", report.VersionId,
+            report.FileName, report.SavedAt, report.Unusable, report.Check, report.InUseText, links);
+    }
+
+    /// <summary>A notice to the committee about one version of one of its files and what its check found.</summary>
+    private static MunicipalityNotice ForCommitteeFile(
+        string noticeId, Period period, RegistryFileKind kind, string title, string versionId, string fileName, DateTimeOffset savedAt, string? unusable, FileCheck? check,
+        string inUse, ReportLinks links) =>
+        new(
+            noticeId,
             Recipients.RecipientDirectory.CommitteeId,
-            report.Period,
-            report.VersionId,
-            report.FileName,
+            period,
+            versionId,
+            fileName,
             NoticeKind.RegistryProblems,
             null,
             0,
             [],
             new UploadSummary(
-                report.Unusable,
+                unusable,
                 check?.DataRows ?? 0,
                 (check?.DataRows ?? 0) - (check?.ValidRows ?? 0),
                 check?.ProblemCount ?? 0,
@@ -222,10 +211,8 @@ public sealed record MunicipalityNotice(
                 links))
         {
             Registry = new RegistrySummary(
-                RegistryFileKind.FederalList, $"Федеральный перечень ШНОР за {report.Period}", report.SavedAt, check?.Notes.Count ?? 0,
-                [.. (check?.Notes ?? []).Take(QuotedProblems).Select(note => note.Message)], report.InUseText),
+                kind, title, savedAt, check?.Notes.Count ?? 0, [.. (check?.Notes ?? []).Take(QuotedProblems).Select(note => note.Message)], inUse),
         };
-    }
 
     /// <summary>The notice that an upload was rejected, with the reason.</summary>
     public static MunicipalityNotice Rejected(UploadReport report, ReportLinks? links)
