@@ -3,6 +3,7 @@ using SchoolRisk.Application.Notices;
 using SchoolRisk.Application.Recommendations;
 using SchoolRisk.Application.Rules;
 using SchoolRisk.Application.Support;
+using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Notices.Deliveries;
 using SchoolRisk.Domain.Notices.Digest;
 using SchoolRisk.Domain.Notices.Recipients;
@@ -21,7 +22,8 @@ namespace SchoolRisk.Application.Digest;
 
 /// <summary>
 /// Builds and delivers the committee's digest of a period, the workflow behind <c>Digest</c>. A request overtaken by a
-/// later one (<see cref="DigestSchedule"/>) ends at once; otherwise the digest is built from the stored results against
+/// later one (<see cref="DigestSchedule"/>, or postponed by a recalculation that started) ends at once; otherwise the
+/// region is read under the period's <see cref="RecalculationLock"/> (never half rewritten) and the digest is built from the stored results against
 /// the period before (and beside the period's federal list, when the committee stored one, with the effect of the support
 /// decided one and two periods before: <see cref="SupportEffectQuery"/>, and the measures the active recommendation rules
 /// address to the committee: <see cref="StoredRecommendations"/>) and delivered to the committee's addresses and, when a Service Bus topic is configured, to the
@@ -33,7 +35,7 @@ namespace SchoolRisk.Application.Digest;
 /// <c>schoolrisk notices replay --failed</c> requests the digest again. Only a fault of storage throws.
 /// </summary>
 public sealed class DigestNotifier(
-    DigestSchedule schedule, ResultTable results, MunicipalityTable municipalities, FederalListTable federal, SupportEffectQuery effects, RuleSetProvider rules,
+    DigestSchedule schedule, RecalculationLock locks, ResultTable results, MunicipalityTable municipalities, FederalListTable federal, SupportEffectQuery effects, RuleSetProvider rules,
     RecipientStore recipients, NotificationTable notifications, NoticeStore notices, NoticeDeliverer deliverer, NoticeTopic? topic = null)
 {
     /// <param name="period">The period to digest.</param>
@@ -41,18 +43,32 @@ public sealed class DigestNotifier(
     /// <param name="cancellationToken">Cancels the digest; the request is then retried.</param>
     public async Task<MessageOutcome> DeliverAsync(Period period, DateTimeOffset requestedAt, CancellationToken cancellationToken)
     {
+        var superseded = new MessageOutcome(false, $"Digest of {period} requested at {requestedAt:O}: a later request will make it.");
         if (!await schedule.IsLatestAsync(period, requestedAt, cancellationToken))
         {
-            return new MessageOutcome(false, $"Digest of {period} requested at {requestedAt:O}: a later request will make it.");
+            return superseded;
         }
 
-        var stored = await results.ListAsync(period, cancellationToken).ToListAsync(cancellationToken);
+        // The region is read under the period's recalculation lock, so never half rewritten; a recalculation that started
+        // meanwhile postponed this request (PeriodRecalculation) and makes the digest of what it writes.
+        List<StoredResult> stored;
+        Dictionary<MunicipalityId, MunicipalSummary> summaries;
+        await using (await locks.AcquireAsync(period, cancellationToken))
+        {
+            stored = await results.ListAsync(period, cancellationToken).ToListAsync(cancellationToken);
+            summaries = await municipalities.ListAsync(period, cancellationToken).ToDictionaryAsync(summary => summary.MunicipalityId, cancellationToken: cancellationToken);
+        }
+
+        if (!await schedule.IsLatestAsync(period, requestedAt, cancellationToken))
+        {
+            return superseded;
+        }
+
         if (stored.Count == 0)
         {
             return new MessageOutcome(false, $"Digest of {period}: no results yet.");
         }
 
-        var summaries = await municipalities.ListAsync(period, cancellationToken).ToDictionaryAsync(summary => summary.MunicipalityId, cancellationToken: cancellationToken);
         var federalList = (await federal.ReadAsync(period, cancellationToken))?.OnList.Select(school => school.Compared).ToList();
         var supportEffects = (await effects.ReportedInAsync(period, cancellationToken))(_ => true);
         var ruleSet = await rules.GetAsync(cancellationToken);

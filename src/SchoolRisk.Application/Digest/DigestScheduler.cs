@@ -17,4 +17,11 @@ public sealed class DigestScheduler(DigestSchedule schedule, TimeProvider time)
         var requestedAt = time.GetUtcNow();
         await schedule.ScheduleAsync(period, requestedAt, MessageJson.Serialize(new DigestRequest(period, requestedAt)), delay, cancellationToken);
     }
+
+    /// <summary>
+    /// Postpones the digest of <paramref name="period"/>: every request made before now ends without a digest. For a
+    /// recalculation about to start, which requests the digest itself when it completes (<see cref="RequestAsync"/>), so that
+    /// no digest is made of a region the recalculation is rewriting.
+    /// </summary>
+    public Task PostponeAsync(Period period, CancellationToken cancellationToken) => schedule.PostponeAsync(period, time.GetUtcNow(), cancellationToken);
 }

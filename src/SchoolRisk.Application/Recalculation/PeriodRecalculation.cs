@@ -8,7 +8,8 @@ namespace SchoolRisk.Application.Recalculation;
 /// The workflow behind <c>Recalculate</c>: recomputes the region of a period (<see cref="RegionalRecalculation"/>) and
 /// asks for the committee's digest of it (<see cref="DigestScheduler"/>: visible after
 /// <see cref="DeliveryOptions.DigestDelay"/>, so a burst of uploads makes one digest), whether or not the request was
-/// already covered.
+/// already covered. It first postpones the digest requests made before it (<see cref="DigestScheduler.PostponeAsync"/>):
+/// a digest due while the recalculation runs would describe the region before it, and the next one after it.
 /// </summary>
 public sealed class PeriodRecalculation(RegionalRecalculation recalculation, DigestScheduler digests, DeliveryOptions delivery)
 {
@@ -18,6 +19,7 @@ public sealed class PeriodRecalculation(RegionalRecalculation recalculation, Dig
     public async Task<RecalculationOutcome> RecalculateAsync(Period period, RecalculationRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        await digests.PostponeAsync(period, cancellationToken);
         var outcome = await recalculation.RunAsync(period, request.RuleSetVersion, request.RequestedAt, cancellationToken);
         await digests.RequestAsync(period, delivery.DigestDelay, cancellationToken);
         return outcome;
