@@ -9,12 +9,13 @@ namespace SchoolRisk.Application.Rules;
 /// <summary>
 /// The numbers (<see cref="RuleTable"/>) of archived rule set versions, as the views show them beside a result: the
 /// thresholds a school was judged by are those of the version its result was evaluated with, not the version in force.
-/// A version is read from the archive (<see cref="RuleStore.ReadVersionAsync"/>) and loaded (<see cref="RuleSet.LoadAsync(IEnumerable{RuleFile}, CancellationToken)"/>)
+/// A version is read from the archive (<see cref="RuleStore.ReadVersionAsync"/>) and loaded (<see cref="RuleSet.LoadAsync(IEnumerable{RuleFile}, CancellationToken)"/>,
+/// which compiles every rule: seconds; the version in use is taken from <see cref="RuleSetProvider.InUse"/> instead)
 /// once; an archived version never changes (its name is its content hash), so what is kept is never stale. At most
 /// <see cref="Capacity"/> versions are kept; a version that cannot be read or loaded is logged, answered as <c>null</c>
 /// and tried again next time.
 /// </summary>
-public sealed class RuleVersionTables(RuleStore store, ILogger<RuleVersionTables> logger)
+public sealed class RuleVersionTables(RuleStore store, RuleSetProvider rules, ILogger<RuleVersionTables> logger)
 {
     /// <summary>How many versions are kept; when one more is loaded, the kept ones are dropped.</summary>
     public const int Capacity = 16;
@@ -37,7 +38,7 @@ public sealed class RuleVersionTables(RuleStore store, ILogger<RuleVersionTables
         try
         {
             var files = await store.ReadVersionAsync(version, cancellationToken);
-            var table = RuleTable.Of(await RuleSet.LoadAsync(files, cancellationToken), files);
+            var table = RuleTable.Of(rules.InUse(version) ?? await RuleSet.LoadAsync(files, cancellationToken), files);
             if (_tables.Count >= Capacity)
             {
                 _tables.Clear();

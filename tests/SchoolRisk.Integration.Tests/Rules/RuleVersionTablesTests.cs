@@ -11,14 +11,17 @@ namespace SchoolRisk.Integration.Tests.Rules;
 public sealed class RuleVersionTablesTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     [Fact]
-    public async Task GetAll_GivesEachArchivedVersionItsOwnThresholds_AndNothingForAVersionNotInTheArchive()
+    public async Task GetAll_GivesEachArchivedVersionItsOwnThresholds_TheOneInUseAmongThem_AndNothingForAVersionNotInTheArchive()
     {
         await azurite.Storage.EnsureCreatedAsync(TestContext.Current.CancellationToken);
         var store = new RuleStore(azurite.Storage, TimeProvider.System);
         var defaults = await ArchiveAsync(store, await RuleFiles.ReadDirectoryAsync(TestRules.Folder, TestContext.Current.CancellationToken));
         var edited = await ArchiveAsync(store, await TestRules.EgeHighFromAsync(8));
         var missing = RuleSetVersion.Parse("000000000000");
-        var tables = new RuleVersionTables(store, NullLogger<RuleVersionTables>.Instance);
+        using var rules = new RuleSetProvider(store, TimeProvider.System, NullLogger<RuleSetProvider>.Instance);
+        Assert.Equal(edited, (await rules.GetAsync(TestContext.Current.CancellationToken)).Version);
+        Assert.Null(rules.InUse(defaults));
+        var tables = new RuleVersionTables(store, rules, NullLogger<RuleVersionTables>.Instance);
 
         var found = await tables.GetAllAsync([defaults, edited, defaults, missing], TestContext.Current.CancellationToken);
         var none = await tables.GetAsync(default, TestContext.Current.CancellationToken);

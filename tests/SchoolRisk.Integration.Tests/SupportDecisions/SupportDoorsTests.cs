@@ -282,6 +282,7 @@ public sealed class SupportDoorsTests(DeploymentFixture fixture) : IClassFixture
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = PageBrowser.Chromium, Headless = true, Args = ["--no-sandbox"] });
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, Locale = "ru-RU" });
+        PageBrowser.LogTraffic(page, "support-panel");
         var signedIn = new SignedInPage(playwright, browser, page);
         page.PageError += (_, error) => signedIn.Failures.Add(error);
         await page.GotoAsync(new Uri(fixture.Deployment.HttpUrl, "api/site/").ToString());

@@ -41,6 +41,7 @@ public sealed class RiskMapPageTests(DeploymentFixture fixture) : IClassFixture<
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = PageBrowser.Chromium, Headless = true, Args = ["--no-sandbox"] });
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 1400 }, Locale = "ru-RU" });
+        PageBrowser.LogTraffic(page, "risk-map-page");
         var failures = new List<string>();
         page.PageError += (_, error) => failures.Add(error);
         await page.GotoAsync(new Uri(fixture.Deployment.HttpUrl, "api/site/").ToString());
@@ -99,6 +100,7 @@ public sealed class RiskMapPageTests(DeploymentFixture fixture) : IClassFixture<
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = PageBrowser.Chromium, Headless = true, Args = ["--no-sandbox"] });
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 1000 }, Locale = "ru-RU" });
+        PageBrowser.LogTraffic(page, "schools-page");
         var failures = new List<string>();
         page.PageError += (_, error) => failures.Add(error);
         await page.GotoAsync(new Uri(fixture.Deployment.HttpUrl, "api/site/").ToString());

@@ -37,6 +37,7 @@ public sealed class RulesPageTests(DeploymentFixture fixture) : IClassFixture<De
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = PageBrowser.Chromium, Headless = true, Args = ["--no-sandbox"] });
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, Locale = "ru-RU" });
+        PageBrowser.LogTraffic(page, "rules-page");
         var failures = new List<string>();
         page.PageError += (_, error) => failures.Add(error);
         await page.GotoAsync(new Uri(fixture.Deployment.HttpUrl, "api/site/").ToString());

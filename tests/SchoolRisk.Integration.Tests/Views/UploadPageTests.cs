@@ -31,6 +31,7 @@ public sealed class UploadPageTests(DeploymentFixture fixture) : IClassFixture<D
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = PageBrowser.Chromium, Headless = true, Args = ["--no-sandbox"] });
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, Locale = "ru-RU" });
+        PageBrowser.LogTraffic(page, "upload-page");
         var failures = new List<string>();
         page.PageError += (_, error) => failures.Add(error);
         await page.GotoAsync(new Uri(fixture.Deployment.HttpUrl, "api/site/").ToString());
@@ -75,6 +76,7 @@ public sealed class UploadPageTests(DeploymentFixture fixture) : IClassFixture<D
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = PageBrowser.Chromium, Headless = true, Args = ["--no-sandbox"] });
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, Locale = "ru-RU", AcceptDownloads = true });
+        PageBrowser.LogTraffic(page, "upload-page-download");
         var failures = new List<string>();
         page.PageError += (_, error) => failures.Add(error);
         await page.GotoAsync(new Uri(fixture.Deployment.HttpUrl, "api/site/").ToString());
