@@ -11,7 +11,8 @@ namespace SchoolRisk.Domain.Classification;
 /// (<see cref="ClassificationInput"/>) and the region (<see cref="RegionalDistribution"/>), then derives the school's
 /// standing toward the low-result group from the one before (<see cref="RiskGroupStanding.Next"/>, with the rule set's
 /// entry and exit criteria: <see cref="SchoolClassification.LowResults"/> is membership of the group), stably low results
-/// (low results this period, in the group this and the previous one), the typology and the overall zone. A classification rule that throws
+/// (low results this period and the previous one, docs/methodology.md, section 4.2, whether or not the school is in the
+/// group yet), the typology and the overall zone. A classification rule that throws
 /// for a school leaves that classification not decided for it (taken as not satisfied), recorded in
 /// <see cref="SchoolEvaluation.Failures"/> with the school's indices; the other classifications stand.
 /// </summary>
@@ -56,7 +57,7 @@ public sealed class SchoolClassifier(RuleSet ruleSet, OverallZonePolicy policy)
         var classification = new SchoolClassification(
             input.ResultsIndex,
             low,
-            lowNow && standing.InGroup && before?.InGroup == true,
+            lowNow && before?.LowResults == true,
             unfavourable,
             (unfavourable, low, high) switch
             {

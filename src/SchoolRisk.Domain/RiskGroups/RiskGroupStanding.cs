@@ -22,6 +22,9 @@ public sealed record RiskGroupStanding(RiskGroupStatus Status, int Streak, Perio
     /// <summary>Whether the school is in the group this period (and so counted as a low-result school, ШНОР).</summary>
     public bool InGroup => Status is RiskGroupStatus.Entered or RiskGroupStatus.ReEntered or RiskGroupStatus.Stayed or RiskGroupStatus.Leaving;
 
+    /// <summary>Whether the rules found low results in the school this period (<see cref="Next"/>'s <c>lowResults</c>), in the group or not.</summary>
+    public bool LowResults => Status is RiskGroupStatus.Watched or RiskGroupStatus.Entered or RiskGroupStatus.ReEntered or RiskGroupStatus.Stayed;
+
     /// <summary>
     /// The standing in <paramref name="period"/>: from <paramref name="before"/> (the previous period's, <c>null</c> when
     /// the school has no result then) and <paramref name="lowResults"/> (whether the classification rules found low

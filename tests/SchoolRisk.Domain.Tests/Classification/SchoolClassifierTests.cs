@@ -29,7 +29,7 @@ public sealed class SchoolClassifierTests
     private static readonly RiskGroupStanding InGroup = new(RiskGroupStatus.Entered, 0, Period.Parse("2023-2024"), null);
 
     [Fact]
-    public async Task WorstTenPercent_AreLowResults_HighOverall_AndStablyLowWhenInTheGroupBefore()
+    public async Task WorstTenPercent_AreLowResults_HighOverall_AndStablyLowWhenLowTheGroupBefore()
     {
         var (classifier, region) = await SetupAsync();
 
@@ -42,6 +42,22 @@ public sealed class SchoolClassifierTests
         Assert.Equal((true, false, RiskGroupStatus.Entered, Period), (second.Classification.LowResults, second.Classification.StablyLowResults, second.Classification.RiskGroup.Status, second.Classification.RiskGroup.EnteredIn));
         Assert.False(middle.Classification.LowResults);
         Assert.Equal(Typology.Successful, middle.Classification.Typology);
+    }
+
+    [Theory]
+    [InlineData(RiskGroupStatus.Stayed, true)]
+    [InlineData(RiskGroupStatus.Watched, true)]
+    [InlineData(RiskGroupStatus.Leaving, false)]
+    [InlineData(RiskGroupStatus.Exited, false)]
+    [InlineData(RiskGroupStatus.Outside, false)]
+    public async Task StablyLow_IsLowResultsThisPeriodAndThePreviousOne_InTheGroupOrNot(RiskGroupStatus before, bool stably)
+    {
+        var (classifier, region) = await SetupAsync();
+
+        var low = await classifier.ClassifyAsync(
+            Evaluation(Region[19]), School(enrolment: 500), region, Period, new RiskGroupStanding(before, 1, Period.Parse("2022-2023"), null));
+
+        Assert.Equal((true, stably), (low.Classification.LowResults, low.Classification.StablyLowResults));
     }
 
     [Fact]
