@@ -172,7 +172,7 @@ public static class DemoReport
         }
     }
 
-    /// <summary>The municipal indicators of domain.md, section 6: shares of schools, in percent.</summary>
+    /// <summary>The municipal indicators of docs/methodology.md, section 6: shares of schools, in percent.</summary>
     private static Table MunicipalIndicators(DemoOutcome outcome, IReadOnlyList<SampleMunicipality> municipalities)
     {
         var table = new Table().Title("Municipal indicators, % of schools. Zone: high when any school is high, or from rubrics (r)")
@@ -223,7 +223,7 @@ public static class DemoReport
         return table;
     }
 
-    /// <summary>Rubrics of domain.md, section 5: each municipal rubric's total and band, and the bands of schools' and courses' rubrics.</summary>
+    /// <summary>Rubrics of docs/methodology.md, section 5: each municipal rubric's total and band, and the bands of schools' and courses' rubrics.</summary>
     private static Table Rubrics(DemoOutcome outcome, IReadOnlyList<SampleMunicipality> municipalities)
     {
         var municipal = outcome.Rubrics.Where(r => r.Level == RubricLevel.Municipality).Select(r => r.RubricId).Distinct().Order(StringComparer.Ordinal).ToList();

@@ -44,7 +44,7 @@ public static class SampleRegion
 
     /// <summary>
     /// The educational district of each municipality (the registry's <c>district</c> column): five districts of neighbouring
-    /// municipalities, as the region groups them (domain.md, section 2; the grouping is ours, by geography).
+    /// municipalities, as the region groups them (docs/methodology.md, section 2; the grouping is ours, by geography).
     /// </summary>
     public static string DistrictOf(string municipalityId) => municipalityId switch
     {

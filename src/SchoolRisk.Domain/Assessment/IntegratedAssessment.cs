@@ -5,7 +5,7 @@ using SchoolRisk.Domain.Schools;
 namespace SchoolRisk.Domain.Assessment;
 
 /// <summary>
-/// The integrated assessment of a period (domain.md, section 4): per school, a score per direction (the mean of its
+/// The integrated assessment of a period (docs/methodology.md, section 4.7): per school, a score per direction (the mean of its
 /// measures' regional z-scores, turned so that higher is better), a composite weighted by the directions' weights over
 /// the directions it has, a level by the composite's regional percentiles, and ranks within secondary and within
 /// basic-only schools, with the TOP lists and leaders.

@@ -13,7 +13,7 @@ public sealed class RegionalDistribution
     /// <summary>How many result indicators a school must report to have a results index.</summary>
     public const int MinimumResultIndicators = 2;
 
-    /// <summary>The result indicators the academic results index is made of (domain.md, section 4).</summary>
+    /// <summary>The result indicators the academic results index is made of (docs/methodology.md, section 4.1).</summary>
     public static IReadOnlyList<Indicator> ResultIndicators { get; } =
     [
         IndicatorCatalog.EgeBelowMinShare, IndicatorCatalog.OgeFailShare, IndicatorCatalog.MinLevelShare,

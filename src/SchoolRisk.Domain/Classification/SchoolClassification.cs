@@ -3,7 +3,7 @@ using SchoolRisk.Domain.RiskGroups;
 namespace SchoolRisk.Domain.Classification;
 
 /// <summary>
-/// How a school is classified in a period (domain.md, section 4). <see cref="LowResults"/> is membership of the
+/// How a school is classified in a period (docs/methodology.md, section 4). <see cref="LowResults"/> is membership of the
 /// low-result group (ШНОР), which has entry and exit criteria (<see cref="RiskGroup"/>): a school whose results are no
 /// longer low stays in the group, and so in the high zone, until its exit is confirmed.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace SchoolRisk.Domain.Classification;
 
-/// <summary>The four-way typology of schools by social conditions and results (domain.md, section 4).</summary>
+/// <summary>The four-way typology of schools by social conditions and results (docs/methodology.md, section 4.4).</summary>
 public enum Typology
 {
     /// <summary>Normal social conditions, results not low.</summary>

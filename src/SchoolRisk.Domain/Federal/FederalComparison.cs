@@ -2,7 +2,7 @@ namespace SchoolRisk.Domain.Federal;
 
 /// <summary>
 /// The federal list of low-result schools of a period beside the regional group of the same period (the schools whose
-/// stored classification has low results, ШНОР; domain.md, section 4): how many are in each, and where they disagree.
+/// stored classification has low results, ШНОР; docs/methodology.md, section 4.2): how many are in each, and where they disagree.
 /// <see cref="FederalOnly"/> are on the federal list but not in the regional group (including schools the region has
 /// no result for), <see cref="RegionalOnly"/> the reverse, <see cref="Both"/> in both; each ordered by municipality,
 /// then school id. Schools are the same when their ids are (the registry's spelling travels everywhere).

@@ -3,7 +3,7 @@ using SchoolRisk.Domain.Schools;
 namespace SchoolRisk.Domain.Indicators;
 
 /// <summary>
-/// The school-level indicators the system knows (domain.md, section 3), with the column headers each is recognised
+/// The school-level indicators the system knows (docs/methodology.md, section 3), with the column headers each is recognised
 /// by in uploads. Headers are compared by their words (<see cref="Uploads.UploadColumns"/>): order, word forms, case,
 /// «ё», quotes, notes in brackets and a unit such as «, %» do not matter.
 /// </summary>

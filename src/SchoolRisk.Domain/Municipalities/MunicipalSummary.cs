@@ -7,7 +7,7 @@ using SchoolRisk.Domain.Zones;
 namespace SchoolRisk.Domain.Municipalities;
 
 /// <summary>
-/// A municipality's indicators for a period, computed from its schools' rows (domain.md, section 6): shares of schools
+/// A municipality's indicators for a period, computed from its schools' rows (docs/methodology.md, section 6): shares of schools
 /// A / B × 100, where B is the schools evaluated and A those with the fact (<c>null</c> when no school reported it), the
 /// shares of schools in each zone and with low results. The municipality's <see cref="Zone"/> is the worse of
 /// <see cref="SchoolZone"/> (<c>high</c> when at least one of its schools is in the high zone) and
@@ -31,7 +31,7 @@ public sealed record MunicipalSummary(
     /// <summary>The zone of the municipality's own rubrics (<see cref="Rubrics.RubricResult.MunicipalZoneOf"/>); <c>none</c> until they are uploaded.</summary>
     public Zone RubricZone { get; init; }
 
-    /// <summary>The municipality's risk zone (domain.md, section 6).</summary>
+    /// <summary>The municipality's risk zone (docs/methodology.md, section 6).</summary>
     public Zone Zone => SchoolZone > RubricZone ? SchoolZone : RubricZone;
 
     /// <summary>This summary of the schools, keeping the rubric zone of the municipality's stored summary (<c>null</c>: none yet).</summary>

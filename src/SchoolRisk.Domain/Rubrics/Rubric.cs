@@ -1,7 +1,7 @@
 namespace SchoolRisk.Domain.Rubrics;
 
 /// <summary>
-/// A scored checklist (domain.md, section 5): <see cref="Items"/> items each scored 0, 1 or 2, and bands over the
+/// A scored checklist (docs/methodology.md, section 5): <see cref="Items"/> items each scored 0, 1 or 2, and bands over the
 /// total that cover 0 to <see cref="MaxScore"/> with no gap or overlap. <see cref="Id"/> is its workflow's name.
 /// </summary>
 public sealed record Rubric(string Id, string FileName, string Title, RubricLevel Level, int Items, IReadOnlyList<RubricBand> Bands)

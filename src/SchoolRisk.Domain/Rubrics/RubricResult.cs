@@ -14,7 +14,7 @@ public sealed record RubricResult(string RubricId, RubricLevel Level, string Sub
 
     /// <summary>
     /// The municipality's zone from its own rubrics (level <see cref="RubricLevel.Municipality"/>): the worst band's zone,
-    /// so a rubric in its low band puts the municipality in the high risk zone (domain.md, section 6).
+    /// so a rubric in its low band puts the municipality in the high risk zone (docs/methodology.md, section 6).
     /// </summary>
     public static Zone MunicipalZoneOf(IEnumerable<RubricResult> results)
     {

@@ -7,7 +7,7 @@ using SchoolRisk.Domain.Uploads.Tables;
 namespace SchoolRisk.Domain.Schools;
 
 /// <summary>
-/// The schools of the region, by id: who exists, and which municipality each belongs to (domain.md, section 2). Read
+/// The schools of the region, by id: who exists, and which municipality each belongs to (docs/methodology.md, section 2). Read
 /// from the committee's CSV with the columns <c>school_id, school_name, municipality_id, level, settlement, remote,
 /// enrolment</c>, checked row by row: a row with a problem is refused and named in <see cref="Check"/>, the other rows
 /// are the registry. Ids are unique ignoring case: a row repeated word for word is counted once (a note), a later row

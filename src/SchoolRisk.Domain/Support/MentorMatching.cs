@@ -6,7 +6,7 @@ namespace SchoolRisk.Domain.Support;
 
 /// <summary>
 /// Proposes mentor pairs for a period (issue 23, item 3; the methodology's resilient schools as mentors of low-result
-/// ones, domain.md section 4). Mentees: the low-result schools (ШНОР) without a mentoring decision yet, weakest first
+/// ones, docs/methodology.md, section 4.4). Mentees: the low-result schools (ШНОР) without a mentoring decision yet, weakest first
 /// (lowest results index; a school without an index after those with one; then by id). Candidate mentors: resilient
 /// schools (<see cref="Typology.Resilient"/>) and schools whose integrated assessment level is
 /// <see cref="AssessmentLevel.High"/>, never a low-result school, of the mentee's programme level only. Each mentee gets

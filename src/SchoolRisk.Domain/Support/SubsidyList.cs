@@ -9,7 +9,7 @@ namespace SchoolRisk.Domain.Support;
 
 /// <summary>
 /// The schools that meet the subsidy's criteria, per municipality (issue 23, item 3; the methodology's subsidy targets
-/// low-result schools and schools in unfavourable social conditions, domain.md section 4): a low-result school (ШНОР)
+/// low-result schools and schools in unfavourable social conditions, docs/methodology.md, section 9): a low-result school (ШНОР)
 /// when <see cref="SupportSettings.SubsidyForLowResults"/> (only stably low ones when
 /// <see cref="SupportSettings.SubsidyStablyLowOnly"/>), a school in unfavourable social conditions (ШНСУ) when
 /// <see cref="SupportSettings.SubsidyForUnfavourableConditions"/>. Written to Excel by <see cref="WriteXlsx"/>.

@@ -1,7 +1,7 @@
 namespace SchoolRisk.Domain.Support;
 
 /// <summary>
-/// The kinds of support the committee decides for a school (domain.md, section 1: «decides support: lists of low-result
+/// The kinds of support the committee decides for a school (docs/methodology.md, section 1: «decides support: lists of low-result
 /// schools, funding, mentoring pairs with strong schools»). Written in JSON, table keys and the CLI as the keys of
 /// <see cref="SupportKinds"/> (<c>subsidy</c>, <c>mentoring</c>, …), shown by their Russian titles.
 /// </summary>

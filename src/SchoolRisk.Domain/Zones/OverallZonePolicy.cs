@@ -3,7 +3,7 @@ using SchoolRisk.Domain.Classification;
 namespace SchoolRisk.Domain.Zones;
 
 /// <summary>
-/// Derives a school's overall zone (domain.md, section 4): <c>high</c> if any indicator is high or the school has low
+/// Derives a school's overall zone (docs/methodology.md, section 4.8): <c>high</c> if any indicator is high or the school has low
 /// results (ШНОР); <c>medium</c> if at least <see cref="MediumIndicatorsForMedium"/> indicators are medium or the school
 /// is in unfavourable social conditions (ШНСУ); otherwise <c>none</c>.
 /// </summary>

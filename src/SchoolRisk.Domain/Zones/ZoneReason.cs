@@ -1,7 +1,7 @@
 namespace SchoolRisk.Domain.Zones;
 
 /// <summary>
-/// What puts a school in a risk zone (domain.md, section 4). Each reason alone puts a school in one zone:
+/// What puts a school in a risk zone (docs/methodology.md, section 4.8). Each reason alone puts a school in one zone:
 /// <see cref="HighIndicator"/> and <see cref="LowResults"/> in the high zone, <see cref="MediumIndicators"/> and
 /// <see cref="UnfavourableConditions"/> in the medium zone. <see cref="OverallZonePolicy.ReasonsFor"/> gives them.
 /// </summary>

@@ -10,7 +10,7 @@ using SchoolRisk.Domain.Zones;
 namespace SchoolRisk.Domain.Notices.Digest;
 
 /// <summary>
-/// The committee's digest of a period (domain.md, section 7): schools per municipality and zone, schools new to the
+/// The committee's digest of a period (docs/methodology.md, section 7.2): schools per municipality and zone, schools new to the
 /// high zone (against the previous period), the low-result group (ШНОР) by each school's standing this period:
 /// entries (re-entries flagged by their status), stays, exits not yet confirmed, and exits (issue 23, item 4); and,
 /// when the committee uploaded the period's federal list, that list beside the regional group (<see cref="Federal"/>,

@@ -5,7 +5,7 @@ using SchoolRisk.Domain.Zones;
 namespace SchoolRisk.Domain.Notices.Letters;
 
 /// <summary>
-/// The letter a municipality gets about one of its notices (domain.md, section 7): schools that entered, stayed in or
+/// The letter a municipality gets about one of its notices (docs/methodology.md, section 7.1): schools that entered, stayed in or
 /// left a risk zone this period, each with why it is there (indicators with value, threshold and zone, or a
 /// classification such as ШНСУ); the addressed recommendations that apply; the schools' entries, stays and exits of the
 /// low-result group; the rule-set version; the upload's problems; for a rejected file, the reason and what to
