@@ -20,7 +20,7 @@ internal sealed class BlobEventPublisher(
     IReadOnlyList<EventGridSubscription> subscriptions,
     TimeSpan pollingInterval,
     TimeProvider time,
-    ILogger logger)
+    ILogger<BlobEventPublisher> logger)
 {
     private const string StateTable = "localeventgridpublished";
 

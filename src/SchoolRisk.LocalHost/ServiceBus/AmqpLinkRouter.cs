@@ -17,10 +17,12 @@ namespace SchoolRisk.LocalHost.ServiceBus;
 /// a sender to a subscription or a receiver on a topic <c>amqp:not-allowed</c>.
 /// </summary>
 internal sealed class AmqpLinkRouter(
-    BrokerStore store, CbsNode cbs, DeliveryTags tags, ServiceBusBrokerOptions options, ILogger logger) : ILinkProcessor
+    BrokerStore store, CbsNode cbs, DeliveryTags tags, ServiceBusBrokerOptions options, ILoggerFactory loggers) : ILinkProcessor
 {
     /// <summary>Credit granted to a sender's link (and a request link); restored as transfers are settled.</summary>
     private const int SenderCredit = 100;
+
+    private readonly ILogger _logger = loggers.CreateLogger<AmqpLinkRouter>();
 
     private static readonly Symbol SessionFilter = new("com.microsoft:session-filter");
 
@@ -32,7 +34,7 @@ internal sealed class AmqpLinkRouter(
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            logger.LogError(exception, "Service Bus link {Link} could not attach", attachContext.Attach.LinkName);
+            _logger.LogError(exception, "Service Bus link {Link} could not attach", attachContext.Attach.LinkName);
             attachContext.Complete(new Error(ErrorCode.InternalError) { Description = exception.Message });
         }
     }
@@ -80,7 +82,7 @@ internal sealed class AmqpLinkRouter(
         else if (clientSends && entity.Subscription is null)
         {
             attach.MaxMessageSize = (ulong)options.MaxMessageSizeBytes;
-            attachContext.Complete(new TopicTargetEndpoint(entity.Topic, store, options.MaxMessageSizeBytes, logger), SenderCredit);
+            attachContext.Complete(new TopicTargetEndpoint(entity.Topic, store, options.MaxMessageSizeBytes, loggers.CreateLogger<TopicTargetEndpoint>()), SenderCredit);
         }
         else if (!clientSends && entity.Subscription is not null)
         {
@@ -111,7 +113,7 @@ internal sealed class AmqpLinkRouter(
         var attach = attachContext.Attach;
         if (!attach.Role)
         {
-            attachContext.Complete(new RequestLinkEndpoint(connection, answer, logger), SenderCredit);
+            attachContext.Complete(new RequestLinkEndpoint(connection, answer, loggers.CreateLogger<RequestLinkEndpoint>()), SenderCredit);
             return;
         }
 
@@ -128,7 +130,7 @@ internal sealed class AmqpLinkRouter(
 
     private void Refuse(AttachContext attachContext, string condition, string description)
     {
-        logger.LogWarning("Service Bus link {Link} refused: {Condition} {Description}", attachContext.Attach.LinkName, condition, description);
+        _logger.LogWarning("Service Bus link {Link} refused: {Condition} {Description}", attachContext.Attach.LinkName, condition, description);
         attachContext.Complete(new Error(condition) { Description = description });
     }
 }

@@ -9,7 +9,7 @@ namespace SchoolRisk.LocalHost.ServiceBus;
 /// to expire. A delivery its link cannot take goes back to the queue uncounted. The sends of a round hold the
 /// <see cref="TransferGate"/>.
 /// </summary>
-internal sealed class BrokerDispatcher(TimeProvider time, TransferGate gate, ILogger logger) : IAsyncDisposable
+internal sealed class BrokerDispatcher(TimeProvider time, TransferGate gate, ILogger<BrokerDispatcher> logger) : IAsyncDisposable
 {
     /// <summary>Slack after a lock's end before the round that expires it, so that the store sees it expired.</summary>
     private static readonly TimeSpan ExpirySlack = TimeSpan.FromMilliseconds(20);

@@ -26,7 +26,7 @@ internal sealed class BrokerStore
     /// <param name="time">The clock of enqueued times, locks and duplicate detection.</param>
     /// <param name="logger">Where entities created, messages accepted or dropped and dead-lettering are logged.</param>
     /// <param name="changed">Called when a message may have become deliverable (the dispatcher's signal).</param>
-    public BrokerStore(BrokerJournal? journal, IReadOnlyList<JournalRecord> history, TimeProvider time, ILogger logger, Action changed)
+    public BrokerStore(BrokerJournal? journal, IReadOnlyList<JournalRecord> history, TimeProvider time, ILogger<BrokerStore> logger, Action changed)
     {
         _journal = journal;
         _time = time;

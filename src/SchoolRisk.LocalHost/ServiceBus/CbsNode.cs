@@ -11,7 +11,7 @@ namespace SchoolRisk.LocalHost.ServiceBus;
 /// <c>status-code</c> 202 and authorizes the audience on this connection; anything else is 401, which the client turns
 /// into an <see cref="UnauthorizedAccessException"/> (<c>AmqpCbsLink.ConvertToException</c> in Microsoft.Azure.Amqp).
 /// </summary>
-internal sealed class CbsNode(ServiceBusBrokerOptions options, ILogger logger)
+internal sealed class CbsNode(ServiceBusBrokerOptions options, ILogger<CbsNode> logger)
 {
     public const string Address = "$cbs";
     private const string SasTokenType = "servicebus.windows.net:sastoken";

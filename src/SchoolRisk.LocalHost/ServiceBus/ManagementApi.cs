@@ -21,7 +21,7 @@ namespace SchoolRisk.LocalHost.ServiceBus;
 /// existing entity is 409 (<c>MessagingEntityAlreadyExists</c>), a missing one 404 (<c>MessagingEntityNotFound</c>),
 /// what the broker does not play 400 with a message naming the limit (an <see cref="ArgumentException"/>).
 /// </summary>
-internal sealed class ManagementApi(BrokerStore store, ServiceBusBrokerOptions options, ILogger logger) : IAsyncDisposable
+internal sealed class ManagementApi(BrokerStore store, ServiceBusBrokerOptions options, ILogger<ManagementApi> logger) : IAsyncDisposable
 {
     private WebApplication? _app;
 

@@ -26,7 +26,7 @@ internal sealed class ProtocolRouter : IAsyncDisposable
     private readonly ConcurrentDictionary<Socket, byte> _open = new();
     private Task _accepting = Task.CompletedTask;
 
-    private ProtocolRouter(Socket listener, int amqpPort, int httpPort, TransferGate gate, ILogger logger)
+    private ProtocolRouter(Socket listener, int amqpPort, int httpPort, TransferGate gate, ILogger<ProtocolRouter> logger)
     {
         _listener = listener;
         _amqpPort = amqpPort;
@@ -39,7 +39,7 @@ internal sealed class ProtocolRouter : IAsyncDisposable
     public int Port { get; }
 
     /// <summary>Listens on 127.0.0.1:<paramref name="port"/> (0: a free port).</summary>
-    public static ProtocolRouter Start(int port, int amqpPort, int httpPort, TransferGate gate, ILogger logger)
+    public static ProtocolRouter Start(int port, int amqpPort, int httpPort, TransferGate gate, ILogger<ProtocolRouter> logger)
     {
         var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         try

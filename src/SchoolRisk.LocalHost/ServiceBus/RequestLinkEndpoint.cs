@@ -10,7 +10,7 @@ namespace SchoolRisk.LocalHost.ServiceBus;
 /// <c>RequestResponseAmqpLink</c> opens it: each request is answered on the connection's link whose target address is
 /// the request's <c>reply-to</c>, with the request's message id as the answer's correlation id.
 /// </summary>
-internal sealed class RequestLinkEndpoint(AmqpConnectionState connection, Func<Message, Message> answer, ILogger logger) : LinkEndpoint
+internal sealed class RequestLinkEndpoint(AmqpConnectionState connection, Func<Message, Message> answer, ILogger<RequestLinkEndpoint> logger) : LinkEndpoint
 {
     public override void OnMessage(MessageContext messageContext)
     {

@@ -68,15 +68,15 @@ public sealed class ServiceBusBroker : IAsyncDisposable
         IReadOnlyList<JournalRecord> history = [];
         var journal = options.DataDirectory is null ? null : BrokerJournal.Open(options.DataDirectory, out history);
         var gate = new TransferGate();
-        var dispatcher = new BrokerDispatcher(options.TimeProvider, gate, logger);
+        var dispatcher = new BrokerDispatcher(options.TimeProvider, gate, loggers.CreateLogger<BrokerDispatcher>());
         ContainerHost? host = null;
         ManagementApi? management = null;
         try
         {
-            var store = new BrokerStore(journal, history, options.TimeProvider, logger, dispatcher.Signal);
+            var store = new BrokerStore(journal, history, options.TimeProvider, loggers.CreateLogger<BrokerStore>(), dispatcher.Signal);
             dispatcher.Start(store);
 
-            management = new ManagementApi(store, options, logger);
+            management = new ManagementApi(store, options, loggers.CreateLogger<ManagementApi>());
             await management.StartAsync(cancellationToken);
 
             var tags = new DeliveryTags();
@@ -85,10 +85,10 @@ public sealed class ServiceBusBroker : IAsyncDisposable
             var listener = host.Listeners[0];
             listener.SASL.EnableMechanism(CbsSaslProfile.Name, new CbsSaslProfile());
             listener.HandlerFactory = _ => tags;
-            host.RegisterLinkProcessor(new AmqpLinkRouter(store, new CbsNode(options, logger), tags, options, logger));
+            host.RegisterLinkProcessor(new AmqpLinkRouter(store, new CbsNode(options, loggers.CreateLogger<CbsNode>()), tags, options, loggers));
             host.Open();
 
-            var router = ProtocolRouter.Start(options.Port ?? 0, amqpPort, management.Port, gate, logger);
+            var router = ProtocolRouter.Start(options.Port ?? 0, amqpPort, management.Port, gate, loggers.CreateLogger<ProtocolRouter>());
             var broker = new ServiceBusBroker(options, router, host, management, dispatcher, store, journal, gate);
             logger.LogInformation("Service Bus broker listening on 127.0.0.1:{Port} ({Data})", broker.Port,
                 options.DataDirectory is null ? "in memory" : $"data in {options.DataDirectory}, {history.Count} journal records read");

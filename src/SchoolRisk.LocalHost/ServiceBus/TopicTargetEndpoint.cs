@@ -12,7 +12,7 @@ namespace SchoolRisk.LocalHost.ServiceBus;
 /// client throws as <c>ServiceBusFailureReason.MessageSizeExceeded</c>; a topic deleted meanwhile, with
 /// <c>amqp:not-found</c>.
 /// </summary>
-internal sealed class TopicTargetEndpoint(string topic, BrokerStore store, int maxMessageSizeBytes, ILogger logger) : LinkEndpoint
+internal sealed class TopicTargetEndpoint(string topic, BrokerStore store, int maxMessageSizeBytes, ILogger<TopicTargetEndpoint> logger) : LinkEndpoint
 {
     public override void OnMessage(MessageContext messageContext)
     {

@@ -35,6 +35,7 @@ internal sealed class QueueTriggerListener(
     FunctionExecutor executor,
     TimeSpan lease,
     TimeProvider time,
+    // The function's own category, Function.{name}, as the Functions host logs a trigger's outcomes.
     ILogger logger)
 {
     /// <summary>The shortest wait between polls of an empty queue, as the Functions host's.</summary>

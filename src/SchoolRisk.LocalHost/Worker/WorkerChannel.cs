@@ -17,7 +17,7 @@ namespace SchoolRisk.LocalHost.Worker;
 /// sends back for <c>WorkerTerminate</c> and <c>InvocationCancel</c> are ignored. When the stream ends, every request
 /// and invocation still waiting is failed (the worker never answers them) and nothing more can be sent.
 /// </summary>
-internal sealed class WorkerChannel(string workerId, RpcLogForwarder logs, ILogger logger)
+internal sealed class WorkerChannel(string workerId, RpcLogForwarder logs, ILogger<WorkerChannel> logger)
 {
     private readonly Channel<StreamingMessage> _outgoing = Channel.CreateUnbounded<StreamingMessage>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<string, TaskCompletionSource<StreamingMessage>> _requests = new(StringComparer.Ordinal);

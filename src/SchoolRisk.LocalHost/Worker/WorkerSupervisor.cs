@@ -41,6 +41,7 @@ public sealed class WorkerSupervisor : IAsyncDisposable
     private readonly TimeSpan? _functionTimeout;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly ILogger<WorkerChannel> _channelLogger;
     private readonly RpcLogForwarder _rpcLogs;
     private readonly WorkerConsoleLog _console;
     private readonly WorkerStreams _streams = new();
@@ -62,6 +63,7 @@ public sealed class WorkerSupervisor : IAsyncDisposable
         _functionTimeout = functionTimeout;
         _time = time;
         _logger = loggers.CreateLogger<WorkerSupervisor>();
+        _channelLogger = loggers.CreateLogger<WorkerChannel>();
         _rpcLogs = new RpcLogForwarder(loggers);
         _console = new WorkerConsoleLog(loggers);
     }
@@ -277,7 +279,7 @@ public sealed class WorkerSupervisor : IAsyncDisposable
     private async Task<Launch> LaunchAsync(CancellationToken cancellationToken)
     {
         var workerId = Guid.NewGuid().ToString();
-        var channel = new WorkerChannel(workerId, _rpcLogs, _logger);
+        var channel = new WorkerChannel(workerId, _rpcLogs, _channelLogger);
         _streams.Expect(channel);
         var startedAt = _time.GetTimestamp();
         var process = await WorkerProcess.StartAsync(
