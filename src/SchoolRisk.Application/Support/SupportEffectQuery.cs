@@ -65,7 +65,10 @@ public sealed class SupportEffectQuery(SupportDecisionTable decisions, ResultTab
     private async Task<IReadOnlyList<SupportEffect>> OfAsync(Period period, Period latest, Func<RegisteredSchool, bool> counted, CancellationToken cancellationToken) =>
         await LoadAsync(period, latest, cancellationToken) is { } found ? SupportEffect.Of(period, found.Decided, found.Observations, latest, counted) : [];
 
-    /// <summary>The period's decisions and the results from it to <paramref name="latest"/>; <c>null</c> when nothing was decided.</summary>
+    /// <summary>
+    /// The period's decisions with those of the periods around it (which keep schools out of the comparison), and the
+    /// results from it to <paramref name="latest"/>; <c>null</c> when nothing was decided in the period.
+    /// </summary>
     private async Task<(IReadOnlyList<SupportDecision> Decided, Dictionary<Period, IReadOnlyDictionary<SchoolId, EffectObservation>> Observations)?> LoadAsync(
         Period period, Period latest, CancellationToken cancellationToken)
     {
@@ -73,6 +76,15 @@ public sealed class SupportEffectQuery(SupportDecisionTable decisions, ResultTab
         if (decided.Count == 0)
         {
             return null;
+        }
+
+        // A school supported shortly before or after is no comparison school (SupportEffect.Of).
+        for (var around = period.Plus(-SupportEffect.Horizons); around.StartYear <= Math.Min(period.StartYear + SupportEffect.Horizons, latest.StartYear); around = around.Next)
+        {
+            if (around != period)
+            {
+                decided = [.. decided, .. await decisions.ListAsync(around, cancellationToken)];
+            }
         }
 
         var registered = await registry.LoadAsync(cancellationToken);

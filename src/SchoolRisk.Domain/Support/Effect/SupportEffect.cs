@@ -7,14 +7,14 @@ namespace SchoolRisk.Domain.Support.Effect;
 
 /// <summary>
 /// The effect of one kind of support decided in a period (issue 23, item 5): what became of the supported schools one
-/// and two periods later, side by side with comparable schools that got no support at all in that period (the same
-/// <see cref="EffectObservation.Stratum"/>: classification and programme level), with the counts, so that a reader sees
+/// and two periods later, side by side with comparable schools that got no support at all from two periods before it to
+/// two periods after it (the same <see cref="EffectObservation.Stratum"/>: classification and programme level), with the counts, so that a reader sees
 /// how much evidence there is. It compares; it does not claim the support caused the difference.
 /// </summary>
 /// <param name="Period">The school year the support was decided for.</param>
 /// <param name="Kind">The kind of support; <c>null</c> for any support (a school with several kinds counts once).</param>
 /// <param name="Supported">The schools that got it.</param>
-/// <param name="Comparison">The schools that got no support in <paramref name="Period"/> and share a stratum with a supported school, pooled.</param>
+/// <param name="Comparison">The schools that got no support from <see cref="Horizons"/> periods before <paramref name="Period"/> to as many after it and share a stratum with a supported school, pooled.</param>
 public sealed record SupportEffect(Period Period, SupportKind? Kind, EffectGroup Supported, EffectGroup Comparison)
 {
     /// <summary>How many periods after the support the effect looks: one and two (issue 23, item 5).</summary>
@@ -29,7 +29,11 @@ public sealed record SupportEffect(Period Period, SupportKind? Kind, EffectGroup
     /// school without a result in <paramref name="period"/> is left out (there is nothing to compare it from).
     /// </summary>
     /// <param name="period">The period of support.</param>
-    /// <param name="decisions">The decisions; those of other periods are ignored.</param>
+    /// <param name="decisions">
+    /// The decisions of <paramref name="period"/>, which make the rows, and of the <see cref="Horizons"/> periods before and
+    /// after it (to <paramref name="latest"/>): a school supported in any of them is no comparison school, its later
+    /// results being those of support too. Those of other periods are ignored.
+    /// </param>
     /// <param name="observations">The schools with a result, by period: <paramref name="period"/> and the periods after it.</param>
     /// <param name="latest">The last period to look at: later periods are ignored, so that a digest of a period reads as it did then.</param>
     /// <param name="counted">Which supported schools count (a municipality's note: its own); the comparison is always region-wide.</param>
@@ -51,7 +55,10 @@ public sealed record SupportEffect(Period Period, SupportKind? Kind, EffectGroup
 
         var decided = decisions.Where(decision => decision.Period == period).ToList();
         var anySupport = decided.Select(decision => decision.SchoolId).ToHashSet();
-        var unsupported = at.Values.Where(school => !anySupport.Contains(school.School.Id)).ToList();
+        var supportedAround = decisions
+            .Where(decision => Math.Abs(decision.Period.StartYear - period.StartYear) <= Horizons && decision.Period.StartYear <= latest.StartYear)
+            .Select(decision => decision.SchoolId).ToHashSet();
+        var unsupported = at.Values.Where(school => !supportedAround.Contains(school.School.Id)).ToList();
         var later = Enumerable.Range(1, Horizons)
             .Select(periodsLater => (PeriodsLater: periodsLater, Period: period.Plus(periodsLater)))
             .TakeWhile(horizon => horizon.Period.StartYear <= latest.StartYear && observations.ContainsKey(horizon.Period))

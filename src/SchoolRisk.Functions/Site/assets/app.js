@@ -24,6 +24,11 @@ function zoneBadge(zone) {
   return badge;
 }
 
+// «школы» after a number ending in 1 (not 11), else «школ»: «у 1 школы», «у 21 школы», «у 5 школ», «из 11 школ».
+function schoolsGenitive(n) {
+  return n % 10 === 1 && n % 100 !== 11 ? 'школы' : 'школ';
+}
+
 function cell(row, content) {
   const td = row.insertCell();
   if (content instanceof Node) td.appendChild(content); else td.textContent = content;

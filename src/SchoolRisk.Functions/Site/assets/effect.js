@@ -10,6 +10,8 @@
   'use strict';
 
   let chart = null;
+  let latest = 0;
+  const NOTHING_DECIDED = 'Решений о поддержке за эти периоды нет.';
 
   function shifted(period, years) {
     const start = Number(period.slice(0, 4)) + years;
@@ -101,6 +103,7 @@
       }
     }
     const empty = !body.rows.length;
+    $('effect-empty').textContent = NOTHING_DECIDED;
     $('effect-empty').hidden = !empty;
     $('effect-table').hidden = empty;
     $('effect-chart-box').hidden = !labels.length;
@@ -125,9 +128,15 @@
     panel.hidden = !loaded.period;
     if (panel.hidden) return;
     $('effect-period').textContent = loaded.period;
+    // Only the answer to the latest period shown is drawn: an earlier, slower one is dropped, and a failure clears the panel.
+    const asked = ++latest;
     const periods = [-2, -1, 0].map((years) => shifted(loaded.period, years)).filter((p) => loaded.periods.includes(p));
     Promise.all(periods.map((p) => api(`support/${p}/effect`)))
-      .then(draw)
-      .catch((error) => { $('effect-empty').hidden = false; $('effect-empty').textContent = error.message; });
+      .then((views) => { if (asked === latest) draw(views); })
+      .catch((error) => {
+        if (asked !== latest) return;
+        draw([]);
+        $('effect-empty').textContent = `Эффект поддержки не загрузился: ${error.message}`;
+      });
   });
 })();

@@ -209,9 +209,9 @@
         + (c.added.length ? ` — добавится: ${c.added.join('; ')}` : '') + (c.removed.length ? ` — уйдёт: ${c.removed.join('; ')}` : '');
       return item;
     }));
-    $('preview-recommendations-title').textContent = `Адресные рекомендации изменятся у ${recommended.length} школ`;
+    $('preview-recommendations-title').textContent = `Адресные рекомендации изменятся у ${recommended.length} ${schoolsGenitive(recommended.length)}`;
     $('preview-recommendations-block').hidden = recommended.length === 0;
-    status(`Предпросмотр на данных за ${p.period}: зона изменится у ${p.changes.length} из ${p.schoolsEvaluated} школ`
+    status(`Предпросмотр на данных за ${p.period}: зона изменится у ${p.changes.length} из ${p.schoolsEvaluated} ${schoolsGenitive(p.schoolsEvaluated)}`
       + `${recommended.length ? `, адресные рекомендации — у ${recommended.length}` : ''}. Ничего не активировано.`);
   }
 

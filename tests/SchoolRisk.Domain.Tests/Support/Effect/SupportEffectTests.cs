@@ -22,7 +22,8 @@ namespace SchoolRisk.Domain.Tests.Support.Effect;
 /// s6     outside (ШНСУ) outside             outside           0.1  0.2  0.3     –   –  –
 /// s7     stayed (basic) stayed              stayed           -1.5 -1.5 -1.5     –   –  –
 /// </code>
-/// The comparison for every kind is s4 and s5: s6 is another classification, s7 another level, s1–s3 are supported.
+/// The comparison for every kind is s4 and s5: s6 is another classification, s7 another level, s1–s3 are supported
+/// (and a school supported two periods before or after is none either).
 /// </summary>
 public sealed class SupportEffectTests
 {
@@ -88,6 +89,19 @@ public sealed class SupportEffectTests
         Assert.Equal((2, 0, 1, 0.25m), (comparison.Later[0].Observed, comparison.Later[0].Left, comparison.Later[0].Leaving, comparison.Later[0].MeanResultsIndexChange));
         Assert.Equal((2, 1, 0, 0.4m), (comparison.Later[1].Observed, comparison.Later[1].Left, comparison.Later[1].Leaving, comparison.Later[1].MeanResultsIndexChange));
         Assert.Equal((null, 0), Change(comparison.Later[0], Ege));
+    }
+
+    [Fact]
+    public void Of_ASchoolSupportedUpToTwoPeriodsBeforeOrAfter_IsNoComparisonSchool_UnlessAfterTheLatestPeriod()
+    {
+        // s4 supported in 2024-2025 and s5 in 2020-2021 (two periods before): neither compares; in 2019-2020 (three before) s5 would.
+        SupportDecision[] around = [.. Decisions, Decision("s4", SupportKind.Other, Third), Decision("s5", SupportKind.Other, Period.Parse("2020-2021"))];
+        var laterStillUnknown = SupportEffect.Of(First, [.. Decisions, Decision("s4", SupportKind.Other, Third)], Region, Second, _ => true)[0].Comparison;
+        var longBefore = SupportEffect.Of(First, [.. Decisions, Decision("s5", SupportKind.Other, Period.Parse("2019-2020"))], Region, Third, _ => true)[0].Comparison;
+
+        Assert.Equal(0, SupportEffect.Of(First, around, Region, Third, _ => true)[0].Comparison.Schools);
+        Assert.Equal(2, laterStillUnknown.Schools);
+        Assert.Equal(2, longBefore.Schools);
     }
 
     [Fact]
