@@ -10,7 +10,7 @@ namespace SchoolRisk.Application.Views;
 /// The risk map of a period (<c>RiskMap</c>): every municipality the caller may see, with its zone and its schools per
 /// zone, by name; and the periods there are, newest first.
 /// </summary>
-public sealed class RiskMapQuery(MunicipalityTable municipalities, ResultTable results, RecipientStore recipients)
+public sealed class RiskMapQuery(MunicipalityTable municipalities, ResultTable results, RecipientStore recipients, RegistryStore registry)
 {
     /// <summary>The word that asks for the newest period.</summary>
     public const string Latest = "latest";
@@ -22,9 +22,13 @@ public sealed class RiskMapQuery(MunicipalityTable municipalities, ResultTable r
     {
         ArgumentNullException.ThrowIfNull(scope);
         var periods = await municipalities.PeriodsAsync(cancellationToken);
+        var names = await recipients.LoadAsync(cancellationToken);
+        // No usable registry yet: none listed (the page then offers no upload; the committee is told about its registry elsewhere).
+        List<RegisteredMunicipality> registered = [.. ((await registry.CheckAsync(cancellationToken)).InUse?.Content?.MunicipalityIds ?? [])
+            .Select(id => id.ToString()).Where(scope.Sees).Select(id => new RegisteredMunicipality(id, names.NameOf(id))).OrderBy(m => m.Name, StringComparer.Ordinal)];
         if (period == Latest && periods.Count == 0)
         {
-            return ViewAnswer.Found<RiskMapView>(new RiskMapView(string.Empty, [], []) { Caller = scope.MunicipalityId, Roles = scope.Roles });
+            return ViewAnswer.Found<RiskMapView>(new RiskMapView(string.Empty, [], []) { Caller = scope.MunicipalityId, Roles = scope.Roles, Registered = registered });
         }
 
         Period? asked = period == Latest ? periods[0] : Period.TryParse(period, out var parsed) ? parsed : null;
@@ -33,7 +37,6 @@ public sealed class RiskMapQuery(MunicipalityTable municipalities, ResultTable r
             return ViewAnswer.NotAPeriod<RiskMapView>(period);
         }
 
-        var names = await recipients.LoadAsync(cancellationToken);
         var schools = (await results.ListAsync(shown, cancellationToken).ToListAsync(cancellationToken)).ToLookup(result => result.MunicipalityId);
         var rows = await municipalities.ListAsync(shown, cancellationToken)
             .Where(summary => scope.Sees(summary.MunicipalityId.ToString()))
@@ -46,6 +49,6 @@ public sealed class RiskMapQuery(MunicipalityTable municipalities, ResultTable r
                 schools[summary.MunicipalityId].Count(result => result.Classification.LowResults)))
             .OrderBy(row => row.Name, StringComparer.Ordinal)
             .ToListAsync(cancellationToken);
-        return ViewAnswer.Found<RiskMapView>(new RiskMapView(shown.ToString(), [.. periods.Select(p => p.ToString())], rows) { Caller = scope.MunicipalityId, Roles = scope.Roles });
+        return ViewAnswer.Found<RiskMapView>(new RiskMapView(shown.ToString(), [.. periods.Select(p => p.ToString())], rows) { Caller = scope.MunicipalityId, Roles = scope.Roles, Registered = registered });
     }
 }

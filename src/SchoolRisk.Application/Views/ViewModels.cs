@@ -13,7 +13,16 @@ public sealed record RiskMapView(string Period, IReadOnlyList<string> Periods, I
 
     /// <summary>What the page offers the caller (<see cref="AccessScope.Roles"/>): <c>committee</c>, <c>rulesAdmin</c>, <c>municipality</c>.</summary>
     public IReadOnlyList<string> Roles { get; init; } = [];
+
+    /// <summary>
+    /// Every municipality of the school registry the caller may see, with its name, ordered by name: what the page's
+    /// upload panel offers, including municipalities with no data in any period yet.
+    /// </summary>
+    public IReadOnlyList<RegisteredMunicipality> Registered { get; init; } = [];
 }
+
+/// <summary>A municipality of the school registry: its id and its name (the recipients list's, else the id).</summary>
+public sealed record RegisteredMunicipality(string Id, string Name);
 
 /// <summary>A municipality on the map: its zone (and the parts it comes from) and its schools per zone.</summary>
 public sealed record MunicipalityRow(string Id, string Name, Zone Zone, Zone SchoolZone, Zone RubricZone, int Schools, int High, int Medium, int None, int LowResults);

@@ -38,6 +38,7 @@ public sealed class UploadPageTests(DeploymentFixture fixture) : IClassFixture<D
         await page.FillAsync("#key", key);
         await page.ClickAsync("#login button");
         await Assertions.Expect(page.Locator("#upload-municipality")).ToHaveValueAsync("volosovsky");
+        await Assertions.Expect(page.Locator("#upload-municipality option")).ToHaveTextAsync(["Волосовский район"]);
         await page.FillAsync("#upload-period", "2023-2024");
         await page.SetInputFilesAsync("#upload-file", file);
         await page.ClickAsync("#upload-form button");

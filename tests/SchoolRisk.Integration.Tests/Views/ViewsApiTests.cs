@@ -1,3 +1,4 @@
+using SchoolRisk.Cli.Samples;
 using System.Net;
 using System.Text.Json;
 using SchoolRisk.Application.Views;
@@ -56,6 +57,10 @@ public sealed class ViewsApiTests(DeploymentFixture fixture) : IClassFixture<Dep
                 .OrderBy(m => m.Item1, StringComparer.Ordinal));
         Assert.Equal(["kirovsky"], ownMap.GetProperty("municipalities").EnumerateArray().Select(m => m.GetProperty("id").GetString()));
         Assert.Equal("Кировский район", ownMap.GetProperty("municipalities")[0].GetProperty("name").GetString());
+        // The upload panel's list: every municipality of the registry, data or not; a municipality's key, its own only.
+        Assert.Equal(SampleRegion.Municipalities.Count, map.GetProperty("registered").GetArrayLength());
+        Assert.Contains(map.GetProperty("registered").EnumerateArray(), m => m.GetProperty("id").GetString() == "volosovsky" && m.GetProperty("name").GetString() == "Волосовский район");
+        Assert.Equal(["kirovsky"], ownMap.GetProperty("registered").EnumerateArray().Select(m => m.GetProperty("id").GetString()));
         Assert.Equal(
             stored.Where(r => r.MunicipalityId.ToString() == "tosnensky").OrderByDescending(r => r.OverallZone).Select(r => (r.SchoolId.ToString(), r.OverallZone.ToKey())),
             schools.GetProperty("schools").EnumerateArray().Select(s => (s.GetProperty("schoolId").GetString()!, s.GetProperty("zone").GetString()!)));

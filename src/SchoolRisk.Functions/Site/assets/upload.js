@@ -212,13 +212,12 @@
     const loaded = event.detail;
     $('upload').hidden = !loaded.roles.some((r) => r === 'committee' || r === 'municipality');
     const municipality = $('upload-municipality');
-    const own = loaded.municipalities.find((m) => m.id === loaded.caller);
+    // Every municipality of the registry the key may upload for (a municipality's key: its own), named, data or not.
     if (!municipality.options.length) {
-      municipality.replaceChildren(...(loaded.caller ? [new Option(own ? own.name : loaded.caller, loaded.caller)] : loaded.municipalities.map((m) => new Option(m.name, m.id))));
+      const own = loaded.registered.find((m) => m.id === loaded.caller);
+      municipality.replaceChildren(...(loaded.caller ? [new Option(own ? own.name : loaded.caller, loaded.caller)] : loaded.registered.map((m) => new Option(m.name, m.id))));
       $('upload-period').value = loaded.period;
       showUploads().catch(() => {});
-    } else if (own) {
-      municipality.options[0].textContent = own.name; // a municipality with no data yet is named once its first upload is on the map
     }
   });
 
