@@ -1,7 +1,7 @@
-using SchoolRisk.Cli.Samples;
 using System.Net;
 using System.Text.Json;
 using SchoolRisk.Application.Views;
+using SchoolRisk.Cli.Samples;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Zones;
