@@ -39,7 +39,9 @@ public sealed class StorageOutageTests
             Assert.All(afterOutage.Uploads, upload => Assert.True(upload.Status is UploadStatus.Completed or UploadStatus.Rejected, $"{upload.BlobName}: {upload.Status}"));
             Assert.Equal(Municipalities.Order(), afterOutage.Notices.Select(n => n.MunicipalityId.ToString()).Order());
             var letters = await faulty.Mail.ListAsync(TestContext.Current.CancellationToken);
-            Assert.All(Municipalities, municipality => Assert.Single(letters, letter => letter.To.Contains($"{municipality}@edu.example.ru")));
+            // One letter each as a person sees it: one Message-ID. Storage stopped after the server took a letter and before
+            // its Sent was written resends it under the same Message-ID (docs/notices.md, «Exactly once, as a person sees it»).
+            Assert.All(Municipalities, municipality => Assert.Single(letters.Where(letter => letter.To.Contains($"{municipality}@edu.example.ru")).Select(letter => letter.MessageId).Distinct()));
         }
         finally
         {
