@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using SchoolRisk.Cli;
 using SchoolRisk.Integration.Tests.Support;
@@ -63,42 +62,30 @@ public sealed partial class DocumentedCommandLinesTests
             .Order(StringComparer.Ordinal);
 
     /// <summary>The command lines of the file's fenced code blocks: after <c>schoolrisk</c> or <c>dotnet run --project src/SchoolRisk.Cli --</c>, a trailing comment cut.</summary>
-    private static IEnumerable<string> CodeBlockCommands(string file)
-    {
-        var inBlock = false;
-        foreach (var line in File.ReadLines(Path.Combine(TestDeployment.RepositoryRoot, file)))
-        {
-            if (line.TrimStart().StartsWith("```", StringComparison.Ordinal))
-            {
-                inBlock = !inBlock;
-                continue;
-            }
-
-            if (inBlock && CommandInCode().Match(line) is { Success: true } match)
-            {
-                yield return Comment().Replace(match.Groups["args"].Value, string.Empty).Trim();
-            }
-        }
-    }
+    private static IEnumerable<string> CodeBlockCommands(string file) =>
+        Lines(file).Where(line => line.InCode).Select(line => CommandInCode().Match(line.Text)).Where(match => match.Success)
+            .Select(match => Comment().Replace(match.Groups["args"].Value, string.Empty).Trim());
 
     /// <summary>The <c>`schoolrisk …`</c> spans of the file's text (outside code blocks), joined across a line break.</summary>
-    private static IEnumerable<string> InlineCommands(string file)
+    private static IEnumerable<string> InlineCommands(string file) =>
+        InlineCommand().Matches(string.Join(' ', Lines(file).Where(line => !line.InCode).Select(line => line.Text)))
+            .Select(match => match.Groups["args"].Value.Trim());
+
+    /// <summary>The file's lines but its fences, each with whether it stands in a fenced code block.</summary>
+    private static IEnumerable<(bool InCode, string Text)> Lines(string file)
     {
-        var text = new StringBuilder();
-        var inBlock = false;
+        var inCode = false;
         foreach (var line in File.ReadLines(Path.Combine(TestDeployment.RepositoryRoot, file)))
         {
             if (line.TrimStart().StartsWith("```", StringComparison.Ordinal))
             {
-                inBlock = !inBlock;
+                inCode = !inCode;
             }
-            else if (!inBlock)
+            else
             {
-                text.Append(line).Append(' ');
+                yield return (inCode, line);
             }
         }
-
-        return InlineCommand().Matches(text.ToString()).Select(match => match.Groups["args"].Value.Trim());
     }
 
     /// <summary>Shell words of a documented line: quotes honoured, <c>&lt;placeholder&gt;</c> filled in, <c>[optional]</c> brackets dropped, <c>…</c> left out.</summary>
