@@ -63,10 +63,12 @@ public static class ReevaluationComparison
         var periods = new PeriodEvaluator(results, registry);
         var municipalities = new MunicipalityTable(account, TimeProvider.System);
         var locks = new RecalculationLock(account, TimeProvider.System);
+        var decisions = new SupportDecisionTable(account);
         var recalculation = new RegionalRecalculation(
-            results, new RegionSnapshotStore(account), municipalities, periods, rules, locks, new NoticeStore(account), TimeProvider.System, NullLogger<RegionalRecalculation>.Instance);
+            results, new RegionSnapshotStore(account), municipalities, periods, rules, locks, new NoticeStore(account), decisions, TimeProvider.System,
+            NullLogger<RegionalRecalculation>.Instance);
         var notes = new AnalyticalNoteWriter(
-            results, municipalities, rules, locks, new ReportStore(account), new RecipientStore(account), new SupportEffectQuery(new SupportDecisionTable(account), results, registry));
+            results, municipalities, rules, locks, new ReportStore(account), new RecipientStore(account), new SupportEffectQuery(decisions, results, registry), decisions);
         var clock = Stopwatch.StartNew();
         await recalculation.RunAsync(period, null, null, CancellationToken.None);
         var firstTime = clock.Elapsed;

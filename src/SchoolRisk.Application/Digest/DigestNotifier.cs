@@ -9,6 +9,7 @@ using SchoolRisk.Domain.Notices.Digest;
 using SchoolRisk.Domain.Notices.Recipients;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Recommendations;
+using SchoolRisk.Domain.Support;
 using SchoolRisk.Domain.Uploads;
 using SchoolRisk.Domain.Zones;
 using SchoolRisk.Storage.Federal;
@@ -17,6 +18,7 @@ using SchoolRisk.Storage.Notifications;
 using SchoolRisk.Storage.Registry;
 using SchoolRisk.Storage.Results;
 using SchoolRisk.Storage.ServiceBus;
+using SchoolRisk.Storage.Support;
 
 namespace SchoolRisk.Application.Digest;
 
@@ -35,7 +37,8 @@ namespace SchoolRisk.Application.Digest;
 /// <c>schoolrisk notices replay --failed</c> requests the digest again. Only a fault of storage throws.
 /// </summary>
 public sealed class DigestNotifier(
-    DigestSchedule schedule, RecalculationLock locks, ResultTable results, MunicipalityTable municipalities, FederalListTable federal, SupportEffectQuery effects, RuleSetProvider rules,
+    DigestSchedule schedule, RecalculationLock locks, ResultTable results, MunicipalityTable municipalities, FederalListTable federal, SupportEffectQuery effects, SupportDecisionTable decisions,
+    RuleSetProvider rules,
     RecipientStore recipients, NotificationTable notifications, NoticeStore notices, NoticeDeliverer deliverer, NoticeTopic? topic = null)
 {
     /// <param name="period">The period to digest.</param>
@@ -72,12 +75,22 @@ public sealed class DigestNotifier(
         var federalList = (await federal.ReadAsync(period, cancellationToken))?.OnList.Select(school => school.Compared).ToList();
         var supportEffects = (await effects.ReportedInAsync(period, cancellationToken))(_ => true);
         var ruleSet = await rules.GetAsync(cancellationToken);
+        var support = new DecidedSupport(await decisions.ListAsync(period, cancellationToken));
         var measures = new List<CommitteeMeasure>();
-        foreach (var result in stored)
+        foreach (var municipality in stored.GroupBy(result => result.MunicipalityId))
         {
-            var rubricZone = summaries.GetValueOrDefault(result.MunicipalityId)?.RubricZone ?? Zone.None;
-            measures.AddRange((await ruleSet.RecommendAsync(result, rubricZone)).Where(recommendation => recommendation.Addressee == Addressee.Committee)
-                .Select(recommendation => new CommitteeMeasure(result.MunicipalityId, result.SchoolId, result.SchoolName, recommendation.Measure, recommendation.Reason)));
+            var rubricZone = summaries.GetValueOrDefault(municipality.Key)?.RubricZone ?? Zone.None;
+            var recommended = new List<(StoredResult School, IReadOnlyList<Recommendation> Recommendations)>();
+            foreach (var result in municipality)
+            {
+                recommended.Add((result, (await ruleSet.RecommendAsync(result, rubricZone, support)).Where(recommendation => recommendation.Addressee == Addressee.Committee).ToList()));
+            }
+
+            // A measure about the municipality as a whole once, without a school; every other with its school.
+            measures.AddRange(recommended.Select(school => school.Recommendations).AboutTheMunicipality()
+                .Select(recommendation => new CommitteeMeasure(municipality.Key, null, null, recommendation.Measure, recommendation.Reason)));
+            measures.AddRange(recommended.SelectMany(school => school.Recommendations.AboutTheSchool()
+                .Select(recommendation => new CommitteeMeasure(municipality.Key, school.School.SchoolId, school.School.SchoolName, recommendation.Measure, recommendation.Reason))));
         }
 
         var digest = RegionalDigest.Of(

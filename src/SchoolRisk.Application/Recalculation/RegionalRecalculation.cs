@@ -1,17 +1,19 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using SchoolRisk.Application.Notices;
+using SchoolRisk.Application.Recommendations;
 using SchoolRisk.Application.Rules;
 using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Notices;
 using SchoolRisk.Domain.Periods;
-using SchoolRisk.Domain.Recommendations;
+using SchoolRisk.Domain.Support;
 using SchoolRisk.Domain.Uploads;
 using SchoolRisk.Domain.Zones;
 using SchoolRisk.Storage.Municipalities;
 using SchoolRisk.Storage.Notifications;
 using SchoolRisk.Storage.Results;
+using SchoolRisk.Storage.Support;
 
 namespace SchoolRisk.Application.Recalculation;
 
@@ -45,6 +47,7 @@ public sealed class RegionalRecalculation(
     RuleSetProvider rules,
     RecalculationLock locks,
     NoticeStore notices,
+    SupportDecisionTable decisions,
     TimeProvider time,
     ILogger<RegionalRecalculation> logger)
 {
@@ -80,8 +83,9 @@ public sealed class RegionalRecalculation(
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["Period"] = period.ToString(), ["RuleSetVersion"] = ruleSet.Version.ToString() });
         var evaluation = periods.EvaluateAsync(period, ruleSet, cancellationToken);
         var summariesRead = municipalities.SnapshotAsync(period, cancellationToken);
-        await Task.WhenAll(evaluation, summariesRead);
-        var (periodEvaluation, summaries) = (await evaluation, await summariesRead);
+        var supportRead = decisions.ListAsync(period, cancellationToken);
+        await Task.WhenAll(evaluation, summariesRead, supportRead);
+        var (periodEvaluation, summaries, support) = (await evaluation, await summariesRead, new DecidedSupport(await supportRead));
         var evaluated = periodEvaluation.Schools;
         var failures = periodEvaluation.Failures;
         if (failures.Count > 0)
@@ -113,7 +117,11 @@ public sealed class RegionalRecalculation(
             var changes = municipality.Select(pair => SchoolZoneChange.ByRules(pair.Stored.ZoneBefore(ruleSet.Version), pair.Evaluation)).OfType<SchoolZoneChange>().ToList();
             var due = municipality.Any(pair => pair.Stored.RuleSetVersion != ruleSet.Version || pair.Stored.EvaluatedAt > (lastCompleted ?? DateTimeOffset.MinValue));
             var notice = due && MunicipalityNotice.RulesChanged(period, municipalityId, uploadId, ruleSet.Version, active.ActivatedAt, changes) is { } changed
-                ? QueueAsync(await RecommendingAsync(changed, municipality, ruleSet, summaries.GetValueOrDefault(municipalityId)?.Summary.RubricZone ?? Zone.None), queued, token)
+                ? QueueAsync(
+                    (await ruleSet.RecommendingAsync(
+                        changed, municipality.ToDictionary(pair => pair.Stored.SchoolId, pair => pair.Evaluation), summaries.GetValueOrDefault(municipalityId)?.Summary.RubricZone ?? Zone.None, support))!,
+                    queued,
+                    token)
                 : Task.CompletedTask;
             await municipalities.UpdateAsync(
                 period, municipalityId, existing => MunicipalSummary.Of(upload).KeepingRubricsOf(existing), summaries.GetValueOrDefault(municipalityId), token);
@@ -127,20 +135,6 @@ public sealed class RegionalRecalculation(
         await held.CompletedAsync(startedAt, cancellationToken);
         logger.LogInformation("{Outcome}", outcome);
         return new RecalculationOutcome(period, outcome, [.. queued.OrderBy(message => message.MunicipalityId)], startedAt);
-    }
-
-    /// <summary>The notice with each of its risk schools' addressed recommendations under the new rules (issue 23, item 1).</summary>
-    private static async Task<MunicipalityNotice> RecommendingAsync(
-        MunicipalityNotice notice, IEnumerable<(StoredInput Stored, SchoolEvaluation Evaluation)> municipality, RuleSet ruleSet, Zone rubricZone)
-    {
-        var evaluations = municipality.ToDictionary(pair => pair.Stored.SchoolId, pair => pair.Evaluation);
-        var schools = new List<RiskSchool>();
-        foreach (var school in notice.Schools)
-        {
-            schools.Add(school with { Recommendations = await ruleSet.RecommendAsync(RecommendationInput.Of(evaluations[school.SchoolId], rubricZone)) });
-        }
-
-        return notice with { Schools = schools };
     }
 
     private async Task QueueAsync(MunicipalityNotice notice, ConcurrentBag<NoticeMessage> queued, CancellationToken cancellationToken)

@@ -3,9 +3,11 @@ using SchoolRisk.Application.Recommendations;
 using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Recommendations;
+using SchoolRisk.Domain.Support;
 using SchoolRisk.Domain.Zones;
 using SchoolRisk.Storage.Municipalities;
 using SchoolRisk.Storage.Results;
+using SchoolRisk.Storage.Support;
 
 namespace SchoolRisk.Application.Rules;
 
@@ -13,10 +15,10 @@ namespace SchoolRisk.Application.Rules;
 /// What-if: checks a candidate rule set as an activation would (validation; rules that throw on the period's stored
 /// data), evaluates it against a stored period, writing nothing, and lists the schools whose overall zone would change,
 /// those whose addressed recommendations would change (the active version's on the stored results against the
-/// candidate's on its evaluation, both with the municipality's stored rubric zone), and what of the active version it
+/// candidate's on its evaluation, both with the municipality's stored rubric zone and the support decided in the period), and what of the active version it
 /// would no longer evaluate (never a refusal here: the activation asks for leave).
 /// </summary>
-public sealed class RulePreview(PeriodEvaluator periods, RuleCandidateCheck check, ResultTable results, MunicipalityTable municipalities)
+public sealed class RulePreview(PeriodEvaluator periods, RuleCandidateCheck check, ResultTable results, MunicipalityTable municipalities, SupportDecisionTable decisions)
 {
     /// <param name="period">The stored period to evaluate.</param>
     /// <param name="candidate">The candidate's files.</param>
@@ -55,12 +57,13 @@ public sealed class RulePreview(PeriodEvaluator periods, RuleCandidateCheck chec
     {
         var stored = await results.ListAsync(period, cancellationToken).ToDictionaryAsync(result => result.SchoolId, cancellationToken: cancellationToken);
         var rubricZones = await municipalities.ListAsync(period, cancellationToken).ToDictionaryAsync(summary => summary.MunicipalityId, summary => summary.RubricZone, cancellationToken: cancellationToken);
+        var support = new DecidedSupport(await decisions.ListAsync(period, cancellationToken));
         var changes = new List<RecommendationChange>();
         foreach (var (input, evaluation) in evaluated)
         {
             var rubricZone = rubricZones.GetValueOrDefault(input.MunicipalityId);
-            var before = stored.TryGetValue(input.SchoolId, out var result) ? Texts(await activeRules.RecommendAsync(result, rubricZone)) : [];
-            var after = Texts(await candidate.RecommendAsync(RecommendationInput.Of(evaluation, rubricZone)));
+            var before = stored.TryGetValue(input.SchoolId, out var result) ? Texts(await activeRules.RecommendAsync(result, rubricZone, support)) : [];
+            var after = Texts(await candidate.RecommendAsync(RecommendationInput.Of(evaluation, rubricZone, support.Of(input.SchoolId))));
             if (!before.SequenceEqual(after))
             {
                 changes.Add(new RecommendationChange(input.MunicipalityId, input.SchoolId, input.SchoolName, [.. after.Except(before)], [.. before.Except(after)]));

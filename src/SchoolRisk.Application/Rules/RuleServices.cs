@@ -5,6 +5,7 @@ using SchoolRisk.Storage.Registry;
 using SchoolRisk.Storage.Results;
 using SchoolRisk.Storage.Rubrics;
 using SchoolRisk.Storage.Rules;
+using SchoolRisk.Storage.Support;
 
 namespace SchoolRisk.Application.Rules;
 
@@ -28,5 +29,5 @@ public static class RuleServices
 
     /// <summary>Evaluates a candidate against a stored period without activating it.</summary>
     public static RulePreview Preview(StorageAccount account) =>
-        new(Periods(account), Check(account), new ResultTable(account, TimeProvider.System), new MunicipalityTable(account, TimeProvider.System));
+        new(Periods(account), Check(account), new ResultTable(account, TimeProvider.System), new MunicipalityTable(account, TimeProvider.System), new SupportDecisionTable(account));
 }

@@ -36,7 +36,15 @@ public sealed class SupportEffectQuery(SupportDecisionTable decisions, ResultTab
             scope.Region,
             [.. effects.Select(effect => new SupportEffectRowView(effect.Kind?.ToKey(), effect.KindTitle, effect.Supported, effect.Comparison))],
             [.. IndicatorCatalog.All.Select(indicator => new EffectIndicatorView(
-                indicator.Id, indicator.Title, indicator.Unit.Symbol(), indicator.WorseWhen == WorseWhen.Higher ? "higher" : "lower"))]));
+                indicator.Id,
+                indicator.Unit switch
+                {
+                    IndicatorUnit.Flag => $"{indicator.Title}: доля школ, где есть",
+                    IndicatorUnit.Zone => $"{indicator.Title}: доля школ в зоне риска",
+                    _ => indicator.Title,
+                },
+                indicator.Unit.ChangeSymbol(),
+                indicator.Context ? null : indicator.WorseWhen == WorseWhen.Higher ? "higher" : "lower"))]));
     }
 
     /// <summary>

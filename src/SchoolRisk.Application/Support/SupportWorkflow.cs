@@ -1,3 +1,4 @@
+using SchoolRisk.Application.Notes;
 using SchoolRisk.Application.Rules;
 using SchoolRisk.Application.Views;
 using SchoolRisk.Domain.Periods;
@@ -15,10 +16,12 @@ namespace SchoolRisk.Application.Support;
 /// results by <see cref="SupportDecisionCheck"/>; every change audited in <see cref="SupportAuditTable"/> before it is
 /// made), list a period's decisions with mentor proposals (<see cref="MentorMatching"/>) and the subsidy list
 /// (<see cref="SubsidyList"/>), both with the active rule set's <see cref="Domain.Evaluation.RuleSet.Support"/>, and the audit. Only the committee's
-/// key (or the master key) writes; a municipality's key reads its own schools only and gets no proposals.
+/// key (or the master key) writes; a municipality's key reads its own schools only and gets no proposals. A change asks
+/// for the analytical notes it shows in to be written again (<see cref="NoteRewrites"/>).
 /// </summary>
 public sealed class SupportWorkflow(
-    SupportDecisionTable decisions, SupportAuditTable audit, ResultTable results, RegistryStore registry, RecipientStore recipients, RuleSetProvider rules, TimeProvider time)
+    SupportDecisionTable decisions, SupportAuditTable audit, ResultTable results, RegistryStore registry, RecipientStore recipients, RuleSetProvider rules, NoteRewrites notes,
+    TimeProvider time)
 {
     /// <summary>The MIME type of the subsidy workbook.</summary>
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -162,6 +165,8 @@ public sealed class SupportWorkflow(
             return Conflict(decision);
         }
 
+        await notes.AfterSupportChangedAsync(parsed, cancellationToken);
+
         var view = ViewOf(decision, registered);
         return new SupportAnswer(
             SupportOutcome.Done, view,
@@ -226,6 +231,8 @@ public sealed class SupportWorkflow(
         {
             return Conflict(existing.Decision);
         }
+
+        await notes.AfterSupportChangedAsync(parsed, cancellationToken);
 
         var view = ViewOf(existing.Decision, await registry.LoadAsync(cancellationToken));
         return new SupportAnswer(SupportOutcome.Done, view, $"Отозвано: {kind.Title()} для школы «{view.SchoolName}» ({school}), {parsed}.", []);

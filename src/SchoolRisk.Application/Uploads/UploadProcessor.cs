@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using SchoolRisk.Application.Messaging;
 using SchoolRisk.Application.Notices;
 using SchoolRisk.Application.Recalculation;
+using SchoolRisk.Application.Recommendations;
 using SchoolRisk.Application.Rules;
 using SchoolRisk.Domain.Classification;
 using SchoolRisk.Domain.Evaluation;
@@ -12,6 +13,7 @@ using SchoolRisk.Domain.Recommendations;
 using SchoolRisk.Domain.Retries;
 using SchoolRisk.Domain.Rubrics;
 using SchoolRisk.Domain.Schools;
+using SchoolRisk.Domain.Support;
 using SchoolRisk.Domain.Uploads;
 using SchoolRisk.Domain.Uploads.Precedence;
 using SchoolRisk.Domain.Zones;
@@ -21,6 +23,7 @@ using SchoolRisk.Storage.Registry;
 using SchoolRisk.Storage.Reports;
 using SchoolRisk.Storage.Results;
 using SchoolRisk.Storage.Rubrics;
+using SchoolRisk.Storage.Support;
 using SchoolRisk.Storage.Uploads;
 
 namespace SchoolRisk.Application.Uploads;
@@ -62,6 +65,7 @@ public sealed class UploadProcessor(
     ReportStore reports,
     NoticeStore notices,
     RuleSetProvider rules,
+    SupportDecisionTable decisions,
     UploadLimits limits,
     TimeProvider time,
     ILogger<UploadProcessor> logger)
@@ -240,9 +244,11 @@ public sealed class UploadProcessor(
             "Upload {UploadId} ({BlobName}) evaluated by rule set {RuleSetVersion}: {Schools} schools, {High} high, {Medium} medium, {Skipped} rows skipped",
             record.UploadId.ToString(), path.BlobName, evaluated.RuleSetVersion.ToString(), schools.Count, evaluated.CountIn(Zone.High), evaluated.CountIn(Zone.Medium), reading.SkippedRows);
         return new Processed(
-            await RecommendingAsync(
+            await ruleSet.RecommendingAsync(
                 MunicipalityNotice.For(evaluated, report, links, await results.ZonesAsync(path.Period.Previous, path.MunicipalityId, cancellationToken), ruleSet.RiskGroup),
-                evaluated, rubricZone, ruleSet),
+                evaluated.Schools.ToDictionary(school => school.School.SchoolId),
+                rubricZone,
+                new DecidedSupport(await decisions.ListAsync(path.Period, cancellationToken))),
             $"Upload {record.UploadId} ({path.BlobName}): {schools.Count} schools evaluated by rule set {evaluated.RuleSetVersion}, {reading.SkippedRows} rows skipped.",
             path.Period);
     }
@@ -359,24 +365,6 @@ public sealed class UploadProcessor(
         }
 
         return classified;
-    }
-
-    /// <summary>The notice with the recommendations that apply to each of its schools (<see cref="RuleSet.RecommendAsync"/>).</summary>
-    private static async Task<MunicipalityNotice?> RecommendingAsync(MunicipalityNotice? notice, EvaluatedUpload evaluated, Zone rubricZone, RuleSet ruleSet)
-    {
-        if (notice is null || ruleSet.RecommendationWorkflowName is null)
-        {
-            return notice;
-        }
-
-        var bySchool = evaluated.Schools.ToDictionary(school => school.School.SchoolId);
-        var schools = new List<RiskSchool>(notice.Schools.Count);
-        foreach (var school in notice.Schools)
-        {
-            schools.Add(school with { Recommendations = await ruleSet.RecommendAsync(RecommendationInput.Of(bySchool[school.SchoolId], rubricZone)) });
-        }
-
-        return notice with { Schools = schools };
     }
 
     private async Task<Processed> RejectAsync(

@@ -1,5 +1,6 @@
 using SchoolRisk.Domain.Classification;
 using SchoolRisk.Domain.Indicators;
+using SchoolRisk.Domain.Recommendations;
 using SchoolRisk.Domain.Zones;
 using SchoolRisk.Storage.Rules;
 
@@ -27,8 +28,15 @@ public sealed record RegisteredMunicipality(string Id, string Name);
 /// <summary>A municipality on the map: its zone (and the parts it comes from) and its schools per zone.</summary>
 public sealed record MunicipalityRow(string Id, string Name, Zone Zone, Zone SchoolZone, Zone RubricZone, int Schools, int High, int Medium, int None, int LowResults);
 
-/// <summary>One municipality's schools in a period.</summary>
-public sealed record MunicipalitySchoolsView(string Period, string MunicipalityId, string Name, IReadOnlyList<SchoolView> Schools);
+/// <summary>
+/// One municipality's schools in a period, and the addressed recommendations about the municipality as a whole
+/// (<see cref="Recommendation.ConcernsMunicipality"/>), given once here rather than on every school.
+/// </summary>
+public sealed record MunicipalitySchoolsView(string Period, string MunicipalityId, string Name, IReadOnlyList<SchoolView> Schools)
+{
+    /// <summary>The measures about the municipality as a whole, each once, in the rules' order; empty when none applies.</summary>
+    public IReadOnlyList<RecommendationView> MunicipalRecommendations { get; init; } = [];
+}
 
 /// <summary>
 /// A school in a period: its zone and why it is there (<see cref="ZoneReasons"/>, in Russian; empty outside the risk
@@ -38,12 +46,23 @@ public sealed record MunicipalitySchoolsView(string Period, string MunicipalityI
 public sealed record SchoolView(
     string SchoolId, string SchoolName, Zone Zone, IReadOnlyList<string> ZoneReasons, IReadOnlyList<IndicatorView> Indicators, SchoolClassification Classification, int? Rank, string RuleSetVersion)
 {
-    /// <summary>The measures the active rule set's recommendation rules give the school, in their order; empty when none applies.</summary>
+    /// <summary>
+    /// The measures about the school the active rule set's recommendation rules give it, in their order; empty when none
+    /// applies (those about its municipality as a whole are <see cref="MunicipalitySchoolsView.MunicipalRecommendations"/>).
+    /// </summary>
     public IReadOnlyList<RecommendationView> Recommendations { get; init; } = [];
 }
 
 /// <summary>An addressed recommendation: to whom (<c>school</c>, <c>municipality</c>, <c>committee</c>, and in Russian), the measure and the reason, in Russian.</summary>
-public sealed record RecommendationView(string Addressee, string AddresseeTitle, string Measure, string Reason);
+public sealed record RecommendationView(string Addressee, string AddresseeTitle, string Measure, string Reason)
+{
+    /// <summary>The view of <paramref name="recommendation"/>.</summary>
+    public static RecommendationView Of(Recommendation recommendation)
+    {
+        ArgumentNullException.ThrowIfNull(recommendation);
+        return new(recommendation.Addressee.ToKey(), recommendation.Addressee.Title(), recommendation.Measure, recommendation.Reason);
+    }
+}
 
 /// <summary>
 /// An indicator's value (<c>null</c> when not reported) and zone, with its Russian title; its unit (<c>percent</c>,

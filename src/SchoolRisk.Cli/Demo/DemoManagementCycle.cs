@@ -114,7 +114,7 @@ public static class DemoManagementCycle
                 var later = group.Later.Count > 0 ? group.Later[0] : null;
                 table.AddRow(
                     Markup.Escape(row.KindTitle), title, $"{group.Schools} ({group.InGroup})", later is null ? "—" : $"{later.Observed}",
-                    later is null || later.InGroupObserved == 0 ? "—" : $"{later.Left + later.Leaving} of {later.InGroupObserved}",
+                    later is null ? "—" : later.Withheld ? "withheld (too few)" : later.NoLongerLowShare is { } share ? $"{share:P0} ({later.Left + later.Leaving} of {later.InGroupObserved})" : "—",
                     later?.MeanResultsIndexChange is { } change ? $"{change:+0.00;-0.00;0.00} ({later.ResultsIndexCompared})" : "—");
             }
         }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
+using SchoolRisk.Application.Notes;
 using SchoolRisk.Application.Rules;
 using SchoolRisk.Application.Support;
 using SchoolRisk.Application.Views;
@@ -156,7 +157,8 @@ public static class SupportCommand
         var account = Connection.Open(parse);
         return new SupportWorkflow(
             new SupportDecisionTable(account), new SupportAuditTable(account), new ResultTable(account, TimeProvider.System), new RegistryStore(account), new RecipientStore(account),
-            new RuleSetProvider(new RuleStore(account, TimeProvider.System), TimeProvider.System, NullLogger<RuleSetProvider>.Instance), TimeProvider.System);
+            new RuleSetProvider(new RuleStore(account, TimeProvider.System), TimeProvider.System, NullLogger<RuleSetProvider>.Instance),
+            new NoteRewrites(account, TimeProvider.System), TimeProvider.System);
     }
 
     /// <summary>The declared name and the channel: in Azure the signed-in identity, verified; locally <c>--by</c>, not verified.</summary>

@@ -7,8 +7,9 @@ namespace SchoolRisk.Domain.Evaluation;
 /// <summary>
 /// Reads the rules of the recommendations workflow (<c>rules/recommendations.json</c>): each says in <c>Properties</c>
 /// the measure it recommends (<c>Recommendation</c>), to whom (<c>Addressee</c>: <c>school</c>, <c>municipality</c> or
-/// <c>committee</c>) and why (<c>Reason</c>), all in Russian as users read them; its expression over
-/// <see cref="RecommendationInput"/> says when it applies.
+/// <c>committee</c>) and why (<c>Reason</c>), all in Russian as users read them, and optionally what it concerns
+/// (<c>Concerns</c>: <c>school</c>, the default, or <c>municipality</c> for a measure about the municipality as a whole);
+/// its expression over <see cref="RecommendationInput"/> says when it applies.
 /// </summary>
 internal static class RecommendationRules
 {
@@ -32,7 +33,13 @@ internal static class RecommendationRules
                 throw new RuleSetException($"{Where()}: нет выражения Expression.");
             }
 
-            yield return new Recommendation(rule.RuleName, addressee, Text("Recommendation"), Text("Reason"));
+            var concerns = properties.ContainsKey("Concerns") ? Text("Concerns") : "school";
+            if (concerns is not ("school" or "municipality"))
+            {
+                throw new RuleSetException($"{Where()}: Properties.Concerns «{concerns}» — нужно school (мера о школе) или municipality (мера о муниципалитете в целом).");
+            }
+
+            yield return new Recommendation(rule.RuleName, addressee, Text("Recommendation"), Text("Reason"), concerns == "municipality");
         }
     }
 }

@@ -43,6 +43,13 @@ public sealed class Indicator
 
     public WorseWhen WorseWhen { get; }
 
+    /// <summary>
+    /// A condition the school works in rather than a result of its work (methodology section 4.3: the social wellbeing
+    /// index, the shares of students with disabilities and of migrants' children): reports show its change without
+    /// calling it better or worse.
+    /// </summary>
+    public bool Context { get; init; }
+
     /// <summary>Property name that rule expressions use: <c>input1.EgeBelowMinShare</c>.</summary>
     public string PropertyName { get; }
 

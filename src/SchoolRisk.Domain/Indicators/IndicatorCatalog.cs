@@ -64,15 +64,18 @@ public static class IndicatorCatalog
 
     public static Indicator SocialWellbeingIndex { get; } = new(
         "social_wellbeing_index", "Индекс социального благополучия школы", IndicatorUnit.Index, WorseWhen.Lower,
-        nameof(SchoolIndicators.SocialWellbeingIndex), "Индекс социального благополучия");
+        nameof(SchoolIndicators.SocialWellbeingIndex), "Индекс социального благополучия")
+    { Context = true };
 
     public static Indicator OvzShare { get; } = new(
         "ovz_share", "Доля обучающихся с ОВЗ", IndicatorUnit.Percent, WorseWhen.Higher,
-        nameof(SchoolIndicators.OvzShare), "Обучающиеся с ОВЗ");
+        nameof(SchoolIndicators.OvzShare), "Обучающиеся с ОВЗ")
+    { Context = true };
 
     public static Indicator MigrantShare { get; } = new(
         "migrant_share", "Доля детей мигрантов", IndicatorUnit.Percent, WorseWhen.Higher,
-        nameof(SchoolIndicators.MigrantShare), "Дети мигрантов");
+        nameof(SchoolIndicators.MigrantShare), "Дети мигрантов")
+    { Context = true };
 
     public static Indicator HasSportsClub { get; } = new(
         "has_sports_club", "Школьный спортивный клуб", IndicatorUnit.Flag, WorseWhen.Lower,

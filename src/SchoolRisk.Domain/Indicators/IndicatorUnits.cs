@@ -52,6 +52,20 @@ public static class IndicatorUnits
         _ => "высокий/средний/нет",
     };
 
+    /// <summary>
+    /// The unit of a change of a mean, as written after it: percentage points for a share («п. п.»), and for a yes/no fact
+    /// or a zone, whose changes are those of the share of schools with «да» or in a risk zone, «п. п. школ»; an index's
+    /// change has none.
+    /// </summary>
+    public static string ChangeSymbol(this IndicatorUnit unit) => unit switch
+    {
+        IndicatorUnit.Percent => "п. п.",
+        IndicatorUnit.Count => "шт.",
+        IndicatorUnit.PerThousand => "на 1000",
+        IndicatorUnit.Index => string.Empty,
+        _ => "п. п. школ",
+    };
+
     /// <summary>The least and the greatest value of the unit, and the range as messages give it («от 0 до 100», «0 или больше»).</summary>
     public static (decimal Min, decimal Max, string Text) Range(this IndicatorUnit unit) => unit switch
     {

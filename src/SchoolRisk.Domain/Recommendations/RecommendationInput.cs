@@ -2,6 +2,7 @@ using SchoolRisk.Domain.Classification;
 using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Indicators;
 using SchoolRisk.Domain.RiskGroups;
+using SchoolRisk.Domain.Support;
 using SchoolRisk.Domain.Zones;
 
 namespace SchoolRisk.Domain.Recommendations;
@@ -9,7 +10,8 @@ namespace SchoolRisk.Domain.Recommendations;
 /// <summary>
 /// What the recommendation rules know of one school in a period (their <c>input1</c>): the zone of each indicator that
 /// has zone rules (0 none, 1 medium, 2 high), its overall zone, its classifications and standing toward the low-result
-/// group, and the worst band zone of its municipality's rubrics. Built from an evaluation or a stored result (<see cref="Of(SchoolEvaluation, Zone)"/>), so a
+/// group, the worst band zone of its municipality's rubrics, and the support already decided for it in the period. Built
+/// from an evaluation or a stored result (<see cref="Of(SchoolEvaluation, Zone, IReadOnlySet{SupportKind})"/>), so a
 /// recommendation follows from exactly what put the school in its zone.
 /// </summary>
 public sealed class RecommendationInput
@@ -65,21 +67,35 @@ public sealed class RecommendationInput
     /// <summary>The worst zone of the municipality's rubric bands (2 a low band, 1 a middle band, 0 none or not assessed).</summary>
     public int MunicipalRubricZone { get; init; }
 
-    /// <summary>The input for <paramref name="evaluation"/>, with its municipality's worst rubric zone.</summary>
-    public static RecommendationInput Of(SchoolEvaluation evaluation, Zone municipalRubricZone)
+    /// <summary>Some support is decided for the school in this period (<see cref="SupportDecision"/>, any kind).</summary>
+    public bool Supported { get; init; }
+
+    /// <summary>A subsidy is decided for the school in this period.</summary>
+    public bool Subsidised { get; init; }
+
+    /// <summary>A mentor school is assigned to the school in this period.</summary>
+    public bool Mentored { get; init; }
+
+    /// <summary>The school is in a municipal support programme in this period.</summary>
+    public bool InMunicipalProgramme { get; init; }
+
+    /// <summary>The input for <paramref name="evaluation"/>, with its municipality's worst rubric zone and the support decided for it.</summary>
+    public static RecommendationInput Of(SchoolEvaluation evaluation, Zone municipalRubricZone, IReadOnlySet<SupportKind> support)
     {
         ArgumentNullException.ThrowIfNull(evaluation);
-        return Of(evaluation.ZoneOf, evaluation.OverallZone, evaluation.Classification, municipalRubricZone);
+        return Of(evaluation.ZoneOf, evaluation.OverallZone, evaluation.Classification, municipalRubricZone, support);
     }
 
     /// <summary>
     /// The input for a school known by its indicators' zones (<paramref name="zoneOf"/> by indicator id; none for one not
-    /// evaluated), overall zone and classification, as a stored result keeps them, with its municipality's worst rubric zone.
+    /// evaluated), overall zone and classification, as a stored result keeps them, with its municipality's worst rubric
+    /// zone and the kinds of support decided for it in the period (<see cref="DecidedSupport.Of"/>).
     /// </summary>
-    public static RecommendationInput Of(Func<string, Zone> zoneOf, Zone overallZone, SchoolClassification classification, Zone municipalRubricZone)
+    public static RecommendationInput Of(Func<string, Zone> zoneOf, Zone overallZone, SchoolClassification classification, Zone municipalRubricZone, IReadOnlySet<SupportKind> support)
     {
         ArgumentNullException.ThrowIfNull(zoneOf);
         ArgumentNullException.ThrowIfNull(classification);
+        ArgumentNullException.ThrowIfNull(support);
         int ZoneOf(Indicator indicator) => (int)zoneOf(indicator.Id);
         return new RecommendationInput
         {
@@ -103,6 +119,10 @@ public sealed class RecommendationInput
             RiskGroupReEntered = classification.RiskGroup.Status == RiskGroupStatus.ReEntered,
             RiskGroupLeaving = classification.RiskGroup.Status == RiskGroupStatus.Leaving,
             MunicipalRubricZone = (int)municipalRubricZone,
+            Supported = support.Count > 0,
+            Subsidised = support.Contains(SupportKind.Subsidy),
+            Mentored = support.Contains(SupportKind.Mentoring),
+            InMunicipalProgramme = support.Contains(SupportKind.MunicipalProgramme),
         };
     }
 }

@@ -90,7 +90,7 @@ public static class SubsidyList
         var classification = school.Classification;
         if (settings.SubsidyForLowResults && classification.LowResults && (!settings.SubsidyStablyLowOnly || classification.StablyLowResults))
         {
-            var index = classification.ResultsIndex is { } value ? $" (индекс результатов {value.ToString("0.##", CultureInfo.GetCultureInfo("ru-RU"))})" : string.Empty;
+            var index = classification.ResultsIndex is { } value ? $" (индекс результатов {value.ToString("0.##;−0.##", CultureInfo.GetCultureInfo("ru-RU"))})" : string.Empty;
             reasons.Add(classification.StablyLowResults
                 ? ("ШНОР (стабильно)", $"низкие результаты два года подряд{index}")
                 : ("ШНОР", $"школа с низкими результатами обучения{index}"));

@@ -97,6 +97,7 @@ public static class ApplicationRegistration
             .AddSingleton<DigestNotifier>()
             .AddSingleton<PeriodRecalculation>()
             .AddSingleton<AnalyticalNoteWriter>()
+            .AddSingleton<NoteRewrites>()
             .AddSingleton<RulesContainerActivation>()
             .AddSingleton<RegistryFileCheck>()
             .AddSingleton<FederalListCheck>()

@@ -41,4 +41,18 @@ public sealed class AnalyticalNoteTests
         Assert.Contains("<svg", html, StringComparison.Ordinal);
         Assert.Equal("2023-2024/kirovsky/note.html", AnalyticalNote.BlobName(Period.Parse("2023-2024"), MunicipalityId.Parse("kirovsky")));
     }
+
+    [Fact]
+    public void Note_AMeasureAboutTheMunicipality_OnceAsTheMunicipalitysRow_EvenWhenEverySchoolHasIt()
+    {
+        var audit = new Recommendation("rubrics.committee", Addressee.Committee, "Провести методический аудит.", "рубрикатор в нижнем уровне", ConcernsMunicipality: true);
+        NoteSchool School(string id, Zone zone) => new NoteSchool(SchoolId.Parse(id), $"Школа {id}", zone, null, [], false) with { Recommendations = [audit] };
+
+        var html = AnalyticalNote.Compose(
+            Period.Parse("2023-2024"), "Кировский район", Zone.High, TestIds.Version("v1"), [School("k-1", Zone.High), School("k-2", Zone.None)], new ZoneCounts(1, 0, 1),
+            RiskGroupSettings.Default, []);
+
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "Провести методический аудит"));
+        Assert.Contains("<td>муниципалитет в целом</td><td>комитету</td><td>Провести методический аудит.</td>", html, StringComparison.Ordinal);
+    }
 }

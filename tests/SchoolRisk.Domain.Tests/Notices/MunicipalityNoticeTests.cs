@@ -142,6 +142,27 @@ public sealed class MunicipalityNoticeTests
     }
 
     [Fact]
+    public void TheLetter_AMeasureAboutTheMunicipality_OnceAboveTheSchools_NotOnEach()
+    {
+        var audit = new Recommendation("rubrics.committee", Addressee.Committee, "Провести методический аудит.", "рубрикатор в нижнем уровне", ConcernsMunicipality: true);
+        var notice = MunicipalityNotice.For(
+            Upload(Evaluation("gatchinsky-001", Zone.High), Evaluation("gatchinsky-002", Zone.High)), Report(problems: 0), null, NoHistory, RiskGroupSettings.Default)!;
+        var recommended = notice with
+        {
+            Schools = [
+                notice.Schools[0] with { Recommendations = [audit, new Recommendation("exams.school", Addressee.School, "Подготовить к ГИА.", "ЕГЭ")] },
+                notice.Schools[1] with { Recommendations = [audit] },
+            ],
+        };
+
+        var letter = MunicipalityLetter.Compose(recommended, "Гатчинский район", LetterLinks.None);
+
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(letter.Text, "Провести методический аудит"));
+        Assert.Contains("По муниципалитету в целом — комитету: Провести методический аудит. (основание: рубрикатор в нижнем уровне).", letter.Text, StringComparison.Ordinal);
+        Assert.Contains("школе: Подготовить к ГИА. (основание: ЕГЭ)", letter.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Rejected_CarriesTheReasonAndItsOwnKey()
     {
         var report = UploadReport.Rejected(Path, TestIds.Upload("u1"), "Файл «schools.csv»: нет ни одной строки с данными школ.", null);

@@ -4,6 +4,7 @@ using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Recommendations;
 using SchoolRisk.Domain.RiskGroups;
 using SchoolRisk.Domain.Schools;
+using SchoolRisk.Domain.Support;
 using SchoolRisk.Domain.Zones;
 
 namespace SchoolRisk.Domain.Tests.Recommendations;
@@ -17,10 +18,11 @@ public sealed class RecommendationRulesTests
     private static Task<List<RuleFile>> FilesWithAsync(string recommendationsJson) =>
         RepositoryRules.FilesWithAsync(new RuleFile("recommendations.json", recommendationsJson));
 
-    private static string File(string expression, string addressee = "school", string cases = """{ "Name": "да", "Situation": { "LowResults": true }, "Expect": ["r1"] }""") => $$"""
+    private static string File(
+        string expression, string addressee = "school", string cases = """{ "Name": "да", "Situation": { "LowResults": true }, "Expect": ["r1"] }""", string concerns = "") => $$"""
         {
           "WorkflowName": "Recommendations",
-          "Rules": [ { "RuleName": "r1", "Properties": { "Addressee": "{{addressee}}", "Recommendation": "Мера", "Reason": "Причина" }, "Expression": "{{expression}}" } ],
+          "Rules": [ { "RuleName": "r1", "Properties": { "Addressee": "{{addressee}}", "Recommendation": "Мера", "Reason": "Причина"{{concerns}} }, "Expression": "{{expression}}" } ],
           "TestCases": [ {{cases}} ]
         }
         """;
@@ -53,9 +55,10 @@ public sealed class RecommendationRulesTests
             },
         };
 
-        var input = RecommendationInput.Of(evaluation, Zone.Medium);
+        var input = RecommendationInput.Of(evaluation, Zone.Medium, new HashSet<SupportKind> { SupportKind.Mentoring });
 
         Assert.Equal((2, 2, 0, true, true, false, 1), (input.OverallZone, input.EgeBelowMinShareZone, input.OgeFailShareZone, input.LowResults, input.RiskGroupLeaving, input.RiskGroupReEntered, input.MunicipalRubricZone));
+        Assert.Equal((true, false, true, false), (input.Supported, input.Subsidised, input.Mentored, input.InMunicipalProgramme));
         Assert.Contains((await (await RepositoryRules.LoadAsync()).RecommendAsync(input)).Select(r => r.RuleName), rule => rule == "leaving.municipality");
     }
 
@@ -84,6 +87,33 @@ public sealed class RecommendationRulesTests
         var validation = await RuleSetValidation.ValidateAsync(await FilesWithAsync(File("input1.LowResults", addressee: "director")), TestContext.Current.CancellationToken);
 
         Assert.Contains("recommendations.json, правило «r1»: Properties.Addressee «director» — нужно одно из: school, municipality, committee.", validation.Problems);
+    }
+
+    [Fact]
+    public async Task WhatAMeasureConcerns_MunicipalityOrSchool_AnythingElseRefusedInRussian()
+    {
+        var municipal = await RuleSetValidation.ValidateAsync(
+            await FilesWithAsync(File("input1.LowResults", concerns: """, "Concerns": "municipality" """)), TestContext.Current.CancellationToken);
+        var unknown = await RuleSetValidation.ValidateAsync(
+            await FilesWithAsync(File("input1.LowResults", concerns: """, "Concerns": "region" """)), TestContext.Current.CancellationToken);
+
+        Assert.True(municipal.IsValid, string.Join(" | ", municipal.Problems));
+        Assert.Contains("recommendations.json, правило «r1»: Properties.Concerns «region» — нужно school (мера о школе) или municipality (мера о муниципалитете в целом).", unknown.Problems);
+    }
+
+    [Fact]
+    public async Task TheRepositoryRules_TheMethodologicalAudit_ConcernsTheMunicipality_AndAStablyLowSchoolAlreadySupported_GetsNoSecondOffer()
+    {
+        var ruleSet = await RepositoryRules.LoadAsync();
+        var stablyLow = new RecommendationInput { LowResults = true, StablyLowResults = true, OverallZone = 2 };
+
+        Assert.True(ruleSet.Recommendations.Single(rule => rule.RuleName == "rubrics.committee").ConcernsMunicipality);
+        Assert.Equal(1, ruleSet.Recommendations.Count(rule => rule.ConcernsMunicipality));
+        Assert.Contains("stably_low.committee", (await ruleSet.RecommendAsync(stablyLow)).Select(r => r.RuleName));
+        var supported = (await ruleSet.RecommendAsync(new RecommendationInput { LowResults = true, StablyLowResults = true, OverallZone = 2, Supported = true, Mentored = true }))
+            .Select(r => r.RuleName).ToList();
+        Assert.DoesNotContain("stably_low.committee", supported);
+        Assert.Contains("supported.committee", supported);
     }
 
     [Theory]

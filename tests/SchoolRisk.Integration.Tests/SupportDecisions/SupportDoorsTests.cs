@@ -173,7 +173,7 @@ public sealed class SupportDoorsTests(DeploymentFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task Effect_OfThePreviousPeriodsSupport_OnTheDoor_InTheCommitteesDigest_AndInTheMunicipalitysNote()
+    public async Task Effect_OfThePreviousPeriodsSupport_OnTheDoor_InTheCommitteesDigest_AndInTheMunicipalitysNote_AndADecisionChangesTheRecommendations()
     {
         var committee = await fixture.Deployment.Keys.SetAsync(null, AccessScope.CommitteeKey, cancellationToken: Token);
         var volkhovsky = await fixture.Deployment.Keys.SetAsync(null, AccessScope.MunicipalityKeyPrefix + "volkhovsky", cancellationToken: Token);
@@ -204,7 +204,12 @@ public sealed class SupportDoorsTests(DeploymentFixture fixture) : IClassFixture
         Assert.Equal(("2023-2024", 1), (oneLater.GetProperty("period").GetString(), oneLater.GetProperty("periodsLater").GetInt32()));
         Assert.Equal(subsidy.GetProperty("supported").GetProperty("schools").GetInt32(), oneLater.GetProperty("observed").GetInt32());
         Assert.Equal(JsonValueKind.Number, oneLater.GetProperty("meanResultsIndexChange").ValueKind);
+        var indicators = effect.Json.GetProperty("indicators").EnumerateArray().ToDictionary(indicator => indicator.GetProperty("id").GetString()!);
         Assert.Equal("ege_below_min_share", effect.Json.GetProperty("indicators")[0].GetProperty("id").GetString());
+        Assert.Equal(("п. п.", "higher"), (indicators["ege_below_min_share"].GetProperty("changeUnit").GetString(), indicators["ege_below_min_share"].GetProperty("worseWhen").GetString()));
+        Assert.Equal(JsonValueKind.Null, indicators["ovz_share"].GetProperty("worseWhen").ValueKind);
+        Assert.Equal("Школьный спортивный клуб: доля школ, где есть", indicators["has_sports_club"].GetProperty("title").GetString());
+        Assert.Equal(3, effect.Json.GetProperty("minimumComparison").GetInt32());
         Assert.Equal(effect.Json.GetProperty("rows").GetArrayLength(), ownEffect.GetProperty("rows").GetArrayLength());
         Assert.False(ownEffect.GetProperty("region").GetBoolean());
         Assert.Equal(0, othersEffect.GetProperty("rows").GetArrayLength());
@@ -219,10 +224,28 @@ public sealed class SupportDoorsTests(DeploymentFixture fixture) : IClassFixture
             html => html?.Contains("Эффект поддержки", StringComparison.Ordinal) == true, "volkhovsky's note with the effect of support", TimeSpan.FromSeconds(120));
         Assert.Contains("Школы муниципалитета, получившие поддержку", note, StringComparison.Ordinal);
 
+        // A stably low school of 2023-2024 is offered to the committee for a subsidy until one is decided; then the committee
+        // is told to check the support instead, on the page's view at once and in the period's note, written again.
+        const string Offer = "Рассмотреть школу для предоставления субсидии";
+        const string Check = "Проверить ход назначенной поддержки";
+        var offered = (await SendAsync(HttpMethod.Get, "municipalities/volkhovsky/2023-2024", committee)).Json.GetProperty("schools").EnumerateArray()
+            .First(school => Measures(school).Any(measure => measure.StartsWith(Offer, StringComparison.Ordinal)));
+        var schoolId = offered.GetProperty("schoolId").GetString()!;
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(HttpMethod.Post, "support/2023-2024", committee, new { school = schoolId, kind = "subsidy", amount = 100000 })).Status);
+        var decided = (await SendAsync(HttpMethod.Get, "municipalities/volkhovsky/2023-2024", committee)).Json;
+        var measures = Measures(decided.GetProperty("schools").EnumerateArray().Single(school => school.GetProperty("schoolId").GetString() == schoolId)).ToList();
+        Assert.DoesNotContain(measures, measure => measure.StartsWith(Offer, StringComparison.Ordinal));
+        Assert.Contains(measures, measure => measure.StartsWith(Check, StringComparison.Ordinal));
+        Assert.Equal(JsonValueKind.Array, decided.GetProperty("municipalRecommendations").ValueKind);
+        await Poll.UntilAsync(
+            () => new ReportStore(fixture.Deployment.Storage).TryReadTextAsync("2023-2024/volkhovsky/note.html", Token),
+            html => html?.Contains(Check, StringComparison.Ordinal) == true, "volkhovsky's 2023-2024 note written again after the decision", TimeSpan.FromSeconds(120));
+
         await using var browser = await SignedInAsync(committee);
         var rows = browser.Page.Locator("#effect-table tbody tr");
         await Assertions.Expect(rows.Filter(new() { HasText = "субсидия, 2022-2023" }).Filter(new() { HasText = "получили" })).ToContainTextAsync("1 год (2023-2024)");
         await Assertions.Expect(browser.Page.Locator("#effect-chart-box")).ToBeVisibleAsync();
+        await Assertions.Expect(browser.Page.Locator("#effect-whose")).ToHaveTextAsync("региона");
         await browser.Page.Locator("#effect").ScreenshotAsync(new() { Path = PageBrowser.Artifact("support-effect.png") });
         Assert.Empty(browser.Failures);
     }
@@ -321,6 +344,10 @@ public sealed class SupportDoorsTests(DeploymentFixture fixture) : IClassFixture
             () => new RecalculationLock(fixture.Deployment.Storage, TimeProvider.System).LastStartedAsync(Period.Parse(period), Token),
             started => started > upload!.UpdatedAt, $"a recalculation of {period} after the upload");
     }
+
+    /// <summary>The measures of a school of the schools view.</summary>
+    private static IEnumerable<string> Measures(JsonElement school) =>
+        school.GetProperty("recommendations").EnumerateArray().Select(recommendation => recommendation.GetProperty("measure").GetString()!);
 
     /// <summary>The school's mentoring and subsidy decisions (the other tests record other kinds).</summary>
     private static IEnumerable<(string Kind, string? Mentor, string Comment)> Decisions(JsonElement view, string school) =>

@@ -126,7 +126,7 @@ public sealed class RiskMapPageTests(DeploymentFixture fixture) : IClassFixture<
         await Assertions.Expect(low.Locator(".reasons")).ToContainTextAsync("ШНОР — школа с низкими образовательными результатами");
         await Assertions.Expect(low).ToContainTextAsync("ШНОР");
         await low.Locator(".recommendations summary").ClickAsync();
-        await Assertions.Expect(low.Locator(".recommendations li").First).ToContainTextAsync("школе: Разработать и утвердить программу перехода в эффективный");
+        await Assertions.Expect(low.Locator(".recommendations li").First).ToContainTextAsync("Школе: Разработать и утвердить программу перехода в эффективный");
         await Assertions.Expect(low.Locator(".recommendations li").First).ToContainTextAsync("основание:");
         await Assertions.Expect(page.Locator("#school")).ToBeHiddenAsync();
 
@@ -134,6 +134,7 @@ public sealed class RiskMapPageTests(DeploymentFixture fixture) : IClassFixture<
         await egeHeader.Locator("button").ClickAsync();
         await Assertions.Expect(egeHeader).ToHaveAttributeAsync("aria-sort", "descending");
         await Assertions.Expect(ids).ToHaveTextAsync(["luzhsky-006", "luzhsky-001", "luzhsky-002", "luzhsky-004", "luzhsky-003", "luzhsky-005"]);
+        await Assertions.Expect(low.Locator("details.recommendations")).ToHaveAttributeAsync("open", string.Empty); // still unfolded after sorting
         await page.Locator("#schools-table th[data-indicator='ege_below_min_share'] button").ClickAsync();
         await Assertions.Expect(ids).ToHaveTextAsync(["luzhsky-005", "luzhsky-003", "luzhsky-004", "luzhsky-002", "luzhsky-001", "luzhsky-006"]);
         await page.Locator("#schools-table th[data-indicator='min_level_share'] button").PressAsync("Enter");

@@ -47,7 +47,7 @@ internal static class RuleFileSchemas
         """;
 
     private const string RecommendationRule = $$"""
-        { "Recommendation": {{Name}}, "Addressee": {{Name}}, "Reason": {{Name}} }, "required": ["Recommendation", "Addressee", "Reason"]
+        { "Recommendation": {{Name}}, "Addressee": {{Name}}, "Reason": {{Name}}, "Concerns": {{Name}} }, "required": ["Recommendation", "Addressee", "Reason"]
         """;
 
     private const string RubricBand = $$"""

@@ -19,7 +19,7 @@ public static class CommitteeAlert
             ? notice.ZoneChanges.Where(change => change.After == Zone.High && change.Before != Zone.High)
                 .Select(change => (change.SchoolId, change.SchoolName, change.Reasons, change.Findings, Measures: string.Empty)).ToList()
             : notice.Schools.Where(school => school.Zone == Zone.High && school.Before != Zone.High)
-                .Select(school => (school.SchoolId, school.SchoolName, school.Reasons, school.Findings, Measures: string.Join("; ", school.Recommendations
+                .Select(school => (school.SchoolId, school.SchoolName, school.Reasons, school.Findings, Measures: string.Join("; ", school.Recommendations.AboutTheSchool()
                     .Where(recommendation => recommendation.Addressee == Addressee.Committee).Select(recommendation => $"{recommendation.Measure} (основание: {recommendation.Reason})"))))
                 .ToList();
         if (schools.Count == 0)

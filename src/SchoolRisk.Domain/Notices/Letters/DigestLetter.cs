@@ -73,12 +73,13 @@ public static class DigestLetter
             return;
         }
 
-        letter.Heading($"Меры комитета по адресным рекомендациям: школ — {measures.Select(measure => measure.SchoolId).Distinct().Count()}");
+        letter.Heading($"Меры комитета по адресным рекомендациям: школ — {measures.Where(measure => measure.SchoolId is not null).Select(measure => measure.SchoolId).Distinct().Count()}");
         foreach (var measure in measures.GroupBy(measure => measure.Measure, StringComparer.Ordinal))
         {
             var schools = measure.ToList();
             letter.Heading($"{measure.Key} — {schools.Count}", 3)
-                .Bullets(schools.Take(MaxListed).Select(school => $"{nameOf(school.MunicipalityId.ToString())}: {school.SchoolId} {school.SchoolName} (основание: {school.Reason})")
+                .Bullets(schools.Take(MaxListed).Select(school => $"{nameOf(school.MunicipalityId.ToString())}: " +
+                    $"{(school.SchoolId is null ? "муниципалитет в целом" : $"{school.SchoolId} {school.SchoolName}")} (основание: {school.Reason})")
                     .Concat(schools.Count > MaxListed ? [$"и ещё {schools.Count - MaxListed}"] : []));
         }
     }

@@ -1,3 +1,4 @@
+using SchoolRisk.Domain.Recommendations;
 using SchoolRisk.Domain.Rubrics;
 using SchoolRisk.Domain.Uploads;
 using SchoolRisk.Domain.Zones;
@@ -152,15 +153,30 @@ public static class MunicipalityLetter
     /// what to do next, without repeating or second-guessing the reason: fix what it names, where the rows are listed,
     /// how to send the file again, and that the period's data accepted before stays in force meanwhile.
     /// </summary>
-    /// <summary>«Адресные рекомендации»: each risk school's measures, to whom and why; nothing when none applies.</summary>
+    /// <summary>
+    /// «Адресные рекомендации»: the measures about the municipality as a whole once, then each risk school's own, to whom
+    /// and why; nothing when none applies.
+    /// </summary>
     private static void Recommendations(LetterBuilder letter, MunicipalityNotice notice)
     {
-        var recommended = notice.Schools.Where(school => school.Recommendations.Count > 0).ToList();
+        var municipal = notice.Schools.Select(school => school.Recommendations).AboutTheMunicipality();
+        var recommended = notice.Schools.Select(school => (school.SchoolId, school.SchoolName, Recommendations: school.Recommendations.AboutTheSchool()))
+            .Where(school => school.Recommendations.Count > 0).ToList();
+        if (municipal.Count == 0 && recommended.Count == 0)
+        {
+            return;
+        }
+
+        letter.Heading("Адресные рекомендации");
+        if (municipal.Count > 0)
+        {
+            letter.Paragraph($"По муниципалитету в целом — {string.Join("; ", municipal.Select(recommendation => recommendation.ToString()))}.");
+        }
+
         if (recommended.Count > 0)
         {
-            letter.Heading("Адресные рекомендации")
-                .Table(["Школа", "Рекомендации"], recommended.Select(school => (IReadOnlyList<string>)[
-                    $"{school.SchoolId} {school.SchoolName}", string.Join("; ", school.Recommendations.Select(recommendation => recommendation.ToString()))]));
+            letter.Table(["Школа", "Рекомендации"], recommended.Select(school => (IReadOnlyList<string>)[
+                $"{school.SchoolId} {school.SchoolName}", string.Join("; ", school.Recommendations.Select(recommendation => recommendation.ToString()))]));
         }
     }
 

@@ -63,14 +63,17 @@ public static class AnalyticalNote
                     RussianText.Reasons(school.Reasons, school.Findings), RussianText.Findings(school.Findings)]));
         }
 
-        var recommended = schools.Where(school => school.Recommendations.Count > 0).OrderByDescending(school => school.Zone).ThenBy(school => school.SchoolId).ToList();
+        // A measure about the municipality as a whole comes once, first; every other with its school.
+        var recommended = schools.Select(school => school.Recommendations).AboutTheMunicipality().Select(recommendation => (School: "муниципалитет в целом", Recommendation: recommendation))
+            .Concat(schools.OrderByDescending(school => school.Zone).ThenBy(school => school.SchoolId)
+                .SelectMany(school => school.Recommendations.AboutTheSchool().Select(recommendation => (School: $"{school.SchoolId} {school.SchoolName}", Recommendation: recommendation))))
+            .ToList();
         if (recommended.Count > 0)
         {
             note.Heading("Адресные рекомендации")
                 .Table(
                     ["Школа", "Кому", "Мера", "Основание"],
-                    recommended.SelectMany(school => school.Recommendations.Select(recommendation => (IReadOnlyList<string>)[
-                        $"{school.SchoolId} {school.SchoolName}", recommendation.Addressee.Title(), recommendation.Measure, recommendation.Reason])));
+                    recommended.Select(row => (IReadOnlyList<string>)[row.School, row.Recommendation.Addressee.Title(), row.Recommendation.Measure, row.Recommendation.Reason]));
         }
 
         var entered = risk.Where(school => school.Before is null or Zone.None).ToList();

@@ -11,9 +11,6 @@ namespace SchoolRisk.Domain.Support.Effect;
 /// </summary>
 public sealed record EffectObservation(RegisteredSchool School, SchoolClassification Classification, IReadOnlyDictionary<string, decimal?> Values)
 {
-    /// <summary>
-    /// What makes two schools comparable (issue 23, item 5: «same classification and level in the same period»): in the
-    /// low-result group or not (ШНОР), in unfavourable conditions or not (ШНСУ), and the programme level.
-    /// </summary>
-    public (bool LowResults, bool UnfavourableConditions, string Level) Stratum => (Classification.LowResults, Classification.UnfavourableConditions, School.Level);
+    /// <summary>The school's stratum in this period: who it is compared with.</summary>
+    public EffectStratum Stratum => new(Classification.LowResults, Classification.UnfavourableConditions, School.Level);
 }

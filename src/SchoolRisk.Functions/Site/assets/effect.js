@@ -2,8 +2,9 @@
 // function, GET support/{period}/effect), what became of the supported schools one and two periods later beside
 // comparable schools without support: a chart of the share whose results are no longer low, and a table with every count,
 // the change of the results index and, per row, of each indicator. The committee sees the region's supported schools, a
-// municipality its own (the comparison is the region's either way). A classic script loaded after app.js: it uses
-// app.js's $, api and cell, and draws itself on the 'schoolrisk:loaded' event.
+// municipality its own (the comparison is the region's either way). The comparison's shares and means come standardised
+// to the supported schools' strata, and a comparison of too few schools comes withheld (docs/management-cycle.md).
+// A classic script loaded after app.js: it uses app.js's $, api and cell, and draws itself on the 'schoolrisk:loaded' event.
 // Everything a person reads is in Russian.
 // Its names stay inside this function: the panels' scripts share the page's global scope with app.js.
 (() => {
@@ -12,40 +13,53 @@
   let chart = null;
   let latest = 0;
   const NOTHING_DECIDED = 'Решений о поддержке за эти периоды нет.';
+  const NO_COMPARISON = 'сопоставимых нет: в регионе нет школ без поддержки той же классификации и уровня';
 
   function shifted(period, years) {
     const start = Number(period.slice(0, 4)) + years;
     return `${start}-${start + 1}`;
   }
 
-  function share(count, of) {
-    return of ? `${count} из ${of} (${Math.round((count / of) * 100)} %)` : '—';
+  // A share as the percentage first, then the counts it comes from: «50 % (1 из 2)»; a comparison's percentage is
+  // standardised, so it need not be the counts' ratio.
+  function share(value, count, of) {
+    if (!of) return 'ШНОР не было';
+    return value == null ? '—' : `${Math.round(value * 100)} % (${count} из ${of})`;
   }
 
+  // A change with its sign as shown, to `digits` decimals: one that shows as zero has none («0,0»).
   function signed(value, digits) {
     if (value == null) return '—';
-    const text = Math.abs(value).toLocaleString('ru-RU', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-    return value > 0 ? `+${text}` : value < 0 ? `−${text}` : text;
+    const shown = Number(value.toFixed(digits));
+    const text = Math.abs(shown).toLocaleString('ru-RU', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    return shown > 0 ? `+${text}` : shown < 0 ? `−${text}` : text;
   }
 
   function after(later) {
     return `${later.periodsLater} ${later.periodsLater === 1 ? 'год' : 'года'} (${later.period})`;
   }
 
-  // One table line of a group at a later period: counts, shares and the results index's change.
-  function line(body, kind, when, title, group, later) {
+  // One table line of a group at a later period: counts, shares and the results index's change, or why there are none.
+  function line(body, view, kind, when, title, group, later) {
     const row = body.insertRow();
     [kind, when, title, `${group.schools} (${group.inGroup})`].forEach((text) => cell(row, text));
-    if (!later) {
-      cell(row, group.schools ? 'данных нет' : 'сопоставимых нет').colSpan = 4;
-      return;
+    if (!group.schools) {
+      cell(row, NO_COMPARISON).colSpan = 4;
+    } else if (!later) {
+      cell(row, 'данных следующего периода ещё нет').colSpan = 4;
+    } else if (later.withheld) {
+      cell(row, String(later.observed));
+      cell(row, `меньше ${view.minimumComparison} школ — не показываем: мало для вывода, и это были бы данные отдельных школ`).colSpan = 3;
+    } else {
+      [String(later.observed), share(later.leftShare, later.left, later.inGroupObserved), share(later.noLongerLowShare, later.left + later.leaving, later.inGroupObserved),
+        later.meanResultsIndexChange == null ? '—' : `${signed(later.meanResultsIndexChange, 2)} (${later.resultsIndexCompared} шк.)`]
+        .forEach((text) => cell(row, text));
     }
-    [String(later.observed), share(later.left, later.inGroupObserved), share(later.left + later.leaving, later.inGroupObserved),
-      later.meanResultsIndexChange == null ? '—' : `${signed(later.meanResultsIndexChange, 2)} (${later.resultsIndexCompared} шк.)`]
-      .forEach((text) => cell(row, text));
+    return row;
   }
 
-  // The indicators' mean changes of one row at one later period: supported and comparison side by side, better or worse.
+  // The indicators' mean changes of one row at one later period: supported and comparison side by side, coloured better
+  // or worse where the indicator has a better direction (a context indicator has none) and the change shows as non-zero.
   function indicators(view, supported, comparison) {
     const details = document.createElement('details');
     const summary = document.createElement('summary');
@@ -58,13 +72,14 @@
     const body = table.createTBody();
     view.indicators.forEach((indicator, i) => {
       const mine = supported.indicators[i];
-      const theirs = comparison ? comparison.indicators[i] : null;
+      const theirs = comparison && !comparison.withheld ? comparison.indicators[i] : null;
       if (!mine.compared && !(theirs && theirs.compared)) return;
       const row = body.insertRow();
-      cell(row, `${indicator.title}, ${indicator.unit}`);
+      cell(row, indicator.title);
       for (const change of [mine, theirs]) {
-        const td = cell(row, change && change.compared ? `${signed(change.meanChange, 1)} (${change.compared} шк.)` : '—');
-        if (change && change.meanChange) {
+        const text = change && change.compared ? `${signed(change.meanChange, 1)}${indicator.changeUnit ? ` ${indicator.changeUnit}` : ''} (${change.compared} шк.)` : '—';
+        const td = cell(row, text);
+        if (change && change.compared && indicator.worseWhen && Number(change.meanChange.toFixed(1)) !== 0) {
           const better = indicator.worseWhen === 'higher' ? change.meanChange < 0 : change.meanChange > 0;
           td.className = better ? 'better' : 'worse';
         }
@@ -85,19 +100,19 @@
       for (const row of view.rows) {
         const kind = `${row.kindTitle}, ${view.period}`;
         if (!row.supported.later.length) {
-          line(body, kind, 'данных следующего периода ещё нет', 'получили', row.supported, null);
-          body.rows[body.rows.length - 1].lastElementChild.colSpan = 5;
+          line(body, view, kind, '—', 'получили', row.supported, null).lastElementChild.colSpan = 5;
           continue;
         }
         row.supported.later.forEach((later, i) => {
           const theirs = row.comparison.later[i] || null;
-          line(body, kind, after(later), 'получили', row.supported, later);
-          line(body, kind, after(later), 'без поддержки', row.comparison, row.comparison.schools ? theirs : null);
-          cell(body.rows[body.rows.length - 2], indicators(view, later, theirs)).rowSpan = 2;
+          const mine = line(body, view, kind, after(later), 'получили', row.supported, later);
+          line(body, view, kind, after(later), 'без поддержки', row.comparison, theirs);
+          cell(mine, indicators(view, later, theirs)).rowSpan = 2;
           if (later.inGroupObserved) {
-            labels.push(`${row.kindTitle} (${view.period}), через ${after(later)}`);
+            const compared = theirs && !theirs.withheld && theirs.noLongerLowShare != null;
+            labels.push([row.kindTitle, `${view.period} → ${later.period}`, compared ? '' : '(сравнения нет)']);
             supportedShares.push(Math.round(later.noLongerLowShare * 100));
-            comparisonShares.push(theirs && theirs.inGroupObserved ? Math.round(theirs.noLongerLowShare * 100) : null);
+            comparisonShares.push(compared ? Math.round(theirs.noLongerLowShare * 100) : null);
           }
         });
       }
@@ -108,17 +123,25 @@
     $('effect-table').hidden = empty;
     $('effect-chart-box').hidden = !labels.length;
     if (chart) chart.destroy();
+    // A share of 0 % keeps a sliver of a bar (minBarLength), so that it does not look like a missing comparison.
     chart = labels.length ? new Chart($('effect-chart'), {
       type: 'bar',
       data: {
         labels,
         datasets: [
-          { label: 'получили поддержку', data: supportedShares, backgroundColor: '#337ab7' },
-          { label: 'сопоставимые без поддержки', data: comparisonShares, backgroundColor: '#999' },
+          { label: 'получили поддержку', data: supportedShares, backgroundColor: '#337ab7', minBarLength: 3 },
+          { label: 'сопоставимые без поддержки', data: comparisonShares, backgroundColor: '#999', minBarLength: 3 },
         ],
       },
-      options: { animation: false, maintainAspectRatio: false,
-        scales: { y: { min: 0, max: 100, title: { display: true, text: '% ШНОР, чьи результаты уже не низкие' } } } },
+      options: {
+        animation: false,
+        maintainAspectRatio: false,
+        plugins: { title: { display: true, text: 'Доля бывших ШНОР, чьи результаты уже не низкие' } },
+        scales: {
+          x: { ticks: { autoSkip: false, maxRotation: 0 } },
+          y: { min: 0, max: 100, ticks: { callback: (value) => `${value} %` } },
+        },
+      },
     }) : null;
   }
 
@@ -132,7 +155,11 @@
     const asked = ++latest;
     const periods = [-2, -1, 0].map((years) => shifted(loaded.period, years)).filter((p) => loaded.periods.includes(p));
     Promise.all(periods.map((p) => api(`support/${p}/effect`)))
-      .then((views) => { if (asked === latest) draw(views); })
+      .then((views) => {
+        if (asked !== latest) return;
+        $('effect-whose').textContent = views.length && !views[0].region ? 'вашего муниципалитета' : 'региона';
+        draw(views);
+      })
       .catch((error) => {
         if (asked !== latest) return;
         draw([]);

@@ -37,6 +37,8 @@ let schoolSort = { key: 'zone', descending: true };
 // The municipality's schools of the period's federal list by id, with the factors' titles; null when the period has none.
 let federalSchools = null;
 const FEDERAL_LEVELS = { high: 'высокий', medium: 'средний', low: 'низкий' };
+// The schools whose recommendations list is unfolded, kept across sorting and filtering; cleared with each municipality.
+const openRecommendations = new Set();
 
 const number = (value) => Number(value).toLocaleString('ru-RU');
 
@@ -213,7 +215,7 @@ function drawSchools() {
     cell(row, zoneBadge(s.zone));
     reasonsCell(row, s.zoneReasons);
     cell(row, classification(s.classification) || '—');
-    recommendationsCell(row, s.recommendations || []);
+    recommendationsCell(row, s);
     federalCell(row, federalSchools?.bySchool.get(s.schoolId));
     for (const column of columns) indicatorCell(row, s.indicators.find((i) => i.id === column.id));
     row.addEventListener('click', () => openSchool(s.schoolId));
@@ -221,22 +223,51 @@ function drawSchools() {
   $('schools-count').textContent = `Показано школ: ${shown.length} из ${all.length}`;
 }
 
-// The addressed recommendations that apply to the school (the active rules): how many, unfolding to whom, the measure and why.
-function recommendationsCell(row, recommendations) {
-  if (!recommendations.length) return cell(row, '—');
+// One recommendation as a list item: «Кому: мера», the reason on a line of its own.
+function recommendationItem(r) {
+  const item = document.createElement('li');
+  const to = document.createElement('strong');
+  to.textContent = `${r.addresseeTitle[0].toUpperCase()}${r.addresseeTitle.slice(1)}: `;
+  const reason = document.createElement('small');
+  reason.className = 'reason';
+  reason.textContent = `основание: ${r.reason}`;
+  item.append(to, r.measure, reason);
+  return item;
+}
+
+// The addressed recommendations about the school (the active rules): how many, unfolding to whom, the measure and why.
+// A list unfolded stays so when the table is sorted or filtered (openRecommendations). A school in a risk zone without
+// any says why, rather than a bare «—».
+function recommendationsCell(row, school) {
+  const recommendations = school.recommendations || [];
+  if (!recommendations.length) {
+    if (school.zone === 'none') return cell(row, '—');
+    const td = cell(row, 'нет в правилах');
+    td.title = 'Правила рекомендаций не предусматривают меры для этой ситуации; почему школа в зоне риска — в соседнем столбце.';
+    return td;
+  }
   const details = document.createElement('details');
   details.className = 'recommendations';
+  details.open = openRecommendations.has(school.schoolId);
   const summary = document.createElement('summary');
   summary.textContent = `${recommendations.length} ${recommendations.length === 1 ? 'мера' : recommendations.length < 5 ? 'меры' : 'мер'}`;
   const list = document.createElement('ul');
-  list.replaceChildren(...recommendations.map((r) => {
-    const item = document.createElement('li');
-    item.textContent = `${r.addresseeTitle}: ${r.measure} (основание: ${r.reason})`;
-    return item;
-  }));
+  list.replaceChildren(...recommendations.map(recommendationItem));
   details.append(summary, list);
   details.addEventListener('click', (event) => event.stopPropagation());
-  return cell(row, details);
+  details.addEventListener('toggle', () => {
+    if (details.open) openRecommendations.add(school.schoolId); else openRecommendations.delete(school.schoolId);
+  });
+  const td = cell(row, details);
+  td.className = 'recommendations-cell';
+  return td;
+}
+
+// The measures about the municipality as a whole, once above its schools; hidden when there are none.
+function drawMunicipalRecommendations(recommendations) {
+  const block = $('municipal-recommendations');
+  block.hidden = !recommendations.length;
+  block.querySelector('ul').replaceChildren(...recommendations.map(recommendationItem));
 }
 
 // «ШНОР» when the school is on the federal list, and how many factors of its federal risk profile are high; the whole profile in the title.
@@ -258,6 +289,8 @@ async function openMunicipality(id) {
   schools = loaded;
   federalSchools = federal && { factors: federal.factors, bySchool: new Map(federal.schools.map((s) => [s.schoolId, s])) };
   schoolSort = { key: 'zone', descending: true };
+  openRecommendations.clear();
+  drawMunicipalRecommendations(schools.municipalRecommendations || []);
   $('municipality-title').textContent = `${schools.name}: школы, ${schools.period}`;
   $('note-link').dataset.path = `notes/${encodeURIComponent(id)}/${map.period}`;
   $('municipality').hidden = false;

@@ -22,8 +22,8 @@ public sealed class SupportEffectTextTests
     private static SupportEffect Subsidy(int left) => new(
         Decided,
         SupportKind.Subsidy,
-        new EffectGroup(2, 2, [new EffectHorizon(1, Period, 2, 2, left, 1, 0.35m, 2, [])]),
-        new EffectGroup(3, 3, [new EffectHorizon(1, Period, 3, 3, 0, 1, -0.1m, 3, [])]));
+        new EffectGroup(2, 2, [new EffectHorizon(1, Period, 2, 2, left, 1, left / 2m, (left + 1) / 2m, 0.35m, 2, [])]),
+        new EffectGroup(3, 3, [new EffectHorizon(1, Period, 3, 3, 0, 1, 0m, 0.4m, -0.1m, 3, [])]));
 
     [Fact]
     public void Digest_ShowsEachGroupWithItsCounts_AndTheKeyFollowsTheFigures()
@@ -34,8 +34,10 @@ public sealed class SupportEffectTextTests
         Assert.Contains("Эффект поддержки", letter.Text, StringComparison.Ordinal);
         Assert.Contains("субсидия, 2023-2024", letter.Html, StringComparison.Ordinal);
         Assert.Contains("1 год (2024-2025)", letter.Html, StringComparison.Ordinal);
-        Assert.Contains("1 из 2 (50 %)", letter.Html, StringComparison.Ordinal);
-        Assert.Contains("2 из 2 (100 %)", letter.Html, StringComparison.Ordinal);
+        Assert.Contains("50 % (1 из 2)", letter.Html, StringComparison.Ordinal);
+        Assert.Contains("100 % (2 из 2)", letter.Html, StringComparison.Ordinal);
+        Assert.Contains("40 % (1 из 3)", letter.Html, StringComparison.Ordinal);
+        Assert.Contains("взвешены по составу", letter.Html, StringComparison.Ordinal);
         Assert.Contains("+0,35 (2 шк.)", letter.Html, StringComparison.Ordinal);
         Assert.Contains("−0,10 (3 шк.)", letter.Html, StringComparison.Ordinal);
         Assert.NotEqual(digest.Key, RegionalDigest.Of(Period, Now, [], Zones, supportEffects: [Subsidy(left: 0)]).Key);
@@ -59,5 +61,15 @@ public sealed class SupportEffectTextTests
         Assert.Contains("Школы муниципалитета, получившие поддержку", html, StringComparison.Ordinal);
         Assert.Contains("сопоставимых нет", html, StringComparison.Ordinal);
         Assert.Contains("данных следующего периода ещё нет", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Note_AComparisonBelowTheMinimum_IsWithheldWithTheReason()
+    {
+        var withheld = Subsidy(left: 1) with { Comparison = new EffectGroup(2, 2, [new EffectHorizon(1, Period, 2, 0, 0, 0, null, null, null, 0, [], Withheld: true)]) };
+
+        var html = AnalyticalNote.Compose(Period, "Район", Zone.High, TestIds.Version("v1"), [], new ZoneCounts(1, 0, 0), RiskGroupSettings.Default, [withheld]);
+
+        Assert.Contains($"меньше {SupportEffect.MinimumComparison} — не показываем", html, StringComparison.Ordinal);
     }
 }
