@@ -10,7 +10,6 @@ using SchoolRisk.Domain.Notices.Recipients;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Recommendations;
 using SchoolRisk.Domain.Support;
-using SchoolRisk.Domain.Uploads;
 using SchoolRisk.Domain.Zones;
 using SchoolRisk.Storage.Federal;
 using SchoolRisk.Storage.Municipalities;
@@ -102,7 +101,7 @@ public sealed class DigestNotifier(
         {
             directory = await recipients.LoadAsync(cancellationToken);
         }
-        catch (UploadRejectedException exception)
+        catch (RecipientsUnusableException exception)
         {
             await notifications.SetStatusAsync(
                 period, RecipientDirectory.CommitteeId, digest.Key, NoticeStatus.Failed,

@@ -6,6 +6,7 @@ using SchoolRisk.Domain.Federal;
 using SchoolRisk.Domain.Notices;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Uploads;
+using SchoolRisk.Domain.Uploads.Tables;
 using SchoolRisk.Storage.Federal;
 using SchoolRisk.Storage.Notifications;
 using SchoolRisk.Storage.Registry;
@@ -55,7 +56,7 @@ public sealed class FederalListCheck(
             list = await FederalList.ReadAsync(content, newest.FileName, schools, limits, cancellationToken);
             unusable = list.Check.Unusable;
         }
-        catch (UploadRejectedException exception)
+        catch (FileRejectedException exception)
         {
             unusable = exception.Message;
         }

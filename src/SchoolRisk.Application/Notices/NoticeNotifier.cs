@@ -4,7 +4,6 @@ using SchoolRisk.Domain.Notices;
 using SchoolRisk.Domain.Notices.Deliveries;
 using SchoolRisk.Domain.Notices.Letters;
 using SchoolRisk.Domain.Notices.Recipients;
-using SchoolRisk.Domain.Uploads;
 using SchoolRisk.Storage.Notifications;
 using SchoolRisk.Storage.Registry;
 using SchoolRisk.Storage.Reports;
@@ -54,7 +53,7 @@ public sealed class NoticeNotifier(
         {
             directory = await recipients.LoadAsync(cancellationToken);
         }
-        catch (UploadRejectedException exception)
+        catch (RecipientsUnusableException exception)
         {
             var reason = $"справочник адресатов не читается, уведомление не отправлено никому: {exception.Message} {DeliveryOutcome.FailedNote}";
             await SetStatusAsync(NoticeStatus.Failed, reason);

@@ -16,6 +16,7 @@ using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Support;
 using SchoolRisk.Domain.Uploads;
 using SchoolRisk.Domain.Uploads.Precedence;
+using SchoolRisk.Domain.Uploads.Tables;
 using SchoolRisk.Domain.Zones;
 using SchoolRisk.Storage.Municipalities;
 using SchoolRisk.Storage.Notifications;
@@ -192,7 +193,7 @@ public sealed class UploadProcessor(
                 schools.Add(evaluator.EvaluateMarkingFailures(row));
             }
         }
-        catch (UploadRejectedException exception)
+        catch (FileRejectedException exception)
         {
             return await RejectAsync(path, record, exception.Message, reading, cancellationToken);
         }
@@ -275,7 +276,7 @@ public sealed class UploadProcessor(
                 evaluated.Add(new RubricResult(row.Rubric.Id, row.Rubric.Level, row.Subject, row.SubjectName, row.Scores, row.Rubric.MaxScore, band) { Title = row.Rubric.Title });
             }
         }
-        catch (UploadRejectedException exception)
+        catch (FileRejectedException exception)
         {
             return await RejectAsync(path, record, exception.Message, reading, cancellationToken);
         }

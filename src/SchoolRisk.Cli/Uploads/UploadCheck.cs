@@ -2,6 +2,7 @@ using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Uploads;
+using SchoolRisk.Domain.Uploads.Tables;
 
 namespace SchoolRisk.Cli.Uploads;
 
@@ -44,7 +45,7 @@ public sealed record UploadCheck(
                 read.Add(row);
             }
         }
-        catch (UploadRejectedException exception)
+        catch (FileRejectedException exception)
         {
             rejection = exception.Message;
         }
@@ -89,7 +90,7 @@ public sealed record UploadCheck(
 
             return new SchoolRegistry(ids.Select(id => new RegisteredSchool(SchoolId.Parse(id), string.Empty, municipalityId, "secondary", "urban", false, 0)));
         }
-        catch (UploadRejectedException)
+        catch (FileRejectedException)
         {
             return new SchoolRegistry([]);
         }

@@ -51,7 +51,7 @@ public sealed record FederalList(IReadOnlyList<FederalSchool> Schools, FileCheck
     /// <param name="registry">The school registry in use: names and municipalities come from it.</param>
     /// <param name="limits">The upload limits (rows, workbook decompression).</param>
     /// <param name="cancellationToken">Stops the reading.</param>
-    /// <exception cref="UploadRejectedException">
+    /// <exception cref="FileRejectedException">
     /// The file cannot be read at all: in no format read here, no header row, the school id or list column missing, or
     /// more rows than <see cref="UploadLimits.MaxRows"/>; the Russian message names the file.
     /// </exception>
@@ -64,10 +64,10 @@ public sealed record FederalList(IReadOnlyList<FederalSchool> Schools, FileCheck
         {
             return await ReadTableAsync(content, fileName, registry, limits, cancellationToken);
         }
-        catch (UploadRejectedException exception) when (!exception.Message.StartsWith(Title, StringComparison.Ordinal))
+        catch (FileRejectedException exception) when (!exception.Message.StartsWith(Title, StringComparison.Ordinal))
         {
             // The table readers' own reasons («Файл «x» пуст.», a broken workbook) say which file, not which of the committee's files.
-            throw new UploadRejectedException($"{Title}: {exception.Message}", exception);
+            throw new FileRejectedException($"{Title}: {exception.Message}", exception);
         }
     }
 
@@ -76,7 +76,7 @@ public sealed record FederalList(IReadOnlyList<FederalSchool> Schools, FileCheck
         await using var table = await UploadTable.OpenAsync(content, fileName, limits, Fit, cancellationToken);
         if (table.Header is not { } header)
         {
-            throw new UploadRejectedException(
+            throw new FileRejectedException(
                 $"{Title} «{fileName}»: не найдена строка заголовков с кодом школы и признаком федерального перечня " +
                 $"(нужны столбцы {Headers(FederalColumns.School)} и {Headers(FederalColumns.List)})" +
                 (table.FirstRow is { } first ? $"; первая строка файла: «{string.Join(";", first.Cells.Select(cell => cell.Text))}»." : "."));
@@ -86,7 +86,7 @@ public sealed record FederalList(IReadOnlyList<FederalSchool> Schools, FileCheck
         var columns = Columns(header, log);
         if (!columns.ContainsKey(FederalColumns.OnList))
         {
-            throw new UploadRejectedException(
+            throw new FileRejectedException(
                 $"{Title} «{fileName}», строка {header.Number}: нет столбца «{FederalColumns.OnList}» (входит ли школа в федеральный перечень; заголовки: {Headers(FederalColumns.List)}).");
         }
 
@@ -101,7 +101,7 @@ public sealed record FederalList(IReadOnlyList<FederalSchool> Schools, FileCheck
 
             if (++rows > limits.MaxRows)
             {
-                throw new UploadRejectedException($"{Title} «{fileName}»: строк больше {limits.MaxRows}; разделите файл или удалите лишние строки.");
+                throw new FileRejectedException($"{Title} «{fileName}»: строк больше {limits.MaxRows}; разделите файл или удалите лишние строки.");
             }
 
             log.CountRow();

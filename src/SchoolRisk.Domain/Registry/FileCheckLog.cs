@@ -49,7 +49,7 @@ internal sealed class FileCheckLog(string title, string fileName)
 
         if (index is null)
         {
-            throw new UploadRejectedException($"{title} «{fileName}»: файл пуст, нет строки заголовков (нужны столбцы {string.Join(", ", columns)}).");
+            throw new FileRejectedException($"{title} «{fileName}»: файл пуст, нет строки заголовков (нужны столбцы {string.Join(", ", columns)}).");
         }
     }
 
@@ -89,8 +89,8 @@ internal sealed class FileCheckLog(string title, string fileName)
         return missing.Count switch
         {
             0 => index,
-            1 => throw new UploadRejectedException($"{title} «{fileName}», строка {row.Number}: нет столбца {missing[0]} (нужны столбцы {string.Join(", ", columns)})."),
-            _ => throw new UploadRejectedException($"{title} «{fileName}», строка {row.Number}: нет столбцов {string.Join(", ", missing)} (нужны столбцы {string.Join(", ", columns)})."),
+            1 => throw new FileRejectedException($"{title} «{fileName}», строка {row.Number}: нет столбца {missing[0]} (нужны столбцы {string.Join(", ", columns)})."),
+            _ => throw new FileRejectedException($"{title} «{fileName}», строка {row.Number}: нет столбцов {string.Join(", ", missing)} (нужны столбцы {string.Join(", ", columns)})."),
         };
     }
 }

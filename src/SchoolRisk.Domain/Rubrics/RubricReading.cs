@@ -12,7 +12,7 @@ namespace SchoolRisk.Domain.Rubrics;
 /// or a course by its title), with the item scores in numbered columns. A row with a problem is skipped and its problems
 /// kept: an unknown rubric, a missing or unknown subject, a repeated row, and any item score missing (a missing score is
 /// an error, not a zero), other than 0, 1 or 2, or beyond the rubric's items. A school of another municipality, no
-/// header row, too many rows or no valid row reject the file (<see cref="UploadRejectedException"/>).
+/// header row, too many rows or no valid row reject the file (<see cref="FileRejectedException"/>).
 /// </summary>
 public sealed class RubricReading(Stream content, UploadPath path, SchoolRegistry registry, IReadOnlyDictionary<string, Rubric> rubrics, UploadLimits limits)
     : IUploadReading
@@ -45,7 +45,7 @@ public sealed class RubricReading(Stream content, UploadPath path, SchoolRegistr
         await using var table = await UploadTable.OpenAsync(content, _file, limits, row => RubricColumns.TryRead(row) is { } found ? (found.Items.Count > 0 ? HeaderFit.Full : HeaderFit.Partial) : HeaderFit.None, cancellationToken);
         _log.RowNoun = table.Format.RowNoun();
         var columns = (table.Header is { } header ? RubricColumns.TryRead(header) : null)
-            ?? throw new UploadRejectedException(
+            ?? throw new FileRejectedException(
                 $"Файл «{_file}»: {(table.Sheets.Count > 0 ? $"ни на одном листе книги (прочитаны: {string.Join(", ", table.Sheets.Select(sheet => $"«{sheet}»"))}) " : string.Empty)}" +
                 $"в первых {UploadTable.HeaderSearchRows} строках нет строки заголовков со столбцом «Рубрика».");
         UnrecognisedColumns = [.. columns.Ignored.Select(ignored => new UnrecognisedColumn(ignored, null))];
@@ -59,7 +59,7 @@ public sealed class RubricReading(Stream content, UploadPath path, SchoolRegistr
 
             if (++DataRows > limits.MaxRows)
             {
-                throw new UploadRejectedException($"Файл «{_file}»: больше {limits.MaxRows.ToString("N0", Russian)} строк с данными: проверьте, что загружается таблица оценок по рубрикам, без лишних строк (каждая загрузка заменяет предыдущую целиком, поэтому файл нельзя делить на части).");
+                throw new FileRejectedException($"Файл «{_file}»: больше {limits.MaxRows.ToString("N0", Russian)} строк с данными: проверьте, что загружается таблица оценок по рубрикам, без лишних строк (каждая загрузка заменяет предыдущую целиком, поэтому файл нельзя делить на части).");
             }
 
             if (Check(row, columns, seen) is { } valid)
@@ -71,7 +71,7 @@ public sealed class RubricReading(Stream content, UploadPath path, SchoolRegistr
 
         if (ValidRows == 0)
         {
-            throw new UploadRejectedException(DataRows == 0
+            throw new FileRejectedException(DataRows == 0
                 ? $"Файл «{_file}»: нет ни одной строки с оценками по рубрикам."
                 : $"Файл «{_file}»: ни одна из {DataRows} строк не прошла проверку, например: {Problems[0].Message}");
         }
@@ -141,7 +141,7 @@ public sealed class RubricReading(Stream content, UploadPath path, SchoolRegistr
 
                 return school.MunicipalityId == path.MunicipalityId
                     ? (school.Id.ToString(), school.Name)
-                    : throw new UploadRejectedException(
+                    : throw new FileRejectedException(
                         $"{where}: школа «{text}» относится к муниципалитету «{school.MunicipalityId}», а файл загружен в папку муниципалитета " +
                         $"«{path.MunicipalityId}». Файл отклонён: каждый муниципалитет загружает только свои данные.");
             default:

@@ -1,7 +1,6 @@
 using System.Globalization;
 using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Registry;
-using SchoolRisk.Domain.Uploads;
 using SchoolRisk.Domain.Uploads.Tables;
 
 namespace SchoolRisk.Domain.Schools;
@@ -83,7 +82,7 @@ public sealed class SchoolRegistry : ICommitteeFile
 
     /// <summary>
     /// Reads and checks a registry CSV (any encoding and separator <see cref="CsvTable"/> reads). Never throws on a row's
-    /// problem; throws <see cref="UploadRejectedException"/> when the file cannot be read at all (not CSV, empty, a column
+    /// problem; throws <see cref="FileRejectedException"/> when the file cannot be read at all (not CSV, empty, a column
     /// missing), with a Russian message naming the file.
     /// </summary>
     public static async Task<SchoolRegistry> ReadCsvAsync(Stream content, string fileName, CancellationToken cancellationToken = default)

@@ -36,7 +36,7 @@ public sealed record ColumnMap(
     /// <param name="header">The header row found in the file.</param>
     /// <param name="format">The file's format: a JSON file's keys are fields, not a row.</param>
     /// <param name="fileName">The file's name, as messages give it.</param>
-    /// <exception cref="UploadRejectedException">No indicator column (in JSON, with an unknown key), or two columns of one indicator.</exception>
+    /// <exception cref="FileRejectedException">No indicator column (in JSON, with an unknown key), or two columns of one indicator.</exception>
     public static ColumnMap? TryRead(TableRow header, UploadFormat format, string fileName)
     {
         ArgumentNullException.ThrowIfNull(header);
@@ -69,7 +69,7 @@ public sealed record ColumnMap(
                     var twin = indicators.FirstOrDefault(column => column.Item1 == indicator);
                     if (twin.Item1 is not null)
                     {
-                        throw new UploadRejectedException(keys
+                        throw new FileRejectedException(keys
                             ? $"{where}: поля «{twin.Item3}» и «{UploadText.Quote(text)}» оба означают показатель «{indicator.Title}» ({indicator.Id}); оставьте одно."
                             : $"{where}: столбцы «{twin.Item3}» и «{UploadText.Quote(text)}» оба означают показатель «{indicator.Title}» ({indicator.Id}); оставьте один.");
                     }
@@ -90,7 +90,7 @@ public sealed record ColumnMap(
         if (indicators.Count == 0 && !(keys && unrecognised.Count == 0))
         {
             var suggested = unrecognised.FirstOrDefault(column => column.Suggestion is not null);
-            throw new UploadRejectedException(keys
+            throw new FileRejectedException(keys
                 ? $"{where}: ни в одной записи нет поля показателя; ожидаются, например, «{IndicatorCatalog.EgeBelowMinShare.Id}» " +
                   $"(«{IndicatorCatalog.EgeBelowMinShare.Title}»). " +
                   (suggested is null ? string.Empty : $"Поле «{UploadText.Quote(suggested.Header)}» похоже на «{suggested.Suggestion!.Title}»: назовите его, как в шаблоне. ") +

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using SchoolRisk.Domain.Uploads.Tables;
 
 namespace SchoolRisk.Domain.Uploads;
 
@@ -21,7 +22,7 @@ public static class UploadFormats
     /// </summary>
     /// <param name="fileName">The file's name, for its extension and messages.</param>
     /// <param name="content">The file, seekable; left at position 0.</param>
-    /// <exception cref="UploadRejectedException">The file is in no format the product reads.</exception>
+    /// <exception cref="FileRejectedException">The file is in no format the product reads.</exception>
     public static UploadFormat Detect(string fileName, Stream content)
     {
         ArgumentNullException.ThrowIfNull(content);
@@ -39,35 +40,35 @@ public static class UploadFormats
         if (head.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]))
         {
             return extension is ".doc" or ".ppt" or ".msg"
-                ? throw new UploadRejectedException($"Файл «{fileName}»: это документ Office, а не таблица. {Resave}")
+                ? throw new FileRejectedException($"Файл «{fileName}»: это документ Office, а не таблица. {Resave}")
                 : UploadFormat.Xls;
         }
 
         if (head.StartsWith("%PDF"u8))
         {
-            throw new UploadRejectedException($"Файл «{fileName}»: PDF не принимается, из него нельзя надёжно прочитать таблицу. Загрузите исходную таблицу в формате {Accepted}.");
+            throw new FileRejectedException($"Файл «{fileName}»: PDF не принимается, из него нельзя надёжно прочитать таблицу. Загрузите исходную таблицу в формате {Accepted}.");
         }
 
         if (length == 0 || head.TrimStart((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF, 0x20, 0x09, 0x0A, 0x0D]).IsEmpty)
         {
-            throw new UploadRejectedException($"Файл «{fileName}» пуст.");
+            throw new FileRejectedException($"Файл «{fileName}» пуст.");
         }
 
         if (IsBinary(head))
         {
-            throw new UploadRejectedException($"Файл «{fileName}»: формат не распознан (это не таблица Excel, не CSV и не JSON). {Resave}");
+            throw new FileRejectedException($"Файл «{fileName}»: формат не распознан (это не таблица Excel, не CSV и не JSON). {Resave}");
         }
 
         var text = FirstText(head);
         if (text.StartsWith('<') || text.StartsWith("MIME-Version:", StringComparison.OrdinalIgnoreCase))
         {
-            throw new UploadRejectedException(
+            throw new FileRejectedException(
                 $"Файл «{fileName}»: это веб-страница или XML (так сохраняют «таблицы Excel» некоторые программы), а не книга Excel. {Resave}");
         }
 
         if (text.StartsWith(@"{\rtf", StringComparison.Ordinal))
         {
-            throw new UploadRejectedException($"Файл «{fileName}»: это документ RTF, а не таблица. Перенесите таблицу в Excel и сохраните как .xlsx.");
+            throw new FileRejectedException($"Файл «{fileName}»: это документ RTF, а не таблица. Перенесите таблицу в Excel и сохраните как .xlsx.");
         }
 
         var json = text.StartsWith('{') || (text.StartsWith('[') && text[1..].TrimStart() is var rest && (rest.Length == 0 || rest[0] is '{' or ']'));
@@ -89,17 +90,17 @@ public static class UploadFormats
 
             if (zip.GetEntry("mimetype") is { } mimetype && ReadShort(mimetype).Contains("opendocument.spreadsheet", StringComparison.Ordinal))
             {
-                throw new UploadRejectedException(
+                throw new FileRejectedException(
                     $"Файл «{fileName}»: таблица OpenDocument (.ods) не принимается. Откройте её в LibreOffice или Excel и сохраните как «Книга Excel (.xlsx)».");
             }
 
-            throw new UploadRejectedException(zip.GetEntry("word/document.xml") is not null
+            throw new FileRejectedException(zip.GetEntry("word/document.xml") is not null
                 ? $"Файл «{fileName}»: это документ Word, а не таблица. Перенесите таблицу в Excel и сохраните как .xlsx."
                 : $"Файл «{fileName}»: архив, а не таблица. Загрузите саму таблицу в формате {Accepted}.");
         }
         catch (InvalidDataException exception)
         {
-            throw new UploadRejectedException($"Файл «{fileName}» не является книгой Excel (.xlsx): архив повреждён. {Resave}", exception);
+            throw new FileRejectedException($"Файл «{fileName}» не является книгой Excel (.xlsx): архив повреждён. {Resave}", exception);
         }
         finally
         {

@@ -16,7 +16,7 @@ namespace SchoolRisk.Domain.Uploads;
 /// yielded once the whole file is read. A delimited-text row with more fields than the header is skipped: its values
 /// have shifted (a decimal comma in a comma-separated file), and no value of it can be trusted. A row with any problem is skipped and its problems kept (<see cref="Problems"/>);
 /// a row that is not a school (a total, a signature) is left out with a note (<see cref="Notes"/>). A structural error
-/// rejects the whole file with <see cref="UploadRejectedException"/>: an unreadable file or format, no header row with a
+/// rejects the whole file with <see cref="FileRejectedException"/>: an unreadable file or format, no header row with a
 /// school id column, no indicator column, a school of another municipality, too many rows, no valid row at all, or not
 /// one value in any row (an unfilled template: an empty upload never replaces good results).
 /// </summary>
@@ -85,7 +85,7 @@ public sealed class UploadReading(Stream content, UploadPath path, SchoolRegistr
 
             if (++DataRows > limits.MaxRows)
             {
-                throw new UploadRejectedException(
+                throw new FileRejectedException(
                     $"Файл «{_file}»: больше {limits.MaxRows.ToString("N0", Russian)} строк с данными, а в муниципалитете столько школ не бывает: проверьте, что загружается таблица школ, без лишних строк (каждая загрузка заменяет предыдущую целиком, поэтому файл нельзя делить на части).");
             }
 
@@ -124,12 +124,12 @@ public sealed class UploadReading(Stream content, UploadPath path, SchoolRegistr
 
         if (DataRows == 0)
         {
-            throw new UploadRejectedException($"Файл «{_file}»: нет ни одной строки с данными школ.");
+            throw new FileRejectedException($"Файл «{_file}»: нет ни одной строки с данными школ.");
         }
 
         if (ValidRows == 0)
         {
-            throw new UploadRejectedException(
+            throw new FileRejectedException(
                 $"Файл «{_file}»: ни одна из {DataRows} строк не прошла проверку, например: {Problems[0].Message}");
         }
 
@@ -143,10 +143,10 @@ public sealed class UploadReading(Stream content, UploadPath path, SchoolRegistr
     /// The refusal of a file with not one value: the same for every format, a column whose values are all empty being
     /// a JSON key whose values are all null or a key no record has (<see cref="ColumnMap"/>).
     /// </summary>
-    private UploadRejectedException UnfilledTemplate()
+    private FileRejectedException UnfilledTemplate()
     {
         const string Rest = "похоже, это незаполненный шаблон. Заполните значения и загрузите файл снова; прежние данные за этот период остаются в силе.";
-        return new UploadRejectedException(Format != UploadFormat.Json
+        return new FileRejectedException(Format != UploadFormat.Json
             ? $"Файл «{_file}»: ни в одной строке нет значений показателей (все ячейки пусты или «н/д»): {Rest}"
             : RecognisedColumns.Count > 0
                 ? $"Файл «{_file}»: ни в одной записи нет значений показателей (все поля показателей пусты: null, «» или «н/д»): {Rest}"
@@ -156,7 +156,7 @@ public sealed class UploadReading(Stream content, UploadPath path, SchoolRegistr
 
     private static bool HasValues(SchoolRow school) => IndicatorCatalog.All.Any(indicator => indicator.ValueOf(school.Indicators) is not null);
 
-    private UploadRejectedException NoHeader(UploadTable table)
+    private FileRejectedException NoHeader(UploadTable table)
     {
         var accepted = string.Join(", ", UploadColumns.SchoolIdHeaders.Take(6).Select(header => $"«{header}»"));
         var where = table.Sheets.Count > 0
@@ -166,7 +166,7 @@ public sealed class UploadReading(Stream content, UploadPath path, SchoolRegistr
             ? $" Первая строка файла прочитана так: «{UploadText.Quote(string.Join(" | ", first.Cells.Select(cell => cell.Text).Where(text => !string.IsNullOrWhiteSpace(text))))}»; " +
               "если в файле она выглядит иначе, он сохранён в другой кодировке: сохраните его в UTF-8 или Windows-1251."
             : string.Empty;
-        return new UploadRejectedException(
+        return new FileRejectedException(
             $"Файл «{_file}»: {where} нет строки заголовков со столбцом кода школы. Назовите столбец с кодами школ из реестра " +
             $"одним из принятых заголовков ({accepted}) и загрузите файл снова.{firstRow}");
     }
@@ -191,7 +191,7 @@ public sealed class UploadReading(Stream content, UploadPath path, SchoolRegistr
 
         if (registered.MunicipalityId != path.MunicipalityId)
         {
-            throw new UploadRejectedException(
+            throw new FileRejectedException(
                 $"{_log.Where(row, idHeader)}: школа «{schoolId}» относится к муниципалитету «{registered.MunicipalityId}», " +
                 $"а файл загружен в папку муниципалитета «{path.MunicipalityId}». Файл отклонён: каждый муниципалитет загружает только свои школы.");
         }

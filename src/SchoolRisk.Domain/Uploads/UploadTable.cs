@@ -50,7 +50,7 @@ public sealed class UploadTable : IAsyncDisposable
     /// <param name="limits">The decompression-bomb limits of a workbook.</param>
     /// <param name="headerFit">How well a row fits as the header: it names the column the reader cannot do without, and others it knows.</param>
     /// <param name="cancellationToken">Stops the copy and the search.</param>
-    /// <exception cref="UploadRejectedException">The file is in no format read here, or is unreadable in its format.</exception>
+    /// <exception cref="FileRejectedException">The file is in no format read here, or is unreadable in its format.</exception>
     public static async Task<UploadTable> OpenAsync(
         Stream content, string fileName, UploadLimits limits, Func<TableRow, HeaderFit> headerFit, CancellationToken cancellationToken)
     {

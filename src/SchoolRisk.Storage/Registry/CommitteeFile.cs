@@ -3,7 +3,7 @@ using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using SchoolRisk.Domain.Registry;
-using SchoolRisk.Domain.Uploads;
+using SchoolRisk.Domain.Uploads.Tables;
 
 namespace SchoolRisk.Storage.Registry;
 
@@ -71,7 +71,7 @@ internal sealed class CommitteeFile<T>(BlobContainerClient container, string fil
                 content = await read(download.Content.ToStream(), fileName, cancellationToken);
                 unusable = content.Check.Unusable;
             }
-            catch (UploadRejectedException exception)
+            catch (FileRejectedException exception)
             {
                 unusable = exception.Message;
             }

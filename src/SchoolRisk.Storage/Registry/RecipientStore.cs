@@ -1,5 +1,4 @@
 using SchoolRisk.Domain.Notices.Recipients;
-using SchoolRisk.Domain.Uploads;
 
 namespace SchoolRisk.Storage.Registry;
 
@@ -15,7 +14,7 @@ public sealed class RecipientStore(StorageAccount account)
         account.Blobs.GetBlobContainerClient(account.Options.RegistryContainer), account.Options.RecipientsBlob, RecipientDirectory.ReadCsvAsync);
 
     /// <summary>
-    /// The directory in use. Throws <see cref="UploadRejectedException"/> with the file's problem (Russian) when the
+    /// The directory in use. Throws <see cref="RecipientsUnusableException"/> with the file's problem (Russian) when the
     /// file cannot be used and no earlier version could: Notify then records the notice <c>Failed</c> with that reason,
     /// to be sent with <c>schoolrisk notices replay --failed</c> once the file is fixed, rather than go to nobody.
     /// </summary>
@@ -23,7 +22,7 @@ public sealed class RecipientStore(StorageAccount account)
     {
         var state = await _file.LoadAsync(cancellationToken);
         return state.InUse?.Content
-            ?? (state.Current is { } current ? throw new UploadRejectedException(current.Unusable!) : new RecipientDirectory([]));
+            ?? (state.Current is { } current ? throw new RecipientsUnusableException(current.Unusable!) : new RecipientDirectory([]));
     }
 
     /// <summary>The directory file now and the version in use, for telling the committee what its edit did.</summary>

@@ -3,6 +3,7 @@ using SchoolRisk.Domain.Federal;
 using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Tests.Uploads;
 using SchoolRisk.Domain.Uploads;
+using SchoolRisk.Domain.Uploads.Tables;
 using SchoolRisk.Domain.Uploads.Writing;
 
 namespace SchoolRisk.Domain.Tests.Federal;
@@ -118,7 +119,7 @@ public sealed class FederalListTests
     [InlineData("", "Федеральный перечень ШНОР: Файл «perechen.csv» пуст.")]
     public async Task AFileThatCannotBeRead_IsRefusedWithARussianReason(string csv, string reason)
     {
-        var error = await Assert.ThrowsAsync<UploadRejectedException>(() => ReadAsync(Encoding.UTF8.GetBytes(csv), "perechen.csv"));
+        var error = await Assert.ThrowsAsync<FileRejectedException>(() => ReadAsync(Encoding.UTF8.GetBytes(csv), "perechen.csv"));
 
         Assert.StartsWith(reason, error.Message, StringComparison.Ordinal);
     }
@@ -126,7 +127,7 @@ public sealed class FederalListTests
     [Fact]
     public async Task NotASpreadsheet_IsRefused_NamingTheCommitteesFile()
     {
-        var error = await Assert.ThrowsAsync<UploadRejectedException>(() => ReadAsync([0x50, 0x4B, 0x03, 0x04, 0x00, 0x01], "perechen.xlsx"));
+        var error = await Assert.ThrowsAsync<FileRejectedException>(() => ReadAsync([0x50, 0x4B, 0x03, 0x04, 0x00, 0x01], "perechen.xlsx"));
 
         Assert.StartsWith("Федеральный перечень ШНОР: Файл «perechen.xlsx»", error.Message, StringComparison.Ordinal);
     }

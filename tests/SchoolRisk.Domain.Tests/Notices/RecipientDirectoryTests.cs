@@ -1,7 +1,7 @@
 using System.Text;
 using MimeKit;
 using SchoolRisk.Domain.Notices.Recipients;
-using SchoolRisk.Domain.Uploads;
+using SchoolRisk.Domain.Uploads.Tables;
 
 namespace SchoolRisk.Domain.Tests.Notices;
 
@@ -91,7 +91,7 @@ public sealed class RecipientDirectoryTests
     public async Task AMissingColumn_MakesTheFileUnusable_NamingIt() =>
         Assert.Contains(
             "нет столбца «webhook_secret»",
-            (await Assert.ThrowsAsync<UploadRejectedException>(() => ReadAsync("recipient_id,name,email,webhook_url\n"))).Message,
+            (await Assert.ThrowsAsync<FileRejectedException>(() => ReadAsync("recipient_id,name,email,webhook_url\n"))).Message,
             StringComparison.Ordinal);
 
     /// <summary>The contract with the sender: every <see cref="Recipient.Email"/> is one mailbox that MimeKit parses.</summary>

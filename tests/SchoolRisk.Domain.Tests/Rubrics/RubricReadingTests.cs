@@ -4,6 +4,7 @@ using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Rubrics;
 using SchoolRisk.Domain.Tests.Uploads;
 using SchoolRisk.Domain.Uploads;
+using SchoolRisk.Domain.Uploads.Tables;
 
 namespace SchoolRisk.Domain.Tests.Rubrics;
 
@@ -76,7 +77,7 @@ public sealed class RubricReadingTests
     {
         var csv = $"Рубрика;Код школы;{Header(18)}\ntransition_self_assessment;luzhsky-001;{string.Join(';', Enumerable.Repeat("1", 18))}\n";
 
-        var error = await Assert.ThrowsAsync<UploadRejectedException>(() => ReadAsync(csv));
+        var error = await Assert.ThrowsAsync<FileRejectedException>(() => ReadAsync(csv));
 
         Assert.Contains("школа «luzhsky-001» относится к муниципалитету «luzhsky»", error.Message, StringComparison.Ordinal);
     }
@@ -84,7 +85,7 @@ public sealed class RubricReadingTests
     [Fact]
     public async Task NoRubricColumn_RejectsTheFileSayingWhatIsExpected()
     {
-        var error = await Assert.ThrowsAsync<UploadRejectedException>(() => ReadAsync("Код школы;ЕГЭ\ngatchinsky-001;5\n"));
+        var error = await Assert.ThrowsAsync<FileRejectedException>(() => ReadAsync("Код школы;ЕГЭ\ngatchinsky-001;5\n"));
 
         Assert.Contains("нет строки заголовков со столбцом «Рубрика»", error.Message, StringComparison.Ordinal);
     }

@@ -3,6 +3,7 @@ using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Uploads;
+using SchoolRisk.Domain.Uploads.Tables;
 
 namespace SchoolRisk.Domain.Tests.Schools;
 
@@ -132,7 +133,7 @@ public sealed class SchoolRegistryTests
     [Fact]
     public async Task AMissingColumn_MakesTheFileUnusable_NamingEveryMissingColumn()
     {
-        var error = await Assert.ThrowsAsync<UploadRejectedException>(() => ReadAsync("school_id,school_name,municipality_id,settlement,enrolment\n" + Good));
+        var error = await Assert.ThrowsAsync<FileRejectedException>(() => ReadAsync("school_id,school_name,municipality_id,settlement,enrolment\n" + Good));
 
         Assert.StartsWith("Реестр школ «schools.csv», строка 1: нет столбцов «level», «remote» (нужны столбцы school_id, school_name,", error.Message, StringComparison.Ordinal);
     }

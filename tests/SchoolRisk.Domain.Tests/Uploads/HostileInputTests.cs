@@ -2,6 +2,7 @@ using SchoolRisk.Domain.Evaluation;
 using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Uploads;
+using SchoolRisk.Domain.Uploads.Tables;
 using SchoolRisk.TestFiles.Corpus;
 
 namespace SchoolRisk.Domain.Tests.Uploads;
@@ -9,7 +10,7 @@ namespace SchoolRisk.Domain.Tests.Uploads;
 /// <summary>
 /// Mutation fuzzing with fixed seeds: real upload files (CSV, TSV, XLSX, XLS, JSON: the test files, the corpus, the
 /// reported cases) and rule files with bytes flipped, inserted,
-/// cut or repeated. Whatever arrives, reading ends in rows or a clean refusal (<see cref="UploadRejectedException"/>,
+/// cut or repeated. Whatever arrives, reading ends in rows or a clean refusal (<see cref="FileRejectedException"/>,
 /// validation problems), never another exception. A failure names the seed that reproduces it.
 /// </summary>
 public sealed class HostileInputTests
@@ -41,7 +42,7 @@ public sealed class HostileInputTests
             {
                 await reading.ReadValidRowsAsync(TestContext.Current.CancellationToken).CountAsync(TestContext.Current.CancellationToken);
             }
-            catch (UploadRejectedException)
+            catch (FileRejectedException)
             {
                 // A clean refusal: the message names the file and what is wrong.
             }

@@ -3,6 +3,7 @@ using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Uploads;
+using SchoolRisk.Domain.Uploads.Tables;
 
 namespace SchoolRisk.Domain.Tests.Uploads;
 
@@ -100,7 +101,7 @@ public sealed class UploadReadingTests
         "Файл «schools.csv»: ни одна из 1 строк не прошла проверку, например: Файл «schools.csv», строка 2, столбец «ege_below_min_share»: значение «много» не является числом.")]
     public async Task StructuralError_RejectsTheFile(string csv, string expected)
     {
-        var error = await Assert.ThrowsAsync<UploadRejectedException>(() => ReadAsync(csv, "schools.csv"));
+        var error = await Assert.ThrowsAsync<FileRejectedException>(() => ReadAsync(csv, "schools.csv"));
 
         Assert.Equal(expected, error.Message);
     }
@@ -110,7 +111,7 @@ public sealed class UploadReadingTests
     {
         var csv = "school_id,ege_below_min_share\n" + string.Concat(Enumerable.Range(1, 4).Select(n => $"gatchinsky-00{n},1\n"));
 
-        var error = await Assert.ThrowsAsync<UploadRejectedException>(() => ReadAsync(csv, "schools.csv", new UploadLimits { MaxRows = 3 }));
+        var error = await Assert.ThrowsAsync<FileRejectedException>(() => ReadAsync(csv, "schools.csv", new UploadLimits { MaxRows = 3 }));
 
         Assert.Equal("Файл «schools.csv»: больше 3 строк с данными, а в муниципалитете столько школ не бывает: проверьте, что загружается таблица школ, без лишних строк (каждая загрузка заменяет предыдущую целиком, поэтому файл нельзя делить на части).", error.Message);
     }

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using SchoolRisk.Domain.Uploads;
+using SchoolRisk.Domain.Uploads.Tables;
 
 namespace SchoolRisk.Domain.Tests.Uploads;
 
@@ -16,7 +17,7 @@ public sealed class WorkbookTableTests
         }
 
         bomb.Position = 0;
-        var error = await Assert.ThrowsAsync<UploadRejectedException>(() =>
+        var error = await Assert.ThrowsAsync<FileRejectedException>(() =>
             UploadTable.OpenAsync(bomb, "bomb.xlsx", UploadLimits.Default, _ => HeaderFit.Full, TestContext.Current.CancellationToken));
 
         Assert.StartsWith("Файл «bomb.xlsx»: книга Excel распаковывается в слишком большой объём (часть «xl/worksheets/sheet1.xml»", error.Message, StringComparison.Ordinal);
@@ -28,7 +29,7 @@ public sealed class WorkbookTableTests
     {
         await using var content = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "Uploads", "Files", "merged-title.xlsx"));
 
-        var error = await Assert.ThrowsAsync<UploadRejectedException>(() =>
+        var error = await Assert.ThrowsAsync<FileRejectedException>(() =>
             UploadTable.OpenAsync(content, "merged-title.xlsx", new UploadLimits { MaxUnpackedBytes = 1000 }, _ => HeaderFit.Full, TestContext.Current.CancellationToken));
 
         Assert.Contains("распаковывается в слишком большой объём", error.Message, StringComparison.Ordinal);

@@ -5,6 +5,7 @@ using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Uploads;
+using SchoolRisk.Domain.Uploads.Tables;
 using SchoolRisk.LocalHost;
 
 namespace SchoolRisk.Integration.Tests.Cli;
@@ -29,7 +30,7 @@ public sealed class TemplateCommandTests
             await using var content = File.OpenRead(Path.Combine(folder, file));
             var reading = new UploadReading(content, new UploadPath(Period.Parse("2023-2024"), MunicipalityId.Parse("luzhsky"), file), registry, UploadLimits.Default);
             var rows = new List<SchoolRow>();
-            var error = await Assert.ThrowsAsync<UploadRejectedException>(async () =>
+            var error = await Assert.ThrowsAsync<FileRejectedException>(async () =>
             {
                 await foreach (var row in reading.ReadValidRowsAsync(TestContext.Current.CancellationToken))
                 {

@@ -1,5 +1,5 @@
 using System.Text;
-using SchoolRisk.Domain.Uploads;
+using SchoolRisk.Domain.Uploads.Tables;
 using SchoolRisk.Integration.Tests.Support;
 using SchoolRisk.Storage;
 using SchoolRisk.Storage.Registry;
@@ -103,7 +103,7 @@ public sealed class CommitteeFileTests(AzuriteFixture azurite) : IClassFixture<A
         var storage = await StorageAsync("recipientsnever");
         await Upload(new RecipientStore(storage), "recipient_id,name\ncommittee,К\n");
 
-        var error = await Assert.ThrowsAsync<UploadRejectedException>(() => new RecipientStore(storage).LoadAsync(TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<FileRejectedException>(() => new RecipientStore(storage).LoadAsync(TestContext.Current.CancellationToken));
 
         Assert.StartsWith("Справочник адресатов «recipients.csv», строка 1: нет столбцов «email», «webhook_url», «webhook_secret»", error.Message, StringComparison.Ordinal);
     }

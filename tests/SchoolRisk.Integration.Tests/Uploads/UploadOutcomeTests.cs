@@ -6,6 +6,7 @@ using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Uploads;
+using SchoolRisk.Domain.Uploads.Tables;
 using SchoolRisk.Integration.Tests.Support;
 using SchoolRisk.Storage.Registry;
 using SchoolRisk.Storage.Results;
@@ -102,7 +103,7 @@ public sealed class UploadOutcomeTests(DeploymentFixture fixture) : IClassFixtur
         var fileName = $"template-lodeynopolsky.{format}";
         var reading = new UploadReading(new MemoryStream(content), new UploadPath(Period, MunicipalityId.Parse("lodeynopolsky"), fileName), registry, UploadLimits.Default);
         var rows = new List<SchoolRow>();
-        var unfilled = await Assert.ThrowsAsync<UploadRejectedException>(async () =>
+        var unfilled = await Assert.ThrowsAsync<FileRejectedException>(async () =>
         {
             await foreach (var row in reading.ReadValidRowsAsync(Cancellation))
             {

@@ -4,6 +4,7 @@ using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Uploads;
+using SchoolRisk.Domain.Uploads.Tables;
 using SchoolRisk.Integration.Tests.Support;
 using SchoolRisk.Storage.Registry;
 using SchoolRisk.TestFiles.Workbooks;
@@ -126,7 +127,7 @@ public sealed class UploadPageTests(DeploymentFixture fixture) : IClassFixture<D
         await using var templateContent = File.OpenRead(template);
         var reading = new UploadReading(templateContent, new UploadPath(Period.Parse("2023-2024"), MunicipalityId.Parse("slantsevsky"), "template.xlsx"), registry, UploadLimits.Default);
         var rows = new List<SchoolRow>();
-        await Assert.ThrowsAsync<UploadRejectedException>(async () =>
+        await Assert.ThrowsAsync<FileRejectedException>(async () =>
         {
             await foreach (var row in reading.ReadValidRowsAsync(cancellation))
             {

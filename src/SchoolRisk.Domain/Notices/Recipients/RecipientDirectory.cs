@@ -1,7 +1,6 @@
 using MimeKit;
 using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Registry;
-using SchoolRisk.Domain.Uploads;
 using SchoolRisk.Domain.Uploads.Tables;
 
 namespace SchoolRisk.Domain.Notices.Recipients;
@@ -49,7 +48,7 @@ public sealed class RecipientDirectory : ICommitteeFile
     public string NameOf(string recipientId) => _recipients[recipientId].Select(recipient => recipient.Name).FirstOrDefault(name => name.Length > 0) ?? recipientId;
 
     /// <summary>
-    /// Reads and checks a recipients CSV. Never throws on a row's problem; throws <see cref="UploadRejectedException"/>
+    /// Reads and checks a recipients CSV. Never throws on a row's problem; throws <see cref="FileRejectedException"/>
     /// when the file cannot be read at all (not CSV, empty, a column missing), with a Russian message naming the file.
     /// </summary>
     public static async Task<RecipientDirectory> ReadCsvAsync(Stream content, string fileName, CancellationToken cancellationToken = default)

@@ -103,7 +103,7 @@ public static class CsvTable
             if (field.Contains('\n', StringComparison.Ordinal)
                 && field.Split('\n').Skip(1).Any(line => line.Count(c => c == separator) >= Math.Max(1, record.Length - 2)))
             {
-                throw new UploadRejectedException(
+                throw new FileRejectedException(
                     $"Файл «{fileName}», строка {row}: ячейка открывается кавычкой «\"», которая закрывается только через несколько строк, и эти строки файла " +
                     "слились в одну ячейку. Уберите лишнюю кавычку (или закройте её в той же строке) и загрузите файл снова.");
             }
@@ -174,12 +174,12 @@ public static class CsvTable
         }
         catch (CsvHelperException exception) when (exception is FieldValidationException || exception.Message.Contains("MaxFieldSize", StringComparison.Ordinal))
         {
-            throw new UploadRejectedException(
+            throw new FileRejectedException(
                 string.Create(CultureInfo.GetCultureInfo("ru-RU"), $"Файл «{fileName}», строка {csv.Row}: поле длиннее {MaxFieldLength:N0} символов; файл отклонён."), exception);
         }
         catch (CsvHelperException exception)
         {
-            throw new UploadRejectedException($"Файл «{fileName}», строка {csv.Row}: файл не читается как таблица CSV.", exception);
+            throw new FileRejectedException($"Файл «{fileName}», строка {csv.Row}: файл не читается как таблица CSV.", exception);
         }
     }
 }

@@ -44,7 +44,7 @@ public static class JsonTable
                 var names = Decoded(fileName, number, () => record.EnumerateObject().Select(property => property.Name).ToList());
                 if (names.GroupBy(name => name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(group => group.Count() > 1) is { } twice)
                 {
-                    throw new UploadRejectedException(
+                    throw new FileRejectedException(
                         $"Файл «{fileName}», запись {number}: поле «{twice.Key}» встречается в записи дважды ({string.Join(", ", twice.Select(name => $"«{name}»"))}); " +
                         "непонятно, какое значение верное. Оставьте одно поле и загрузите файл снова.");
                 }
@@ -65,7 +65,7 @@ public static class JsonTable
 
         if (records == 0)
         {
-            throw new UploadRejectedException($"Файл «{fileName}»: в массиве нет ни одной записи.");
+            throw new FileRejectedException($"Файл «{fileName}»: в массиве нет ни одной записи.");
         }
 
         content.Position = 0;
@@ -114,7 +114,7 @@ public static class JsonTable
         }
         catch (InvalidOperationException exception)
         {
-            throw new UploadRejectedException($"Файл «{fileName}», запись {number}: текст не в кодировке UTF-8; сохраните файл в UTF-8.", exception);
+            throw new FileRejectedException($"Файл «{fileName}», запись {number}: текст не в кодировке UTF-8; сохраните файл в UTF-8.", exception);
         }
     }
 
@@ -135,7 +135,7 @@ public static class JsonTable
             }
             catch (JsonException exception)
             {
-                throw new UploadRejectedException(
+                throw new FileRejectedException(
                     $"Файл «{fileName}»: не читается как JSON-массив записей (строка {exception.LineNumber + 1} файла): ожидается [{{…}}, {{…}}].",
                     exception);
             }
@@ -143,7 +143,7 @@ public static class JsonTable
             number++;
             if (enumerator.Current.ValueKind != JsonValueKind.Object)
             {
-                throw new UploadRejectedException($"Файл «{fileName}», запись {number}: ожидается объект {{…}} с полями школы.");
+                throw new FileRejectedException($"Файл «{fileName}», запись {number}: ожидается объект {{…}} с полями школы.");
             }
 
             yield return (number, enumerator.Current);

@@ -96,7 +96,7 @@ internal static class WorkbookTable
 
         if (pool.Count > 1 && best.Fit == HeaderFit.Full)
         {
-            throw new UploadRejectedException(
+            throw new FileRejectedException(
                 $"Файл «{fileName}»: в книге несколько листов с таблицей школ ({string.Join(", ", pool.Select(candidate => $"«{candidate.Place.SheetName}»"))}), " +
                 "и непонятно, какой из них загружать. Оставьте в файле один лист с данными за этот период (или назовите нужный лист «Данные») и загрузите файл снова.");
         }
@@ -152,10 +152,10 @@ internal static class WorkbookTable
         {
             return step();
         }
-        catch (Exception exception) when (exception is not (OperationCanceledException or OutOfMemoryException or UploadRejectedException))
+        catch (Exception exception) when (exception is not (OperationCanceledException or OutOfMemoryException or FileRejectedException))
         {
             var name = exception.GetType().Name;
-            throw new UploadRejectedException(
+            throw new FileRejectedException(
                 name.Contains("Password", StringComparison.Ordinal) || name.Contains("Encrypt", StringComparison.Ordinal) || exception.Message.Contains("encrypt", StringComparison.OrdinalIgnoreCase)
                     ? $"Файл «{fileName}»: книга Excel защищена паролем. Снимите защиту (Файл → Сведения → Защита книги) и загрузите файл снова."
                     : $"Файл «{fileName}» не читается как книга Excel ({(format == UploadFormat.Xls ? ".xls" : ".xlsx")}): файл повреждён или сохранён не в формате Excel. " +
@@ -183,7 +183,7 @@ internal static class WorkbookTable
                 var ratio = entry.CompressedLength == 0 ? 0 : entry.Length / entry.CompressedLength;
                 if (total > limits.MaxUnpackedBytes || (entry.Length > 1024 * 1024 && ratio > limits.MaxCompressionRatio))
                 {
-                    throw new UploadRejectedException(
+                    throw new FileRejectedException(
                         string.Create(CultureInfo.GetCultureInfo("ru-RU"),
                             $"Файл «{fileName}»: книга Excel распаковывается в слишком большой объём (часть «{entry.FullName}»: {entry.Length:N0} байт, сжатие в {ratio} раз); файл отклонён как небезопасный."));
                 }
@@ -191,7 +191,7 @@ internal static class WorkbookTable
         }
         catch (InvalidDataException exception)
         {
-            throw new UploadRejectedException($"Файл «{fileName}» не является книгой Excel (.xlsx): архив повреждён.", exception);
+            throw new FileRejectedException($"Файл «{fileName}» не является книгой Excel (.xlsx): архив повреждён.", exception);
         }
 
         content.Position = 0;

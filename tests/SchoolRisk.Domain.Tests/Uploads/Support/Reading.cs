@@ -2,6 +2,7 @@ using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Schools;
 using SchoolRisk.Domain.Uploads;
+using SchoolRisk.Domain.Uploads.Tables;
 
 namespace SchoolRisk.Domain.Tests.Uploads.Support;
 
@@ -36,7 +37,7 @@ public static class Reading
     /// <summary>The message of the rejection reading <paramref name="content"/> ends in.</summary>
     public static async Task<string> RejectionAsync(byte[] content, string fileName, SchoolRegistry? registry = null)
     {
-        var error = await Assert.ThrowsAsync<UploadRejectedException>(() => ReadAsync(content, fileName, registry));
+        var error = await Assert.ThrowsAsync<FileRejectedException>(() => ReadAsync(content, fileName, registry));
         return error.Message;
     }
 }

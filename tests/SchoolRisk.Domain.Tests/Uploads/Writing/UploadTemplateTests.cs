@@ -2,6 +2,7 @@ using SchoolRisk.Domain.Indicators;
 using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Domain.Uploads;
+using SchoolRisk.Domain.Uploads.Tables;
 using SchoolRisk.Domain.Uploads.Writing;
 
 namespace SchoolRisk.Domain.Tests.Uploads.Writing;
@@ -21,7 +22,7 @@ public sealed class UploadTemplateTests
 
         var fileName = UploadTemplate.FileName(MunicipalityId.Parse("gatchinsky"), format);
         var reading = new UploadReading(content, new UploadPath(Period.Parse("2023-2024"), MunicipalityId.Parse("gatchinsky"), fileName), TestRegistry.Schools, UploadLimits.Default);
-        var error = await Assert.ThrowsAsync<UploadRejectedException>(async () =>
+        var error = await Assert.ThrowsAsync<FileRejectedException>(async () =>
         {
             await foreach (var _ in reading.ReadValidRowsAsync(TestContext.Current.CancellationToken))
             {
