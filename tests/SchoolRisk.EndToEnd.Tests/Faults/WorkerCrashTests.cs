@@ -16,7 +16,7 @@ namespace SchoolRisk.EndToEnd.Tests.Faults;
 /// </summary>
 public sealed class WorkerCrashTests : IAsyncLifetime
 {
-    private const int Schools = 40_000;
+    private const int Schools = 12_000;
     private static readonly Period Period = Period.Parse("2023-2024");
     private LocalDeployment? _deployment;
 

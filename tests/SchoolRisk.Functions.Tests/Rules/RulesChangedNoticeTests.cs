@@ -58,7 +58,12 @@ public sealed class RulesChangedNoticeTests(DeploymentFixture fixture) : IClassF
             .Where(notice => notice.MunicipalityId.ToString() == "volosovsky" && notice.Kind == NoticeKind.RulesChanged).ToListAsync(TestContext.Current.CancellationToken);
         Assert.Equal(3, notices.Select(notice => notice.NoticeId).Distinct().Count());
         Assert.Equal(new[] { versionA, versionB, versionB }.Select(version => version.ToString()).Order(StringComparer.Ordinal), notices.Select(notice => notice.RuleSetVersion!.Value.ToString()).Order(StringComparer.Ordinal));
-        await Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
+        // Nothing left to deliver or re-evaluate, and still one letter per move: no late duplicate.
+        foreach (var queue in new[] { QueueNames.PeriodRecalculations, QueueNames.RiskNotifications })
+        {
+            await Poll.UntilAsync(() => fixture.Deployment.Storage.PendingMessagesAsync(queue, TestContext.Current.CancellationToken), pending => pending == 0, $"{queue} drained");
+        }
+
         Assert.Equal(3, (await RulesLettersAsync()).Count);
     }
 

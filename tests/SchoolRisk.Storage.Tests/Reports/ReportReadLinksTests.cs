@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Web;
+using Microsoft.Extensions.Time.Testing;
 using SchoolRisk.Application.Notices;
 using SchoolRisk.Storage.Reports;
 using SchoolRisk.Testing;
@@ -18,9 +19,9 @@ public sealed class ReportReadLinksTests(AzuriteFixture azurite) : IClassFixture
         await reports.UploadBlobAsync("2023-2024/gatchinsky/u1/errors.csv", BinaryData.FromString("Строка;Столбец"), TestContext.Current.CancellationToken);
         await reports.UploadBlobAsync("2023-2024/gatchinsky/note.html", BinaryData.FromString("<h1>Справка</h1>"), TestContext.Current.CancellationToken);
         await reports.UploadBlobAsync("2023-2024/kirovsky/note.html", BinaryData.FromString("<h1>Другая</h1>"), TestContext.Current.CancellationToken);
-        var before = TimeProvider.System.GetUtcNow();
+        var clock = new FakeTimeProvider(Now());
 
-        var links = await new ReportReadLinks(azurite.Storage, TimeProvider.System)
+        var links = await new ReportReadLinks(azurite.Storage, clock)
             .IssueAsync(["2023-2024/gatchinsky/u1/errors.csv", "2023-2024/gatchinsky/note.html"], TimeSpan.FromDays(7), TestContext.Current.CancellationToken);
         using var http = new HttpClient();
         var csv = await http.GetStringAsync(links.Urls[0], TestContext.Current.CancellationToken);
@@ -32,8 +33,25 @@ public sealed class ReportReadLinksTests(AzuriteFixture azurite) : IClassFixture
         Assert.Equal(("Строка;Столбец", "<h1>Справка</h1>"), (csv, note));
         Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden), (neighbour.StatusCode, delete.StatusCode));
         Assert.Equal(("b", "r"), (query["sr"], query["sp"]));
-        Assert.InRange(links.ExpiresOn, before.AddDays(7), TimeProvider.System.GetUtcNow().AddDays(7));
-        Assert.Equal(DateTimeOffset.Parse(query["se"]!, CultureInfo.InvariantCulture), links.ExpiresOn, TimeSpan.FromSeconds(1));
+        Assert.Equal(clock.GetUtcNow().AddDays(7), links.ExpiresOn);
+        Assert.Equal(links.ExpiresOn, DateTimeOffset.Parse(query["se"]!, CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task Issue_ALinkWhoseLifetimeHasPassed_NoLongerOpens()
+    {
+        await azurite.Storage.EnsureCreatedAsync(TestContext.Current.CancellationToken);
+        await azurite.Storage.Blobs.GetBlobContainerClient("reports")
+            .UploadBlobAsync("2023-2024/gatchinsky/old-note.html", BinaryData.FromString("<h1>Справка</h1>"), TestContext.Current.CancellationToken);
+        // Issued by a clock a day and a minute behind with a lifetime of one day: as if the letter were read a minute late.
+        var issuedYesterday = new FakeTimeProvider(Now().AddDays(-1).AddMinutes(-1));
+
+        var links = await new ReportReadLinks(azurite.Storage, issuedYesterday)
+            .IssueAsync(["2023-2024/gatchinsky/old-note.html"], TimeSpan.FromDays(1), TestContext.Current.CancellationToken);
+        using var http = new HttpClient();
+        using var late = await http.GetAsync(links.Urls[0], TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Forbidden, late.StatusCode);
     }
 
     [Fact]
@@ -49,5 +67,12 @@ public sealed class ReportReadLinksTests(AzuriteFixture azurite) : IClassFixture
         Assert.Contains("Notifications:ReportLinkLifetime", setting.FailureMessage, StringComparison.Ordinal);
         Assert.True(new DeliveryOptionsValidation().Validate(null, defaults).Succeeded);
         Assert.Equal(TimeSpan.FromDays(7), defaults.ReportLinkLifetime);
+    }
+
+    /// <summary>Now, to the second (a SAS states its times to the second), for a clock the test holds still.</summary>
+    private static DateTimeOffset Now()
+    {
+        var now = TimeProvider.System.GetUtcNow();
+        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond));
     }
 }

@@ -1,4 +1,5 @@
 using System.Web;
+using Microsoft.Extensions.Time.Testing;
 using SchoolRisk.Domain.Municipalities;
 using SchoolRisk.Domain.Periods;
 using SchoolRisk.Storage.Uploads;
@@ -11,16 +12,17 @@ public sealed class UploadAccessTests(AzuriteFixture azurite) : IClassFixture<Az
     [Fact]
     public async Task Grant_IsADirectorySasOnTheMunicipalitysFolderOfThePeriod()
     {
-        var before = TimeProvider.System.GetUtcNow();
+        var now = TimeProvider.System.GetUtcNow();
+        var clock = new FakeTimeProvider(now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond)));
 
-        var grant = await new UploadAccess(azurite.Storage, TimeProvider.System)
+        var grant = await new UploadAccess(azurite.Storage, clock)
             .GrantAsync(Period.Parse("2023-2024"), MunicipalityId.Parse("gatchinsky"), TimeSpan.FromDays(3), cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.EndsWith("/uploads/2023-2024/gatchinsky", grant.FolderUrl.AbsolutePath, StringComparison.Ordinal);
         var query = HttpUtility.ParseQueryString(grant.FolderUrl.Query);
         Assert.Equal(("d", "2", "rc"), (query["sr"], query["sdd"], query["sp"]));
-        Assert.InRange(grant.ExpiresOn, before.AddDays(3).AddSeconds(-1), TimeProvider.System.GetUtcNow().AddDays(3));
-        Assert.Equal(DateTimeOffset.Parse(query["se"]!, System.Globalization.CultureInfo.InvariantCulture), grant.ExpiresOn, TimeSpan.FromSeconds(1));
+        Assert.Equal(clock.GetUtcNow().AddDays(3), grant.ExpiresOn);
+        Assert.Equal(grant.ExpiresOn, DateTimeOffset.Parse(query["se"]!, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(grant.FolderUrl.AbsolutePath + "/schools%20v2.xlsx", grant.FileUrl("schools v2.xlsx").AbsolutePath);
         Assert.Equal(grant.FolderUrl.Query, grant.FileUrl("schools v2.xlsx").Query);
     }
