@@ -29,7 +29,7 @@ namespace SchoolRisk.Application.Recalculation;
 /// <see cref="NoticeKind.RulesChanged"/> notice, whichever recalculation (an activation's re-evaluation or the next
 /// upload's) comes first; its id (period, municipality, version and the moment of its activation) makes it one notice
 /// per activation: a rollback that moves zones back (A → B → A) is told again, saying from which version to which
-/// (<see cref="SchoolZoneChange.ByRules"/>, from the zone each row had before the rules: <see cref="Domain.Zones.PriorZone"/>). The notices leave only when the
+/// (<see cref="ZoneChange.ByRules"/>, from the zone each row had before the rules: <see cref="Domain.Zones.PriorZone"/>). The notices leave only when the
 /// recalculation completes (its output binding), so a recalculation killed half-way leaves rows moved and no notice:
 /// each row keeps the zone it had before the rules (<see cref="StoredInput.ZoneBefore"/>) and is stamped with the start of
 /// the recalculation that wrote it, and the next one to complete (the retry or a later request) queues the whole notice
@@ -114,7 +114,7 @@ public sealed class RegionalRecalculation(
             }
 
             Interlocked.Increment(ref written);
-            var changes = municipality.Select(pair => SchoolZoneChange.ByRules(pair.Stored.ZoneBefore(ruleSet.Version), pair.Evaluation)).OfType<SchoolZoneChange>().ToList();
+            var changes = municipality.Select(pair => ZoneChange.ByRules(municipalityId, pair.Stored.ZoneBefore(ruleSet.Version), pair.Evaluation)).OfType<ZoneChange>().ToList();
             var due = municipality.Any(pair => pair.Stored.RuleSetVersion != ruleSet.Version || pair.Stored.EvaluatedAt > (lastCompleted ?? DateTimeOffset.MinValue));
             var notice = due && MunicipalityNotice.RulesChanged(period, municipalityId, uploadId, ruleSet.Version, active.ActivatedAt, changes) is { } changed
                 ? QueueAsync(

@@ -228,7 +228,7 @@ public static class RulesCommand
             var table = new Table().Title($"Зоны, которые изменит набор правил {preview.CandidateVersion}").AddColumn("Муниципалитет").AddColumn("Школа").AddColumn("Сейчас").AddColumn("Станет");
             foreach (var change in preview.Changes)
             {
-                table.AddRow(change.MunicipalityId.ToString(), Markup.Escape($"{change.SchoolId} {change.SchoolName}"), ZoneText(change.Stored), ZoneText(change.Candidate));
+                table.AddRow(change.MunicipalityId.ToString(), Markup.Escape($"{change.SchoolId} {change.SchoolName}"), ZoneText(change.Before), ZoneText(change.After));
             }
 
             AnsiConsole.Write(table);

@@ -49,7 +49,7 @@ public sealed record MunicipalityNotice(
     public IReadOnlyList<RiskGroupSchool> RiskGroup { get; init; } = [];
 
     /// <summary>Schools whose zone a new rule set changed (<see cref="NoticeKind.RulesChanged"/> only).</summary>
-    public IReadOnlyList<SchoolZoneChange> ZoneChanges { get; init; } = [];
+    public IReadOnlyList<ZoneChange> ZoneChanges { get; init; } = [];
 
     /// <summary>The committee file checked and the version in use (<see cref="NoticeKind.RegistryProblems"/> only).</summary>
     public RegistrySummary? Registry { get; init; }
@@ -144,7 +144,7 @@ public sealed record MunicipalityNotice(
     /// same recalculation, or the next one under the same activation, is the same notice.
     /// </summary>
     public static MunicipalityNotice? RulesChanged(
-        Period period, MunicipalityId municipalityId, UploadId uploadId, RuleSetVersion ruleSetVersion, DateTimeOffset activatedAt, IReadOnlyList<SchoolZoneChange> changes)
+        Period period, MunicipalityId municipalityId, UploadId uploadId, RuleSetVersion ruleSetVersion, DateTimeOffset activatedAt, IReadOnlyList<ZoneChange> changes)
     {
         ArgumentNullException.ThrowIfNull(changes);
         return changes.Count == 0

@@ -92,7 +92,7 @@ public sealed class LettersTests
         var problems = new UploadSummary(null, 5, 1, 1, ["Файл «schools.csv», строка 3: школа «x» не найдена в реестре школ."], links);
         var band = new RubricBand("low", "low", "низкий уровень", Zone.High, 0, 11);
         var rubric = new RubricResult("young_teachers", RubricLevel.Municipality, "gatchinsky", "Гатчинский район", new RubricScores([1, 2]), 22, band) { Title = "Поддержка молодых педагогов" };
-        var change = new SchoolZoneChange(SchoolId.Parse("gatchinsky-001"), "Школа 1", Zone.None, Zone.High, [Ege]) { Reasons = [ZoneReason.HighIndicator] };
+        var change = new ZoneChange(MunicipalityId.Parse("gatchinsky"), SchoolId.Parse("gatchinsky-001"), "Школа 1", Zone.None, Zone.High) { Findings = [Ege], Reasons = [ZoneReason.HighIndicator] };
         MunicipalityNotice[] notices =
         [
             Notice() with { Problems = problems },

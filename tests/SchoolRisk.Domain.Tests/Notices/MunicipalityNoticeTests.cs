@@ -21,7 +21,7 @@ public sealed class MunicipalityNoticeTests
     public void RulesChanged_OnePerActivation_TheSameVersionActivatedAgainIsANewNotice_AndTheLetterSaysFromWhichVersion()
     {
         var first = DateTimeOffset.Parse("2026-11-20T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
-        SchoolZoneChange[] changes = [new(SchoolId.Parse("gatchinsky-001"), "Школа № 1", Zone.None, Zone.High, []) { FromVersion = RuleSetVersion.Parse("aaaaaaaaaaaa") }];
+        ZoneChange[] changes = [new(MunicipalityId.Parse("gatchinsky"), SchoolId.Parse("gatchinsky-001"), "Школа № 1", Zone.None, Zone.High) { FromVersion = RuleSetVersion.Parse("aaaaaaaaaaaa") }];
 
         var notice = MunicipalityNotice.RulesChanged(Path.Period, MunicipalityId.Parse("gatchinsky"), TestIds.Upload("u1"), RuleSetVersion.Parse("bbbbbbbbbbbb"), first, changes)!;
         var retried = MunicipalityNotice.RulesChanged(Path.Period, MunicipalityId.Parse("gatchinsky"), TestIds.Upload("u1"), RuleSetVersion.Parse("bbbbbbbbbbbb"), first, changes)!;

@@ -107,8 +107,8 @@ public sealed class RuleAdministrationTests(DeploymentFixture fixture) : IClassF
         var changed = stored.Join(after, s => s.SchoolId, a => a.SchoolId, (s, a) => (s.MunicipalityId, s.SchoolId, Before: s.OverallZone, After: a.OverallZone))
             .Where(pair => pair.Before != pair.After).ToList();
 
-        Assert.Equal(changed, preview.Select(c => (c.MunicipalityId, c.SchoolId, Before: c.Stored, After: c.Candidate)));
-        Assert.Contains(preview, c => c.SchoolId == SchoolId.Parse("priozersky-002") && c.Candidate == Zone.High);
+        Assert.Equal(changed, preview.Select(c => (c.MunicipalityId, c.SchoolId, c.Before, c.After)));
+        Assert.Contains(preview, c => c.SchoolId == SchoolId.Parse("priozersky-002") && c.After == Zone.High);
         Assert.DoesNotContain(preview, c => c.SchoolId == SchoolId.Parse("priozersky-003"));
     }
 
@@ -147,10 +147,10 @@ public sealed class RuleAdministrationTests(DeploymentFixture fixture) : IClassF
 
         Assert.Equal(HttpStatusCode.OK, ok.Status);
         Assert.Equal(
-            expected.Select(c => (c.MunicipalityId.ToString(), c.SchoolId.ToString(), JsonNamingPolicy.CamelCase.ConvertName($"{c.Stored}"), JsonNamingPolicy.CamelCase.ConvertName($"{c.Candidate}"))),
+            expected.Select(c => (c.MunicipalityId.ToString(), c.SchoolId.ToString(), JsonNamingPolicy.CamelCase.ConvertName($"{c.Before}"), JsonNamingPolicy.CamelCase.ConvertName($"{c.After}"))),
             ok.Body.GetProperty("changes").EnumerateArray().Select(c => (c.GetProperty("municipalityId").GetString()!, c.GetProperty("schoolId").GetString()!,
-                c.GetProperty("stored").GetString()!, c.GetProperty("candidate").GetString()!)));
-        Assert.Contains(expected, c => c.SchoolId == SchoolId.Parse("lodeynopolsky-001") && c.Candidate == Zone.High);
+                c.GetProperty("before").GetString()!, c.GetProperty("after").GetString()!)));
+        Assert.Contains(expected, c => c.SchoolId == SchoolId.Parse("lodeynopolsky-001") && c.After == Zone.High);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, broken.Status);
         Assert.StartsWith("exams.json, правило «ege_below_min_share.high»", Assert.Single(broken.Body.GetProperty("problems").EnumerateArray()).GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, (await PreviewAsync(null, "2023-2024", exams)).Status);

@@ -198,8 +198,8 @@
       const row = rows.insertRow();
       cell(row, names.get(change.municipalityId) || change.municipalityId);
       cell(row, `${change.schoolId} ${change.schoolName}`);
-      cell(row, zoneBadge(change.stored));
-      cell(row, zoneBadge(change.candidate));
+      cell(row, zoneBadge(change.before));
+      cell(row, zoneBadge(change.after));
     }
     table.hidden = p.changes.length === 0;
     const recommended = p.recommendationChanges || [];
