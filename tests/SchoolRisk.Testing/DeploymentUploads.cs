@@ -13,7 +13,7 @@ public static class DeploymentUploads
     {
         ArgumentNullException.ThrowIfNull(deployment);
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(content));
-        await new UploadBlobStore(deployment.Storage).UploadAsync(blobName, stream, TestContext.Current.CancellationToken);
+        await new UploadBlobs(deployment.Storage).UploadAsync(blobName, stream, TestContext.Current.CancellationToken);
     }
 
     /// <summary>Writes every sample file of the sample period (schools and rubrics of the 18 municipalities) at once; returns how many.</summary>
@@ -25,7 +25,7 @@ public static class DeploymentUploads
         foreach (var file in files)
         {
             await using var content = File.OpenRead(file);
-            await new UploadBlobStore(deployment.Storage).UploadAsync(Path.GetRelativePath(uploads, file).Replace('\\', '/'), content, TestContext.Current.CancellationToken);
+            await new UploadBlobs(deployment.Storage).UploadAsync(Path.GetRelativePath(uploads, file).Replace('\\', '/'), content, TestContext.Current.CancellationToken);
         }
 
         return files.Length;

@@ -23,9 +23,9 @@ public static class TestDeployment
         var deployment = await LocalDeployment.StartAsync(
             RepositoryRoot, azuriteData, logs is null ? LogLevel.Error : LogLevel.Information, logs ?? NullLoggerFactory.Instance, CancellationToken.None, appSettings);
         await using var content = registry ?? File.OpenRead(Path.Combine(RepositoryRoot, "samples", "registry", "schools.csv"));
-        await new RegistryStore(deployment.Storage).UploadAsync(content);
+        await new SchoolRegistryBlob(deployment.Storage).UploadAsync(content);
         await using var recipients = File.OpenRead(Path.Combine(RepositoryRoot, "samples", "registry", "recipients.csv"));
-        await new RecipientStore(deployment.Storage).UploadAsync(recipients);
+        await new RecipientListBlob(deployment.Storage).UploadAsync(recipients);
         return deployment;
     }
 

@@ -36,18 +36,18 @@ public static class MunicipalLatency
         await using var deployment = await LocalDeployment.StartAsync(Repository.Root, null, LogLevel.Warning, loggers, CancellationToken.None);
         await using (var registry = File.OpenRead(Path.Combine(samples, "registry", "schools.csv")))
         {
-            await new RegistryStore(deployment.Storage).UploadAsync(registry);
+            await new SchoolRegistryBlob(deployment.Storage).UploadAsync(registry);
         }
 
         await using (var recipients = File.OpenRead(Path.Combine(samples, "registry", "recipients.csv")))
         {
-            await new RecipientStore(deployment.Storage).UploadAsync(recipients);
+            await new RecipientListBlob(deployment.Storage).UploadAsync(recipients);
         }
 
         var content = await File.ReadAllTextAsync(Path.Combine(samples, "uploads", Period.ToString(), Municipality, "schools.csv"));
         var statuses = new UploadStatusTable(deployment.Storage);
         var notices = new NotificationTable(deployment.Storage, TimeProvider.System);
-        var blobs = new UploadBlobStore(deployment.Storage);
+        var blobs = new UploadBlobs(deployment.Storage);
         var toResults = new List<TimeSpan>();
         var toNotice = new List<TimeSpan>();
         var toSubscriber = new List<TimeSpan>();

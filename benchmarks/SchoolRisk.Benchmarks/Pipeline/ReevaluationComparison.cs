@@ -58,17 +58,17 @@ public static class ReevaluationComparison
             await results.UpsertAsync(upload);
         }
 
-        var registry = new RegistryStore(account);
+        var registry = new SchoolRegistryBlob(account);
         using var rules = new RuleSetProvider(new RuleStore(account, TimeProvider.System), TimeProvider.System, NullLogger<RuleSetProvider>.Instance);
         var periods = new PeriodEvaluator(results, registry);
         var municipalities = new MunicipalityTable(account, TimeProvider.System);
         var locks = new RecalculationLock(account, TimeProvider.System);
         var decisions = new SupportDecisionTable(account);
         var recalculation = new RegionalRecalculation(
-            results, new RegionSnapshotStore(account), municipalities, periods, rules, locks, new NoticeStore(account), decisions, TimeProvider.System,
+            results, new RegionSnapshotBlobs(account), municipalities, periods, rules, locks, new NoticeBlobs(account), decisions, TimeProvider.System,
             NullLogger<RegionalRecalculation>.Instance);
         var notes = new AnalyticalNoteWriter(
-            results, municipalities, rules, locks, new ReportStore(account), new RecipientStore(account), new SupportEffectQuery(decisions, results, registry), decisions);
+            results, municipalities, rules, locks, new ReportBlobs(account), new RecipientListBlob(account), new SupportEffectQuery(decisions, results, registry), decisions);
         var clock = Stopwatch.StartNew();
         await recalculation.RunAsync(period, null, null, CancellationToken.None);
         var firstTime = clock.Elapsed;
@@ -185,8 +185,8 @@ public static class ReevaluationComparison
             }
         }
 
-        await new RegistryStore(account).UploadAsync(new MemoryStream(Encoding.UTF8.GetBytes(registry.ToString())));
-        await new RecipientStore(account).UploadAsync(new MemoryStream("recipient_id,name,email,webhook_url,webhook_secret\ncommittee,Комитет,committee@edu.example.ru,,\n"u8.ToArray()));
+        await new SchoolRegistryBlob(account).UploadAsync(new MemoryStream(Encoding.UTF8.GetBytes(registry.ToString())));
+        await new RecipientListBlob(account).UploadAsync(new MemoryStream("recipient_id,name,email,webhook_url,webhook_secret\ncommittee,Комитет,committee@edu.example.ru,,\n"u8.ToArray()));
         await ActivateAsync(account, rules);
     }
 }

@@ -72,9 +72,9 @@ public static class ScaleOut
             await deployment.AddInstanceAsync(CancellationToken.None);
         }
 
-        await new RegistryStore(deployment.Storage).UploadAsync(new MemoryStream(Registry(schools)));
-        await new RecipientStore(deployment.Storage).UploadAsync(new MemoryStream(Recipients(files.Keys)));
-        var blobs = new UploadBlobStore(deployment.Storage);
+        await new SchoolRegistryBlob(deployment.Storage).UploadAsync(new MemoryStream(Registry(schools)));
+        await new RecipientListBlob(deployment.Storage).UploadAsync(new MemoryStream(Recipients(files.Keys)));
+        var blobs = new UploadBlobs(deployment.Storage);
         var statuses = new UploadStatusTable(deployment.Storage);
         var notices = new NotificationTable(deployment.Storage, TimeProvider.System);
 

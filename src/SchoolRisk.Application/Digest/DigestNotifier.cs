@@ -29,7 +29,7 @@ namespace SchoolRisk.Application.Digest;
 /// decided one and two periods before: <see cref="SupportEffectQuery"/>, and the measures the active recommendation rules
 /// address to the committee: <see cref="StoredRecommendations"/>) and delivered to the committee's addresses and, when a Service Bus topic is configured, to the
 /// committee's subscription (the digest is then also written to the notices container, for a message too large to carry
-/// it: <see cref="NoticeStore.WriteDigestAsync"/>). Its key is a hash of its content, so the same state of the region is
+/// it: <see cref="NoticeBlobs.WriteDigestAsync"/>). Its key is a hash of its content, so the same state of the region is
 /// delivered once however many requests reach it. Failures end as in <see cref="NoticeNotifier"/>: a
 /// transient one asks for the request again (status <c>Retrying</c>; after the last delivery it waits in
 /// <c>digest-requests-poison</c>), a permanent one is recorded <c>Failed</c> and the request completes;
@@ -38,7 +38,7 @@ namespace SchoolRisk.Application.Digest;
 public sealed class DigestNotifier(
     DigestSchedule schedule, RecalculationLock locks, ResultTable results, MunicipalityTable municipalities, FederalListTable federal, SupportEffectQuery effects, SupportDecisionTable decisions,
     RuleSetProvider rules,
-    RecipientStore recipients, NotificationTable notifications, NoticeStore notices, NoticeDeliverer deliverer, NoticeTopic? topic = null)
+    RecipientListBlob recipients, NotificationTable notifications, NoticeBlobs notices, NoticeDeliverer deliverer, NoticeTopic? topic = null)
 {
     /// <param name="period">The period to digest.</param>
     /// <param name="requestedAt">When the request was made (<see cref="DigestRequest.RequestedAt"/>).</param>

@@ -26,7 +26,7 @@ namespace SchoolRisk.Application.Federal;
 /// upload) throws, and the event is retried.
 /// </summary>
 public sealed class FederalListCheck(
-    FederalFileStore files, FederalListTable table, RegistryStore registry, ReportStore reports, NoticeStore notices, DigestScheduler digests, DeliveryOptions delivery,
+    FederalFileBlobs files, FederalListTable table, SchoolRegistryBlob registry, ReportBlobs reports, NoticeBlobs notices, DigestScheduler digests, DeliveryOptions delivery,
     UploadLimits limits, ILogger<FederalListCheck> logger)
 {
     /// <param name="period">The period of the file's folder.</param>

@@ -25,7 +25,7 @@ namespace SchoolRisk.Application.Notes;
 /// later recalculation has completed (its own request writes them).
 /// </summary>
 public sealed class AnalyticalNoteWriter(
-    ResultTable results, MunicipalityTable municipalities, RuleSetProvider rules, RecalculationLock locks, ReportStore reports, RecipientStore recipients,
+    ResultTable results, MunicipalityTable municipalities, RuleSetProvider rules, RecalculationLock locks, ReportBlobs reports, RecipientListBlob recipients,
     SupportEffectQuery effects, SupportDecisionTable decisions)
 {
     /// <summary>Notes written at once.</summary>

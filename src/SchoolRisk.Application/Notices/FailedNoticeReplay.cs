@@ -32,7 +32,7 @@ public sealed class FailedNoticeReplay(StorageAccount account, TimeProvider time
                 continue;
             }
 
-            var message = new NoticeMessage(notice.NoticeId, notice.MunicipalityId, notice.Period, NoticeStore.BlobName(notice.Period, notice.MunicipalityId, notice.NoticeId));
+            var message = new NoticeMessage(notice.NoticeId, notice.MunicipalityId, notice.Period, NoticeBlobs.BlobName(notice.Period, notice.MunicipalityId, notice.NoticeId));
             await queue.SendMessageAsync(MessageJson.Serialize(message), cancellationToken);
             queued++;
         }

@@ -25,7 +25,7 @@ namespace SchoolRisk.Application.Notices;
 /// notices again once the cause is fixed. Only a fault of storage throws.
 /// </summary>
 public sealed class NoticeNotifier(
-    NoticeStore notices, NotificationTable notifications, RecipientStore recipients, ReportReadLinks reportLinks, DeliveryOptions options,
+    NoticeBlobs notices, NotificationTable notifications, RecipientListBlob recipients, ReportReadLinks reportLinks, DeliveryOptions options,
     NoticeDeliverer deliverer, ILogger<NoticeNotifier> logger, NoticeTopic? topic = null)
 {
     /// <param name="message">The notice's message from <c>risk-notifications</c>.</param>

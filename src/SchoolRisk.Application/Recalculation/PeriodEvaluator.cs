@@ -19,7 +19,7 @@ namespace SchoolRisk.Application.Recalculation;
 /// The period is read in ranges at once and the schools are evaluated on every core; the order of the answer is the
 /// order the period was read in.
 /// </summary>
-public sealed class PeriodEvaluator(ResultTable results, RegistryStore registry)
+public sealed class PeriodEvaluator(ResultTable results, SchoolRegistryBlob registry)
 {
     /// <summary>Reads what evaluating <paramref name="period"/> needs: its stored schools, the registry, each school's standing toward the low-result group the period before.</summary>
     public async Task<PeriodInputs> ReadAsync(Period period, CancellationToken cancellationToken)

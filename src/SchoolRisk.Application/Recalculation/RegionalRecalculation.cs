@@ -36,17 +36,17 @@ namespace SchoolRisk.Application.Recalculation;
 /// of every municipality with rows moved now or written by a recalculation that never completed. The analytical notes are written
 /// apart (<see cref="Notes.AnalyticalNoteWriter"/>), from what this leaves. The period is read once (the
 /// summaries alongside), evaluated on every core, then written several municipalities at a time; a summary that does
-/// not change is not written. The values read are kept as the region's snapshot (<see cref="RegionSnapshotStore"/>)
+/// not change is not written. The values read are kept as the region's snapshot (<see cref="RegionSnapshotBlobs"/>)
 /// that the next uploads classify against.
 /// </summary>
 public sealed class RegionalRecalculation(
     ResultTable results,
-    RegionSnapshotStore snapshots,
+    RegionSnapshotBlobs snapshots,
     MunicipalityTable municipalities,
     PeriodEvaluator periods,
     RuleSetProvider rules,
     RecalculationLock locks,
-    NoticeStore notices,
+    NoticeBlobs notices,
     SupportDecisionTable decisions,
     TimeProvider time,
     ILogger<RegionalRecalculation> logger)

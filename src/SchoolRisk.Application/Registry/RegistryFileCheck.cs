@@ -23,7 +23,7 @@ namespace SchoolRisk.Application.Registry;
 /// the Service Bus topic of notices, when one is configured. Only a fault of storage or Service Bus throws.
 /// </summary>
 public sealed class RegistryFileCheck(
-    RegistryStore registry, RecipientStore recipients, ReportStore reports, NoticeStore notices, StorageAccount account, ILogger<RegistryFileCheck> logger,
+    SchoolRegistryBlob registry, RecipientListBlob recipients, ReportBlobs reports, NoticeBlobs notices, StorageAccount account, ILogger<RegistryFileCheck> logger,
     NoticeTopic? topic = null)
 {
     /// <param name="blobName">The changed blob's name in the registry container.</param>

@@ -17,7 +17,7 @@ public static class RuleServices
 {
     /// <summary>Reads a period's stored inputs and evaluates them with a rule set.</summary>
     public static PeriodEvaluator Periods(StorageAccount account) =>
-        new(new ResultTable(account, TimeProvider.System), new RegistryStore(account));
+        new(new ResultTable(account, TimeProvider.System), new SchoolRegistryBlob(account));
 
     /// <summary>Validates a candidate, refuses removals without leave and runs it on the latest period.</summary>
     public static RuleCandidateCheck Check(StorageAccount account) =>

@@ -16,7 +16,7 @@ namespace SchoolRisk.Application.Support;
 /// programme level; computed by <see cref="SupportEffect.Of"/>. For the door <c>GET /api/support/{period}/effect</c>,
 /// the committee's digest and the municipalities' analytical notes.
 /// </summary>
-public sealed class SupportEffectQuery(SupportDecisionTable decisions, ResultTable results, RegistryStore registry)
+public sealed class SupportEffectQuery(SupportDecisionTable decisions, ResultTable results, SchoolRegistryBlob registry)
 {
     /// <param name="scope">What the caller may see: a municipality's key counts its own supported schools only.</param>
     /// <param name="period">The period of support, like <c>2023-2024</c>.</param>

@@ -20,7 +20,7 @@ namespace SchoolRisk.Application.Support;
 /// for the analytical notes it shows in to be written again (<see cref="NoteRewrites"/>).
 /// </summary>
 public sealed class SupportWorkflow(
-    SupportDecisionTable decisions, SupportAuditTable audit, ResultTable results, RegistryStore registry, RecipientStore recipients, RuleSetProvider rules, NoteRewrites notes,
+    SupportDecisionTable decisions, SupportAuditTable audit, ResultTable results, SchoolRegistryBlob registry, RecipientListBlob recipients, RuleSetProvider rules, NoteRewrites notes,
     TimeProvider time)
 {
     /// <summary>The MIME type of the subsidy workbook.</summary>

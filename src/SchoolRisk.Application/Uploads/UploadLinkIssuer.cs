@@ -17,7 +17,7 @@ namespace SchoolRisk.Application.Uploads;
 /// begun and a municipality the registry does not know get no link. What happens next is what happens to any upload:
 /// its event, <c>Ingest</c>, the notice.
 /// </summary>
-public sealed class UploadLinkIssuer(UploadLinks links, RegistryStore registry, TimeProvider time)
+public sealed class UploadLinkIssuer(UploadLinks links, SchoolRegistryBlob registry, TimeProvider time)
 {
     /// <param name="scope">What the caller may see: another municipality's key is forbidden.</param>
     /// <param name="municipality">The municipality's id as the route gives it.</param>

@@ -55,16 +55,16 @@ namespace SchoolRisk.Application.Uploads;
 /// its message returned for the door to queue, with a recalculation request of the period when its results changed.
 /// </summary>
 public sealed class UploadProcessor(
-    UploadBlobStore blobs,
+    UploadBlobs blobs,
     UploadStatusTable statuses,
     ResultTable results,
-    RegionSnapshotStore snapshots,
+    RegionSnapshotBlobs snapshots,
     MunicipalityTable municipalities,
     RubricTable rubrics,
     UploadLock uploadLocks,
-    RegistryStore registry,
-    ReportStore reports,
-    NoticeStore notices,
+    SchoolRegistryBlob registry,
+    ReportBlobs reports,
+    NoticeBlobs notices,
     RuleSetProvider rules,
     SupportDecisionTable decisions,
     UploadLimits limits,
@@ -346,7 +346,7 @@ public sealed class UploadProcessor(
 
     /// <summary>
     /// Classifies the upload's schools against the region as known now: the other municipalities' schools as the last
-    /// recalculation read them (<see cref="RegionSnapshotStore"/>; the period's results until the first one has) and
+    /// recalculation read them (<see cref="RegionSnapshotBlobs"/>; the period's results until the first one has) and
     /// this upload. The recalculation the upload queues classifies everyone against the region as it then is. The
     /// previous period's results give each school's standing toward the low-result group before.
     /// </summary>

@@ -15,7 +15,7 @@ namespace SchoolRisk.Application.Views;
 /// sees the region) sees the region, or one municipality when it names one; a municipality's key sees its own schools
 /// only, and is refused another municipality.
 /// </summary>
-public sealed class FederalQuery(FederalListTable federal, ResultTable results, RecipientStore recipients)
+public sealed class FederalQuery(FederalListTable federal, ResultTable results, RecipientListBlob recipients)
 {
     /// <param name="scope">What the caller may see.</param>
     /// <param name="period">The period, like <c>2024-2025</c>.</param>

@@ -18,7 +18,7 @@ namespace SchoolRisk.Application.Views;
 /// in the period); those about the municipality as a whole once, beside the schools.
 /// </summary>
 public sealed class MunicipalitySchoolsQuery(
-    ResultTable results, RecipientStore recipients, RuleVersionTables ruleTables, RuleSetProvider rules, MunicipalityTable municipalities, SupportDecisionTable decisions)
+    ResultTable results, RecipientListBlob recipients, RuleVersionTables ruleTables, RuleSetProvider rules, MunicipalityTable municipalities, SupportDecisionTable decisions)
 {
     /// <param name="scope">What the caller may see: another municipality's key is forbidden.</param>
     /// <param name="municipality">

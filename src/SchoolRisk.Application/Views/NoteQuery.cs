@@ -6,7 +6,7 @@ using SchoolRisk.Storage.Reports;
 namespace SchoolRisk.Application.Views;
 
 /// <summary>A municipality's analytical note of a period (<c>Notes</c>): printable HTML, written after each recalculation.</summary>
-public sealed class NoteQuery(ReportStore reports)
+public sealed class NoteQuery(ReportBlobs reports)
 {
     /// <param name="scope">What the caller may see: another municipality's key is forbidden.</param>
     /// <param name="municipality">The municipality's id as the route gives it; text that is no id (<see cref="MunicipalityId"/>) is a municipality without a note.</param>

@@ -10,7 +10,7 @@ namespace SchoolRisk.Application.Views;
 /// The risk map of a period (<c>RiskMap</c>): every municipality the caller may see, with its zone and its schools per
 /// zone, by name; and the periods there are, newest first.
 /// </summary>
-public sealed class RiskMapQuery(MunicipalityTable municipalities, ResultTable results, RecipientStore recipients, RegistryStore registry)
+public sealed class RiskMapQuery(MunicipalityTable municipalities, ResultTable results, RecipientListBlob recipients, SchoolRegistryBlob registry)
 {
     /// <summary>The word that asks for the newest period.</summary>
     public const string Latest = "latest";

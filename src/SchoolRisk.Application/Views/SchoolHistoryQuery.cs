@@ -9,7 +9,7 @@ namespace SchoolRisk.Application.Views;
 /// A school's zone and indicators in every period, oldest first (<c>SchoolHistory</c>), each period's indicators with the
 /// thresholds of the rule set version its result was evaluated with.
 /// </summary>
-public sealed class SchoolHistoryQuery(ResultTable results, RegistryStore registry, RuleVersionTables ruleTables)
+public sealed class SchoolHistoryQuery(ResultTable results, SchoolRegistryBlob registry, RuleVersionTables ruleTables)
 {
     /// <param name="scope">What the caller may see: a key of another municipality than the school's is forbidden.</param>
     /// <param name="schoolId">The school's id as the route gives it, in any case; one not in the registry, or not a school id at all, is not found.</param>

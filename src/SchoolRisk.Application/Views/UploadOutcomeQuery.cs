@@ -16,7 +16,7 @@ namespace SchoolRisk.Application.Views;
 /// recognised with their suggested indicator, rows left out), and its schools from the results table by zone, with why
 /// each is there (<see cref="UploadOutcomeView"/>).
 /// </summary>
-public sealed class UploadOutcomeQuery(UploadStatusTable statuses, ReportStore reports, ReportReadLinks links, ResultTable results, RuleVersionTables ruleTables)
+public sealed class UploadOutcomeQuery(UploadStatusTable statuses, ReportBlobs reports, ReportReadLinks links, ResultTable results, RuleVersionTables ruleTables)
 {
     private static readonly Zone[] ZonesWorstFirst = [Zone.High, Zone.Medium, Zone.None];
 

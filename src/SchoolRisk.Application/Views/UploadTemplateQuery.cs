@@ -10,7 +10,7 @@ namespace SchoolRisk.Application.Views;
 /// The ready-to-fill upload of a municipality's period (<c>UploadTemplate</c>, the page's «Шаблон CSV» and «Шаблон
 /// Excel»): <see cref="UploadTemplate"/> over the registry in use, the same file <c>schoolrisk template</c> writes.
 /// </summary>
-public sealed class UploadTemplateQuery(RegistryStore registry)
+public sealed class UploadTemplateQuery(SchoolRegistryBlob registry)
 {
     /// <param name="scope">What the caller may see: another municipality's key is forbidden.</param>
     /// <param name="municipality">The municipality's id as the route gives it.</param>

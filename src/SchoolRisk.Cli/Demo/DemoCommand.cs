@@ -31,7 +31,7 @@ public static class DemoCommand
     }
 
     /// <summary>Uploads every file under <c>uploads/{period}/</c> with its path as the blob name; returns how many.</summary>
-    private static async Task<int> UploadFolderAsync(UploadBlobStore blobs, string uploads, string period, CancellationToken cancellationToken)
+    private static async Task<int> UploadFolderAsync(UploadBlobs blobs, string uploads, string period, CancellationToken cancellationToken)
     {
         var files = Directory.EnumerateFiles(Path.Combine(uploads, period), "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
         foreach (var file in files)
@@ -74,16 +74,16 @@ public static class DemoCommand
 
         await using (var registryFile = File.OpenRead(Path.Combine(samples, "registry", "schools.csv")))
         {
-            await new RegistryStore(deployment.Storage).UploadAsync(registryFile, cancellationToken);
+            await new SchoolRegistryBlob(deployment.Storage).UploadAsync(registryFile, cancellationToken);
         }
 
         await using (var recipientsFile = File.OpenRead(Path.Combine(samples, "registry", "recipients.csv")))
         {
-            await new RecipientStore(deployment.Storage).UploadAsync(recipientsFile, cancellationToken);
+            await new RecipientListBlob(deployment.Storage).UploadAsync(recipientsFile, cancellationToken);
         }
 
         var uploads = Path.Combine(samples, "uploads");
-        var blobs = new UploadBlobStore(deployment.Storage);
+        var blobs = new UploadBlobs(deployment.Storage);
         var previous = await UploadFolderAsync(blobs, uploads, SampleRegion.PreviousPeriod, cancellationToken);
         AnsiConsole.MarkupLine($"Registry of schools written to [blue]registry/schools.csv[/]; uploaded the previous period's [bold]{previous}[/] files; waiting for them...");
         await DemoOutcome.WaitAsync(deployment.Storage, Period.Parse(SampleRegion.PreviousPeriod), previous, Deadline, cancellationToken);

@@ -55,7 +55,7 @@ public static class DemoManagementCycle
         var period = Period.Parse(SampleRegion.Period);
         await using (var content = File.OpenRead(Path.Combine(samples, "federal", $"{SampleRegion.Period}.csv")))
         {
-            await new FederalFileStore(deployment.Storage, TimeProvider.System).UploadAsync(period, $"{SampleRegion.Period}.csv", content, cancellationToken);
+            await new FederalFileBlobs(deployment.Storage, TimeProvider.System).UploadAsync(period, $"{SampleRegion.Period}.csv", content, cancellationToken);
         }
 
         var lists = new FederalListTable(deployment.Storage);
@@ -86,7 +86,7 @@ public static class DemoManagementCycle
             $"{Count(RiskGroupStatus.Leaving)} leaving (exit not yet confirmed), [green]{Count(RiskGroupStatus.Exited)} exited[/]");
 
         var scope = new AccessScope(true, null) { Committee = true };
-        var federal = (await new FederalQuery(new FederalListTable(storage), results, new RecipientStore(storage)).GetAsync(scope, SampleRegion.Period, null, cancellationToken)).Value;
+        var federal = (await new FederalQuery(new FederalListTable(storage), results, new RecipientListBlob(storage)).GetAsync(scope, SampleRegion.Period, null, cancellationToken)).Value;
         if (federal is not null)
         {
             AnsiConsole.MarkupLine($"  federal list {SampleRegion.Period}: {federal.FederalCount} schools, regional group {federal.RegionalCount}; " +
@@ -103,7 +103,7 @@ public static class DemoManagementCycle
                 $"{support.GetProperty("subsidy").GetArrayLength()} schools meet the subsidy's criteria");
         }
 
-        var effect = (await new SupportEffectQuery(new SupportDecisionTable(storage), results, new RegistryStore(storage)).GetAsync(scope, SampleRegion.Period, cancellationToken)).Value!;
+        var effect = (await new SupportEffectQuery(new SupportDecisionTable(storage), results, new SchoolRegistryBlob(storage)).GetAsync(scope, SampleRegion.Period, cancellationToken)).Value!;
         var table = new Table().Title($"Effect of the support decided in {SampleRegion.Period}, one period later").Border(TableBorder.Rounded)
             .AddColumn("Support").AddColumn("Group").AddColumn("Schools (low-result)", c => c.RightAligned()).AddColumn("With data", c => c.RightAligned())
             .AddColumn("No longer low", c => c.RightAligned()).AddColumn("Results index change", c => c.RightAligned());

@@ -45,7 +45,7 @@ public static class FederalPutCommand
             try
             {
                 await using var content = path.OpenRead();
-                saved = await new FederalFileStore(account, TimeProvider.System).UploadAsync(schoolYear, path.Name, content, cancellationToken);
+                saved = await new FederalFileBlobs(account, TimeProvider.System).UploadAsync(schoolYear, path.Name, content, cancellationToken);
             }
             catch (Exception exception) when (exception is RequestFailedException or AggregateException or HttpRequestException)
             {
@@ -93,7 +93,7 @@ public static class FederalPutCommand
     /// <summary>The report's JSON once the check wrote it, polled each second until <paramref name="timeout"/>; <c>null</c> when it did not come.</summary>
     private static async Task<string?> WaitAsync(StorageAccount account, FederalFile saved, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var reports = new ReportStore(account);
+        var reports = new ReportBlobs(account);
         var deadline = TimeProvider.System.GetUtcNow() + timeout;
         while (TimeProvider.System.GetUtcNow() < deadline)
         {

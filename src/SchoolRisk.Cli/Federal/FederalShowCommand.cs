@@ -25,7 +25,7 @@ public static class FederalShowCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var account = connection.Open(parse);
-            var query = new FederalQuery(new FederalListTable(account), new ResultTable(account, TimeProvider.System), new RecipientStore(account));
+            var query = new FederalQuery(new FederalListTable(account), new ResultTable(account, TimeProvider.System), new RecipientListBlob(account));
             var answer = await query.GetAsync(AccessScope.Of(null, masterKey: true), parse.GetValue(period), parse.GetValue(municipality), cancellationToken);
             if (answer.Value is not { } view)
             {

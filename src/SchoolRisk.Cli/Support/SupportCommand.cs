@@ -156,7 +156,7 @@ public static class SupportCommand
     {
         var account = Connection.Open(parse);
         return new SupportWorkflow(
-            new SupportDecisionTable(account), new SupportAuditTable(account), new ResultTable(account, TimeProvider.System), new RegistryStore(account), new RecipientStore(account),
+            new SupportDecisionTable(account), new SupportAuditTable(account), new ResultTable(account, TimeProvider.System), new SchoolRegistryBlob(account), new RecipientListBlob(account),
             new RuleSetProvider(new RuleStore(account, TimeProvider.System), TimeProvider.System, NullLogger<RuleSetProvider>.Instance),
             new NoteRewrites(account, TimeProvider.System), TimeProvider.System);
     }

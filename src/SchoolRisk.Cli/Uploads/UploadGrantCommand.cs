@@ -34,7 +34,7 @@ public static class UploadGrantCommand
         {
             var account = connection.Open(parse);
             var text = parse.GetValue(municipality)!;
-            var registry = await new RegistryStore(account).LoadAsync(cancellationToken);
+            var registry = await new SchoolRegistryBlob(account).LoadAsync(cancellationToken);
             if (!MunicipalityId.TryParse(text, out var id) || !registry.InMunicipality(id).Any())
             {
                 AnsiConsole.MarkupLine($"[red]No school of municipality '{Markup.Escape(text)}' is in the registry ({account.Options.RegistryContainer}/{account.Options.RegistryBlob}); check the id.[/]");

@@ -127,7 +127,7 @@ public static class UploadPutCommand
     /// <exception cref="RequestFailedException">409 when both names are taken (uploads of the same file at once).</exception>
     private static async Task<string> UploadAsync(StorageAccount account, string folder, FileInfo path, CancellationToken cancellationToken)
     {
-        var uploads = new UploadBlobStore(account);
+        var uploads = new UploadBlobs(account);
         foreach (var blobName in new[] { $"{folder}/{path.Name}", $"{folder}/{Timestamped(path)}" })
         {
             try
@@ -214,7 +214,7 @@ public static class UploadPutCommand
                 break;
         }
 
-        if (record.ReportJson is { } reportBlob && await new ReportStore(account).TryReadTextAsync(reportBlob, cancellationToken) is { } json)
+        if (record.ReportJson is { } reportBlob && await new ReportBlobs(account).TryReadTextAsync(reportBlob, cancellationToken) is { } json)
         {
             using var report = JsonDocument.Parse(json);
             foreach (var message in Messages(report.RootElement, "problems").Take(10))

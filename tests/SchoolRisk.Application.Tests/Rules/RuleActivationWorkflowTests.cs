@@ -43,7 +43,7 @@ public sealed class RuleActivationWorkflowTests(AzuriteFixture azurite) : IClass
         }
 
         await using var registry = File.OpenRead(Path.Combine(TestDeployment.RepositoryRoot, "samples", "registry", "schools.csv"));
-        await new RegistryStore(Storage).UploadAsync(registry, TestContext.Current.CancellationToken);
+        await new SchoolRegistryBlob(Storage).UploadAsync(registry, TestContext.Current.CancellationToken);
         var defaults = await DefaultsAsync();
         await RuleActivationWorkflow.SeedAsync(Store, defaults, TestContext.Current.CancellationToken);
         var ruleSet = await RuleSet.LoadAsync(defaults, TestContext.Current.CancellationToken);

@@ -55,7 +55,7 @@ public sealed class StorageOutageTests
         {
             var file = Directory.EnumerateFiles(Path.Combine(TestDeployment.RepositoryRoot, "samples", "uploads", "2023-2024", municipality), "schools.*").Single();
             await using var content = File.OpenRead(file);
-            await new UploadBlobStore(deployment.Storage).UploadAsync($"2023-2024/{municipality}/{Path.GetFileName(file)}", content, TestContext.Current.CancellationToken);
+            await new UploadBlobs(deployment.Storage).UploadAsync($"2023-2024/{municipality}/{Path.GetFileName(file)}", content, TestContext.Current.CancellationToken);
         }
     }
 

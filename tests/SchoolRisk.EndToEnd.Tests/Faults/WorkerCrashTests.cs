@@ -43,7 +43,7 @@ public sealed class WorkerCrashTests : IAsyncLifetime
 
         using (var content = new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString())))
         {
-            await new UploadBlobStore(Deployment.Storage).UploadAsync("2023-2024/gatchinsky/big.csv", content, TestContext.Current.CancellationToken);
+            await new UploadBlobs(Deployment.Storage).UploadAsync("2023-2024/gatchinsky/big.csv", content, TestContext.Current.CancellationToken);
         }
 
         var results = Deployment.Storage.Tables.GetTableClient(Deployment.Storage.Options.ResultsTable);

@@ -116,7 +116,7 @@ public sealed class FederalListFlowTests
         {
             var file = Directory.EnumerateFiles(Path.Combine(TestDeployment.RepositoryRoot, "samples", "uploads", "2023-2024", municipality), "schools.*").Single();
             await using var content = File.OpenRead(file);
-            await new UploadBlobStore(deployment.Storage).UploadAsync($"2023-2024/{municipality}/{Path.GetFileName(file)}", content, cancellationToken);
+            await new UploadBlobs(deployment.Storage).UploadAsync($"2023-2024/{municipality}/{Path.GetFileName(file)}", content, cancellationToken);
         }
 
         var uploads = await Poll.UntilAsync(
@@ -133,12 +133,12 @@ public sealed class FederalListFlowTests
     private static async Task<FederalFile> UploadAsync(LocalDeployment deployment, string fileName, string csv)
     {
         using var content = new MemoryStream(Encoding.UTF8.GetBytes(csv));
-        return await new FederalFileStore(deployment.Storage, TimeProvider.System).UploadAsync(Period, fileName, content, TestContext.Current.CancellationToken);
+        return await new FederalFileBlobs(deployment.Storage, TimeProvider.System).UploadAsync(Period, fileName, content, TestContext.Current.CancellationToken);
     }
 
     private static async Task<string> ReportAsync(LocalDeployment deployment, FederalFile file) =>
         (await Poll.UntilAsync(
-            () => new ReportStore(deployment.Storage).TryReadTextAsync($"federal/{Period}/{file.VersionId}/report.csv", TestContext.Current.CancellationToken),
+            () => new ReportBlobs(deployment.Storage).TryReadTextAsync($"federal/{Period}/{file.VersionId}/report.csv", TestContext.Current.CancellationToken),
             text => text is not null, $"the report of {file.BlobName}"))!;
 
     private static IEnumerable<string> Ids(JsonElement view, string list) =>

@@ -73,7 +73,7 @@ public sealed class DeliveryTests(DeploymentFixture fixture) : IClassFixture<Dep
         var directory = await File.ReadAllTextAsync(Path.Combine(TestDeployment.RepositoryRoot, "samples", "registry", "recipients.csv"), TestContext.Current.CancellationToken);
         using (var recipients = new MemoryStream(Encoding.UTF8.GetBytes(directory + $"podporozhsky,,,{receiver.Url},s3cret-podporozhsky\n")))
         {
-            await new RecipientStore(fixture.Deployment.Storage).UploadAsync(recipients, TestContext.Current.CancellationToken);
+            await new RecipientListBlob(fixture.Deployment.Storage).UploadAsync(recipients, TestContext.Current.CancellationToken);
         }
 
         await fixture.Deployment.UploadAsync("2023-2024/podporozhsky/schools.csv", "school_id,ege_below_min_share\npodporozhsky-001,15\n");

@@ -143,7 +143,7 @@ public sealed class HandledFailureTests
     private static async Task UploadRecipientsAsync(StorageAccount storage, string csv)
     {
         using var content = new MemoryStream(Encoding.UTF8.GetBytes(csv));
-        await new RecipientStore(storage).UploadAsync(content, TestContext.Current.CancellationToken);
+        await new RecipientListBlob(storage).UploadAsync(content, TestContext.Current.CancellationToken);
     }
 
     private static async Task<List<RecordedNotice>> NoticesAsync(StorageAccount storage) =>

@@ -48,7 +48,7 @@ public sealed class ServiceBusNoticeTests
         // A notice handed to Notify again publishes nothing: its delivery is recorded as sent.
         var again = notices.First(notice => notice.Kind == NoticeKind.Evaluated);
         await deployment.Storage.Queues.GetQueueClient(QueueNames.RiskNotifications).SendMessageAsync(
-            MessageJson.Serialize(new NoticeMessage(again.NoticeId, again.MunicipalityId, Period, NoticeStore.BlobName(Period, again.MunicipalityId, again.NoticeId))),
+            MessageJson.Serialize(new NoticeMessage(again.NoticeId, again.MunicipalityId, Period, NoticeBlobs.BlobName(Period, again.MunicipalityId, again.NoticeId))),
             TestContext.Current.CancellationToken);
         await Poll.UntilAsync(() => deployment.Storage.PendingMessagesAsync(QueueNames.RiskNotifications, TestContext.Current.CancellationToken), pending => pending == 0, "the notice handled again");
 
@@ -96,7 +96,7 @@ public sealed class ServiceBusNoticeTests
         var registry = await File.ReadAllTextAsync(Path.Combine(TestDeployment.RepositoryRoot, "samples", "registry", "schools.csv"), TestContext.Current.CancellationToken);
         await using (var edited = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(registry.TrimEnd() + "\nnovoladozhsky-001,Новоладожская школа,novoladozhsky,secondary,urban,no,300\n")))
         {
-            await new RegistryStore(deployment.Storage).UploadAsync(edited, TestContext.Current.CancellationToken);
+            await new SchoolRegistryBlob(deployment.Storage).UploadAsync(edited, TestContext.Current.CancellationToken);
         }
 
         await Poll.UntilAsync(() => SubscriptionsAsync(administration), names => names.Contains("novoladozhsky"), "the new municipality's subscription");

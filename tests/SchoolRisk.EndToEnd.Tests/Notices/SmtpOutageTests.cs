@@ -27,7 +27,7 @@ public sealed class SmtpOutageTests
         var notices = new NotificationTable(deployment.Storage, TimeProvider.System);
         using (var content = new MemoryStream(Encoding.UTF8.GetBytes("school_id,ege_below_min_share\nvsevolozhsky-001,15\n")))
         {
-            await new UploadBlobStore(deployment.Storage).UploadAsync("2023-2024/vsevolozhsky/schools.csv", content, TestContext.Current.CancellationToken);
+            await new UploadBlobs(deployment.Storage).UploadAsync("2023-2024/vsevolozhsky/schools.csv", content, TestContext.Current.CancellationToken);
         }
 
         var retrying = await Poll.UntilAsync(

@@ -34,7 +34,7 @@ public sealed class RiskMapPageTests(DeploymentFixture fixture) : IClassFixture<
             () => new ResultTable(fixture.Deployment.Storage, TimeProvider.System).HistoryAsync(SchoolId.Parse("kirovsky-001"), TestContext.Current.CancellationToken),
             history => history.Count == 2, "kirovsky-001 in both periods");
         await Poll.UntilAsync(
-            () => new ReportStore(fixture.Deployment.Storage).TryReadTextAsync(AnalyticalNote.BlobName(Period.Parse("2023-2024"), MunicipalityId.Parse("kirovsky")), TestContext.Current.CancellationToken),
+            () => new ReportBlobs(fixture.Deployment.Storage).TryReadTextAsync(AnalyticalNote.BlobName(Period.Parse("2023-2024"), MunicipalityId.Parse("kirovsky")), TestContext.Current.CancellationToken),
             note => note?.Contains("kirovsky-001", StringComparison.Ordinal) == true, "kirovsky's analytical note of 2023-2024");
         var key = await fixture.Deployment.Keys.SetAsync(null, AccessScope.CommitteeKey, cancellationToken: TestContext.Current.CancellationToken);
 

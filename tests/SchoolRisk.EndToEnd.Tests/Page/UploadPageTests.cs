@@ -123,7 +123,7 @@ public sealed class UploadPageTests(DeploymentFixture fixture) : IClassFixture<D
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#template-xlsx"));
         var template = Path.Combine(folder, "template.xlsx");
         await download.SaveAsAsync(template);
-        var registry = await new RegistryStore(fixture.Deployment.Storage).LoadAsync(cancellation);
+        var registry = await new SchoolRegistryBlob(fixture.Deployment.Storage).LoadAsync(cancellation);
         await using var templateContent = File.OpenRead(template);
         var reading = new UploadReading(templateContent, new UploadPath(Period.Parse("2023-2024"), MunicipalityId.Parse("slantsevsky"), "template.xlsx"), registry, UploadLimits.Default);
         var rows = new List<SchoolRow>();

@@ -56,7 +56,7 @@ public sealed class RegionalRecalculationTests : IAsyncLifetime
 
         // The last recalculation left the values it read as the region's snapshot, which the next upload classifies against.
         var snapshot = await Poll.UntilAsync(
-            () => new RegionSnapshotStore(storage).ReadAsync(period, TestContext.Current.CancellationToken),
+            () => new RegionSnapshotBlobs(storage).ReadAsync(period, TestContext.Current.CancellationToken),
             snapshot => snapshot?.Count == results.Count, "the region's snapshot of the whole period", TimeSpan.FromMinutes(1));
         Assert.Equal(
             results.GroupBy(r => r.MunicipalityId).ToDictionary(group => group.Key, group => group.Count()),

@@ -79,7 +79,7 @@ public sealed class CommitteeFilesTests
         var withBadRow = CaseText("recipients-display-name-email.csv") + "gatchinsky,Гатчинский район,Петров Пётр petrov@,,\n";
         using (var content = new MemoryStream(Encoding.UTF8.GetBytes(withBadRow)))
         {
-            await new RecipientStore(deployment.Storage).UploadAsync(content, TestContext.Current.CancellationToken);
+            await new RecipientListBlob(deployment.Storage).UploadAsync(content, TestContext.Current.CancellationToken);
         }
 
         var told = await LetterAsync(deployment, Committee, "Справочник адресатов «recipients.csv»: строк с ошибками — 1, они не учтены");
@@ -102,7 +102,7 @@ public sealed class CommitteeFilesTests
     {
         var deployment = await TestDeployment.StartAsync(CaseFile(registry));
         await using var content = CaseFile(recipients);
-        await new RecipientStore(deployment.Storage).UploadAsync(content, TestContext.Current.CancellationToken);
+        await new RecipientListBlob(deployment.Storage).UploadAsync(content, TestContext.Current.CancellationToken);
         return deployment;
     }
 
@@ -113,7 +113,7 @@ public sealed class CommitteeFilesTests
     private static async Task UploadRegistryAsync(LocalDeployment deployment, string csv)
     {
         using var content = new MemoryStream(Encoding.UTF8.GetBytes(csv));
-        await new RegistryStore(deployment.Storage).UploadAsync(content, TestContext.Current.CancellationToken);
+        await new SchoolRegistryBlob(deployment.Storage).UploadAsync(content, TestContext.Current.CancellationToken);
     }
 
     private static Task<IReadOnlyList<ReceivedMail>> MailAsync(LocalDeployment deployment) => deployment.Mail.ListAsync(TestContext.Current.CancellationToken);

@@ -36,7 +36,7 @@ public sealed class ConcurrentUploadTests : IAsyncLifetime
     public async Task TwoLargeUploadsAtOnce_TheLaterBlobIsCurrentWithOnlyItsSchools_TheEarlierSupersededByIt()
     {
         // 10,000 and 9,600 schools, overlapping in part, so whose rows remain tells the uploads apart.
-        var blobs = new UploadBlobStore(Deployment.Storage);
+        var blobs = new UploadBlobs(Deployment.Storage);
         await Deployment.UploadAsync($"{Period}/{Municipality}/first.csv", Csv(first: 1, last: 10_000));
         var firstCreated = (await blobs.GetInfoAsync($"{Period}/{Municipality}/first.csv", TestContext.Current.CancellationToken))!.CreatedOn;
         // A blob's creation time is stored to the second: the second file must be created in a later one to be the later blob.

@@ -25,7 +25,7 @@ public sealed class LongTextTests(DeploymentFixture fixture) : IClassFixture<Dep
             async () => (await new UploadStatusTable(fixture.Deployment.Storage).ListAsync(Period.Parse("2023-2024"), MunicipalityId.Parse("gatchinsky"), TestContext.Current.CancellationToken)
                 .ToListAsync(TestContext.Current.CancellationToken)).SingleOrDefault(u => u.BlobName.EndsWith("long.json", StringComparison.Ordinal)),
             u => u?.Status is UploadStatus.Rejected or UploadStatus.Failed, "long.json's outcome");
-        var report = await new ReportStore(fixture.Deployment.Storage).ReadTextAsync(upload!.ReportJson!, TestContext.Current.CancellationToken);
+        var report = await new ReportBlobs(fixture.Deployment.Storage).ReadTextAsync(upload!.ReportJson!, TestContext.Current.CancellationToken);
 
         Assert.Equal(UploadStatus.Rejected, upload.Status);
         Assert.InRange(upload.Error!.Length, 1, 1000);

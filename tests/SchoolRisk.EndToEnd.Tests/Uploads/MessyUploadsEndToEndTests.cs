@@ -52,7 +52,7 @@ public sealed class MessyUploadsEndToEndTests(DeploymentFixture fixture) : IClas
 
             if (upload.UnrecognisedHeaders.Count > 0 || upload.Notes > 0)
             {
-                var report = record.ReportJson is { } json ? await new ReportStore(fixture.Deployment.Storage).TryReadTextAsync(json, TestContext.Current.CancellationToken) : null;
+                var report = record.ReportJson is { } json ? await new ReportBlobs(fixture.Deployment.Storage).TryReadTextAsync(json, TestContext.Current.CancellationToken) : null;
                 Check(report is not null && upload.UnrecognisedHeaders.All(header => report.Contains(header, StringComparison.Ordinal)), upload, "a report naming every unrecognised column");
             }
         }
@@ -96,7 +96,7 @@ public sealed class MessyUploadsEndToEndTests(DeploymentFixture fixture) : IClas
     private async Task UploadAsync(string blobName, byte[] content)
     {
         using var stream = new MemoryStream(content);
-        await new UploadBlobStore(fixture.Deployment.Storage).UploadAsync(blobName, stream, TestContext.Current.CancellationToken);
+        await new UploadBlobs(fixture.Deployment.Storage).UploadAsync(blobName, stream, TestContext.Current.CancellationToken);
     }
 
     private async Task<UploadRecord> FinishedAsync(Period period, string municipality, string file) =>

@@ -100,7 +100,7 @@ public sealed class UploadFlowTests(DeploymentFixture fixture) : IClassFixture<D
             "Файл «schools.csv»: ни одна из 1 строк не прошла проверку, например: Файл «schools.csv», строка 2, столбец «ege_below_min_share»: значение «много» не является числом.",
             upload!.Error);
         Assert.Equal(NoticeKind.Rejected, notice.Kind);
-        var reports = new ReportStore(fixture.Deployment.Storage);
+        var reports = new ReportBlobs(fixture.Deployment.Storage);
         Assert.Contains("\"outcome\": \"rejected\"", await reports.ReadTextAsync(upload.ReportJson!, TestContext.Current.CancellationToken), StringComparison.Ordinal);
         Assert.StartsWith("\uFEFFСтрока;Столбец;Значение;Ошибка", await reports.ReadTextAsync(upload.ReportCsv!, TestContext.Current.CancellationToken), StringComparison.Ordinal);
         var blob = new BlobContainerClient(fixture.Deployment.ConnectionString, "uploads").GetBlobClient("2023-2024/luzhsky/schools.csv");
@@ -122,7 +122,7 @@ public sealed class UploadFlowTests(DeploymentFixture fixture) : IClassFixture<D
         Assert.Equal(["tosnensky-001", "tosnensky-003"], results.Select(r => r.SchoolId.ToString()).Order());
         Assert.Equal((3, 2, 1, 1), (upload!.DataRows, upload.SchoolCount, upload.SkippedRows, upload.ProblemCount));
         Assert.Equal((1, 1), (notice.HighCount, notice.ProblemCount));
-        var report = await new ReportStore(fixture.Deployment.Storage).ReadTextAsync(upload.ReportCsv!, TestContext.Current.CancellationToken);
+        var report = await new ReportBlobs(fixture.Deployment.Storage).ReadTextAsync(upload.ReportCsv!, TestContext.Current.CancellationToken);
         Assert.Contains("3;ЕГЭ ниже минимума, %;120;Файл «schools.csv», строка 3, столбец «ЕГЭ ниже минимума, %»: значение «120» вне допустимого диапазона (от 0 до 100).", report, StringComparison.Ordinal);
     }
 
@@ -240,7 +240,7 @@ public sealed class UploadFlowTests(DeploymentFixture fixture) : IClassFixture<D
     private async Task UploadAsync(string blobName, byte[] content)
     {
         using var stream = new MemoryStream(content);
-        await new UploadBlobStore(fixture.Deployment.Storage).UploadAsync(blobName, stream, TestContext.Current.CancellationToken);
+        await new UploadBlobs(fixture.Deployment.Storage).UploadAsync(blobName, stream, TestContext.Current.CancellationToken);
     }
 
     private async Task NotificationsDrainedAsync()

@@ -30,7 +30,7 @@ public sealed class UploadLimitsTests : IAsyncLifetime
         csv += new string(' ', 2048 - Encoding.UTF8.GetByteCount(csv));
         using (var content = new MemoryStream(Encoding.UTF8.GetBytes(csv)))
         {
-            await new UploadBlobStore(_deployment!.Storage).UploadAsync("2023-2024/gatchinsky/big.csv", content, TestContext.Current.CancellationToken);
+            await new UploadBlobs(_deployment!.Storage).UploadAsync("2023-2024/gatchinsky/big.csv", content, TestContext.Current.CancellationToken);
         }
 
         var upload = await Poll.UntilAsync(

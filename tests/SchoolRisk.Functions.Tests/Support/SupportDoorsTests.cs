@@ -220,7 +220,7 @@ public sealed class SupportDoorsTests(DeploymentFixture fixture) : IClassFixture
             letter => letter is not null, "the committee's digest with the effect of support", TimeSpan.FromSeconds(120));
         Assert.Contains("субсидия, 2022-2023", digest!.Html, StringComparison.Ordinal);
         var note = await Poll.UntilAsync(
-            () => new ReportStore(fixture.Deployment.Storage).TryReadTextAsync("2023-2024/volkhovsky/note.html", Token),
+            () => new ReportBlobs(fixture.Deployment.Storage).TryReadTextAsync("2023-2024/volkhovsky/note.html", Token),
             html => html?.Contains("Эффект поддержки", StringComparison.Ordinal) == true, "volkhovsky's note with the effect of support", TimeSpan.FromSeconds(120));
         Assert.Contains("Школы муниципалитета, получившие поддержку", note, StringComparison.Ordinal);
 
@@ -238,7 +238,7 @@ public sealed class SupportDoorsTests(DeploymentFixture fixture) : IClassFixture
         Assert.Contains(measures, measure => measure.StartsWith(Check, StringComparison.Ordinal));
         Assert.Equal(JsonValueKind.Array, decided.GetProperty("municipalRecommendations").ValueKind);
         await Poll.UntilAsync(
-            () => new ReportStore(fixture.Deployment.Storage).TryReadTextAsync("2023-2024/volkhovsky/note.html", Token),
+            () => new ReportBlobs(fixture.Deployment.Storage).TryReadTextAsync("2023-2024/volkhovsky/note.html", Token),
             html => html?.Contains(Check, StringComparison.Ordinal) == true, "volkhovsky's 2023-2024 note written again after the decision", TimeSpan.FromSeconds(120));
 
         await using var browser = await SignedInAsync(committee);
@@ -333,7 +333,7 @@ public sealed class SupportDoorsTests(DeploymentFixture fixture) : IClassFixture
         var file = Directory.EnumerateFiles(Path.Combine(TestDeployment.RepositoryRoot, "samples", "uploads", period, municipality), "schools.*").Single();
         await using (var content = File.OpenRead(file))
         {
-            await new UploadBlobStore(fixture.Deployment.Storage).UploadAsync($"{period}/{municipality}/{Path.GetFileName(file)}", content, Token);
+            await new UploadBlobs(fixture.Deployment.Storage).UploadAsync($"{period}/{municipality}/{Path.GetFileName(file)}", content, Token);
         }
 
         var statuses = new UploadStatusTable(fixture.Deployment.Storage);
@@ -366,7 +366,7 @@ public sealed class SupportDoorsTests(DeploymentFixture fixture) : IClassFixture
             {
                 var file = Directory.EnumerateFiles(Path.Combine(TestDeployment.RepositoryRoot, "samples", "uploads", "2023-2024", municipality), "schools.*").Single();
                 await using var content = File.OpenRead(file);
-                await new UploadBlobStore(fixture.Deployment.Storage).UploadAsync($"2023-2024/{municipality}/{Path.GetFileName(file)}", content, Token);
+                await new UploadBlobs(fixture.Deployment.Storage).UploadAsync($"2023-2024/{municipality}/{Path.GetFileName(file)}", content, Token);
             }
         }
 

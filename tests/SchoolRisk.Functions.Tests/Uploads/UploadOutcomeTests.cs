@@ -93,7 +93,7 @@ public sealed class UploadOutcomeTests(DeploymentFixture fixture) : IClassFixtur
     {
         var key = await fixture.Deployment.Keys.SetAsync(null, AccessScope.MunicipalityKeyPrefix + "lodeynopolsky", cancellationToken: Cancellation);
         var other = await fixture.Deployment.Keys.SetAsync(null, AccessScope.MunicipalityKeyPrefix + "kirovsky", cancellationToken: Cancellation);
-        var registry = await new RegistryStore(fixture.Deployment.Storage).LoadAsync(Cancellation);
+        var registry = await new SchoolRegistryBlob(fixture.Deployment.Storage).LoadAsync(Cancellation);
 
         using var http = new HttpClient { BaseAddress = fixture.Deployment.HttpUrl };
         using var answer = await SendAsync(http, $"templates/lodeynopolsky/2023-2024?format={format}", key);
@@ -126,7 +126,7 @@ public sealed class UploadOutcomeTests(DeploymentFixture fixture) : IClassFixtur
     {
         await using (var content = new MemoryStream(Encoding.UTF8.GetBytes(text)))
         {
-            await new UploadBlobStore(fixture.Deployment.Storage).UploadAsync(blobName, content, Cancellation);
+            await new UploadBlobs(fixture.Deployment.Storage).UploadAsync(blobName, content, Cancellation);
         }
 
         var uploads = await Poll.UntilAsync(

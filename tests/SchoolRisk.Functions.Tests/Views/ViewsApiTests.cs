@@ -27,7 +27,7 @@ public sealed class ViewsApiTests(DeploymentFixture fixture) : IClassFixture<Dep
         {
             var file = Directory.EnumerateFiles(Path.Combine(TestDeployment.RepositoryRoot, "samples", "uploads", "2023-2024", municipality), "schools.*").Single();
             await using var content = File.OpenRead(file);
-            await new UploadBlobStore(fixture.Deployment.Storage).UploadAsync($"2023-2024/{municipality}/{Path.GetFileName(file)}", content, TestContext.Current.CancellationToken);
+            await new UploadBlobs(fixture.Deployment.Storage).UploadAsync($"2023-2024/{municipality}/{Path.GetFileName(file)}", content, TestContext.Current.CancellationToken);
         }
 
         var uploads = await Poll.UntilAsync(

@@ -14,10 +14,10 @@ public sealed class CommitteeFileTests(AzuriteFixture azurite) : IClassFixture<A
     public async Task DuplicateRowCase_TheRegistryIsUsed_TheRepeatIsNoted()
     {
         var storage = await StorageAsync("duplicate");
-        await UploadCaseAsync(new RegistryStore(storage), "registry-duplicate-row.csv");
+        await UploadCaseAsync(new SchoolRegistryBlob(storage), "registry-duplicate-row.csv");
 
-        var registry = await new RegistryStore(storage).LoadAsync(TestContext.Current.CancellationToken);
-        var check = await new RegistryStore(storage).CheckAsync(TestContext.Current.CancellationToken);
+        var registry = await new SchoolRegistryBlob(storage).LoadAsync(TestContext.Current.CancellationToken);
+        var check = await new SchoolRegistryBlob(storage).CheckAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(["gatchinsky", "kirovsky"], registry.MunicipalityIds.Select(id => id.ToString()));
         Assert.Same(check.Current, check.InUse);
@@ -31,12 +31,12 @@ public sealed class CommitteeFileTests(AzuriteFixture azurite) : IClassFixture<A
     public async Task AnUnusableEdit_LeavesTheLastGoodRegistryInUse_ForEveryInstanceAndAfterARestart(string name, string broken, string reason)
     {
         var storage = await StorageAsync(name);
-        var first = new RegistryStore(storage);
+        var first = new SchoolRegistryBlob(storage);
         await UploadCaseAsync(first, "registry.csv");
         var good = (await first.CheckAsync(TestContext.Current.CancellationToken)).Current!;
         await Upload(first, broken);
 
-        var restarted = new RegistryStore(storage);
+        var restarted = new SchoolRegistryBlob(storage);
         var registry = await restarted.LoadAsync(TestContext.Current.CancellationToken);
         var check = await restarted.CheckAsync(TestContext.Current.CancellationToken);
         var cached = await first.LoadAsync(TestContext.Current.CancellationToken);
@@ -52,14 +52,14 @@ public sealed class CommitteeFileTests(AzuriteFixture azurite) : IClassFixture<A
     public async Task ALaterGoodEdit_ReplacesTheCopy_AndTheCopyNamesItsOriginal()
     {
         var storage = await StorageAsync("later");
-        var store = new RegistryStore(storage);
+        var store = new SchoolRegistryBlob(storage);
         await UploadCaseAsync(store, "registry.csv");
         await store.LoadAsync(TestContext.Current.CancellationToken);
         await UploadCaseAsync(store, "registry-school-id-slash.csv");
         var second = (await store.CheckAsync(TestContext.Current.CancellationToken)).Current!;
         await Upload(store, Header);
 
-        var check = await new RegistryStore(storage).CheckAsync(TestContext.Current.CancellationToken);
+        var check = await new SchoolRegistryBlob(storage).CheckAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(second.ETag, check.InUse!.ETag);
         Assert.Equal(2, check.InUse.Content!.Check.ValidRows);
@@ -71,25 +71,25 @@ public sealed class CommitteeFileTests(AzuriteFixture azurite) : IClassFixture<A
     public async Task NoUsableRegistryEver_UploadsCannotBeChecked()
     {
         var storage = await StorageAsync("never");
-        await Upload(new RegistryStore(storage), "school_id\nx\n");
+        await Upload(new SchoolRegistryBlob(storage), "school_id\nx\n");
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => new RegistryStore(storage).LoadAsync(TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => new SchoolRegistryBlob(storage).LoadAsync(TestContext.Current.CancellationToken));
 
         Assert.Contains("no earlier version could be used", error.Message, StringComparison.Ordinal);
-        Assert.Null((await new RegistryStore(storage).CheckAsync(TestContext.Current.CancellationToken)).InUse);
+        Assert.Null((await new SchoolRegistryBlob(storage).CheckAsync(TestContext.Current.CancellationToken)).InUse);
     }
 
     [Fact]
     public async Task Recipients_ABadRowLeavesTheOthers_AnUnusableEditLeavesTheLastGoodDirectory_NoDirectoryIsNobody()
     {
         var storage = await StorageAsync("recipients");
-        var store = new RecipientStore(storage);
+        var store = new RecipientListBlob(storage);
         var nobody = await store.LoadAsync(TestContext.Current.CancellationToken);
         await Upload(store, "recipient_id,name,email,webhook_url,webhook_secret\ngatchinsky,Г,bad@,,\ncommittee,К,monitoring@edu.example.ru,,\n");
         var withBadRow = await store.LoadAsync(TestContext.Current.CancellationToken);
         await Upload(store, "recipient_id,name,email\ncommittee,К,other@edu.example.ru\n");
 
-        var afterBrokenEdit = await new RecipientStore(storage).LoadAsync(TestContext.Current.CancellationToken);
+        var afterBrokenEdit = await new RecipientListBlob(storage).LoadAsync(TestContext.Current.CancellationToken);
 
         Assert.Empty(nobody.For("committee"));
         Assert.Equal(1, withBadRow.Check.ProblemCount);
@@ -100,9 +100,9 @@ public sealed class CommitteeFileTests(AzuriteFixture azurite) : IClassFixture<A
     public async Task Recipients_UnusableWithNoEarlierVersion_NoticesWaitWithTheReason()
     {
         var storage = await StorageAsync("recipientsnever");
-        await Upload(new RecipientStore(storage), "recipient_id,name\ncommittee,К\n");
+        await Upload(new RecipientListBlob(storage), "recipient_id,name\ncommittee,К\n");
 
-        var error = await Assert.ThrowsAsync<RecipientsUnusableException>(() => new RecipientStore(storage).LoadAsync(TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<RecipientsUnusableException>(() => new RecipientListBlob(storage).LoadAsync(TestContext.Current.CancellationToken));
 
         Assert.StartsWith("Справочник адресатов «recipients.csv», строка 1: нет столбцов «email», «webhook_url», «webhook_secret»", error.Message, StringComparison.Ordinal);
     }
@@ -115,19 +115,19 @@ public sealed class CommitteeFileTests(AzuriteFixture azurite) : IClassFixture<A
         return storage;
     }
 
-    private static async Task UploadCaseAsync(RegistryStore store, string name)
+    private static async Task UploadCaseAsync(SchoolRegistryBlob store, string name)
     {
         await using var content = File.OpenRead(Path.Combine(TestDeployment.RepositoryRoot, "tests", "cases", "2026-11-29", name));
         await store.UploadAsync(content, TestContext.Current.CancellationToken);
     }
 
-    private static async Task Upload(RegistryStore store, string csv)
+    private static async Task Upload(SchoolRegistryBlob store, string csv)
     {
         using var content = new MemoryStream(Encoding.UTF8.GetBytes(csv));
         await store.UploadAsync(content, TestContext.Current.CancellationToken);
     }
 
-    private static async Task Upload(RecipientStore store, string csv)
+    private static async Task Upload(RecipientListBlob store, string csv)
     {
         using var content = new MemoryStream(Encoding.UTF8.GetBytes(csv));
         await store.UploadAsync(content, TestContext.Current.CancellationToken);

@@ -8,7 +8,7 @@ namespace SchoolRisk.Storage.Registry;
 /// next upload without a restart. The registry in use is the file's valid rows, or, when the file cannot be used at all
 /// (unreadable, a column missing, no valid row, deleted), the last version that could.
 /// </summary>
-public sealed class RegistryStore(StorageAccount account)
+public sealed class SchoolRegistryBlob(StorageAccount account)
 {
     private readonly CommitteeFile<SchoolRegistry> _file = new(
         account.Blobs.GetBlobContainerClient(account.Options.RegistryContainer), account.Options.RegistryBlob, SchoolRegistry.ReadCsvAsync);

@@ -9,7 +9,7 @@ namespace SchoolRisk.Storage.Uploads;
 /// Uploads in the uploads container: read as streams pinned to one version (never loaded whole), hashed, and written
 /// by tools and tests. The system never modifies or deletes an upload.
 /// </summary>
-public sealed class UploadBlobStore(StorageAccount account)
+public sealed class UploadBlobs(StorageAccount account)
 {
     private readonly BlobContainerClient _container = account.Blobs.GetBlobContainerClient(account.Options.UploadsContainer);
 

@@ -17,7 +17,7 @@ namespace SchoolRisk.Storage.Results;
 /// would read again. Cached by ETag per period, so the uploads between two recalculations cost one properties request
 /// each. Indicators the file names that the catalog no longer has are ignored; the catalog's new ones read as missing.
 /// </summary>
-public sealed class RegionSnapshotStore(StorageAccount account)
+public sealed class RegionSnapshotBlobs(StorageAccount account)
 {
     private readonly BlobContainerClient _container = account.Blobs.GetBlobContainerClient(account.Options.SnapshotsContainer);
     private readonly ConcurrentDictionary<Period, CachedBlob<IReadOnlyList<SchoolValues>>> _cached = new();

@@ -16,7 +16,7 @@ namespace SchoolRisk.Storage.Notifications;
 /// hundreds of schools in risk zones makes a notice larger than a queue message may be. The committee's digest is kept
 /// the same way, at <c>{period}/committee/{digestKey}.json</c>, for a Service Bus message too large to carry it.
 /// </summary>
-public sealed class NoticeStore(StorageAccount account)
+public sealed class NoticeBlobs(StorageAccount account)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

@@ -12,7 +12,7 @@ namespace SchoolRisk.Storage.Federal;
 /// Every file stays as saved (an upload under a name already taken gets the time added); the newest of a period's
 /// folder, by the time it was saved, is the period's federal list.
 /// </summary>
-public sealed class FederalFileStore(StorageAccount account, TimeProvider time)
+public sealed class FederalFileBlobs(StorageAccount account, TimeProvider time)
 {
     private readonly BlobContainerClient _container = account.Blobs.GetBlobContainerClient(account.Options.RegistryContainer);
 

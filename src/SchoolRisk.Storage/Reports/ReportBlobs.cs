@@ -17,7 +17,7 @@ namespace SchoolRisk.Storage.Reports;
 /// <c>federal/{period}/{versionId}/report.json</c> and <c>report.csv</c>; and each municipality's analytical note of a
 /// period, <c>{period}/{municipality}/note.html</c>.
 /// </summary>
-public sealed class ReportStore(StorageAccount account)
+public sealed class ReportBlobs(StorageAccount account)
 {
     private readonly BlobContainerClient _container = account.Blobs.GetBlobContainerClient(account.Options.ReportsContainer);
 

@@ -7,14 +7,14 @@ using SchoolRisk.Testing;
 
 namespace SchoolRisk.Storage.Tests.Results;
 
-public sealed class RegionSnapshotStoreTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+public sealed class RegionSnapshotBlobsTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     [Fact]
     public async Task Read_BeforeAnyRecalculationWroteOne_IsNull()
     {
         await azurite.Storage.EnsureCreatedAsync(TestContext.Current.CancellationToken);
 
-        var snapshot = await new RegionSnapshotStore(azurite.Storage).ReadAsync(Period.Parse("2010-2011"), TestContext.Current.CancellationToken);
+        var snapshot = await new RegionSnapshotBlobs(azurite.Storage).ReadAsync(Period.Parse("2010-2011"), TestContext.Current.CancellationToken);
 
         Assert.Null(snapshot);
     }
@@ -23,7 +23,7 @@ public sealed class RegionSnapshotStoreTests(AzuriteFixture azurite) : IClassFix
     public async Task Write_ThenRead_GivesEverySchoolsValuesAndMissingOnesStayMissing()
     {
         await azurite.Storage.EnsureCreatedAsync(TestContext.Current.CancellationToken);
-        var store = new RegionSnapshotStore(azurite.Storage);
+        var store = new RegionSnapshotBlobs(azurite.Storage);
         var period = Period.Parse("2011-2012");
 
         await store.WriteAsync(period, [Values("kirishsky", 12.5m, null), Values("luzhsky", 0m, 3.25m)], TestContext.Current.CancellationToken);
@@ -42,8 +42,8 @@ public sealed class RegionSnapshotStoreTests(AzuriteFixture azurite) : IClassFix
     public async Task Read_AfterTheNextRecalculationRewroteIt_GivesTheNewValuesToAReaderThatCachedTheOld()
     {
         await azurite.Storage.EnsureCreatedAsync(TestContext.Current.CancellationToken);
-        var writer = new RegionSnapshotStore(azurite.Storage);
-        var reader = new RegionSnapshotStore(azurite.Storage);
+        var writer = new RegionSnapshotBlobs(azurite.Storage);
+        var reader = new RegionSnapshotBlobs(azurite.Storage);
         var period = Period.Parse("2012-2013");
         await writer.WriteAsync(period, [Values("kirishsky", 1m, null)], TestContext.Current.CancellationToken);
         Assert.Single((await reader.ReadAsync(period, TestContext.Current.CancellationToken))!);

@@ -8,7 +8,7 @@ namespace SchoolRisk.Storage.Registry;
 /// notice, no redeploy. The directory in use is the file's valid rows, or, when the file cannot be used at all, the last
 /// version that could. No directory yet means no recipients.
 /// </summary>
-public sealed class RecipientStore(StorageAccount account)
+public sealed class RecipientListBlob(StorageAccount account)
 {
     private readonly CommitteeFile<RecipientDirectory> _file = new(
         account.Blobs.GetBlobContainerClient(account.Options.RegistryContainer), account.Options.RecipientsBlob, RecipientDirectory.ReadCsvAsync);
