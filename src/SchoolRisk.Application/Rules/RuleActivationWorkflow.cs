@@ -75,7 +75,7 @@ public sealed class RuleActivationWorkflow(RuleStore store, RuleCandidateCheck c
             return RuleActivation.Unchanged(active.Version);
         }
 
-        var change = new RuleChange("system", "первый запуск: папка rules/ репозитория", "seed") { ByOrigin = AuthorOrigin.System };
+        var change = new RuleChange("приложение", "первый запуск: правила, поставленные с приложением", "seed") { ByOrigin = AuthorOrigin.System };
         if ((await store.ReadEditableAsync(cancellationToken)).Files.Count == 0)
         {
             await store.WriteEditableAsync(defaults, change, cancellationToken);

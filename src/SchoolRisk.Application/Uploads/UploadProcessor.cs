@@ -224,21 +224,8 @@ public sealed class UploadProcessor(
             rubricZone = (await municipalities.UpdateAsync(
                 path.Period, path.MunicipalityId, existing => MunicipalSummary.Of(evaluated).KeepingRubricsOf(existing), cancellationToken)).RubricZone;
             await SupersedeAsync(decision.Supersedes, record.UploadId, cancellationToken);
-            await statuses.UpsertAsync(
-                record with
-                {
-                    Status = UploadStatus.Completed,
-                    UpdatedAt = time.GetUtcNow(),
-                    DataRows = reading.DataRows,
-                    SchoolCount = schools.Count,
-                    SkippedRows = reading.SkippedRows,
-                    ProblemCount = report.ProblemCount,
-                    HighCount = evaluated.CountIn(Zone.High),
-                    MediumCount = evaluated.CountIn(Zone.Medium),
-                    ReportJson = links?.Json,
-                    ReportCsv = links?.Csv,
-                },
-                cancellationToken);
+            var completed = Completed(record, reading.DataRows, reading.SkippedRows, report.ProblemCount, evaluated.CountIn(Zone.High), evaluated.CountIn(Zone.Medium), links);
+            await statuses.UpsertAsync(completed with { SchoolCount = schools.Count }, cancellationToken);
         }
 
         logger.LogInformation(
@@ -300,19 +287,7 @@ public sealed class UploadProcessor(
                 path.Period, path.MunicipalityId, existing => (existing ?? MunicipalSummary.Empty(path.Period, path.MunicipalityId)) with { RubricZone = rubricZone }, cancellationToken);
             await SupersedeAsync(decision.Supersedes, record.UploadId, cancellationToken);
             await statuses.UpsertAsync(
-                record with
-                {
-                    Status = UploadStatus.Completed,
-                    UpdatedAt = time.GetUtcNow(),
-                    DataRows = reading.DataRows,
-                    RubricCount = evaluated.Count,
-                    SkippedRows = report.SkippedRows,
-                    ProblemCount = report.ProblemCount,
-                    HighCount = high,
-                    MediumCount = medium,
-                    ReportJson = links?.Json,
-                    ReportCsv = links?.Csv,
-                },
+                Completed(record, reading.DataRows, report.SkippedRows, report.ProblemCount, high, medium, links) with { RubricCount = evaluated.Count },
                 cancellationToken);
         }
 
@@ -336,6 +311,24 @@ public sealed class UploadProcessor(
             RuleFailures.ForUpload(failure, path.FileName)))];
 
     /// <summary>Marks the uploads the evaluated one supersedes (<see cref="UploadPrecedence.Supersedes"/>) as superseded by it.</summary>
+    /// <summary>
+    /// The record of an upload whose rows (schools or rubrics) are stored: completed now, with its rows read and skipped,
+    /// its problems, how many of its rows are in the high and the medium zone (or band), and its report's links if it has one.
+    /// </summary>
+    private UploadRecord Completed(UploadRecord record, int dataRows, int skippedRows, int problemCount, int high, int medium, ReportLinks? links) =>
+        record with
+        {
+            Status = UploadStatus.Completed,
+            UpdatedAt = time.GetUtcNow(),
+            DataRows = dataRows,
+            SkippedRows = skippedRows,
+            ProblemCount = problemCount,
+            HighCount = high,
+            MediumCount = medium,
+            ReportJson = links?.Json,
+            ReportCsv = links?.Csv,
+        };
+
     private async Task SupersedeAsync(List<UploadRecord> superseded, UploadId uploadId, CancellationToken cancellationToken)
     {
         foreach (var replaced in superseded)

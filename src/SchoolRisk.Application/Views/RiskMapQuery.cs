@@ -31,7 +31,7 @@ public sealed class RiskMapQuery(MunicipalityTable municipalities, ResultTable r
             return ViewAnswer.Found<RiskMapView>(new RiskMapView(string.Empty, [], []) { Caller = scope.MunicipalityId, Roles = scope.Roles, Registered = registered });
         }
 
-        Period? asked = period == Latest ? periods[0] : Period.TryParse(period, out var parsed) ? parsed : null;
+        Period? asked = period == Latest ? await LatestSeenAsync(scope, periods, cancellationToken) : Period.TryParse(period, out var parsed) ? parsed : null;
         if (asked is not { } shown)
         {
             return ViewAnswer.NotAPeriod<RiskMapView>(period);
@@ -50,5 +50,28 @@ public sealed class RiskMapQuery(MunicipalityTable municipalities, ResultTable r
             .OrderBy(row => row.Name, StringComparer.Ordinal)
             .ToListAsync(cancellationToken);
         return ViewAnswer.Found<RiskMapView>(new RiskMapView(shown.ToString(), [.. periods.Select(p => p.ToString())], rows) { Caller = scope.MunicipalityId, Roles = scope.Roles, Registered = registered });
+    }
+
+    /// <summary>
+    /// The newest period the caller has data in: the region's newest for a regional key; for a municipality's key the
+    /// newest its municipality uploaded to (the region's newest when it has none), so that its page does not open on an
+    /// empty map of a year it has not reached.
+    /// </summary>
+    private async Task<Period> LatestSeenAsync(AccessScope scope, IReadOnlyList<Period> periods, CancellationToken cancellationToken)
+    {
+        if (scope.Region || scope.MunicipalityId is not { } own)
+        {
+            return periods[0];
+        }
+
+        foreach (var candidate in periods)
+        {
+            if (await municipalities.ListAsync(candidate, cancellationToken).AnyAsync(summary => summary.MunicipalityId.ToString() == own, cancellationToken))
+            {
+                return candidate;
+            }
+        }
+
+        return periods[0];
     }
 }

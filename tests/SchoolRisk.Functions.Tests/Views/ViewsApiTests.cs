@@ -155,6 +155,34 @@ public sealed class ViewsApiTests(DeploymentFixture fixture) : IClassFixture<Dep
     private Task<List<StoredResult>> ResultsAsync() =>
         new ResultTable(fixture.Deployment.Storage, TimeProvider.System).ListAsync(Period, TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken).AsTask();
 
+    [Fact]
+    public async Task LatestMap_ForAMunicipalitysKey_IsTheNewestPeriodItHasData_NotAYearOnlyOthersReached()
+    {
+        // vsevolozhsky has 2022-2023 only; vyborgsky alone reaches 2024-2025, the region's newest (the other tests here use 2023-2024).
+        foreach (var (period, municipality) in new[] { ("2022-2023", "vsevolozhsky"), ("2024-2025", "vyborgsky") })
+        {
+            var file = Directory.EnumerateFiles(Path.Combine(TestDeployment.RepositoryRoot, "samples", "uploads", period, municipality), "schools.*").Single();
+            await using var content = File.OpenRead(file);
+            await new UploadBlobs(fixture.Deployment.Storage).UploadAsync($"{period}/{municipality}/{Path.GetFileName(file)}", content, TestContext.Current.CancellationToken);
+        }
+
+        var committee = await fixture.Deployment.Keys.SetAsync(null, AccessScope.CommitteeKey, cancellationToken: TestContext.Current.CancellationToken);
+        var vsevolozhsky = await fixture.Deployment.Keys.SetAsync(null, AccessScope.MunicipalityKeyPrefix + "vsevolozhsky", cancellationToken: TestContext.Current.CancellationToken);
+        var vyborgsky = await fixture.Deployment.Keys.SetAsync(null, AccessScope.MunicipalityKeyPrefix + "vyborgsky", cancellationToken: TestContext.Current.CancellationToken);
+        await Poll.UntilAsync(
+            async () => (await GetAsync("map/latest", committee)).Json.GetProperty("municipalities").EnumerateArray().Any(m => m.GetProperty("id").GetString() == "vyborgsky"),
+            shown => shown, "vyborgsky on the region's newest map");
+        await Poll.UntilAsync(
+            async () => (await GetAsync("map/2022-2023", committee)).Json.GetProperty("municipalities").EnumerateArray().Any(m => m.GetProperty("id").GetString() == "vsevolozhsky"),
+            shown => shown, "vsevolozhsky on the 2022-2023 map");
+
+        Assert.Equal("2024-2025", (await GetAsync("map/latest", committee)).Json.GetProperty("period").GetString());
+        Assert.Equal("2024-2025", (await GetAsync("map/latest", vyborgsky)).Json.GetProperty("period").GetString());
+        var own = (await GetAsync("map/latest", vsevolozhsky)).Json;
+        Assert.Equal("2022-2023", own.GetProperty("period").GetString());
+        Assert.Equal(["vsevolozhsky"], own.GetProperty("municipalities").EnumerateArray().Select(m => m.GetProperty("id").GetString()));
+    }
+
     private async Task<(HttpStatusCode Status, string Text, JsonElement Json)> GetAsync(string path, string? key)
     {
         using var http = new HttpClient { BaseAddress = fixture.Deployment.HttpUrl };

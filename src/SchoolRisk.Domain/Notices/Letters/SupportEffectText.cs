@@ -57,13 +57,19 @@ internal static class SupportEffectText
 
     private static string[] Row(string kind, string after, string group, EffectGroup schools, EffectHorizon later) =>
     [
-        kind, after, group, Schools(schools), $"{later.Observed}", Share(later.LeftShare, later.Left, later.InGroupObserved),
-        Share(later.NoLongerLowShare, later.Left + later.Leaving, later.InGroupObserved),
+        kind, after, group, Schools(schools), $"{later.Observed}", Share(later.LeftShare, later.Left, later.InGroupObserved, schools.InGroup),
+        Share(later.NoLongerLowShare, later.Left + later.Leaving, later.InGroupObserved, schools.InGroup),
         later.MeanResultsIndexChange is { } change ? $"{change.ToString("+0.00;−0.00;0.00", RussianText.Culture)} ({later.ResultsIndexCompared} шк.)" : "—",
     ];
 
     private static string Schools(EffectGroup group) => $"{group.Schools} ({group.InGroup})";
 
-    private static string Share(decimal? share, int count, int of) =>
-        of == 0 ? "ШНОР не было" : share is { } known ? $"{(known * 100).ToString("0", RussianText.Culture)} % ({count} из {of})" : "—";
+    /// <summary>
+    /// A share of the group's ШНОР with its counts; when the group had none, so; when it had some but none of them has
+    /// data of the later period, so (not «none»: the group's count in brackets says there were).
+    /// </summary>
+    private static string Share(decimal? share, int count, int of, int inGroup) =>
+        inGroup == 0 ? "ШНОР не было"
+        : of == 0 ? "у ШНОР нет данных этого периода"
+        : share is { } known ? $"{(known * 100).ToString("0", RussianText.Culture)} % ({count} из {of})" : "—";
 }

@@ -14,6 +14,11 @@
     return time ? new Date(time).toLocaleString('ru-RU') : '—';
   }
 
+  /** The recipient as people call it: «комитет», or the municipality's name (its id when the map does not know it). */
+  function recipientName(id) {
+    return id === 'committee' ? 'комитет' : ((map.municipalities.find((m) => m.id === id) || {}).name || id);
+  }
+
   function deliveryLines(deliveries) {
     const list = document.createElement('ul');
     list.className = 'delivery-list';
@@ -21,7 +26,7 @@
       const item = document.createElement('li');
       item.className = `delivery-${d.status}`;
       const kind = d.kind === 'alert' ? 'оповещение комитету, ' : d.kind === 'digest' ? 'сводка, ' : '';
-      item.textContent = `${d.channelTitle} (${kind}${d.recipientId}) ${d.address}: ${d.statusTitle}, попыток ${d.attempts}` + (d.reason ? ` — ${d.reason}` : '');
+      item.textContent = `${d.channelTitle} (${kind}${recipientName(d.recipientId)}) ${d.address}: ${d.statusTitle}, попыток ${d.attempts}` + (d.reason ? ` — ${d.reason}` : '');
       list.appendChild(item);
     }
     return list;
@@ -75,7 +80,7 @@
       const row = body.insertRow();
       row.dataset.notice = n.noticeId;
       row.dataset.recipient = n.recipientId;
-      cell(row, n.recipientId === 'committee' ? 'комитет' : ((map.municipalities.find((m) => m.id === n.recipientId) || {}).name || n.recipientId));
+      cell(row, recipientName(n.recipientId));
       cell(row, `${n.kindTitle}, ${when(n.statusAt || n.recordedAt)}`);
       const status = cell(row, n.statusTitle + (n.reason ? `: ${n.reason}` : ''));
       status.className = `notice-${n.status.toLowerCase()}`;

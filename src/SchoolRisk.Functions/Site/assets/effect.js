@@ -22,8 +22,10 @@
 
   // A share as the percentage first, then the counts it comes from: «50 % (1 из 2)»; a comparison's percentage is
   // standardised, so it need not be the counts' ratio.
-  function share(value, count, of) {
-    if (!of) return 'ШНОР не было';
+  // A group with ШНОР none of which has data of the later period says so, not «none» (its count in brackets says there were).
+  function share(value, count, of, inGroup) {
+    if (!inGroup) return 'ШНОР не было';
+    if (!of) return 'у ШНОР нет данных этого периода';
     return value == null ? '—' : `${Math.round(value * 100)} % (${count} из ${of})`;
   }
 
@@ -51,7 +53,8 @@
       cell(row, String(later.observed));
       cell(row, `меньше ${view.minimumComparison} школ — не показываем: мало для вывода, и это были бы данные отдельных школ`).colSpan = 3;
     } else {
-      [String(later.observed), share(later.leftShare, later.left, later.inGroupObserved), share(later.noLongerLowShare, later.left + later.leaving, later.inGroupObserved),
+      [String(later.observed), share(later.leftShare, later.left, later.inGroupObserved, group.inGroup),
+        share(later.noLongerLowShare, later.left + later.leaving, later.inGroupObserved, group.inGroup),
         later.meanResultsIndexChange == null ? '—' : `${signed(later.meanResultsIndexChange, 2)} (${later.resultsIndexCompared} шк.)`]
         .forEach((text) => cell(row, text));
     }
@@ -122,6 +125,7 @@
     $('effect-empty').hidden = !empty;
     $('effect-table').hidden = empty;
     $('effect-chart-box').hidden = !labels.length;
+    $('effect-chart-box').style.height = `${Math.max(240, 90 + labels.length * 80)}px`;
     if (chart) chart.destroy();
     // A share of 0 % keeps a sliver of a bar (minBarLength), so that it does not look like a missing comparison.
     chart = labels.length ? new Chart($('effect-chart'), {
@@ -133,13 +137,16 @@
           { label: 'сопоставимые без поддержки', data: comparisonShares, backgroundColor: '#999', minBarLength: 3 },
         ],
       },
+      // Bars lie horizontally, each group's label on the left in its own lines: several kinds and periods side by side
+      // would overlap under the bars.
       options: {
+        indexAxis: 'y',
         animation: false,
         maintainAspectRatio: false,
         plugins: { title: { display: true, text: 'Доля бывших ШНОР, чьи результаты уже не низкие' } },
         scales: {
-          x: { ticks: { autoSkip: false, maxRotation: 0 } },
-          y: { min: 0, max: 100, ticks: { callback: (value) => `${value} %` } },
+          x: { min: 0, max: 100, ticks: { callback: (value) => `${value} %` } },
+          y: { ticks: { autoSkip: false } },
         },
       },
     }) : null;

@@ -250,7 +250,7 @@ function recommendationsCell(row, school) {
   details.className = 'recommendations';
   details.open = openRecommendations.has(school.schoolId);
   const summary = document.createElement('summary');
-  summary.textContent = `${recommendations.length} ${recommendations.length === 1 ? 'мера' : recommendations.length < 5 ? 'меры' : 'мер'}`;
+  summary.textContent = `${recommendations.length} ${measuresWord(recommendations.length)}`;
   const list = document.createElement('ul');
   list.replaceChildren(...recommendations.map(recommendationItem));
   details.append(summary, list);
@@ -335,3 +335,12 @@ async function openSchool(id) {
 }
 
 $('indicator-filter').addEventListener('change', () => { if (schools) drawSchools(); });
+
+/** «мера», «меры» or «мер» after a count, by Russian plural rules (1, 21 мера; 2–4, 22 меры; 5–20, 25 мер). */
+function measuresWord(count) {
+  const lastTwo = count % 100;
+  const last = count % 10;
+  if (lastTwo >= 11 && lastTwo <= 14) return 'мер';
+  if (last === 1) return 'мера';
+  return last >= 2 && last <= 4 ? 'меры' : 'мер';
+}

@@ -72,4 +72,19 @@ public sealed class SupportEffectTextTests
 
         Assert.Contains($"меньше {SupportEffect.MinimumComparison} — не показываем", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Note_AGroupWithSchoolsInTheRiskGroup_NoneObservedLater_SaysTheyHaveNoData_NotThatThereWereNone()
+    {
+        // Eleven of the comparison's schools were in the group; none of them has data of the later period.
+        var unobserved = Subsidy(left: 1) with { Comparison = new EffectGroup(54, 11, [new EffectHorizon(1, Period, 43, 0, 0, 0, null, null, 0.1m, 43, [])]) };
+        var none = Subsidy(left: 1) with { Comparison = new EffectGroup(54, 0, [new EffectHorizon(1, Period, 43, 0, 0, 0, null, null, 0.1m, 43, [])]) };
+
+        var html = AnalyticalNote.Compose(Period, "Район", Zone.High, TestIds.Version("v1"), [], new ZoneCounts(1, 0, 0), RiskGroupSettings.Default, [unobserved]);
+        var htmlNone = AnalyticalNote.Compose(Period, "Район", Zone.High, TestIds.Version("v1"), [], new ZoneCounts(1, 0, 0), RiskGroupSettings.Default, [none]);
+
+        Assert.Contains("у ШНОР нет данных этого периода", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("ШНОР не было", html, StringComparison.Ordinal);
+        Assert.Contains("ШНОР не было", htmlNone, StringComparison.Ordinal);
+    }
 }
