@@ -25,10 +25,9 @@ public sealed class ReportBlobs(StorageAccount account)
     {
         ArgumentNullException.ThrowIfNull(report);
         var folder = $"{report.Period}/{report.MunicipalityId}/{report.UploadId}";
-        var links = new ReportLinks($"{folder}/errors.json", $"{folder}/errors.csv");
-        await WriteAsync(links.Json, "application/json; charset=utf-8", stream => UploadReportFiles.WriteJsonAsync(report, stream, cancellationToken), cancellationToken);
-        await WriteAsync(links.Csv, "text/csv; charset=utf-8", stream => UploadReportFiles.WriteCsvAsync(report, stream, cancellationToken), cancellationToken);
-        return links;
+        return await WritePairAsync(
+            new ReportLinks($"{folder}/errors.json", $"{folder}/errors.csv"),
+            stream => UploadReportFiles.WriteJsonAsync(report, stream, cancellationToken), stream => UploadReportFiles.WriteCsvAsync(report, stream, cancellationToken), cancellationToken);
     }
 
     /// <summary>Writes the report of a committee file's check (again, identically, for the same version); returns where.</summary>
@@ -36,10 +35,9 @@ public sealed class ReportBlobs(StorageAccount account)
     {
         ArgumentNullException.ThrowIfNull(report);
         var folder = $"registry/{report.FileName}/{report.VersionId}";
-        var links = new ReportLinks($"{folder}/report.json", $"{folder}/report.csv");
-        await WriteAsync(links.Json, "application/json; charset=utf-8", stream => RegistryReportFiles.WriteJsonAsync(report, stream, cancellationToken), cancellationToken);
-        await WriteAsync(links.Csv, "text/csv; charset=utf-8", stream => RegistryReportFiles.WriteCsvAsync(report, stream, cancellationToken), cancellationToken);
-        return links;
+        return await WritePairAsync(
+            new ReportLinks($"{folder}/report.json", $"{folder}/report.csv"),
+            stream => RegistryReportFiles.WriteJsonAsync(report, stream, cancellationToken), stream => RegistryReportFiles.WriteCsvAsync(report, stream, cancellationToken), cancellationToken);
     }
 
     /// <summary>Writes the report of a federal file's check (again, identically, for the same version); returns where.</summary>
@@ -47,9 +45,16 @@ public sealed class ReportBlobs(StorageAccount account)
     {
         ArgumentNullException.ThrowIfNull(report);
         var folder = $"federal/{report.Period}/{report.VersionId}";
-        var links = new ReportLinks($"{folder}/report.json", $"{folder}/report.csv");
-        await WriteAsync(links.Json, "application/json; charset=utf-8", stream => FederalReportFiles.WriteJsonAsync(report, stream, cancellationToken), cancellationToken);
-        await WriteAsync(links.Csv, "text/csv; charset=utf-8", stream => FederalReportFiles.WriteCsvAsync(report, stream, cancellationToken), cancellationToken);
+        return await WritePairAsync(
+            new ReportLinks($"{folder}/report.json", $"{folder}/report.csv"),
+            stream => FederalReportFiles.WriteJsonAsync(report, stream, cancellationToken), stream => FederalReportFiles.WriteCsvAsync(report, stream, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Writes a report's JSON and CSV forms to the blobs <paramref name="links"/> names; returns them.</summary>
+    private async Task<ReportLinks> WritePairAsync(ReportLinks links, Func<Stream, Task> writeJson, Func<Stream, Task> writeCsv, CancellationToken cancellationToken)
+    {
+        await WriteAsync(links.Json, "application/json; charset=utf-8", writeJson, cancellationToken);
+        await WriteAsync(links.Csv, "text/csv; charset=utf-8", writeCsv, cancellationToken);
         return links;
     }
 
