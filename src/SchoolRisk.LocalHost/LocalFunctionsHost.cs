@@ -63,7 +63,7 @@ public sealed class LocalFunctionsHost(LocalHostOptions options, TimeProvider ti
             var queues = new QueueServiceClient(options.StorageConnectionString);
             _publisher = new BlobEventPublisher(
                 new BlobServiceClient(options.StorageConnectionString), queues, new TableServiceClient(options.StorageConnectionString),
-                [.. options.Subscriptions], options.BlobPollingInterval, time, loggers.CreateLogger<BlobEventPublisher>());
+                [.. options.Subscriptions], options.BlobPollingInterval, options.MaxBlobPollingInterval, time, loggers.CreateLogger<BlobEventPublisher>());
             await _publisher.InitializeAsync(cancellationToken);
 
             foreach (var output in functions.SelectMany(function => function.Bindings).Where(binding => binding.IsOut && binding.Is("queue") && !binding.QueueName!.Contains('{', StringComparison.Ordinal)))

@@ -36,8 +36,14 @@ public sealed class LocalHostOptions
     /// </summary>
     public TimeSpan QueueMessageLease { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>How often Event Grid's stand-in lists containers for new blobs. Default 250 ms.</summary>
+    /// <summary>How often Event Grid's stand-in lists containers for new blobs while blobs keep coming. Default 250 ms.</summary>
     public TimeSpan BlobPollingInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// The longest wait between listings once they find nothing new (the wait doubles from <see cref="BlobPollingInterval"/>):
+    /// a blob written to a quiet deployment is published within this. Default 1 s, about Event Grid's own delivery delay.
+    /// </summary>
+    public TimeSpan MaxBlobPollingInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
     /// Event subscriptions: BlobCreated events of a container go to a queue, as <c>infra/</c> subscribes them in Azure.

@@ -93,7 +93,8 @@ public static class MunicipalLatency
         table.AddRow("notice delivered (mail server and Service Bus topic)", Seconds(Percentile(toNotice, 0.50)), Seconds(Percentile(toNotice, 0.95)), Seconds(toNotice.Max()));
         table.AddRow("notice received from the municipality's subscription", Seconds(Percentile(toSubscriber, 0.50)), Seconds(Percentile(toSubscriber, 0.95)), Seconds(toSubscriber.Max()));
         AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine($"Polling: blob events every {new SchoolRisk.LocalHost.LocalHostOptions().BlobPollingInterval.TotalMilliseconds:0} ms (Event Grid pushes), " +
+        var host = new SchoolRisk.LocalHost.LocalHostOptions();
+        AnsiConsole.MarkupLine($"Polling: blob events every {host.BlobPollingInterval.TotalMilliseconds:0} ms, backing off to {host.MaxBlobPollingInterval.TotalMilliseconds:0} ms when idle (Event Grid pushes), " +
             $"queues as host.json: maxPollingInterval {queues.GetProperty("maxPollingInterval")}, batchSize {queues.GetProperty("batchSize")}.");
         return 0;
     }

@@ -11,7 +11,10 @@ namespace SchoolRisk.LocalHost.EventGrid;
 /// <summary>
 /// Event Grid's stand-in: lists the subscribed containers and, for each blob not yet published at its current ETag,
 /// writes a BlobCreated event on the subscription's queue. What was published is kept in a table, so a restart
-/// publishes only what is new. Delivery is at least once, as Event Grid's is.
+/// publishes only what is new. Delivery is at least once, as Event Grid's is. It lists every
+/// <paramref name="pollingInterval"/> while blobs keep coming; each listing that finds nothing new doubles the wait, up to
+/// <paramref name="maxPollingInterval"/>, as the queue trigger backs off on an empty queue: an idle deployment costs
+/// Azurite a few listings a second, not a dozen.
 /// </summary>
 internal sealed class BlobEventPublisher(
     BlobServiceClient blobs,
@@ -19,6 +22,7 @@ internal sealed class BlobEventPublisher(
     TableServiceClient tables,
     IReadOnlyList<EventGridSubscription> subscriptions,
     TimeSpan pollingInterval,
+    TimeSpan maxPollingInterval,
     TimeProvider time,
     ILogger<BlobEventPublisher> logger)
 {
@@ -44,15 +48,17 @@ internal sealed class BlobEventPublisher(
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        var wait = pollingInterval;
         try
         {
             while (true)
             {
+                var published = 0;
                 foreach (var subscription in subscriptions)
                 {
                     try
                     {
-                        await PublishNewBlobsAsync(subscription, cancellationToken);
+                        published += await PublishNewBlobsAsync(subscription, cancellationToken);
                     }
                     catch (Exception exception) when (exception is RequestFailedException or HttpRequestException or AggregateException)
                     {
@@ -61,7 +67,8 @@ internal sealed class BlobEventPublisher(
                     }
                 }
 
-                await Task.Delay(pollingInterval, time, cancellationToken);
+                wait = published > 0 ? pollingInterval : TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, Math.Max(maxPollingInterval.Ticks, pollingInterval.Ticks)));
+                await Task.Delay(wait, time, cancellationToken);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -70,8 +77,10 @@ internal sealed class BlobEventPublisher(
         }
     }
 
-    private async Task PublishNewBlobsAsync(EventGridSubscription subscription, CancellationToken cancellationToken)
+    /// <summary>Publishes the container's blobs not yet published at their current ETag; how many it published.</summary>
+    private async Task<int> PublishNewBlobsAsync(EventGridSubscription subscription, CancellationToken cancellationToken)
     {
+        var published = 0;
         var container = blobs.GetBlobContainerClient(subscription.Container);
         var queue = queues.GetQueueClient(subscription.Queue);
         try
@@ -92,6 +101,7 @@ internal sealed class BlobEventPublisher(
                     new TableEntity(subscription.Container, KeyOf(blob.Name)) { ["BlobName"] = blob.Name, ["ETag"] = eTag },
                     cancellationToken: CancellationToken.None);
                 _published[(subscription.Container, blob.Name)] = eTag;
+                published++;
                 logger.LogInformation("BlobCreated {Container}/{Blob} -> queue {Queue}", subscription.Container, blob.Name, subscription.Queue);
             }
         }
@@ -99,6 +109,8 @@ internal sealed class BlobEventPublisher(
         {
             // The container does not exist yet: nothing was uploaded.
         }
+
+        return published;
     }
 
     private static string KeyOf(string blobName) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(blobName)));
