@@ -1,6 +1,9 @@
 using System.Security.Cryptography;
 using Azure;
+using Azure.Core;
+using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using SchoolRisk.LocalHost.NodeTools;
 
 namespace SchoolRisk.LocalHost.Azurite;
@@ -13,6 +16,9 @@ namespace SchoolRisk.LocalHost.Azurite;
 public sealed class AzuriteServer : IAsyncDisposable
 {
     public const string AccountName = "devstoreaccount1";
+
+    /// <summary>How many sets of free ports a start tries before it gives up.</summary>
+    private const int StartAttempts = 5;
 
     private readonly AzuriteOptions _options;
     private readonly string _key;
@@ -39,15 +45,27 @@ public sealed class AzuriteServer : IAsyncDisposable
         for (var attempt = 1; ; attempt++)
         {
             var server = new AzuriteServer(options, Convert.ToBase64String(RandomNumberGenerator.GetBytes(64)), NodeToolProcess.FreePorts(3));
-            await server.RestartAsync(cancellationToken);
-            if (await server.AnswersWithItsKeyAsync(cancellationToken) || attempt == 3)
+            try
             {
-                return server;
+                await server.RestartAsync(cancellationToken);
+                if (await server.AnswersWithItsKeyAsync(cancellationToken))
+                {
+                    return server;
+                }
+            }
+            catch (InvalidOperationException) when (attempt < StartAttempts)
+            {
+                // It exited at once: a port it was given was bound by someone else before it could bind it.
             }
 
-            // A free port was taken by another server (another test's Azurite) between finding it and binding it: the
-            // port answers, but not with this account key. Start again on other ports.
+            // A free port was taken by another server (another test's Azurite, in this process or another test module's)
+            // between finding it and binding it: the port answers, but not with this account key, or this Azurite could
+            // not bind it. Start again on other ports.
             await server.DisposeAsync();
+            if (attempt == StartAttempts)
+            {
+                throw new InvalidOperationException($"Azurite did not answer with its own key on any of {StartAttempts} sets of free ports: other servers took them first.");
+            }
         }
     }
 
@@ -99,12 +117,24 @@ public sealed class AzuriteServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await StopAsync();
 
-    /// <summary>Whether the blob port is this process's Azurite: a request signed with this server's key succeeds.</summary>
+    /// <summary>
+    /// Whether all three ports are this process's Azurite: a request signed with this server's key succeeds on each
+    /// service, asked once (no retries: a refused connection is an answer here).
+    /// </summary>
     private async Task<bool> AnswersWithItsKeyAsync(CancellationToken cancellationToken)
     {
+        static T Once<T>(T options)
+            where T : ClientOptions
+        {
+            options.Retry.MaxRetries = 0;
+            return options;
+        }
+
         try
         {
-            await new BlobServiceClient(ConnectionString).GetPropertiesAsync(cancellationToken);
+            await new BlobServiceClient(ConnectionString, Once(new BlobClientOptions())).GetPropertiesAsync(cancellationToken);
+            await new QueueServiceClient(ConnectionString, Once(new QueueClientOptions())).GetPropertiesAsync(cancellationToken);
+            await new TableServiceClient(ConnectionString, Once(new TableClientOptions())).GetPropertiesAsync(cancellationToken);
             return true;
         }
         catch (RequestFailedException)
