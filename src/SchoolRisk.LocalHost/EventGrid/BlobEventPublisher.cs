@@ -67,7 +67,7 @@ internal sealed class BlobEventPublisher(
                     }
                 }
 
-                wait = published > 0 ? pollingInterval : TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, Math.Max(maxPollingInterval.Ticks, pollingInterval.Ticks)));
+                wait = published > 0 ? pollingInterval : PollingBackoff.Next(wait, pollingInterval, maxPollingInterval);
                 await Task.Delay(wait, time, cancellationToken);
             }
         }

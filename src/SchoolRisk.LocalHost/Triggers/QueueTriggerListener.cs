@@ -86,7 +86,7 @@ internal sealed class QueueTriggerListener(
                 if (messages.Length == 0)
                 {
                     await Task.Delay(idle, time, cancellationToken);
-                    idle = TimeSpan.FromTicks(Math.Min(idle.Ticks * 2, Math.Max(settings.MaxPollingInterval.Ticks, MinPollingInterval.Ticks)));
+                    idle = PollingBackoff.Next(idle, MinPollingInterval, settings.MaxPollingInterval);
                     continue;
                 }
 
