@@ -15,7 +15,7 @@ namespace SchoolRisk.Testing;
 /// </summary>
 public sealed class MailOutageFixture : IAsyncLifetime
 {
-    private readonly int _smtpPort = NodeToolProcess.FreePorts(1)[0];
+    private readonly int _smtpPort = LoopbackPorts.Free(1)[0];
     private LocalDeployment? _deployment;
 
     public LocalDeployment Deployment => _deployment ?? throw new InvalidOperationException("The deployment is not started.");

@@ -17,9 +17,6 @@ public sealed class AzuriteServer : IAsyncDisposable
 {
     public const string AccountName = "devstoreaccount1";
 
-    /// <summary>How many sets of free ports a start tries before it gives up.</summary>
-    private const int StartAttempts = 5;
-
     private readonly AzuriteOptions _options;
     private readonly string _key;
     private readonly int[] _ports;
@@ -39,12 +36,14 @@ public sealed class AzuriteServer : IAsyncDisposable
 
     public int TablePort => _ports[2];
 
+    /// <summary>Starts Azurite on free ports with a fresh key and waits until all three services answer with that key.</summary>
+    /// <exception cref="InvalidOperationException">Azurite is not installed, exited, or no set of free ports worked.</exception>
     public static async Task<AzuriteServer> StartAsync(AzuriteOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        for (var attempt = 1; ; attempt++)
+        return await LoopbackPorts.StartAsync("Azurite", 3, async ports =>
         {
-            var server = new AzuriteServer(options, Convert.ToBase64String(RandomNumberGenerator.GetBytes(64)), NodeToolProcess.FreePorts(3));
+            var server = new AzuriteServer(options, Convert.ToBase64String(RandomNumberGenerator.GetBytes(64)), ports);
             try
             {
                 await server.RestartAsync(cancellationToken);
@@ -53,20 +52,16 @@ public sealed class AzuriteServer : IAsyncDisposable
                     return server;
                 }
             }
-            catch (InvalidOperationException) when (attempt < StartAttempts)
+            catch
             {
-                // It exited at once: a port it was given was bound by someone else before it could bind it.
+                await server.DisposeAsync();
+                throw;
             }
 
-            // A free port was taken by another server (another test's Azurite, in this process or another test module's)
-            // between finding it and binding it: the port answers, but not with this account key, or this Azurite could
-            // not bind it. Start again on other ports.
+            // A port answers, but not with this account key: another server bound it first.
             await server.DisposeAsync();
-            if (attempt == StartAttempts)
-            {
-                throw new InvalidOperationException($"Azurite did not answer with its own key on any of {StartAttempts} sets of free ports: other servers took them first.");
-            }
-        }
+            return null;
+        });
     }
 
     /// <summary>

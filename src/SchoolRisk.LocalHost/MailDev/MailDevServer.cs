@@ -25,28 +25,37 @@ public sealed class MailDevServer : IAsyncDisposable
     /// <summary>The web inbox, and the base of the REST API (<c>GET email</c>).</summary>
     public Uri WebUrl { get; }
 
+    /// <summary>Starts MailDev on free ports (the SMTP port given, if any) and waits until its REST API answers.</summary>
     /// <param name="repositoryRoot">The folder whose <c>node_modules</c> holds MailDev.</param>
     /// <param name="smtpPort">The SMTP port; <c>null</c> picks a free one.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
-    public static async Task<MailDevServer> StartAsync(string repositoryRoot, int? smtpPort = null, CancellationToken cancellationToken = default)
-    {
-        var ports = NodeToolProcess.FreePorts(2);
-        var smtp = smtpPort ?? ports[0];
-        var process = await NodeToolProcess.StartAsync(
-            repositoryRoot, "MailDev", Path.Combine("maildev", "bin", "maildev"),
-            ["--smtp", $"{smtp}", "--web", $"{ports[1]}", "--ip", "127.0.0.1", "--silent"]);
-        var server = new MailDevServer(process, smtp, ports[1]);
-        try
+    /// <exception cref="InvalidOperationException">MailDev is not installed, exited, or no set of free ports worked.</exception>
+    public static async Task<MailDevServer> StartAsync(string repositoryRoot, int? smtpPort = null, CancellationToken cancellationToken = default) =>
+        await LoopbackPorts.StartAsync("MailDev", 2, async ports =>
         {
-            await process.WaitUntilListeningAsync([smtp, ports[1]], TimeSpan.FromSeconds(60), cancellationToken);
-            return server;
-        }
-        catch
-        {
-            await server.DisposeAsync();
-            throw;
-        }
-    }
+            var (smtp, web) = (smtpPort ?? ports[0], ports[1]);
+            var process = await NodeToolProcess.StartAsync(
+                repositoryRoot, "MailDev", Path.Combine("maildev", "bin", "maildev"),
+                ["--smtp", $"{smtp}", "--web", $"{web}", "--ip", "127.0.0.1", "--silent"]);
+            var server = new MailDevServer(process, smtp, web);
+            try
+            {
+                await process.WaitUntilListeningAsync([smtp, web], TimeSpan.FromSeconds(60), cancellationToken);
+                await server.ListAsync(cancellationToken);
+                return server;
+            }
+            catch (Exception exception) when (exception is HttpRequestException or JsonException)
+            {
+                // The web port answers, but not as MailDev: another server bound it first.
+                await server.DisposeAsync();
+                return null;
+            }
+            catch
+            {
+                await server.DisposeAsync();
+                throw;
+            }
+        });
 
     /// <summary>Every letter received, oldest first.</summary>
     public async Task<IReadOnlyList<ReceivedMail>> ListAsync(CancellationToken cancellationToken = default)

@@ -68,17 +68,10 @@ public sealed class NodeToolProcess : IAsyncDisposable
         return tool;
     }
 
-    /// <summary>Free loopback ports, found by binding and releasing them.</summary>
-    public static int[] FreePorts(int count)
-    {
-        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
-        listeners.ForEach(listener => listener.Start());
-        var ports = listeners.Select(listener => ((IPEndPoint)listener.LocalEndpoint).Port).ToArray();
-        listeners.ForEach(listener => listener.Stop());
-        return ports;
-    }
-
     /// <summary>Waits until every port accepts connections; fails with the tool's output if it exits or the time runs out.</summary>
+    /// <exception cref="PortInUseException">The tool exited because one of the ports was bound already.</exception>
+    /// <exception cref="InvalidOperationException">The tool exited for another reason.</exception>
+    /// <exception cref="TimeoutException">A port did not accept connections within <paramref name="timeout"/>.</exception>
     public async Task WaitUntilListeningAsync(IEnumerable<int> ports, TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -89,7 +82,8 @@ public sealed class NodeToolProcess : IAsyncDisposable
             {
                 if (_process.HasExited)
                 {
-                    throw new InvalidOperationException($"{Name} exited with code {_process.ExitCode}: {Output()}");
+                    var message = $"{Name} exited with code {_process.ExitCode}: {Output()}";
+                    throw message.Contains("EADDRINUSE", StringComparison.Ordinal) ? new PortInUseException(message) : new InvalidOperationException(message);
                 }
 
                 if (deadline.IsCancellationRequested)

@@ -43,7 +43,7 @@ public sealed class SendFailureTests(AzuriteFixture azurite) : IClassFixture<Azu
     [Fact]
     public async Task Mail_NothingListening_IsTransient()
     {
-        var port = NodeToolProcess.FreePorts(1)[0];
+        var port = LoopbackPorts.Free(1)[0];
 
         var failure = await Assert.ThrowsAsync<DeliveryFailedException>(() =>
             new MailSender(Options(port, SecureSocketOptions.None)).SendAsync(Mail("gatchinsky@edu.example.ru"), TestContext.Current.CancellationToken));
@@ -75,7 +75,7 @@ public sealed class SendFailureTests(AzuriteFixture azurite) : IClassFixture<Azu
     public async Task Mail_AnAddressMimeKitRefuses_IsPermanent_AndSaysWhereToFixIt(string address)
     {
         var failure = await Assert.ThrowsAsync<DeliveryFailedException>(() =>
-            new MailSender(Options(NodeToolProcess.FreePorts(1)[0], SecureSocketOptions.None)).SendAsync(Mail(address), TestContext.Current.CancellationToken));
+            new MailSender(Options(LoopbackPorts.Free(1)[0], SecureSocketOptions.None)).SendAsync(Mail(address), TestContext.Current.CancellationToken));
 
         Assert.True(failure.Permanent);
         Assert.Equal(
@@ -147,7 +147,7 @@ public sealed class SendFailureTests(AzuriteFixture azurite) : IClassFixture<Azu
     [Fact]
     public async Task Webhook_NothingListening_IsTransient()
     {
-        var url = new Uri($"http://127.0.0.1:{NodeToolProcess.FreePorts(1)[0]}/hooks/risk");
+        var url = new Uri($"http://127.0.0.1:{LoopbackPorts.Free(1)[0]}/hooks/risk");
         using var http = WebhookSender.CreateHttpClient(TimeSpan.FromSeconds(10));
 
         var failure = await Assert.ThrowsAsync<DeliveryFailedException>(() => new WebhookSender(http, TimeProvider.System).SendAsync(Hook(url), TestContext.Current.CancellationToken));

@@ -17,7 +17,7 @@ public sealed class SmtpOutageTests
     [Fact]
     public async Task MailServerDownDuringDelivery_IsRetried_AndWhenItComesBackExactlyOneLetterArrives()
     {
-        var smtpPort = NodeToolProcess.FreePorts(1)[0];
+        var smtpPort = LoopbackPorts.Free(1)[0];
         await using var deployment = await TestDeployment.StartAsync(appSettings: new Dictionary<string, string>
         {
             ["Notifications__SmtpPort"] = $"{smtpPort}",
