@@ -5,7 +5,7 @@ namespace SchoolRisk.Cli.Packaging;
 
 /// <summary>
 /// The zip Azure Functions runs for an isolated-worker app on Flex Consumption (<c>dotnet-isolated</c>): the publish output
-/// of <c>src/SchoolRisk.Functions</c> (framework-dependent, Release) at the zip's root: <c>SchoolRisk.Functions.dll</c>
+/// of <c>src/SchoolRisk.Functions</c> (framework-dependent, Release unless asked otherwise) at the zip's root: <c>SchoolRisk.Functions.dll</c>
 /// and its dependencies, <c>host.json</c>, <c>worker.config.json</c> and <c>functions.metadata</c> (the Worker SDK's), the
 /// host-side extensions in <c>.azurefunctions/</c>, the default rule files in <c>rules/</c> and the page in <c>site/</c>.
 /// </summary>
@@ -16,17 +16,18 @@ public static class FunctionPackage
 
     /// <param name="repositoryRoot">The repository: src/SchoolRisk.Functions.</param>
     /// <param name="output">The zip to write (replaced if it exists).</param>
+    /// <param name="build">The build configuration to publish, and whether to publish what it already built (<c>dotnet publish --no-build</c>, after a <c>dotnet build</c> of it) instead of building again.</param>
     /// <param name="log">Progress lines.</param>
     /// <param name="cancellationToken">Cancels the build.</param>
-    /// <exception cref="InvalidOperationException">The publish failed, or made no <see cref="RequiredFiles"/>.</exception>
-    public static async Task CreateAsync(string repositoryRoot, string output, Action<string> log, CancellationToken cancellationToken)
+    /// <exception cref="InvalidOperationException">The publish failed (with <c>--no-build</c>: also when that configuration was not built), or made no <see cref="RequiredFiles"/>.</exception>
+    public static async Task CreateAsync(string repositoryRoot, string output, (string Configuration, bool NoBuild) build, Action<string> log, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(log);
         var staging = Directory.CreateTempSubdirectory("schoolrisk-package-");
         try
         {
-            log("Publishing src/SchoolRisk.Functions (Release) ...");
-            await PublishAsync(Path.Combine(repositoryRoot, "src", "SchoolRisk.Functions", "SchoolRisk.Functions.csproj"), staging.FullName, cancellationToken);
+            log($"Publishing src/SchoolRisk.Functions ({build.Configuration}{(build.NoBuild ? ", as built" : string.Empty)}) ...");
+            await PublishAsync(Path.Combine(repositoryRoot, "src", "SchoolRisk.Functions", "SchoolRisk.Functions.csproj"), staging.FullName, build, cancellationToken);
             if (RequiredFiles.FirstOrDefault(file => !File.Exists(Path.Combine(staging.FullName, file))) is { } missing)
             {
                 throw new InvalidOperationException($"The publish made no {missing}, which the Functions host needs.");
@@ -43,10 +44,10 @@ public static class FunctionPackage
         }
     }
 
-    private static async Task PublishAsync(string project, string folder, CancellationToken cancellationToken)
+    private static async Task PublishAsync(string project, string folder, (string Configuration, bool NoBuild) build, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "publish", project, "-c", "Release", "-o", folder, "-nologo" })
+        foreach (var argument in (string[])["publish", project, "-c", build.Configuration, "-o", folder, "-nologo", .. build.NoBuild ? ["--no-build"] : (string[])[]])
         {
             start.ArgumentList.Add(argument);
         }
