@@ -510,7 +510,10 @@ public sealed class ServiceBusBrokerTests
             var received = await ReceiveAsync(receiver, accepted.Count);
 
             Assert.True(acceptedAtStop >= 20);
-            Assert.Equal(accepted, received.Select(message => message.MessageId));
+
+            // Every accepted message once, in whatever order: a topic without sessions promises no order, in Azure or here
+            // (on a loaded machine the messages sent while the broker restarted came after later ones).
+            Assert.Equal(accepted.Order(StringComparer.Ordinal), received.Select(message => message.MessageId).Order(StringComparer.Ordinal));
             Assert.Equal(accepted.Count, (await admin.GetSubscriptionRuntimePropertiesAsync(Topic, "committee", Cancellation)).Value.ActiveMessageCount);
         }
         finally

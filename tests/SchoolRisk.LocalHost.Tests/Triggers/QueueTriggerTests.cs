@@ -74,9 +74,10 @@ public sealed class QueueTriggerTests(AzuriteFixture azurite) : IClassFixture<Az
     [Fact]
     public async Task InvocationLongerThanTheMessageLease_KeepsItsMessageInvisible_SoItRunsOnce_AndTheMessageIsDeleted()
     {
-        // A lease of one second, renewed every half second; the function takes three. Unrenewed, the message would be
-        // visible again after a second, delivered a second time (polled every 200 ms), and the first delete refused.
-        await using var run = await ContractHost.StartAsync(azurite.Server.ConnectionString, configure: options => options.QueueMessageLease = TimeSpan.FromSeconds(1));
+        // A lease of two seconds, renewed every second; the function takes three. Unrenewed, the message would be visible
+        // again after two seconds, delivered a second time, and the first delete refused. (A one-second lease left a
+        // renewal only half a second's slack, which a loaded two-core machine sometimes missed.)
+        await using var run = await ContractHost.StartAsync(azurite.Server.ConnectionString, configure: options => options.QueueMessageLease = TimeSpan.FromSeconds(2));
         var input = Queues.GetQueueClient("linger-in");
 
         await input.SendMessageAsync(Testing.Queues.Encode("long", base64: true), TestContext.Current.CancellationToken);
