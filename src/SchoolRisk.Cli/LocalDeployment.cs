@@ -26,14 +26,14 @@ public sealed class LocalDeployment : IAsyncDisposable
 {
     private readonly ServiceBusBrokerOptions _serviceBusOptions;
     private readonly string? _serviceBusTemporaryData;
-    private readonly AzuriteServer _azurite;
+    private readonly AzuriteServer? _azurite;
     private readonly LocalFunctionsHost _host;
     private readonly LocalHostOptions _options;
     private readonly ILoggerFactory _loggers;
     private readonly List<LocalFunctionsHost> _instances = [];
 
     private LocalDeployment(
-        AzuriteServer azurite, MailDevServer mail, (ServiceBusBroker Broker, ServiceBusBrokerOptions Options, string? TemporaryData) serviceBus,
+        AzuriteServer? azurite, MailDevServer mail, (ServiceBusBroker Broker, ServiceBusBrokerOptions Options, string? TemporaryData) serviceBus,
         LocalFunctionsHost host, LocalHostOptions options, StorageAccount storage, ILoggerFactory loggers)
     {
         _azurite = azurite;
@@ -47,10 +47,12 @@ public sealed class LocalDeployment : IAsyncDisposable
 
     public StorageAccount Storage { get; }
 
-    public string ConnectionString => _azurite.ConnectionString;
+    /// <summary>The storage account's connection string (the app's <c>AzureWebJobsStorage</c>).</summary>
+    public string ConnectionString => Storage.Options.ConnectionString;
 
     /// <summary>The storage emulator, to stop and start again in fault tests.</summary>
-    public AzuriteServer Azurite => _azurite;
+    /// <exception cref="InvalidOperationException">The deployment was given a storage account instead of starting Azurite.</exception>
+    public AzuriteServer Azurite => _azurite ?? throw new InvalidOperationException("This deployment was given a storage account: it started no Azurite of its own.");
 
     /// <summary>The development mail server every letter goes to.</summary>
     public MailDevServer Mail { get; }
@@ -86,12 +88,18 @@ public sealed class LocalDeployment : IAsyncDisposable
     /// Further app settings of the function app, such as <c>Uploads__MaxFileBytes</c>; they win over the deployment's own
     /// (<c>Notifications__SmtpPort</c> of MailDev, a digest delay of 2 s).
     /// </param>
+    /// <param name="storageAccount">
+    /// The connection string of an empty storage account to use instead of starting Azurite (the tests give each deployment
+    /// an account of one Azurite they share); <paramref name="azuriteLocation"/> is then not used.
+    /// </param>
     public static async Task<LocalDeployment> StartAsync(
         string repositoryRoot, string? azuriteLocation, LogLevel appLogLevel, ILoggerFactory loggers, CancellationToken cancellationToken,
-        IReadOnlyDictionary<string, string>? appSettings = null)
+        IReadOnlyDictionary<string, string>? appSettings = null, string? storageAccount = null)
     {
-        var azurite = await AzuriteServer.StartAsync(
-            new AzuriteOptions { RepositoryRoot = repositoryRoot, Location = azuriteLocation }, cancellationToken);
+        var azurite = storageAccount is null
+            ? await AzuriteServer.StartAsync(new AzuriteOptions { RepositoryRoot = repositoryRoot, Location = azuriteLocation }, cancellationToken)
+            : null;
+        var connectionString = storageAccount ?? azurite!.ConnectionString;
         MailDevServer? mail = null;
         ServiceBusBroker? broker = null;
         var temporaryData = azuriteLocation is null ? Directory.CreateTempSubdirectory("schoolrisk-servicebus-").FullName : null;
@@ -105,7 +113,7 @@ public sealed class LocalDeployment : IAsyncDisposable
             var options = new LocalHostOptions
             {
                 ScriptRoot = FunctionAppPath,
-                StorageConnectionString = azurite.ConnectionString,
+                StorageConnectionString = connectionString,
             };
             options.AppSettings["Logging__LogLevel__Default"] = appLogLevel.ToString();
             options.AppSettings["Notifications__SmtpHost"] = "127.0.0.1";
@@ -119,7 +127,7 @@ public sealed class LocalDeployment : IAsyncDisposable
 
             // As infra/main.bicep provisions the account before the app is deployed: its containers and tables exist when the
             // app and the tests first touch them (the app also creates what is missing, at its own start).
-            var storage = new StorageAccount(new StorageOptions { ConnectionString = azurite.ConnectionString });
+            var storage = new StorageAccount(new StorageOptions { ConnectionString = connectionString });
             await storage.EnsureCreatedAsync(cancellationToken);
             var host = new LocalFunctionsHost(options, TimeProvider.System, loggers);
             await host.StartAsync(cancellationToken);
@@ -143,7 +151,11 @@ public sealed class LocalDeployment : IAsyncDisposable
                 await mail.DisposeAsync();
             }
 
-            await azurite.DisposeAsync();
+            if (azurite is not null)
+            {
+                await azurite.DisposeAsync();
+            }
+
             DeleteTemporary(temporaryData);
             throw;
         }
@@ -263,7 +275,11 @@ public sealed class LocalDeployment : IAsyncDisposable
         _host.Dispose();
         await StopServiceBusAsync();
         await Mail.DisposeAsync();
-        await _azurite.DisposeAsync();
+        if (_azurite is not null)
+        {
+            await _azurite.DisposeAsync();
+        }
+
         DeleteTemporary(_serviceBusTemporaryData);
     }
 }

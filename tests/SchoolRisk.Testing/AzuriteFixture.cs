@@ -1,26 +1,18 @@
-using SchoolRisk.LocalHost;
-using SchoolRisk.LocalHost.Azurite;
 using SchoolRisk.Storage;
 
 namespace SchoolRisk.Testing;
 
-/// <summary>A fresh in-memory Azurite on free ports for one test class.</summary>
+/// <summary>An empty storage account of its own for one test class, on the test process's shared Azurite (<see cref="SharedAzurite"/>).</summary>
 public sealed class AzuriteFixture : IAsyncLifetime
 {
-    private AzuriteServer? _server;
+    private string? _connectionString;
 
-    public AzuriteServer Server => _server ?? throw new InvalidOperationException("Azurite is not started.");
+    /// <summary>The account's connection string.</summary>
+    public string ConnectionString => _connectionString ?? throw new InvalidOperationException("The account is not taken yet.");
 
-    public StorageAccount Storage => new(new StorageOptions { ConnectionString = Server.ConnectionString });
+    public StorageAccount Storage => new(new StorageOptions { ConnectionString = ConnectionString });
 
-    public async ValueTask InitializeAsync() =>
-        _server = await AzuriteServer.StartAsync(new AzuriteOptions { RepositoryRoot = RepositoryLayout.FindRoot() });
+    public async ValueTask InitializeAsync() => _connectionString = await SharedAzurite.TakeAccountAsync();
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
-    }
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

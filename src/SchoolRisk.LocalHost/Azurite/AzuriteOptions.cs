@@ -9,6 +9,13 @@ public sealed class AzuriteOptions
     /// <summary>Folder for Azurite's data; <c>null</c> keeps everything in memory (tests).</summary>
     public string? Location { get; init; }
 
+    /// <summary>
+    /// How many storage accounts it serves, each with its own random key (<see cref="AzuriteServer.ConnectionStringOf"/>):
+    /// the first is <see cref="AzuriteServer.AccountName"/>, the others <c>account1</c> and on. Default 1. Several give
+    /// the tests one Azurite per test process, each test class or deployment on an account of its own.
+    /// </summary>
+    public int Accounts { get; init; } = 1;
+
     /// <summary>How long to wait for Azurite's three services to accept connections. Default 60 s.</summary>
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(60);
 }

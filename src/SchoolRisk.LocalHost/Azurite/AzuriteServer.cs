@@ -9,26 +9,32 @@ using SchoolRisk.LocalHost.NodeTools;
 namespace SchoolRisk.LocalHost.Azurite;
 
 /// <summary>
-/// An Azurite process on free loopback ports, with a fresh random account key, so tests and runs never share state or
-/// ports and no key is written anywhere. It can be stopped and started again on the same ports with the same key (an
+/// An Azurite process on free loopback ports, with fresh random account keys, so tests and runs never share state or
+/// ports and no key is written anywhere. It can be stopped and started again on the same ports with the same keys (an
 /// outage, in fault tests; with a <see cref="AzuriteOptions.Location"/> the data survives it). Disposing it stops it.
 /// </summary>
 public sealed class AzuriteServer : IAsyncDisposable
 {
+    /// <summary>The first account's name: the emulator's usual one.</summary>
     public const string AccountName = "devstoreaccount1";
 
     private readonly AzuriteOptions _options;
-    private readonly string _key;
+    private readonly (string Name, string Key)[] _accounts;
     private readonly int[] _ports;
     private NodeToolProcess? _process;
 
-    private AzuriteServer(AzuriteOptions options, string key, int[] ports)
+    private AzuriteServer(AzuriteOptions options, int[] ports)
     {
-        (_options, _key, _ports) = (options, key, ports);
-        ConnectionString = ConnectionStringFor(key, ports[0], ports[1], ports[2]);
+        (_options, _ports) = (options, ports);
+        _accounts = [.. Enumerable.Range(0, Math.Max(1, options.Accounts))
+            .Select(account => (account == 0 ? AccountName : $"account{account}", Convert.ToBase64String(RandomNumberGenerator.GetBytes(64))))];
     }
 
-    public string ConnectionString { get; }
+    /// <summary>The first account's connection string.</summary>
+    public string ConnectionString => ConnectionStringOf(0);
+
+    /// <summary>How many accounts it serves (<see cref="AzuriteOptions.Accounts"/>).</summary>
+    public int Accounts => _accounts.Length;
 
     public int BlobPort => _ports[0];
 
@@ -43,7 +49,7 @@ public sealed class AzuriteServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         return await LoopbackPorts.StartAsync("Azurite", 3, async ports =>
         {
-            var server = new AzuriteServer(options, Convert.ToBase64String(RandomNumberGenerator.GetBytes(64)), ports);
+            var server = new AzuriteServer(options, ports);
             try
             {
                 await server.RestartAsync(cancellationToken);
@@ -98,7 +104,7 @@ public sealed class AzuriteServer : IAsyncDisposable
 
         _process = await NodeToolProcess.StartAsync(
             _options.RepositoryRoot, "Azurite", Path.Combine("azurite", "dist", "src", "azurite.js"), arguments,
-            new Dictionary<string, string> { ["AZURITE_ACCOUNTS"] = $"{AccountName}:{_key}" });
+            new Dictionary<string, string> { ["AZURITE_ACCOUNTS"] = string.Join(';', _accounts.Select(account => $"{account.Name}:{account.Key}")) });
         try
         {
             await _process.WaitUntilListeningAsync(_ports, _options.StartTimeout, cancellationToken);
@@ -138,9 +144,16 @@ public sealed class AzuriteServer : IAsyncDisposable
         }
     }
 
-    private static string ConnectionStringFor(string key, int blobPort, int queuePort, int tablePort) =>
-        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={key};" +
-        $"BlobEndpoint=http://127.0.0.1:{blobPort}/{AccountName};" +
-        $"QueueEndpoint=http://127.0.0.1:{queuePort}/{AccountName};" +
-        $"TableEndpoint=http://127.0.0.1:{tablePort}/{AccountName};";
+    /// <summary>The connection string of account <paramref name="account"/> (0 to <see cref="Accounts"/> - 1).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">No such account.</exception>
+    public string ConnectionStringOf(int account)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(account);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(account, _accounts.Length);
+        var (name, key) = _accounts[account];
+        return $"DefaultEndpointsProtocol=http;AccountName={name};AccountKey={key};" +
+            $"BlobEndpoint=http://127.0.0.1:{_ports[0]}/{name};" +
+            $"QueueEndpoint=http://127.0.0.1:{_ports[1]}/{name};" +
+            $"TableEndpoint=http://127.0.0.1:{_ports[2]}/{name};";
+    }
 }

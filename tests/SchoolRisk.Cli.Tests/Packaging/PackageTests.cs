@@ -42,7 +42,7 @@ public sealed class PackageTests(AzuriteFixture azurite) : IClassFixture<Azurite
                 archive.ExtractToDirectory(unpacked);
             }
 
-            var options = new LocalHostOptions { ScriptRoot = unpacked, StorageConnectionString = azurite.Server.ConnectionString };
+            var options = new LocalHostOptions { ScriptRoot = unpacked, StorageConnectionString = azurite.ConnectionString };
             options.Subscriptions.Clear();
             using var host = new LocalFunctionsHost(options, TimeProvider.System, NullLoggerFactory.Instance);
             await host.StartAsync(cancellationToken);

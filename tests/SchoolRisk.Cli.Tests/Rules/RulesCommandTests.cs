@@ -18,7 +18,7 @@ public sealed class RulesCommandTests(AzuriteFixture azurite) : IClassFixture<Az
     public async Task ActivateAndRollback_ARemovalIsRefusedUntilAllowed_AndListShowsWhoAsDeclaredAndWhereTheWholeRejectionIs()
     {
         await azurite.Storage.EnsureCreatedAsync(TestContext.Current.CancellationToken);
-        var connection = azurite.Server.ConnectionString;
+        var connection = azurite.ConnectionString;
         var defaults = await RuleFiles.ReadDirectoryAsync(TestRules.Folder, TestContext.Current.CancellationToken);
         var withoutPrevention = Directory.CreateTempSubdirectory("schoolrisk-rules-").FullName;
         foreach (var file in defaults.Where(file => file.Name != "prevention.json"))

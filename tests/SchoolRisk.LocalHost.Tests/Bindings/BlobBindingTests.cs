@@ -11,13 +11,13 @@ public sealed class BlobBindingTests(AzuriteFixture azurite) : IClassFixture<Azu
     [Fact]
     public async Task BlobInput_IsReadByTheWorker_AndBlobOutputsAreWrittenAtTheirResolvedPaths()
     {
-        await using var run = await ContractHost.StartAsync(azurite.Server.ConnectionString);
-        var blobs = new BlobServiceClient(azurite.Server.ConnectionString);
+        await using var run = await ContractHost.StartAsync(azurite.ConnectionString);
+        var blobs = new BlobServiceClient(azurite.ConnectionString);
         var source = blobs.GetBlobContainerClient("blob-source");
         await source.CreateIfNotExistsAsync(cancellationToken: TestContext.Current.CancellationToken);
         await source.UploadBlobAsync("report.txt", BinaryData.FromString("школа 42"), TestContext.Current.CancellationToken);
 
-        await new QueueClient(azurite.Server.ConnectionString, "blob-copy").SendMessageAsync(Testing.Queues.Encode("report.txt", base64: true), TestContext.Current.CancellationToken);
+        await new QueueClient(azurite.ConnectionString, "blob-copy").SendMessageAsync(Testing.Queues.Encode("report.txt", base64: true), TestContext.Current.CancellationToken);
         var copy = blobs.GetBlobContainerClient("blob-copies").GetBlobClient("copies/report.txt");
         await Poll.UntilAsync(async () => (await copy.ExistsAsync(TestContext.Current.CancellationToken)).Value, exists => exists, "blob-copies/copies/report.txt");
         var stamped = await Poll.UntilAsync(

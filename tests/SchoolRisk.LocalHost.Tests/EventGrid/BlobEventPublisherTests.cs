@@ -12,9 +12,9 @@ public sealed class BlobEventPublisherTests(AzuriteFixture azurite) : IClassFixt
     [Fact]
     public async Task NewBlob_BecomesOneBlobCreatedEventThatTheEventGridSdkReads_AndARestartDoesNotRepublishIt()
     {
-        var container = new BlobContainerClient(azurite.Server.ConnectionString, "drop");
+        var container = new BlobContainerClient(azurite.ConnectionString, "drop");
         await container.CreateIfNotExistsAsync(cancellationToken: TestContext.Current.CancellationToken);
-        var events = new QueueServiceClient(azurite.Server.ConnectionString).GetQueueClient("drop-events");
+        var events = new QueueServiceClient(azurite.ConnectionString).GetQueueClient("drop-events");
         var blobName = "2023-2024/luzhsky/Школы.csv";
         await container.UploadBlobAsync(blobName, BinaryData.FromString("school_id\n"), TestContext.Current.CancellationToken);
 
@@ -44,7 +44,7 @@ public sealed class BlobEventPublisherTests(AzuriteFixture azurite) : IClassFixt
     private async Task RunHostUntilAsync(Func<Task> condition)
     {
         await using var run = await ContractHost.StartAsync(
-            azurite.Server.ConnectionString, configure: options => options.Subscriptions.Add(new EventGridSubscription("drop", "drop-events")));
+            azurite.ConnectionString, configure: options => options.Subscriptions.Add(new EventGridSubscription("drop", "drop-events")));
         await condition();
     }
 }

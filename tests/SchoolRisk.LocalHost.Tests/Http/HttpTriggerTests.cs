@@ -18,7 +18,7 @@ public sealed class HttpTriggerTests(AzuriteFixture azurite) : IClassFixture<Azu
     [Fact]
     public async Task Request_ReachesTheWorkerWhole_WithItsRouteValueAndTheKeysIdentity_AndItsResponseComesBack()
     {
-        await using var run = await ContractHost.StartAsync(azurite.Server.ConnectionString);
+        await using var run = await ContractHost.StartAsync(azurite.ConnectionString);
         var key = await run.Host.Keys.GetAsync("Who", FunctionKeyStore.DefaultKeyName, TestContext.Current.CancellationToken);
         using var http = new HttpClient { BaseAddress = run.Host.HttpUrl };
 
@@ -38,7 +38,7 @@ public sealed class HttpTriggerTests(AzuriteFixture azurite) : IClassFixture<Azu
     [Fact]
     public async Task BodyLargerThanGrpcsDefaultMessageLimit_ReachesTheWorker()
     {
-        await using var run = await ContractHost.StartAsync(azurite.Server.ConnectionString);
+        await using var run = await ContractHost.StartAsync(azurite.ConnectionString);
         var key = await run.Host.Keys.GetAsync("Who", FunctionKeyStore.DefaultKeyName, TestContext.Current.CancellationToken);
         using var http = new HttpClient { BaseAddress = run.Host.HttpUrl };
         var body = new string('x', 20 * 1024 * 1024);
@@ -53,7 +53,7 @@ public sealed class HttpTriggerTests(AzuriteFixture azurite) : IClassFixture<Azu
     [Fact]
     public async Task MultiOutput_HttpResultIsTheResponse_AQueueOutputIsOneMessage_AnArrayOneMessagePerElement_AndNullNone()
     {
-        await using var run = await ContractHost.StartAsync(azurite.Server.ConnectionString);
+        await using var run = await ContractHost.StartAsync(azurite.ConnectionString);
         var key = await run.Host.Keys.GetAsync("Orders", FunctionKeyStore.DefaultKeyName, TestContext.Current.CancellationToken);
         using var http = new HttpClient { BaseAddress = run.Host.HttpUrl };
         http.DefaultRequestHeaders.Add("x-functions-key", key);
@@ -63,14 +63,14 @@ public sealed class HttpTriggerTests(AzuriteFixture azurite) : IClassFixture<Azu
 
         Assert.Equal((HttpStatusCode.Accepted, "42", "accepted 42"), (first.StatusCode, first.Headers.GetValues("X-Order-Id").Single(), await first.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)));
         Assert.Equal(HttpStatusCode.Accepted, second.StatusCode);
-        Assert.Equal(["order:42", "order:43"], await Testing.Queues.WaitForAsync(new QueueClient(azurite.Server.ConnectionString, "orders-single"), 2));
-        Assert.Equal(["first line", "second line"], await Testing.Queues.WaitForAsync(new QueueClient(azurite.Server.ConnectionString, "orders-lines"), 2));
+        Assert.Equal(["order:42", "order:43"], await Testing.Queues.WaitForAsync(new QueueClient(azurite.ConnectionString, "orders-single"), 2));
+        Assert.Equal(["first line", "second line"], await Testing.Queues.WaitForAsync(new QueueClient(azurite.ConnectionString, "orders-lines"), 2));
     }
 
     [Fact]
     public async Task Keys_MissingOrWrongIs401_FunctionLevelTakesItsOwnOrAHostKey_AdminOnlyTheMasterKey_AndTheKeysNameReachesTheFunction()
     {
-        await using var run = await ContractHost.StartAsync(azurite.Server.ConnectionString);
+        await using var run = await ContractHost.StartAsync(azurite.ConnectionString);
         var keys = run.Host.Keys;
         var own = await keys.SetAsync("Who", "analyst", cancellationToken: TestContext.Current.CancellationToken);
         var hostKey = await keys.GetAsync(null, FunctionKeyStore.DefaultKeyName, TestContext.Current.CancellationToken);

@@ -15,10 +15,10 @@ public sealed class LogForwardingTests(AzuriteFixture azurite) : IClassFixture<A
     [Fact]
     public async Task FunctionLog_ReachesTheHostsLogger_WithItsInvocation_AndWithItsScopeFields()
     {
-        await using var run = await ContractHost.StartAsync(azurite.Server.ConnectionString);
+        await using var run = await ContractHost.StartAsync(azurite.ConnectionString);
         var notice = """{"NoticeId":"n-1","UploadId":"u-9","MunicipalityId":"volosovsky","RuleSetVersion":"rs-3","Recipient":"head@example.org"}""";
 
-        await new QueueClient(azurite.Server.ConnectionString, "scoped-in").SendMessageAsync(Testing.Queues.Encode(notice, base64: true), TestContext.Current.CancellationToken);
+        await new QueueClient(azurite.ConnectionString, "scoped-in").SendMessageAsync(Testing.Queues.Encode(notice, base64: true), TestContext.Current.CancellationToken);
         var structured = await run.LogAsync(
             entry => entry.Category == "Host.Function.Console" && entry.Message == "Notice n-1 sent to head@example.org", "the console line with its fields");
         var rpc = await run.LogAsync(entry => entry.Category == "Function.Scoped.User" && entry.Message == "Notice n-1 sent to head@example.org", "the RpcLog line");

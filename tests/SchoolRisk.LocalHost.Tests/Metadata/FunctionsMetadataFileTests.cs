@@ -15,7 +15,7 @@ public sealed class FunctionsMetadataFileTests(AzuriteFixture azurite) : IClassF
     [Fact]
     public async Task FunctionsMetadataFile_DescribesTheFunctionsTheWorkerIndexes()
     {
-        await using var run = await ContractHost.StartAsync(azurite.Server.ConnectionString);
+        await using var run = await ContractHost.StartAsync(azurite.ConnectionString);
 
         var fromFile = FunctionsMetadataFile.Read(ContractHost.AppFolder).Select(FunctionDescriptor.From).ToList();
 

@@ -13,12 +13,12 @@ namespace SchoolRisk.LocalHost.Tests.Triggers;
 /// </summary>
 public sealed class QueueTriggerTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
-    private QueueServiceClient Queues => new(azurite.Server.ConnectionString);
+    private QueueServiceClient Queues => new(azurite.ConnectionString);
 
     [Fact]
     public async Task PocoMessage_IsDeserializedByTheWorker_AndItsReturnValueIsOneJsonMessage_WithTheTriggerMetadata()
     {
-        await using var run = await ContractHost.StartAsync(azurite.Server.ConnectionString);
+        await using var run = await ContractHost.StartAsync(azurite.ConnectionString);
         var text = """{"Id":"order-7","Quantity":3}""";
 
         var sent = await Queues.GetQueueClient("typed-in").SendMessageAsync(Testing.Queues.Encode(text, base64: true), TestContext.Current.CancellationToken);
@@ -41,7 +41,7 @@ public sealed class QueueTriggerTests(AzuriteFixture azurite) : IClassFixture<Az
     {
         var base64 = encoding == "base64";
         await using var run = await ContractHost.StartAsync(
-            azurite.Server.ConnectionString,
+            azurite.ConnectionString,
             new Dictionary<string, string> { [$"{HostJson.OverridePrefix}extensions__queues__messageEncoding"] = encoding });
         var output = Queues.GetQueueClient("string-out");
 
@@ -56,7 +56,7 @@ public sealed class QueueTriggerTests(AzuriteFixture azurite) : IClassFixture<Az
     [Fact]
     public async Task FailingFunction_IsRetried_ThenItsMessageGoesToThePoisonQueueOnTheThirdFailure_WithTheReasonLogged()
     {
-        await using var run = await ContractHost.StartAsync(azurite.Server.ConnectionString);
+        await using var run = await ContractHost.StartAsync(azurite.ConnectionString);
         var text = Testing.Queues.Encode("refuse me", base64: true);
 
         await Queues.GetQueueClient("throw-in").SendMessageAsync(text, TestContext.Current.CancellationToken);
@@ -77,7 +77,7 @@ public sealed class QueueTriggerTests(AzuriteFixture azurite) : IClassFixture<Az
         // A lease of two seconds, renewed every second; the function takes three. Unrenewed, the message would be visible
         // again after two seconds, delivered a second time, and the first delete refused. (A one-second lease left a
         // renewal only half a second's slack, which a loaded two-core machine sometimes missed.)
-        await using var run = await ContractHost.StartAsync(azurite.Server.ConnectionString, configure: options => options.QueueMessageLease = TimeSpan.FromSeconds(2));
+        await using var run = await ContractHost.StartAsync(azurite.ConnectionString, configure: options => options.QueueMessageLease = TimeSpan.FromSeconds(2));
         var input = Queues.GetQueueClient("linger-in");
 
         await input.SendMessageAsync(Testing.Queues.Encode("long", base64: true), TestContext.Current.CancellationToken);

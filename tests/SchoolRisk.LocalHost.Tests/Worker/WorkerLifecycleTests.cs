@@ -15,12 +15,12 @@ namespace SchoolRisk.LocalHost.Tests.Worker;
 /// </summary>
 public sealed partial class WorkerLifecycleTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
-    private QueueServiceClient Queues => new(azurite.Server.ConnectionString);
+    private QueueServiceClient Queues => new(azurite.ConnectionString);
 
     [Fact]
     public async Task KilledWorker_FailsTheInvocationInFlight_IsStartedAgain_AndTheMessageIsRetriedOnTheNewWorker()
     {
-        await using var run = await ContractHost.StartAsync(azurite.Server.ConnectionString);
+        await using var run = await ContractHost.StartAsync(azurite.ConnectionString);
         var first = run.Host.Worker.ProcessId!.Value;
 
         await Queues.GetQueueClient("hold-in").SendMessageAsync(Testing.Queues.Encode("killed", base64: true), TestContext.Current.CancellationToken);
@@ -39,7 +39,7 @@ public sealed partial class WorkerLifecycleTests(AzuriteFixture azurite) : IClas
     [Fact]
     public async Task RequestWhileTheWorkerIsStartedAgain_WaitsForTheNewWorker_AsTheFunctionsHostDoes()
     {
-        await using var run = await ContractHost.StartAsync(azurite.Server.ConnectionString);
+        await using var run = await ContractHost.StartAsync(azurite.ConnectionString);
         using var http = new HttpClient { BaseAddress = run.Host.HttpUrl };
 
         run.Host.Worker.Kill();
@@ -54,7 +54,7 @@ public sealed partial class WorkerLifecycleTests(AzuriteFixture azurite) : IClas
     public async Task InvocationPastFunctionTimeout_IsCancelledInTheWorker_FailsAndIsRetried()
     {
         await using var run = await ContractHost.StartAsync(
-            azurite.Server.ConnectionString, new Dictionary<string, string> { [$"{HostJson.OverridePrefix}functionTimeout"] = "00:00:02" });
+            azurite.ConnectionString, new Dictionary<string, string> { [$"{HostJson.OverridePrefix}functionTimeout"] = "00:00:02" });
 
         await Queues.GetQueueClient("hold-in").SendMessageAsync(Testing.Queues.Encode("slow", base64: true), TestContext.Current.CancellationToken);
         var answered = await Testing.Queues.WaitForAsync(Queues.GetQueueClient("hold-out"), 1);
@@ -70,11 +70,11 @@ public sealed partial class WorkerLifecycleTests(AzuriteFixture azurite) : IClas
     [Fact]
     public async Task StoppedHost_LeavesNoWorker_NorDoesADisposedOne()
     {
-        var stopped = await ContractHost.StartAsync(azurite.Server.ConnectionString);
+        var stopped = await ContractHost.StartAsync(azurite.ConnectionString);
         var first = stopped.Host.Worker.ProcessId!.Value;
         await stopped.DisposeAsync();
 
-        await using var disposed = await ContractHost.StartAsync(azurite.Server.ConnectionString);
+        await using var disposed = await ContractHost.StartAsync(azurite.ConnectionString);
         var second = disposed.Host.Worker.ProcessId!.Value;
         disposed.Host.Dispose();
 
@@ -90,7 +90,7 @@ public sealed partial class WorkerLifecycleTests(AzuriteFixture azurite) : IClas
         foreach (var argument in new[]
         {
             Path.Combine(AppContext.BaseDirectory, "SchoolRisk.LocalHost.dll"), "--ScriptRoot", ContractHost.AppFolder,
-            "--AzureWebJobsStorage", azurite.Server.ConnectionString, "--HttpPort", "0",
+            "--AzureWebJobsStorage", azurite.ConnectionString, "--HttpPort", "0",
             "--Values:StringOutQueue", "string-out", "--Values:CopyFolder", "copies",
         })
         {

@@ -110,7 +110,7 @@ public sealed class CommitteeFileTests(AzuriteFixture azurite) : IClassFixture<A
     /// <summary>A storage account whose registry container is this test's own.</summary>
     private async Task<StorageAccount> StorageAsync(string name)
     {
-        var storage = new StorageAccount(new StorageOptions { ConnectionString = azurite.Server.ConnectionString, RegistryContainer = $"registry-{name}" });
+        var storage = new StorageAccount(new StorageOptions { ConnectionString = azurite.ConnectionString, RegistryContainer = $"registry-{name}" });
         await storage.Blobs.GetBlobContainerClient(storage.Options.RegistryContainer).CreateIfNotExistsAsync(cancellationToken: TestContext.Current.CancellationToken);
         return storage;
     }
