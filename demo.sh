@@ -4,7 +4,10 @@
 # `schoolrisk demo` (for example --keep-running).
 set -euo pipefail
 cd "$(dirname "$0")"
-scripts/ensure-tools.sh
+case " $* " in
+  *" --help "* | *" -h "* | *" -? "*) ;; # the CLI's help needs no Node tools
+  *) scripts/ensure-tools.sh ;;
+esac
 # Build, then run the built CLI in this process (not under `dotnet run`, which would stay its parent): killing this
 # script's process then ends the CLI, and with it Azurite, MailDev and the worker.
 echo "Building the CLI and the function app (Release)..."
