@@ -9,6 +9,21 @@ public static class PageBrowser
     /// <summary>Debian's Chromium (<c>scripts/ensure-tools.sh --browser</c> installs it).</summary>
     public const string Chromium = "/usr/bin/chromium";
 
+    /// <summary>
+    /// How long an expectation on the page waits unless a test says otherwise: Playwright's 5 s is too short for a page
+    /// whose requests queue behind the rest of the suite on two cores (a login not yet answered after 5 s failed a fresh
+    /// clone's run on 2026-12-02); a page that is right answers in well under a second.
+    /// </summary>
+    public const float ExpectTimeoutMilliseconds = 30_000;
+
+    /// <summary>Starts headless Chromium for a page test, and makes the page's expectations wait <see cref="ExpectTimeoutMilliseconds"/>.</summary>
+    public static Task<IBrowser> LaunchAsync(IPlaywright playwright)
+    {
+        ArgumentNullException.ThrowIfNull(playwright);
+        Assertions.SetDefaultExpectTimeout(ExpectTimeoutMilliseconds);
+        return playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
+    }
+
     /// <summary>The path of <paramref name="name"/> under <c>artifacts/screenshots/</c> in the repository, the folder created.</summary>
     public static string Artifact(string name)
     {

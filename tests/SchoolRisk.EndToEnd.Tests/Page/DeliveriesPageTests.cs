@@ -22,7 +22,7 @@ public sealed class DeliveriesPageTests(MailOutageFixture fixture) : IClassFixtu
         var key = await fixture.Deployment.Keys.SetAsync(null, AccessScope.CommitteeKey, cancellationToken: TestContext.Current.CancellationToken);
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = PageBrowser.Chromium, Headless = true, Args = ["--no-sandbox"] });
+        await using var browser = await PageBrowser.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, Locale = "ru-RU" });
         PageBrowser.LogTraffic(page, "deliveries-page");
         var failures = new List<string>();

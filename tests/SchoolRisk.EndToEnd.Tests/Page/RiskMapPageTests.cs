@@ -39,7 +39,7 @@ public sealed class RiskMapPageTests(DeploymentFixture fixture) : IClassFixture<
         var key = await fixture.Deployment.Keys.SetAsync(null, AccessScope.CommitteeKey, cancellationToken: TestContext.Current.CancellationToken);
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = PageBrowser.Chromium, Headless = true, Args = ["--no-sandbox"] });
+        await using var browser = await PageBrowser.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 1400 }, Locale = "ru-RU" });
         PageBrowser.LogTraffic(page, "risk-map-page");
         var failures = new List<string>();
@@ -98,7 +98,7 @@ public sealed class RiskMapPageTests(DeploymentFixture fixture) : IClassFixture<
         var key = await fixture.Deployment.Keys.SetAsync(null, AccessScope.CommitteeKey, cancellationToken: TestContext.Current.CancellationToken);
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = PageBrowser.Chromium, Headless = true, Args = ["--no-sandbox"] });
+        await using var browser = await PageBrowser.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 1000 }, Locale = "ru-RU" });
         PageBrowser.LogTraffic(page, "schools-page");
         var failures = new List<string>();

@@ -35,7 +35,7 @@ public sealed class RulesPageTests(DeploymentFixture fixture) : IClassFixture<De
         var key = await fixture.Deployment.Keys.SetAsync(null, AccessScope.RulesAdministratorKey, cancellationToken: cancellationToken);
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = PageBrowser.Chromium, Headless = true, Args = ["--no-sandbox"] });
+        await using var browser = await PageBrowser.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, Locale = "ru-RU" });
         PageBrowser.LogTraffic(page, "rules-page");
         var failures = new List<string>();

@@ -30,7 +30,7 @@ public sealed class UploadPageTests(DeploymentFixture fixture) : IClassFixture<D
         await File.WriteAllTextAsync(file, "school_id;ege_below_min_share\nvolosovsky-001;15\nvolosovsky-002;много\nvolosovsky-003;1\n", TestContext.Current.CancellationToken);
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = PageBrowser.Chromium, Headless = true, Args = ["--no-sandbox"] });
+        await using var browser = await PageBrowser.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, Locale = "ru-RU" });
         PageBrowser.LogTraffic(page, "upload-page");
         var failures = new List<string>();
@@ -76,7 +76,7 @@ public sealed class UploadPageTests(DeploymentFixture fixture) : IClassFixture<D
         ])]), cancellation);
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = PageBrowser.Chromium, Headless = true, Args = ["--no-sandbox"] });
+        await using var browser = await PageBrowser.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, Locale = "ru-RU", AcceptDownloads = true });
         PageBrowser.LogTraffic(page, "upload-page-download");
         var failures = new List<string>();

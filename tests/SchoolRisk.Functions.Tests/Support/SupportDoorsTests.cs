@@ -303,7 +303,7 @@ public sealed class SupportDoorsTests(DeploymentFixture fixture) : IClassFixture
     {
         Assert.True(File.Exists(PageBrowser.Chromium), $"The page tests need Debian's Chromium at {PageBrowser.Chromium}: scripts/ensure-tools.sh --browser installs it.");
         var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = PageBrowser.Chromium, Headless = true, Args = ["--no-sandbox"] });
+        var browser = await PageBrowser.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, Locale = "ru-RU" });
         PageBrowser.LogTraffic(page, "support-panel");
         var signedIn = new SignedInPage(playwright, browser, page);
