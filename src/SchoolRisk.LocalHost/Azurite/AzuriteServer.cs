@@ -42,7 +42,7 @@ public sealed class AzuriteServer : IAsyncDisposable
 
     public int TablePort => _ports[2];
 
-    /// <summary>Starts Azurite on free ports with a fresh key and waits until all three services answer with that key.</summary>
+    /// <summary>Starts Azurite on free ports with fresh account keys and waits until all three services answer with the first account's key.</summary>
     /// <exception cref="InvalidOperationException">Azurite is not installed, exited, or no set of free ports worked.</exception>
     public static async Task<AzuriteServer> StartAsync(AzuriteOptions options, CancellationToken cancellationToken = default)
     {
