@@ -33,7 +33,8 @@ internal static class ExpressionSafety
     /// <summary>How much of a refused expression longer than <see cref="ExpressionLimits.MaxLength"/> a message quotes.</summary>
     private const int QuotedWhenTooLong = 80;
 
-    private static readonly Type[] InputTypes = [typeof(SchoolIndicators), typeof(ClassificationInput), typeof(RegionalDistribution), typeof(RubricScores), typeof(Recommendations.RecommendationInput)];
+    /// <summary>The types rule expressions read (<c>input1</c>, <c>input2</c>), registered with the parser so their own members resolve.</summary>
+    internal static readonly Type[] InputTypes = [typeof(SchoolIndicators), typeof(ClassificationInput), typeof(RegionalDistribution), typeof(RubricScores), typeof(Recommendations.RecommendationInput)];
 
     private static readonly ParsingConfig Config = CreateConfig();
 
