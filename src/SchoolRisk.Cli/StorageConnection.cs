@@ -12,10 +12,14 @@ public sealed class StorageConnection
 {
     private DefaultAzureCredential? _credential;
 
-    public Option<string> ConnectionString { get; } = new("--connection-string")
+    /// <summary>
+    /// <c>--connection-string</c>; without it, <see cref="ConnectionStringOf"/> takes the <c>AzureWebJobsStorage</c>
+    /// environment variable, else the local emulator. Not a default value of the option: help prints those, and this one
+    /// holds an account key.
+    /// </summary>
+    public Option<string?> ConnectionString { get; } = new("--connection-string")
     {
         Description = "Storage account connection string. Default: the AzureWebJobsStorage environment variable, else the local emulator.",
-        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("AzureWebJobsStorage") ?? new StorageOptions().ConnectionString,
         Recursive = true,
     };
 
@@ -38,7 +42,14 @@ public sealed class StorageConnection
         ArgumentNullException.ThrowIfNull(parse);
         return parse.GetValue(AccountName) is { Length: > 0 } name
             ? new StorageAccount(new StorageOptions { AccountName = name, Credential = Credential })
-            : new StorageAccount(new StorageOptions { ConnectionString = parse.GetValue(ConnectionString)! });
+            : new StorageAccount(new StorageOptions { ConnectionString = ConnectionStringOf(parse) });
+    }
+
+    /// <summary>The connection string the command uses: <c>--connection-string</c>, else <c>AzureWebJobsStorage</c>, else the local emulator's.</summary>
+    public string ConnectionStringOf(ParseResult parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        return parse.GetValue(ConnectionString) ?? Environment.GetEnvironmentVariable("AzureWebJobsStorage") ?? new StorageOptions().ConnectionString;
     }
 
     /// <summary>

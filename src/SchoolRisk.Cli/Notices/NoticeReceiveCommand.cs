@@ -30,7 +30,6 @@ public static class NoticeReceiveCommand
         var connectionString = new Option<string?>("--service-bus")
         {
             Description = "Service Bus connection string (demo --keep-running prints the local one). Default: the ServiceBus environment variable.",
-            DefaultValueFactory = _ => Environment.GetEnvironmentVariable(ServiceBusRegistration.ConnectionName),
         };
         var fullyQualifiedNamespace = new Option<string?>("--service-bus-namespace")
         {
@@ -64,7 +63,7 @@ public static class NoticeReceiveCommand
             {
                 result.AddError($"--municipality '{text}' is not a municipality id (lowercase Latin letters, digits and '-').");
             }
-            else if (result.GetValue(fullyQualifiedNamespace) is null && string.IsNullOrWhiteSpace(result.GetValue(connectionString)))
+            else if (result.GetValue(fullyQualifiedNamespace) is null && string.IsNullOrWhiteSpace(ServiceBusConnection(result.GetValue(connectionString))))
             {
                 result.AddError("No Service Bus: give --service-bus <connection string> (or set ServiceBus) or --service-bus-namespace <name>.servicebus.windows.net.");
             }
@@ -77,7 +76,7 @@ public static class NoticeReceiveCommand
             {
                 opened = parse.GetValue(fullyQualifiedNamespace) is { Length: > 0 } name
                     ? NoticeInbox.Open(name, new DefaultAzureCredential(), parse.GetValue(topic)!, recipient)
-                    : NoticeInbox.Open(parse.GetValue(connectionString)!, parse.GetValue(topic)!, recipient);
+                    : NoticeInbox.Open(ServiceBusConnection(parse.GetValue(connectionString))!, parse.GetValue(topic)!, recipient);
             }
             catch (Exception exception) when (exception is FormatException or ArgumentException)
             {
@@ -152,4 +151,10 @@ public static class NoticeReceiveCommand
         AnsiConsole.MarkupLine($"[red]{Markup.Escape(reason)}[/] Оно перемещено в очередь недоставленных подписки.");
         return reason;
     }
+
+    /// <summary>
+    /// <c>--service-bus</c>, else the <c>ServiceBus</c> environment variable: read here, not as the option's default
+    /// value, which help would print with its key.
+    /// </summary>
+    private static string? ServiceBusConnection(string? given) => given ?? Environment.GetEnvironmentVariable(ServiceBusRegistration.ConnectionName);
 }

@@ -52,7 +52,7 @@ public static class UploadGrantCommand
                 AnsiConsole.MarkupLine(
                     "[yellow]Эта ссылка действует в Azure, но не в локальном эмуляторе: Azurite не принимает SAS на папку (directory SAS). " +
                     "Локально загружайте файл командой:[/]");
-                Console.WriteLine($"schoolrisk uploads put --connection-string '{parse.GetValue(connection.ConnectionString)}' --municipality {id} --period {parse.GetValue(period)} schools.xlsx");
+                Console.WriteLine($"schoolrisk uploads put --connection-string '{connection.ConnectionStringOf(parse)}' --municipality {id} --period {parse.GetValue(period)} schools.xlsx");
             }
 
             return 0;
