@@ -16,6 +16,10 @@ public sealed class AzuriteOptions
     /// </summary>
     public int Accounts { get; init; } = 1;
 
-    /// <summary>How long to wait for Azurite's three services to accept connections. Default 60 s.</summary>
-    public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(60);
+    /// <summary>
+    /// How long to wait for Azurite's three services to accept connections. Default 2 min, as long as a local deployment
+    /// waits for its rules: on a loaded 2-core machine (the test suite's seven projects at once and more) a start has
+    /// taken over 60 s.
+    /// </summary>
+    public TimeSpan StartTimeout { get; init; } = TimeSpan.FromMinutes(2);
 }

@@ -82,14 +82,14 @@ public sealed class NodeToolProcess : IAsyncDisposable
             {
                 if (_process.HasExited)
                 {
-                    var message = $"{Name} exited with code {_process.ExitCode}: {Output()}";
+                    var message = $"{Name} exited with code {_process.ExitCode}{OutputSoFar()}";
                     throw message.Contains("EADDRINUSE", StringComparison.Ordinal) ? new PortInUseException(message) : new InvalidOperationException(message);
                 }
 
                 if (deadline.IsCancellationRequested)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    throw new TimeoutException($"{Name} did not listen on port {port} within {timeout}: {Output()}");
+                    throw new TimeoutException($"{Name} did not listen on port {port} within {timeout}{OutputSoFar()}");
                 }
 
                 await Task.Delay(100, CancellationToken.None);
@@ -157,11 +157,12 @@ public sealed class NodeToolProcess : IAsyncDisposable
         }
     }
 
-    private string Output()
+    /// <summary>What the tool printed, after a colon, for the end of a message; empty when it printed nothing.</summary>
+    private string OutputSoFar()
     {
         lock (_output)
         {
-            return _output.ToString();
+            return _output.Length == 0 ? " (it printed nothing)" : $": {_output}";
         }
     }
 }
