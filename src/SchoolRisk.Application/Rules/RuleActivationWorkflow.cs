@@ -65,14 +65,15 @@ public sealed class RuleActivationWorkflow(RuleStore store, RuleCandidateCheck c
     /// <summary>
     /// On first start: fills an empty <c>rules</c> container with <paramref name="defaults"/> and activates them after
     /// validation (there is no active version to lose blocks of, and no data yet); afterwards the container is the
-    /// source of truth and this changes nothing.
+    /// source of truth and this changes nothing. When it activates, it also gives the rule set it validated, so the
+    /// start need not load the same files again (<see cref="RuleSetProvider.Adopt"/>).
     /// </summary>
-    public static async Task<RuleActivation> SeedAsync(RuleStore store, IReadOnlyList<RuleFile> defaults, CancellationToken cancellationToken)
+    public static async Task<SeededRules> SeedAsync(RuleStore store, IReadOnlyList<RuleFile> defaults, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
         if (await store.ActiveAsync(cancellationToken) is { } active)
         {
-            return RuleActivation.Unchanged(active.Version);
+            return new SeededRules(RuleActivation.Unchanged(active.Version), null);
         }
 
         var change = new RuleChange("приложение", "первый запуск: правила, поставленные с приложением", "seed") { ByOrigin = AuthorOrigin.System };
@@ -83,8 +84,12 @@ public sealed class RuleActivationWorkflow(RuleStore store, RuleCandidateCheck c
 
         var editable = await store.ReadEditableAsync(cancellationToken);
         var (ruleSet, problems) = await RuleCandidateCheck.ValidateAsync(editable.Files, cancellationToken);
-        return ruleSet is not null && editable.Problems.Count == 0
-            ? await store.ActivateAsync(editable.Files, ruleSet, change, cancellationToken)
-            : await store.RejectAsync(editable.Files, change, [.. editable.Problems, .. problems], cancellationToken);
+        if (ruleSet is null || editable.Problems.Count > 0)
+        {
+            return new SeededRules(await store.RejectAsync(editable.Files, change, [.. editable.Problems, .. problems], cancellationToken), null);
+        }
+
+        var activation = await store.ActivateAsync(editable.Files, ruleSet, change, cancellationToken);
+        return new SeededRules(activation, activation.ActiveVersion == ruleSet.Version ? ruleSet : null);
     }
 }

@@ -46,6 +46,18 @@ public sealed class RuleSetProvider(RuleStore store, TimeProvider time, ILogger<
     /// </summary>
     public RuleSet? InUse(RuleSetVersion version) => Volatile.Read(ref _current) is { } current && current.Version == version ? current : null;
 
+    /// <summary>
+    /// Takes <paramref name="ruleSet"/> as the one in use when none is yet: a rule set loaded from the files of the version
+    /// it names (the start's seed validates and activates one), so the first refresh finds that version in use and does
+    /// not load and compile the same files again (about a second of a function worker's start). The refresh still
+    /// reads the active pointer, and loads another version if the pointer names one.
+    /// </summary>
+    public void Adopt(RuleSet ruleSet)
+    {
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        Interlocked.CompareExchange(ref _current, ruleSet, null);
+    }
+
     /// <summary>Reads the active pointer now and loads the version it names if it is not the one in use.</summary>
     public async Task<RuleSet> RefreshAsync(CancellationToken cancellationToken = default) => (await RefreshActiveAsync(cancellationToken)).RuleSet;
 

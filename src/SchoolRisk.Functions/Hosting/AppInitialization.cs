@@ -66,14 +66,19 @@ public sealed class AppInitialization(
         await account.EnsureCreatedAsync(cancellationToken);
         var directory = options.Value.FullPath;
         var seeded = await RuleActivationWorkflow.SeedAsync(rules, await RuleFiles.ReadDirectoryAsync(directory, cancellationToken), cancellationToken);
-        if (seeded.Outcome == RuleActivationOutcome.Rejected)
+        if (seeded.Activation.Outcome == RuleActivationOutcome.Rejected)
         {
-            throw new RuleSetException($"The default rules in {directory} fail validation: {string.Join(" | ", seeded.Problems)}");
+            throw new RuleSetException($"The default rules in {directory} fail validation: {string.Join(" | ", seeded.Activation.Problems)}");
+        }
+
+        if (seeded.Activated is { } validated)
+        {
+            ruleSets.Adopt(validated);
         }
 
         var ruleSet = await ruleSets.RefreshAsync(cancellationToken);
         logger.LogInformation(
-            "Rule set {RuleSetVersion} active ({Source})", ruleSet.Version.ToString(), seeded.Outcome == RuleActivationOutcome.Activated ? $"seeded from {directory}" : "from the rules container");
+            "Rule set {RuleSetVersion} active ({Source})", ruleSet.Version.ToString(), seeded.Activation.Outcome == RuleActivationOutcome.Activated ? $"seeded from {directory}" : "from the rules container");
     }
 
     /// <summary>A fault of storage that may pass: unreachable, timed out, throttled or a server error.</summary>
