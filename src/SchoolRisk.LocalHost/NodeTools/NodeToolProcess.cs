@@ -82,6 +82,7 @@ public sealed class NodeToolProcess : IAsyncDisposable
             {
                 if (_process.HasExited)
                 {
+                    await OutputReadToEndAsync();
                     var message = $"{Name} exited with code {_process.ExitCode}{OutputSoFar()}";
                     throw message.Contains("EADDRINUSE", StringComparison.Ordinal) ? new PortInUseException(message) : new InvalidOperationException(message);
                 }
@@ -157,7 +158,24 @@ public sealed class NodeToolProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>What the tool printed, after a colon, for the end of a message; empty when it printed nothing.</summary>
+    /// <summary>
+    /// Waits, up to 5 s, until the exited tool's last lines are read: <see cref="Process.HasExited"/> does not wait for
+    /// the output readers, and an <c>EADDRINUSE</c> in a line not yet read would not be recognised.
+    /// </summary>
+    private async Task OutputReadToEndAsync()
+    {
+        using var drained = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try
+        {
+            await _process.WaitForExitAsync(drained.Token);
+        }
+        catch (OperationCanceledException) when (drained.IsCancellationRequested)
+        {
+            // A process the tool started holds the output open: the message says what was read.
+        }
+    }
+
+    /// <summary>What the tool printed, after a colon, for the end of a message; " (it printed nothing)" when it printed nothing.</summary>
     private string OutputSoFar()
     {
         lock (_output)
